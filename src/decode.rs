@@ -1,0 +1,223 @@
+//! Bytes → text. BOM first (UTF-8, UTF-16LE/BE), then strict UTF-8, then strict GB18030
+//! (which covers GBK). Never lossy: bytes that fit none of them are an error naming the
+//! byte offset, not text with replacement characters. HTML may name its charset in a
+//! `<meta>`; that is honoured when it names a GB encoding and the bytes are not UTF-8.
+
+use std::borrow::Cow;
+
+use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+
+/// Text decoded from a file, borrowed from the bytes when they were UTF-8.
+#[derive(Debug)]
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    /// `UTF-8`, `GB18030`, `UTF-16LE` or `UTF-16BE`.
+    pub encoding: &'static str,
+    /// The input ended inside a multi-byte character; the partial character was dropped.
+    pub truncated: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// NUL bytes or a known binary signature.
+    Binary(&'static str),
+    /// Neither UTF-8 nor GB18030: the first offending byte offset in each.
+    Undecodable { utf8_offset: usize, gb18030_offset: usize },
+}
+
+/// Known binary signatures, so a PDF or a PNG named `.txt` is called what it is.
+const SIGNATURES: &[(&[u8], &str)] = &[
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG"),
+    (b"PK\x03\x04", "ZIP/Office"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"\xd0\xcf\x11\xe0", "OLE/Word 97"),
+    (b"\x1f\x8b", "gzip"),
+];
+
+/// Decodes `bytes` strictly. See the module doc for the order of attempts.
+pub fn text(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let body = &bytes[bom_len..];
+        if enc == UTF_8 {
+            return utf8(body);
+        }
+        return utf16(enc, body);
+    }
+    for (sig, name) in SIGNATURES {
+        if bytes.starts_with(sig) {
+            return Err(DecodeError::Binary(name));
+        }
+    }
+    if bytes.contains(&0) {
+        return Err(DecodeError::Binary("NUL bytes"));
+    }
+    let utf8_offset = match std::str::from_utf8(bytes) {
+        Ok(s) => return Ok(Decoded { text: Cow::Borrowed(s), encoding: "UTF-8", truncated: false }),
+        // Valid UTF-8 cut in the middle of a character: the file was truncated.
+        Err(e) if e.error_len().is_none() => {
+            let s = std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("validated prefix");
+            return Ok(Decoded { text: Cow::Borrowed(s), encoding: "UTF-8", truncated: true });
+        }
+        Err(e) => e.valid_up_to(),
+    };
+    match gb18030(bytes) {
+        Ok(d) => Ok(d),
+        Err(gb18030_offset) => Err(DecodeError::Undecodable { utf8_offset, gb18030_offset }),
+    }
+}
+
+fn utf8(body: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(Decoded { text: Cow::Borrowed(s), encoding: "UTF-8", truncated: false }),
+        Err(e) if e.error_len().is_none() => {
+            let s = std::str::from_utf8(&body[..e.valid_up_to()]).expect("validated prefix");
+            Ok(Decoded { text: Cow::Borrowed(s), encoding: "UTF-8", truncated: true })
+        }
+        Err(e) => Err(DecodeError::Undecodable { utf8_offset: e.valid_up_to() + 3, gb18030_offset: 0 }),
+    }
+}
+
+fn utf16(enc: &'static Encoding, body: &[u8]) -> Result<Decoded<'static>, DecodeError> {
+    let truncated = body.len() % 2 == 1;
+    let body = &body[..body.len() - body.len() % 2];
+    match enc.decode_without_bom_handling_and_without_replacement(body) {
+        Some(s) => Ok(Decoded { text: Cow::Owned(s.into_owned()), encoding: enc.name(), truncated }),
+        None => {
+            let offset = first_malformed(enc, body).unwrap_or(0) + 2;
+            Err(DecodeError::Undecodable { utf8_offset: offset, gb18030_offset: offset })
+        }
+    }
+}
+
+/// Strict GB18030. Err holds the byte offset of the first malformed sequence.
+fn gb18030(bytes: &[u8]) -> Result<Decoded<'static>, usize> {
+    match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(s) => Ok(Decoded { text: Cow::Owned(s.into_owned()), encoding: "GB18030", truncated: false }),
+        None => {
+            let offset = first_malformed(GB18030, bytes).unwrap_or(0);
+            // A GBK file cut in the middle of a two-byte character: decode the rest.
+            if offset + 1 >= bytes.len() && offset > 0 {
+                if let Some(s) = GB18030.decode_without_bom_handling_and_without_replacement(&bytes[..offset]) {
+                    return Ok(Decoded { text: Cow::Owned(s.into_owned()), encoding: "GB18030", truncated: true });
+                }
+            }
+            Err(offset)
+        }
+    }
+}
+
+/// Byte offset of the first malformed sequence for `enc`, if any.
+fn first_malformed(enc: &'static Encoding, bytes: &[u8]) -> Option<usize> {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len() * 3));
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::Malformed(bad, extra) => Some(read - bad as usize - extra as usize),
+        _ => None,
+    }
+}
+
+/// The charset an HTML page declares in `<meta charset>` or a Content-Type meta, if any,
+/// looked for in the first 4 KiB like browsers do.
+pub fn html_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let pos = find(&lower, b"charset")?;
+    let rest = &lower[pos + 7..];
+    let rest = rest.iter().position(|&b| b != b' ' && b != b'=' && b != b'"' && b != b'\'' && b != b'\\').map(|i| &rest[i..])?;
+    let end = rest.iter().position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_')).unwrap_or(rest.len());
+    Encoding::for_label(&rest[..end])
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Decodes an HTML page: a declared GB charset wins over UTF-8 only when the bytes are not
+/// valid UTF-8 (pages often lie about their charset after re-encoding by a crawler).
+pub fn html(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    let declared = html_charset(bytes);
+    match text(bytes) {
+        Ok(d) => Ok(d),
+        Err(e) => match declared {
+            Some(enc) if enc == GB18030 || enc.name() == "GBK" || enc.name() == "gb18030" => {
+                gb18030(bytes).map_err(|_| e)
+            }
+            _ => Err(e),
+        },
+    }
+}
+
+// UTF_16LE/BE are referenced so a BOM-less UTF-16 file is explicitly not guessed.
+#[allow(dead_code)]
+const _UTF16: [&Encoding; 2] = [UTF_16LE, UTF_16BE];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = text("规章 0".as_bytes()).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), ("规章 0", "UTF-8"));
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice("规章".as_bytes());
+        assert_eq!(text(&b).unwrap().text, "规章");
+    }
+
+    #[test]
+    fn gbk_is_gb18030() {
+        let (bytes, _, _) = GB18030.encode("行政许可\t0\t0\t0\n");
+        let d = text(&bytes).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), ("行政许可\t0\t0\t0\n", "GB18030"));
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        for u in "总计 3".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = text(&le).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), ("总计 3", "UTF-16LE"));
+        let mut be = vec![0xFE, 0xFF];
+        for u in "总计".encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(text(&be).unwrap().encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn binary_and_garbage_are_errors_with_offsets() {
+        assert_eq!(text(b"%PDF-1.4\n...").unwrap_err(), DecodeError::Binary("PDF"));
+        assert_eq!(text(b"ab\0cd").unwrap_err(), DecodeError::Binary("NUL bytes"));
+        // 0x80 alone is invalid in both UTF-8 and GB18030.
+        match text(b"abc\x80\x80def").unwrap_err() {
+            DecodeError::Undecodable { utf8_offset, gb18030_offset } => {
+                assert_eq!(utf8_offset, 3);
+                assert_eq!(gb18030_offset, 3);
+            }
+            e => panic!("{e:?}"),
+        }
+    }
+
+    #[test]
+    fn truncated_utf8_is_kept_and_flagged() {
+        let mut b = "规章".as_bytes().to_vec();
+        b.extend_from_slice(&"章".as_bytes()[..2]);
+        let d = text(&b).unwrap();
+        assert!(d.truncated);
+        assert_eq!(d.text, "规章");
+    }
+
+    #[test]
+    fn html_meta_charset() {
+        assert_eq!(html_charset(b"<meta charset=\"gbk\">").unwrap().name(), "GBK");
+        assert_eq!(
+            html_charset(b"<meta http-equiv=Content-Type content=\"text/html; charset=gb2312\">").unwrap().name(),
+            "GBK"
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! Diagnostics: what went wrong in one file, where, and under which stable code.
+//!
+//! Every stage reports problems as values of [`Diagnostic`] instead of returning errors, so a
+//! bad file becomes rows in `diagnostics.parquet` and never stops the run. Codes are stable
+//! UPPER_SNAKE names (listed in the README); messages put the place first.
+
+use std::fmt;
+
+/// How bad a diagnostic is. `warning` and `error` mark a document whose numbers need a look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($name:ident => $text:literal, $doc:literal;)*) => {
+        /// Stable diagnostic codes. The string form is part of the dataset contract.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Code { $(#[doc = $doc] $name,)* }
+
+        impl Code {
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$name => $text,)* }
+            }
+
+            /// Every code with its one-line meaning, for the README and `ogi codes`.
+            pub const ALL: &'static [(Code, &'static str)] = &[$((Code::$name, $doc),)*];
+        }
+    };
+}
+
+codes! {
+    Empty => "EMPTY", "the file has no bytes";
+    Binary => "BINARY", "the file holds binary data (NUL bytes or a known binary signature)";
+    Undecodable => "UNDECODABLE", "the bytes are neither UTF-8, UTF-16 with BOM, nor GB18030; the message names the byte offset";
+    TruncatedText => "TRUNCATED_TEXT", "the file ends in the middle of a multi-byte character";
+    TooLarge => "TOO_LARGE", "the file is larger than `max_file_bytes` and was not parsed";
+    Unreadable => "UNREADABLE", "the file could not be read (deleted, permissions, I/O error)";
+    Skipped => "SKIPPED", "the file type is not a report format (only .txt, .html, .htm are parsed)";
+    NoTitle => "NO_TITLE", "no report title with an agency and a year was found";
+    NoTables => "NO_TABLES", "none of the three standard tables was found";
+    TableMissing => "TABLE_MISSING", "one of the three standard tables was not found";
+    TemplateConflict => "TEMPLATE_CONFLICT", "the tables show markers of both the 2019 and the 2021 template";
+    UnknownRow => "UNKNOWN_ROW", "a row label with numbers matched no row of the template";
+    RowMissing => "ROW_MISSING", "a template row was not found in its table";
+    MissingValues => "MISSING_VALUES", "a row has fewer values than the template has columns";
+    ExtraValues => "EXTRA_VALUES", "a row has more values than the template has columns";
+    AmbiguousRow => "AMBIGUOUS_ROW", "a row's values could be placed in its columns in several ways the identities cannot tell apart";
+    InferredCell => "INFERRED_CELL", "a missing cell was derived from the arithmetic identities";
+    InvalidValue => "INVALID_VALUE", "a cell holds text that is not a number";
+    UnitAssumed => "UNIT_ASSUMED", "an amount carries no unit in its cell or header; 万元 was assumed";
+    Subtotal => "SUBTOTAL", "the 法人或其他组织小计 column was checked and dropped";
+    IdentityFailed => "IDENTITY_FAILED", "an arithmetic identity (勾稽关系) does not hold as printed";
+    Internal => "INTERNAL", "the parser panicked on this file (a bug in ogi); the file's other data is lost";
+}
+
+/// One problem found in one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: Code,
+    pub message: String,
+    /// 1-based line in the decoded document, when the problem has a place.
+    pub line: Option<u32>,
+}
+
+impl Diagnostic {
+    pub fn new(severity: Severity, code: Code, line: Option<u32>, message: impl Into<String>) -> Self {
+        Diagnostic { severity, code, message: message.into(), line }
+    }
+    pub fn error(code: Code, line: Option<u32>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, line, message)
+    }
+    pub fn warning(code: Code, line: Option<u32>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, line, message)
+    }
+    pub fn info(code: Code, line: Option<u32>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Info, code, line, message)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{l}: {} {}: {}", self.severity.as_str(), self.code.as_str(), self.message),
+            None => write!(f, "{} {}: {}", self.severity.as_str(), self.code.as_str(), self.message),
+        }
+    }
+}

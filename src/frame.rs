@@ -1,0 +1,355 @@
+//! Outcomes → polars DataFrames, one per output table of DATASET.md. Columns are built
+//! from one `Vec` per field. Rows follow the outcomes' order (sorted paths), then template
+//! order within a document. The only module besides `write` that knows polars.
+
+use polars::prelude::*;
+
+use crate::model::{CellStatus, FileOutcome};
+use crate::template::{self, Table};
+
+/// Column buffers for every output table; `push` one document after another, `finish`
+/// to get the frames.
+#[derive(Default)]
+pub struct Frames {
+    docs: Docs,
+    cells: Cells,
+    requests: Requests,
+    outcomes: Outcomes,
+    procurement: Procurement,
+    litigation: Litigation,
+    active: Active,
+    diags: Diags,
+}
+
+/// Keys every table carries.
+#[derive(Default)]
+struct Keys {
+    doc_id: Vec<String>,
+    agency: Vec<Option<String>>,
+    year: Vec<Option<i32>>,
+}
+
+impl Keys {
+    fn push(&mut self, o: &FileOutcome) {
+        self.doc_id.push(o.doc_id.clone());
+        self.agency.push(o.agency.clone());
+        self.year.push(o.year);
+    }
+    fn columns(self) -> Vec<Column> {
+        vec![
+            Column::new("doc_id".into(), self.doc_id),
+            Column::new("agency".into(), self.agency),
+            Column::new("year".into(), self.year),
+        ]
+    }
+}
+
+#[derive(Default)]
+struct Docs {
+    doc_id: Vec<String>,
+    path: Vec<String>,
+    bytes: Vec<i64>,
+    encoding: Vec<Option<&'static str>>,
+    agency: Vec<Option<String>>,
+    year: Vec<Option<i32>>,
+    template: Vec<&'static str>,
+    published: Vec<Option<i32>>,
+    status: Vec<&'static str>,
+    cells: Vec<i32>,
+    identities_ok: Vec<Option<bool>>,
+    duplicate_of: Vec<Option<String>>,
+    scope: Vec<Option<&'static str>>,
+}
+
+#[derive(Default)]
+struct Cells {
+    keys: Keys,
+    table: Vec<&'static str>,
+    row: Vec<&'static str>,
+    col: Vec<&'static str>,
+    value: Vec<Option<f64>>,
+    status: Vec<&'static str>,
+    raw: Vec<String>,
+    line: Vec<i32>,
+}
+
+#[derive(Default)]
+struct Requests {
+    keys: Keys,
+    stage: Vec<&'static str>,
+    applicant: Vec<&'static str>,
+    count: Vec<Option<i64>>,
+    status: Vec<&'static str>,
+}
+
+#[derive(Default)]
+struct Outcomes {
+    keys: Keys,
+    outcome: Vec<&'static str>,
+    category: Vec<&'static str>,
+    reason: Vec<Option<&'static str>>,
+    applicant: Vec<&'static str>,
+    count: Vec<Option<i64>>,
+    status: Vec<&'static str>,
+}
+
+#[derive(Default)]
+struct Procurement {
+    keys: Keys,
+    projects: Vec<Option<i64>>,
+    amount: Vec<Option<f64>>,
+    amount_raw: Vec<Option<String>>,
+}
+
+#[derive(Default)]
+struct Litigation {
+    keys: Keys,
+    proceeding: Vec<&'static str>,
+    result: Vec<&'static str>,
+    count: Vec<Option<i64>>,
+    status: Vec<&'static str>,
+}
+
+#[derive(Default)]
+struct Active {
+    keys: Keys,
+    template: Vec<&'static str>,
+    item: Vec<&'static str>,
+    measure: Vec<&'static str>,
+    value: Vec<Option<f64>>,
+    status: Vec<&'static str>,
+}
+
+#[derive(Default)]
+struct Diags {
+    doc_id: Vec<String>,
+    path: Vec<String>,
+    severity: Vec<&'static str>,
+    code: Vec<&'static str>,
+    message: Vec<String>,
+    line: Vec<Option<i32>>,
+}
+
+fn count(v: Option<f64>) -> Option<i64> {
+    v.map(|x| x.round() as i64)
+}
+
+/// The output tables, in the order they are written.
+pub const TABLES: &[&str] =
+    &["documents", "cells", "requests", "outcomes", "procurement", "litigation", "active_disclosure", "diagnostics"];
+
+impl Frames {
+    /// Appends one document's rows to every table.
+    pub fn push(&mut self, o: &FileOutcome) {
+        let d = &mut self.docs;
+        d.doc_id.push(o.doc_id.clone());
+        d.path.push(o.path.clone());
+        d.bytes.push(o.bytes);
+        d.encoding.push(o.encoding);
+        d.agency.push(o.agency.clone());
+        d.year.push(o.year);
+        d.template.push(o.template);
+        d.published.push(o.published);
+        d.status.push(o.status.as_str());
+        d.cells.push(o.cells.len() as i32);
+        d.identities_ok.push(o.identities_ok);
+        d.duplicate_of.push(None);
+        d.scope.push(o.scope);
+
+        for g in &o.diagnostics {
+            let x = &mut self.diags;
+            x.doc_id.push(o.doc_id.clone());
+            x.path.push(o.path.clone());
+            x.severity.push(g.severity.as_str());
+            x.code.push(g.code.as_str());
+            x.message.push(g.message.clone());
+            x.line.push(g.line.map(|l| l as i32));
+        }
+
+        let mut projects: Option<(Option<f64>, bool)> = None;
+        let mut amount: Option<(Option<f64>, String)> = None;
+        for c in &o.cells {
+            let x = &mut self.cells;
+            x.keys.push(o);
+            x.table.push(c.table.as_str());
+            x.row.push(c.row);
+            x.col.push(c.col);
+            x.value.push(c.value);
+            x.status.push(c.status.as_str());
+            x.raw.push(c.raw.clone());
+            x.line.push(c.line as i32);
+            let status = c.status.as_str();
+            match c.table {
+                Table::Applications if template::STAGES.contains(&c.row) => {
+                    let r = &mut self.requests;
+                    r.keys.push(o);
+                    r.stage.push(c.row);
+                    r.applicant.push(c.col);
+                    r.count.push(count(c.value));
+                    r.status.push(status);
+                }
+                Table::Applications => {
+                    let r = &mut self.outcomes;
+                    r.keys.push(o);
+                    r.outcome.push(c.row);
+                    r.category.push(template::outcome_category(c.row));
+                    r.reason.push(template::outcome_reason(c.row));
+                    r.applicant.push(c.col);
+                    r.count.push(count(c.value));
+                    r.status.push(status);
+                }
+                Table::ReviewLitigation => {
+                    let r = &mut self.litigation;
+                    r.keys.push(o);
+                    r.proceeding.push(c.row);
+                    r.result.push(c.col);
+                    r.count.push(count(c.value));
+                    r.status.push(status);
+                }
+                Table::ActiveDisclosure => {
+                    let r = &mut self.active;
+                    r.keys.push(o);
+                    r.template.push(o.template);
+                    r.item.push(c.row);
+                    r.measure.push(c.col);
+                    r.value.push(c.value);
+                    r.status.push(status);
+                    if c.row == "centralized_procurement" && o.template == "2019" {
+                        if c.col == "projects" {
+                            projects = Some((c.value, c.status == CellStatus::Reported));
+                        } else {
+                            amount = Some((c.value, c.raw.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        if projects.is_some() || amount.is_some() {
+            let p = &mut self.procurement;
+            p.keys.push(o);
+            p.projects.push(count(projects.and_then(|x| x.0)));
+            p.amount.push(amount.as_ref().and_then(|a| a.0));
+            p.amount_raw.push(amount.map(|a| a.1));
+        }
+    }
+
+    /// The frames, named as the output files (without `.parquet`), in [`TABLES`] order.
+    pub fn finish(self) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
+        let d = self.docs;
+        let n = d.doc_id.len();
+        let published = Column::new("published".into(), d.published).cast(&DataType::Date)?;
+        let documents = DataFrame::new(
+            n,
+            vec![
+                Column::new("doc_id".into(), d.doc_id),
+                Column::new("path".into(), d.path),
+                Column::new("bytes".into(), d.bytes),
+                Column::new("encoding".into(), d.encoding),
+                Column::new("agency".into(), d.agency),
+                Column::new("year".into(), d.year),
+                Column::new("template".into(), d.template),
+                published,
+                Column::new("status".into(), d.status),
+                Column::new("cells".into(), d.cells),
+                Column::new("identities_ok".into(), d.identities_ok),
+                Column::new("duplicate_of".into(), d.duplicate_of),
+                Column::new("scope".into(), d.scope),
+            ],
+        )?;
+
+        let with_keys = |keys: Keys, rest: Vec<Column>| -> PolarsResult<DataFrame> {
+            let n = keys.doc_id.len();
+            let mut cols = keys.columns();
+            cols.extend(rest);
+            DataFrame::new(n, cols)
+        };
+        let c = self.cells;
+        let cells = with_keys(
+            c.keys,
+            vec![
+                Column::new("table".into(), c.table),
+                Column::new("row".into(), c.row),
+                Column::new("col".into(), c.col),
+                Column::new("value".into(), c.value),
+                Column::new("status".into(), c.status),
+                Column::new("raw".into(), c.raw),
+                Column::new("line".into(), c.line),
+            ],
+        )?;
+        let r = self.requests;
+        let requests = with_keys(
+            r.keys,
+            vec![
+                Column::new("stage".into(), r.stage),
+                Column::new("applicant".into(), r.applicant),
+                Column::new("count".into(), r.count),
+                Column::new("status".into(), r.status),
+            ],
+        )?;
+        let o = self.outcomes;
+        let outcomes = with_keys(
+            o.keys,
+            vec![
+                Column::new("outcome".into(), o.outcome),
+                Column::new("category".into(), o.category),
+                Column::new("reason".into(), o.reason),
+                Column::new("applicant".into(), o.applicant),
+                Column::new("count".into(), o.count),
+                Column::new("status".into(), o.status),
+            ],
+        )?;
+        let p = self.procurement;
+        let procurement = with_keys(
+            p.keys,
+            vec![
+                Column::new("projects".into(), p.projects),
+                Column::new("amount_wan_yuan".into(), p.amount),
+                Column::new("amount_raw".into(), p.amount_raw),
+            ],
+        )?;
+        let l = self.litigation;
+        let litigation = with_keys(
+            l.keys,
+            vec![
+                Column::new("proceeding".into(), l.proceeding),
+                Column::new("result".into(), l.result),
+                Column::new("count".into(), l.count),
+                Column::new("status".into(), l.status),
+            ],
+        )?;
+        let a = self.active;
+        let active = with_keys(
+            a.keys,
+            vec![
+                Column::new("template".into(), a.template),
+                Column::new("item".into(), a.item),
+                Column::new("measure".into(), a.measure),
+                Column::new("value".into(), a.value),
+                Column::new("status".into(), a.status),
+            ],
+        )?;
+        let g = self.diags;
+        let n = g.doc_id.len();
+        let diagnostics = DataFrame::new(
+            n,
+            vec![
+                Column::new("doc_id".into(), g.doc_id),
+                Column::new("path".into(), g.path),
+                Column::new("severity".into(), g.severity),
+                Column::new("code".into(), g.code),
+                Column::new("message".into(), g.message),
+                Column::new("line".into(), g.line),
+            ],
+        )?;
+        Ok(vec![
+            ("documents", documents),
+            ("cells", cells),
+            ("requests", requests),
+            ("outcomes", outcomes),
+            ("procurement", procurement),
+            ("litigation", litigation),
+            ("active_disclosure", active),
+            ("diagnostics", diagnostics),
+        ])
+    }
+}

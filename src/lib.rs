@@ -1,0 +1,212 @@
+//! ogi: annual reports on government information disclosure (政府信息公开工作年度报告) →
+//! a Parquet dataset. The pipeline reads as its stages:
+//! walk → decode → segment → parse → validate → frame → write; `run` strings them
+//! together. [`process_bytes`] is the pure per-file core that tests and the fuzzer call.
+
+pub mod config;
+pub mod decode;
+pub mod diag;
+pub mod frame;
+pub mod html;
+pub mod inspect;
+pub mod model;
+pub mod parse;
+pub mod run;
+pub mod segment;
+pub mod template;
+pub mod validate;
+pub mod walk;
+pub mod write;
+
+use sha2::{Digest, Sha256};
+
+use diag::{Code, Diagnostic};
+use model::{Cell, DocStatus, FileOutcome};
+use parse::grid::{self, Line};
+use template::{Table, Template};
+
+/// Limits that apply to every file.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Files larger than this are listed but not parsed.
+    pub max_file_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_file_bytes: 64 * 1024 * 1024 }
+    }
+}
+
+/// First 16 hex digits of the SHA-256 of the bytes.
+pub fn doc_id(bytes: &[u8]) -> String {
+    let d = Sha256::digest(bytes);
+    d[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The kind of input a path names, by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Text,
+    Html,
+    Other,
+}
+
+pub fn input_kind(path: &str) -> InputKind {
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "txt" | "text" | "md" => InputKind::Text,
+        "html" | "htm" | "shtml" | "xhtml" => InputKind::Html,
+        _ => InputKind::Other,
+    }
+}
+
+/// Processes one file's bytes: never fails, never panics on purpose; everything that went
+/// wrong is in the outcome's diagnostics.
+pub fn process_bytes(path: &str, bytes: &[u8], limits: &Limits) -> FileOutcome {
+    let mut out = FileOutcome::new(doc_id(bytes), path.to_string(), bytes.len() as i64);
+    let kind = input_kind(path);
+    if kind == InputKind::Other {
+        out.status = DocStatus::Skipped;
+        out.diagnostics.push(Diagnostic::info(Code::Skipped, None, "not a .txt or .html report; listed only"));
+        return out;
+    }
+    if bytes.is_empty() {
+        out.diagnostics.push(Diagnostic::error(Code::Empty, None, "the file is empty"));
+        return out;
+    }
+    if bytes.len() as u64 > limits.max_file_bytes {
+        out.diagnostics.push(Diagnostic::error(
+            Code::TooLarge,
+            None,
+            format!("{} bytes is over the limit of {} (max_file_bytes)", bytes.len(), limits.max_file_bytes),
+        ));
+        return out;
+    }
+    let decoded = match kind {
+        InputKind::Html => decode::html(bytes),
+        _ => decode::text(bytes),
+    };
+    let decoded = match decoded {
+        Ok(d) => d,
+        Err(decode::DecodeError::Binary(what)) => {
+            out.diagnostics.push(Diagnostic::error(Code::Binary, None, format!("binary data ({what}), not text")));
+            return out;
+        }
+        Err(decode::DecodeError::Undecodable { utf8_offset, gb18030_offset }) => {
+            out.diagnostics.push(Diagnostic::error(
+                Code::Undecodable,
+                None,
+                format!(
+                    "not UTF-8 (invalid byte at offset {utf8_offset}) and not GB18030/GBK (invalid byte at offset {gb18030_offset})"
+                ),
+            ));
+            return out;
+        }
+    };
+    out.encoding = Some(decoded.encoding);
+    if decoded.truncated {
+        out.diagnostics.push(Diagnostic::warning(
+            Code::TruncatedText,
+            None,
+            "the file ends inside a multi-byte character; it was probably cut off",
+        ));
+    }
+    let text = match kind {
+        InputKind::Html => std::borrow::Cow::Owned(html::to_text(&decoded.text)),
+        _ => decoded.text,
+    };
+    extract(&text, &mut out);
+    out
+}
+
+/// Segments, parses and validates decoded text into `out`.
+pub fn extract(text: &str, out: &mut FileOutcome) {
+    let lines = grid::lines(text);
+    let meta = segment::meta(&lines);
+    out.agency = meta.agency;
+    out.year = meta.year;
+    out.published = meta.published;
+    if out.agency.is_none() || out.year.is_none() {
+        out.diagnostics.push(Diagnostic::warning(
+            Code::NoTitle,
+            meta.title_line,
+            format!(
+                "no title with {} was found",
+                match (&out.agency, out.year) {
+                    (None, None) => "an agency and a year",
+                    (None, Some(_)) => "an agency",
+                    _ => "a year",
+                }
+            ),
+        ));
+    }
+    let regions = segment::regions(&lines);
+    let region_lines = |r: &segment::Region| -> &[Line<'_>] { &lines[r.heading + 1..r.end] };
+    // The document's template: what its tables show, else the year's.
+    let detected: Vec<(Table, Option<Template>)> = regions
+        .iter()
+        .filter(|r| r.table != Table::ReviewLitigation)
+        .map(|r| (r.table, segment::template_of(region_lines(r))))
+        .collect();
+    let shown: Vec<Template> = detected.iter().filter_map(|d| d.1).collect();
+    if shown.windows(2).any(|w| w[0] != w[1]) {
+        out.diagnostics.push(Diagnostic::warning(
+            Code::TemplateConflict,
+            None,
+            "the active-disclosure and applications tables follow different templates; each is read with its own",
+        ));
+    }
+    let doc_template = shown.first().copied().or_else(|| {
+        (!regions.is_empty()).then(|| if out.year.is_some_and(|y| y >= 2021) { Template::T2021 } else { Template::T2019 })
+    });
+    let Some(doc_template) = doc_template else {
+        out.status = DocStatus::NoTables;
+        out.diagnostics.push(Diagnostic::warning(Code::NoTables, None, "none of the three standard tables was found"));
+        return;
+    };
+    out.template = doc_template.as_str();
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut complete = true;
+    for t in Table::ALL {
+        let Some(r) = regions.iter().find(|r| r.table == t) else {
+            complete = false;
+            out.diagnostics.push(Diagnostic::warning(
+                Code::TableMissing,
+                None,
+                format!("{}: table {} was not found", t.as_str(), t.label()),
+            ));
+            continue;
+        };
+        let template = detected.iter().find(|d| d.0 == t).and_then(|d| d.1).unwrap_or(doc_template);
+        let first_line = lines[r.heading].no;
+        let ex = match t {
+            Table::ReviewLitigation => parse::review(template, region_lines(r), first_line),
+            _ => parse::labelled(t, template, region_lines(r), first_line),
+        };
+        if ex.cells.len() < template::cell_count(t, template) {
+            complete = false;
+        }
+        cells.extend(ex.cells);
+        out.diagnostics.extend(ex.diags);
+    }
+    let heading_line = |t: Table| regions.iter().find(|r| r.table == t).map(|r| lines[r.heading].no).unwrap_or(1);
+    let before = cells.len();
+    validate::infer(&mut cells, doc_template, |k| heading_line(k.0), &mut out.diagnostics);
+    if cells.len() > before {
+        cells.sort_by_key(|c| (c.table, parse::order(c.table, doc_template, c)));
+    }
+    out.identities_ok = validate::check(&cells, doc_template, &mut out.diagnostics);
+    let expected: usize = Table::ALL.iter().map(|&t| template::cell_count(t, doc_template)).sum();
+    out.status = if cells.is_empty() {
+        DocStatus::NoTables
+    } else if complete && cells.len() >= expected {
+        DocStatus::Ok
+    } else {
+        DocStatus::Partial
+    };
+    if cells.is_empty() {
+        out.diagnostics.push(Diagnostic::warning(Code::NoTables, None, "table headings were found but no cells could be read"));
+    }
+    out.cells = cells;
+}

@@ -1,0 +1,547 @@
+//! Table regions → cells. The three tables are read from tokens (see `grid`), not from line
+//! positions: label fragments accumulate until a run of values starts, the label names a
+//! template row (`labels`), and the run's values are placed in the row's columns. When a
+//! run has more or fewer values than the row has columns, every placement is scored with
+//! the arithmetic identities (`crate::validate`); a placement they single out is used, and
+//! where they cannot decide only the cells all good placements agree on are emitted, with
+//! a warning.
+
+pub mod grid;
+pub mod labels;
+pub mod numbers;
+
+use std::collections::HashMap;
+
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Cell, CellStatus};
+use crate::template::{self, RowSpec, Table, Template};
+use crate::validate::{self, Key};
+use grid::{Kind, Line, Token};
+use numbers::{Unit, Value};
+
+/// Cells and diagnostics of one table.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    pub cells: Vec<Cell>,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// A run of values with the label before it.
+#[derive(Debug)]
+struct Run<'a> {
+    label: String,
+    label_line: u32,
+    values: Vec<Token<'a>>,
+    /// The money unit named by the last header seen before the run.
+    header_unit: Option<Unit>,
+}
+
+/// Splits tokens into label+values runs.
+fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
+    let mut out = Vec::new();
+    let mut label = String::new();
+    let mut label_line = 0;
+    let mut header_unit = None;
+    let mut current: Option<Run<'a>> = None;
+    for t in tokens {
+        match t.kind {
+            Kind::Text => {
+                if let Some(r) = current.take() {
+                    out.push(r);
+                }
+                if let Some(u) = numbers::header_unit(t.raw) {
+                    header_unit = Some(u);
+                }
+                if label.is_empty() {
+                    label_line = t.line;
+                }
+                labels::push_normalized(&mut label, t.raw);
+            }
+            Kind::Blank => {}
+            Kind::Value(_) => {
+                let r = current.get_or_insert_with(|| Run {
+                    label: std::mem::take(&mut label),
+                    label_line: if label_line == 0 { t.line } else { label_line },
+                    values: Vec::new(),
+                    header_unit,
+                });
+                r.values.push(t.clone());
+                label_line = 0;
+            }
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// Extracts a labelled table (active disclosure or applications) from the lines of its
+/// region. `first_line` is the heading's line, recorded for cells with no line of their own.
+pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line: u32) -> Extracted {
+    let specs = template::rows(table, template);
+    let tokens = grid::tokens(lines);
+    let mut ex = Extracted::default();
+    let mut filled = vec![false; specs.len()];
+    let mut cursor = 0;
+    let mut hits: Vec<(usize, Run)> = Vec::new();
+    for run in runs(&tokens) {
+        match labels::match_row(&run.label, specs, &filled, cursor) {
+            Some(i) => {
+                filled[i] = true;
+                cursor = i + 1;
+                hits.push((i, run));
+            }
+            None => ex.diags.push(Diagnostic::warning(
+                Code::UnknownRow,
+                Some(run.label_line),
+                format!(
+                    "{}: {} value(s) after label {:?} match no row of the {} template; they were not used",
+                    table.as_str(),
+                    run.values.len(),
+                    shorten(&run.label),
+                    template.as_str()
+                ),
+            )),
+        }
+    }
+    // Rows whose values fit their columns exactly first, so identities can place the rest.
+    hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
+    for (i, run) in &hits {
+        place(table, template, &specs[*i], run, &mut ex);
+    }
+    for (i, spec) in specs.iter().enumerate() {
+        if !filled[i] {
+            ex.diags.push(Diagnostic::warning(
+                Code::RowMissing,
+                Some(first_line),
+                format!("{}: row {} ({}) was not found", table.as_str(), spec.key, spec.label),
+            ));
+        }
+    }
+    ex.cells.sort_by_key(|c| order(table, template, c));
+    ex
+}
+
+/// Template order of a cell: row index, then column index.
+pub fn order(table: Table, template: Template, c: &Cell) -> (usize, usize) {
+    let specs = template::rows(table, template);
+    let r = specs.iter().position(|s| s.key == c.row).unwrap_or(usize::MAX);
+    let col = specs.get(r).and_then(|s| s.cols.iter().position(|k| *k == c.col)).unwrap_or(usize::MAX);
+    (r, col)
+}
+
+fn shorten(s: &str) -> String {
+    let n = s.chars().count();
+    if n <= 40 {
+        s.to_string()
+    } else {
+        format!("…{}", s.chars().skip(n - 40).collect::<String>())
+    }
+}
+
+/// A placement: for each column, the index of the value placed there (None: a gap).
+type Placement = Vec<Option<usize>>;
+
+/// Every way to put `n` values into `m` columns in order, with at most two gaps or two
+/// dropped values.
+fn placements(n: usize, m: usize) -> Vec<Placement> {
+    let mut out = Vec::new();
+    if n == m {
+        out.push((0..m).map(Some).collect());
+    } else if n < m && m - n <= 2 {
+        for gaps in combinations(m, m - n) {
+            let mut v = 0;
+            out.push((0..m).map(|c| if gaps.contains(&c) { None } else { v += 1; Some(v - 1) }).collect());
+        }
+    } else if n > m && n - m <= 2 {
+        for drops in combinations(n, n - m) {
+            out.push((0..n).filter(|i| !drops.contains(i)).map(Some).collect());
+        }
+    }
+    out
+}
+
+fn combinations(n: usize, k: usize) -> Vec<Vec<usize>> {
+    match k {
+        1 => (0..n).map(|a| vec![a]).collect(),
+        2 => (0..n).flat_map(|a| (a + 1..n).map(move |b| vec![a, b])).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A candidate row: per column, the cell (None: nothing can be said).
+type Candidate = Vec<Option<Cell>>;
+
+/// Places a run's values into its row's columns and appends the cells to `ex`.
+fn place(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex: &mut Extracted) {
+    let m = spec.cols.len();
+    let n = run.values.len();
+    let cell_at = |col: usize, tok: &Token<'_>, diags: &mut Vec<Diagnostic>| value_cell(table, spec, col, tok, run.header_unit, diags);
+    if n == m {
+        for (c, tok) in run.values.iter().enumerate() {
+            let cell = cell_at(c, tok, &mut ex.diags);
+            ex.cells.push(cell);
+        }
+        return;
+    }
+    let known: HashMap<Key, f64> =
+        ex.cells.iter().filter_map(|c| c.number().map(|v| ((c.table, c.row, c.col), v))).collect();
+    let ids: Vec<&validate::Identity> = validate::identities(template)
+        .iter()
+        .filter(|id| id.keys().any(|k| k.0 == table && k.1 == spec.key))
+        .collect();
+    let mut scratch = Vec::new();
+    let mut scored: Vec<(i32, Candidate)> = Vec::new();
+    for p in placements(n, m) {
+        let mut cand: Candidate = p.iter().enumerate().map(|(c, v)| v.map(|i| cell_at(c, &run.values[i], &mut scratch))).collect();
+        // A single gap is inferred from an identity within the row when one applies.
+        let gaps: Vec<usize> = (0..m).filter(|&c| cand[c].is_none()).collect();
+        if gaps.len() == 1 {
+            let g = gaps[0];
+            let get = |k: &Key| {
+                if k.0 == table && k.1 == spec.key {
+                    let c = spec.cols.iter().position(|x| x == &k.2)?;
+                    if c == g { Some(0.0) } else { cand[c].as_ref().and_then(Cell::number) }
+                } else {
+                    None
+                }
+            };
+            let inferred = ids.iter().find_map(|id| {
+                let (l, r) = validate::sides(id, &get)?;
+                let gk = (table, spec.key, spec.cols[g]);
+                Some(if id.lhs.contains(&gk) { r - l } else { l - r })
+            });
+            match inferred {
+                Some(v) if v >= -1e-9 && validate::close(v, v.round()) => {
+                    cand[g] = Some(Cell {
+                        table,
+                        row: spec.key,
+                        col: spec.cols[g],
+                        value: Some(v.round()),
+                        status: CellStatus::Inferred,
+                        raw: String::new(),
+                        line: run.label_line,
+                    });
+                }
+                Some(_) => continue, // a negative or fractional count: not this placement
+                None => {}
+            }
+        }
+        let get = |k: &Key| {
+            if k.0 == table && k.1 == spec.key {
+                let c = spec.cols.iter().position(|x| x == &k.2)?;
+                cand[c].as_ref().and_then(Cell::number)
+            } else {
+                known.get(k).copied()
+            }
+        };
+        let score = ids
+            .iter()
+            .filter_map(|id| validate::sides(id, &get))
+            .map(|(l, r)| if validate::close(l, r) { 1 } else { -1 })
+            .sum();
+        scored.push((score, cand));
+    }
+    let best = scored.iter().map(|s| s.0).max();
+    let best: Vec<&Candidate> = scored.iter().filter(|s| Some(s.0) == best).map(|s| &s.1).collect();
+    let what = if n < m { "fewer" } else { "more" };
+    let code = if n < m { Code::MissingValues } else { Code::ExtraValues };
+    let raws: Vec<&str> = run.values.iter().map(|t| t.raw).collect();
+    let agreed = agree(&best, m);
+    let complete = agreed.iter().all(Option::is_some);
+    let msg = format!(
+        "{}: row {} ({}) has {} values [{}], {} than its {} columns",
+        table.as_str(),
+        spec.key,
+        spec.label,
+        n,
+        raws.join(" "),
+        what,
+        m
+    );
+    if complete && !best.is_empty() {
+        let resolved = if best.len() == 1 { "the identities single out one placement" } else { "every placement gives the same cells" };
+        ex.diags.push(Diagnostic::info(code, Some(run.label_line), format!("{msg}; {resolved}")));
+    } else {
+        let missing: Vec<&str> = (0..m).filter(|&c| agreed[c].is_none()).map(|c| spec.cols[c]).collect();
+        ex.diags.push(Diagnostic::warning(
+            Code::AmbiguousRow,
+            Some(run.label_line),
+            format!(
+                "{msg}; {} placements fit equally well, so column(s) {} were left out",
+                best.len().max(1),
+                missing.join(", ")
+            ),
+        ));
+    }
+    ex.diags.extend(scratch.into_iter().filter(|d| d.code != Code::UnitAssumed || complete));
+    ex.cells.extend(agreed.into_iter().flatten());
+}
+
+/// The cells every best candidate agrees on. Candidates may agree on a column's value
+/// while it was printed in one and inferred in another (a row of zeros with one zero
+/// missing): such a cell is `inferred`, since only the identities put it there.
+fn agree(best: &[&Candidate], m: usize) -> Vec<Option<Cell>> {
+    (0..m)
+        .map(|c| {
+            let first = best.first()?[c].clone()?;
+            let mut mixed = false;
+            for b in best {
+                let x = b[c].as_ref()?;
+                if x.value != first.value || (x.status != first.status && x.number().is_none()) {
+                    return None;
+                }
+                mixed |= x.status != first.status;
+            }
+            Some(if mixed { Cell { status: CellStatus::Inferred, raw: String::new(), ..first } } else { first })
+        })
+        .collect()
+}
+
+/// The cell for value token `tok` in column `col` of `spec`.
+fn value_cell(table: Table, spec: &RowSpec, col: usize, tok: &Token<'_>, header_unit: Option<Unit>, diags: &mut Vec<Diagnostic>) -> Cell {
+    let mut cell = Cell {
+        table,
+        row: spec.key,
+        col: spec.cols[col],
+        value: None,
+        status: CellStatus::NotApplicable,
+        raw: tok.raw.to_string(),
+        line: tok.line,
+    };
+    if let Kind::Value(Value::Number(n)) = tok.kind {
+        cell.status = CellStatus::Reported;
+        if spec.amount_col == Some(col) {
+            let (v, known) = numbers::to_wan_yuan(&n, header_unit);
+            if !known && v != 0.0 {
+                let sev = if v > 10_000.0 { Diagnostic::warning } else { Diagnostic::info };
+                diags.push(sev(
+                    Code::UnitAssumed,
+                    Some(tok.line),
+                    format!("{}: {} {} = {:?} has no unit in the cell or header; read as 万元", table.as_str(), spec.key, spec.cols[col], tok.raw),
+                ));
+            }
+            cell.value = Some(v);
+        } else {
+            cell.value = Some(n.value);
+            if !validate::close(n.value, n.value.round()) {
+                diags.push(Diagnostic::warning(
+                    Code::InvalidValue,
+                    Some(tok.line),
+                    format!("{}: {} {} = {:?} is not a whole number", table.as_str(), spec.key, spec.cols[col], tok.raw),
+                ));
+            }
+        }
+    }
+    cell
+}
+
+/// Extracts the review/litigation table: 15 cells, three proceedings of five results.
+/// A line of exactly 15 cells with no text is read by position (blank cells are blank);
+/// otherwise the values are read in order and placed with the identities.
+pub fn review(template: Template, lines: &[Line<'_>], first_line: u32) -> Extracted {
+    let table = Table::ReviewLitigation;
+    let specs = template::REVIEW;
+    let tokens = grid::tokens(lines);
+    let mut ex = Extracted::default();
+    let width = specs.len() * template::RESULTS.len();
+    // Positional: one line of `width` cells, values and blanks only.
+    let mut by_line: Vec<(u32, Vec<&Token>)> = Vec::new();
+    for t in &tokens {
+        match by_line.last_mut() {
+            Some((l, v)) if *l == t.line => v.push(t),
+            _ => by_line.push((t.line, vec![t])),
+        }
+    }
+    let positional = by_line.iter().find(|(_, ts)| {
+        ts.len() == width
+            && ts[0].line_cells as usize == width
+            && ts.iter().all(|t| t.kind != Kind::Text)
+            && ts.iter().any(|t| t.is_value())
+    });
+    if let Some((_, ts)) = positional {
+        for (i, t) in ts.iter().enumerate() {
+            let spec = &specs[i / 5];
+            let cell = if t.kind == Kind::Blank {
+                Cell {
+                    table,
+                    row: spec.key,
+                    col: spec.cols[i % 5],
+                    value: None,
+                    status: CellStatus::Blank,
+                    raw: String::new(),
+                    line: t.line,
+                }
+            } else {
+                value_cell(table, spec, i % 5, t, None, &mut ex.diags)
+            };
+            ex.cells.push(cell);
+        }
+        return ex;
+    }
+    let values: Vec<Token> = tokens.iter().filter(|t| t.is_value()).cloned().collect();
+    if values.is_empty() {
+        ex.diags.push(Diagnostic::warning(
+            Code::TableMissing,
+            Some(first_line),
+            format!("{}: the heading is there but no values follow it", table.as_str()),
+        ));
+        return ex;
+    }
+    // Treat the 15 cells as one row so the placement logic can score all three groups.
+    let line = values[0].line;
+    let run = Run { label: String::new(), label_line: line, values, header_unit: None };
+    let flat = RowSpec { key: "", label: "行政复议、行政诉讼", keywords: &[], cols: FLAT_COLS, amount_col: None };
+    let mut flat_ex = Extracted::default();
+    place_flat(template, &flat, &run, &mut flat_ex);
+    ex.diags.extend(flat_ex.diags);
+    ex.cells.extend(flat_ex.cells);
+    ex
+}
+
+/// Column names of the review table laid flat (proceeding × result).
+const FLAT_COLS: &[&str] = &[
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14",
+];
+
+/// Places the review table's values as one 15-column row, scoring with the three
+/// proceeding identities, then maps the flat columns back to (proceeding, result).
+fn place_flat(template: Template, flat: &RowSpec, run: &Run<'_>, ex: &mut Extracted) {
+    let _ = template;
+    let table = Table::ReviewLitigation;
+    let m = flat.cols.len();
+    let n = run.values.len();
+    let mut scored: Vec<(i32, Vec<Option<Cell>>)> = Vec::new();
+    let mut scratch = Vec::new();
+    for p in placements(n, m) {
+        let mut cand: Vec<Option<Cell>> = p
+            .iter()
+            .enumerate()
+            .map(|(c, v)| {
+                v.map(|i| {
+                    let spec = &template::REVIEW[c / 5];
+                    value_cell(table, spec, c % 5, &run.values[i], None, &mut scratch)
+                })
+            })
+            .collect();
+        let mut score = 0;
+        let mut reject = false;
+        for g in 0..3 {
+            let group = &mut cand[g * 5..g * 5 + 5];
+            let gaps: Vec<usize> = (0..5).filter(|&c| group[c].is_none()).collect();
+            if gaps.len() == 1 && group.iter().flatten().all(|c| c.number().is_some()) {
+                let c = gaps[0];
+                let sum: f64 = group[..4].iter().flatten().filter_map(Cell::number).sum();
+                let v = if c == 4 { sum } else { group[4].as_ref().and_then(Cell::number).unwrap_or(0.0) - sum };
+                if v < -1e-9 {
+                    reject = true;
+                }
+                group[c] = Some(Cell {
+                    table,
+                    row: template::PROCEEDINGS[g],
+                    col: template::RESULTS[c],
+                    value: Some(v),
+                    status: CellStatus::Inferred,
+                    raw: String::new(),
+                    line: run.label_line,
+                });
+            }
+            let nums: Option<Vec<f64>> = group.iter().map(|c| c.as_ref().and_then(Cell::number)).collect();
+            if let Some(v) = nums {
+                score += if validate::close(v[4], v[..4].iter().sum()) { 1 } else { -1 };
+            }
+        }
+        if !reject {
+            scored.push((score, cand));
+        }
+    }
+    let best = scored.iter().map(|s| s.0).max();
+    let best: Vec<&Vec<Option<Cell>>> = scored.iter().filter(|s| Some(s.0) == best).map(|s| &s.1).collect();
+    let agreed = agree(&best, m);
+    let complete = agreed.iter().all(Option::is_some);
+    if n != m {
+        let raws: Vec<&str> = run.values.iter().map(|t| t.raw).collect();
+        let msg = format!("{}: {} values [{}] for 15 cells", table.as_str(), n, raws.join(" "));
+        if complete {
+            let code = if n < m { Code::MissingValues } else { Code::ExtraValues };
+            ex.diags.push(Diagnostic::info(code, Some(run.label_line), format!("{msg}; the identities place them")));
+        } else {
+            let missing: Vec<String> = (0..m)
+                .filter(|&c| agreed[c].is_none())
+                .map(|c| format!("{}/{}", template::PROCEEDINGS[c / 5], template::RESULTS[c % 5]))
+                .collect();
+            ex.diags.push(Diagnostic::warning(
+                Code::AmbiguousRow,
+                Some(run.label_line),
+                format!("{msg}; the identities cannot place them, so {} were left out", missing.join(", ")),
+            ));
+        }
+    }
+    ex.diags.extend(scratch);
+    ex.cells.extend(agreed.into_iter().flatten());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Line<'_>> {
+        grid::lines(text)
+    }
+
+    fn values(ex: &Extracted, row: &str) -> Vec<Option<f64>> {
+        ex.cells.iter().filter(|c| c.row == row).map(|c| c.value).collect()
+    }
+
+    #[test]
+    fn label_split_over_three_lines() {
+        let text = "（五）不予\t1.信访举报投诉类申请\t1\t0\t0\t0\t0\t0\t1\n2.重复申请\t\t2\t0\t0\t0\t0\t0\t2\n\n\t处理\t3.要求提供公开出版物\t3\t0\t0\t0\t0\t0\t3\n";
+        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1);
+        assert_eq!(values(&ex, "not_processed.duplicate")[0], Some(2.0));
+        assert_eq!(values(&ex, "not_processed.publication_request")[6], Some(3.0));
+        assert_eq!(ex.cells.iter().find(|c| c.row == "not_processed.publication_request").unwrap().line, 4);
+    }
+
+    #[test]
+    fn one_missing_value_is_inferred_from_the_row_identity() {
+        // 7 columns, 6 values: the gap can only be the total (5+1 = 6), or any other
+        // column with the remainder; the column identities are unknown here, so every
+        // placement with a non-negative remainder is possible → only the agreed cells.
+        let ex = labelled(Table::Applications, Template::T2019, &lines("（一）予以公开\t0\t0\t0\t0\t0\t0\n"), 1);
+        assert_eq!(values(&ex, "granted"), vec![Some(0.0); 7]);
+        assert!(ex.cells.iter().any(|c| c.status == CellStatus::Inferred));
+    }
+
+    #[test]
+    fn ambiguous_missing_value_is_left_out_with_a_warning() {
+        let ex = labelled(Table::Applications, Template::T2019, &lines("（一）予以公开\t3\t1\t0\t0\t0\t4\n"), 1);
+        assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousRow));
+        // Whatever is emitted is printed in the text or follows from it.
+        for c in &ex.cells {
+            assert!(c.status != CellStatus::Reported || ["3", "1", "0", "4"].contains(&c.raw.as_str()));
+        }
+    }
+
+    #[test]
+    fn review_row_with_leading_blanks_is_positional() {
+        let text = "\t\t\t\t\t1\t2\t0\t1\t4\t0\t0\t0\t0\t0\n";
+        let ex = review(Template::T2019, &lines(text), 1);
+        assert_eq!(ex.cells.len(), 15);
+        assert_eq!(ex.cells[0].status, CellStatus::Blank);
+        assert_eq!(ex.cells[9].value, Some(4.0));
+    }
+
+    #[test]
+    fn review_extra_zero_is_dropped() {
+        let text = "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n";
+        let ex = review(Template::T2019, &lines(text), 1);
+        assert_eq!(ex.cells.len(), 15);
+        assert!(ex.diags.iter().all(|d| d.severity == crate::diag::Severity::Info));
+    }
+
+    #[test]
+    fn review_values_one_per_line() {
+        let text = (1..=3).map(|_| "1\n0\n0\n0\n1\n").collect::<String>();
+        let ex = review(Template::T2019, &lines(&text), 1);
+        assert_eq!(ex.cells.iter().filter_map(|c| c.value).sum::<f64>(), 6.0);
+    }
+}

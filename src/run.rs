@@ -1,0 +1,167 @@
+//! The pipeline end to end: walk → (read → decode → segment → parse → validate, per file,
+//! in parallel) → frame → write. The only module that knows about rayon and the progress
+//! bar. A panic while parsing one file becomes that file's `INTERNAL` diagnostic.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diag::{Code, Diagnostic, Severity};
+use crate::model::{DocStatus, FileOutcome};
+use crate::walk::{self, SourceFile};
+use crate::{frame, write, Limits};
+
+/// What a run did, for the summary line and the exit code.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub files: usize,
+    pub ok: usize,
+    pub partial: usize,
+    pub failed: usize,
+    pub no_tables: usize,
+    pub skipped: usize,
+    pub cells: usize,
+    pub warnings: usize,
+    pub errors: usize,
+    pub output: PathBuf,
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    /// Exit code: 0 every file parsed cleanly, 1 some failed or are partial.
+    pub fn exit_code(&self) -> u8 {
+        if self.failed + self.partial > 0 {
+            1
+        } else {
+            0
+        }
+    }
+
+    fn add(&mut self, o: &FileOutcome) {
+        self.files += 1;
+        match o.status {
+            DocStatus::Ok => self.ok += 1,
+            DocStatus::Partial => self.partial += 1,
+            DocStatus::Failed => self.failed += 1,
+            DocStatus::NoTables => self.no_tables += 1,
+            DocStatus::Skipped => self.skipped += 1,
+        }
+        self.cells += o.cells.len();
+        self.warnings += o.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
+        self.errors += o.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} files: {} ok, {} partial, {} failed", self.files, self.ok, self.partial, self.failed)?;
+        if self.no_tables > 0 {
+            write!(f, ", {} without tables", self.no_tables)?;
+        }
+        if self.skipped > 0 {
+            write!(f, ", {} skipped", self.skipped)?;
+        }
+        write!(f, "; {} cells; {} warnings", self.cells, self.warnings)?;
+        if self.errors > 0 {
+            write!(f, ", {} errors", self.errors)?;
+        }
+        write!(f, " → {} ({:.2} s)", self.output.display(), self.elapsed.as_secs_f64())
+    }
+}
+
+/// Reads and processes one file; never fails, never unwinds.
+pub fn process_file(src: &SourceFile, limits: &Limits) -> FileOutcome {
+    if src.bytes > limits.max_file_bytes {
+        // Refused before reading so a huge file never costs its size in memory.
+        let mut o = FileOutcome::new(String::new(), src.rel.clone(), src.bytes as i64);
+        o.doc_id = crate::doc_id(src.rel.as_bytes());
+        o.diagnostics.push(Diagnostic::error(
+            Code::TooLarge,
+            None,
+            format!("{} bytes is over the limit of {} (input.max_file_bytes); not read", src.bytes, limits.max_file_bytes),
+        ));
+        return o;
+    }
+    let bytes = match std::fs::read(&src.abs) {
+        Ok(b) => b,
+        Err(e) => {
+            let mut o = FileOutcome::new(crate::doc_id(src.rel.as_bytes()), src.rel.clone(), src.bytes as i64);
+            o.diagnostics.push(Diagnostic::error(Code::Unreadable, None, format!("cannot read: {e}")));
+            return o;
+        }
+    };
+    match catch_unwind(AssertUnwindSafe(|| crate::process_bytes(&src.rel, &bytes, limits))) {
+        Ok(o) => o,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            let mut o = FileOutcome::new(crate::doc_id(&bytes), src.rel.clone(), bytes.len() as i64);
+            o.diagnostics.push(Diagnostic::error(Code::Internal, None, format!("the parser panicked: {what}")));
+            o
+        }
+    }
+}
+
+fn progress(total_bytes: u64) -> ProgressBar {
+    let pb = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
+    pb.set_style(
+        ProgressStyle::with_template("{spinner} {msg} files {wide_bar} {binary_bytes_per_sec} ETA {eta}")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    pb
+}
+
+/// Runs the whole pipeline. Err only for run-fatal problems (exit code 2).
+pub fn run(cfg: &Config) -> Result<Summary> {
+    let start = Instant::now();
+    let (files, walk_errors) = walk::files(&cfg.input, &cfg.include, &cfg.exclude)?;
+    let limits = Limits { max_file_bytes: cfg.max_file_bytes };
+    let threads = if cfg.threads == 0 { std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1) } else { cfg.threads };
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
+    let total: u64 = files.iter().map(|f| f.bytes).sum();
+    let pb = progress(total);
+    let done = AtomicU64::new(0);
+    let n = files.len();
+    let outcomes: Vec<FileOutcome> = pool.install(|| {
+        files
+            .par_iter()
+            .map(|f| {
+                let o = process_file(f, &limits);
+                pb.inc(f.bytes);
+                let k = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if k % 64 == 0 || k as usize == n {
+                    pb.set_message(format!("{k}/{n}"));
+                }
+                o
+            })
+            .collect()
+    });
+    pb.finish_and_clear();
+    let mut outcomes = outcomes;
+    for e in walk_errors {
+        let mut o = FileOutcome::new(crate::doc_id(e.rel.as_bytes()), e.rel.clone(), 0);
+        o.diagnostics.push(Diagnostic::error(Code::Unreadable, None, format!("cannot walk: {}", e.message)));
+        outcomes.push(o);
+    }
+    outcomes.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut summary = Summary { output: cfg.output.clone(), ..Summary::default() };
+    let mut frames = frame::Frames::default();
+    for o in &outcomes {
+        summary.add(o);
+        frames.push(o);
+    }
+    let frames = frames.finish().context("cannot build the output tables")?;
+    write::dataset(frames, &cfg.output, cfg.compression)?;
+    summary.elapsed = start.elapsed();
+    Ok(summary)
+}

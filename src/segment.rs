@@ -1,0 +1,388 @@
+//! Text lines → report metadata (agency, year, publication date) and the regions of the
+//! three tables. Headings are found by their keywords on short one-cell lines, never by
+//! their numbering (reports misnumber sections, and the applications table has rows that
+//! look like headings: 四、结转下年度继续办理). Pure: no I/O, no table parsing.
+
+use crate::parse::grid::{self, Line};
+use crate::parse::labels::normalize;
+use crate::parse::numbers::halfwidth;
+use crate::template::{Table, Template};
+
+/// What the title and the text say about the report.
+#[derive(Debug, Default, PartialEq)]
+pub struct Meta {
+    /// As printed in the title, NFKC-normalised, no spaces.
+    pub agency: Option<String>,
+    /// The year reported on.
+    pub year: Option<i32>,
+    /// Publication or signing date, days since 1970-01-01.
+    pub published: Option<i32>,
+    pub title_line: Option<u32>,
+}
+
+/// Lines of the document that hold one non-empty cell, normalised, with their index.
+fn single_cells<'a>(lines: &'a [Line<'a>]) -> impl Iterator<Item = (usize, String)> + 'a {
+    lines.iter().enumerate().filter_map(|(i, l)| {
+        let cells: Vec<&str> = grid::cells(l.text).into_iter().filter(|c| !c.is_empty()).collect();
+        (cells.len() == 1).then(|| (i, normalize(cells[0])))
+    })
+}
+
+const CN_DIGITS: &[(char, u32)] = &[
+    ('〇', 0), ('零', 0), ('○', 0), ('O', 0), ('一', 1), ('二', 2), ('三', 3), ('四', 4), ('五', 5),
+    ('六', 6), ('七', 7), ('八', 8), ('九', 9),
+];
+
+fn digit(c: char) -> Option<u32> {
+    let c = halfwidth(c);
+    c.to_digit(10).or_else(|| CN_DIGITS.iter().find(|(d, _)| *d == c).map(|(_, v)| *v))
+}
+
+/// A year written before 年 (2020年, 2020 年, ２０２０年度, 二〇二〇年): (char index where
+/// the year starts, char index after 年, year).
+pub fn find_year(chars: &[char]) -> Option<(usize, usize, i32)> {
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '年' {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && chars[j - 1].is_whitespace() {
+            j -= 1;
+        }
+        let end = j;
+        let mut v = 0u32;
+        let mut n = 0;
+        while j > 0 && n < 4 {
+            match digit(chars[j - 1]) {
+                Some(_) => {
+                    j -= 1;
+                    n += 1;
+                }
+                None => break,
+            }
+        }
+        if n != 4 || (j > 0 && digit(chars[j - 1]).is_some()) {
+            continue;
+        }
+        for &d in &chars[j..end] {
+            v = v * 10 + digit(d).unwrap_or(0);
+        }
+        if (1990..=2100).contains(&v) {
+            return Some((j, i + 1, v as i32));
+        }
+    }
+    None
+}
+
+fn is_title(norm: &str) -> bool {
+    norm.contains("报告")
+        && (norm.contains("信息公开") || norm.contains("政务公开"))
+        && norm.chars().count() <= 80
+        && !norm.contains('《')
+        && !norm.contains('。')
+        && !norm.starts_with("根据")
+}
+
+/// Lines before the title that are site chrome, not the agency's name.
+fn is_chrome(norm: &str) -> bool {
+    ["发布时间", "发布日期", "来源", "阅读", "浏览", "字号", "当前位置", "首页", "打印", "关闭", "分享", "索引号", "文号", "http", "www."]
+        .iter()
+        .any(|k| norm.contains(k))
+}
+
+/// Cleans an agency name: NFKC-like half-width, no spaces, no wrapping punctuation, no
+/// trailing 关于.
+pub fn clean_agency(s: &str) -> Option<String> {
+    let mut a = normalize(s);
+    for p in ["标题:", "标题："] {
+        if let Some(rest) = a.strip_prefix(p) {
+            a = rest.to_string();
+        }
+    }
+    let trim: &[char] = &['《', '》', '“', '”', '"', ':', '：', '、', ',', '，', '-', '—', '|', '(', ')', '【', '】'];
+    let mut a = a.trim_matches(trim).to_string();
+    for suffix in ["关于", "发布", "的"] {
+        if let Some(rest) = a.strip_suffix(suffix) {
+            a = rest.to_string();
+        }
+    }
+    if let Some(rest) = a.strip_prefix("关于") {
+        a = rest.to_string();
+    }
+    let a = a.trim_matches(trim).to_string();
+    (a.chars().count() >= 2).then_some(a)
+}
+
+/// Title, agency, year and date of a report.
+pub fn meta(lines: &[Line<'_>]) -> Meta {
+    let mut m = Meta::default();
+    let head = &lines[..lines.len().min(80)];
+    let singles: Vec<(usize, String)> = head
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (i, normalize(l.text)))
+        .filter(|(_, n)| !n.is_empty())
+        .collect();
+    for (k, (i, norm)) in singles.iter().enumerate() {
+        if !is_title(norm) {
+            continue;
+        }
+        let chars: Vec<char> = norm.chars().collect();
+        let found = find_year(&chars).or_else(|| {
+            // "XX局2020年度" on the line before "政府信息公开工作年度报告".
+            k.checked_sub(1).and_then(|p| {
+                let prev: Vec<char> = singles[p].1.chars().collect();
+                find_year(&prev).map(|(s, _, y)| (s, usize::MAX, y))
+            })
+        });
+        let Some((start, _, year)) = found else { continue };
+        m.year = Some(year);
+        m.title_line = Some(lines[*i].no);
+        let prefix: String = if found.map(|f| f.1) == Some(usize::MAX) {
+            singles[k - 1].1.chars().take(start).collect()
+        } else {
+            chars[..start].iter().collect()
+        };
+        m.agency = clean_agency(&prefix).or_else(|| {
+            // The agency on its own line above the title.
+            singles[..k]
+                .iter()
+                .rev()
+                .take(3)
+                .map(|(_, n)| n)
+                .find(|n| !is_chrome(n) && n.chars().count() <= 40 && !n.contains('。') && find_year(&n.chars().collect::<Vec<_>>()).is_none())
+                .and_then(|n| clean_agency(n))
+        });
+        break;
+    }
+    m.published = published(lines);
+    m
+}
+
+/// The publication date (发布时间/发布日期) or else the signing date at the end.
+fn published(lines: &[Line<'_>]) -> Option<i32> {
+    for l in lines.iter().take(40) {
+        let n = normalize(l.text);
+        for key in ["发布时间", "发布日期", "发文日期", "成文日期"] {
+            if let Some(p) = n.find(key) {
+                if let Some(d) = date(&n[p + key.len()..]) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    let tail = lines.iter().rev().filter(|l| !l.text.trim().is_empty()).take(12);
+    for l in tail {
+        let n = normalize(l.text);
+        if n.chars().count() <= 16 {
+            if let Some(d) = date(&n) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// Small Chinese numbers (一 … 三十一) and ASCII digits.
+fn small_number(s: &[char]) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    if s.iter().all(|c| halfwidth(*c).is_ascii_digit()) {
+        return s.iter().collect::<String>().chars().map(halfwidth).collect::<String>().parse().ok();
+    }
+    match s {
+        ['十'] => Some(10),
+        ['十', d] => Some(10 + digit(*d)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', d] => Some(digit(*t)? * 10 + digit(*d)?),
+        [d] => digit(*d),
+        _ => None,
+    }
+}
+
+/// The first date in `s` (2021-01-12, 2021/1/12, 2021年1月12日, 二〇二一年一月十二日).
+pub fn date(s: &str) -> Option<i32> {
+    let chars: Vec<char> = s.chars().map(halfwidth).collect();
+    for i in 0..chars.len() {
+        if i > 0 && digit(chars[i - 1]).is_some() {
+            continue;
+        }
+        if chars.len() < i + 4 || !chars[i..i + 4].iter().all(|c| digit(*c).is_some()) {
+            continue;
+        }
+        let year: u32 = chars[i..i + 4].iter().fold(0, |a, c| a * 10 + digit(*c).unwrap_or(0));
+        let mut j = i + 4;
+        let sep = *chars.get(j)?;
+        if !matches!(sep, '-' | '/' | '.' | '年') {
+            continue;
+        }
+        j += 1;
+        let ms = j;
+        while j < chars.len() && (digit(chars[j]).is_some() || chars[j] == '十') {
+            j += 1;
+        }
+        let month = small_number(&chars[ms..j]);
+        let sep2 = chars.get(j).copied();
+        let expected = if sep == '年' { '月' } else { sep };
+        if sep2 != Some(expected) {
+            continue;
+        }
+        j += 1;
+        let ds = j;
+        while j < chars.len() && (digit(chars[j]).is_some() || chars[j] == '十') && j - ds < 3 {
+            j += 1;
+        }
+        let day = small_number(&chars[ds..j]);
+        if let (Some(mo), Some(d)) = (month, day) {
+            if (1990..=2100).contains(&year) && (1..=12).contains(&mo) && (1..=31).contains(&d) {
+                return Some(days_from_civil(year as i32, mo, d));
+            }
+        }
+    }
+    None
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian), after H. Hinnant's `days_from_civil`.
+pub fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = (y - era * 400) as u32;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe as i32 - 719468
+}
+
+/// A table's lines: from its heading (exclusive) to the next heading (exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    pub table: Table,
+    /// Index into the document's lines of the heading.
+    pub heading: usize,
+    /// Index one past the region's last line.
+    pub end: usize,
+}
+
+fn heading_of(norm: &str) -> Option<Table> {
+    if norm.chars().count() > 40 || norm.contains('。') {
+        return None;
+    }
+    if norm.contains("主动公开") && !norm.contains("申请") {
+        Some(Table::ActiveDisclosure)
+    } else if norm.contains("收到和处理") || (norm.contains("申请") && norm.contains("情况") && norm.contains("公开") && !norm.contains("复议")) {
+        Some(Table::Applications)
+    } else if norm.contains("复议") && norm.contains("诉讼") {
+        Some(Table::ReviewLitigation)
+    } else {
+        None
+    }
+}
+
+/// Numbered section headings (二、…) are preferred over sub-headings ((一)…).
+fn is_section(norm: &str) -> bool {
+    let mut cs = norm.chars();
+    matches!((cs.next(), cs.next()), (Some(c), Some('、' | '.' | ',')) if "一二三四五六七八九十".contains(c))
+}
+
+fn is_end(norm: &str) -> bool {
+    norm.chars().count() <= 40
+        && (norm.contains("存在的主要问题")
+            || norm.contains("主要问题及")
+            || norm.contains("其他需要报告")
+            || (is_section(norm) && "五六七八九十".contains(norm.chars().next().unwrap_or(' '))))
+}
+
+/// The regions of the tables present, in document order.
+pub fn regions(lines: &[Line<'_>]) -> Vec<Region> {
+    let singles: Vec<(usize, String)> = single_cells(lines).collect();
+    let mut heads: Vec<(usize, Table)> = Vec::new();
+    for t in Table::ALL {
+        let cands: Vec<usize> = singles.iter().filter(|(_, n)| heading_of(n) == Some(t)).map(|(i, _)| *i).collect();
+        let pick = cands
+            .iter()
+            .copied()
+            .find(|&i| singles.iter().any(|(j, n)| *j == i && is_section(n)))
+            .or_else(|| cands.first().copied());
+        if let Some(i) = pick {
+            heads.push((i, t));
+        }
+    }
+    heads.sort();
+    let ends: Vec<usize> = singles.iter().filter(|(_, n)| is_end(n)).map(|(i, _)| *i).collect();
+    heads
+        .iter()
+        .enumerate()
+        .map(|(k, &(i, t))| {
+            let next_head = heads.get(k + 1).map(|h| h.0).unwrap_or(lines.len());
+            let next_end = if t == Table::ReviewLitigation || k + 1 == heads.len() {
+                ends.iter().copied().find(|&e| e > i).unwrap_or(lines.len())
+            } else {
+                lines.len()
+            };
+            Region { table: t, heading: i, end: next_head.min(next_end) }
+        })
+        .collect()
+}
+
+/// The template a table's text follows, from the column headers and rows only the
+/// one template has. None when the text has no marker of either.
+pub fn template_of(lines: &[Line<'_>]) -> Option<Template> {
+    const T2019: &[&str] = &["新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量", "增/减", "集中采购", "对外管理服务"];
+    const T2021: &[&str] = &["制发件数", "废止件数", "现行有效件数", "收费金额", "逾期不补正", "收费通知", "缴纳费用"];
+    let text: String = lines.iter().map(|l| normalize(l.text)).collect();
+    let a = T2019.iter().filter(|k| text.contains(*k)).count();
+    let b = T2021.iter().filter(|k| text.contains(*k)).count();
+    match a.cmp(&b) {
+        std::cmp::Ordering::Greater => Some(Template::T2019),
+        std::cmp::Ordering::Less => Some(Template::T2021),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::grid::lines;
+
+    fn meta_of(text: &str) -> (Option<String>, Option<i32>) {
+        let m = meta(&lines(text));
+        (m.agency, m.year)
+    }
+
+    #[test]
+    fn title_forms() {
+        let cases: &[(&str, &str, i32)] = &[
+            ("济宁市公共资源交易服务中心嘉祥分中心2020年政府信息公开工作年度报告\n正文", "济宁市公共资源交易服务中心嘉祥分中心", 2020),
+            ("\n\n甘肃省人民政府办公厅 2020 年政府信息公开工作年度报告\n", "甘肃省人民政府办公厅", 2020),
+            ("\n甘肃省公共资源交易局\n\n2020 年政府信息公开工作的年度报告\n", "甘肃省公共资源交易局", 2020),
+            ("标题: 平潭综合实验区市场监督管理局2019年度政府信息公开工作年度报告\n发布时间: 2020-01-13 16:07\n", "平潭综合实验区市场监督管理局", 2019),
+            ("发布时间：2022-01-20  来源：区政府办\n某某区人民政府关于二〇二一年度政府信息公开工作的报告\n", "某某区人民政府", 2021),
+            ("某某县教育局\n２０２１年度政府信息公开工作年度报告", "某某县教育局", 2021),
+        ];
+        for (text, agency, year) in cases {
+            assert_eq!(meta_of(text), (Some(agency.to_string()), Some(*year)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date("2020年1月13日"), Some(days_from_civil(2020, 1, 13)));
+        assert_eq!(date(": 2021-01-12 16:07"), Some(days_from_civil(2021, 1, 12)));
+        assert_eq!(date("二〇二一年一月十五日"), Some(days_from_civil(2021, 1, 15)));
+        assert_eq!(date("2020年"), None);
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2020, 3, 1), 18322);
+    }
+
+    #[test]
+    fn headings_not_rows() {
+        let text = "二、主动公开政府信息情况\n规章\t0\n三、收到和处理政府信息公开申请情况\n一、本年新收\t1\n四、结转下年度继续办理\t0\n四、政府信息公开行政复议、行政诉讼情况\n0\n五、存在的主要问题及改进情况\n文字";
+        let r = regions(&lines(text));
+        let got: Vec<(Table, usize, usize)> = r.iter().map(|r| (r.table, r.heading, r.end)).collect();
+        assert_eq!(
+            got,
+            vec![(Table::ActiveDisclosure, 0, 2), (Table::Applications, 2, 5), (Table::ReviewLitigation, 5, 7)]
+        );
+    }
+}

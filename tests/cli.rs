@@ -1,0 +1,274 @@
+//! CLI tests: the `ogi` binary on a temporary copy of the seed reports plus bad files;
+//! every Parquet file is read back with polars and checked for columns, types and rows.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use polars::prelude::*;
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds")
+}
+
+/// A dump: the five seed reports and a few bad files.
+fn dump(dir: &Path) {
+    let input = dir.join("in");
+    fs::create_dir_all(input.join("nested/deeper")).unwrap();
+    for e in fs::read_dir(seeds()).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            fs::copy(&p, input.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    fs::write(input.join("bad_empty.txt"), b"").unwrap();
+    fs::write(input.join("bad_binary.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    fs::write(input.join("bad_bytes.txt"), b"abc\x80\x80\xff\xfe def").unwrap();
+    fs::write(input.join("nested/deeper/prose_only.txt"), "某某局2020年政府信息公开工作年度报告\n\n今年主动公开信息729条。\n").unwrap();
+    // A report cut off in the middle of the applications table.
+    let text = fs::read_to_string(seeds().join("002_cbbca4df9f61f30f.txt")).unwrap();
+    let cut = text.find("(二) 部分公开").expect("seed has the row");
+    fs::write(input.join("nested/truncated.txt"), &text[..cut]).unwrap();
+    fs::write(input.join("notes.pdf"), b"%PDF-1.4").unwrap();
+}
+
+fn run(input: &Path, output: &Path, threads: usize) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_ogi"))
+        .args(["run", "--input"])
+        .arg(input)
+        .arg("--output")
+        .arg(output)
+        .args(["--threads", &threads.to_string()])
+        .output()
+        .unwrap()
+}
+
+fn read(path: &Path) -> DataFrame {
+    ParquetReader::new(fs::File::open(path).unwrap()).finish().unwrap()
+}
+
+fn schema_of(df: &DataFrame) -> Vec<(String, String)> {
+    df.schema().iter().map(|(n, t)| (n.to_string(), format!("{t:?}"))).collect()
+}
+
+fn cols(spec: &[(&str, &str)]) -> Vec<(String, String)> {
+    spec.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect()
+}
+
+#[test]
+fn run_writes_every_table_and_bad_files_are_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    dump(tmp.path());
+    let out = tmp.path().join("out");
+    let r = run(&tmp.path().join("in"), &out, 2);
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    // Some files failed or are partial: exit code 1, and a summary line.
+    assert_eq!(r.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("11 files: 5 ok, 1 partial, 3 failed"), "{stderr}");
+
+    let docs = read(&out.join("documents.parquet"));
+    assert_eq!(
+        schema_of(&docs),
+        cols(&[
+            ("doc_id", "String"),
+            ("path", "String"),
+            ("bytes", "Int64"),
+            ("encoding", "String"),
+            ("agency", "String"),
+            ("year", "Int32"),
+            ("template", "String"),
+            ("published", "Date"),
+            ("status", "String"),
+            ("cells", "Int32"),
+            ("identities_ok", "Boolean"),
+            ("duplicate_of", "String"),
+            ("scope", "String"),
+        ])
+    );
+    assert_eq!(docs.height(), 11);
+    let status: Vec<(String, String)> = docs
+        .column("path")
+        .unwrap()
+        .str()
+        .unwrap()
+        .into_iter()
+        .zip(docs.column("status").unwrap().str().unwrap())
+        .map(|(p, s)| (p.unwrap().to_string(), s.unwrap().to_string()))
+        .collect();
+    let status_of = |p: &str| status.iter().find(|(q, _)| q == p).map(|x| x.1.as_str()).unwrap();
+    assert_eq!(status_of("bad_empty.txt"), "failed");
+    assert_eq!(status_of("bad_binary.txt"), "failed");
+    assert_eq!(status_of("bad_bytes.txt"), "failed");
+    assert_eq!(status_of("nested/deeper/prose_only.txt"), "no_tables");
+    assert_eq!(status_of("nested/truncated.txt"), "partial");
+    assert_eq!(status_of("notes.pdf"), "skipped");
+    // Paths are in sorted order.
+    let paths: Vec<&String> = status.iter().map(|x| &x.0).collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+
+    let cells = read(&out.join("cells.parquet"));
+    assert_eq!(
+        schema_of(&cells),
+        cols(&[
+            ("doc_id", "String"),
+            ("agency", "String"),
+            ("year", "Int32"),
+            ("table", "String"),
+            ("row", "String"),
+            ("col", "String"),
+            ("value", "Float64"),
+            ("status", "String"),
+            ("raw", "String"),
+            ("line", "Int32"),
+        ])
+    );
+    let truncated_cells: i32 = docs
+        .column("cells")
+        .unwrap()
+        .i32()
+        .unwrap()
+        .into_iter()
+        .zip(paths.iter())
+        .filter(|(_, p)| p.as_str() == "nested/truncated.txt")
+        .map(|(c, _)| c.unwrap())
+        .sum();
+    assert!(truncated_cells > 0 && truncated_cells < 198);
+    assert_eq!(cells.height(), 990 + truncated_cells as usize);
+
+    let keys = [("doc_id", "String"), ("agency", "String"), ("year", "Int32")];
+    let with_keys = |rest: &[(&str, &str)]| {
+        let mut v = cols(&keys);
+        v.extend(cols(rest));
+        v
+    };
+    let requests = read(&out.join("requests.parquet"));
+    assert_eq!(
+        schema_of(&requests),
+        with_keys(&[("stage", "String"), ("applicant", "String"), ("count", "Int64"), ("status", "String")])
+    );
+    assert!(requests.height() >= 5 * 3 * 7);
+    let outcomes = read(&out.join("outcomes.parquet"));
+    assert_eq!(
+        schema_of(&outcomes),
+        with_keys(&[
+            ("outcome", "String"),
+            ("category", "String"),
+            ("reason", "String"),
+            ("applicant", "String"),
+            ("count", "Int64"),
+            ("status", "String"),
+        ])
+    );
+    assert!(outcomes.height() >= 5 * 20 * 7);
+    let procurement = read(&out.join("procurement.parquet"));
+    assert_eq!(
+        schema_of(&procurement),
+        with_keys(&[("projects", "Int64"), ("amount_wan_yuan", "Float64"), ("amount_raw", "String")])
+    );
+    assert_eq!(procurement.height(), 6);
+    let litigation = read(&out.join("litigation.parquet"));
+    assert_eq!(
+        schema_of(&litigation),
+        with_keys(&[("proceeding", "String"), ("result", "String"), ("count", "Int64"), ("status", "String")])
+    );
+    assert_eq!(litigation.height(), 5 * 15);
+    let active = read(&out.join("active_disclosure.parquet"));
+    assert_eq!(
+        schema_of(&active),
+        with_keys(&[
+            ("template", "String"),
+            ("item", "String"),
+            ("measure", "String"),
+            ("value", "Float64"),
+            ("status", "String"),
+        ])
+    );
+    assert_eq!(active.height(), 6 * 22);
+    let diags = read(&out.join("diagnostics.parquet"));
+    assert_eq!(
+        schema_of(&diags),
+        cols(&[
+            ("doc_id", "String"),
+            ("path", "String"),
+            ("severity", "String"),
+            ("code", "String"),
+            ("message", "String"),
+            ("line", "Int32"),
+        ])
+    );
+    let codes: Vec<(String, String)> = diags
+        .column("path")
+        .unwrap()
+        .str()
+        .unwrap()
+        .into_iter()
+        .zip(diags.column("code").unwrap().str().unwrap())
+        .map(|(p, c)| (p.unwrap().to_string(), c.unwrap().to_string()))
+        .collect();
+    for (path, code) in [
+        ("bad_empty.txt", "EMPTY"),
+        ("bad_binary.txt", "BINARY"),
+        ("bad_bytes.txt", "UNDECODABLE"),
+        ("nested/deeper/prose_only.txt", "NO_TABLES"),
+        ("nested/truncated.txt", "TABLE_MISSING"),
+        ("notes.pdf", "SKIPPED"),
+    ] {
+        assert!(codes.contains(&(path.to_string(), code.to_string())), "{path}: no {code} in {codes:?}");
+    }
+    let undecodable = diags.column("message").unwrap().str().unwrap().into_iter().flatten().find(|m| m.contains("offset 3"));
+    assert!(undecodable.is_some(), "the UNDECODABLE message names the byte offset");
+    // No leftover temporary directory beside the output.
+    let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().contains("ogi-tmp")).collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn output_is_byte_identical_whatever_the_thread_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    dump(tmp.path());
+    let a = tmp.path().join("a");
+    let b = tmp.path().join("b");
+    run(&tmp.path().join("in"), &a, 1);
+    run(&tmp.path().join("in"), &b, 4);
+    for t in ogi::frame::TABLES {
+        let name = format!("{t}.parquet");
+        assert_eq!(fs::read(a.join(&name)).unwrap(), fs::read(b.join(&name)).unwrap(), "{name} differs");
+    }
+}
+
+#[test]
+fn a_second_run_replaces_the_dataset_and_bad_config_exits_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    dump(tmp.path());
+    let out = tmp.path().join("out");
+    run(&tmp.path().join("in"), &out, 2);
+    fs::write(out.join("stale.parquet"), b"x").unwrap();
+    run(&tmp.path().join("in"), &out, 2);
+    assert!(!out.join("stale.parquet").exists(), "the output directory is swapped whole");
+    assert!(out.join("documents.parquet").exists());
+
+    let cfg = tmp.path().join("bad.toml");
+    fs::write(&cfg, "[input]\nrot = \"x\"\n").unwrap();
+    let r = Command::new(env!("CARGO_BIN_EXE_ogi")).args(["run", "--config"]).arg(&cfg).output().unwrap();
+    assert_eq!(r.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("unknown field"));
+
+    let r = run(&tmp.path().join("does-not-exist"), &out, 1);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(out.join("documents.parquet").exists(), "the previous dataset is intact");
+}
+
+#[test]
+fn inspect_prints_the_grid_and_diagnostics() {
+    let seed = fs::read_dir(seeds()).unwrap().map(|e| e.unwrap().path()).find(|p| p.to_string_lossy().contains("002_")).unwrap();
+    let r = Command::new(env!("CARGO_BIN_EXE_ogi")).arg("inspect").arg(&seed).output().unwrap();
+    let out = String::from_utf8_lossy(&r.stdout);
+    assert_eq!(r.status.code(), Some(0), "{out}");
+    assert!(out.contains("agency     甘肃省人民政府办公厅"), "{out}");
+    assert!(out.contains("encoding   UTF-8"));
+    assert!(out.contains("new_received"));
+    assert!(out.contains("natural_person=161"));
+    assert!(out.contains("upheld=·"), "blank review cells are shown as blank: {out}");
+}
