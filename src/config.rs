@@ -35,7 +35,12 @@ struct InputSection {
 
 impl Default for InputSection {
     fn default() -> Self {
-        InputSection { root: default_root(), include: default_include(), exclude: Vec::new(), max_file_bytes: default_max_file_bytes() }
+        InputSection {
+            root: default_root(),
+            include: default_include(),
+            exclude: Vec::new(),
+            max_file_bytes: default_max_file_bytes(),
+        }
     }
 }
 
@@ -52,7 +57,11 @@ struct OutputSection {
 
 impl Default for OutputSection {
     fn default() -> Self {
-        OutputSection { dir: default_dir(), compression: default_compression(), compression_level: None }
+        OutputSection {
+            dir: default_dir(),
+            compression: default_compression(),
+            compression_level: None,
+        }
     }
 }
 
@@ -121,23 +130,36 @@ fn globs(patterns: &[String], what: &str) -> Result<GlobSet> {
 pub fn load(path: &Path, required: bool, over: Overrides) -> Result<Config> {
     let (file, base) = match std::fs::read_to_string(path) {
         Ok(text) => {
-            let f: File = toml::from_str(&text).with_context(|| format!("{}: invalid configuration", path.display()))?;
+            let f: File =
+                toml::from_str(&text).with_context(|| format!("{}: invalid configuration", path.display()))?;
             (f, path.parent().map(Path::to_path_buf).unwrap_or_default())
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => (File::default(), PathBuf::new()),
         Err(e) => return Err(e).with_context(|| format!("{}: cannot read configuration", path.display())),
     };
-    let resolve = |p: PathBuf| if p.is_absolute() || base.as_os_str().is_empty() { p } else { base.join(p) };
+    let resolve = |p: PathBuf| {
+        if p.is_absolute() || base.as_os_str().is_empty() {
+            p
+        } else {
+            base.join(p)
+        }
+    };
     let compression = match file.output.compression.as_str() {
         "zstd" => Compression::Zstd(file.output.compression_level),
         "snappy" => Compression::Snappy,
         "lz4" => Compression::Lz4,
         "none" | "uncompressed" => Compression::Uncompressed,
-        other => bail!("{}: output.compression = {other:?}: expected zstd, snappy, lz4 or none", path.display()),
+        other => bail!(
+            "{}: output.compression = {other:?}: expected zstd, snappy, lz4 or none",
+            path.display()
+        ),
     };
     if let Some(l) = file.output.compression_level {
         if !(1..=22).contains(&l) {
-            bail!("{}: output.compression_level = {l}: zstd levels are 1 to 22", path.display());
+            bail!(
+                "{}: output.compression_level = {l}: zstd levels are 1 to 22",
+                path.display()
+            );
         }
     }
     Ok(Config {

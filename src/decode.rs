@@ -54,28 +54,52 @@ pub fn text(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         return Err(DecodeError::Binary("NUL bytes"));
     }
     let utf8_offset = match std::str::from_utf8(bytes) {
-        Ok(s) => return Ok(Decoded { text: Cow::Borrowed(s), encoding: "UTF-8", truncated: false }),
+        Ok(s) => {
+            return Ok(Decoded {
+                text: Cow::Borrowed(s),
+                encoding: "UTF-8",
+                truncated: false,
+            })
+        }
         // Valid UTF-8 cut in the middle of a character: the file was truncated.
         Err(e) if e.error_len().is_none() => {
             let s = std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("validated prefix");
-            return Ok(Decoded { text: Cow::Borrowed(s), encoding: "UTF-8", truncated: true });
+            return Ok(Decoded {
+                text: Cow::Borrowed(s),
+                encoding: "UTF-8",
+                truncated: true,
+            });
         }
         Err(e) => e.valid_up_to(),
     };
     match gb18030(bytes) {
         Ok(d) => Ok(d),
-        Err(gb18030_offset) => Err(DecodeError::Undecodable { utf8_offset, gb18030_offset }),
+        Err(gb18030_offset) => Err(DecodeError::Undecodable {
+            utf8_offset,
+            gb18030_offset,
+        }),
     }
 }
 
 fn utf8(body: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     match std::str::from_utf8(body) {
-        Ok(s) => Ok(Decoded { text: Cow::Borrowed(s), encoding: "UTF-8", truncated: false }),
+        Ok(s) => Ok(Decoded {
+            text: Cow::Borrowed(s),
+            encoding: "UTF-8",
+            truncated: false,
+        }),
         Err(e) if e.error_len().is_none() => {
             let s = std::str::from_utf8(&body[..e.valid_up_to()]).expect("validated prefix");
-            Ok(Decoded { text: Cow::Borrowed(s), encoding: "UTF-8", truncated: true })
+            Ok(Decoded {
+                text: Cow::Borrowed(s),
+                encoding: "UTF-8",
+                truncated: true,
+            })
         }
-        Err(e) => Err(DecodeError::Undecodable { utf8_offset: e.valid_up_to() + 3, gb18030_offset: 0 }),
+        Err(e) => Err(DecodeError::Undecodable {
+            utf8_offset: e.valid_up_to() + 3,
+            gb18030_offset: 0,
+        }),
     }
 }
 
@@ -83,10 +107,17 @@ fn utf16(enc: &'static Encoding, body: &[u8]) -> Result<Decoded<'static>, Decode
     let truncated = body.len() % 2 == 1;
     let body = &body[..body.len() - body.len() % 2];
     match enc.decode_without_bom_handling_and_without_replacement(body) {
-        Some(s) => Ok(Decoded { text: Cow::Owned(s.into_owned()), encoding: enc.name(), truncated }),
+        Some(s) => Ok(Decoded {
+            text: Cow::Owned(s.into_owned()),
+            encoding: enc.name(),
+            truncated,
+        }),
         None => {
             let offset = first_malformed(enc, body).unwrap_or(0) + 2;
-            Err(DecodeError::Undecodable { utf8_offset: offset, gb18030_offset: offset })
+            Err(DecodeError::Undecodable {
+                utf8_offset: offset,
+                gb18030_offset: offset,
+            })
         }
     }
 }
@@ -94,13 +125,21 @@ fn utf16(enc: &'static Encoding, body: &[u8]) -> Result<Decoded<'static>, Decode
 /// Strict GB18030. Err holds the byte offset of the first malformed sequence.
 fn gb18030(bytes: &[u8]) -> Result<Decoded<'static>, usize> {
     match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
-        Some(s) => Ok(Decoded { text: Cow::Owned(s.into_owned()), encoding: "GB18030", truncated: false }),
+        Some(s) => Ok(Decoded {
+            text: Cow::Owned(s.into_owned()),
+            encoding: "GB18030",
+            truncated: false,
+        }),
         None => {
             let offset = first_malformed(GB18030, bytes).unwrap_or(0);
             // A GBK file cut in the middle of a two-byte character: decode the rest.
             if offset + 1 >= bytes.len() && offset > 0 {
                 if let Some(s) = GB18030.decode_without_bom_handling_and_without_replacement(&bytes[..offset]) {
-                    return Ok(Decoded { text: Cow::Owned(s.into_owned()), encoding: "GB18030", truncated: true });
+                    return Ok(Decoded {
+                        text: Cow::Owned(s.into_owned()),
+                        encoding: "GB18030",
+                        truncated: true,
+                    });
                 }
             }
             Err(offset)
@@ -111,7 +150,11 @@ fn gb18030(bytes: &[u8]) -> Result<Decoded<'static>, usize> {
 /// Byte offset of the first malformed sequence for `enc`, if any.
 fn first_malformed(enc: &'static Encoding, bytes: &[u8]) -> Option<usize> {
     let mut decoder = enc.new_decoder_without_bom_handling();
-    let mut out = String::with_capacity(decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len() * 3));
+    let mut out = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length_without_replacement(bytes.len())
+            .unwrap_or(bytes.len() * 3),
+    );
     let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
     match result {
         encoding_rs::DecoderResult::Malformed(bad, extra) => Some(read - bad as usize - extra as usize),
@@ -126,8 +169,14 @@ pub fn html_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
     let pos = find(&lower, b"charset")?;
     let rest = &lower[pos + 7..];
-    let rest = rest.iter().position(|&b| b != b' ' && b != b'=' && b != b'"' && b != b'\'' && b != b'\\').map(|i| &rest[i..])?;
-    let end = rest.iter().position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_')).unwrap_or(rest.len());
+    let rest = rest
+        .iter()
+        .position(|&b| b != b' ' && b != b'=' && b != b'"' && b != b'\'' && b != b'\\')
+        .map(|i| &rest[i..])?;
+    let end = rest
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        .unwrap_or(rest.len());
     Encoding::for_label(&rest[..end])
 }
 
@@ -193,9 +242,12 @@ mod tests {
     fn binary_and_garbage_are_errors_with_offsets() {
         assert_eq!(text(b"%PDF-1.4\n...").unwrap_err(), DecodeError::Binary("PDF"));
         assert_eq!(text(b"ab\0cd").unwrap_err(), DecodeError::Binary("NUL bytes"));
-        // 0x80 alone is invalid in both UTF-8 and GB18030.
-        match text(b"abc\x80\x80def").unwrap_err() {
-            DecodeError::Undecodable { utf8_offset, gb18030_offset } => {
+        // 0xFF is invalid in both UTF-8 and GB18030 (0x80 alone is € in GB18030).
+        match text(b"abc\xff\xffdef").unwrap_err() {
+            DecodeError::Undecodable {
+                utf8_offset,
+                gb18030_offset,
+            } => {
                 assert_eq!(utf8_offset, 3);
                 assert_eq!(gb18030_offset, 3);
             }
@@ -216,7 +268,9 @@ mod tests {
     fn html_meta_charset() {
         assert_eq!(html_charset(b"<meta charset=\"gbk\">").unwrap().name(), "GBK");
         assert_eq!(
-            html_charset(b"<meta http-equiv=Content-Type content=\"text/html; charset=gb2312\">").unwrap().name(),
+            html_charset(b"<meta http-equiv=Content-Type content=\"text/html; charset=gb2312\">")
+                .unwrap()
+                .name(),
             "GBK"
         );
     }

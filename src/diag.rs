@@ -78,7 +78,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(severity: Severity, code: Code, line: Option<u32>, message: impl Into<String>) -> Self {
-        Diagnostic { severity, code, message: message.into(), line }
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            line,
+        }
     }
     pub fn error(code: Code, line: Option<u32>, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, code, line, message)
@@ -94,7 +99,13 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
-            Some(l) => write!(f, "{l}: {} {}: {}", self.severity.as_str(), self.code.as_str(), self.message),
+            Some(l) => write!(
+                f,
+                "{l}: {} {}: {}",
+                self.severity.as_str(),
+                self.code.as_str(),
+                self.message
+            ),
             None => write!(f, "{} {}: {}", self.severity.as_str(), self.code.as_str(), self.message),
         }
     }

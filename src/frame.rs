@@ -135,8 +135,16 @@ fn count(v: Option<f64>) -> Option<i64> {
 }
 
 /// The output tables, in the order they are written.
-pub const TABLES: &[&str] =
-    &["documents", "cells", "requests", "outcomes", "procurement", "litigation", "active_disclosure", "diagnostics"];
+pub const TABLES: &[&str] = &[
+    "documents",
+    "cells",
+    "requests",
+    "outcomes",
+    "procurement",
+    "litigation",
+    "active_disclosure",
+    "diagnostics",
+];
 
 impl Frames {
     /// Appends one document's rows to every table.

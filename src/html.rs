@@ -11,14 +11,41 @@ use scraper::{Html, Node};
 
 /// Elements after which a line ends.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header", "footer",
-    "center", "title", "blockquote", "pre", "hr", "form", "dd", "dt", "caption",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "center",
+    "title",
+    "blockquote",
+    "pre",
+    "hr",
+    "form",
+    "dd",
+    "dt",
+    "caption",
 ];
 
 /// The text of an HTML page, tables as tab-separated lines.
 pub fn to_text(src: &str) -> String {
     // Pages stored inside a JavaScript string keep their quotes escaped (align=\"center\").
-    let src: Cow<str> = if src.contains("=\\\"") { Cow::Owned(src.replace("\\\"", "\"")) } else { Cow::Borrowed(src) };
+    let src: Cow<str> = if src.contains("=\\\"") {
+        Cow::Owned(src.replace("\\\"", "\""))
+    } else {
+        Cow::Borrowed(src)
+    };
     let doc = Html::parse_document(&src);
     let mut out = String::with_capacity(src.len() / 4);
     walk(doc.tree.root(), &mut out);

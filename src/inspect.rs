@@ -15,8 +15,18 @@ use crate::Limits;
 pub fn report(path: &Path) -> Result<(String, u8)> {
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
     let name = path.to_string_lossy();
-    let o = crate::process_bytes(&name, &bytes, &Limits { max_file_bytes: u64::MAX });
-    let code = if matches!(o.status, DocStatus::Partial | DocStatus::Failed) { 1 } else { 0 };
+    let o = crate::process_bytes(
+        &name,
+        &bytes,
+        &Limits {
+            max_file_bytes: u64::MAX,
+        },
+    );
+    let code = if matches!(o.status, DocStatus::Partial | DocStatus::Failed) {
+        1
+    } else {
+        0
+    };
     Ok((render(&o), code))
 }
 
@@ -45,13 +55,23 @@ pub fn render(o: &FileOutcome) -> String {
     let _ = writeln!(s, "doc_id     {}", o.doc_id);
     let _ = writeln!(s, "encoding   {}", o.encoding.unwrap_or("-"));
     let _ = writeln!(s, "agency     {}", o.agency.as_deref().unwrap_or("-"));
-    let _ = writeln!(s, "year       {}", o.year.map(|y| y.to_string()).unwrap_or_else(|| "-".into()));
+    let _ = writeln!(
+        s,
+        "year       {}",
+        o.year.map(|y| y.to_string()).unwrap_or_else(|| "-".into())
+    );
     let _ = writeln!(s, "template   {}", o.template);
-    let _ = writeln!(s, "status     {}  ({} cells, identities {})", o.status.as_str(), o.cells.len(), match o.identities_ok {
-        Some(true) => "hold",
-        Some(false) => "FAIL",
-        None => "not checked",
-    });
+    let _ = writeln!(
+        s,
+        "status     {}  ({} cells, identities {})",
+        o.status.as_str(),
+        o.cells.len(),
+        match o.identities_ok {
+            Some(true) => "hold",
+            Some(false) => "FAIL",
+            None => "not checked",
+        }
+    );
     let tpl = match o.template {
         "2021" => Some(Template::T2021),
         "2019" => Some(Template::T2019),
@@ -79,7 +99,14 @@ pub fn render(o: &FileOutcome) -> String {
     }
     let _ = writeln!(s, "\ndiagnostics ({})", o.diagnostics.len());
     for d in &o.diagnostics {
-        let _ = writeln!(s, "  {}:{d}", o.path);
+        match d.line {
+            Some(_) => {
+                let _ = writeln!(s, "  {}:{d}", o.path);
+            }
+            None => {
+                let _ = writeln!(s, "  {}: {d}", o.path);
+            }
+        }
     }
     s
 }

@@ -34,7 +34,9 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_file_bytes: 64 * 1024 * 1024 }
+        Limits {
+            max_file_bytes: 64 * 1024 * 1024,
+        }
     }
 }
 
@@ -53,10 +55,13 @@ pub enum InputKind {
 }
 
 pub fn input_kind(path: &str) -> InputKind {
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let ext = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
     match ext.as_str() {
-        "txt" | "text" | "md" => InputKind::Text,
-        "html" | "htm" | "shtml" | "xhtml" => InputKind::Html,
+        "txt" => InputKind::Text,
+        "html" | "htm" => InputKind::Html,
         _ => InputKind::Other,
     }
 }
@@ -68,18 +73,27 @@ pub fn process_bytes(path: &str, bytes: &[u8], limits: &Limits) -> FileOutcome {
     let kind = input_kind(path);
     if kind == InputKind::Other {
         out.status = DocStatus::Skipped;
-        out.diagnostics.push(Diagnostic::info(Code::Skipped, None, "not a .txt or .html report; listed only"));
+        out.diagnostics.push(Diagnostic::info(
+            Code::Skipped,
+            None,
+            "not a .txt or .html report; listed only",
+        ));
         return out;
     }
     if bytes.is_empty() {
-        out.diagnostics.push(Diagnostic::error(Code::Empty, None, "the file is empty"));
+        out.diagnostics
+            .push(Diagnostic::error(Code::Empty, None, "the file is empty"));
         return out;
     }
     if bytes.len() as u64 > limits.max_file_bytes {
         out.diagnostics.push(Diagnostic::error(
             Code::TooLarge,
             None,
-            format!("{} bytes is over the limit of {} (max_file_bytes)", bytes.len(), limits.max_file_bytes),
+            format!(
+                "{} bytes is over the limit of {} (max_file_bytes)",
+                bytes.len(),
+                limits.max_file_bytes
+            ),
         ));
         return out;
     }
@@ -90,10 +104,17 @@ pub fn process_bytes(path: &str, bytes: &[u8], limits: &Limits) -> FileOutcome {
     let decoded = match decoded {
         Ok(d) => d,
         Err(decode::DecodeError::Binary(what)) => {
-            out.diagnostics.push(Diagnostic::error(Code::Binary, None, format!("binary data ({what}), not text")));
+            out.diagnostics.push(Diagnostic::error(
+                Code::Binary,
+                None,
+                format!("binary data ({what}), not text"),
+            ));
             return out;
         }
-        Err(decode::DecodeError::Undecodable { utf8_offset, gb18030_offset }) => {
+        Err(decode::DecodeError::Undecodable {
+            utf8_offset,
+            gb18030_offset,
+        }) => {
             out.diagnostics.push(Diagnostic::error(
                 Code::Undecodable,
                 None,
@@ -158,11 +179,21 @@ pub fn extract(text: &str, out: &mut FileOutcome) {
         ));
     }
     let doc_template = shown.first().copied().or_else(|| {
-        (!regions.is_empty()).then(|| if out.year.is_some_and(|y| y >= 2021) { Template::T2021 } else { Template::T2019 })
+        (!regions.is_empty()).then(|| {
+            if out.year.is_some_and(|y| y >= 2021) {
+                Template::T2021
+            } else {
+                Template::T2019
+            }
+        })
     });
     let Some(doc_template) = doc_template else {
         out.status = DocStatus::NoTables;
-        out.diagnostics.push(Diagnostic::warning(Code::NoTables, None, "none of the three standard tables was found"));
+        out.diagnostics.push(Diagnostic::warning(
+            Code::NoTables,
+            None,
+            "none of the three standard tables was found",
+        ));
         return;
     };
     out.template = doc_template.as_str();
@@ -178,7 +209,11 @@ pub fn extract(text: &str, out: &mut FileOutcome) {
             ));
             continue;
         };
-        let template = detected.iter().find(|d| d.0 == t).and_then(|d| d.1).unwrap_or(doc_template);
+        let template = detected
+            .iter()
+            .find(|d| d.0 == t)
+            .and_then(|d| d.1)
+            .unwrap_or(doc_template);
         let first_line = lines[r.heading].no;
         let ex = match t {
             Table::ReviewLitigation => parse::review(template, region_lines(r), first_line),
@@ -190,7 +225,13 @@ pub fn extract(text: &str, out: &mut FileOutcome) {
         cells.extend(ex.cells);
         out.diagnostics.extend(ex.diags);
     }
-    let heading_line = |t: Table| regions.iter().find(|r| r.table == t).map(|r| lines[r.heading].no).unwrap_or(1);
+    let heading_line = |t: Table| {
+        regions
+            .iter()
+            .find(|r| r.table == t)
+            .map(|r| lines[r.heading].no)
+            .unwrap_or(1)
+    };
     let before = cells.len();
     validate::infer(&mut cells, doc_template, |k| heading_line(k.0), &mut out.diagnostics);
     if cells.len() > before {
@@ -206,7 +247,11 @@ pub fn extract(text: &str, out: &mut FileOutcome) {
         DocStatus::Partial
     };
     if cells.is_empty() {
-        out.diagnostics.push(Diagnostic::warning(Code::NoTables, None, "table headings were found but no cells could be read"));
+        out.diagnostics.push(Diagnostic::warning(
+            Code::NoTables,
+            None,
+            "table headings were found but no cells could be read",
+        ));
     }
     out.cells = cells;
 }

@@ -47,10 +47,17 @@ struct RunArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command.unwrap_or(Command::Run(RunArgs { config: "pipeline.toml".into(), ..RunArgs::default() })) {
+    match cli.command.unwrap_or(Command::Run(RunArgs {
+        config: "pipeline.toml".into(),
+        ..RunArgs::default()
+    })) {
         Command::Run(a) => {
-            let explicit = a.config != PathBuf::from("pipeline.toml");
-            let over = Overrides { input: a.input, output: a.output, threads: a.threads };
+            let explicit = a.config != *"pipeline.toml";
+            let over = Overrides {
+                input: a.input,
+                output: a.output,
+                threads: a.threads,
+            };
             let result = config::load(&a.config, explicit, over).and_then(|cfg| ogi::run::run(&cfg));
             match result {
                 Ok(summary) => {

@@ -60,7 +60,11 @@ impl Summary {
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} files: {} ok, {} partial, {} failed", self.files, self.ok, self.partial, self.failed)?;
+        write!(
+            f,
+            "{} files: {} ok, {} partial, {} failed",
+            self.files, self.ok, self.partial, self.failed
+        )?;
         if self.no_tables > 0 {
             write!(f, ", {} without tables", self.no_tables)?;
         }
@@ -84,7 +88,10 @@ pub fn process_file(src: &SourceFile, limits: &Limits) -> FileOutcome {
         o.diagnostics.push(Diagnostic::error(
             Code::TooLarge,
             None,
-            format!("{} bytes is over the limit of {} (input.max_file_bytes); not read", src.bytes, limits.max_file_bytes),
+            format!(
+                "{} bytes is over the limit of {} (input.max_file_bytes); not read",
+                src.bytes, limits.max_file_bytes
+            ),
         ));
         return o;
     }
@@ -92,7 +99,8 @@ pub fn process_file(src: &SourceFile, limits: &Limits) -> FileOutcome {
         Ok(b) => b,
         Err(e) => {
             let mut o = FileOutcome::new(crate::doc_id(src.rel.as_bytes()), src.rel.clone(), src.bytes as i64);
-            o.diagnostics.push(Diagnostic::error(Code::Unreadable, None, format!("cannot read: {e}")));
+            o.diagnostics
+                .push(Diagnostic::error(Code::Unreadable, None, format!("cannot read: {e}")));
             return o;
         }
     };
@@ -105,7 +113,11 @@ pub fn process_file(src: &SourceFile, limits: &Limits) -> FileOutcome {
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
             let mut o = FileOutcome::new(crate::doc_id(&bytes), src.rel.clone(), bytes.len() as i64);
-            o.diagnostics.push(Diagnostic::error(Code::Internal, None, format!("the parser panicked: {what}")));
+            o.diagnostics.push(Diagnostic::error(
+                Code::Internal,
+                None,
+                format!("the parser panicked: {what}"),
+            ));
             o
         }
     }
@@ -125,9 +137,18 @@ fn progress(total_bytes: u64) -> ProgressBar {
 pub fn run(cfg: &Config) -> Result<Summary> {
     let start = Instant::now();
     let (files, walk_errors) = walk::files(&cfg.input, &cfg.include, &cfg.exclude)?;
-    let limits = Limits { max_file_bytes: cfg.max_file_bytes };
-    let threads = if cfg.threads == 0 { std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1) } else { cfg.threads };
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
+    let limits = Limits {
+        max_file_bytes: cfg.max_file_bytes,
+    };
+    let threads = if cfg.threads == 0 {
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    } else {
+        cfg.threads
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start worker threads")?;
     let total: u64 = files.iter().map(|f| f.bytes).sum();
     let pb = progress(total);
     let done = AtomicU64::new(0);
@@ -139,7 +160,7 @@ pub fn run(cfg: &Config) -> Result<Summary> {
                 let o = process_file(f, &limits);
                 pb.inc(f.bytes);
                 let k = done.fetch_add(1, Ordering::Relaxed) + 1;
-                if k % 64 == 0 || k as usize == n {
+                if k.is_multiple_of(64) || k as usize == n {
                     pb.set_message(format!("{k}/{n}"));
                 }
                 o
@@ -150,11 +171,18 @@ pub fn run(cfg: &Config) -> Result<Summary> {
     let mut outcomes = outcomes;
     for e in walk_errors {
         let mut o = FileOutcome::new(crate::doc_id(e.rel.as_bytes()), e.rel.clone(), 0);
-        o.diagnostics.push(Diagnostic::error(Code::Unreadable, None, format!("cannot walk: {}", e.message)));
+        o.diagnostics.push(Diagnostic::error(
+            Code::Unreadable,
+            None,
+            format!("cannot walk: {}", e.message),
+        ));
         outcomes.push(o);
     }
     outcomes.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut summary = Summary { output: cfg.output.clone(), ..Summary::default() };
+    let mut summary = Summary {
+        output: cfg.output.clone(),
+        ..Summary::default()
+    };
     let mut frames = frame::Frames::default();
     for o in &outcomes {
         summary.add(o);

@@ -29,13 +29,25 @@ fn single_cells<'a>(lines: &'a [Line<'a>]) -> impl Iterator<Item = (usize, Strin
 }
 
 const CN_DIGITS: &[(char, u32)] = &[
-    ('〇', 0), ('零', 0), ('○', 0), ('O', 0), ('一', 1), ('二', 2), ('三', 3), ('四', 4), ('五', 5),
-    ('六', 6), ('七', 7), ('八', 8), ('九', 9),
+    ('〇', 0),
+    ('零', 0),
+    ('○', 0),
+    ('O', 0),
+    ('一', 1),
+    ('二', 2),
+    ('三', 3),
+    ('四', 4),
+    ('五', 5),
+    ('六', 6),
+    ('七', 7),
+    ('八', 8),
+    ('九', 9),
 ];
 
 fn digit(c: char) -> Option<u32> {
     let c = halfwidth(c);
-    c.to_digit(10).or_else(|| CN_DIGITS.iter().find(|(d, _)| *d == c).map(|(_, v)| *v))
+    c.to_digit(10)
+        .or_else(|| CN_DIGITS.iter().find(|(d, _)| *d == c).map(|(_, v)| *v))
 }
 
 /// A year written before 年 (2020年, 2020 年, ２０２０年度, 二〇二〇年): (char index where
@@ -85,9 +97,25 @@ fn is_title(norm: &str) -> bool {
 
 /// Lines before the title that are site chrome, not the agency's name.
 fn is_chrome(norm: &str) -> bool {
-    ["发布时间", "发布日期", "来源", "阅读", "浏览", "字号", "当前位置", "首页", "打印", "关闭", "分享", "索引号", "文号", "http", "www."]
-        .iter()
-        .any(|k| norm.contains(k))
+    [
+        "发布时间",
+        "发布日期",
+        "来源",
+        "阅读",
+        "浏览",
+        "字号",
+        "当前位置",
+        "首页",
+        "打印",
+        "关闭",
+        "分享",
+        "索引号",
+        "文号",
+        "http",
+        "www.",
+    ]
+    .iter()
+    .any(|k| norm.contains(k))
 }
 
 /// Cleans an agency name: NFKC-like half-width, no spaces, no wrapping punctuation, no
@@ -99,7 +127,9 @@ pub fn clean_agency(s: &str) -> Option<String> {
             a = rest.to_string();
         }
     }
-    let trim: &[char] = &['《', '》', '“', '”', '"', ':', '：', '、', ',', '，', '-', '—', '|', '(', ')', '【', '】'];
+    let trim: &[char] = &[
+        '《', '》', '“', '”', '"', ':', '：', '、', ',', '，', '-', '—', '|', '(', ')', '【', '】',
+    ];
     let mut a = a.trim_matches(trim).to_string();
     for suffix in ["关于", "发布", "的"] {
         if let Some(rest) = a.strip_suffix(suffix) {
@@ -150,7 +180,12 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                 .rev()
                 .take(3)
                 .map(|(_, n)| n)
-                .find(|n| !is_chrome(n) && n.chars().count() <= 40 && !n.contains('。') && find_year(&n.chars().collect::<Vec<_>>()).is_none())
+                .find(|n| {
+                    !is_chrome(n)
+                        && n.chars().count() <= 40
+                        && !n.contains('。')
+                        && find_year(&n.chars().collect::<Vec<_>>()).is_none()
+                })
                 .and_then(|n| clean_agency(n))
         });
         break;
@@ -189,7 +224,14 @@ fn small_number(s: &[char]) -> Option<u32> {
         return None;
     }
     if s.iter().all(|c| halfwidth(*c).is_ascii_digit()) {
-        return s.iter().collect::<String>().chars().map(halfwidth).collect::<String>().parse().ok();
+        return s
+            .iter()
+            .collect::<String>()
+            .chars()
+            .map(halfwidth)
+            .collect::<String>()
+            .parse()
+            .ok();
     }
     match s {
         ['十'] => Some(10),
@@ -270,7 +312,9 @@ fn heading_of(norm: &str) -> Option<Table> {
     }
     if norm.contains("主动公开") && !norm.contains("申请") {
         Some(Table::ActiveDisclosure)
-    } else if norm.contains("收到和处理") || (norm.contains("申请") && norm.contains("情况") && norm.contains("公开") && !norm.contains("复议")) {
+    } else if norm.contains("收到和处理")
+        || (norm.contains("申请") && norm.contains("情况") && norm.contains("公开") && !norm.contains("复议"))
+    {
         Some(Table::Applications)
     } else if norm.contains("复议") && norm.contains("诉讼") {
         Some(Table::ReviewLitigation)
@@ -298,7 +342,11 @@ pub fn regions(lines: &[Line<'_>]) -> Vec<Region> {
     let singles: Vec<(usize, String)> = single_cells(lines).collect();
     let mut heads: Vec<(usize, Table)> = Vec::new();
     for t in Table::ALL {
-        let cands: Vec<usize> = singles.iter().filter(|(_, n)| heading_of(n) == Some(t)).map(|(i, _)| *i).collect();
+        let cands: Vec<usize> = singles
+            .iter()
+            .filter(|(_, n)| heading_of(n) == Some(t))
+            .map(|(i, _)| *i)
+            .collect();
         let pick = cands
             .iter()
             .copied()
@@ -320,7 +368,11 @@ pub fn regions(lines: &[Line<'_>]) -> Vec<Region> {
             } else {
                 lines.len()
             };
-            Region { table: t, heading: i, end: next_head.min(next_end) }
+            Region {
+                table: t,
+                heading: i,
+                end: next_head.min(next_end),
+            }
         })
         .collect()
 }
@@ -328,8 +380,24 @@ pub fn regions(lines: &[Line<'_>]) -> Vec<Region> {
 /// The template a table's text follows, from the column headers and rows only the
 /// one template has. None when the text has no marker of either.
 pub fn template_of(lines: &[Line<'_>]) -> Option<Template> {
-    const T2019: &[&str] = &["新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量", "增/减", "集中采购", "对外管理服务"];
-    const T2021: &[&str] = &["制发件数", "废止件数", "现行有效件数", "收费金额", "逾期不补正", "收费通知", "缴纳费用"];
+    const T2019: &[&str] = &[
+        "新制作数量",
+        "新公开数量",
+        "对外公开总数量",
+        "上一年项目数量",
+        "增/减",
+        "集中采购",
+        "对外管理服务",
+    ];
+    const T2021: &[&str] = &[
+        "制发件数",
+        "废止件数",
+        "现行有效件数",
+        "收费金额",
+        "逾期不补正",
+        "收费通知",
+        "缴纳费用",
+    ];
     let text: String = lines.iter().map(|l| normalize(l.text)).collect();
     let a = T2019.iter().filter(|k| text.contains(*k)).count();
     let b = T2021.iter().filter(|k| text.contains(*k)).count();
@@ -353,12 +421,36 @@ mod tests {
     #[test]
     fn title_forms() {
         let cases: &[(&str, &str, i32)] = &[
-            ("济宁市公共资源交易服务中心嘉祥分中心2020年政府信息公开工作年度报告\n正文", "济宁市公共资源交易服务中心嘉祥分中心", 2020),
-            ("\n\n甘肃省人民政府办公厅 2020 年政府信息公开工作年度报告\n", "甘肃省人民政府办公厅", 2020),
-            ("\n甘肃省公共资源交易局\n\n2020 年政府信息公开工作的年度报告\n", "甘肃省公共资源交易局", 2020),
-            ("标题: 平潭综合实验区市场监督管理局2019年度政府信息公开工作年度报告\n发布时间: 2020-01-13 16:07\n", "平潭综合实验区市场监督管理局", 2019),
-            ("发布时间：2022-01-20  来源：区政府办\n某某区人民政府关于二〇二一年度政府信息公开工作的报告\n", "某某区人民政府", 2021),
-            ("某某县教育局\n２０２１年度政府信息公开工作年度报告", "某某县教育局", 2021),
+            (
+                "济宁市公共资源交易服务中心嘉祥分中心2020年政府信息公开工作年度报告\n正文",
+                "济宁市公共资源交易服务中心嘉祥分中心",
+                2020,
+            ),
+            (
+                "\n\n甘肃省人民政府办公厅 2020 年政府信息公开工作年度报告\n",
+                "甘肃省人民政府办公厅",
+                2020,
+            ),
+            (
+                "\n甘肃省公共资源交易局\n\n2020 年政府信息公开工作的年度报告\n",
+                "甘肃省公共资源交易局",
+                2020,
+            ),
+            (
+                "标题: 平潭综合实验区市场监督管理局2019年度政府信息公开工作年度报告\n发布时间: 2020-01-13 16:07\n",
+                "平潭综合实验区市场监督管理局",
+                2019,
+            ),
+            (
+                "发布时间：2022-01-20  来源：区政府办\n某某区人民政府关于二〇二一年度政府信息公开工作的报告\n",
+                "某某区人民政府",
+                2021,
+            ),
+            (
+                "某某县教育局\n２０２１年度政府信息公开工作年度报告",
+                "某某县教育局",
+                2021,
+            ),
         ];
         for (text, agency, year) in cases {
             assert_eq!(meta_of(text), (Some(agency.to_string()), Some(*year)), "{text:?}");
@@ -382,7 +474,11 @@ mod tests {
         let got: Vec<(Table, usize, usize)> = r.iter().map(|r| (r.table, r.heading, r.end)).collect();
         assert_eq!(
             got,
-            vec![(Table::ActiveDisclosure, 0, 2), (Table::Applications, 2, 5), (Table::ReviewLitigation, 5, 7)]
+            vec![
+                (Table::ActiveDisclosure, 0, 2),
+                (Table::Applications, 2, 5),
+                (Table::ReviewLitigation, 5, 7)
+            ]
         );
     }
 }

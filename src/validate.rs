@@ -80,7 +80,10 @@ fn build(template: Template) -> Vec<Identity> {
         out.push(Identity {
             lhs: vec![(a, r.key, "total")],
             rhs: APPLICANTS[..6].iter().map(|c| (a, r.key, *c)).collect(),
-            what: format!("applications row {}: 总计 = 自然人 + the five organisation columns", r.key),
+            what: format!(
+                "applications row {}: 总计 = 自然人 + the five organisation columns",
+                r.key
+            ),
         });
     }
     let t = Table::ReviewLitigation;
@@ -96,7 +99,11 @@ fn build(template: Template) -> Vec<Identity> {
 
 /// Index of a document's cells by key.
 pub fn index(cells: &[Cell]) -> HashMap<Key, usize> {
-    cells.iter().enumerate().map(|(i, c)| ((c.table, c.row, c.col), i)).collect()
+    cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ((c.table, c.row, c.col), i))
+        .collect()
 }
 
 /// Adds inferred cells where exactly one cell of an identity is absent and the others
@@ -113,7 +120,13 @@ pub fn infer(cells: &mut Vec<Cell>, template: Template, line_of: impl Fn(&Key) -
                 continue;
             }
             let key = *absent[0];
-            let get = |k: &Key| if *k == key { Some(0.0) } else { idx.get(k).and_then(|&i| cells[i].number()) };
+            let get = |k: &Key| {
+                if *k == key {
+                    Some(0.0)
+                } else {
+                    idx.get(k).and_then(|&i| cells[i].number())
+                }
+            };
             let Some((l, r)) = sides(id, &get) else { continue };
             let v = if id.lhs.contains(&key) { r - l } else { l - r };
             if v < -1e-9 || !close(v, v.round()) {
@@ -123,7 +136,14 @@ pub fn infer(cells: &mut Vec<Cell>, template: Template, line_of: impl Fn(&Key) -
             diags.push(Diagnostic::info(
                 Code::InferredCell,
                 Some(line),
-                format!("{}: row {} column {} is missing; {} gives {}", key.0.as_str(), key.1, key.2, id.what, v.round()),
+                format!(
+                    "{}: row {} column {} is missing; {} gives {}",
+                    key.0.as_str(),
+                    key.1,
+                    key.2,
+                    id.what,
+                    v.round()
+                ),
             ));
             cells.push(Cell {
                 table: key.0,

@@ -39,7 +39,10 @@ pub fn files(root: &Path, include: &GlobSet, exclude: &GlobSet) -> Result<(Vec<S
                 if e.depth() == 0 {
                     return Err(e).with_context(|| format!("{}: cannot read the input root", root.display()));
                 }
-                errors.push(WalkError { rel, message: e.to_string() });
+                errors.push(WalkError {
+                    rel,
+                    message: e.to_string(),
+                });
                 continue;
             }
         };
@@ -51,7 +54,11 @@ pub fn files(root: &Path, include: &GlobSet, exclude: &GlobSet) -> Result<(Vec<S
             continue;
         }
         let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
-        files.push(SourceFile { abs: entry.into_path(), rel, bytes });
+        files.push(SourceFile {
+            abs: entry.into_path(),
+            rel,
+            bytes,
+        });
     }
     // walkdir sorts per directory; sort the whole list by relative path so the order is
     // exactly the contract's (paths in sorted order).
@@ -61,6 +68,9 @@ pub fn files(root: &Path, include: &GlobSet, exclude: &GlobSet) -> Result<(Vec<S
 
 fn rel_path(root: &Path, p: &Path) -> String {
     let rel = p.strip_prefix(root).unwrap_or(p);
-    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     parts.join("/")
 }

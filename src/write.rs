@@ -21,7 +21,9 @@ const ROW_GROUP: usize = 256 * 1024;
 
 fn compression(c: Compression) -> PolarsResult<ParquetCompression> {
     Ok(match c {
-        Compression::Zstd(level) => ParquetCompression::Zstd(level.map(ZstdLevel::try_new).transpose()?),
+        Compression::Zstd(level) => {
+            ParquetCompression::Zstd(level.map(polars_parquet::write::ZstdLevel::try_new).transpose()?)
+        }
         Compression::Snappy => ParquetCompression::Snappy,
         Compression::Lz4 => ParquetCompression::Lz4Raw,
         Compression::Uncompressed => ParquetCompression::Uncompressed,
@@ -48,7 +50,7 @@ pub fn parquet(df: &mut DataFrame, path: &Path, c: Compression) -> Result<()> {
         w.write_batch(&part)?;
         off += ROW_GROUP;
     }
-    w.finish().with_context(|| format!("{}: cannot write", path.display()))?;
+    anyhow::Context::with_context(w.finish(), || format!("{}: cannot write", path.display()))?;
     drop(w);
     File::open(path)?.sync_all()?;
     Ok(())
@@ -56,14 +58,23 @@ pub fn parquet(df: &mut DataFrame, path: &Path, c: Compression) -> Result<()> {
 
 /// The temporary directory a run writes into: hidden, beside `output`, named for it.
 fn temp_prefix(output: &Path) -> String {
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
     format!(".{name}.ogi-tmp-")
 }
 
 /// Removes temporary directories left beside `output` by runs that were killed.
 pub fn clean_stale(output: &Path) {
-    let (Some(parent), prefix) = (output.parent(), temp_prefix(output)) else { return };
-    let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+    let (Some(parent), prefix) = (output.parent(), temp_prefix(output)) else {
+        return;
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
     if let Ok(rd) = fs::read_dir(parent) {
         for e in rd.flatten() {
             if e.file_name().to_string_lossy().starts_with(&prefix) {
@@ -109,7 +120,15 @@ fn swap(new: &Path, output: &Path) -> std::io::Result<()> {
     let a = CString::new(new.as_os_str().as_bytes())?;
     let b = CString::new(output.as_os_str().as_bytes())?;
     // SAFETY: both are valid NUL-terminated paths; renameat2 only reads them.
-    let rc = unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
     if rc == 0 {
         Ok(())
     } else {

@@ -24,7 +24,11 @@ fn dump(dir: &Path) {
     fs::write(input.join("bad_empty.txt"), b"").unwrap();
     fs::write(input.join("bad_binary.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     fs::write(input.join("bad_bytes.txt"), b"abc\x80\x80\xff\xfe def").unwrap();
-    fs::write(input.join("nested/deeper/prose_only.txt"), "某某局2020年政府信息公开工作年度报告\n\n今年主动公开信息729条。\n").unwrap();
+    fs::write(
+        input.join("nested/deeper/prose_only.txt"),
+        "某某局2020年政府信息公开工作年度报告\n\n今年主动公开信息729条。\n",
+    )
+    .unwrap();
     // A report cut off in the middle of the applications table.
     let text = fs::read_to_string(seeds().join("002_cbbca4df9f61f30f.txt")).unwrap();
     let cut = text.find("(二) 部分公开").expect("seed has the row");
@@ -48,7 +52,10 @@ fn read(path: &Path) -> DataFrame {
 }
 
 fn schema_of(df: &DataFrame) -> Vec<(String, String)> {
-    df.schema().iter().map(|(n, t)| (n.to_string(), format!("{t:?}"))).collect()
+    df.schema()
+        .iter()
+        .map(|(n, t)| (n.to_string(), format!("{t:?}")))
+        .collect()
 }
 
 fn cols(spec: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -91,8 +98,8 @@ fn run_writes_every_table_and_bad_files_are_data() {
         .unwrap()
         .str()
         .unwrap()
-        .into_iter()
-        .zip(docs.column("status").unwrap().str().unwrap())
+        .iter()
+        .zip(docs.column("status").unwrap().str().unwrap().iter())
         .map(|(p, s)| (p.unwrap().to_string(), s.unwrap().to_string()))
         .collect();
     let status_of = |p: &str| status.iter().find(|(q, _)| q == p).map(|x| x.1.as_str()).unwrap();
@@ -129,7 +136,7 @@ fn run_writes_every_table_and_bad_files_are_data() {
         .unwrap()
         .i32()
         .unwrap()
-        .into_iter()
+        .iter()
         .zip(paths.iter())
         .filter(|(_, p)| p.as_str() == "nested/truncated.txt")
         .map(|(c, _)| c.unwrap())
@@ -146,7 +153,12 @@ fn run_writes_every_table_and_bad_files_are_data() {
     let requests = read(&out.join("requests.parquet"));
     assert_eq!(
         schema_of(&requests),
-        with_keys(&[("stage", "String"), ("applicant", "String"), ("count", "Int64"), ("status", "String")])
+        with_keys(&[
+            ("stage", "String"),
+            ("applicant", "String"),
+            ("count", "Int64"),
+            ("status", "String")
+        ])
     );
     assert!(requests.height() >= 5 * 3 * 7);
     let outcomes = read(&out.join("outcomes.parquet"));
@@ -165,13 +177,22 @@ fn run_writes_every_table_and_bad_files_are_data() {
     let procurement = read(&out.join("procurement.parquet"));
     assert_eq!(
         schema_of(&procurement),
-        with_keys(&[("projects", "Int64"), ("amount_wan_yuan", "Float64"), ("amount_raw", "String")])
+        with_keys(&[
+            ("projects", "Int64"),
+            ("amount_wan_yuan", "Float64"),
+            ("amount_raw", "String")
+        ])
     );
     assert_eq!(procurement.height(), 6);
     let litigation = read(&out.join("litigation.parquet"));
     assert_eq!(
         schema_of(&litigation),
-        with_keys(&[("proceeding", "String"), ("result", "String"), ("count", "Int64"), ("status", "String")])
+        with_keys(&[
+            ("proceeding", "String"),
+            ("result", "String"),
+            ("count", "Int64"),
+            ("status", "String")
+        ])
     );
     assert_eq!(litigation.height(), 5 * 15);
     let active = read(&out.join("active_disclosure.parquet"));
@@ -203,8 +224,8 @@ fn run_writes_every_table_and_bad_files_are_data() {
         .unwrap()
         .str()
         .unwrap()
-        .into_iter()
-        .zip(diags.column("code").unwrap().str().unwrap())
+        .iter()
+        .zip(diags.column("code").unwrap().str().unwrap().iter())
         .map(|(p, c)| (p.unwrap().to_string(), c.unwrap().to_string()))
         .collect();
     for (path, code) in [
@@ -215,12 +236,26 @@ fn run_writes_every_table_and_bad_files_are_data() {
         ("nested/truncated.txt", "TABLE_MISSING"),
         ("notes.pdf", "SKIPPED"),
     ] {
-        assert!(codes.contains(&(path.to_string(), code.to_string())), "{path}: no {code} in {codes:?}");
+        assert!(
+            codes.contains(&(path.to_string(), code.to_string())),
+            "{path}: no {code} in {codes:?}"
+        );
     }
-    let undecodable = diags.column("message").unwrap().str().unwrap().into_iter().flatten().find(|m| m.contains("offset 3"));
+    let undecodable = diags
+        .column("message")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .flatten()
+        .find(|m| m.contains("offset 3"));
     assert!(undecodable.is_some(), "the UNDECODABLE message names the byte offset");
     // No leftover temporary directory beside the output.
-    let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().contains("ogi-tmp")).collect();
+    let leftovers: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("ogi-tmp"))
+        .collect();
     assert!(leftovers.is_empty());
 }
 
@@ -234,7 +269,11 @@ fn output_is_byte_identical_whatever_the_thread_count() {
     run(&tmp.path().join("in"), &b, 4);
     for t in ogi::frame::TABLES {
         let name = format!("{t}.parquet");
-        assert_eq!(fs::read(a.join(&name)).unwrap(), fs::read(b.join(&name)).unwrap(), "{name} differs");
+        assert_eq!(
+            fs::read(a.join(&name)).unwrap(),
+            fs::read(b.join(&name)).unwrap(),
+            "{name} differs"
+        );
     }
 }
 
@@ -246,12 +285,19 @@ fn a_second_run_replaces_the_dataset_and_bad_config_exits_2() {
     run(&tmp.path().join("in"), &out, 2);
     fs::write(out.join("stale.parquet"), b"x").unwrap();
     run(&tmp.path().join("in"), &out, 2);
-    assert!(!out.join("stale.parquet").exists(), "the output directory is swapped whole");
+    assert!(
+        !out.join("stale.parquet").exists(),
+        "the output directory is swapped whole"
+    );
     assert!(out.join("documents.parquet").exists());
 
     let cfg = tmp.path().join("bad.toml");
     fs::write(&cfg, "[input]\nrot = \"x\"\n").unwrap();
-    let r = Command::new(env!("CARGO_BIN_EXE_ogi")).args(["run", "--config"]).arg(&cfg).output().unwrap();
+    let r = Command::new(env!("CARGO_BIN_EXE_ogi"))
+        .args(["run", "--config"])
+        .arg(&cfg)
+        .output()
+        .unwrap();
     assert_eq!(r.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&r.stderr).contains("unknown field"));
 
@@ -262,8 +308,16 @@ fn a_second_run_replaces_the_dataset_and_bad_config_exits_2() {
 
 #[test]
 fn inspect_prints_the_grid_and_diagnostics() {
-    let seed = fs::read_dir(seeds()).unwrap().map(|e| e.unwrap().path()).find(|p| p.to_string_lossy().contains("002_")).unwrap();
-    let r = Command::new(env!("CARGO_BIN_EXE_ogi")).arg("inspect").arg(&seed).output().unwrap();
+    let seed = fs::read_dir(seeds())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with("002_cbbca4df9f61f30f.txt"))
+        .unwrap();
+    let r = Command::new(env!("CARGO_BIN_EXE_ogi"))
+        .arg("inspect")
+        .arg(&seed)
+        .output()
+        .unwrap();
     let out = String::from_utf8_lossy(&r.stdout);
     assert_eq!(r.status.code(), Some(0), "{out}");
     assert!(out.contains("agency     甘肃省人民政府办公厅"), "{out}");

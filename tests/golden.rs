@@ -9,13 +9,24 @@ use std::path::{Path, PathBuf};
 use ogi::model::{CellStatus, FileOutcome};
 use serde_json::Value;
 
-const APPLICANTS: &[&str] =
-    &["natural_person", "commercial_enterprise", "research_institution", "social_welfare_org", "legal_service_agency", "other_org", "total"];
+const APPLICANTS: &[&str] = &[
+    "natural_person",
+    "commercial_enterprise",
+    "research_institution",
+    "social_welfare_org",
+    "legal_service_agency",
+    "other_org",
+    "total",
+];
 
 fn active_cols(template: &str, row: &str) -> &'static [&'static str] {
     ogi::template::rows(
         ogi::template::Table::ActiveDisclosure,
-        if template == "2021" { ogi::template::Template::T2021 } else { ogi::template::Template::T2019 },
+        if template == "2021" {
+            ogi::template::Template::T2021
+        } else {
+            ogi::template::Template::T2019
+        },
     )
     .iter()
     .find(|r| r.key == row)
@@ -81,12 +92,20 @@ fn compare(doc: &Path, truth: &Value, o: &FileOutcome) -> Vec<String> {
         bad.push(format!("{name}: year {:?}, expected {}", o.year, truth["year"]));
     }
     if Some(o.template) != truth["template"].as_str() {
-        bad.push(format!("{name}: template {}, expected {}", o.template, truth["template"]));
+        bad.push(format!(
+            "{name}: template {}, expected {}",
+            o.template, truth["template"]
+        ));
     }
     let got: HashMap<Key, (Option<f64>, CellStatus)> = o
         .cells
         .iter()
-        .map(|c| ((c.table.as_str().to_string(), c.row.to_string(), c.col.to_string()), (c.value, c.status)))
+        .map(|c| {
+            (
+                (c.table.as_str().to_string(), c.row.to_string(), c.col.to_string()),
+                (c.value, c.status),
+            )
+        })
         .collect();
     let expected = truth_cells(truth);
     let mut keys: Vec<&Key> = expected.keys().collect();
@@ -95,7 +114,9 @@ fn compare(doc: &Path, truth: &Value, o: &FileOutcome) -> Vec<String> {
         let e = &expected[k];
         match got.get(k) {
             None => bad.push(format!("{name}: {}/{}/{} missing, expected {e}", k.0, k.1, k.2)),
-            Some(&(v, s)) if !matches(e, v, s) => bad.push(format!("{name}: {}/{}/{} = {v:?} {s:?}, expected {e}", k.0, k.1, k.2)),
+            Some(&(v, s)) if !matches(e, v, s) => {
+                bad.push(format!("{name}: {}/{}/{} = {v:?} {s:?}, expected {e}", k.0, k.1, k.2))
+            }
             _ => {}
         }
     }
@@ -114,7 +135,9 @@ fn fixtures(dir: &Path, out: &mut Vec<(PathBuf, PathBuf)>) {
         } else if let Some(stem) = p.file_name().unwrap().to_str().unwrap().strip_suffix(".truth.json") {
             let doc = entries
                 .iter()
-                .find(|d| d.file_stem().and_then(|s| s.to_str()) == Some(stem) && !d.to_string_lossy().ends_with(".json"))
+                .find(|d| {
+                    d.file_stem().and_then(|s| s.to_str()) == Some(stem) && !d.to_string_lossy().ends_with(".json")
+                })
                 .unwrap_or_else(|| panic!("{}: no document beside it", p.display()));
             out.push((doc.clone(), p.clone()));
         }
@@ -137,7 +160,12 @@ fn every_fixture_matches_its_truth() {
         cells += truth_cells(&truth).len();
         bad.extend(compare(doc.strip_prefix(&root).unwrap(), &truth, &o));
     }
-    assert!(bad.is_empty(), "{} of {cells} cells or fields differ:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} of {cells} cells or fields differ:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
 }
 
 #[test]

@@ -16,7 +16,10 @@ pub struct Line<'a> {
 pub fn lines(text: &str) -> Vec<Line<'_>> {
     text.split('\n')
         .enumerate()
-        .map(|(i, l)| Line { no: i as u32 + 1, text: l.trim_end_matches('\r') })
+        .map(|(i, l)| Line {
+            no: i as u32 + 1,
+            text: l.trim_end_matches('\r'),
+        })
         .collect()
 }
 
@@ -58,7 +61,9 @@ pub fn is_rule(line: &str) -> bool {
                 dashes += 1;
                 max_run = max_run.max(dashes);
             }
-            '+' | '|' | '│' | '┃' | '┼' | '╋' | '├' | '┤' | '┌' | '┐' | '└' | '┘' | '┬' | '┴' | ':' | ' ' | '\t' => dashes = 0,
+            '+' | '|' | '│' | '┃' | '┼' | '╋' | '├' | '┤' | '┌' | '┐' | '└' | '┘' | '┬' | '┴' | ':' | ' ' | '\t' => {
+                dashes = 0
+            }
             _ => return false,
         }
     }
@@ -129,7 +134,13 @@ fn label_like(head: &str) -> bool {
 
 /// Turns one cell into tokens, appending to `out`.
 fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Token<'a>>) {
-    let tok = |kind, raw| Token { kind, raw, line, cell: idx, line_cells: n };
+    let tok = |kind, raw| Token {
+        kind,
+        raw,
+        line,
+        cell: idx,
+        line_cells: n,
+    };
     if cell.is_empty() {
         out.push(tok(Kind::Blank, cell));
         return;
@@ -145,8 +156,10 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
         }
     }
     // Words with their byte offsets in the cell.
-    let words: Vec<(usize, &str)> =
-        cell.split_whitespace().map(|w| (w.as_ptr() as usize - cell.as_ptr() as usize, w)).collect();
+    let words: Vec<(usize, &str)> = cell
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - cell.as_ptr() as usize, w))
+        .collect();
     // The longest suffix of words that are all numbers, units or not-applicable marks.
     let mut k = words.len();
     while k > 0 {
@@ -247,11 +260,20 @@ mod tests {
             ("政府集中采购\t2\t476.92 万元", &["T:政府集中采购", "V:2", "V:476.92"]),
             ("| 行政许可 | 不涉及 | / | — |", &["T:行政许可", "NA", "NA", "NA"]),
             ("    结 果 维 持", &["T:结 果 维 持"]),
-            ("2020年，我局没有因政府信息公开申请行政复议 3 件。", &["T:2020年，我局没有因政府信息公开申请行政复议 3 件。"]),
-            ("2020 年政府信息公开工作的年度报告", &["T:2020 年政府信息公开工作的年度报告"]),
+            (
+                "2020年，我局没有因政府信息公开申请行政复议 3 件。",
+                &["T:2020年，我局没有因政府信息公开申请行政复议 3 件。"],
+            ),
+            (
+                "2020 年政府信息公开工作的年度报告",
+                &["T:2020 年政府信息公开工作的年度报告"],
+            ),
             ("1个246900元", &["V:1", "V:246900"]),
             ("行政许可\t20\t+17\t37", &["T:行政许可", "V:20", "V:17", "V:37"]),
-            ("（三）不予公开　1．属于国家秘密　　５", &["T:（三）不予公开", "T:1．属于国家秘密", "V:5"]),
+            (
+                "（三）不予公开　1．属于国家秘密　　５",
+                &["T:（三）不予公开", "T:1．属于国家秘密", "V:5"],
+            ),
         ];
         for (line, want) in cases {
             assert_eq!(kinds(line), *want, "{line:?}");

@@ -17,11 +17,9 @@ pub fn normalize(s: &str) -> String {
 
 /// Appends the normalised form of `s` to `buf`.
 pub fn push_normalized(buf: &mut String, s: &str) {
-    buf.extend(
-        s.chars()
-            .map(halfwidth)
-            .filter(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』')),
-    );
+    buf.extend(s.chars().map(halfwidth).filter(|c| {
+        !c.is_whitespace() && !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』')
+    }));
 }
 
 fn matches(spec: &RowSpec, label: &str) -> bool {
@@ -49,7 +47,12 @@ pub fn match_row(label: &str, specs: &[RowSpec], filled: &[bool], cursor: usize)
     // come after any header or wrapped fragments before it.
     let best = later
         .filter_map(|i| {
-            specs[i].keywords.iter().filter_map(|k| label.rfind(k).map(|p| p + k.len())).max().map(|end| (end, i))
+            specs[i]
+                .keywords
+                .iter()
+                .filter_map(|k| label.rfind(k).map(|p| p + k.len()))
+                .max()
+                .map(|end| (end, i))
         })
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     if let Some((_, i)) = best {
@@ -71,17 +74,62 @@ mod tests {
     #[test]
     fn label_table() {
         let cases: &[(&str, &'static [RowSpec], usize, Option<&str>)] = &[
-            ("第二十条第(一)项 信息内容 本年新制作数量 规章", ACTIVE_2019, 0, Some("rules")),
+            (
+                "第二十条第(一)项 信息内容 本年新制作数量 规章",
+                ACTIVE_2019,
+                0,
+                Some("rules"),
+            ),
             ("规 范 性 文 件", ACTIVE_2019, 1, Some("normative_documents")),
-            ("其他对外管理服务事项", ACTIVE_2019, 3, Some("other_management_services")),
+            (
+                "其他对外管理服务事项",
+                ACTIVE_2019,
+                3,
+                Some("other_management_services"),
+            ),
             ("行政处罚", ACTIVE_2019, 3, Some("administrative_penalty")),
-            ("申请人情况 自然人 总计 其他 一、本年新收政府信息公开申请数量", APPLICATIONS_2019, 0, Some("new_received")),
-            ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)", APPLICATIONS_2021, 3, Some("partially_granted")),
-            ("（三）不予公开 1．属于国家秘密", APPLICATIONS_2019, 4, Some("withheld.state_secret")),
-            ("3.危及“三安全一稳定”", APPLICATIONS_2019, 6, Some("withheld.three_securities_one_stability")),
-            ("3、危及三安全一稳定", APPLICATIONS_2019, 6, Some("withheld.three_securities_one_stability")),
-            ("处理 3. 要求提供公开出版物", APPLICATIONS_2019, 17, Some("not_processed.publication_request")),
-            ("(六)其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", APPLICATIONS_2021, 20, Some("other.no_correction")),
+            (
+                "申请人情况 自然人 总计 其他 一、本年新收政府信息公开申请数量",
+                APPLICATIONS_2019,
+                0,
+                Some("new_received"),
+            ),
+            (
+                "(二)部分公开(区分处理的,只计这一情形,不计其他情形)",
+                APPLICATIONS_2021,
+                3,
+                Some("partially_granted"),
+            ),
+            (
+                "（三）不予公开 1．属于国家秘密",
+                APPLICATIONS_2019,
+                4,
+                Some("withheld.state_secret"),
+            ),
+            (
+                "3.危及“三安全一稳定”",
+                APPLICATIONS_2019,
+                6,
+                Some("withheld.three_securities_one_stability"),
+            ),
+            (
+                "3、危及三安全一稳定",
+                APPLICATIONS_2019,
+                6,
+                Some("withheld.three_securities_one_stability"),
+            ),
+            (
+                "处理 3. 要求提供公开出版物",
+                APPLICATIONS_2019,
+                17,
+                Some("not_processed.publication_request"),
+            ),
+            (
+                "(六)其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                APPLICATIONS_2021,
+                20,
+                Some("other.no_correction"),
+            ),
             ("3.其他", APPLICATIONS_2021, 22, Some("other.other")),
             ("(七) 总计", APPLICATIONS_2019, 21, Some("total")),
             ("四、结转下年度继续办理", APPLICATIONS_2019, 22, Some("carried_forward")),

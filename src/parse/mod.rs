@@ -125,7 +125,10 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
 pub fn order(table: Table, template: Template, c: &Cell) -> (usize, usize) {
     let specs = template::rows(table, template);
     let r = specs.iter().position(|s| s.key == c.row).unwrap_or(usize::MAX);
-    let col = specs.get(r).and_then(|s| s.cols.iter().position(|k| *k == c.col)).unwrap_or(usize::MAX);
+    let col = specs
+        .get(r)
+        .and_then(|s| s.cols.iter().position(|k| *k == c.col))
+        .unwrap_or(usize::MAX);
     (r, col)
 }
 
@@ -150,7 +153,18 @@ fn placements(n: usize, m: usize) -> Vec<Placement> {
     } else if n < m && m - n <= 2 {
         for gaps in combinations(m, m - n) {
             let mut v = 0;
-            out.push((0..m).map(|c| if gaps.contains(&c) { None } else { v += 1; Some(v - 1) }).collect());
+            out.push(
+                (0..m)
+                    .map(|c| {
+                        if gaps.contains(&c) {
+                            None
+                        } else {
+                            v += 1;
+                            Some(v - 1)
+                        }
+                    })
+                    .collect(),
+            );
         }
     } else if n > m && n - m <= 2 {
         for drops in combinations(n, n - m) {
@@ -175,7 +189,9 @@ type Candidate = Vec<Option<Cell>>;
 fn place(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex: &mut Extracted) {
     let m = spec.cols.len();
     let n = run.values.len();
-    let cell_at = |col: usize, tok: &Token<'_>, diags: &mut Vec<Diagnostic>| value_cell(table, spec, col, tok, run.header_unit, diags);
+    let cell_at = |col: usize, tok: &Token<'_>, diags: &mut Vec<Diagnostic>| {
+        value_cell(table, spec, col, tok, run.header_unit, diags)
+    };
     if n == m {
         for (c, tok) in run.values.iter().enumerate() {
             let cell = cell_at(c, tok, &mut ex.diags);
@@ -183,8 +199,11 @@ fn place(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex: &m
         }
         return;
     }
-    let known: HashMap<Key, f64> =
-        ex.cells.iter().filter_map(|c| c.number().map(|v| ((c.table, c.row, c.col), v))).collect();
+    let known: HashMap<Key, f64> = ex
+        .cells
+        .iter()
+        .filter_map(|c| c.number().map(|v| ((c.table, c.row, c.col), v)))
+        .collect();
     let ids: Vec<&validate::Identity> = validate::identities(template)
         .iter()
         .filter(|id| id.keys().any(|k| k.0 == table && k.1 == spec.key))
@@ -192,7 +211,11 @@ fn place(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex: &m
     let mut scratch = Vec::new();
     let mut scored: Vec<(i32, Candidate)> = Vec::new();
     for p in placements(n, m) {
-        let mut cand: Candidate = p.iter().enumerate().map(|(c, v)| v.map(|i| cell_at(c, &run.values[i], &mut scratch))).collect();
+        let mut cand: Candidate = p
+            .iter()
+            .enumerate()
+            .map(|(c, v)| v.map(|i| cell_at(c, &run.values[i], &mut scratch)))
+            .collect();
         // A single gap is inferred from an identity within the row when one applies.
         let gaps: Vec<usize> = (0..m).filter(|&c| cand[c].is_none()).collect();
         if gaps.len() == 1 {
@@ -200,7 +223,11 @@ fn place(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex: &m
             let get = |k: &Key| {
                 if k.0 == table && k.1 == spec.key {
                     let c = spec.cols.iter().position(|x| x == &k.2)?;
-                    if c == g { Some(0.0) } else { cand[c].as_ref().and_then(Cell::number) }
+                    if c == g {
+                        Some(0.0)
+                    } else {
+                        cand[c].as_ref().and_then(Cell::number)
+                    }
                 } else {
                     None
                 }
@@ -259,8 +286,16 @@ fn place(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex: &m
         m
     );
     if complete && !best.is_empty() {
-        let resolved = if best.len() == 1 { "the identities single out one placement" } else { "every placement gives the same cells" };
-        ex.diags.push(Diagnostic::info(code, Some(run.label_line), format!("{msg}; {resolved}")));
+        let resolved = if best.len() == 1 {
+            "the identities single out one placement"
+        } else {
+            "every placement gives the same cells"
+        };
+        ex.diags.push(Diagnostic::info(
+            code,
+            Some(run.label_line),
+            format!("{msg}; {resolved}"),
+        ));
     } else {
         let missing: Vec<&str> = (0..m).filter(|&c| agreed[c].is_none()).map(|c| spec.cols[c]).collect();
         ex.diags.push(Diagnostic::warning(
@@ -273,7 +308,8 @@ fn place(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex: &m
             ),
         ));
     }
-    ex.diags.extend(scratch.into_iter().filter(|d| d.code != Code::UnitAssumed || complete));
+    ex.diags
+        .extend(scratch.into_iter().filter(|d| d.code != Code::UnitAssumed || complete));
     ex.cells.extend(agreed.into_iter().flatten());
 }
 
@@ -292,13 +328,28 @@ fn agree(best: &[&Candidate], m: usize) -> Vec<Option<Cell>> {
                 }
                 mixed |= x.status != first.status;
             }
-            Some(if mixed { Cell { status: CellStatus::Inferred, raw: String::new(), ..first } } else { first })
+            Some(if mixed {
+                Cell {
+                    status: CellStatus::Inferred,
+                    raw: String::new(),
+                    ..first
+                }
+            } else {
+                first
+            })
         })
         .collect()
 }
 
 /// The cell for value token `tok` in column `col` of `spec`.
-fn value_cell(table: Table, spec: &RowSpec, col: usize, tok: &Token<'_>, header_unit: Option<Unit>, diags: &mut Vec<Diagnostic>) -> Cell {
+fn value_cell(
+    table: Table,
+    spec: &RowSpec,
+    col: usize,
+    tok: &Token<'_>,
+    header_unit: Option<Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Cell {
     let mut cell = Cell {
         table,
         row: spec.key,
@@ -313,11 +364,21 @@ fn value_cell(table: Table, spec: &RowSpec, col: usize, tok: &Token<'_>, header_
         if spec.amount_col == Some(col) {
             let (v, known) = numbers::to_wan_yuan(&n, header_unit);
             if !known && v != 0.0 {
-                let sev = if v > 10_000.0 { Diagnostic::warning } else { Diagnostic::info };
+                let sev = if v > 10_000.0 {
+                    Diagnostic::warning
+                } else {
+                    Diagnostic::info
+                };
                 diags.push(sev(
                     Code::UnitAssumed,
                     Some(tok.line),
-                    format!("{}: {} {} = {:?} has no unit in the cell or header; read as 万元", table.as_str(), spec.key, spec.cols[col], tok.raw),
+                    format!(
+                        "{}: {} {} = {:?} has no unit in the cell or header; read as 万元",
+                        table.as_str(),
+                        spec.key,
+                        spec.cols[col],
+                        tok.raw
+                    ),
                 ));
             }
             cell.value = Some(v);
@@ -327,7 +388,13 @@ fn value_cell(table: Table, spec: &RowSpec, col: usize, tok: &Token<'_>, header_
                 diags.push(Diagnostic::warning(
                     Code::InvalidValue,
                     Some(tok.line),
-                    format!("{}: {} {} = {:?} is not a whole number", table.as_str(), spec.key, spec.cols[col], tok.raw),
+                    format!(
+                        "{}: {} {} = {:?} is not a whole number",
+                        table.as_str(),
+                        spec.key,
+                        spec.cols[col],
+                        tok.raw
+                    ),
                 ));
             }
         }
@@ -389,8 +456,19 @@ pub fn review(template: Template, lines: &[Line<'_>], first_line: u32) -> Extrac
     }
     // Treat the 15 cells as one row so the placement logic can score all three groups.
     let line = values[0].line;
-    let run = Run { label: String::new(), label_line: line, values, header_unit: None };
-    let flat = RowSpec { key: "", label: "行政复议、行政诉讼", keywords: &[], cols: FLAT_COLS, amount_col: None };
+    let run = Run {
+        label: String::new(),
+        label_line: line,
+        values,
+        header_unit: None,
+    };
+    let flat = RowSpec {
+        key: "",
+        label: "行政复议、行政诉讼",
+        keywords: &[],
+        cols: FLAT_COLS,
+        amount_col: None,
+    };
     let mut flat_ex = Extracted::default();
     place_flat(template, &flat, &run, &mut flat_ex);
     ex.diags.extend(flat_ex.diags);
@@ -431,7 +509,11 @@ fn place_flat(template: Template, flat: &RowSpec, run: &Run<'_>, ex: &mut Extrac
             if gaps.len() == 1 && group.iter().flatten().all(|c| c.number().is_some()) {
                 let c = gaps[0];
                 let sum: f64 = group[..4].iter().flatten().filter_map(Cell::number).sum();
-                let v = if c == 4 { sum } else { group[4].as_ref().and_then(Cell::number).unwrap_or(0.0) - sum };
+                let v = if c == 4 {
+                    sum
+                } else {
+                    group[4].as_ref().and_then(Cell::number).unwrap_or(0.0) - sum
+                };
                 if v < -1e-9 {
                     reject = true;
                 }
@@ -447,7 +529,11 @@ fn place_flat(template: Template, flat: &RowSpec, run: &Run<'_>, ex: &mut Extrac
             }
             let nums: Option<Vec<f64>> = group.iter().map(|c| c.as_ref().and_then(Cell::number)).collect();
             if let Some(v) = nums {
-                score += if validate::close(v[4], v[..4].iter().sum()) { 1 } else { -1 };
+                score += if validate::close(v[4], v[..4].iter().sum()) {
+                    1
+                } else {
+                    -1
+                };
             }
         }
         if !reject {
@@ -463,7 +549,11 @@ fn place_flat(template: Template, flat: &RowSpec, run: &Run<'_>, ex: &mut Extrac
         let msg = format!("{}: {} values [{}] for 15 cells", table.as_str(), n, raws.join(" "));
         if complete {
             let code = if n < m { Code::MissingValues } else { Code::ExtraValues };
-            ex.diags.push(Diagnostic::info(code, Some(run.label_line), format!("{msg}; the identities place them")));
+            ex.diags.push(Diagnostic::info(
+                code,
+                Some(run.label_line),
+                format!("{msg}; the identities place them"),
+            ));
         } else {
             let missing: Vec<String> = (0..m)
                 .filter(|&c| agreed[c].is_none())
@@ -472,7 +562,10 @@ fn place_flat(template: Template, flat: &RowSpec, run: &Run<'_>, ex: &mut Extrac
             ex.diags.push(Diagnostic::warning(
                 Code::AmbiguousRow,
                 Some(run.label_line),
-                format!("{msg}; the identities cannot place them, so {} were left out", missing.join(", ")),
+                format!(
+                    "{msg}; the identities cannot place them, so {} were left out",
+                    missing.join(", ")
+                ),
             ));
         }
     }
@@ -498,7 +591,14 @@ mod tests {
         let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1);
         assert_eq!(values(&ex, "not_processed.duplicate")[0], Some(2.0));
         assert_eq!(values(&ex, "not_processed.publication_request")[6], Some(3.0));
-        assert_eq!(ex.cells.iter().find(|c| c.row == "not_processed.publication_request").unwrap().line, 4);
+        assert_eq!(
+            ex.cells
+                .iter()
+                .find(|c| c.row == "not_processed.publication_request")
+                .unwrap()
+                .line,
+            4
+        );
     }
 
     #[test]
@@ -506,14 +606,24 @@ mod tests {
         // 7 columns, 6 values: the gap can only be the total (5+1 = 6), or any other
         // column with the remainder; the column identities are unknown here, so every
         // placement with a non-negative remainder is possible → only the agreed cells.
-        let ex = labelled(Table::Applications, Template::T2019, &lines("（一）予以公开\t0\t0\t0\t0\t0\t0\n"), 1);
+        let ex = labelled(
+            Table::Applications,
+            Template::T2019,
+            &lines("（一）予以公开\t0\t0\t0\t0\t0\t0\n"),
+            1,
+        );
         assert_eq!(values(&ex, "granted"), vec![Some(0.0); 7]);
         assert!(ex.cells.iter().any(|c| c.status == CellStatus::Inferred));
     }
 
     #[test]
     fn ambiguous_missing_value_is_left_out_with_a_warning() {
-        let ex = labelled(Table::Applications, Template::T2019, &lines("（一）予以公开\t3\t1\t0\t0\t0\t4\n"), 1);
+        let ex = labelled(
+            Table::Applications,
+            Template::T2019,
+            &lines("（一）予以公开\t3\t1\t0\t0\t0\t4\n"),
+            1,
+        );
         assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousRow));
         // Whatever is emitted is printed in the text or follows from it.
         for c in &ex.cells {

@@ -40,7 +40,23 @@ pub fn halfwidth(c: char) -> char {
     }
 }
 
-const NOT_APPLICABLE: &[&str] = &["不涉及", "无", "暂无", "/", "\\", "-", "--", "—", "——", "–", "―", "――", "N/A", "n/a", "×"];
+const NOT_APPLICABLE: &[&str] = &[
+    "不涉及",
+    "无",
+    "暂无",
+    "/",
+    "\\",
+    "-",
+    "--",
+    "—",
+    "——",
+    "–",
+    "―",
+    "――",
+    "N/A",
+    "n/a",
+    "×",
+];
 
 /// True when `s` (trimmed) is a not-applicable mark.
 pub fn is_not_applicable(s: &str) -> bool {
@@ -107,7 +123,9 @@ fn number_at(c: &[char]) -> Option<(Number, usize)> {
         if ch.is_ascii_digit() {
             digits.push(ch);
             i += 1;
-        } else if ch == ',' && i > start && c.get(i + 1..i + 4).is_some_and(|g| g.iter().all(char::is_ascii_digit))
+        } else if ch == ','
+            && i > start
+            && c.get(i + 1..i + 4).is_some_and(|g| g.iter().all(char::is_ascii_digit))
             && !c.get(i + 4).is_some_and(char::is_ascii_digit)
         {
             i += 1; // thousands separator: exactly three digits follow
@@ -130,7 +148,14 @@ fn number_at(c: &[char]) -> Option<(Number, usize)> {
     if negative {
         value = -value;
     }
-    Some((Number { value, unit: None, signed }, i))
+    Some((
+        Number {
+            value,
+            unit: None,
+            signed,
+        },
+        i,
+    ))
 }
 
 /// Converts an amount to 万元 given the unit printed in the cell or, failing that, in the
@@ -147,7 +172,8 @@ pub fn to_wan_yuan(n: &Number, header_unit: Option<Unit>) -> (f64, bool) {
 pub fn header_unit(text: &str) -> Option<Unit> {
     if text.contains("万元") {
         Some(Unit::WanYuan)
-    } else if text.contains("单位：元") || text.contains("单位:元") || text.contains("(元)") || text.contains("（元）") {
+    } else if text.contains("单位：元") || text.contains("单位:元") || text.contains("(元)") || text.contains("（元）")
+    {
         Some(Unit::Yuan)
     } else {
         None
@@ -158,14 +184,16 @@ pub fn header_unit(text: &str) -> Option<Unit> {
 mod tests {
     use super::*;
 
-    fn one(s: &str) -> Option<(f64, Option<Unit>)> {
+    type Parsed = Option<(f64, Option<Unit>)>;
+
+    fn one(s: &str) -> Parsed {
         let v = numbers(s)?;
         (v.len() == 1).then(|| (v[0].value, v[0].unit))
     }
 
     #[test]
     fn number_table() {
-        let cases: &[(&str, Option<(f64, Option<Unit>)>)] = &[
+        let cases: &[(&str, Parsed)] = &[
             ("0", Some((0.0, None))),
             ("161", Some((161.0, None))),
             ("１７２", Some((172.0, None))),
@@ -215,6 +243,9 @@ mod tests {
         let n = numbers("2.5").unwrap()[0];
         assert_eq!(to_wan_yuan(&n, Some(Unit::WanYuan)), (2.5, true));
         assert_eq!(to_wan_yuan(&n, None), (2.5, false));
-        assert_eq!(header_unit("采购总金额（单位：万元，保留4位小数）"), Some(Unit::WanYuan));
+        assert_eq!(
+            header_unit("采购总金额（单位：万元，保留4位小数）"),
+            Some(Unit::WanYuan)
+        );
     }
 }
