@@ -58,6 +58,7 @@ codes! {
     MissingValues => "MISSING_VALUES", "a row has fewer values than the template has columns";
     ExtraValues => "EXTRA_VALUES", "a row has more values than the template has columns";
     AmbiguousRow => "AMBIGUOUS_ROW", "a row's values could be placed in its columns in several ways the identities cannot tell apart";
+    AmbiguousSplit => "AMBIGUOUS_SPLIT", "digits run together (crawler text) split in several ways the identities cannot tell apart; the most plausible split was used";
     InferredCell => "INFERRED_CELL", "a missing cell was derived from the arithmetic identities";
     InvalidValue => "INVALID_VALUE", "a cell holds text that is not a number";
     UnitAssumed => "UNIT_ASSUMED", "an amount carries no unit in its cell or header; 万元 was assumed";

@@ -143,6 +143,10 @@ pub fn process_bytes(path: &str, bytes: &[u8], limits: &Limits) -> FileOutcome {
 
 /// Segments, parses and validates decoded text into `out`.
 pub fn extract(text: &str, out: &mut FileOutcome) {
+    // Crawler dumps hold the whole body on one line: break it at the headings first.
+    let unglued = segment::unglue(text);
+    let glued = unglued.is_some();
+    let text = unglued.as_deref().unwrap_or(text);
     let lines = grid::lines(text);
     let meta = segment::meta(&lines);
     out.agency = meta.agency;
@@ -216,8 +220,8 @@ pub fn extract(text: &str, out: &mut FileOutcome) {
             .unwrap_or(doc_template);
         let first_line = lines[r.heading].no;
         let ex = match t {
-            Table::ReviewLitigation => parse::review(template, region_lines(r), first_line),
-            _ => parse::labelled(t, template, region_lines(r), first_line),
+            Table::ReviewLitigation => parse::review(template, region_lines(r), first_line, glued),
+            _ => parse::labelled(t, template, region_lines(r), first_line, glued),
         };
         if ex.cells.len() < template::cell_count(t, template) {
             complete = false;

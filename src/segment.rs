@@ -408,6 +408,65 @@ pub fn template_of(lines: &[Line<'_>]) -> Option<Template> {
     }
 }
 
+/// Phrases that head a section, for breaking a crawler dump's one-line body.
+const SECTION_PHRASES: &[&str] = &[
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "行政复议、行政诉讼情况",
+    "行政复议和行政诉讼情况",
+    "存在的主要问题及改进情况",
+    "其他需要报告的事项",
+];
+
+/// A crawler dump holds the body on one long line with the tables' cells run together.
+/// Returns the text with line breaks around the section headings (so regions can be
+/// found), or None when the text is not of that form. Lines keep their order; line
+/// numbers of such a document refer to this text.
+pub fn unglue(text: &str) -> Option<String> {
+    let is_glued = |l: &str| l.len() > 1500 && !l.contains('\t') && SECTION_PHRASES[..3].iter().any(|p| l.contains(p));
+    if !text.lines().any(is_glued) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.split('\n') {
+        if !is_glued(line) {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let mut cuts: Vec<(usize, usize)> = Vec::new();
+        for p in SECTION_PHRASES {
+            for (at, _) in line.match_indices(p) {
+                // Take the section number (二、) just before the phrase into the heading.
+                let head = &line[..at];
+                let start = head
+                    .char_indices()
+                    .rev()
+                    .take(20)
+                    .find(|&(i, c)| "一二三四五六七八九十".contains(c) && head[i + c.len_utf8()..].starts_with('、'))
+                    .map(|(i, _)| i)
+                    .unwrap_or(at);
+                cuts.push((start, at + p.len()));
+            }
+        }
+        cuts.sort();
+        let mut pos = 0;
+        for (s, e) in cuts {
+            if s < pos {
+                continue;
+            }
+            out.push_str(&line[pos..s]);
+            out.push('\n');
+            out.push_str(&line[s..e]);
+            out.push('\n');
+            pos = e;
+        }
+        out.push_str(&line[pos..]);
+        out.push('\n');
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

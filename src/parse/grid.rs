@@ -31,6 +31,9 @@ pub enum Kind {
     Value(Value),
     /// An empty cell (only tab- or bar-separated lines have them).
     Blank,
+    /// Digits of several cells run together (`000`, `20+1737`, `156805947.43元`), as
+    /// crawler dumps hold them; split with the row's column count and the identities.
+    Run,
 }
 
 #[derive(Debug, Clone)]
@@ -210,8 +213,10 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
     }
 }
 
-/// Tokens of a run of lines. Rule lines are dropped; blank lines give no tokens.
-pub fn tokens<'a>(lines: &[Line<'a>]) -> Vec<Token<'a>> {
+/// Tokens of a run of lines. Rule lines are dropped; blank lines give no tokens. With
+/// `glued` (a crawler dump whose cells ran together), text cells are further split into
+/// label text and digit runs.
+pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
     let mut out = Vec::new();
     for l in lines {
         if l.text.trim().is_empty() || is_rule(l.text) {
@@ -220,10 +225,107 @@ pub fn tokens<'a>(lines: &[Line<'a>]) -> Vec<Token<'a>> {
         let cs = cells(l.text);
         let n = cs.len().min(u16::MAX as usize) as u16;
         for (i, c) in cs.iter().enumerate() {
+            let from = out.len();
             cell_tokens(c, l.no, i.min(u16::MAX as usize) as u16, n, &mut out);
+            if glued && out.len() == from + 1 && out[from].kind == Kind::Text {
+                let t = out.pop().expect("just pushed");
+                unglue(t, &mut out);
+            }
         }
     }
     out
+}
+
+/// Characters after a number that make it part of the text (2020年, 4位, 711号, 第3页).
+const COUNTERS: &str = "年月日位号条件个项次人家余亿页期届批类%％";
+
+/// Splits a text cell of a crawler dump into label text and digit runs.
+fn unglue<'a>(t: Token<'a>, out: &mut Vec<Token<'a>>) {
+    let s = t.raw;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut text_start = 0;
+    let mut i = 0;
+    let push = |kind: Kind, raw: &'a str, out: &mut Vec<Token<'a>>| {
+        let raw = raw.trim();
+        if !raw.is_empty() {
+            out.push(Token { kind, raw, ..t.clone() });
+        }
+    };
+    while i < chars.len() {
+        let c = super::numbers::halfwidth(chars[i].1);
+        let starts = c.is_ascii_digit()
+            || ((c == '+' || c == '-')
+                && chars
+                    .get(i + 1)
+                    .is_some_and(|x| super::numbers::halfwidth(x.1).is_ascii_digit()));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() {
+            let d = super::numbers::halfwidth(chars[j].1);
+            if d.is_ascii_digit() || d == '.' || d == '+' || d == '-' || d == ',' || d == ' ' {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Trailing spaces are not part of the run.
+        while j > i && chars[j - 1].1 == ' ' {
+            j -= 1;
+        }
+        let next = chars.get(j).map(|x| x.1);
+        let prev = i.checked_sub(1).map(|k| chars[k].1);
+        // A label's own number (1.属于…, 2、…) or a counted thing (2020年): text.
+        let mut end = j;
+        let span: String = chars[i..j].iter().map(|x| super::numbers::halfwidth(x.1)).collect();
+        if next.is_some_and(|n| COUNTERS.contains(n)) || prev == Some('第') {
+            i = j.max(i + 1);
+            continue;
+        }
+        if span.ends_with('.') || next == Some('、') {
+            // The last digit starts the next label ("00000002.其他…").
+            let keep = span.trim_end_matches('.').len();
+            end = i + keep.saturating_sub(1);
+            while end > i && !super::numbers::halfwidth(chars[end - 1].1).is_ascii_digit() {
+                end -= 1;
+            }
+            if end == i {
+                i = j.max(i + 1);
+                continue;
+            }
+        }
+        // A unit closes the run.
+        let mut unit_end = end;
+        if end == j {
+            if next == Some('元') {
+                unit_end = j + 1;
+            } else if next == Some('万') && chars.get(j + 1).map(|x| x.1) == Some('元') {
+                unit_end = j + 2;
+            }
+        }
+        // Digits inside Latin text (URLs, codes) are not cells.
+        if next.is_some_and(|n| n.is_ascii_alphabetic()) || prev.is_some_and(|p| p.is_ascii_alphabetic()) {
+            i = j.max(i + 1);
+            continue;
+        }
+        let byte = |k: usize| chars.get(k).map(|x| x.0).unwrap_or(s.len());
+        push(Kind::Text, &s[byte(text_start)..byte(i)], out);
+        let raw = &s[byte(i)..byte(unit_end)];
+        match super::numbers::numbers(raw) {
+            Some(ns)
+                if ns.len() == 1 && !raw.trim_start_matches(['+', '-']).starts_with("00") && raw.trim().len() <= 4 =>
+            {
+                push(Kind::Value(Value::Number(ns[0])), raw, out)
+            }
+            _ => push(Kind::Run, raw, out),
+        }
+        text_start = unit_end;
+        i = unit_end.max(i + 1);
+    }
+    let byte = |k: usize| chars.get(k).map(|x| x.0).unwrap_or(s.len());
+    push(Kind::Text, &s[byte(text_start)..], out);
 }
 
 /// The number in a value token, if it is one.
@@ -239,15 +341,55 @@ mod tests {
     use super::*;
 
     fn kinds(line: &str) -> Vec<String> {
-        tokens(&[Line { no: 1, text: line }])
+        tokens(&[Line { no: 1, text: line }], false)
             .iter()
             .map(|t| match &t.kind {
                 Kind::Text => format!("T:{}", t.raw),
                 Kind::Value(Value::Number(n)) => format!("V:{}", n.value),
                 Kind::Value(Value::NotApplicable) => "NA".to_string(),
                 Kind::Blank => "_".to_string(),
+                Kind::Run => format!("R:{}", t.raw),
             })
             .collect()
+    }
+
+    fn glued(line: &str) -> Vec<String> {
+        tokens(&[Line { no: 1, text: line }], true)
+            .iter()
+            .map(|t| match &t.kind {
+                Kind::Text => format!("T:{}", t.raw),
+                Kind::Value(Value::Number(n)) => format!("V:{}", n.value),
+                Kind::Value(Value::NotApplicable) => "NA".to_string(),
+                Kind::Blank => "_".to_string(),
+                Kind::Run => format!("R:{}", t.raw),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn crawler_runs_are_cut_from_labels() {
+        assert_eq!(
+            glued("信息内容规章000规范性文件898989第二十条"),
+            ["T:信息内容规章", "R:000", "T:规范性文件", "R:898989", "T:第二十条"]
+        );
+        assert_eq!(glued("行政许可20+1737其他"), ["T:行政许可", "R:20+1737", "T:其他"]);
+        assert_eq!(
+            glued("1.属于国家秘密00000002.其他法律"),
+            ["T:1.属于国家秘密", "R:0000000", "T:2.其他法律"]
+        );
+        assert_eq!(
+            glued("政府集中采购156805947.43元三、"),
+            ["T:政府集中采购", "R:156805947.43元", "T:三、"]
+        );
+        assert_eq!(
+            glued("（单位：万元，保留4位小数）2020年"),
+            ["T:（单位：万元，保留4位小数）2020年"]
+        );
+        assert_eq!(glued("数量230 000023二、"), ["T:数量", "R:230 000023", "T:二、"]);
+        assert_eq!(
+            glued("（七）总计23 0 00 0 023四、"),
+            ["T:（七）总计", "R:23 0 00 0 023", "T:四、"]
+        );
     }
 
     #[test]

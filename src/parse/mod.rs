@@ -58,7 +58,7 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                 labels::push_normalized(&mut label, t.raw);
             }
             Kind::Blank => {}
-            Kind::Value(_) => {
+            Kind::Value(_) | Kind::Run => {
                 let r = current.get_or_insert_with(|| Run {
                     label: std::mem::take(&mut label),
                     label_line: if label_line == 0 { t.line } else { label_line },
@@ -76,9 +76,9 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
 
 /// Extracts a labelled table (active disclosure or applications) from the lines of its
 /// region. `first_line` is the heading's line, recorded for cells with no line of their own.
-pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line: u32) -> Extracted {
+pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line: u32, glued: bool) -> Extracted {
     let specs = template::rows(table, template);
-    let tokens = grid::tokens(lines);
+    let tokens = grid::tokens(lines, glued);
     let mut ex = Extracted::default();
     let mut filled = vec![false; specs.len()];
     let mut cursor = 0;
@@ -106,7 +106,11 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
     // Rows whose values fit their columns exactly first, so identities can place the rest.
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     for (i, run) in &hits {
-        place(table, template, &specs[*i], run, &mut ex);
+        if run.values.iter().any(|t| t.kind == Kind::Run) {
+            glued_row(table, template, &specs[*i], run, &mut ex);
+        } else {
+            place(table, template, &specs[*i], run, &mut ex);
+        }
     }
     for (i, spec) in specs.iter().enumerate() {
         if !filled[i] {
@@ -405,10 +409,10 @@ fn value_cell(
 /// Extracts the review/litigation table: 15 cells, three proceedings of five results.
 /// A line of exactly 15 cells with no text is read by position (blank cells are blank);
 /// otherwise the values are read in order and placed with the identities.
-pub fn review(template: Template, lines: &[Line<'_>], first_line: u32) -> Extracted {
+pub fn review(template: Template, lines: &[Line<'_>], first_line: u32, glued: bool) -> Extracted {
     let table = Table::ReviewLitigation;
     let specs = template::REVIEW;
-    let tokens = grid::tokens(lines);
+    let tokens = grid::tokens(lines, glued);
     let mut ex = Extracted::default();
     let width = specs.len() * template::RESULTS.len();
     // Positional: one line of `width` cells, values and blanks only.
@@ -445,7 +449,44 @@ pub fn review(template: Template, lines: &[Line<'_>], first_line: u32) -> Extrac
         }
         return ex;
     }
-    let values: Vec<Token> = tokens.iter().filter(|t| t.is_value()).cloned().collect();
+    let values: Vec<Token> = tokens
+        .iter()
+        .filter(|t| t.is_value() || t.kind == Kind::Run)
+        .cloned()
+        .collect();
+    if values.iter().any(|t| t.kind == Kind::Run) {
+        let line = values[0].line;
+        let score = |cand: &[Option<Cell>]| -> i32 {
+            (0..3)
+                .map(|g| {
+                    let v: Option<Vec<f64>> = cand[g * 5..g * 5 + 5]
+                        .iter()
+                        .map(|c| c.as_ref().and_then(Cell::number))
+                        .collect();
+                    v.map_or(0, |v| {
+                        if validate::close(v[4], v[..4].iter().sum()) {
+                            1
+                        } else {
+                            -1
+                        }
+                    })
+                })
+                .sum()
+        };
+        let cell_for =
+            |c: usize, tok: &Token<'_>, d: &mut Vec<Diagnostic>| value_cell(table, &specs[c / 5], c % 5, tok, None, d);
+        place_glued(
+            table,
+            "行政复议、行政诉讼",
+            &values,
+            width,
+            line,
+            cell_for,
+            score,
+            &mut ex,
+        );
+        return ex;
+    }
     if values.is_empty() {
         ex.diags.push(Diagnostic::warning(
             Code::TableMissing,
@@ -573,6 +614,253 @@ fn place_flat(template: Template, flat: &RowSpec, run: &Run<'_>, ex: &mut Extrac
     ex.cells.extend(agreed.into_iter().flatten());
 }
 
+/// Every way to cut a run's digits into `m` numbers (at most `LIMIT`): spaces and signs
+/// are hard boundaries, a number has no leading zero, a unit belongs to the last number.
+fn splits<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token<'a>>> {
+    const LIMIT: usize = 20_000;
+    // Hard chunks: (token it came from, text of the chunk).
+    let mut chunks: Vec<(Token<'a>, &'a str, bool)> = Vec::new();
+    for t in values {
+        if t.kind != Kind::Run {
+            chunks.push((t.clone(), t.raw, false));
+            continue;
+        }
+        let raw = t.raw;
+        let mut start = None;
+        for (i, c) in raw.char_indices() {
+            let boundary = c == ' ' || ((c == '+' || c == '-') && i > 0);
+            if boundary {
+                if let Some(s) = start.take() {
+                    chunks.push((t.clone(), &raw[s..i], true));
+                }
+            }
+            if c != ' ' && start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(s) = start {
+            chunks.push((t.clone(), &raw[s..], true));
+        }
+    }
+    let mut out = Vec::new();
+    let mut cur: Vec<Token<'a>> = Vec::new();
+    fn rec<'a>(
+        chunks: &[(Token<'a>, &'a str, bool)],
+        m: usize,
+        cur: &mut Vec<Token<'a>>,
+        out: &mut Vec<Vec<Token<'a>>>,
+    ) {
+        if out.len() >= 20_000 {
+            return;
+        }
+        let Some(((tok, text, split), rest)) = chunks.split_first() else {
+            if cur.len() == m {
+                out.push(cur.clone());
+            }
+            return;
+        };
+        let left = m.saturating_sub(cur.len());
+        if left < chunks.len() {
+            return;
+        }
+        if !split {
+            cur.push(tok.clone());
+            rec(rest, m, cur, out);
+            cur.pop();
+            return;
+        }
+        cut(text, tok, rest, m, cur, out);
+    }
+    /// Cuts `text` into one or more numbers, then recurses on `rest`.
+    fn cut<'a>(
+        text: &'a str,
+        tok: &Token<'a>,
+        rest: &[(Token<'a>, &'a str, bool)],
+        m: usize,
+        cur: &mut Vec<Token<'a>>,
+        out: &mut Vec<Vec<Token<'a>>>,
+    ) {
+        // The unit suffix goes with the last number of the chunk.
+        let body_len = text.trim_end_matches(['元', '万']).len();
+        let sign = usize::from(text.starts_with(['+', '-']));
+        for end in (sign + 1)..=body_len {
+            if !text.is_char_boundary(end) {
+                continue;
+            }
+            let last = end == body_len;
+            let piece = if last { text } else { &text[..end] };
+            let digits = &text[sign..end];
+            if digits.ends_with('.')
+                || digits.starts_with('.')
+                || (digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0."))
+            {
+                continue;
+            }
+            if !last && text[end..].starts_with('.') {
+                continue;
+            }
+            let Some(ns) = numbers::numbers(piece) else { continue };
+            if ns.len() != 1 {
+                continue;
+            }
+            cur.push(Token {
+                kind: Kind::Value(Value::Number(ns[0])),
+                raw: piece,
+                ..tok.clone()
+            });
+            if last {
+                rec(rest, m, cur, out);
+            } else {
+                cut(&text[end..], tok, rest, m, cur, out);
+            }
+            cur.pop();
+        }
+    }
+    rec(&chunks, m, &mut cur, &mut out);
+    out.truncate(LIMIT);
+    out
+}
+
+/// How implausible a cut of runs is (lower is better): zero counts are the commonest
+/// value in these tables, so a `0` standing alone beats a number ending in 0 (`3960181`
+/// is 396|0|181, not 39|60|181); then evenly sized numbers (`898989` is 89|89|89).
+fn balance(split: &[Token<'_>]) -> (usize, usize) {
+    let bodies: Vec<&str> = split
+        .iter()
+        .map(|t| t.raw.trim_start_matches(['+', '-']).trim_end_matches(['元', '万']))
+        .collect();
+    let padded_zeros = bodies
+        .iter()
+        .filter(|b| b.len() > 1 && b.ends_with('0') && !b.contains('.'))
+        .count();
+    let lens: Vec<usize> = bodies.iter().map(|b| b.len()).collect();
+    (
+        padded_zeros,
+        lens.iter().max().unwrap_or(&0) - lens.iter().min().unwrap_or(&0),
+    )
+}
+
+/// Splits a row whose values ran together and places them, scoring with the identities.
+fn glued_row(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex: &mut Extracted) {
+    let known: HashMap<Key, f64> = ex
+        .cells
+        .iter()
+        .filter_map(|c| c.number().map(|v| ((c.table, c.row, c.col), v)))
+        .collect();
+    let ids: Vec<&validate::Identity> = validate::identities(template)
+        .iter()
+        .filter(|id| id.keys().any(|k| k.0 == table && k.1 == spec.key))
+        .collect();
+    let score = |cand: &[Option<Cell>]| -> i32 {
+        let get = |k: &Key| {
+            if k.0 == table && k.1 == spec.key {
+                let c = spec.cols.iter().position(|x| x == &k.2)?;
+                cand[c].as_ref().and_then(Cell::number)
+            } else {
+                known.get(k).copied()
+            }
+        };
+        ids.iter()
+            .filter_map(|id| validate::sides(id, &get))
+            .map(|(l, r)| if validate::close(l, r) { 1 } else { -1 })
+            .sum()
+    };
+    let cell_for =
+        |c: usize, tok: &Token<'_>, d: &mut Vec<Diagnostic>| value_cell(table, spec, c, tok, run.header_unit, d);
+    place_glued(
+        table,
+        spec.key,
+        &run.values,
+        spec.cols.len(),
+        run.label_line,
+        cell_for,
+        score,
+        ex,
+    );
+}
+
+/// A split with its identity score, its implausibility, its cells and their diagnostics.
+type Scored = (i32, (usize, usize), Candidate, Vec<Diagnostic>);
+
+/// Chooses among the splits of glued values: the identities first, then plausibility
+/// (whole counts, even sizes). When the identities leave several different splits, the
+/// most plausible is emitted with an `AMBIGUOUS_SPLIT` warning naming the others.
+#[allow(clippy::too_many_arguments)]
+fn place_glued(
+    table: Table,
+    what: &str,
+    values: &[Token<'_>],
+    m: usize,
+    line: u32,
+    cell_for: impl Fn(usize, &Token<'_>, &mut Vec<Diagnostic>) -> Cell,
+    score: impl Fn(&[Option<Cell>]) -> i32,
+    ex: &mut Extracted,
+) {
+    let raws: Vec<&str> = values.iter().map(|t| t.raw).collect();
+    let mut scored: Vec<Scored> = Vec::new();
+    for split in splits(values, m) {
+        let mut d = Vec::new();
+        let cand: Vec<Option<Cell>> = split
+            .iter()
+            .enumerate()
+            .map(|(c, t)| Some(cell_for(c, t, &mut d)))
+            .collect();
+        // A count that is not whole is not a cut of a count.
+        if d.iter().any(|x| x.code == Code::InvalidValue) {
+            continue;
+        }
+        scored.push((score(&cand), balance(&split), cand, d));
+    }
+    if scored.is_empty() {
+        ex.diags.push(Diagnostic::warning(
+            Code::AmbiguousSplit,
+            Some(line),
+            format!(
+                "{}: {what}: the run [{}] cannot be cut into {m} values; left out",
+                table.as_str(),
+                raws.join(" ")
+            ),
+        ));
+        return;
+    }
+    let best_score = scored.iter().map(|s| s.0).max().unwrap_or(0);
+    scored.retain(|s| s.0 == best_score);
+    scored.sort_by_key(|s| s.1);
+    let vec_of = |c: &[Option<Cell>]| c.iter().map(|x| x.as_ref().and_then(|x| x.value)).collect::<Vec<_>>();
+    let first = vec_of(&scored[0].2);
+    let mut others: Vec<Vec<Option<f64>>> = Vec::new();
+    for s in &scored[1..] {
+        let v = vec_of(&s.2);
+        if v != first && !others.contains(&v) {
+            others.push(v);
+        }
+    }
+    if !others.is_empty() {
+        let show = |v: &Vec<Option<f64>>| {
+            v.iter()
+                .map(|x| x.map(|x| x.to_string()).unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        let alts: Vec<String> = others.iter().take(3).map(show).collect();
+        ex.diags.push(Diagnostic::warning(
+            Code::AmbiguousSplit,
+            Some(line),
+            format!(
+                "{}: {what}: the run [{}] splits as {} or {}{}; the identities cannot decide, the most even split was used",
+                table.as_str(),
+                raws.join(" "),
+                show(&first),
+                alts.join(" or "),
+                if others.len() > 3 { format!(" (+{} more)", others.len() - 3) } else { String::new() }
+            ),
+        ));
+    }
+    let (_, _, cand, d) = scored.swap_remove(0);
+    ex.diags.extend(d);
+    ex.cells.extend(cand.into_iter().flatten());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -588,7 +876,7 @@ mod tests {
     #[test]
     fn label_split_over_three_lines() {
         let text = "（五）不予\t1.信访举报投诉类申请\t1\t0\t0\t0\t0\t0\t1\n2.重复申请\t\t2\t0\t0\t0\t0\t0\t2\n\n\t处理\t3.要求提供公开出版物\t3\t0\t0\t0\t0\t0\t3\n";
-        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1);
+        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, false);
         assert_eq!(values(&ex, "not_processed.duplicate")[0], Some(2.0));
         assert_eq!(values(&ex, "not_processed.publication_request")[6], Some(3.0));
         assert_eq!(
@@ -611,6 +899,7 @@ mod tests {
             Template::T2019,
             &lines("（一）予以公开\t0\t0\t0\t0\t0\t0\n"),
             1,
+            false,
         );
         assert_eq!(values(&ex, "granted"), vec![Some(0.0); 7]);
         assert!(ex.cells.iter().any(|c| c.status == CellStatus::Inferred));
@@ -623,6 +912,7 @@ mod tests {
             Template::T2019,
             &lines("（一）予以公开\t3\t1\t0\t0\t0\t4\n"),
             1,
+            false,
         );
         assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousRow));
         // Whatever is emitted is printed in the text or follows from it.
@@ -634,7 +924,7 @@ mod tests {
     #[test]
     fn review_row_with_leading_blanks_is_positional() {
         let text = "\t\t\t\t\t1\t2\t0\t1\t4\t0\t0\t0\t0\t0\n";
-        let ex = review(Template::T2019, &lines(text), 1);
+        let ex = review(Template::T2019, &lines(text), 1, false);
         assert_eq!(ex.cells.len(), 15);
         assert_eq!(ex.cells[0].status, CellStatus::Blank);
         assert_eq!(ex.cells[9].value, Some(4.0));
@@ -643,15 +933,40 @@ mod tests {
     #[test]
     fn review_extra_zero_is_dropped() {
         let text = "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n";
-        let ex = review(Template::T2019, &lines(text), 1);
+        let ex = review(Template::T2019, &lines(text), 1, false);
         assert_eq!(ex.cells.len(), 15);
         assert!(ex.diags.iter().all(|d| d.severity == crate::diag::Severity::Info));
     }
 
     #[test]
+    fn glued_runs_are_split_by_the_identities() {
+        let text = "一、本年新收政府信息公开申请数量230 000023二、上年结转政府信息公开申请数量0000000";
+        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, true);
+        assert_eq!(
+            values(&ex, "new_received"),
+            [23.0, 0.0, 0.0, 0.0, 0.0, 0.0, 23.0].map(Some)
+        );
+        let ex = review(Template::T2019, &lines("结果维持总计10203120001200000"), 1, true);
+        let got: Vec<f64> = ex.cells.iter().filter_map(|c| c.value).collect();
+        assert_eq!(got, [1., 0., 2., 0., 3., 12., 0., 0., 0., 12., 0., 0., 0., 0., 0.]);
+        let ex = labelled(
+            Table::ActiveDisclosure,
+            Template::T2019,
+            &lines("规章000规范性文件898989第二十条"),
+            1,
+            true,
+        );
+        assert_eq!(values(&ex, "normative_documents"), [89.0; 3].map(Some));
+        assert!(
+            ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit),
+            "no identity decides 898989"
+        );
+    }
+
+    #[test]
     fn review_values_one_per_line() {
         let text = (1..=3).map(|_| "1\n0\n0\n0\n1\n").collect::<String>();
-        let ex = review(Template::T2019, &lines(&text), 1);
+        let ex = review(Template::T2019, &lines(&text), 1, false);
         assert_eq!(ex.cells.iter().filter_map(|c| c.value).sum::<f64>(), 6.0);
     }
 }
