@@ -182,21 +182,22 @@ pub fn extract(text: &str, out: &mut FileOutcome) {
             "the active-disclosure and applications tables follow different templates; each is read with its own",
         ));
     }
-    let doc_template = shown.first().copied().or_else(|| {
-        (!regions.is_empty()).then(|| {
-            if out.year.is_some_and(|y| y >= 2021) {
-                Template::T2021
-            } else {
-                Template::T2019
-            }
-        })
-    });
-    let Some(doc_template) = doc_template else {
+    // Tables with no column header or row of either template (the statistics tables of
+    // reports before 2019) are not read: their numbers would land under wrong keys.
+    let Some(doc_template) = shown.first().copied() else {
         out.status = DocStatus::NoTables;
+        let msg = if regions.is_empty() {
+            "none of the three standard tables was found".to_string()
+        } else {
+            format!(
+                "{} table heading(s) found, but no column header or row of the 2019 or 2021 template: not read",
+                regions.len()
+            )
+        };
         out.diagnostics.push(Diagnostic::warning(
             Code::NoTables,
-            None,
-            "none of the three standard tables was found",
+            regions.first().map(|r| lines[r.heading].no),
+            msg,
         ));
         return;
     };
@@ -251,6 +252,7 @@ pub fn extract(text: &str, out: &mut FileOutcome) {
         DocStatus::Partial
     };
     if cells.is_empty() {
+        out.template = "unknown";
         out.diagnostics.push(Diagnostic::warning(
             Code::NoTables,
             None,
