@@ -9,15 +9,7 @@ use std::path::{Path, PathBuf};
 use ogi::model::{CellStatus, FileOutcome};
 use serde_json::Value;
 
-const APPLICANTS: &[&str] = &[
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_org",
-    "legal_service_agency",
-    "other_org",
-    "total",
-];
+use ogi::template::APPLICANTS;
 
 fn active_cols(template: &str, row: &str) -> &'static [&'static str] {
     ogi::template::rows(

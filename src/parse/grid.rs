@@ -340,8 +340,8 @@ pub fn number(t: &Token<'_>) -> Option<Number> {
 mod tests {
     use super::*;
 
-    fn kinds(line: &str) -> Vec<String> {
-        tokens(&[Line { no: 1, text: line }], false)
+    fn show(line: &str, glued: bool) -> Vec<String> {
+        tokens(&[Line { no: 1, text: line }], glued)
             .iter()
             .map(|t| match &t.kind {
                 Kind::Text => format!("T:{}", t.raw),
@@ -353,17 +353,12 @@ mod tests {
             .collect()
     }
 
+    fn kinds(line: &str) -> Vec<String> {
+        show(line, false)
+    }
+
     fn glued(line: &str) -> Vec<String> {
-        tokens(&[Line { no: 1, text: line }], true)
-            .iter()
-            .map(|t| match &t.kind {
-                Kind::Text => format!("T:{}", t.raw),
-                Kind::Value(Value::Number(n)) => format!("V:{}", n.value),
-                Kind::Value(Value::NotApplicable) => "NA".to_string(),
-                Kind::Blank => "_".to_string(),
-                Kind::Run => format!("R:{}", t.raw),
-            })
-            .collect()
+        show(line, true)
     }
 
     #[test]
