@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, GB18030, UTF_8};
 
 /// Text decoded from a file, borrowed from the bytes when they were UTF-8.
 #[derive(Debug)]
@@ -198,10 +198,6 @@ pub fn html(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         },
     }
 }
-
-// UTF_16LE/BE are referenced so a BOM-less UTF-16 file is explicitly not guessed.
-#[allow(dead_code)]
-const _UTF16: [&Encoding; 2] = [UTF_16LE, UTF_16BE];
 
 #[cfg(test)]
 mod tests {

@@ -62,7 +62,6 @@ codes! {
     InferredCell => "INFERRED_CELL", "a missing cell was derived from the arithmetic identities";
     InvalidValue => "INVALID_VALUE", "a cell holds text that is not a number";
     UnitAssumed => "UNIT_ASSUMED", "an amount carries no unit in its cell or header; 万元 was assumed";
-    Subtotal => "SUBTOTAL", "the 法人或其他组织小计 column was checked and dropped";
     IdentityFailed => "IDENTITY_FAILED", "an arithmetic identity (勾稽关系) does not hold as printed";
     Internal => "INTERNAL", "the parser panicked on this file (a bug in ogi); the file's other data is lost";
 }

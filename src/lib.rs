@@ -221,7 +221,7 @@ pub fn extract(text: &str, out: &mut FileOutcome) {
             .unwrap_or(doc_template);
         let first_line = lines[r.heading].no;
         let ex = match t {
-            Table::ReviewLitigation => parse::review(template, region_lines(r), first_line, glued),
+            Table::ReviewLitigation => parse::review(region_lines(r), first_line, glued),
             _ => parse::labelled(t, template, region_lines(r), first_line, glued),
         };
         if ex.cells.len() < template::cell_count(t, template) {

@@ -189,6 +189,52 @@ fn combinations(n: usize, k: usize) -> Vec<Vec<usize>> {
 /// A candidate row: per column, the cell (None: nothing can be said).
 type Candidate = Vec<Option<Cell>>;
 
+/// Scores a candidate row against the identities that involve it, with the cells of rows
+/// already placed: +1 for each identity that holds, -1 for each that fails.
+struct RowScorer<'s> {
+    table: Table,
+    spec: &'s RowSpec,
+    ids: Vec<&'static validate::Identity>,
+    known: HashMap<Key, f64>,
+}
+
+impl<'s> RowScorer<'s> {
+    fn new(table: Table, template: Template, spec: &'s RowSpec, placed: &[Cell]) -> Self {
+        let known = placed
+            .iter()
+            .filter_map(|c| c.number().map(|v| ((c.table, c.row, c.col), v)))
+            .collect();
+        let ids = validate::identities(template)
+            .iter()
+            .filter(|id| id.keys().any(|k| k.0 == table && k.1 == spec.key))
+            .collect();
+        RowScorer {
+            table,
+            spec,
+            ids,
+            known,
+        }
+    }
+
+    /// The value of `k` if the row were `cand`.
+    fn get(&self, cand: &[Option<Cell>], k: &Key) -> Option<f64> {
+        if k.0 == self.table && k.1 == self.spec.key {
+            let c = self.spec.cols.iter().position(|x| x == &k.2)?;
+            cand[c].as_ref().and_then(Cell::number)
+        } else {
+            self.known.get(k).copied()
+        }
+    }
+
+    fn score(&self, cand: &[Option<Cell>]) -> i32 {
+        self.ids
+            .iter()
+            .filter_map(|id| validate::sides(id, &|k: &Key| self.get(cand, k)))
+            .map(|(l, r)| if validate::close(l, r) { 1 } else { -1 })
+            .sum()
+    }
+}
+
 /// Places a run's values into its row's columns and appends the cells to `ex`.
 fn place(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex: &mut Extracted) {
     let m = spec.cols.len();
@@ -203,15 +249,7 @@ fn place(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex: &m
         }
         return;
     }
-    let known: HashMap<Key, f64> = ex
-        .cells
-        .iter()
-        .filter_map(|c| c.number().map(|v| ((c.table, c.row, c.col), v)))
-        .collect();
-    let ids: Vec<&validate::Identity> = validate::identities(template)
-        .iter()
-        .filter(|id| id.keys().any(|k| k.0 == table && k.1 == spec.key))
-        .collect();
+    let scorer = RowScorer::new(table, template, spec, &ex.cells);
     let mut scratch = Vec::new();
     let mut scored: Vec<(i32, Candidate)> = Vec::new();
     for p in placements(n, m) {
@@ -236,7 +274,7 @@ fn place(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex: &m
                     None
                 }
             };
-            let inferred = ids.iter().find_map(|id| {
+            let inferred = scorer.ids.iter().find_map(|id| {
                 let (l, r) = validate::sides(id, &get)?;
                 let gk = (table, spec.key, spec.cols[g]);
                 Some(if id.lhs.contains(&gk) { r - l } else { l - r })
@@ -257,19 +295,7 @@ fn place(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex: &m
                 None => {}
             }
         }
-        let get = |k: &Key| {
-            if k.0 == table && k.1 == spec.key {
-                let c = spec.cols.iter().position(|x| x == &k.2)?;
-                cand[c].as_ref().and_then(Cell::number)
-            } else {
-                known.get(k).copied()
-            }
-        };
-        let score = ids
-            .iter()
-            .filter_map(|id| validate::sides(id, &get))
-            .map(|(l, r)| if validate::close(l, r) { 1 } else { -1 })
-            .sum();
+        let score = scorer.score(&cand);
         scored.push((score, cand));
     }
     let best = scored.iter().map(|s| s.0).max();
@@ -409,7 +435,7 @@ fn value_cell(
 /// Extracts the review/litigation table: 15 cells, three proceedings of five results.
 /// A line of exactly 15 cells with no text is read by position (blank cells are blank);
 /// otherwise the values are read in order and placed with the identities.
-pub fn review(template: Template, lines: &[Line<'_>], first_line: u32, glued: bool) -> Extracted {
+pub fn review(lines: &[Line<'_>], first_line: u32, glued: bool) -> Extracted {
     let table = Table::ReviewLitigation;
     let specs = template::REVIEW;
     let tokens = grid::tokens(lines, glued);
@@ -495,7 +521,7 @@ pub fn review(template: Template, lines: &[Line<'_>], first_line: u32, glued: bo
         ));
         return ex;
     }
-    // Treat the 15 cells as one row so the placement logic can score all three groups.
+    // The 15 cells as one row, so every placement is scored on all three groups.
     let line = values[0].line;
     let run = Run {
         label: String::new(),
@@ -503,31 +529,14 @@ pub fn review(template: Template, lines: &[Line<'_>], first_line: u32, glued: bo
         values,
         header_unit: None,
     };
-    let flat = RowSpec {
-        key: "",
-        label: "行政复议、行政诉讼",
-        keywords: &[],
-        cols: FLAT_COLS,
-        amount_col: None,
-    };
-    let mut flat_ex = Extracted::default();
-    place_flat(template, &flat, &run, &mut flat_ex);
-    ex.diags.extend(flat_ex.diags);
-    ex.cells.extend(flat_ex.cells);
+    place_flat(&run, width, &mut ex);
     ex
 }
 
-/// Column names of the review table laid flat (proceeding × result).
-const FLAT_COLS: &[&str] = &[
-    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14",
-];
-
 /// Places the review table's values as one 15-column row, scoring with the three
 /// proceeding identities, then maps the flat columns back to (proceeding, result).
-fn place_flat(template: Template, flat: &RowSpec, run: &Run<'_>, ex: &mut Extracted) {
-    let _ = template;
+fn place_flat(run: &Run<'_>, m: usize, ex: &mut Extracted) {
     let table = Table::ReviewLitigation;
-    let m = flat.cols.len();
     let n = run.values.len();
     let mut scored: Vec<(i32, Vec<Option<Cell>>)> = Vec::new();
     let mut scratch = Vec::new();
@@ -742,29 +751,8 @@ fn balance(split: &[Token<'_>]) -> (usize, usize) {
 
 /// Splits a row whose values ran together and places them, scoring with the identities.
 fn glued_row(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex: &mut Extracted) {
-    let known: HashMap<Key, f64> = ex
-        .cells
-        .iter()
-        .filter_map(|c| c.number().map(|v| ((c.table, c.row, c.col), v)))
-        .collect();
-    let ids: Vec<&validate::Identity> = validate::identities(template)
-        .iter()
-        .filter(|id| id.keys().any(|k| k.0 == table && k.1 == spec.key))
-        .collect();
-    let score = |cand: &[Option<Cell>]| -> i32 {
-        let get = |k: &Key| {
-            if k.0 == table && k.1 == spec.key {
-                let c = spec.cols.iter().position(|x| x == &k.2)?;
-                cand[c].as_ref().and_then(Cell::number)
-            } else {
-                known.get(k).copied()
-            }
-        };
-        ids.iter()
-            .filter_map(|id| validate::sides(id, &get))
-            .map(|(l, r)| if validate::close(l, r) { 1 } else { -1 })
-            .sum()
-    };
+    let scorer = RowScorer::new(table, template, spec, &ex.cells);
+    let score = |cand: &[Option<Cell>]| scorer.score(cand);
     let cell_for =
         |c: usize, tok: &Token<'_>, d: &mut Vec<Diagnostic>| value_cell(table, spec, c, tok, run.header_unit, d);
     place_glued(
@@ -924,7 +912,7 @@ mod tests {
     #[test]
     fn review_row_with_leading_blanks_is_positional() {
         let text = "\t\t\t\t\t1\t2\t0\t1\t4\t0\t0\t0\t0\t0\n";
-        let ex = review(Template::T2019, &lines(text), 1, false);
+        let ex = review(&lines(text), 1, false);
         assert_eq!(ex.cells.len(), 15);
         assert_eq!(ex.cells[0].status, CellStatus::Blank);
         assert_eq!(ex.cells[9].value, Some(4.0));
@@ -933,7 +921,7 @@ mod tests {
     #[test]
     fn review_extra_zero_is_dropped() {
         let text = "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n";
-        let ex = review(Template::T2019, &lines(text), 1, false);
+        let ex = review(&lines(text), 1, false);
         assert_eq!(ex.cells.len(), 15);
         assert!(ex.diags.iter().all(|d| d.severity == crate::diag::Severity::Info));
     }
@@ -946,7 +934,7 @@ mod tests {
             values(&ex, "new_received"),
             [23.0, 0.0, 0.0, 0.0, 0.0, 0.0, 23.0].map(Some)
         );
-        let ex = review(Template::T2019, &lines("结果维持总计10203120001200000"), 1, true);
+        let ex = review(&lines("结果维持总计10203120001200000"), 1, true);
         let got: Vec<f64> = ex.cells.iter().filter_map(|c| c.value).collect();
         assert_eq!(got, [1., 0., 2., 0., 3., 12., 0., 0., 0., 12., 0., 0., 0., 0., 0.]);
         let ex = labelled(
@@ -966,7 +954,7 @@ mod tests {
     #[test]
     fn review_values_one_per_line() {
         let text = (1..=3).map(|_| "1\n0\n0\n0\n1\n").collect::<String>();
-        let ex = review(Template::T2019, &lines(&text), 1, false);
+        let ex = review(&lines(&text), 1, false);
         assert_eq!(ex.cells.iter().filter_map(|c| c.value).sum::<f64>(), 6.0);
     }
 }
