@@ -59,6 +59,7 @@ codes! {
     ExtraValues => "EXTRA_VALUES", "a row has more values than the template has columns";
     AmbiguousRow => "AMBIGUOUS_ROW", "a row's values could be placed in its columns in several ways the identities cannot tell apart";
     AmbiguousSplit => "AMBIGUOUS_SPLIT", "digits run together (crawler text) split in several ways the identities cannot tell apart; the most plausible split was used";
+    Subtotal => "SUBTOTAL", "an applications row has an eighth column 法人或其他组织小计; it was checked against the organisation columns and not emitted";
     InferredCell => "INFERRED_CELL", "a missing cell was derived from the arithmetic identities";
     InvalidValue => "INVALID_VALUE", "a cell holds text that is not a number";
     UnitAssumed => "UNIT_ASSUMED", "an amount carries no unit in its cell or header; 万元 was assumed";

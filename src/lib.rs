@@ -133,19 +133,36 @@ pub fn process_bytes(path: &str, bytes: &[u8], limits: &Limits) -> FileOutcome {
             "the file ends inside a multi-byte character; it was probably cut off",
         ));
     }
-    let text = match kind {
-        InputKind::Html => std::borrow::Cow::Owned(html::to_text(&decoded.text)),
-        _ => decoded.text,
+    // A page saved under .txt is still HTML.
+    let html = kind == InputKind::Html || looks_like_html(&decoded.text);
+    let text = if html {
+        std::borrow::Cow::Owned(html::to_text(&decoded.text))
+    } else {
+        decoded.text
     };
-    extract(&text, &mut out);
+    extract(&text, html, &mut out);
     out
 }
 
-/// Segments, parses and validates decoded text into `out`.
-pub fn extract(text: &str, out: &mut FileOutcome) {
+/// Whether text is an HTML document: it opens with a tag and has a table or an html element.
+fn looks_like_html(text: &str) -> bool {
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with('<') && {
+        let lower = head[..head.len().min(4096)].to_ascii_lowercase();
+        lower.starts_with("<!doctype html") || lower.contains("<html") || lower.contains("<table")
+    }
+}
+
+/// Segments, parses and validates decoded text into `out`. `html`: the text is the line
+/// form of an HTML page (`html::to_text`), whose table rows hold every cell in place.
+pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     // Crawler dumps hold the whole body on one line: break it at the headings first.
-    let unglued = segment::unglue(text);
-    let glued = unglued.is_some();
+    let unglued = if html { None } else { segment::unglue(text) };
+    let form = match (html, unglued.is_some()) {
+        (true, _) => parse::Form::Html,
+        (false, true) => parse::Form::Glued,
+        (false, false) => parse::Form::Text,
+    };
     let text = unglued.as_deref().unwrap_or(text);
     let lines = grid::lines(text);
     let meta = segment::meta(&lines);
@@ -221,8 +238,8 @@ pub fn extract(text: &str, out: &mut FileOutcome) {
             .unwrap_or(doc_template);
         let first_line = lines[r.heading].no;
         let ex = match t {
-            Table::ReviewLitigation => parse::review(region_lines(r), first_line, glued),
-            _ => parse::labelled(t, template, region_lines(r), first_line, glued),
+            Table::ReviewLitigation => parse::review(region_lines(r), first_line, form),
+            _ => parse::labelled(t, template, region_lines(r), first_line, form),
         };
         if ex.cells.len() < template::cell_count(t, template) {
             complete = false;

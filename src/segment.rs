@@ -165,7 +165,7 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                 find_year(&prev).map(|(s, _, y)| (s, usize::MAX, y))
             })
         });
-        let Some((start, _, year)) = found else { continue };
+        let Some((start, year_end, year)) = found else { continue };
         m.year = Some(year);
         m.title_line = Some(lines[*i].no);
         let prefix: String = if found.map(|f| f.1) == Some(usize::MAX) {
@@ -173,7 +173,21 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
         } else {
             chars[..start].iter().collect()
         };
-        m.agency = clean_agency(&prefix).or_else(|| {
+        m.agency = clean_agency(&prefix)
+            .or_else(|| {
+                // "2019年上海市人民政府办公厅政府信息公开工作年度报告": the agency follows the year.
+                if year_end == usize::MAX {
+                    return None;
+                }
+                let rest: String = chars[year_end..].iter().collect();
+                let rest = rest.strip_prefix('度').unwrap_or(&rest);
+                let end = ["政府信息公开", "政务公开", "信息公开"]
+                    .iter()
+                    .filter_map(|k| rest.find(k))
+                    .min()?;
+                clean_agency(&rest[..end])
+            })
+            .or_else(|| {
             // The agency on its own line above the title.
             singles[..k]
                 .iter()
@@ -401,6 +415,10 @@ pub fn template_of(lines: &[Line<'_>]) -> Option<Template> {
     let text: String = lines.iter().map(|l| normalize(l.text)).collect();
     let a = T2019.iter().filter(|k| text.contains(*k)).count();
     let b = T2021.iter().filter(|k| text.contains(*k)).count();
+    // One marker alone may be prose (政府集中采购项目类信息55条): a table shows two or more.
+    if a.max(b) < 2 {
+        return None;
+    }
     match a.cmp(&b) {
         std::cmp::Ordering::Greater => Some(Template::T2019),
         std::cmp::Ordering::Less => Some(Template::T2021),
@@ -412,8 +430,10 @@ pub fn template_of(lines: &[Line<'_>]) -> Option<Template> {
 const SECTION_PHRASES: &[&str] = &[
     "主动公开政府信息情况",
     "收到和处理政府信息公开申请情况",
-    "行政复议、行政诉讼情况",
-    "行政复议和行政诉讼情况",
+    // 行政复议、行政诉讼情况 and its variants (行政法复议…, 被申请行政复议、提起行政诉讼情况).
+    "复议、行政诉讼情况",
+    "复议和行政诉讼情况",
+    "复议、提起行政诉讼情况",
     "存在的主要问题及改进情况",
     "其他需要报告的事项",
 ];
@@ -442,7 +462,7 @@ pub fn unglue(text: &str) -> Option<String> {
                 let start = head
                     .char_indices()
                     .rev()
-                    .take(20)
+                    .take(30)
                     .find(|&(i, c)| "一二三四五六七八九十".contains(c) && head[i + c.len_utf8()..].starts_with('、'))
                     .map(|(i, _)| i)
                     .unwrap_or(at);

@@ -280,6 +280,29 @@ fn unglue<'a>(t: Token<'a>, out: &mut Vec<Token<'a>>) {
         // A label's own number (1.属于…, 2、…) or a counted thing (2020年): text.
         let mut end = j;
         let span: String = chars[i..j].iter().map(|x| super::numbers::halfwidth(x.1)).collect();
+        // A count with its measure word followed straight by the next cell's digits
+        // (政府集中采购1个246900元) is a cell.
+        let counted_cell = next.is_some_and(|n| "个项件".contains(n)) && {
+            let digits = chars[(j + 1).min(chars.len())..]
+                .iter()
+                .take_while(|x| {
+                    let d = super::numbers::halfwidth(x.1);
+                    d.is_ascii_digit() || d == '.'
+                })
+                .count();
+            // ... unless those digits count something themselves (共3个12月).
+            digits > 0 && !chars.get(j + 1 + digits).is_some_and(|x| COUNTERS.contains(x.1))
+        };
+        if counted_cell && end == j {
+            let byte = |k: usize| chars.get(k).map(|x| x.0).unwrap_or(s.len());
+            if let Some(ns) = super::numbers::numbers(&s[byte(i)..byte(j + 1)]).filter(|ns| ns.len() == 1) {
+                push(Kind::Text, &s[byte(text_start)..byte(i)], out);
+                push(Kind::Value(Value::Number(ns[0])), &s[byte(i)..byte(j + 1)], out);
+                text_start = j + 1;
+                i = j + 1;
+                continue;
+            }
+        }
         if next.is_some_and(|n| COUNTERS.contains(n)) || prev == Some('第') {
             i = j.max(i + 1);
             continue;
@@ -385,6 +408,11 @@ mod tests {
             glued("（七）总计23 0 00 0 023四、"),
             ["T:（七）总计", "R:23 0 00 0 023", "T:四、"]
         );
+        assert_eq!(
+            glued("政府集中采购1个246900元二、"),
+            ["T:政府集中采购", "V:1", "R:246900元", "T:二、"]
+        );
+        assert_eq!(glued("共3个12月"), ["T:共3个12月"]);
     }
 
     #[test]

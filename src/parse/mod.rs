@@ -26,6 +26,17 @@ pub struct Extracted {
     pub diags: Vec<Diagnostic>,
 }
 
+/// The form a document's text came in, which decides how far its layout can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Plain text: lines of cells separated by tabs, bars or runs of spaces.
+    Text,
+    /// A crawler dump whose cells ran together (digit runs are split).
+    Glued,
+    /// HTML table rows: every cell, empty ones included, is in its place.
+    Html,
+}
+
 /// A run of values with the label before it.
 #[derive(Debug)]
 struct Run<'a> {
@@ -43,6 +54,7 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
     let mut label_line = 0;
     let mut header_unit = None;
     let mut current: Option<Run<'a>> = None;
+    let mut text_line = 0;
     for t in tokens {
         match t.kind {
             Kind::Text => {
@@ -55,9 +67,24 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                 if label.is_empty() {
                     label_line = t.line;
                 }
+                text_line = t.line;
                 labels::push_normalized(&mut label, t.raw);
             }
-            Kind::Blank => {}
+            // An empty cell of a grid line holds its column's place after a label or a value;
+            // elsewhere (under a merged label cell) it holds nothing.
+            Kind::Blank => {
+                let on_line = current.as_ref().is_some_and(|r| r.values.last().is_some_and(|v| v.line == t.line));
+                if on_line || (current.is_none() && !label.is_empty() && text_line == t.line) {
+                    let r = current.get_or_insert_with(|| Run {
+                        label: std::mem::take(&mut label),
+                        label_line,
+                        values: Vec::new(),
+                        header_unit,
+                    });
+                    r.values.push(t.clone());
+                    label_line = 0;
+                }
+            }
             Kind::Value(_) | Kind::Run => {
                 let r = current.get_or_insert_with(|| Run {
                     label: std::mem::take(&mut label),
@@ -76,20 +103,35 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
 
 /// Extracts a labelled table (active disclosure or applications) from the lines of its
 /// region. `first_line` is the heading's line, recorded for cells with no line of their own.
-pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line: u32, glued: bool) -> Extracted {
+pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
     let specs = template::rows(table, template);
-    let tokens = grid::tokens(lines, glued);
+    let tokens = grid::tokens(lines, form == Form::Glued);
     let mut ex = Extracted::default();
     let mut filled = vec![false; specs.len()];
     let mut cursor = 0;
     let mut hits: Vec<(usize, Run)> = Vec::new();
-    for run in runs(&tokens) {
-        match labels::match_row(&run.label, specs, &filled, cursor) {
+    // The label of a row of empty cells that names no template row (a group heading such
+    // as （三）不予公开 on a row of its own) leads the next row's label.
+    let mut carry = String::new();
+    for mut run in runs(&tokens) {
+        if !carry.is_empty() {
+            run.label = std::mem::take(&mut carry) + &run.label;
+        }
+        let blank = run.values.iter().all(|t| t.kind == Kind::Blank);
+        let row = labels::match_row(&run.label, specs, &filled, cursor);
+        // A row of empty cells is a row only in an HTML table, and only when its cells line
+        // up with the row's columns; otherwise (a header cell followed by a stray tab) its
+        // label leads the next row's.
+        let row = row.filter(|&i| {
+            !blank || (form == Form::Html && (0..=1).contains(&(run.values.len().wrapping_sub(specs[i].cols.len()))))
+        });
+        match row {
             Some(i) => {
                 filled[i] = true;
                 cursor = i + 1;
                 hits.push((i, run));
             }
+            None if blank => carry = run.label,
             None => ex.diags.push(Diagnostic::warning(
                 Code::UnknownRow,
                 Some(run.label_line),
@@ -103,13 +145,59 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
             )),
         }
     }
+    // More unknown labelled rows than template rows: another table (the statistics table of
+    // reports before 2019) under a familiar heading. Its numbers are not read.
+    let unknown = ex.diags.iter().filter(|d| d.code == Code::UnknownRow).count();
+    if unknown > hits.len() {
+        ex.diags.push(Diagnostic::warning(
+            Code::TableMissing,
+            Some(first_line),
+            format!(
+                "{}: {} labelled rows match no row of the {} template and only {} do: this is not the template's table, so it was not read",
+                table.as_str(),
+                unknown,
+                template.as_str(),
+                hits.len()
+            ),
+        ));
+        return ex;
+    }
     // Rows whose values fit their columns exactly first, so identities can place the rest.
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
-    for (i, run) in &hits {
-        if run.values.iter().any(|t| t.kind == Kind::Run) {
-            glued_row(table, template, &specs[*i], run, &mut ex);
+    let subtotal_at = subtotal_position(&tokens);
+    for (i, run) in hits.iter_mut() {
+        let spec = &specs[*i];
+        if table == Table::Applications {
+            drop_subtotal(spec, run, subtotal_at, &mut ex);
+        }
+        if positional(table, spec, run, form, &mut ex) {
+            continue;
+        }
+        run.values.retain(|t| t.kind != Kind::Blank);
+        if form == Form::Glued && run.values.len() < spec.cols.len() {
+            // A crawler dump's short number may still be several cells (规章1411 = 14|1|1).
+            for t in run.values.iter_mut() {
+                if t.kind != Kind::Run && t.raw.chars().filter(char::is_ascii_digit).count() > 1 {
+                    t.kind = Kind::Run;
+                }
+            }
+        }
+        if run.values.is_empty() {
+            ex.diags.push(Diagnostic::warning(
+                Code::MissingValues,
+                Some(run.label_line),
+                format!(
+                    "{}: row {} ({}) has no values, and its empty cells do not line up with its {} columns",
+                    table.as_str(),
+                    spec.key,
+                    spec.label,
+                    spec.cols.len()
+                ),
+            ));
+        } else if run.values.iter().any(|t| t.kind == Kind::Run) {
+            glued_row(table, template, spec, run, &mut ex);
         } else {
-            place(table, template, &specs[*i], run, &mut ex);
+            place(table, template, spec, run, &mut ex);
         }
     }
     for (i, spec) in specs.iter().enumerate() {
@@ -123,6 +211,131 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
     }
     ex.cells.sort_by_key(|c| order(table, template, c));
     ex
+}
+
+/// Reads a row with empty cells by position when its cells, empty ones included, line up
+/// with the row's columns: an empty cell is a `blank` cell, not a gap to fill. In an HTML
+/// table every `<td>` is a cell, so only empty cells before the values (under a merged
+/// label) are dropped. In text, tabs and bars before and after the values are layout
+/// (`规章\t\t0\t0\t0\t`), so only empty cells between values count. Returns false when the
+/// row is not such a grid row.
+fn positional(table: Table, spec: &RowSpec, run: &mut Run<'_>, form: Form, ex: &mut Extracted) -> bool {
+    let m = spec.cols.len();
+    if !run.values.iter().any(|t| t.kind == Kind::Blank) {
+        return false;
+    }
+    if form == Form::Html {
+        while run.values.len() > m && run.values[0].kind == Kind::Blank {
+            run.values.remove(0);
+        }
+    } else {
+        let lead = run.values.iter().take_while(|t| t.kind == Kind::Blank).count();
+        run.values.drain(..lead);
+        while run.values.last().is_some_and(|t| t.kind == Kind::Blank) {
+            run.values.pop();
+        }
+        if !run.values.iter().any(|t| t.kind == Kind::Blank) {
+            return false;
+        }
+    }
+    let line = run.values[0].line;
+    let one_per_cell = run.values.windows(2).all(|w| w[0].cell < w[1].cell);
+    if run.values.len() != m || !one_per_cell || run.values.iter().any(|t| t.line != line || t.kind == Kind::Run) {
+        return false;
+    }
+    for (c, tok) in run.values.iter().enumerate() {
+        let cell = if tok.kind == Kind::Blank {
+            Cell {
+                table,
+                row: spec.key,
+                col: spec.cols[c],
+                value: None,
+                status: CellStatus::Blank,
+                raw: String::new(),
+                line: tok.line,
+            }
+        } else {
+            value_cell(table, spec, c, tok, run.header_unit, &mut ex.diags)
+        };
+        ex.cells.push(cell);
+    }
+    true
+}
+
+/// Where the table's header puts a 法人或其他组织小计 column among the eight value columns:
+/// after the five organisation columns (6), or before them (1). None when no header names
+/// a 小计.
+fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
+    let mut seen_org = false;
+    for t in tokens.iter().filter(|t| t.kind == Kind::Text) {
+        if t.raw.contains("小计") {
+            return Some(if seen_org { 6 } else { 1 });
+        }
+        if ["商业企业", "科研机构", "社会公益组织", "法律服务机构"].iter().any(|w| t.raw.contains(w)) {
+            seen_org = true;
+        }
+    }
+    None
+}
+
+/// An applications row with one value more than its seven columns, in a table whose header
+/// has a 小计 column (or whose eighth value adds up as one): the subtotal of the five
+/// organisation columns is checked and dropped, since it is not a column of the dataset.
+fn drop_subtotal(spec: &RowSpec, run: &mut Run<'_>, header: Option<usize>, ex: &mut Extracted) {
+    let m = spec.cols.len();
+    let mut vals: Vec<&Token<'_>> = run.values.iter().collect();
+    while vals.len() > m + 1 && vals[0].kind == Kind::Blank {
+        vals.remove(0);
+    }
+    if vals.len() != m + 1 || vals.iter().any(|t| t.kind == Kind::Run) {
+        return;
+    }
+    let num = |t: &Token<'_>| match t.kind {
+        Kind::Value(Value::Number(n)) => Some(n.value),
+        Kind::Blank | Kind::Value(Value::NotApplicable) => Some(0.0),
+        _ => None,
+    };
+    let v: Vec<Option<f64>> = vals.iter().map(|t| num(t)).collect();
+    // Subtotal at `p`: the five organisation columns beside it add up to it, and 自然人
+    // plus it make the total.
+    let holds = |p: usize| -> Option<bool> {
+        let orgs: Vec<usize> = if p == 1 { (2..7).collect() } else { (1..6).collect() };
+        let mut sum = 0.0;
+        for i in orgs {
+            sum += v[i]?;
+        }
+        Some(validate::close(sum, v[p]?) && validate::close(v[0]? + v[p]?, v[7]?))
+    };
+    let p = match header {
+        Some(p) => p,
+        None => match (holds(6), holds(1)) {
+            (Some(true), Some(false)) => 6,
+            (Some(false), Some(true)) => 1,
+            // No header names a 小计 and the numbers do not single one out.
+            _ => return,
+        },
+    };
+    let line = vals[p].line;
+    match holds(p) {
+        Some(true) | None => ex.diags.push(Diagnostic::info(
+            Code::Subtotal,
+            Some(line),
+            format!(
+                "applications: row {} has a 法人或其他组织小计 column ({:?}); it was checked and not emitted",
+                spec.key, vals[p].raw
+            ),
+        )),
+        Some(false) => ex.diags.push(Diagnostic::warning(
+            Code::IdentityFailed,
+            Some(line),
+            format!(
+                "applications row {}: 法人或其他组织小计 {:?} is not the sum of the five organisation columns and 自然人 + 小计 = 总计",
+                spec.key, vals[p].raw
+            ),
+        )),
+    }
+    let at = run.values.len() - vals.len() + p;
+    run.values.remove(at);
 }
 
 /// Template order of a cell: row index, then column index.
@@ -435,10 +648,10 @@ fn value_cell(
 /// Extracts the review/litigation table: 15 cells, three proceedings of five results.
 /// A line of exactly 15 cells with no text is read by position (blank cells are blank);
 /// otherwise the values are read in order and placed with the identities.
-pub fn review(lines: &[Line<'_>], first_line: u32, glued: bool) -> Extracted {
+pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
     let table = Table::ReviewLitigation;
     let specs = template::REVIEW;
-    let tokens = grid::tokens(lines, glued);
+    let tokens = grid::tokens(lines, form == Form::Glued);
     let mut ex = Extracted::default();
     let width = specs.len() * template::RESULTS.len();
     // Positional: one line of `width` cells, values and blanks only.
@@ -505,7 +718,7 @@ pub fn review(lines: &[Line<'_>], first_line: u32, glued: bool) -> Extracted {
             table,
             "行政复议、行政诉讼",
             &values,
-            width,
+            &REVIEW_COLS,
             line,
             cell_for,
             score,
@@ -532,6 +745,9 @@ pub fn review(lines: &[Line<'_>], first_line: u32, glued: bool) -> Extracted {
     place_flat(&run, width, &mut ex);
     ex
 }
+
+/// The review table's 15 cells as one row, for splitting runs (no column has a prior).
+const REVIEW_COLS: [&str; 15] = [""; 15];
 
 /// Places the review table's values as one 15-column row, scoring with the three
 /// proceeding identities, then maps the flat columns back to (proceeding, result).
@@ -759,7 +975,7 @@ fn glued_row(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex
         table,
         spec.key,
         &run.values,
-        spec.cols.len(),
+        spec.cols,
         run.label_line,
         cell_for,
         score,
@@ -768,7 +984,58 @@ fn glued_row(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex
 }
 
 /// A split with its identity score, its implausibility, its cells and their diagnostics.
-type Scored = (i32, (usize, usize), Candidate, Vec<Diagnostic>);
+type Scored = (i32, ([u32; 4], (usize, usize), u32), Candidate, Vec<Diagnostic>);
+
+/// How implausible the numbers of a split are for the row's columns (lower is better), or
+/// None when they cannot be: what these columns mean, not one report's habits.
+/// - A sign (+17, -18) only ever prints in 本年增/减, and last year's items plus the change
+///   cannot be negative.
+/// - Soft rules, each broken rule counts one: a change more than twice last year's count;
+///   more published this year than published in total, or than made; more issued than in
+///   force, more repealed than in force.
+/// - Then: 处理决定数量 equal to last year's items plus the change (reports often fill it
+///   with this year's item count) is preferred, and a change of 0 (the commonest value).
+/// - For 政府集中采购: how far the amount per project is from typical (5×10⁵ 元), in tenths
+///   of a decade.
+/// - Last, after the evenness of the cut: more repealed than issued.
+fn prior(cols: &[&str], cand: &[Option<Cell>], split: &[Token<'_>]) -> Option<([u32; 4], u32)> {
+    let val = |name: &str| -> Option<f64> {
+        let i = cols.iter().position(|c| *c == name)?;
+        cand.get(i)?.as_ref()?.number()
+    };
+    for (i, t) in split.iter().enumerate() {
+        if t.raw.starts_with(['+', '-']) && cols.get(i).is_some_and(|c| *c != "change") {
+            return None;
+        }
+    }
+    let mut soft = 0;
+    let mut tie = 0;
+    let mut zero = 0;
+    let mut money = 0;
+    if let (Some(prev), Some(change)) = (val("previous_year"), val("change")) {
+        if prev + change < 0.0 {
+            return None;
+        }
+        soft += u32::from(change.abs() > 2.0 * prev);
+        zero = u32::from(change != 0.0);
+        if let Some(d) = val("decisions") {
+            tie = u32::from(!validate::close(prev + change, d));
+        }
+    }
+    let gt = |a: &str, b: &str| match (val(a), val(b)) {
+        (Some(x), Some(y)) => u32::from(x > y),
+        _ => 0,
+    };
+    soft += gt("new_published", "total_published") + gt("new_published", "new_made");
+    soft += gt("issued", "in_force") + gt("repealed", "in_force");
+    if let (Some(n), Some(wan)) = (val("projects"), val("amount")) {
+        if n > 0.0 && wan > 0.0 {
+            let per = (wan * 10_000.0 / n).log10();
+            money = ((per - 5.7).abs() * 10.0).round() as u32;
+        }
+    }
+    Some(([soft, tie, zero, money], gt("repealed", "issued")))
+}
 
 /// Chooses among the splits of glued values: the identities first, then plausibility
 /// (whole counts, even sizes). When the identities leave several different splits, the
@@ -778,12 +1045,13 @@ fn place_glued(
     table: Table,
     what: &str,
     values: &[Token<'_>],
-    m: usize,
+    cols: &[&str],
     line: u32,
     cell_for: impl Fn(usize, &Token<'_>, &mut Vec<Diagnostic>) -> Cell,
     score: impl Fn(&[Option<Cell>]) -> i32,
     ex: &mut Extracted,
 ) {
+    let m = cols.len();
     let raws: Vec<&str> = values.iter().map(|t| t.raw).collect();
     let mut scored: Vec<Scored> = Vec::new();
     for split in splits(values, m) {
@@ -797,7 +1065,8 @@ fn place_glued(
         if d.iter().any(|x| x.code == Code::InvalidValue) {
             continue;
         }
-        scored.push((score(&cand), balance(&split), cand, d));
+        let Some((p, weak)) = prior(cols, &cand, &split) else { continue };
+        scored.push((score(&cand), (p, balance(&split), weak), cand, d));
     }
     if scored.is_empty() {
         ex.diags.push(Diagnostic::warning(
@@ -864,7 +1133,7 @@ mod tests {
     #[test]
     fn label_split_over_three_lines() {
         let text = "（五）不予\t1.信访举报投诉类申请\t1\t0\t0\t0\t0\t0\t1\n2.重复申请\t\t2\t0\t0\t0\t0\t0\t2\n\n\t处理\t3.要求提供公开出版物\t3\t0\t0\t0\t0\t0\t3\n";
-        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, false);
+        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, Form::Text);
         assert_eq!(values(&ex, "not_processed.duplicate")[0], Some(2.0));
         assert_eq!(values(&ex, "not_processed.publication_request")[6], Some(3.0));
         assert_eq!(
@@ -886,9 +1155,7 @@ mod tests {
             Table::Applications,
             Template::T2019,
             &lines("（一）予以公开\t0\t0\t0\t0\t0\t0\n"),
-            1,
-            false,
-        );
+            1, Form::Text);
         assert_eq!(values(&ex, "granted"), vec![Some(0.0); 7]);
         assert!(ex.cells.iter().any(|c| c.status == CellStatus::Inferred));
     }
@@ -899,9 +1166,7 @@ mod tests {
             Table::Applications,
             Template::T2019,
             &lines("（一）予以公开\t3\t1\t0\t0\t0\t4\n"),
-            1,
-            false,
-        );
+            1, Form::Text);
         assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousRow));
         // Whatever is emitted is printed in the text or follows from it.
         for c in &ex.cells {
@@ -912,7 +1177,7 @@ mod tests {
     #[test]
     fn review_row_with_leading_blanks_is_positional() {
         let text = "\t\t\t\t\t1\t2\t0\t1\t4\t0\t0\t0\t0\t0\n";
-        let ex = review(&lines(text), 1, false);
+        let ex = review(&lines(text), 1, Form::Text);
         assert_eq!(ex.cells.len(), 15);
         assert_eq!(ex.cells[0].status, CellStatus::Blank);
         assert_eq!(ex.cells[9].value, Some(4.0));
@@ -921,7 +1186,7 @@ mod tests {
     #[test]
     fn review_extra_zero_is_dropped() {
         let text = "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n";
-        let ex = review(&lines(text), 1, false);
+        let ex = review(&lines(text), 1, Form::Text);
         assert_eq!(ex.cells.len(), 15);
         assert!(ex.diags.iter().all(|d| d.severity == crate::diag::Severity::Info));
     }
@@ -929,7 +1194,7 @@ mod tests {
     #[test]
     fn glued_runs_are_split_by_the_identities() {
         let text = "一、本年新收政府信息公开申请数量230 000023二、上年结转政府信息公开申请数量0000000";
-        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, true);
+        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, Form::Glued);
         assert_eq!(
             values(&ex, "new_received"),
             [23.0, 0.0, 0.0, 0.0, 0.0, 0.0, 23.0].map(Some)
@@ -941,9 +1206,7 @@ mod tests {
             Table::ActiveDisclosure,
             Template::T2019,
             &lines("规章000规范性文件898989第二十条"),
-            1,
-            true,
-        );
+            1, Form::Glued);
         assert_eq!(values(&ex, "normative_documents"), [89.0; 3].map(Some));
         assert!(
             ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit),
