@@ -1199,7 +1199,7 @@ mod tests {
             values(&ex, "new_received"),
             [23.0, 0.0, 0.0, 0.0, 0.0, 0.0, 23.0].map(Some)
         );
-        let ex = review(&lines("结果维持总计10203120001200000"), 1, true);
+        let ex = review(&lines("结果维持总计10203120001200000"), 1, Form::Glued);
         let got: Vec<f64> = ex.cells.iter().filter_map(|c| c.value).collect();
         assert_eq!(got, [1., 0., 2., 0., 3., 12., 0., 0., 0., 12., 0., 0., 0., 0., 0.]);
         let ex = labelled(
@@ -1217,7 +1217,7 @@ mod tests {
     #[test]
     fn review_values_one_per_line() {
         let text = (1..=3).map(|_| "1\n0\n0\n0\n1\n").collect::<String>();
-        let ex = review(&lines(&text), 1, false);
+        let ex = review(&lines(&text), 1, Form::Text);
         assert_eq!(ex.cells.iter().filter_map(|c| c.value).sum::<f64>(), 6.0);
     }
 }
