@@ -73,6 +73,26 @@ pub fn is_rule(line: &str) -> bool {
     max_run >= 3
 }
 
+/// A page number line of text extracted from PDF ("— 3 —", "- 3 -", "第 3 页 共 5 页",
+/// "第3页，共6页"): it may stand in the middle of a table and holds no cells.
+pub fn is_page_break(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let dashes: &[char] = &['-', '—', '–', '－', '―'];
+    if let Some(inner) = t.strip_prefix(dashes).and_then(|x| x.strip_suffix(dashes)) {
+        let inner = inner.trim_matches(dashes);
+        return !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
+    }
+    let Some(rest) = t.strip_prefix('第') else { return false };
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let rest = &rest[digits..];
+    digits > 0
+        && rest.starts_with('页')
+        && rest[3..]
+            .trim_start_matches([',', '，', '/'])
+            .strip_prefix('共')
+            .map_or(rest.len() == 3, |r| r.trim_end_matches('页').chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Splits one line into trimmed cells. Tabs win; then bars; then runs of 2+ spaces.
 pub fn cells(line: &str) -> Vec<&str> {
     if line.contains('\t') {
@@ -219,7 +239,7 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
 pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
     let mut out = Vec::new();
     for l in lines {
-        if l.text.trim().is_empty() || is_rule(l.text) {
+        if l.text.trim().is_empty() || is_rule(l.text) || is_page_break(l.text) {
             continue;
         }
         let cs = cells(l.text);
@@ -442,6 +462,16 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(kinds(line), *want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn page_breaks_are_not_cells() {
+        for l in ["— 3 —", "- 12 -", "第 3 页 共 5 页", "第3页，共6页", "第 3 页", " －2－ "] {
+            assert!(is_page_break(l), "{l:?}");
+        }
+        for l in ["3", "-3", "第三章", "第2页说明", "规章 - 3 -"] {
+            assert!(!is_page_break(l), "{l:?}");
         }
     }
 

@@ -165,12 +165,14 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
     // Rows whose values fit their columns exactly first, so identities can place the rest.
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     let subtotal_at = subtotal_position(&tokens);
-    for (i, run) in hits.iter_mut() {
-        let spec = &specs[*i];
+    // Rows still to place after the ones read by position.
+    let mut pending: Vec<(usize, Run)> = Vec::new();
+    for (i, mut run) in hits {
+        let spec = &specs[i];
         if table == Table::Applications {
-            drop_subtotal(spec, run, subtotal_at, &mut ex);
+            drop_subtotal(spec, &mut run, subtotal_at, &mut ex);
         }
-        if positional(table, spec, run, form, &mut ex) {
+        if positional(table, spec, &mut run, form, &mut ex) {
             continue;
         }
         run.values.retain(|t| t.kind != Kind::Blank);
@@ -194,11 +196,38 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
                     spec.cols.len()
                 ),
             ));
-        } else if run.values.iter().any(|t| t.kind == Kind::Run) {
-            glued_row(table, template, spec, run, &mut ex);
         } else {
-            place(table, template, spec, run, &mut ex);
+            pending.push((i, run));
         }
+    }
+    // Rows are placed one after the other, each scored with the rows placed before it. When
+    // a row had to be placed by score (a count that is off), the rows are placed again, each
+    // scored with every other row of the previous pass, until nothing changes: the column
+    // identities then decide what one row's identities could not. Rows whose digits ran
+    // together are split last, all together.
+    let (glued_rows, plain): (Vec<(usize, Run)>, Vec<(usize, Run)>) =
+        pending.into_iter().partition(|(_, r)| r.values.iter().any(|t| t.kind == Kind::Run));
+    let fixed = ex;
+    let mut previous: Option<Vec<Cell>> = None;
+    let mut ex;
+    let mut pass = 0;
+    loop {
+        ex = Extracted {
+            cells: fixed.cells.clone(),
+            diags: fixed.diags.clone(),
+        };
+        for (i, run) in &plain {
+            place(table, template, &specs[*i], run, previous.as_deref(), &mut ex);
+        }
+        pass += 1;
+        let scored = plain.iter().any(|(i, r)| r.values.len() != specs[*i].cols.len());
+        if !scored || pass == 4 || previous.as_ref() == Some(&ex.cells) {
+            break;
+        }
+        previous = Some(ex.cells.clone());
+    }
+    if !glued_rows.is_empty() {
+        joint_glued(table, template, specs, &glued_rows, &mut ex);
     }
     for (i, spec) in specs.iter().enumerate() {
         if !filled[i] {
@@ -449,7 +478,15 @@ impl<'s> RowScorer<'s> {
 }
 
 /// Places a run's values into its row's columns and appends the cells to `ex`.
-fn place(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex: &mut Extracted) {
+/// `context`: the cells of the other rows to score with (default: the rows placed so far).
+fn place(
+    table: Table,
+    template: Template,
+    spec: &RowSpec,
+    run: &Run<'_>,
+    context: Option<&[Cell]>,
+    ex: &mut Extracted,
+) {
     let m = spec.cols.len();
     let n = run.values.len();
     let cell_at = |col: usize, tok: &Token<'_>, diags: &mut Vec<Diagnostic>| {
@@ -462,7 +499,7 @@ fn place(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex: &m
         }
         return;
     }
-    let scorer = RowScorer::new(table, template, spec, &ex.cells);
+    let scorer = RowScorer::new(table, template, spec, context.unwrap_or(&ex.cells));
     let mut scratch = Vec::new();
     let mut scored: Vec<(i32, Candidate)> = Vec::new();
     for p in placements(n, m) {
@@ -965,27 +1002,6 @@ fn balance(split: &[Token<'_>]) -> (usize, usize) {
     )
 }
 
-/// Splits a row whose values ran together and places them, scoring with the identities.
-fn glued_row(table: Table, template: Template, spec: &RowSpec, run: &Run<'_>, ex: &mut Extracted) {
-    let scorer = RowScorer::new(table, template, spec, &ex.cells);
-    let score = |cand: &[Option<Cell>]| scorer.score(cand);
-    let cell_for =
-        |c: usize, tok: &Token<'_>, d: &mut Vec<Diagnostic>| value_cell(table, spec, c, tok, run.header_unit, d);
-    place_glued(
-        table,
-        spec.key,
-        &run.values,
-        spec.cols,
-        run.label_line,
-        cell_for,
-        score,
-        ex,
-    );
-}
-
-/// A split with its identity score, its implausibility, its cells and their diagnostics.
-type Scored = (i32, ([u32; 4], (usize, usize), u32), Candidate, Vec<Diagnostic>);
-
 /// How implausible the numbers of a split are for the row's columns (lower is better), or
 /// None when they cannot be: what these columns mean, not one report's habits.
 /// - A sign (+17, -18) only ever prints in 本年增/减, and last year's items plus the change
@@ -1051,10 +1067,33 @@ fn place_glued(
     score: impl Fn(&[Option<Cell>]) -> i32,
     ex: &mut Extracted,
 ) {
-    let m = cols.len();
-    let raws: Vec<&str> = values.iter().map(|t| t.raw).collect();
-    let mut scored: Vec<Scored> = Vec::new();
-    for split in splits(values, m) {
+    let cands = glued_candidates(values, cols, cell_for);
+    if cands.is_empty() {
+        ex.diags.push(unsplittable(table, what, values, cols.len(), line));
+        return;
+    }
+    let scores: Vec<i32> = cands.iter().map(|c| score(&c.1)).collect();
+    let best_score = scores.iter().copied().max().unwrap_or(0);
+    let best: Vec<&Split> = cands.iter().zip(&scores).filter(|(_, s)| **s == best_score).map(|(c, _)| c).collect();
+    if let Some(d) = ambiguity(table, what, values, line, best.iter().map(|c| &c.1)) {
+        ex.diags.push(d);
+    }
+    let (_, cand, d) = best[0].clone();
+    ex.diags.extend(d);
+    ex.cells.extend(cand.into_iter().flatten());
+}
+
+/// A split of a run into a row's cells: its implausibility, its cells, their diagnostics.
+type Split = (([u32; 4], (usize, usize), u32), Candidate, Vec<Diagnostic>);
+
+/// Every split of a run into `cols`, most plausible first (see `prior`, `balance`).
+fn glued_candidates(
+    values: &[Token<'_>],
+    cols: &[&str],
+    cell_for: impl Fn(usize, &Token<'_>, &mut Vec<Diagnostic>) -> Cell,
+) -> Vec<Split> {
+    let mut out: Vec<Split> = Vec::new();
+    for split in splits(values, cols.len()) {
         let mut d = Vec::new();
         let cand: Vec<Option<Cell>> = split
             .iter()
@@ -1066,56 +1105,212 @@ fn place_glued(
             continue;
         }
         let Some((p, weak)) = prior(cols, &cand, &split) else { continue };
-        scored.push((score(&cand), (p, balance(&split), weak), cand, d));
+        out.push(((p, balance(&split), weak), cand, d));
     }
-    if scored.is_empty() {
-        ex.diags.push(Diagnostic::warning(
-            Code::AmbiguousSplit,
-            Some(line),
-            format!(
-                "{}: {what}: the run [{}] cannot be cut into {m} values; left out",
-                table.as_str(),
-                raws.join(" ")
-            ),
-        ));
-        return;
-    }
-    let best_score = scored.iter().map(|s| s.0).max().unwrap_or(0);
-    scored.retain(|s| s.0 == best_score);
-    scored.sort_by_key(|s| s.1);
+    out.sort_by_key(|c| c.0);
+    out
+}
+
+fn unsplittable(table: Table, what: &str, values: &[Token<'_>], m: usize, line: u32) -> Diagnostic {
+    let raws: Vec<&str> = values.iter().map(|t| t.raw).collect();
+    Diagnostic::warning(
+        Code::AmbiguousSplit,
+        Some(line),
+        format!(
+            "{}: {what}: the run [{}] cannot be cut into {m} values; left out",
+            table.as_str(),
+            raws.join(" ")
+        ),
+    )
+}
+
+/// The `AMBIGUOUS_SPLIT` warning when the equally good splits (the first is used) give
+/// different numbers.
+fn ambiguity<'c>(
+    table: Table,
+    what: &str,
+    values: &[Token<'_>],
+    line: u32,
+    best: impl Iterator<Item = &'c Candidate>,
+) -> Option<Diagnostic> {
     let vec_of = |c: &[Option<Cell>]| c.iter().map(|x| x.as_ref().and_then(|x| x.value)).collect::<Vec<_>>();
-    let first = vec_of(&scored[0].2);
+    let mut best = best;
+    let first = vec_of(best.next()?);
     let mut others: Vec<Vec<Option<f64>>> = Vec::new();
-    for s in &scored[1..] {
-        let v = vec_of(&s.2);
+    for c in best {
+        let v = vec_of(c);
         if v != first && !others.contains(&v) {
             others.push(v);
         }
     }
-    if !others.is_empty() {
-        let show = |v: &Vec<Option<f64>>| {
-            v.iter()
-                .map(|x| x.map(|x| x.to_string()).unwrap_or_default())
-                .collect::<Vec<_>>()
-                .join("|")
-        };
-        let alts: Vec<String> = others.iter().take(3).map(show).collect();
-        ex.diags.push(Diagnostic::warning(
-            Code::AmbiguousSplit,
-            Some(line),
-            format!(
-                "{}: {what}: the run [{}] splits as {} or {}{}; the identities cannot decide, the most even split was used",
-                table.as_str(),
-                raws.join(" "),
-                show(&first),
-                alts.join(" or "),
-                if others.len() > 3 { format!(" (+{} more)", others.len() - 3) } else { String::new() }
-            ),
-        ));
+    if others.is_empty() {
+        return None;
     }
-    let (_, _, cand, d) = scored.swap_remove(0);
-    ex.diags.extend(d);
-    ex.cells.extend(cand.into_iter().flatten());
+    let show = |v: &Vec<Option<f64>>| {
+        v.iter()
+            .map(|x| x.map(|x| x.to_string()).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let raws: Vec<&str> = values.iter().map(|t| t.raw).collect();
+    let alts: Vec<String> = others.iter().take(3).map(show).collect();
+    Some(Diagnostic::warning(
+        Code::AmbiguousSplit,
+        Some(line),
+        format!(
+            "{}: {what}: the run [{}] splits as {} or {}{}; the identities cannot decide, the most plausible split was used",
+            table.as_str(),
+            raws.join(" "),
+            show(&first),
+            alts.join(" or "),
+            if others.len() > 3 { format!(" (+{} more)", others.len() - 3) } else { String::new() }
+        ),
+    ))
+}
+
+/// Places the run-together rows of a table together: each row keeps the splits its own
+/// identity (总计 = the six columns) allows, and the combination that satisfies the most
+/// column identities with every other row wins (all combinations when they are few,
+/// otherwise row by row until nothing improves). A row whose numbers differ between
+/// equally good combinations gets an `AMBIGUOUS_SPLIT` warning.
+fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[(usize, Run<'_>)], ex: &mut Extracted) {
+    const MAX_EACH: usize = 16;
+    const EXHAUSTIVE: usize = 20_000;
+    let mut options: Vec<(usize, &Run<'_>, Vec<Split>)> = Vec::new();
+    for (i, run) in rows {
+        let spec = &specs[*i];
+        let cell_for =
+            |c: usize, tok: &Token<'_>, d: &mut Vec<Diagnostic>| value_cell(table, spec, c, tok, run.header_unit, d);
+        let mut cands = glued_candidates(&run.values, spec.cols, cell_for);
+        if cands.is_empty() {
+            ex.diags.push(unsplittable(table, spec.key, &run.values, spec.cols.len(), run.label_line));
+            continue;
+        }
+        let own = RowScorer::new(table, template, spec, &[]);
+        let scores: Vec<i32> = cands.iter().map(|c| own.score(&c.1)).collect();
+        let top = scores.iter().copied().max().unwrap_or(0);
+        let mut k = 0;
+        cands.retain(|_| {
+            k += 1;
+            scores[k - 1] == top
+        });
+        cands.truncate(MAX_EACH);
+        options.push((*i, run, cands));
+    }
+    let at: HashMap<&str, usize> = options.iter().enumerate().map(|(o, (i, _, _))| (specs[*i].key, o)).collect();
+    let known: HashMap<Key, f64> = ex
+        .cells
+        .iter()
+        .filter_map(|c| c.number().map(|v| ((c.table, c.row, c.col), v)))
+        .collect();
+    let ids: Vec<&validate::Identity> = validate::identities(template)
+        .iter()
+        .filter(|id| id.keys().any(|k| k.0 == table && at.contains_key(k.1)))
+        .collect();
+    let score = |choice: &[usize]| -> i32 {
+        let get = |k: &Key| -> Option<f64> {
+            match at.get(k.1) {
+                Some(&o) if k.0 == table => {
+                    let spec = &specs[options[o].0];
+                    let c = spec.cols.iter().position(|x| *x == k.2)?;
+                    options[o].2[choice[o]].1[c].as_ref()?.number()
+                }
+                _ => known.get(k).copied(),
+            }
+        };
+        ids.iter()
+            .filter_map(|id| validate::sides(id, &get))
+            .map(|(l, r)| if validate::close(l, r) { 1 } else { -1 })
+            .sum()
+    };
+    let n = options.len();
+    let sizes: Vec<usize> = options.iter().map(|o| o.2.len()).collect();
+    let product = sizes.iter().try_fold(1usize, |a, &b| a.checked_mul(b).filter(|&p| p <= EXHAUSTIVE));
+    // For each row, the candidates used by some best combination.
+    let mut choice = vec![0; n];
+    let mut alternatives: Vec<Vec<usize>> = vec![Vec::new(); n];
+    if product.is_some() {
+        let mut best = i32::MIN;
+        let mut best_choices: Vec<Vec<usize>> = Vec::new();
+        let mut c = vec![0; n];
+        loop {
+            let s = score(&c);
+            if s > best {
+                best = s;
+                best_choices.clear();
+            }
+            if s == best {
+                best_choices.push(c.clone());
+            }
+            // Next combination (odometer, the last row fastest).
+            let mut r = n;
+            loop {
+                if r == 0 {
+                    break;
+                }
+                r -= 1;
+                c[r] += 1;
+                if c[r] < sizes[r] {
+                    break;
+                }
+                c[r] = 0;
+            }
+            if c.iter().all(|&x| x == 0) {
+                break;
+            }
+        }
+        // The first best combination in order is the most plausible one.
+        choice = best_choices[0].clone();
+        for b in &best_choices {
+            for r in 0..n {
+                if !alternatives[r].contains(&b[r]) {
+                    alternatives[r].push(b[r]);
+                }
+            }
+        }
+    } else {
+        // Row by row: each takes its best candidate given the others, until stable.
+        for _ in 0..6 {
+            let mut changed = false;
+            for r in 0..n {
+                let mut best = (score(&choice), choice[r]);
+                for k in 0..sizes[r] {
+                    let mut c = choice.clone();
+                    c[r] = k;
+                    let s = score(&c);
+                    if s > best.0 {
+                        best = (s, k);
+                    }
+                }
+                changed |= best.1 != choice[r];
+                choice[r] = best.1;
+            }
+            if !changed {
+                break;
+            }
+        }
+        let s = score(&choice);
+        for r in 0..n {
+            for k in 0..sizes[r] {
+                let mut c = choice.clone();
+                c[r] = k;
+                if score(&c) == s {
+                    alternatives[r].push(k);
+                }
+            }
+        }
+    }
+    for (r, (i, run, cands)) in options.into_iter().enumerate() {
+        let spec = &specs[i];
+        alternatives[r].sort_by_key(|&k| k != choice[r]);
+        let best = alternatives[r].iter().map(|&k| &cands[k].1);
+        if let Some(d) = ambiguity(table, spec.key, &run.values, run.label_line, best) {
+            ex.diags.push(d);
+        }
+        let (_, cand, d) = cands[choice[r]].clone();
+        ex.diags.extend(d);
+        ex.cells.extend(cand.into_iter().flatten());
+    }
 }
 
 #[cfg(test)]
