@@ -188,20 +188,20 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                 clean_agency(&rest[..end])
             })
             .or_else(|| {
-            // The agency on its own line above the title.
-            singles[..k]
-                .iter()
-                .rev()
-                .take(3)
-                .map(|(_, n)| n)
-                .find(|n| {
-                    !is_chrome(n)
-                        && n.chars().count() <= 40
-                        && !n.contains('。')
-                        && find_year(&n.chars().collect::<Vec<_>>()).is_none()
-                })
-                .and_then(|n| clean_agency(n))
-        });
+                // The agency on its own line above the title.
+                singles[..k]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .map(|(_, n)| n)
+                    .find(|n| {
+                        !is_chrome(n)
+                            && n.chars().count() <= 40
+                            && !n.contains('。')
+                            && find_year(&n.chars().collect::<Vec<_>>()).is_none()
+                    })
+                    .and_then(|n| clean_agency(n))
+            });
         break;
     }
     m.published = published(lines);

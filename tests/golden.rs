@@ -172,14 +172,22 @@ fn every_fixture_matches_its_truth() {
         entry.0 += truth_cells(&truth).len();
         entry.1.extend(bad);
     }
-    assert!(silent.is_empty(), "silent errors (no warning in the document):\n{}", silent.join("\n"));
+    assert!(
+        silent.is_empty(),
+        "silent errors (no warning in the document):\n{}",
+        silent.join("\n")
+    );
     let mut failures = Vec::new();
     let mut names: Vec<&String> = corpora.keys().collect();
     names.sort();
     for name in names {
         let (cells, bad) = &corpora[name];
         let accuracy = 1.0 - bad.len() as f64 / *cells as f64;
-        eprintln!("{name}: {} of {cells} cells or fields differ ({:.2}% right)", bad.len(), accuracy * 100.0);
+        eprintln!(
+            "{name}: {} of {cells} cells or fields differ ({:.2}% right)",
+            bad.len(),
+            accuracy * 100.0
+        );
         for b in bad {
             eprintln!("  {b}");
         }
@@ -187,7 +195,11 @@ fn every_fixture_matches_its_truth() {
             failures.push(format!("{name}: {:.4} < {}", accuracy, required_accuracy(name)));
         }
     }
-    assert!(failures.is_empty(), "below the required accuracy: {}", failures.join("; "));
+    assert!(
+        failures.is_empty(),
+        "below the required accuracy: {}",
+        failures.join("; ")
+    );
 }
 
 #[test]
@@ -197,7 +209,24 @@ fn every_form_has_a_fixture() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    for form in ["t2021", "html", ".htm", "pdf_text", "crawler", "markdown", "box_drawing", "fullwidth", "gbk", "utf16le", "utf16be", "crlf", "subtotal", "departures", "signed", "old_form"] {
+    for form in [
+        "t2021",
+        "html",
+        ".htm",
+        "pdf_text",
+        "crawler",
+        "markdown",
+        "box_drawing",
+        "fullwidth",
+        "gbk",
+        "utf16le",
+        "utf16be",
+        "crlf",
+        "subtotal",
+        "departures",
+        "signed",
+        "old_form",
+    ] {
         assert!(names.iter().any(|n| n.contains(form)), "no fixture for {form}");
     }
 }
@@ -226,7 +255,9 @@ fn reports_without_truth_invent_no_cells() {
     for e in std::fs::read_dir(&real).unwrap() {
         let p = e.unwrap().path();
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
-        let Some((stem, ext)) = name.rsplit_once('.') else { continue };
+        let Some((stem, ext)) = name.rsplit_once('.') else {
+            continue;
+        };
         if !matches!(ext, "txt" | "html") || real.join(format!("{stem}.truth.json")).exists() {
             continue;
         }
@@ -235,12 +266,21 @@ fn reports_without_truth_invent_no_cells() {
         let text = String::from_utf8_lossy(&bytes);
         let o = ogi::process_bytes(&name, &bytes, &ogi::Limits::default());
         assert!(
-            matches!(o.status, ogi::model::DocStatus::NoTables | ogi::model::DocStatus::Partial),
+            matches!(
+                o.status,
+                ogi::model::DocStatus::NoTables | ogi::model::DocStatus::Partial
+            ),
             "{name}: {:?}",
             o.status
         );
         for c in o.cells.iter().filter(|c| c.status == CellStatus::Reported) {
-            assert!(text.contains(c.raw.as_str()), "{name}: {} {} {:?} is not in the text", c.row, c.col, c.raw);
+            assert!(
+                text.contains(c.raw.as_str()),
+                "{name}: {} {} {:?} is not in the text",
+                c.row,
+                c.col,
+                c.raw
+            );
         }
     }
     assert_eq!(seen, 4);

@@ -82,7 +82,9 @@ pub fn is_page_break(line: &str) -> bool {
         let inner = inner.trim_matches(dashes);
         return !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
     }
-    let Some(rest) = t.strip_prefix('第') else { return false };
+    let Some(rest) = t.strip_prefix('第') else {
+        return false;
+    };
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
     let rest = &rest[digits..];
     digits > 0
@@ -90,7 +92,9 @@ pub fn is_page_break(line: &str) -> bool {
         && rest[3..]
             .trim_start_matches([',', '，', '/'])
             .strip_prefix('共')
-            .map_or(rest.len() == 3, |r| r.trim_end_matches('页').chars().all(|c| c.is_ascii_digit()))
+            .map_or(rest.len() == 3, |r| {
+                r.trim_end_matches('页').chars().all(|c| c.is_ascii_digit())
+            })
 }
 
 /// Splits one line into trimmed cells. Tabs win; then bars; then runs of 2+ spaces.
@@ -467,7 +471,14 @@ mod tests {
 
     #[test]
     fn page_breaks_are_not_cells() {
-        for l in ["— 3 —", "- 12 -", "第 3 页 共 5 页", "第3页，共6页", "第 3 页", " －2－ "] {
+        for l in [
+            "— 3 —",
+            "- 12 -",
+            "第 3 页 共 5 页",
+            "第3页，共6页",
+            "第 3 页",
+            " －2－ ",
+        ] {
             assert!(is_page_break(l), "{l:?}");
         }
         for l in ["3", "-3", "第三章", "第2页说明", "规章 - 3 -"] {

@@ -47,6 +47,9 @@ struct Run<'a> {
     header_unit: Option<Unit>,
 }
 
+/// A template row (index into its specs) with the run read for it.
+type RowRun<'a> = (usize, Run<'a>);
+
 /// Splits tokens into label+values runs.
 fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
     let mut out = Vec::new();
@@ -73,7 +76,9 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
             // An empty cell of a grid line holds its column's place after a label or a value;
             // elsewhere (under a merged label cell) it holds nothing.
             Kind::Blank => {
-                let on_line = current.as_ref().is_some_and(|r| r.values.last().is_some_and(|v| v.line == t.line));
+                let on_line = current
+                    .as_ref()
+                    .is_some_and(|r| r.values.last().is_some_and(|v| v.line == t.line));
                 if on_line || (current.is_none() && !label.is_empty() && text_line == t.line) {
                     let r = current.get_or_insert_with(|| Run {
                         label: std::mem::take(&mut label),
@@ -166,7 +171,7 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     let subtotal_at = subtotal_position(&tokens);
     // Rows still to place after the ones read by position.
-    let mut pending: Vec<(usize, Run)> = Vec::new();
+    let mut pending: Vec<RowRun> = Vec::new();
     for (i, mut run) in hits {
         let spec = &specs[i];
         if table == Table::Applications {
@@ -205,8 +210,9 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
     // scored with every other row of the previous pass, until nothing changes: the column
     // identities then decide what one row's identities could not. Rows whose digits ran
     // together are split last, all together.
-    let (glued_rows, plain): (Vec<(usize, Run)>, Vec<(usize, Run)>) =
-        pending.into_iter().partition(|(_, r)| r.values.iter().any(|t| t.kind == Kind::Run));
+    let (glued_rows, plain): (Vec<RowRun>, Vec<RowRun>) = pending
+        .into_iter()
+        .partition(|(_, r)| r.values.iter().any(|t| t.kind == Kind::Run));
     let fixed = ex;
     let mut previous: Option<Vec<Cell>> = None;
     let mut ex;
@@ -300,7 +306,10 @@ fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
         if t.raw.contains("小计") {
             return Some(if seen_org { 6 } else { 1 });
         }
-        if ["商业企业", "科研机构", "社会公益组织", "法律服务机构"].iter().any(|w| t.raw.contains(w)) {
+        if ["商业企业", "科研机构", "社会公益组织", "法律服务机构"]
+            .iter()
+            .any(|w| t.raw.contains(w))
+        {
             seen_org = true;
         }
     }
@@ -1074,7 +1083,12 @@ fn place_glued(
     }
     let scores: Vec<i32> = cands.iter().map(|c| score(&c.1)).collect();
     let best_score = scores.iter().copied().max().unwrap_or(0);
-    let best: Vec<&Split> = cands.iter().zip(&scores).filter(|(_, s)| **s == best_score).map(|(c, _)| c).collect();
+    let best: Vec<&Split> = cands
+        .iter()
+        .zip(&scores)
+        .filter(|(_, s)| **s == best_score)
+        .map(|(c, _)| c)
+        .collect();
     if let Some(d) = ambiguity(table, what, values, line, best.iter().map(|c| &c.1)) {
         ex.diags.push(d);
     }
@@ -1104,7 +1118,9 @@ fn glued_candidates(
         if d.iter().any(|x| x.code == Code::InvalidValue) {
             continue;
         }
-        let Some((p, weak)) = prior(cols, &cand, &split) else { continue };
+        let Some((p, weak)) = prior(cols, &cand, &split) else {
+            continue;
+        };
         out.push(((p, balance(&split), weak), cand, d));
     }
     out.sort_by_key(|c| c.0);
@@ -1173,7 +1189,7 @@ fn ambiguity<'c>(
 /// column identities with every other row wins (all combinations when they are few,
 /// otherwise row by row until nothing improves). A row whose numbers differ between
 /// equally good combinations gets an `AMBIGUOUS_SPLIT` warning.
-fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[(usize, Run<'_>)], ex: &mut Extracted) {
+fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowRun<'_>], ex: &mut Extracted) {
     const MAX_EACH: usize = 16;
     const EXHAUSTIVE: usize = 20_000;
     let mut options: Vec<(usize, &Run<'_>, Vec<Split>)> = Vec::new();
@@ -1183,7 +1199,13 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[(usi
             |c: usize, tok: &Token<'_>, d: &mut Vec<Diagnostic>| value_cell(table, spec, c, tok, run.header_unit, d);
         let mut cands = glued_candidates(&run.values, spec.cols, cell_for);
         if cands.is_empty() {
-            ex.diags.push(unsplittable(table, spec.key, &run.values, spec.cols.len(), run.label_line));
+            ex.diags.push(unsplittable(
+                table,
+                spec.key,
+                &run.values,
+                spec.cols.len(),
+                run.label_line,
+            ));
             continue;
         }
         let own = RowScorer::new(table, template, spec, &[]);
@@ -1197,7 +1219,11 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[(usi
         cands.truncate(MAX_EACH);
         options.push((*i, run, cands));
     }
-    let at: HashMap<&str, usize> = options.iter().enumerate().map(|(o, (i, _, _))| (specs[*i].key, o)).collect();
+    let at: HashMap<&str, usize> = options
+        .iter()
+        .enumerate()
+        .map(|(o, (i, _, _))| (specs[*i].key, o))
+        .collect();
     let known: HashMap<Key, f64> = ex
         .cells
         .iter()
@@ -1225,7 +1251,9 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[(usi
     };
     let n = options.len();
     let sizes: Vec<usize> = options.iter().map(|o| o.2.len()).collect();
-    let product = sizes.iter().try_fold(1usize, |a, &b| a.checked_mul(b).filter(|&p| p <= EXHAUSTIVE));
+    let product = sizes
+        .iter()
+        .try_fold(1usize, |a, &b| a.checked_mul(b).filter(|&p| p <= EXHAUSTIVE));
     // For each row, the candidates used by some best combination.
     let mut choice = vec![0; n];
     let mut alternatives: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -1350,7 +1378,9 @@ mod tests {
             Table::Applications,
             Template::T2019,
             &lines("（一）予以公开\t0\t0\t0\t0\t0\t0\n"),
-            1, Form::Text);
+            1,
+            Form::Text,
+        );
         assert_eq!(values(&ex, "granted"), vec![Some(0.0); 7]);
         assert!(ex.cells.iter().any(|c| c.status == CellStatus::Inferred));
     }
@@ -1361,7 +1391,9 @@ mod tests {
             Table::Applications,
             Template::T2019,
             &lines("（一）予以公开\t3\t1\t0\t0\t0\t4\n"),
-            1, Form::Text);
+            1,
+            Form::Text,
+        );
         assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousRow));
         // Whatever is emitted is printed in the text or follows from it.
         for c in &ex.cells {
@@ -1401,7 +1433,9 @@ mod tests {
             Table::ActiveDisclosure,
             Template::T2019,
             &lines("规章000规范性文件898989第二十条"),
-            1, Form::Glued);
+            1,
+            Form::Glued,
+        );
         assert_eq!(values(&ex, "normative_documents"), [89.0; 3].map(Some));
         assert!(
             ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit),
