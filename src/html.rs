@@ -96,17 +96,33 @@ fn walk(node: NodeRef<'_, Node>, out: &mut String) {
     }
 }
 
-/// Rows of a table, one line each; a table nested in a cell is flattened into its cell.
+/// Rows of a table, one line each. A row with a table inside a cell is page layout: its
+/// cells are read as blocks instead.
 fn table(node: NodeRef<'_, Node>, out: &mut String) {
     for child in node.children() {
         if let Node::Element(e) = child.value() {
             match e.name() {
                 "tr" => {
-                    let cells: Vec<String> = child
+                    let tds: Vec<NodeRef<'_, Node>> = child
                         .children()
                         .filter(|c| matches!(c.value(), Node::Element(e) if e.name() == "td" || e.name() == "th"))
-                        .map(cell_text)
                         .collect();
+                    // A layout table (the page body in a cell, as older portals build
+                    // pages): its cells are blocks, and the tables inside keep their rows.
+                    let layout = tds.iter().any(|td| {
+                        td.descendants()
+                            .skip(1)
+                            .any(|d| matches!(d.value(), Node::Element(e) if e.name() == "table"))
+                    });
+                    if layout {
+                        for td in tds {
+                            newline(out);
+                            walk(td, out);
+                            newline(out);
+                        }
+                        continue;
+                    }
+                    let cells: Vec<String> = tds.into_iter().map(cell_text).collect();
                     if !cells.is_empty() {
                         out.push_str(&cells.join("\t"));
                         out.push('\n');
@@ -146,6 +162,13 @@ mod tests {
         let text = to_text(html);
         assert!(text.contains("二、主动公开政府信息情况\n规章\t2\t\n结束"), "{text:?}");
         assert!(!text.contains("var x"));
+    }
+
+    #[test]
+    fn layout_tables_keep_the_tables_inside() {
+        let html = "<table><tr><td><p>标题</p><table><tr><td>规章</td><td>1</td></tr></table></td></tr></table>";
+        let text = to_text(html);
+        assert!(text.contains("标题\n规章\t1\n"), "{text:?}");
     }
 
     #[test]

@@ -9,13 +9,14 @@ digits, and the encodings of DATASET.md. Deterministic: the same arguments give 
 bytes.
 
     python3 tools/synth.py fixtures tests/fixtures/forms   # the golden-test fixtures
-    python3 tools/synth.py dump N DIR [--seed S]           # N reports in nested folders
+    python3 tools/synth.py dump N DIR [--seed S] [--truth] # N reports in nested folders
 
 Only the standard library; no network.
 """
 import json
 import random
 import sys
+import zlib
 from pathlib import Path
 
 APPLICANTS = ["natural_person", "commercial_enterprise", "research_institution",
@@ -585,9 +586,15 @@ def document(rng, agency, year, template, nums, form, style, blank_totals=()):
         footer = ('<div class="footer"><p>主办单位：' + agency + '　网站标识码：3501000001　'
                   f'闽ICP备{rng.randint(10000000, 99999999)}号</p><p>技术支持电话：0591-87654321　访问量：{rng.randint(100000, 999999)}</p></div>'
                   '<script>var _hmt = _hmt || []; document.write("<table><tr><td>1</td></tr></table>");</script>')
+        content = '<div class="content">\n' + "\n".join(body) + "\n</div>\n"
+        if style.get("layout_table"):
+            # Older portals lay the page out in a table: the report sits in one of its cells.
+            content = ('<table width="100%" border="0"><tr><td width="200" valign="top">'
+                       '<a href="/zwgk/">信息公开目录</a><br><a href="/zwgk/nb/">年度报告</a></td>\n'
+                       '<td valign="top">' + content + "</td></tr></table>\n")
         text = ("<!DOCTYPE html>\n<html><head>" + meta + f"<title>{title}</title>"
                 "<style>td{border:1px solid #000}</style></head>\n<body>\n" + chrome
-                + '<div class="content">\n' + "\n".join(body) + "\n</div>\n" + footer + "\n</body></html>\n")
+                + content + footer + "\n</body></html>\n")
     else:
         raise ValueError(form)
     return text, truth(agency, year, template, nums, blank_totals)
@@ -613,6 +620,8 @@ FIXTURES = [
      {"charset": "gbk"}, "gbk", False, ("granted", "partially_granted", "unable.not_held")),
     ("html_content_type_subtotal.htm", "某某区人民政府办公室", 2021, "2021", "html",
      {"charset": "gb2312", "content_type": True, "subtotal": True}, "gb18030", False, ()),
+    ("html_layout_table_2021.html", "某某县农业农村局", 2023, "2021", "html",
+     {"layout_table": True}, "utf-8", False, ("granted",)),
     ("pdf_text_2021.txt", "某某市人民政府", 2023, "2021", "pdf",
      {"page_breaks": ["— {n} —", "第 {n} 页 共 {total} 页", "- {n} -"]}, "utf-8", False, ()),
     ("pdf_text_2019_signed.txt", "某某市市场监督管理局", 2020, "2019", "pdf",
@@ -643,7 +652,7 @@ def write_fixtures(out_dir):
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for i, (name, agency, year, template, form, style, enc, crlf, blanks) in enumerate(FIXTURES):
-        rng = random.Random(1000 + i)
+        rng = random.Random(zlib.crc32(name.encode()))  # by name: adding a fixture changes no other
         nums = make_numbers(rng, template, scale=1.0 + i % 3)
         text, t = document(rng, agency, year, template, nums, form, style, blanks)
         (out / name).write_bytes(encode(text, enc, crlf))
@@ -660,8 +669,9 @@ FORMS = [("tabs", "utf-8", False), ("pdf", "utf-8", False), ("html", "gbk", Fals
          ("markdown", "utf-8", False), ("box", "utf-16le", True), ("tabs", "utf-8-bom", True), ("glued", "utf-8", False)]
 
 
-def write_dump(n, out_dir, seed=1):
-    """N reports in a tree of nested folders (year/place/agency)."""
+def write_dump(n, out_dir, seed=1, with_truth=False):
+    """N reports in a tree of nested folders (year/place/NN); with_truth writes each
+    report's NAME.truth.json beside it (for scoring, not for the benchmark)."""
     out = Path(out_dir)
     for i in range(n):
         rng = random.Random(seed * 1_000_003 + i)
@@ -672,11 +682,13 @@ def write_dump(n, out_dir, seed=1):
         form, enc, crlf = FORMS[i % len(FORMS)]
         style = {"charset": "gbk"} if form == "html" else {}
         nums = make_numbers(rng, template, scale=rng.choice([0.3, 1, 3]))
-        text, _ = document(rng, agency, year, template, nums, form, style)
+        text, t = document(rng, agency, year, template, nums, form, style)
         ext = "html" if form == "html" else "txt"
         d = out / str(year) / place / f"{i % 97:02d}"
         d.mkdir(parents=True, exist_ok=True)
         (d / f"{i:07d}.{ext}").write_bytes(encode(text, enc, crlf))
+        if with_truth:
+            (d / f"{i:07d}.truth.json").write_text(json.dumps(t, ensure_ascii=False), encoding="utf-8")
 
 
 def main(argv):
@@ -684,7 +696,7 @@ def main(argv):
         write_fixtures(argv[1])
     elif len(argv) >= 3 and argv[0] == "dump":
         seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 1
-        write_dump(int(argv[1]), argv[2], seed)
+        write_dump(int(argv[1]), argv[2], seed, "--truth" in argv)
     else:
         sys.exit(__doc__)
 

@@ -1019,7 +1019,8 @@ fn balance(split: &[Token<'_>]) -> (usize, usize) {
 ///   more published this year than published in total, or than made; more issued than in
 ///   force, more repealed than in force.
 /// - Then: 处理决定数量 equal to last year's items plus the change (reports often fill it
-///   with this year's item count) is preferred, and a change of 0 (the commonest value).
+///   with this year's item count), 本年新制作 equal to 本年新公开, and a change of 0 (the
+///   commonest value) are preferred.
 /// - For 政府集中采购: how far the amount per project is from typical (5×10⁵ 元), in tenths
 ///   of a decade.
 /// - Last, after the evenness of the cut: more repealed than issued.
@@ -1052,6 +1053,10 @@ fn prior(cols: &[&str], cand: &[Option<Cell>], split: &[Token<'_>]) -> Option<([
         _ => 0,
     };
     soft += gt("new_published", "total_published") + gt("new_published", "new_made");
+    // What is made this year is, nearly always, what is published this year.
+    if let (Some(made), Some(published)) = (val("new_made"), val("new_published")) {
+        tie = u32::from(made != published);
+    }
     soft += gt("issued", "in_force") + gt("repealed", "in_force");
     if let (Some(n), Some(wan)) = (val("projects"), val("amount")) {
         if n > 0.0 && wan > 0.0 {
