@@ -325,7 +325,9 @@ def headings(template, style):
 def label_style(s, style):
     """Labels as some reports print them: full-width numbering (１．), spaced words."""
     if style.get("full"):
-        s = s.translate(FULL).replace("．", "．")
+        s = s.translate(FULL)
+    if style.get("numbering") and len(s) > 2 and s[0].isdigit() and s[1] == ".":
+        s = s[0] + style["numbering"] + s[2:]
     if style.get("spaced") and len(s) <= 4 and s.isalpha():
         s = " ".join(s)
     return s
@@ -629,7 +631,7 @@ FIXTURES = [
     ("crawler_2021.txt", "某某新区管理委员会", 2021, "2021", "glued",
      {}, "utf-8", False, ()),
     ("markdown_pipes.txt", "某某县卫生健康局", 2020, "2019", "markdown",
-     {}, "utf-8", False, ()),
+     {"numbering": "、"}, "utf-8", False, ()),
     ("box_drawing_utf16le.txt", "某某县司法局", 2022, "2021", "box",
      {}, "utf-16le", True, ()),
     ("fullwidth_gbk_cn_year.txt", "某某市自然资源和规划局", 2020, "2019", "tabs",
