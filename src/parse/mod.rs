@@ -1234,23 +1234,42 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
         .iter()
         .filter_map(|c| c.number().map(|v| ((c.table, c.row, c.col), v)))
         .collect();
-    let ids: Vec<&validate::Identity> = validate::identities(template)
+    // The identities that involve a glued row, resolved once: each term is a known number,
+    // a cell of some row's chosen split, or absent (the identity cannot be evaluated).
+    enum Term {
+        Known(f64),
+        Chosen(usize, usize),
+        Absent,
+    }
+    let term = |k: &Key| -> Term {
+        match at.get(k.1) {
+            Some(&o) if k.0 == table => match specs[options[o].0].cols.iter().position(|x| *x == k.2) {
+                Some(c) => Term::Chosen(o, c),
+                None => Term::Absent,
+            },
+            _ => known.get(k).map_or(Term::Absent, |&v| Term::Known(v)),
+        }
+    };
+    let ids: Vec<(Vec<Term>, Vec<Term>)> = validate::identities(template)
         .iter()
         .filter(|id| id.keys().any(|k| k.0 == table && at.contains_key(k.1)))
+        .map(|id| (id.lhs.iter().map(term).collect(), id.rhs.iter().map(term).collect()))
+        .filter(|(l, r): &(Vec<Term>, Vec<Term>)| !l.iter().chain(r).any(|t| matches!(t, Term::Absent)))
         .collect();
     let score = |choice: &[usize]| -> i32 {
-        let get = |k: &Key| -> Option<f64> {
-            match at.get(k.1) {
-                Some(&o) if k.0 == table => {
-                    let spec = &specs[options[o].0];
-                    let c = spec.cols.iter().position(|x| *x == k.2)?;
-                    options[o].2[choice[o]].1[c].as_ref()?.number()
-                }
-                _ => known.get(k).copied(),
+        let sum = |terms: &[Term]| -> Option<f64> {
+            let mut s = 0.0;
+            for t in terms {
+                s += match *t {
+                    Term::Known(v) => v,
+                    Term::Chosen(o, c) => options[o].2[choice[o]].1[c].as_ref()?.number()?,
+                    Term::Absent => return None,
+                };
             }
+            Some(s)
         };
         ids.iter()
-            .filter_map(|id| validate::sides(id, &get))
+            .filter_map(|(l, r)| Some((sum(l)?, sum(r)?)))
             .map(|(l, r)| if validate::close(l, r) { 1 } else { -1 })
             .sum()
     };
