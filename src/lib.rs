@@ -148,7 +148,11 @@ pub fn process_bytes(path: &str, bytes: &[u8], limits: &Limits) -> FileOutcome {
 fn looks_like_html(text: &str) -> bool {
     let head = text.trim_start_matches('\u{feff}').trim_start();
     head.starts_with('<') && {
-        let lower = head[..head.len().min(4096)].to_ascii_lowercase();
+        let mut end = head.len().min(4096);
+        while !head.is_char_boundary(end) {
+            end -= 1;
+        }
+        let lower = head[..end].to_ascii_lowercase();
         lower.starts_with("<!doctype html") || lower.contains("<html") || lower.contains("<table")
     }
 }
@@ -277,4 +281,19 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
         ));
     }
     out.cells = cells;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_saved_as_txt_is_html() {
+        assert!(looks_like_html("\u{feff}<!DOCTYPE html><html>"));
+        assert!(looks_like_html("  <div><table><tr><td>规章</td></tr></table>"));
+        assert!(!looks_like_html("规章\t0\t0\t0"));
+        // The sniffed head ends on a character boundary.
+        let long = format!("<p>{}</p><table>", "规".repeat(3000));
+        assert!(!looks_like_html(&long));
+    }
 }

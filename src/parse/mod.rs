@@ -150,10 +150,12 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
             )),
         }
     }
-    // More unknown labelled rows than template rows: another table (the statistics table of
-    // reports before 2019) under a familiar heading. Its numbers are not read.
+    // More unknown labelled rows than template rows, and most template rows absent: another
+    // table (the statistics table of reports before 2019) under a familiar heading. Its
+    // numbers are not read. (Extra rows some agencies add to a complete table are only
+    // reported as UNKNOWN_ROW.)
     let unknown = ex.diags.iter().filter(|d| d.code == Code::UnknownRow).count();
-    if unknown > hits.len() {
+    if unknown > hits.len() && hits.len() * 2 < specs.len() {
         ex.diags.push(Diagnostic::warning(
             Code::TableMissing,
             Some(first_line),
