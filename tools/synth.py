@@ -468,8 +468,7 @@ def render_html_tables(template, nums, style, blank_totals):
     out.append(f"<p><strong>{h_active}</strong></p>")
     rows = []
     for group, header, block in active_blocks(template, nums, style):
-        ncol = 1 + len(header) - 1
-        rows.append("<tr>" + td(group, colspan=4 if template == "2019" else max(ncol, 2)) + "</tr>")
+        rows.append("<tr>" + td(group, colspan=4 if template == "2019" else max(len(header), 2)) + "</tr>")
         rows.append("<tr>" + "".join(td(h) for h in header) + "</tr>")
         for r in block:
             rows.append("<tr>" + td(r.labels[0]) + "".join(td(v) for v in r.values) + "</tr>")
@@ -485,7 +484,6 @@ def render_html_tables(template, nums, style, blank_totals):
     ]
     _, data = app_rows(template, nums, style, blank_totals)
     outcome = outcome_rows(template)
-    n_outcome = len(outcome) + 1  # with （七）总计? no: 三、 spans the outcome rows only
     group_sizes = {}
     for _, g, _ in outcome:
         if g:
@@ -507,7 +505,6 @@ def render_html_tables(template, nums, style, blank_totals):
             cells.append(td(labels[0]))
         cells += [td(v) for v in r.values]
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    del n_outcome
     out.append(html_table(rows))
     out.append(f"<p><strong>{h_review}</strong></p>")
     rows = [

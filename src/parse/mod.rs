@@ -128,7 +128,8 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
         // up with the row's columns; otherwise (a header cell followed by a stray tab) its
         // label leads the next row's.
         let row = row.filter(|&i| {
-            !blank || (form == Form::Html && (0..=1).contains(&(run.values.len().wrapping_sub(specs[i].cols.len()))))
+            let m = specs[i].cols.len();
+            !blank || (form == Form::Html && (m..=m + 1).contains(&run.values.len()))
         });
         match row {
             Some(i) => {
@@ -1204,7 +1205,7 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
         let spec = &specs[*i];
         let cell_for =
             |c: usize, tok: &Token<'_>, d: &mut Vec<Diagnostic>| value_cell(table, spec, c, tok, run.header_unit, d);
-        let mut cands = glued_candidates(&run.values, spec.cols, cell_for);
+        let cands = glued_candidates(&run.values, spec.cols, cell_for);
         if cands.is_empty() {
             ex.diags.push(unsplittable(
                 table,
@@ -1218,12 +1219,13 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
         let own = RowScorer::new(table, template, spec, &[]);
         let scores: Vec<i32> = cands.iter().map(|c| own.score(&c.1)).collect();
         let top = scores.iter().copied().max().unwrap_or(0);
-        let mut k = 0;
-        cands.retain(|_| {
-            k += 1;
-            scores[k - 1] == top
-        });
-        cands.truncate(MAX_EACH);
+        let cands: Vec<Split> = cands
+            .into_iter()
+            .zip(scores)
+            .filter(|(_, s)| *s == top)
+            .map(|(c, _)| c)
+            .take(MAX_EACH)
+            .collect();
         options.push((*i, run, cands));
     }
     let at: HashMap<&str, usize> = options
