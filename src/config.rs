@@ -18,6 +18,15 @@ struct File {
     output: OutputSection,
     #[serde(default)]
     run: RunSection,
+    #[serde(default)]
+    places: PlacesSection,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct PlacesSection {
+    divisions: Option<PathBuf>,
+    aliases: Option<PathBuf>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -108,6 +117,11 @@ pub struct Config {
     pub threads: usize,
     pub compression: Compression,
     pub max_file_bytes: u64,
+    /// The division table agencies are resolved against, and its aliases.
+    pub divisions: PathBuf,
+    pub aliases: PathBuf,
+    /// Set in the configuration (a missing file is then an error, not a warning).
+    pub places_required: bool,
 }
 
 /// Overrides from the command line.
@@ -170,6 +184,13 @@ pub fn load(path: &Path, required: bool, over: Overrides) -> Result<Config> {
         threads: over.threads.unwrap_or(file.run.threads),
         compression,
         max_file_bytes: file.input.max_file_bytes,
+        places_required: file.places.divisions.is_some() || file.places.aliases.is_some(),
+        divisions: resolve(file.places.divisions.unwrap_or_else(|| "data/divisions.csv".into())),
+        aliases: resolve(
+            file.places
+                .aliases
+                .unwrap_or_else(|| "data/division_aliases.csv".into()),
+        ),
     })
 }
 

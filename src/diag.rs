@@ -48,6 +48,7 @@ codes! {
     TruncatedText => "TRUNCATED_TEXT", "the file ends in the middle of a multi-byte character";
     TooLarge => "TOO_LARGE", "the file is larger than `max_file_bytes` and was not parsed";
     Unreadable => "UNREADABLE", "the file could not be read (deleted, permissions, I/O error)";
+    PathEscaped => "PATH_ESCAPED", "the file name is not UTF-8; its bytes that are not are written as `\\xNN` in `path`";
     Skipped => "SKIPPED", "the file type is not a report format (only .txt, .html, .htm are parsed)";
     NoTitle => "NO_TITLE", "no report title with an agency and a year was found";
     NoTables => "NO_TABLES", "none of the three standard tables was found";
@@ -64,6 +65,9 @@ codes! {
     InvalidValue => "INVALID_VALUE", "a cell holds text that is not a number";
     UnitAssumed => "UNIT_ASSUMED", "an amount carries no unit in its cell or header; 万元 was assumed";
     IdentityFailed => "IDENTITY_FAILED", "an arithmetic identity (勾稽关系) does not hold as printed";
+    PlaceUnknown => "PLACE_UNKNOWN", "the agency name holds no administrative division of the table (province, prefecture, county stay null)";
+    PlaceAmbiguous => "PLACE_AMBIGUOUS", "the agency name fits several divisions equally well (朝阳区 alone); the place was left null, the candidates are named";
+    Duplicate => "DUPLICATE", "another file holds a more complete report of the same agency and year; this one is kept out of the derived tables (`duplicate_of`)";
     Internal => "INTERNAL", "the parser panicked on this file (a bug in ogi); the file's other data is lost";
 }
 

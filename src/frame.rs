@@ -59,6 +59,14 @@ struct Docs {
     identities_ok: Vec<Option<bool>>,
     duplicate_of: Vec<Option<String>>,
     scope: Vec<Option<&'static str>>,
+    province: Vec<Option<String>>,
+    province_code: Vec<Option<String>>,
+    prefecture: Vec<Option<String>>,
+    prefecture_code: Vec<Option<String>>,
+    county: Vec<Option<String>>,
+    county_code: Vec<Option<String>>,
+    level: Vec<Option<&'static str>>,
+    agency_kind: Vec<Option<&'static str>>,
 }
 
 #[derive(Default)]
@@ -161,8 +169,19 @@ impl Frames {
         d.status.push(o.status.as_str());
         d.cells.push(o.cells.len() as i32);
         d.identities_ok.push(o.identities_ok);
-        d.duplicate_of.push(None);
+        d.duplicate_of.push(o.duplicate_of.clone());
         d.scope.push(o.scope);
+        let p = &o.place;
+        for (names, codes, v) in [
+            (&mut d.province, &mut d.province_code, &p.province),
+            (&mut d.prefecture, &mut d.prefecture_code, &p.prefecture),
+            (&mut d.county, &mut d.county_code, &p.county),
+        ] {
+            names.push(v.as_ref().map(|x| x.0.clone()));
+            codes.push(v.as_ref().map(|x| x.1.clone()));
+        }
+        d.level.push(p.level);
+        d.agency_kind.push(p.kind);
 
         for g in &o.diagnostics {
             let x = &mut self.diags;
@@ -174,6 +193,8 @@ impl Frames {
             x.line.push(g.line.map(|l| l as i32));
         }
 
+        // Derived tables hold no duplicates (their cells stay in `cells`).
+        let derived = o.duplicate_of.is_none();
         let mut projects: Option<(Option<f64>, bool)> = None;
         let mut amount: Option<(Option<f64>, String)> = None;
         for c in &o.cells {
@@ -187,6 +208,9 @@ impl Frames {
             x.raw.push(c.raw.clone());
             x.line.push(c.line as i32);
             let status = c.status.as_str();
+            if !derived {
+                continue;
+            }
             match c.table {
                 Table::Applications if template::STAGES.contains(&c.row) => {
                     let r = &mut self.requests;
@@ -262,6 +286,15 @@ impl Frames {
                 Column::new("identities_ok".into(), d.identities_ok),
                 Column::new("duplicate_of".into(), d.duplicate_of),
                 Column::new("scope".into(), d.scope),
+                Column::new("province".into(), d.province),
+                Column::new("province_code".into(), d.province_code),
+                Column::new("prefecture".into(), d.prefecture),
+                Column::new("prefecture_code".into(), d.prefecture_code),
+                Column::new("county".into(), d.county),
+                Column::new("county_code".into(), d.county_code),
+                Column::new("level".into(), d.level),
+                Column::new("agency_kind".into(), d.agency_kind),
+                Column::new("schema_version".into(), vec![crate::write::SCHEMA_VERSION; n]),
             ],
         )?;
 

@@ -5,14 +5,18 @@
 
 pub mod config;
 pub mod decode;
+pub mod dedup;
 pub mod diag;
 pub mod frame;
 pub mod html;
 pub mod inspect;
 pub mod model;
 pub mod parse;
+pub mod place;
+pub mod report;
 pub mod run;
 pub mod segment;
+pub mod signal;
 pub mod template;
 pub mod validate;
 pub mod walk;
@@ -280,6 +284,7 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
             "table headings were found but no cells could be read",
         ));
     }
+    out.scope = (!cells.is_empty()).then(|| segment::scope(text));
     out.cells = cells;
 }
 

@@ -52,6 +52,7 @@ fn main() -> ExitCode {
         ..RunArgs::default()
     })) {
         Command::Run(a) => {
+            ogi::signal::install();
             let explicit = a.config != *"pipeline.toml";
             let over = Overrides {
                 input: a.input,
@@ -64,10 +65,16 @@ fn main() -> ExitCode {
                     eprintln!("{summary}");
                     ExitCode::from(summary.exit_code())
                 }
-                Err(e) => {
-                    eprintln!("ogi: error: {e:#}");
-                    ExitCode::from(2)
-                }
+                Err(e) => match e.downcast_ref::<ogi::signal::Interrupted>() {
+                    Some(i) => {
+                        eprintln!("ogi: {i}");
+                        ExitCode::from(i.exit_code())
+                    }
+                    None => {
+                        eprintln!("ogi: error: {e:#}");
+                        ExitCode::from(2)
+                    }
+                },
             }
         }
         Command::Inspect { file } => match ogi::inspect::report(&file) {

@@ -14,8 +14,9 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::model::{DocStatus, FileOutcome};
+use crate::place::Divisions;
 use crate::walk::{self, SourceFile};
-use crate::{frame, write, Limits};
+use crate::{dedup, frame, report, signal, write, Limits};
 
 /// What a run did, for the summary line and the exit code.
 #[derive(Debug, Default)]
@@ -81,6 +82,21 @@ impl std::fmt::Display for Summary {
 
 /// Reads and processes one file; never fails, never unwinds.
 pub fn process_file(src: &SourceFile, limits: &Limits) -> FileOutcome {
+    let mut o = read_and_process(src, limits);
+    if walk::escaped_name(&src.abs) {
+        o.diagnostics.insert(
+            0,
+            Diagnostic::info(
+                Code::PathEscaped,
+                None,
+                "the file name is not UTF-8; its other bytes are written as \\xNN in `path`",
+            ),
+        );
+    }
+    o
+}
+
+fn read_and_process(src: &SourceFile, limits: &Limits) -> FileOutcome {
     if src.bytes > limits.max_file_bytes {
         // Refused before reading so a huge file never costs its size in memory.
         let mut o = FileOutcome::new(String::new(), src.rel.clone(), src.bytes as i64);
@@ -123,6 +139,45 @@ pub fn process_file(src: &SourceFile, limits: &Limits) -> FileOutcome {
     }
 }
 
+/// The division table, or an empty one (places stay null) when the default file is
+/// missing; a configured file that is missing or bad stops the run.
+fn load_divisions(cfg: &Config) -> Result<Divisions> {
+    if !cfg.places_required && !cfg.divisions.exists() {
+        eprintln!(
+            "ogi: warning: {}: no division table; agencies are not resolved to places",
+            cfg.divisions.display()
+        );
+        return Ok(Divisions::default());
+    }
+    let aliases = cfg.aliases.exists().then_some(cfg.aliases.as_path());
+    Divisions::load(&cfg.divisions, aliases)
+}
+
+/// Resolves the document's agency to its place; `PLACE_AMBIGUOUS` / `PLACE_UNKNOWN` when
+/// that cannot be done without a guess.
+pub fn locate(o: &mut FileOutcome, divisions: &Divisions) {
+    let Some(agency) = o.agency.as_deref() else {
+        return;
+    };
+    o.place = divisions.resolve(agency);
+    if !o.place.ambiguous.is_empty() {
+        o.diagnostics.push(Diagnostic::info(
+            Code::PlaceAmbiguous,
+            None,
+            format!(
+                "{agency}: fits {} equally well; the place is left null",
+                o.place.ambiguous.join(", ")
+            ),
+        ));
+    } else if o.place.province.is_none() && !divisions.is_empty() {
+        o.diagnostics.push(Diagnostic::info(
+            Code::PlaceUnknown,
+            None,
+            format!("{agency}: no administrative division of the table is named"),
+        ));
+    }
+}
+
 fn progress(total_bytes: u64) -> ProgressBar {
     let pb = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
     pb.set_style(
@@ -136,7 +191,11 @@ fn progress(total_bytes: u64) -> ProgressBar {
 /// Runs the whole pipeline. Err only for run-fatal problems (exit code 2).
 pub fn run(cfg: &Config) -> Result<Summary> {
     let start = Instant::now();
+    // Held to the end of the run: a second run on the same output stops here.
+    let _lock = write::lock(&cfg.output)?;
+    let divisions = load_divisions(cfg)?;
     let (files, walk_errors) = walk::files(&cfg.input, &cfg.include, &cfg.exclude)?;
+    signal::check()?;
     let limits = Limits {
         max_file_bytes: cfg.max_file_bytes,
     };
@@ -153,22 +212,26 @@ pub fn run(cfg: &Config) -> Result<Summary> {
     let pb = progress(total);
     let done = AtomicU64::new(0);
     let n = files.len();
-    let outcomes: Vec<FileOutcome> = pool.install(|| {
+    // `None` once a stopping signal arrived: the collect then stops early.
+    let outcomes: Option<Vec<FileOutcome>> = pool.install(|| {
         files
             .par_iter()
             .map(|f| {
-                let o = process_file(f, &limits);
+                signal::received().is_none().then_some(())?;
+                let mut o = process_file(f, &limits);
+                locate(&mut o, &divisions);
                 pb.inc(f.bytes);
                 let k = done.fetch_add(1, Ordering::Relaxed) + 1;
                 if k.is_multiple_of(64) || k as usize == n {
                     pb.set_message(format!("{k}/{n}"));
                 }
-                o
+                Some(o)
             })
             .collect()
     });
     pb.finish_and_clear();
-    let mut outcomes = outcomes;
+    signal::check()?;
+    let mut outcomes = outcomes.expect("only None after a signal");
     for e in walk_errors {
         let mut o = FileOutcome::new(crate::doc_id(e.rel.as_bytes()), e.rel.clone(), 0);
         o.diagnostics.push(Diagnostic::error(
@@ -179,17 +242,20 @@ pub fn run(cfg: &Config) -> Result<Summary> {
         outcomes.push(o);
     }
     outcomes.sort_by(|a, b| a.path.cmp(&b.path));
+    dedup::mark(&mut outcomes);
     let mut summary = Summary {
         output: cfg.output.clone(),
         ..Summary::default()
     };
     let mut frames = frame::Frames::default();
+    let mut report = report::Report::default();
     for o in &outcomes {
         summary.add(o);
         frames.push(o);
+        report.add(o);
     }
     let frames = frames.finish().context("cannot build the output tables")?;
-    write::dataset(frames, &cfg.output, cfg.compression)?;
+    write::dataset(frames, &[("report.html", report.html())], &cfg.output, cfg.compression)?;
     summary.elapsed = start.elapsed();
     Ok(summary)
 }

@@ -139,6 +139,22 @@ pub fn clean_agency(s: &str) -> Option<String> {
     if let Some(rest) = a.strip_prefix("关于") {
         a = rest.to_string();
     }
+    let mut a = a.trim_matches(trim).to_string();
+    // A seal mark or a date printed after the name: 某某局(盖章), 某某局2021年1月20日.
+    for seal in ["(盖章)", "(章)", "(印章)", "(公章)", "盖章"] {
+        if let Some(rest) = a.strip_suffix(seal) {
+            a = rest.to_string();
+        }
+    }
+    if let Some(p) = a.find(|c: char| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c)) {
+        let tail = &a[p..];
+        let date = tail
+            .chars()
+            .all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十年月日.-/".contains(c));
+        if date && (tail.contains('年') || tail.contains('-') || tail.contains('.')) && p > 0 {
+            a.truncate(p);
+        }
+    }
     let a = a.trim_matches(trim).to_string();
     (a.chars().count() >= 2).then_some(a)
 }
@@ -487,10 +503,82 @@ pub fn unglue(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// `aggregate` when the report speaks for every agency of its area (全市共受理…申请,
+/// 全区各级行政机关, 全县汇总), else `agency`. Counts of a whole area sum the reports its
+/// agencies publish themselves; researchers must not add both.
+pub fn scope(text: &str) -> &'static str {
+    const AREA: [char; 7] = ['省', '市', '区', '县', '州', '旗', '盟'];
+    const COUNTS: [&str; 8] = [
+        "受理",
+        "收到",
+        "接收",
+        "办理",
+        "新收",
+        "主动公开",
+        "收到政府信息公开申请",
+        "处理",
+    ];
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for (i, _) in squeezed.match_indices('全') {
+        let rest = &squeezed[i + '全'.len_utf8()..];
+        let mut chars = rest.chars();
+        if !chars.next().is_some_and(|c| AREA.contains(&c)) {
+            continue;
+        }
+        let after = chars.as_str();
+        let head: String = after.chars().take(12).collect();
+        let aggregate = after.starts_with("各级行政机关")
+            || after.starts_with("各级政府信息公开")
+            || after.starts_with("汇总")
+            || head.contains("情况汇总")
+            || after
+                .strip_prefix('共')
+                .is_some_and(|a| COUNTS.iter().any(|k| a.starts_with(k)));
+        if aggregate {
+            return "aggregate";
+        }
+    }
+    "agency"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::parse::grid::lines;
+
+    #[test]
+    fn scope_from_the_reports_wording() {
+        for t in [
+            "2020年，全市共受理政府信息公开申请312件",
+            "本表数据为全区各级行政机关汇总",
+            "全 县 汇总",
+            "全省政府信息公开工作情况汇总表",
+        ] {
+            assert_eq!(scope(t), "aggregate", "{t}");
+        }
+        for t in [
+            "全局共受理政府信息公开申请3件",
+            "组织全省政务公开工作培训班",
+            "全市政务公开工作人员的工作能力",
+            "本机关共收到申请",
+        ] {
+            assert_eq!(scope(t), "agency", "{t}");
+        }
+    }
+
+    #[test]
+    fn agency_names_lose_seals_and_dates() {
+        assert_eq!(clean_agency("某某县司法局（盖章）").as_deref(), Some("某某县司法局"));
+        assert_eq!(
+            clean_agency("某某县司法局 2021年1月20日").as_deref(),
+            Some("某某县司法局")
+        );
+        assert_eq!(
+            clean_agency("某某县司法局二〇二一年一月").as_deref(),
+            Some("某某县司法局")
+        );
+        assert_eq!(clean_agency("某某市第一中学").as_deref(), Some("某某市第一中学"));
+    }
 
     fn meta_of(text: &str) -> (Option<String>, Option<i32>) {
         let m = meta(&lines(text));

@@ -32,6 +32,7 @@ pub fn files(root: &Path, include: &GlobSet, exclude: &GlobSet) -> Result<(Vec<S
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
+        crate::signal::check()?;
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -66,11 +67,47 @@ pub fn files(root: &Path, include: &GlobSet, exclude: &GlobSet) -> Result<(Vec<S
     Ok((files, errors))
 }
 
+/// The path relative to the root, `/`-separated. Bytes that are not UTF-8 (a file name
+/// from a GBK system, say) are written as `\xNN`, so that two such names never collide
+/// and the path still names its file; `escaped_name` tells whether that happened.
 fn rel_path(root: &Path, p: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
     let rel = p.strip_prefix(root).unwrap_or(p);
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    parts.join("/")
+    let mut out = String::new();
+    for (i, c) in rel.components().enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        for chunk in c.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// Whether `rel_path` escaped bytes of the file name (see there).
+pub fn escaped_name(abs: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    std::str::from_utf8(abs.as_os_str().as_bytes()).is_err()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    #[test]
+    fn names_that_are_not_utf8_are_escaped() {
+        let root = Path::new("/r");
+        let p = Path::new("/r")
+            .join("年报")
+            .join(OsStr::from_bytes(b"\xb1\xa8\xb8\xe6.txt"));
+        assert_eq!(rel_path(root, &p), "年报/\\xB1\\xA8\\xB8\\xE6.txt");
+        assert!(escaped_name(&p));
+        assert!(!escaped_name(Path::new("/r/年报/a.txt")));
+    }
 }

@@ -14,7 +14,7 @@ use polars::prelude::*;
 use crate::config::Compression;
 
 /// Version of the output schema; bumped with any change to DATASET.md's columns.
-pub const SCHEMA_VERSION: &str = "1";
+pub const SCHEMA_VERSION: &str = "2";
 
 /// Rows per Parquet row group.
 const ROW_GROUP: usize = 256 * 1024;
@@ -30,9 +30,52 @@ fn compression(c: Compression) -> PolarsResult<ParquetCompression> {
     })
 }
 
+/// A writer that keeps the first I/O error it saw: polars reports a failed write as a
+/// thrift transport error, and the person reading the message needs "No space left on
+/// device" or "File too large".
+struct Recording<W> {
+    inner: W,
+    error: std::sync::Arc<std::sync::Mutex<Option<String>>>,
+}
+
+impl<W: std::io::Write> std::io::Write for Recording<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).inspect_err(|e| self.note(e))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush().inspect_err(|e| self.note(e))
+    }
+}
+
+impl<W> Recording<W> {
+    fn note(&self, e: &std::io::Error) {
+        let mut slot = self.error.lock().unwrap_or_else(|p| p.into_inner());
+        slot.get_or_insert_with(|| e.to_string());
+    }
+}
+
 /// Writes one frame to `path`.
 pub fn parquet(df: &mut DataFrame, path: &Path, c: Compression) -> Result<()> {
+    let error = std::sync::Arc::default();
+    let result = write_frame(df, path, c, &error);
+    let io = error.lock().unwrap_or_else(|p| p.into_inner()).take();
+    match (result, io) {
+        (Err(_), Some(io)) => Err(anyhow::anyhow!("{}: cannot write: {io}", path.display())),
+        (r, _) => r,
+    }
+}
+
+fn write_frame(
+    df: &mut DataFrame,
+    path: &Path,
+    c: Compression,
+    error: &std::sync::Arc<std::sync::Mutex<Option<String>>>,
+) -> Result<()> {
     let file = File::create(path).with_context(|| format!("{}: cannot create", path.display()))?;
+    let file = Recording {
+        inner: file,
+        error: error.clone(),
+    };
     let arrow_schema = df.schema().to_arrow(CompatLevel::oldest());
     let kv = polars_parquet::write::schema_to_metadata_key(&arrow_schema);
     let meta = KeyValueMetadata::from_static(vec![
@@ -46,13 +89,16 @@ pub fn parquet(df: &mut DataFrame, path: &Path, c: Compression) -> Result<()> {
         .batched(df.schema())?;
     let mut off = 0;
     while off < df.height() {
+        crate::signal::check()?;
         let part = df.slice(off as i64, ROW_GROUP);
         w.write_batch(&part)?;
         off += ROW_GROUP;
     }
     anyhow::Context::with_context(w.finish(), || format!("{}: cannot write", path.display()))?;
     drop(w);
-    File::open(path)?.sync_all()?;
+    File::open(path)?
+        .sync_all()
+        .with_context(|| format!("{}: cannot write", path.display()))?;
     Ok(())
 }
 
@@ -65,17 +111,73 @@ fn temp_prefix(output: &Path) -> String {
     format!(".{name}.ogi-tmp-")
 }
 
-/// Removes temporary directories left beside `output` by runs that were killed.
+/// The lock a run holds on its output for its whole length: an exclusive `flock` on a
+/// hidden file beside the output directory. The file is never removed (removing a lock
+/// file races with the next run's open), and the kernel releases the lock when the process
+/// dies however it dies, so a killed run never leaves a stale lock.
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+}
+
+/// Takes the lock on `output`, creating its parent directory; fails at once with a clear
+/// message when another run holds it.
+pub fn lock(output: &Path) -> Result<Lock> {
+    use std::io::{Read, Seek, Write};
+    use std::os::unix::io::AsRawFd;
+    let parent = parent_of(output);
+    fs::create_dir_all(&parent).with_context(|| format!("{}: cannot create the output's parent", parent.display()))?;
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
+    let path = parent.join(format!(".{name}.ogi-lock"));
+    let mut file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .with_context(|| format!("{}: cannot open the lock file", path.display()))?;
+    // SAFETY: flock on a descriptor we own; no memory is involved.
+    if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+        let e = std::io::Error::last_os_error();
+        if e.raw_os_error() == Some(libc::EWOULDBLOCK) {
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            let holder = holder.trim();
+            anyhow::bail!(
+                "{}: another ogi run{} is writing this dataset (lock {}); not started",
+                output.display(),
+                if holder.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (pid {holder})")
+                },
+                path.display()
+            );
+        }
+        return Err(e).with_context(|| format!("{}: cannot lock", path.display()));
+    }
+    // Who holds it, for the message above; best effort.
+    let _ = file.set_len(0);
+    let _ = file.rewind();
+    let _ = write!(file, "{}", std::process::id());
+    Ok(Lock { _file: file })
+}
+
+fn parent_of(output: &Path) -> PathBuf {
+    match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Removes temporary directories left beside `output` by runs that were killed. Only
+/// called under the [`Lock`], so it never removes a running job's directory.
 pub fn clean_stale(output: &Path) {
-    let (Some(parent), prefix) = (output.parent(), temp_prefix(output)) else {
-        return;
-    };
-    let parent = if parent.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        parent
-    };
-    if let Ok(rd) = fs::read_dir(parent) {
+    let prefix = temp_prefix(output);
+    if let Ok(rd) = fs::read_dir(parent_of(output)) {
         for e in rd.flatten() {
             if e.file_name().to_string_lossy().starts_with(&prefix) {
                 let _ = fs::remove_dir_all(e.path());
@@ -84,12 +186,15 @@ pub fn clean_stale(output: &Path) {
     }
 }
 
-/// Writes every frame into a temporary directory and swaps it in as `output`.
-pub fn dataset(frames: Vec<(&'static str, DataFrame)>, output: &Path, c: Compression) -> Result<()> {
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+/// Writes every frame (and the `extra` files: the run report) into a temporary directory
+/// and swaps it in as `output`.
+pub fn dataset(
+    frames: Vec<(&'static str, DataFrame)>,
+    extra: &[(&str, String)],
+    output: &Path,
+    c: Compression,
+) -> Result<()> {
+    let parent = parent_of(output);
     fs::create_dir_all(&parent).with_context(|| format!("{}: cannot create the output's parent", parent.display()))?;
     clean_stale(output);
     let tmp = tempfile::Builder::new()
@@ -97,9 +202,18 @@ pub fn dataset(frames: Vec<(&'static str, DataFrame)>, output: &Path, c: Compres
         .tempdir_in(&parent)
         .with_context(|| format!("{}: cannot create a temporary directory", parent.display()))?;
     for (name, mut df) in frames {
+        crate::signal::check()?;
         parquet(&mut df, &tmp.path().join(format!("{name}.parquet")), c)?;
     }
+    for (name, text) in extra {
+        let path = tmp.path().join(name);
+        fs::write(&path, text).with_context(|| format!("{}: cannot write", path.display()))?;
+        File::open(&path)?.sync_all()?;
+    }
     File::open(tmp.path())?.sync_all()?;
+    // The last point where a stopping signal leaves the previous dataset: past it the
+    // swap is one atomic step and the new dataset is complete.
+    crate::signal::check()?;
     let tmp = tmp.keep();
     swap(&tmp, output).with_context(|| format!("{}: cannot move the new dataset into place", output.display()))?;
     // `tmp` now holds the previous dataset, if there was one.
