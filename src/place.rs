@@ -299,13 +299,14 @@ fn level_by_words(rest: &str, place: Option<DivLevel>) -> Option<&'static str> {
     ["县", "旗"].iter().any(|w| rest.contains(w)).then_some("county")
 }
 
-/// `government` (人民政府, or the area's own report), `general_office` (人民政府办公厅/室),
+/// `government` (人民政府, 街道办事处, 管理委员会, or the area's own report), `general_office` (人民政府办公厅/室),
 /// `department` (局, 厅, 委员会, 办公室 …), `other` (中心, 院, 所 …).
 pub fn kind(agency: &str) -> &'static str {
     if agency.ends_with("人民政府办公厅") || agency.ends_with("人民政府办公室") || agency.ends_with("政府办公室")
     {
         "general_office"
     } else if agency.ends_with("人民政府")
+        || agency.ends_with("街道办事处")
         || agency.ends_with("管理委员会")
         || agency.ends_with("管委会")
         || ["省", "市", "县", "区", "旗", "州", "盟"]

@@ -35,6 +35,10 @@ impl Report {
         self.files += 1;
         let status = o.status.as_str();
         *self.by_status.entry(status).or_default() += 1;
+        if o.status == crate::model::DocStatus::Skipped {
+            // Not a report (.pdf, .json …): listed by status only.
+            return;
+        }
         *self.by_year.entry(o.year).or_default().entry(status).or_default() += 1;
         if !o.cells.is_empty() {
             *self
@@ -113,8 +117,9 @@ impl Report {
             self.by_status.iter().map(|(s, n)| vec![s.to_string(), n.to_string()]),
         );
 
-        h.push_str("<h2>Documents by year</h2>\n");
+        h.push_str("<h2>Report files by year</h2>\n");
         let mut head = vec!["year"];
+        let statuses: Vec<&str> = statuses.into_iter().filter(|s| *s != "skipped").collect();
         head.extend(statuses.iter().copied());
         head.push("all");
         table(

@@ -219,7 +219,14 @@ pub fn run(cfg: &Config) -> Result<Summary> {
             .map(|f| {
                 signal::received().is_none().then_some(())?;
                 let mut o = process_file(f, &limits);
-                locate(&mut o, &divisions);
+                if catch_unwind(AssertUnwindSafe(|| locate(&mut o, &divisions))).is_err() {
+                    o.place = Default::default();
+                    o.diagnostics.push(Diagnostic::error(
+                        Code::Internal,
+                        None,
+                        "resolving the agency's place panicked; the place is left null",
+                    ));
+                }
                 pb.inc(f.bytes);
                 let k = done.fetch_add(1, Ordering::Relaxed) + 1;
                 if k.is_multiple_of(64) || k as usize == n {

@@ -163,6 +163,43 @@ fn every_fixture_agency_resolves_to_its_place() {
     assert!(unknown.iter().all(|p| p.starts_with("forms/")), "{unknown:?}");
 }
 
+/// The real division table on names a dump holds: a district name two cities share is
+/// left null with the candidates named, and resolved when its city is named too.
+#[test]
+fn an_ambiguous_district_is_not_guessed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    let text = fs::read_to_string(fixtures().join("seeds/000_4b309371d3f10fe3.txt")).unwrap();
+    for (file, agency) in [
+        ("a.txt", "朝阳区教育局"),
+        ("b.txt", "北京市朝阳区教育委员会"),
+        ("c.txt", "长春市朝阳区人民政府"),
+        ("d.txt", "黔东南苗族侗族自治州凯里市某某街道办事处"),
+    ] {
+        fs::write(input.join(file), text.replacen("甘肃省公共资源交易局", agency, 1)).unwrap();
+    }
+    let out = tmp.path().join("out");
+    run(&input, &out);
+    let docs = documents(&out, &["agency", "county_code", "level", "agency_kind"]);
+    let got = |p: &str| docs[p].iter().map(|v| v.clone().unwrap_or_default()).collect::<Vec<_>>();
+    assert_eq!(got("a.txt"), ["朝阳区教育局", "", "", "department"]);
+    assert_eq!(got("b.txt"), ["北京市朝阳区教育委员会", "110105", "county", "department"]);
+    assert_eq!(got("c.txt"), ["长春市朝阳区人民政府", "220104", "county", "government"]);
+    assert_eq!(got("d.txt")[1..], ["522601", "township", "government"]);
+    let diags = read(&out.join("diagnostics.parquet"));
+    let ambiguous: Vec<(Option<String>, Option<String>)> = strings(&diags, "path")
+        .into_iter()
+        .zip(strings(&diags, "message"))
+        .zip(strings(&diags, "code"))
+        .filter(|(_, c)| c.as_deref() == Some("PLACE_AMBIGUOUS"))
+        .map(|(pm, _)| pm)
+        .collect();
+    assert_eq!(ambiguous.len(), 1, "{ambiguous:?}");
+    let message = ambiguous[0].1.clone().unwrap();
+    assert!(message.contains("110105") && message.contains("220104"), "{message}");
+}
+
 #[test]
 fn three_copies_of_one_report_are_counted_once() {
     let tmp = tempfile::tempdir().unwrap();
