@@ -2,7 +2,7 @@
 //! written once, as linear equations over cell keys; the same equations check a table,
 //! infer a missing cell, and score candidate placements of a row's values in `parse`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::diag::{Code, Diagnostic};

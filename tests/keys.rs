@@ -182,9 +182,17 @@ fn an_ambiguous_district_is_not_guessed() {
     let out = tmp.path().join("out");
     run(&input, &out);
     let docs = documents(&out, &["agency", "county_code", "level", "agency_kind"]);
-    let got = |p: &str| docs[p].iter().map(|v| v.clone().unwrap_or_default()).collect::<Vec<_>>();
+    let got = |p: &str| {
+        docs[p]
+            .iter()
+            .map(|v| v.clone().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(got("a.txt"), ["朝阳区教育局", "", "", "department"]);
-    assert_eq!(got("b.txt"), ["北京市朝阳区教育委员会", "110105", "county", "department"]);
+    assert_eq!(
+        got("b.txt"),
+        ["北京市朝阳区教育委员会", "110105", "county", "department"]
+    );
     assert_eq!(got("c.txt"), ["长春市朝阳区人民政府", "220104", "county", "government"]);
     assert_eq!(got("d.txt")[1..], ["522601", "township", "government"]);
     let diags = read(&out.join("diagnostics.parquet"));

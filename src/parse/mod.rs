@@ -10,7 +10,7 @@ pub mod grid;
 pub mod labels;
 pub mod numbers;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Cell, CellStatus};
