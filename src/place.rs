@@ -142,7 +142,8 @@ impl Divisions {
 
     /// `i` and its parents, most specific first.
     fn chain(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        std::iter::successors(Some(i), move |&j| self.parent(j))
+        // At most three levels, whatever the table says (a row naming itself as parent).
+        std::iter::successors(Some(i), move |&j| self.parent(j).filter(|&p| p != j)).take(3)
     }
 
     /// Resolves a normalised agency name.

