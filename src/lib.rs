@@ -7,6 +7,7 @@ pub mod config;
 pub mod decode;
 pub mod dedup;
 pub mod diag;
+#[cfg(feature = "parquet")]
 pub mod frame;
 pub mod html;
 pub mod inspect;
@@ -14,12 +15,14 @@ pub mod model;
 pub mod parse;
 pub mod place;
 pub mod report;
+#[cfg(feature = "parquet")]
 pub mod run;
 pub mod segment;
 pub mod signal;
 pub mod template;
 pub mod validate;
 pub mod walk;
+#[cfg(feature = "parquet")]
 pub mod write;
 
 use sha2::{Digest, Sha256};
@@ -28,6 +31,10 @@ use diag::{Code, Diagnostic};
 use model::{Cell, DocStatus, FileOutcome};
 use parse::grid::{self, Line};
 use template::{Table, Template};
+
+/// Version of the output schema (in every Parquet file's key-value metadata and in
+/// `documents.schema_version`); bumped with any change to DATASET.md's columns.
+pub const SCHEMA_VERSION: &str = "2";
 
 /// Limits that apply to every file.
 #[derive(Debug, Clone, Copy)]

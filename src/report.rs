@@ -106,7 +106,7 @@ impl Report {
             self.files,
             self.duplicates,
             self.aggregate,
-            crate::write::SCHEMA_VERSION
+            crate::SCHEMA_VERSION
         );
 
         h.push_str("<h2>Documents by status</h2>\n");

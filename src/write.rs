@@ -13,8 +13,7 @@ use polars::prelude::*;
 
 use crate::config::Compression;
 
-/// Version of the output schema; bumped with any change to DATASET.md's columns.
-pub const SCHEMA_VERSION: &str = "2";
+pub use crate::SCHEMA_VERSION;
 
 /// Rows per Parquet row group.
 const ROW_GROUP: usize = 256 * 1024;
