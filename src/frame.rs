@@ -4,6 +4,7 @@
 
 use polars::prelude::*;
 
+use crate::dedup;
 use crate::model::{CellStatus, FileOutcome};
 use crate::template::{self, Table};
 
@@ -67,6 +68,11 @@ struct Docs {
     county_code: Vec<Option<String>>,
     level: Vec<Option<&'static str>>,
     agency_kind: Vec<Option<&'static str>>,
+    /// Not written: warnings per document, for choosing among duplicates.
+    warnings: Vec<u32>,
+    /// Not written: rows each document added to each table of [`ROWS`], for dropping a
+    /// duplicate's rows by position (identical copies share their doc_id).
+    rows: Vec<[u32; ROWS.len()]>,
 }
 
 #[derive(Default)]
@@ -142,6 +148,20 @@ fn count(v: Option<f64>) -> Option<i64> {
     v.map(|x| x.round() as i64)
 }
 
+/// The tables written row group by row group as documents complete (all but documents).
+pub const ROWS: [&str; 7] = [
+    "cells",
+    "requests",
+    "outcomes",
+    "procurement",
+    "litigation",
+    "active_disclosure",
+    "diagnostics",
+];
+
+/// The tables that leave duplicates out (views of `cells`).
+pub const DERIVED: [&str; 5] = ["requests", "outcomes", "procurement", "litigation", "active_disclosure"];
+
 /// The output tables, in the order they are written.
 pub const TABLES: &[&str] = &[
     "documents",
@@ -153,6 +173,80 @@ pub const TABLES: &[&str] = &[
     "active_disclosure",
     "diagnostics",
 ];
+
+/// The rows of `df` whose flag in `keep` (from its first row on) is set.
+pub fn keep_rows(df: DataFrame, keep: &[bool]) -> PolarsResult<DataFrame> {
+    let mask: BooleanChunked = keep[..df.height()].iter().copied().collect();
+    df.filter(&mask)
+}
+
+/// A slice of diagnostics.parquet starting at row `off`, with the `pending` rows
+/// `(position, doc_id, path, diagnostic)` whose position falls in it inserted before the
+/// row at that position (and those at the very end when the slice is the `last`).
+pub fn insert_diagnostics(
+    df: DataFrame,
+    off: usize,
+    last: bool,
+    pending: &mut std::iter::Peekable<impl Iterator<Item = (usize, String, String, crate::diag::Diagnostic)>>,
+) -> PolarsResult<DataFrame> {
+    let end = off + df.height();
+    if pending.peek().is_none_or(|p| p.0 > end || (p.0 == end && !last)) {
+        return Ok(df);
+    }
+    let strs = |name: &str| -> PolarsResult<Vec<Option<String>>> {
+        Ok(df.column(name)?.str()?.iter().map(|v| v.map(str::to_string)).collect())
+    };
+    let (doc_id, path, severity, code, message) = (
+        strs("doc_id")?,
+        strs("path")?,
+        strs("severity")?,
+        strs("code")?,
+        strs("message")?,
+    );
+    let line: Vec<Option<i32>> = df.column("line")?.i32()?.iter().collect();
+    let mut cols: (
+        Vec<Option<String>>,
+        Vec<Option<String>>,
+        Vec<Option<String>>,
+        Vec<Option<String>>,
+        Vec<Option<String>>,
+        Vec<Option<i32>>,
+    ) = Default::default();
+    let mut push_pending = |cols: &mut (Vec<_>, Vec<_>, Vec<_>, Vec<_>, Vec<_>, Vec<_>), upto: usize| {
+        while let Some((_, id, p, g)) = pending.next_if(|p| p.0 <= upto) {
+            cols.0.push(Some(id));
+            cols.1.push(Some(p));
+            cols.2.push(Some(g.severity.as_str().to_string()));
+            cols.3.push(Some(g.code.as_str().to_string()));
+            cols.4.push(Some(g.message));
+            cols.5.push(g.line.map(|l| l as i32));
+        }
+    };
+    for r in 0..df.height() {
+        push_pending(&mut cols, off + r);
+        cols.0.push(doc_id[r].clone());
+        cols.1.push(path[r].clone());
+        cols.2.push(severity[r].clone());
+        cols.3.push(code[r].clone());
+        cols.4.push(message[r].clone());
+        cols.5.push(line[r]);
+    }
+    if last {
+        push_pending(&mut cols, usize::MAX);
+    }
+    let n = cols.0.len();
+    DataFrame::new(
+        n,
+        vec![
+            Column::new("doc_id".into(), cols.0),
+            Column::new("path".into(), cols.1),
+            Column::new("severity".into(), cols.2),
+            Column::new("code".into(), cols.3),
+            Column::new("message".into(), cols.4),
+            Column::new("line".into(), cols.5),
+        ],
+    )
+}
 
 impl Frames {
     /// Appends one document's rows to every table.
@@ -169,7 +263,7 @@ impl Frames {
         d.status.push(o.status.as_str());
         d.cells.push(o.cells.len() as i32);
         d.identities_ok.push(o.identities_ok);
-        d.duplicate_of.push(o.duplicate_of.clone());
+        d.duplicate_of.push(None);
         d.scope.push(o.scope);
         let p = &o.place;
         for (names, codes, v) in [
@@ -182,6 +276,13 @@ impl Frames {
         }
         d.level.push(p.level);
         d.agency_kind.push(p.kind);
+        d.warnings.push(
+            o.diagnostics
+                .iter()
+                .filter(|g| g.severity >= crate::diag::Severity::Warning)
+                .count() as u32,
+        );
+        let before = self.lens();
 
         for g in &o.diagnostics {
             let x = &mut self.diags;
@@ -193,8 +294,6 @@ impl Frames {
             x.line.push(g.line.map(|l| l as i32));
         }
 
-        // Derived tables hold no duplicates (their cells stay in `cells`).
-        let derived = o.duplicate_of.is_none();
         let mut projects: Option<(Option<f64>, bool)> = None;
         let mut amount: Option<(Option<f64>, String)> = None;
         for c in &o.cells {
@@ -208,9 +307,6 @@ impl Frames {
             x.raw.push(c.raw.clone());
             x.line.push(c.line as i32);
             let status = c.status.as_str();
-            if !derived {
-                continue;
-            }
             match c.table {
                 Table::Applications if template::STAGES.contains(&c.row) => {
                     let r = &mut self.requests;
@@ -263,11 +359,67 @@ impl Frames {
             p.amount.push(amount.as_ref().and_then(|a| a.0));
             p.amount_raw.push(amount.map(|a| a.1));
         }
+        let after = self.lens();
+        self.docs
+            .rows
+            .push(std::array::from_fn(|i| (after[i] - before[i]) as u32));
     }
 
-    /// The frames, named as the output files (without `.parquet`), in [`TABLES`] order.
-    pub fn finish(self) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
-        let d = self.docs;
+    /// Rows buffered in each table of [`ROWS`].
+    fn lens(&self) -> [usize; ROWS.len()] {
+        [
+            self.cells.keys.doc_id.len(),
+            self.requests.keys.doc_id.len(),
+            self.outcomes.keys.doc_id.len(),
+            self.procurement.keys.doc_id.len(),
+            self.litigation.keys.doc_id.len(),
+            self.active.keys.doc_id.len(),
+            self.diags.doc_id.len(),
+        ]
+    }
+
+    /// Documents pushed so far.
+    pub fn documents(&self) -> usize {
+        self.docs.doc_id.len()
+    }
+
+    /// Duplicates among the documents pushed so far: `(duplicate, kept)` indexes, sorted
+    /// (see [`crate::dedup`]).
+    pub fn duplicates(&self) -> Vec<(usize, usize)> {
+        let d = &self.docs;
+        let docs: Vec<dedup::Doc<'_>> = (0..d.doc_id.len())
+            .map(|i| dedup::Doc {
+                agency: d.agency[i].as_deref(),
+                year: d.year[i],
+                cells: d.cells[i] as usize,
+                identities_ok: d.identities_ok[i] == Some(true),
+                warnings: d.warnings[i] as usize,
+                published: d.published[i],
+                path: &d.path[i],
+            })
+            .collect();
+        dedup::find(&docs)
+    }
+
+    /// Marks `dup` a duplicate of `kept` in `documents`.
+    pub fn set_duplicate(&mut self, dup: usize, kept: usize) {
+        self.docs.duplicate_of[dup] = Some(self.docs.doc_id[kept].clone());
+    }
+
+    /// Rows document `i` added to table `t` (a name of [`ROWS`]).
+    pub fn rows_of(&self, i: usize, t: &str) -> usize {
+        let k = ROWS.iter().position(|x| *x == t).expect("a table of ROWS");
+        self.docs.rows[i][k] as usize
+    }
+
+    /// The doc_id and path of document `i`.
+    pub fn id_and_path(&self, i: usize) -> (&str, &str) {
+        (&self.docs.doc_id[i], &self.docs.path[i])
+    }
+
+    /// The documents table (after the run, when duplicates are known).
+    pub fn take_documents(&mut self) -> PolarsResult<DataFrame> {
+        let d = std::mem::take(&mut self.docs);
         let n = d.doc_id.len();
         let published = Column::new("published".into(), d.published).cast(&DataType::Date)?;
         let documents = DataFrame::new(
@@ -298,99 +450,123 @@ impl Frames {
             ],
         )?;
 
+        Ok(documents)
+    }
+
+    /// The buffered rows of every table of [`ROWS`] that holds at least `min` rows (all of
+    /// them, empty ones included, for `min` = 0), as frames named as the output files.
+    pub fn take_rows(&mut self, min: usize) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
+        let lens = self.lens();
+        let mut out = Vec::new();
+        for (k, name) in ROWS.iter().enumerate() {
+            if min == 0 || lens[k] >= min {
+                out.push((*name, self.take(name)?));
+            }
+        }
+        Ok(out)
+    }
+
+    fn take(&mut self, name: &str) -> PolarsResult<DataFrame> {
         let with_keys = |keys: Keys, rest: Vec<Column>| -> PolarsResult<DataFrame> {
             let n = keys.doc_id.len();
             let mut cols = keys.columns();
             cols.extend(rest);
             DataFrame::new(n, cols)
         };
-        let c = self.cells;
-        let cells = with_keys(
-            c.keys,
-            vec![
-                Column::new("table".into(), c.table),
-                Column::new("row".into(), c.row),
-                Column::new("col".into(), c.col),
-                Column::new("value".into(), c.value),
-                Column::new("status".into(), c.status),
-                Column::new("raw".into(), c.raw),
-                Column::new("line".into(), c.line),
-            ],
-        )?;
-        let r = self.requests;
-        let requests = with_keys(
-            r.keys,
-            vec![
-                Column::new("stage".into(), r.stage),
-                Column::new("applicant".into(), r.applicant),
-                Column::new("count".into(), r.count),
-                Column::new("status".into(), r.status),
-            ],
-        )?;
-        let o = self.outcomes;
-        let outcomes = with_keys(
-            o.keys,
-            vec![
-                Column::new("outcome".into(), o.outcome),
-                Column::new("category".into(), o.category),
-                Column::new("reason".into(), o.reason),
-                Column::new("applicant".into(), o.applicant),
-                Column::new("count".into(), o.count),
-                Column::new("status".into(), o.status),
-            ],
-        )?;
-        let p = self.procurement;
-        let procurement = with_keys(
-            p.keys,
-            vec![
-                Column::new("projects".into(), p.projects),
-                Column::new("amount_wan_yuan".into(), p.amount),
-                Column::new("amount_raw".into(), p.amount_raw),
-            ],
-        )?;
-        let l = self.litigation;
-        let litigation = with_keys(
-            l.keys,
-            vec![
-                Column::new("proceeding".into(), l.proceeding),
-                Column::new("result".into(), l.result),
-                Column::new("count".into(), l.count),
-                Column::new("status".into(), l.status),
-            ],
-        )?;
-        let a = self.active;
-        let active = with_keys(
-            a.keys,
-            vec![
-                Column::new("template".into(), a.template),
-                Column::new("item".into(), a.item),
-                Column::new("measure".into(), a.measure),
-                Column::new("value".into(), a.value),
-                Column::new("status".into(), a.status),
-            ],
-        )?;
-        let g = self.diags;
-        let n = g.doc_id.len();
-        let diagnostics = DataFrame::new(
-            n,
-            vec![
-                Column::new("doc_id".into(), g.doc_id),
-                Column::new("path".into(), g.path),
-                Column::new("severity".into(), g.severity),
-                Column::new("code".into(), g.code),
-                Column::new("message".into(), g.message),
-                Column::new("line".into(), g.line),
-            ],
-        )?;
-        Ok(vec![
-            ("documents", documents),
-            ("cells", cells),
-            ("requests", requests),
-            ("outcomes", outcomes),
-            ("procurement", procurement),
-            ("litigation", litigation),
-            ("active_disclosure", active),
-            ("diagnostics", diagnostics),
-        ])
+        match name {
+            "cells" => {
+                let c = std::mem::take(&mut self.cells);
+                with_keys(
+                    c.keys,
+                    vec![
+                        Column::new("table".into(), c.table),
+                        Column::new("row".into(), c.row),
+                        Column::new("col".into(), c.col),
+                        Column::new("value".into(), c.value),
+                        Column::new("status".into(), c.status),
+                        Column::new("raw".into(), c.raw),
+                        Column::new("line".into(), c.line),
+                    ],
+                )
+            }
+            "requests" => {
+                let r = std::mem::take(&mut self.requests);
+                with_keys(
+                    r.keys,
+                    vec![
+                        Column::new("stage".into(), r.stage),
+                        Column::new("applicant".into(), r.applicant),
+                        Column::new("count".into(), r.count),
+                        Column::new("status".into(), r.status),
+                    ],
+                )
+            }
+            "outcomes" => {
+                let o = std::mem::take(&mut self.outcomes);
+                with_keys(
+                    o.keys,
+                    vec![
+                        Column::new("outcome".into(), o.outcome),
+                        Column::new("category".into(), o.category),
+                        Column::new("reason".into(), o.reason),
+                        Column::new("applicant".into(), o.applicant),
+                        Column::new("count".into(), o.count),
+                        Column::new("status".into(), o.status),
+                    ],
+                )
+            }
+            "procurement" => {
+                let p = std::mem::take(&mut self.procurement);
+                with_keys(
+                    p.keys,
+                    vec![
+                        Column::new("projects".into(), p.projects),
+                        Column::new("amount_wan_yuan".into(), p.amount),
+                        Column::new("amount_raw".into(), p.amount_raw),
+                    ],
+                )
+            }
+            "litigation" => {
+                let l = std::mem::take(&mut self.litigation);
+                with_keys(
+                    l.keys,
+                    vec![
+                        Column::new("proceeding".into(), l.proceeding),
+                        Column::new("result".into(), l.result),
+                        Column::new("count".into(), l.count),
+                        Column::new("status".into(), l.status),
+                    ],
+                )
+            }
+            "active_disclosure" => {
+                let a = std::mem::take(&mut self.active);
+                with_keys(
+                    a.keys,
+                    vec![
+                        Column::new("template".into(), a.template),
+                        Column::new("item".into(), a.item),
+                        Column::new("measure".into(), a.measure),
+                        Column::new("value".into(), a.value),
+                        Column::new("status".into(), a.status),
+                    ],
+                )
+            }
+            "diagnostics" => {
+                let g = std::mem::take(&mut self.diags);
+                let n = g.doc_id.len();
+                DataFrame::new(
+                    n,
+                    vec![
+                        Column::new("doc_id".into(), g.doc_id),
+                        Column::new("path".into(), g.path),
+                        Column::new("severity".into(), g.severity),
+                        Column::new("code".into(), g.code),
+                        Column::new("message".into(), g.message),
+                        Column::new("line".into(), g.line),
+                    ],
+                )
+            }
+            other => unreachable!("no table {other}"),
+        }
     }
 }

@@ -97,8 +97,6 @@ pub struct FileOutcome {
     pub scope: Option<&'static str>,
     /// Where the agency sits (filled by the run from the division table).
     pub place: crate::place::Place,
-    /// The doc_id of the document kept for the same agency and year, when this one is not.
-    pub duplicate_of: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -119,7 +117,6 @@ impl FileOutcome {
             identities_ok: None,
             scope: None,
             place: crate::place::Place::default(),
-            duplicate_of: None,
             diagnostics: Vec::new(),
         }
     }

@@ -22,8 +22,9 @@ pub struct Report {
     by_province: BTreeMap<Option<String>, usize>,
     /// year → (documents checked, documents whose identities failed).
     identities: BTreeMap<i32, (usize, usize)>,
-    /// year → (granted, total processed), summed over documents that are not duplicates.
-    granted: BTreeMap<i32, (f64, f64)>,
+    /// Per document in the order added: (year, granted, total processed) when it reports
+    /// both; summed at the end over the documents that are not duplicates.
+    granted: Vec<Option<(i32, f64, f64)>>,
     /// code → (severity, rows, documents, example paths).
     diagnostics: BTreeMap<&'static str, (Severity, usize, usize, Vec<String>)>,
     duplicates: usize,
@@ -36,6 +37,7 @@ impl Report {
         let status = o.status.as_str();
         *self.by_status.entry(status).or_default() += 1;
         if o.status == crate::model::DocStatus::Skipped {
+            self.granted.push(None);
             // Not a report (.pdf, .json …): listed by status only.
             return;
         }
@@ -51,21 +53,16 @@ impl Report {
             e.0 += 1;
             e.1 += usize::from(!ok);
         }
-        if o.duplicate_of.is_some() {
-            self.duplicates += 1;
-        } else if let Some(y) = o.year {
-            let total = |row: &str| {
-                o.cells
-                    .iter()
-                    .find(|c| c.table == crate::template::Table::Applications && c.row == row && c.col == "total")
-                    .and_then(|c| c.number())
-            };
-            if let (Some(g), Some(t)) = (total("granted"), total("total")) {
-                let e = self.granted.entry(y).or_default();
-                e.0 += g;
-                e.1 += t;
-            }
-        }
+        let total = |row: &str| {
+            o.cells
+                .iter()
+                .find(|c| c.table == crate::template::Table::Applications && c.row == row && c.col == "total")
+                .and_then(|c| c.number())
+        };
+        self.granted.push(match (o.year, total("granted"), total("total")) {
+            (Some(y), Some(g), Some(t)) => Some((y, g, t)),
+            _ => None,
+        });
         if o.scope == Some("aggregate") {
             self.aggregate += 1;
         }
@@ -85,6 +82,22 @@ impl Report {
                     e.3.push(o.path.clone());
                 }
             }
+        }
+    }
+
+    /// Document `i` (in the order added), at `path`, is a duplicate kept out of the
+    /// derived tables, with this diagnostic.
+    pub fn duplicate(&mut self, i: usize, path: &str, d: &crate::diag::Diagnostic) {
+        self.duplicates += 1;
+        self.granted[i] = None;
+        let e = self
+            .diagnostics
+            .entry(d.code.as_str())
+            .or_insert_with(|| (d.severity, 0, 0, Vec::new()));
+        e.1 += 1;
+        e.2 += 1;
+        if e.3.len() < 3 {
+            e.3.push(path.to_string());
         }
     }
 
@@ -169,8 +182,13 @@ impl Report {
         );
 
         h.push_str("<h2>Share of requests granted (予以公开 / 总计), by year</h2>\n");
-        let shares: Vec<(String, f64)> = self
-            .granted
+        let mut granted: BTreeMap<i32, (f64, f64)> = BTreeMap::new();
+        for &(y, g, t) in self.granted.iter().flatten() {
+            let e = granted.entry(y).or_default();
+            e.0 += g;
+            e.1 += t;
+        }
+        let shares: Vec<(String, f64)> = granted
             .iter()
             .filter(|(_, (_, t))| *t > 0.0)
             .map(|(y, (g, t))| (y.to_string(), g / t))

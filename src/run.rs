@@ -188,7 +188,32 @@ fn progress(total_bytes: u64) -> ProgressBar {
     pb
 }
 
+/// Files handed to the workers at a time: enough to keep every thread busy, few enough
+/// that their outcomes (cells and all) stay small in memory.
+const CHUNK: usize = 2048;
+
+/// What the walk yields, in path order: a file to read, or an entry it could not read.
+enum Item {
+    File(SourceFile),
+    Unwalkable(walk::WalkError),
+}
+
+impl Item {
+    fn rel(&self) -> &str {
+        match self {
+            Item::File(f) => &f.rel,
+            Item::Unwalkable(e) => &e.rel,
+        }
+    }
+}
+
 /// Runs the whole pipeline. Err only for run-fatal problems (exit code 2).
+///
+/// Files are processed in chunks of [`CHUNK`] in path order, each chunk in parallel; the
+/// chunk's rows go to the frame buffers in path order, and every table whose buffer holds
+/// a row group's worth is written out. Only the documents table (one small row per file)
+/// waits for the end, when duplicates are known; then the derived tables are rewritten
+/// without the duplicates' rows, when there are any.
 pub fn run(cfg: &Config) -> Result<Summary> {
     let start = Instant::now();
     // Held to the end of the run: a second run on the same output stops here.
@@ -209,60 +234,137 @@ pub fn run(cfg: &Config) -> Result<Summary> {
         .build()
         .context("cannot start worker threads")?;
     let total: u64 = files.iter().map(|f| f.bytes).sum();
-    let pb = progress(total);
-    let done = AtomicU64::new(0);
-    let n = files.len();
-    // `None` once a stopping signal arrived: the collect then stops early.
-    let outcomes: Option<Vec<FileOutcome>> = pool.install(|| {
-        files
-            .par_iter()
-            .map(|f| {
-                signal::received().is_none().then_some(())?;
-                let mut o = process_file(f, &limits);
-                if catch_unwind(AssertUnwindSafe(|| locate(&mut o, &divisions))).is_err() {
-                    o.place = Default::default();
-                    o.diagnostics.push(Diagnostic::error(
-                        Code::Internal,
-                        None,
-                        "resolving the agency's place panicked; the place is left null",
-                    ));
-                }
-                pb.inc(f.bytes);
-                let k = done.fetch_add(1, Ordering::Relaxed) + 1;
-                if k.is_multiple_of(64) || k as usize == n {
-                    pb.set_message(format!("{k}/{n}"));
-                }
-                Some(o)
-            })
-            .collect()
-    });
-    pb.finish_and_clear();
-    signal::check()?;
-    let mut outcomes = outcomes.expect("only None after a signal");
-    for e in walk_errors {
-        let mut o = FileOutcome::new(crate::doc_id(e.rel.as_bytes()), e.rel.clone(), 0);
-        o.diagnostics.push(Diagnostic::error(
-            Code::Unreadable,
-            None,
-            format!("cannot walk: {}", e.message),
-        ));
-        outcomes.push(o);
-    }
-    outcomes.sort_by(|a, b| a.path.cmp(&b.path));
-    dedup::mark(&mut outcomes);
+    let mut items: Vec<Item> = files.into_iter().map(Item::File).collect();
+    items.extend(walk_errors.into_iter().map(Item::Unwalkable));
+    items.sort_by(|a, b| a.rel().cmp(b.rel()));
+    let n = items.len();
+
+    let mut dataset = write::Dataset::create(&cfg.output, cfg.compression)?;
     let mut summary = Summary {
         output: cfg.output.clone(),
         ..Summary::default()
     };
     let mut frames = frame::Frames::default();
     let mut report = report::Report::default();
-    for o in &outcomes {
-        summary.add(o);
-        frames.push(o);
-        report.add(o);
+    let pb = progress(total);
+    let done = AtomicU64::new(0);
+    for chunk in items.chunks(CHUNK) {
+        signal::check()?;
+        // `None` once a stopping signal arrived: the collect then stops early.
+        let outcomes: Option<Vec<FileOutcome>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|item| {
+                    signal::received().is_none().then_some(())?;
+                    let o = match item {
+                        Item::File(f) => {
+                            let mut o = process_file(f, &limits);
+                            if catch_unwind(AssertUnwindSafe(|| locate(&mut o, &divisions))).is_err() {
+                                o.place = Default::default();
+                                o.diagnostics.push(Diagnostic::error(
+                                    Code::Internal,
+                                    None,
+                                    "resolving the agency's place panicked; the place is left null",
+                                ));
+                            }
+                            pb.inc(f.bytes);
+                            o
+                        }
+                        Item::Unwalkable(e) => {
+                            let mut o = FileOutcome::new(crate::doc_id(e.rel.as_bytes()), e.rel.clone(), 0);
+                            o.diagnostics.push(Diagnostic::error(
+                                Code::Unreadable,
+                                None,
+                                format!("cannot walk: {}", e.message),
+                            ));
+                            o
+                        }
+                    };
+                    let k = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    if k.is_multiple_of(64) || k as usize == n {
+                        pb.set_message(format!("{k}/{n}"));
+                    }
+                    Some(o)
+                })
+                .collect()
+        });
+        signal::check()?;
+        for o in outcomes.expect("only None after a signal") {
+            summary.add(&o);
+            report.add(&o);
+            frames.push(&o);
+        }
+        for (name, df) in frames
+            .take_rows(write::ROW_GROUP)
+            .context("cannot build the output tables")?
+        {
+            dataset.write(name, df)?;
+        }
     }
-    let frames = frames.finish().context("cannot build the output tables")?;
-    write::dataset(frames, &[("report.html", report.html())], &cfg.output, cfg.compression)?;
+    pb.finish_and_clear();
+
+    let duplicates = frames.duplicates();
+    for &(dup, kept) in &duplicates {
+        frames.set_duplicate(dup, kept);
+        let (id, path) = frames.id_and_path(kept);
+        report.duplicate(dup, frames.id_and_path(dup).1, &dedup::diagnostic(path, id));
+    }
+    for (name, df) in frames.take_rows(0).context("cannot build the output tables")? {
+        dataset.write(name, df)?;
+    }
+    dataset.finish_tables()?;
+    if !duplicates.is_empty() {
+        drop_duplicates(&mut dataset, &frames, &duplicates)?;
+    }
+    dataset.write(
+        "documents",
+        frames.take_documents().context("cannot build the documents table")?,
+    )?;
+    dataset.text("report.html", &report.html())?;
+    dataset.commit(&cfg.output)?;
     summary.elapsed = start.elapsed();
     Ok(summary)
+}
+
+/// Rewrites the derived tables without the duplicates' rows, and the diagnostics with a
+/// `DUPLICATE` row after each duplicate's own. Rows are found by position (each
+/// document's row counts), since identical copies share their doc_id.
+fn drop_duplicates(dataset: &mut write::Dataset, frames: &frame::Frames, duplicates: &[(usize, usize)]) -> Result<()> {
+    let docs = frames.documents();
+    let is_dup = {
+        let mut v = vec![false; docs];
+        for &(d, _) in duplicates {
+            v[d] = true;
+        }
+        v
+    };
+    for name in frame::DERIVED {
+        // keep[row] for the whole table, built from the per-document counts.
+        let mut keep: Vec<bool> = Vec::new();
+        for (i, &dup) in is_dup.iter().enumerate() {
+            keep.extend(std::iter::repeat_n(!dup, frames.rows_of(i, name)));
+        }
+        dataset.rewrite(name, |df, off| frame::keep_rows(df, &keep[off..]))?;
+    }
+    // Diagnostics: (row after which to insert, doc_id, path, the diagnostic).
+    let mut inserts: Vec<(usize, String, String, Diagnostic)> = Vec::new();
+    let mut end = 0;
+    let mut next = duplicates.iter().peekable();
+    for i in 0..docs {
+        end += frames.rows_of(i, "diagnostics");
+        if let Some(&&(d, kept)) = next.peek() {
+            if d == i {
+                let (kid, kpath) = frames.id_and_path(kept);
+                let (id, path) = frames.id_and_path(d);
+                inserts.push((end, id.to_string(), path.to_string(), dedup::diagnostic(kpath, kid)));
+                next.next();
+            }
+        }
+    }
+    let total = end;
+    let mut pending = inserts.into_iter().peekable();
+    dataset.rewrite("diagnostics", |df, off| {
+        let last = off + df.height() == total;
+        frame::insert_diagnostics(df, off, last, &mut pending)
+    })
 }

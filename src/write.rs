@@ -1,5 +1,6 @@
-//! Frames → Parquet files, atomically. Everything is written into a fresh temporary
-//! directory beside the output directory, synced, and then swapped in with one
+//! Frames → Parquet files, streamed and atomic. Each table is written row group by row
+//! group as the run hands frames over (memory stays flat whatever the corpus), into a
+//! fresh temporary directory beside the output directory, synced, and then swapped in with one
 //! `renameat2(RENAME_EXCHANGE)` (Linux), so a run that dies at any moment leaves the
 //! previous dataset whole. Files carry a legacy `ARROW:schema` (plain `string`, not
 //! `string_view`) so that pyarrow/pandas filters work, and the schema version.
@@ -15,8 +16,8 @@ use crate::config::Compression;
 
 pub use crate::SCHEMA_VERSION;
 
-/// Rows per Parquet row group.
-const ROW_GROUP: usize = 256 * 1024;
+/// Rows per Parquet row group (and per frame the run hands over).
+pub const ROW_GROUP: usize = 128 * 1024;
 
 fn compression(c: Compression) -> PolarsResult<ParquetCompression> {
     Ok(match c {
@@ -53,52 +54,184 @@ impl<W> Recording<W> {
     }
 }
 
-/// Writes one frame to `path`.
-pub fn parquet(df: &mut DataFrame, path: &Path, c: Compression) -> Result<()> {
-    let error = std::sync::Arc::default();
-    let result = write_frame(df, path, c, &error);
-    let io = error.lock().unwrap_or_else(|p| p.into_inner()).take();
-    match (result, io) {
-        (Err(_), Some(io)) => Err(anyhow::anyhow!("{}: cannot write: {io}", path.display())),
-        (r, _) => r,
+type ErrorSlot = std::sync::Arc<std::sync::Mutex<Option<String>>>;
+
+/// One Parquet file being written row group by row group.
+struct TableWriter {
+    path: PathBuf,
+    writer: BatchedWriter<BufWriter<Recording<File>>>,
+    error: ErrorSlot,
+}
+
+impl TableWriter {
+    fn create(path: PathBuf, schema: &Schema, c: Compression) -> Result<TableWriter> {
+        let error = ErrorSlot::default();
+        let file = File::create(&path).with_context(|| format!("{}: cannot create", path.display()))?;
+        let file = Recording {
+            inner: file,
+            error: error.clone(),
+        };
+        let arrow_schema = schema.to_arrow(CompatLevel::oldest());
+        let kv = polars_parquet::write::schema_to_metadata_key(&arrow_schema);
+        let meta = KeyValueMetadata::from_static(vec![
+            (kv.key, kv.value.unwrap_or_default()),
+            ("ogi.schema_version".to_string(), SCHEMA_VERSION.to_string()),
+        ]);
+        let writer = ParquetWriter::new(BufWriter::with_capacity(1 << 20, file))
+            .with_compression(compression(c)?)
+            .with_key_value_metadata(Some(meta))
+            .batched(schema)?;
+        Ok(TableWriter { path, writer, error })
+    }
+
+    /// The message for a failed write: the I/O error underneath when there was one.
+    fn failed(&self, e: impl Into<anyhow::Error>) -> anyhow::Error {
+        match self.error.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            Some(io) => anyhow::anyhow!("{}: cannot write: {io}", self.path.display()),
+            None => e.into().context(format!("{}: cannot write", self.path.display())),
+        }
+    }
+
+    fn write(&mut self, df: &mut DataFrame) -> Result<()> {
+        df.rechunk_mut();
+        let mut off = 0;
+        while off < df.height() {
+            crate::signal::check()?;
+            let part = df.slice(off as i64, ROW_GROUP);
+            if let Err(e) = self.writer.write_batch(&part) {
+                return Err(self.failed(e));
+            }
+            off += ROW_GROUP;
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<()> {
+        if let Err(e) = self.writer.finish() {
+            return Err(self.failed(e));
+        }
+        let path = self.path.clone();
+        drop(self);
+        File::open(&path)?
+            .sync_all()
+            .with_context(|| format!("{}: cannot write", path.display()))
     }
 }
 
-fn write_frame(
-    df: &mut DataFrame,
-    path: &Path,
-    c: Compression,
-    error: &std::sync::Arc<std::sync::Mutex<Option<String>>>,
-) -> Result<()> {
-    let file = File::create(path).with_context(|| format!("{}: cannot create", path.display()))?;
-    let file = Recording {
-        inner: file,
-        error: error.clone(),
-    };
-    let arrow_schema = df.schema().to_arrow(CompatLevel::oldest());
-    let kv = polars_parquet::write::schema_to_metadata_key(&arrow_schema);
-    let meta = KeyValueMetadata::from_static(vec![
-        (kv.key, kv.value.unwrap_or_default()),
-        ("ogi.schema_version".to_string(), SCHEMA_VERSION.to_string()),
-    ]);
-    df.rechunk_mut();
-    let mut w = ParquetWriter::new(BufWriter::new(file))
-        .with_compression(compression(c)?)
-        .with_key_value_metadata(Some(meta))
-        .batched(df.schema())?;
-    let mut off = 0;
-    while off < df.height() {
-        crate::signal::check()?;
-        let part = df.slice(off as i64, ROW_GROUP);
-        w.write_batch(&part)?;
-        off += ROW_GROUP;
+/// A dataset being written: a temporary directory beside the output with one Parquet
+/// file per table, written row group by row group as frames arrive, swapped in whole by
+/// [`Dataset::commit`]. Dropped without a commit, it removes itself.
+pub struct Dataset {
+    tmp: tempfile::TempDir,
+    parent: PathBuf,
+    compression: Compression,
+    open: Vec<(&'static str, TableWriter)>,
+}
+
+impl Dataset {
+    /// Starts a dataset for `output`, removing what killed runs left beside it.
+    pub fn create(output: &Path, c: Compression) -> Result<Dataset> {
+        let parent = parent_of(output);
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("{}: cannot create the output's parent", parent.display()))?;
+        clean_stale(output);
+        let tmp = tempfile::Builder::new()
+            .prefix(&temp_prefix(output))
+            .tempdir_in(&parent)
+            .with_context(|| format!("{}: cannot create a temporary directory", parent.display()))?;
+        Ok(Dataset {
+            tmp,
+            parent,
+            compression: c,
+            open: Vec::new(),
+        })
     }
-    anyhow::Context::with_context(w.finish(), || format!("{}: cannot write", path.display()))?;
-    drop(w);
-    File::open(path)?
-        .sync_all()
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    Ok(())
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.tmp.path().join(format!("{name}.parquet"))
+    }
+
+    /// Appends a frame's rows to table `name` (its file is created by the first frame).
+    pub fn write(&mut self, name: &'static str, mut df: DataFrame) -> Result<()> {
+        let k = match self.open.iter().position(|(n, _)| *n == name) {
+            Some(k) => k,
+            None => {
+                let w = TableWriter::create(self.path(name), df.schema(), self.compression)?;
+                self.open.push((name, w));
+                self.open.len() - 1
+            }
+        };
+        self.open[k].1.write(&mut df)
+    }
+
+    /// Closes every table's file.
+    pub fn finish_tables(&mut self) -> Result<()> {
+        for (_, w) in self.open.drain(..) {
+            crate::signal::check()?;
+            w.finish()?;
+        }
+        Ok(())
+    }
+
+    /// Rewrites the finished table `name` one row group at a time through `edit`, which
+    /// gets each slice and the row offset where it starts.
+    pub fn rewrite(
+        &mut self,
+        name: &'static str,
+        mut edit: impl FnMut(DataFrame, usize) -> PolarsResult<DataFrame>,
+    ) -> Result<()> {
+        let from = self.path(name);
+        let rows = ParquetReader::new(File::open(&from)?).num_rows()?;
+        let staged = self.tmp.path().join(format!("{name}.parquet.new"));
+        let mut w: Option<TableWriter> = None;
+        let mut off = 0;
+        while off < rows.max(1) {
+            crate::signal::check()?;
+            let part = ParquetReader::new(File::open(&from)?)
+                .with_slice(Some((off, ROW_GROUP)))
+                .finish();
+            let part = anyhow::Context::with_context(part, || format!("{}: cannot read back", from.display()))?;
+            let mut part = edit(part, off)?;
+            let w = match &mut w {
+                Some(w) => w,
+                None => w.insert(TableWriter::create(staged.clone(), part.schema(), self.compression)?),
+            };
+            w.write(&mut part)?;
+            off += ROW_GROUP;
+        }
+        if let Some(w) = w {
+            w.finish()?;
+        }
+        fs::rename(&staged, &from).with_context(|| format!("{}: cannot replace", from.display()))?;
+        Ok(())
+    }
+
+    /// Writes a text file (the run report) into the dataset.
+    pub fn text(&self, name: &str, text: &str) -> Result<()> {
+        let path = self.tmp.path().join(name);
+        fs::write(&path, text).with_context(|| format!("{}: cannot write", path.display()))?;
+        File::open(&path)?
+            .sync_all()
+            .with_context(|| format!("{}: cannot write", path.display()))
+    }
+
+    /// Syncs the dataset and swaps it in as `output` in one atomic step.
+    pub fn commit(mut self, output: &Path) -> Result<()> {
+        self.finish_tables()?;
+        File::open(self.tmp.path())?.sync_all()?;
+        // The last point where a stopping signal leaves the previous dataset: past it the
+        // swap is one atomic step and the new dataset is complete.
+        crate::signal::check()?;
+        let parent = self.parent.clone();
+        let tmp = self.tmp.keep();
+        swap(&tmp, output).with_context(|| format!("{}: cannot move the new dataset into place", output.display()))?;
+        // `tmp` now holds the previous dataset, if there was one.
+        let _ = fs::remove_dir_all(&tmp);
+        if let Ok(d) = File::open(&parent) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
 }
 
 /// The temporary directory a run writes into: hidden, beside `output`, named for it.
@@ -183,44 +316,6 @@ pub fn clean_stale(output: &Path) {
             }
         }
     }
-}
-
-/// Writes every frame (and the `extra` files: the run report) into a temporary directory
-/// and swaps it in as `output`.
-pub fn dataset(
-    frames: Vec<(&'static str, DataFrame)>,
-    extra: &[(&str, String)],
-    output: &Path,
-    c: Compression,
-) -> Result<()> {
-    let parent = parent_of(output);
-    fs::create_dir_all(&parent).with_context(|| format!("{}: cannot create the output's parent", parent.display()))?;
-    clean_stale(output);
-    let tmp = tempfile::Builder::new()
-        .prefix(&temp_prefix(output))
-        .tempdir_in(&parent)
-        .with_context(|| format!("{}: cannot create a temporary directory", parent.display()))?;
-    for (name, mut df) in frames {
-        crate::signal::check()?;
-        parquet(&mut df, &tmp.path().join(format!("{name}.parquet")), c)?;
-    }
-    for (name, text) in extra {
-        let path = tmp.path().join(name);
-        fs::write(&path, text).with_context(|| format!("{}: cannot write", path.display()))?;
-        File::open(&path)?.sync_all()?;
-    }
-    File::open(tmp.path())?.sync_all()?;
-    // The last point where a stopping signal leaves the previous dataset: past it the
-    // swap is one atomic step and the new dataset is complete.
-    crate::signal::check()?;
-    let tmp = tmp.keep();
-    swap(&tmp, output).with_context(|| format!("{}: cannot move the new dataset into place", output.display()))?;
-    // `tmp` now holds the previous dataset, if there was one.
-    let _ = fs::remove_dir_all(&tmp);
-    if let Ok(d) = File::open(&parent) {
-        let _ = d.sync_all();
-    }
-    Ok(())
 }
 
 #[cfg(target_os = "linux")]

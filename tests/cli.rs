@@ -337,3 +337,74 @@ fn inspect_prints_the_grid_and_diagnostics() {
     assert!(out.contains("natural_person=161"));
     assert!(out.contains("upheld=·"), "blank review cells are shown as blank: {out}");
 }
+
+/// 1,000 files, 200 copies of each seed: the derived tables span several row groups and
+/// are rewritten without the 995 duplicates, by position; every DUPLICATE diagnostic
+/// stands right after its document's own, in path order.
+#[test]
+fn duplicates_are_dropped_across_row_groups() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let seeds: Vec<PathBuf> = fs::read_dir(seeds())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    for i in 0..200 {
+        let dir = input.join(format!("{i:03}"));
+        fs::create_dir_all(&dir).unwrap();
+        for s in &seeds {
+            fs::copy(s, dir.join(s.file_name().unwrap())).unwrap();
+        }
+    }
+    let out = tmp.path().join("out");
+    let r = run(&input, &out, 2);
+    assert_eq!(r.status.code(), Some(0), "{}", String::from_utf8_lossy(&r.stderr));
+    let docs = read(&out.join("documents.parquet"));
+    let dup = docs.column("duplicate_of").unwrap().str().unwrap().clone();
+    assert_eq!(dup.null_count(), 5, "one kept per agency and year");
+    let paths = docs.column("path").unwrap().str().unwrap().clone();
+    let kept: Vec<&str> = paths
+        .iter()
+        .zip(dup.iter())
+        .filter(|(_, d)| d.is_none())
+        .map(|(p, _)| p.unwrap())
+        .collect();
+    assert!(kept.iter().all(|p| p.starts_with("000/")), "{kept:?}");
+    // 140 outcome rows per report: one report's worth per agency, over several row groups
+    // before the rewrite.
+    assert_eq!(read(&out.join("outcomes.parquet")).height(), 5 * 140);
+    assert_eq!(read(&out.join("requests.parquet")).height(), 5 * 21);
+    assert_eq!(read(&out.join("litigation.parquet")).height(), 5 * 15);
+    assert_eq!(read(&out.join("cells.parquet")).height(), 1000 * 198);
+    let diags = read(&out.join("diagnostics.parquet"));
+    let dpaths: Vec<&str> = diags
+        .column("path")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .map(|p| p.unwrap())
+        .collect();
+    let codes: Vec<&str> = diags
+        .column("code")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .map(|p| p.unwrap())
+        .collect();
+    assert_eq!(codes.iter().filter(|c| **c == "DUPLICATE").count(), 995);
+    let mut sorted = dpaths.clone();
+    sorted.sort();
+    assert_eq!(dpaths, sorted, "diagnostics follow the paths");
+    for (i, c) in codes.iter().enumerate() {
+        if *c == "DUPLICATE" {
+            assert!(
+                i + 1 == codes.len() || dpaths[i + 1] != dpaths[i],
+                "DUPLICATE is the last diagnostic of {}",
+                dpaths[i]
+            );
+        }
+    }
+}
