@@ -204,46 +204,49 @@ pub fn insert_diagnostics(
         strs("message")?,
     );
     let line: Vec<Option<i32>> = df.column("line")?.i32()?.iter().collect();
-    let mut cols: (
-        Vec<Option<String>>,
-        Vec<Option<String>>,
-        Vec<Option<String>>,
-        Vec<Option<String>>,
-        Vec<Option<String>>,
-        Vec<Option<i32>>,
-    ) = Default::default();
-    let mut push_pending = |cols: &mut (Vec<_>, Vec<_>, Vec<_>, Vec<_>, Vec<_>, Vec<_>), upto: usize| {
+    /// The six columns of diagnostics.parquet.
+    #[derive(Default)]
+    struct Rows {
+        doc_id: Vec<Option<String>>,
+        path: Vec<Option<String>>,
+        severity: Vec<Option<String>>,
+        code: Vec<Option<String>>,
+        message: Vec<Option<String>>,
+        line: Vec<Option<i32>>,
+    }
+    let mut rows = Rows::default();
+    let mut push_pending = |rows: &mut Rows, upto: usize| {
         while let Some((_, id, p, g)) = pending.next_if(|p| p.0 <= upto) {
-            cols.0.push(Some(id));
-            cols.1.push(Some(p));
-            cols.2.push(Some(g.severity.as_str().to_string()));
-            cols.3.push(Some(g.code.as_str().to_string()));
-            cols.4.push(Some(g.message));
-            cols.5.push(g.line.map(|l| l as i32));
+            rows.doc_id.push(Some(id));
+            rows.path.push(Some(p));
+            rows.severity.push(Some(g.severity.as_str().to_string()));
+            rows.code.push(Some(g.code.as_str().to_string()));
+            rows.message.push(Some(g.message));
+            rows.line.push(g.line.map(|l| l as i32));
         }
     };
     for r in 0..df.height() {
-        push_pending(&mut cols, off + r);
-        cols.0.push(doc_id[r].clone());
-        cols.1.push(path[r].clone());
-        cols.2.push(severity[r].clone());
-        cols.3.push(code[r].clone());
-        cols.4.push(message[r].clone());
-        cols.5.push(line[r]);
+        push_pending(&mut rows, off + r);
+        rows.doc_id.push(doc_id[r].clone());
+        rows.path.push(path[r].clone());
+        rows.severity.push(severity[r].clone());
+        rows.code.push(code[r].clone());
+        rows.message.push(message[r].clone());
+        rows.line.push(line[r]);
     }
     if last {
-        push_pending(&mut cols, usize::MAX);
+        push_pending(&mut rows, usize::MAX);
     }
-    let n = cols.0.len();
+    let n = rows.doc_id.len();
     DataFrame::new(
         n,
         vec![
-            Column::new("doc_id".into(), cols.0),
-            Column::new("path".into(), cols.1),
-            Column::new("severity".into(), cols.2),
-            Column::new("code".into(), cols.3),
-            Column::new("message".into(), cols.4),
-            Column::new("line".into(), cols.5),
+            Column::new("doc_id".into(), rows.doc_id),
+            Column::new("path".into(), rows.path),
+            Column::new("severity".into(), rows.severity),
+            Column::new("code".into(), rows.code),
+            Column::new("message".into(), rows.message),
+            Column::new("line".into(), rows.line),
         ],
     )
 }
