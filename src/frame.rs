@@ -22,25 +22,29 @@ pub struct Frames {
     diags: Diags,
 }
 
-/// Keys every table carries.
+/// Keys every table carries, interned: each row holds its document's index, and the
+/// strings are looked up in the documents buffer only when the frame is built (no
+/// allocation per row).
 #[derive(Default)]
 struct Keys {
-    doc_id: Vec<String>,
-    agency: Vec<Option<String>>,
-    year: Vec<Option<i32>>,
+    doc: Vec<u32>,
 }
 
 impl Keys {
-    fn push(&mut self, o: &FileOutcome) {
-        self.doc_id.push(o.doc_id.clone());
-        self.agency.push(o.agency.clone());
-        self.year.push(o.year);
+    fn push(&mut self, doc: u32) {
+        self.doc.push(doc);
     }
-    fn columns(self) -> Vec<Column> {
+    fn len(&self) -> usize {
+        self.doc.len()
+    }
+    fn columns(self, d: &Docs) -> Vec<Column> {
+        let doc_id: Vec<&str> = self.doc.iter().map(|&i| d.doc_id[i as usize].as_str()).collect();
+        let agency: Vec<Option<&str>> = self.doc.iter().map(|&i| d.agency[i as usize].as_deref()).collect();
+        let year: Vec<Option<i32>> = self.doc.iter().map(|&i| d.year[i as usize]).collect();
         vec![
-            Column::new("doc_id".into(), self.doc_id),
-            Column::new("agency".into(), self.agency),
-            Column::new("year".into(), self.year),
+            Column::new("doc_id".into(), doc_id),
+            Column::new("agency".into(), agency),
+            Column::new("year".into(), year),
         ]
     }
 }
@@ -254,6 +258,7 @@ pub fn insert_diagnostics(
 impl Frames {
     /// Appends one document's rows to every table.
     pub fn push(&mut self, o: &FileOutcome) {
+        let doc = self.docs.doc_id.len() as u32;
         let d = &mut self.docs;
         d.doc_id.push(o.doc_id.clone());
         d.path.push(o.path.clone());
@@ -301,7 +306,7 @@ impl Frames {
         let mut amount: Option<(Option<f64>, String)> = None;
         for c in &o.cells {
             let x = &mut self.cells;
-            x.keys.push(o);
+            x.keys.push(doc);
             x.table.push(c.table.as_str());
             x.row.push(c.row);
             x.col.push(c.col);
@@ -313,7 +318,7 @@ impl Frames {
             match c.table {
                 Table::Applications if template::STAGES.contains(&c.row) => {
                     let r = &mut self.requests;
-                    r.keys.push(o);
+                    r.keys.push(doc);
                     r.stage.push(c.row);
                     r.applicant.push(c.col);
                     r.count.push(count(c.value));
@@ -321,7 +326,7 @@ impl Frames {
                 }
                 Table::Applications => {
                     let r = &mut self.outcomes;
-                    r.keys.push(o);
+                    r.keys.push(doc);
                     r.outcome.push(c.row);
                     r.category.push(template::outcome_category(c.row));
                     r.reason.push(template::outcome_reason(c.row));
@@ -331,7 +336,7 @@ impl Frames {
                 }
                 Table::ReviewLitigation => {
                     let r = &mut self.litigation;
-                    r.keys.push(o);
+                    r.keys.push(doc);
                     r.proceeding.push(c.row);
                     r.result.push(c.col);
                     r.count.push(count(c.value));
@@ -339,7 +344,7 @@ impl Frames {
                 }
                 Table::ActiveDisclosure => {
                     let r = &mut self.active;
-                    r.keys.push(o);
+                    r.keys.push(doc);
                     r.template.push(o.template);
                     r.item.push(c.row);
                     r.measure.push(c.col);
@@ -357,7 +362,7 @@ impl Frames {
         }
         if projects.is_some() || amount.is_some() {
             let p = &mut self.procurement;
-            p.keys.push(o);
+            p.keys.push(doc);
             p.projects.push(count(projects.and_then(|x| x.0)));
             p.amount.push(amount.as_ref().and_then(|a| a.0));
             p.amount_raw.push(amount.map(|a| a.1));
@@ -371,12 +376,12 @@ impl Frames {
     /// Rows buffered in each table of [`ROWS`].
     fn lens(&self) -> [usize; ROWS.len()] {
         [
-            self.cells.keys.doc_id.len(),
-            self.requests.keys.doc_id.len(),
-            self.outcomes.keys.doc_id.len(),
-            self.procurement.keys.doc_id.len(),
-            self.litigation.keys.doc_id.len(),
-            self.active.keys.doc_id.len(),
+            self.cells.keys.len(),
+            self.requests.keys.len(),
+            self.outcomes.keys.len(),
+            self.procurement.keys.len(),
+            self.litigation.keys.len(),
+            self.active.keys.len(),
             self.diags.doc_id.len(),
         ]
     }
@@ -470,9 +475,10 @@ impl Frames {
     }
 
     fn take(&mut self, name: &str) -> PolarsResult<DataFrame> {
+        let docs = &self.docs;
         let with_keys = |keys: Keys, rest: Vec<Column>| -> PolarsResult<DataFrame> {
-            let n = keys.doc_id.len();
-            let mut cols = keys.columns();
+            let n = keys.len();
+            let mut cols = keys.columns(docs);
             cols.extend(rest);
             DataFrame::new(n, cols)
         };

@@ -190,7 +190,7 @@ fn progress(total_bytes: u64) -> ProgressBar {
 
 /// Files handed to the workers at a time: enough to keep every thread busy, few enough
 /// that their outcomes (cells and all) stay small in memory.
-const CHUNK: usize = 2048;
+const CHUNK: usize = 512;
 
 /// What the walk yields, in path order: a file to read, or an entry it could not read.
 enum Item {
@@ -239,68 +239,95 @@ pub fn run(cfg: &Config) -> Result<Summary> {
     items.sort_by(|a, b| a.rel().cmp(b.rel()));
     let n = items.len();
 
-    let mut dataset = write::Dataset::create(&cfg.output, cfg.compression)?;
-    let mut summary = Summary {
+    let dataset = write::Dataset::create(&cfg.output, cfg.compression)?;
+    let summary = Summary {
         output: cfg.output.clone(),
         ..Summary::default()
     };
-    let mut frames = frame::Frames::default();
-    let mut report = report::Report::default();
     let pb = progress(total);
     let done = AtomicU64::new(0);
-    for chunk in items.chunks(CHUNK) {
-        signal::check()?;
-        // `None` once a stopping signal arrived: the collect then stops early.
-        let outcomes: Option<Vec<FileOutcome>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|item| {
-                    signal::received().is_none().then_some(())?;
-                    let o = match item {
-                        Item::File(f) => {
-                            let mut o = process_file(f, &limits);
-                            if catch_unwind(AssertUnwindSafe(|| locate(&mut o, &divisions))).is_err() {
-                                o.place = Default::default();
-                                o.diagnostics.push(Diagnostic::error(
-                                    Code::Internal,
-                                    None,
-                                    "resolving the agency's place panicked; the place is left null",
-                                ));
-                            }
-                            pb.inc(f.bytes);
-                            o
-                        }
-                        Item::Unwalkable(e) => {
-                            let mut o = FileOutcome::new(crate::doc_id(e.rel.as_bytes()), e.rel.clone(), 0);
-                            o.diagnostics.push(Diagnostic::error(
-                                Code::Unreadable,
-                                None,
-                                format!("cannot walk: {}", e.message),
-                            ));
-                            o
-                        }
-                    };
-                    let k = done.fetch_add(1, Ordering::Relaxed) + 1;
-                    if k.is_multiple_of(64) || k as usize == n {
-                        pb.set_message(format!("{k}/{n}"));
-                    }
-                    Some(o)
-                })
-                .collect()
+    // The workers parse chunk k+1 while this writer thread frames and writes chunk k; the
+    // channel holds one chunk, so at most three are in memory.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<FileOutcome>>(1);
+    let (written, parsed) = std::thread::scope(|s| {
+        let writer = s.spawn(move || -> Result<_> {
+            let (mut dataset, mut summary) = (dataset, summary);
+            let mut frames = frame::Frames::default();
+            let mut report = report::Report::default();
+            for outcomes in rx {
+                for o in &outcomes {
+                    summary.add(o);
+                    report.add(o);
+                    frames.push(o);
+                }
+                drop(outcomes);
+                for (name, df) in frames
+                    .take_rows(write::ROW_GROUP)
+                    .context("cannot build the output tables")?
+                {
+                    dataset.write(name, df)?;
+                }
+            }
+            Ok((dataset, summary, frames, report))
         });
-        signal::check()?;
-        for o in outcomes.expect("only None after a signal") {
-            summary.add(&o);
-            report.add(&o);
-            frames.push(&o);
-        }
-        for (name, df) in frames
-            .take_rows(write::ROW_GROUP)
-            .context("cannot build the output tables")?
-        {
-            dataset.write(name, df)?;
-        }
-    }
+        let parsed = (|| -> Result<()> {
+            for chunk in items.chunks(CHUNK) {
+                signal::check()?;
+                // `None` once a stopping signal arrived: the collect then stops early.
+                let outcomes: Option<Vec<FileOutcome>> = pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .map(|item| {
+                            signal::received().is_none().then_some(())?;
+                            let o = match item {
+                                Item::File(f) => {
+                                    let mut o = process_file(f, &limits);
+                                    if catch_unwind(AssertUnwindSafe(|| locate(&mut o, &divisions))).is_err() {
+                                        o.place = Default::default();
+                                        o.diagnostics.push(Diagnostic::error(
+                                            Code::Internal,
+                                            None,
+                                            "resolving the agency's place panicked; the place is left null",
+                                        ));
+                                    }
+                                    pb.inc(f.bytes);
+                                    o
+                                }
+                                Item::Unwalkable(e) => {
+                                    let mut o = FileOutcome::new(crate::doc_id(e.rel.as_bytes()), e.rel.clone(), 0);
+                                    o.diagnostics.push(Diagnostic::error(
+                                        Code::Unreadable,
+                                        None,
+                                        format!("cannot walk: {}", e.message),
+                                    ));
+                                    o
+                                }
+                            };
+                            let k = done.fetch_add(1, Ordering::Relaxed) + 1;
+                            if k.is_multiple_of(64) || k as usize == n {
+                                pb.set_message(format!("{k}/{n}"));
+                            }
+                            Some(o)
+                        })
+                        .collect()
+                });
+                signal::check()?;
+                if tx.send(outcomes.expect("only None after a signal")).is_err() {
+                    break; // the writer stopped on an error, which it returns
+                }
+            }
+            Ok(())
+        })();
+        drop(tx);
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error: the writer thread panicked")));
+        (written, parsed)
+    });
+    // A write error explains a parse loop cut short; a signal explains both.
+    signal::check()?;
+    let (mut dataset, mut summary, mut frames, mut report) = written?;
+    parsed?;
     pb.finish_and_clear();
 
     let duplicates = frames.duplicates();

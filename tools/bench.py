@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""The throughput and memory benchmark: ogi against merely reading the same files.
+
+    python3 tools/bench.py [N] [--runs R] [--threads T] [--scaling] [--dir DIR]
+
+Generates (once, then reuses) a deterministic dump of N synthetic reports (default
+100,000) with `tools/synth.py dump` — every layout, both templates, every encoding, prose
+included, in nested folders — then alternates R times (default 3): the read-only floor
+(`find DIR -type f -print0 | xargs -0 -P T -n 500 cat > /dev/null`) and
+`target/release/ogi run --threads T`, under `/usr/bin/time -v` for the peak RSS. Prints the
+medians: reports/s, MB/s, the ratio to the floor, and peak RSS. `--scaling` also times
+`--threads 1`. Needs a release build (`cargo build --release`); no network.
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def dump(n, seed, where):
+    stamp = where / ".ogi-bench"
+    want = f"{n} {seed}\n"
+    if stamp.exists() and stamp.read_text() == want:
+        return
+    if where.exists():
+        shutil.rmtree(where)
+    t = time.time()
+    subprocess.run([sys.executable, str(ROOT / "tools/synth.py"), "dump", str(n), str(where), "--seed", str(seed)],
+                   check=True, stdout=subprocess.DEVNULL)
+    stamp.write_text(want)
+    print(f"generated {n} reports in {time.time() - t:.0f} s", file=sys.stderr)
+
+
+def timed(cmd, shell=False):
+    """(seconds, peak RSS in KB) of a command run under /usr/bin/time -v."""
+    full = ["/usr/bin/time", "-v"] + (["sh", "-c", cmd] if shell else cmd)
+    t = time.perf_counter()
+    p = subprocess.run(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - t
+    if p.returncode not in (0, 1):
+        sys.exit(f"{cmd} failed ({p.returncode}):\n{p.stderr[-2000:]}")
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1))
+    return elapsed, rss
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("n", nargs="?", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--scaling", action="store_true", help="also time --threads 1")
+    ap.add_argument("--dir", type=Path, help="where the dump lives (default target/bench/dump-N)")
+    a = ap.parse_args()
+
+    ogi = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release/ogi"
+    if not ogi.exists():
+        sys.exit(f"{ogi}: build it first with `cargo build --release`")
+    where = a.dir or ROOT / f"target/bench/dump-{a.n}"
+    out = where.parent / f"out-{a.n}"
+    dump(a.n, a.seed, where)
+    files = sum(1 for p in where.rglob("*") if p.is_file() and p.name != ".ogi-bench")
+    mb = sum(p.stat().st_size for p in where.rglob("*") if p.is_file()) / 1e6
+    floor_cmd = f"find '{where}' -type f -print0 | xargs -0 -P{a.threads} -n 500 cat > /dev/null"
+    run = lambda t: [str(ogi), "run", "--input", str(where), "--output", str(out), "--threads", str(t)]
+
+    timed(floor_cmd, shell=True)  # warm the page cache
+    floor, ogi_t, ogi_rss, one = [], [], [], []
+    for _ in range(a.runs):
+        floor.append(timed(floor_cmd, shell=True)[0])
+        s, rss = timed(run(a.threads))
+        ogi_t.append(s)
+        ogi_rss.append(rss)
+        if a.scaling:
+            one.append(timed(run(1))[0])
+
+    med = statistics.median
+    f, o = med(floor), med(ogi_t)
+    print(f"machine: {os.cpu_count()} cores; {files} files, {mb:.0f} MB; threads {a.threads}; "
+          f"medians of {a.runs} runs")
+    print(f"| | seconds | reports/s | MB/s | peak RSS |")
+    print(f"|---|---|---|---|---|")
+    print(f"| read-only floor | {f:.2f} | {files / f:,.0f} | {mb / f:,.0f} | |")
+    print(f"| ogi run | {o:.2f} | {files / o:,.0f} | {mb / o:,.0f} | {med(ogi_rss) / 1024:,.0f} MB |")
+    if one:
+        print(f"| ogi run, 1 thread | {med(one):.2f} | {files / med(one):,.0f} | {mb / med(one):,.0f} | |")
+    print(f"ratio to the floor: {f / o:.3f} (target ≥ 0.5)")
+    if one:
+        print(f"scaling {a.threads} threads / 1 thread: {med(one) / o:.2f}× (target ≥ 1.8)")
+
+
+if __name__ == "__main__":
+    main()
