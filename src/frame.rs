@@ -64,12 +64,12 @@ struct Docs {
     identities_ok: Vec<Option<bool>>,
     duplicate_of: Vec<Option<String>>,
     scope: Vec<Option<&'static str>>,
-    province: Vec<Option<String>>,
-    province_code: Vec<Option<String>>,
-    prefecture: Vec<Option<String>>,
-    prefecture_code: Vec<Option<String>>,
-    county: Vec<Option<String>>,
-    county_code: Vec<Option<String>>,
+    province: Vec<Option<std::sync::Arc<str>>>,
+    province_code: Vec<Option<std::sync::Arc<str>>>,
+    prefecture: Vec<Option<std::sync::Arc<str>>>,
+    prefecture_code: Vec<Option<std::sync::Arc<str>>>,
+    county: Vec<Option<std::sync::Arc<str>>>,
+    county_code: Vec<Option<std::sync::Arc<str>>>,
     level: Vec<Option<&'static str>>,
     agency_kind: Vec<Option<&'static str>>,
     /// Not written: warnings per document, for choosing among duplicates.
@@ -140,8 +140,8 @@ struct Active {
 
 #[derive(Default)]
 struct Diags {
-    doc_id: Vec<String>,
-    path: Vec<String>,
+    /// The document's index (its doc_id and path are looked up when the frame is built).
+    doc: Vec<u32>,
     severity: Vec<&'static str>,
     code: Vec<&'static str>,
     message: Vec<String>,
@@ -279,6 +279,7 @@ impl Frames {
             (&mut d.prefecture, &mut d.prefecture_code, &p.prefecture),
             (&mut d.county, &mut d.county_code, &p.county),
         ] {
+            // Arc clones: the division table's strings are shared, not copied.
             names.push(v.as_ref().map(|x| x.0.clone()));
             codes.push(v.as_ref().map(|x| x.1.clone()));
         }
@@ -294,8 +295,7 @@ impl Frames {
 
         for g in &o.diagnostics {
             let x = &mut self.diags;
-            x.doc_id.push(o.doc_id.clone());
-            x.path.push(o.path.clone());
+            x.doc.push(doc);
             x.severity.push(g.severity.as_str());
             x.code.push(g.code.as_str());
             x.message.push(g.message.clone());
@@ -382,7 +382,7 @@ impl Frames {
             self.procurement.keys.len(),
             self.litigation.keys.len(),
             self.active.keys.len(),
-            self.diags.doc_id.len(),
+            self.diags.doc.len(),
         ]
     }
 
@@ -428,6 +428,9 @@ impl Frames {
     /// The documents table (after the run, when duplicates are known).
     pub fn take_documents(&mut self) -> PolarsResult<DataFrame> {
         let d = std::mem::take(&mut self.docs);
+        fn strs(v: &[Option<std::sync::Arc<str>>]) -> Vec<Option<&str>> {
+            v.iter().map(|x| x.as_deref()).collect()
+        }
         let n = d.doc_id.len();
         let published = Column::new("published".into(), d.published).cast(&DataType::Date)?;
         let documents = DataFrame::new(
@@ -446,12 +449,12 @@ impl Frames {
                 Column::new("identities_ok".into(), d.identities_ok),
                 Column::new("duplicate_of".into(), d.duplicate_of),
                 Column::new("scope".into(), d.scope),
-                Column::new("province".into(), d.province),
-                Column::new("province_code".into(), d.province_code),
-                Column::new("prefecture".into(), d.prefecture),
-                Column::new("prefecture_code".into(), d.prefecture_code),
-                Column::new("county".into(), d.county),
-                Column::new("county_code".into(), d.county_code),
+                Column::new("province".into(), strs(&d.province)),
+                Column::new("province_code".into(), strs(&d.province_code)),
+                Column::new("prefecture".into(), strs(&d.prefecture)),
+                Column::new("prefecture_code".into(), strs(&d.prefecture_code)),
+                Column::new("county".into(), strs(&d.county)),
+                Column::new("county_code".into(), strs(&d.county_code)),
                 Column::new("level".into(), d.level),
                 Column::new("agency_kind".into(), d.agency_kind),
                 Column::new("schema_version".into(), vec![crate::write::SCHEMA_VERSION; n]),
@@ -562,12 +565,14 @@ impl Frames {
             }
             "diagnostics" => {
                 let g = std::mem::take(&mut self.diags);
-                let n = g.doc_id.len();
+                let n = g.doc.len();
+                let doc_id: Vec<&str> = g.doc.iter().map(|&i| docs.doc_id[i as usize].as_str()).collect();
+                let path: Vec<&str> = g.doc.iter().map(|&i| docs.path[i as usize].as_str()).collect();
                 DataFrame::new(
                     n,
                     vec![
-                        Column::new("doc_id".into(), g.doc_id),
-                        Column::new("path".into(), g.path),
+                        Column::new("doc_id".into(), doc_id),
+                        Column::new("path".into(), path),
                         Column::new("severity".into(), g.severity),
                         Column::new("code".into(), g.code),
                         Column::new("message".into(), g.message),

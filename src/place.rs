@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 
@@ -28,6 +29,8 @@ struct Division {
     name: String,
     level: DivLevel,
     parent: Option<u32>,
+    /// The name and the 6-digit code as every [`Place`] holds them (shared, not copied).
+    shared: (Arc<str>, Arc<str>),
 }
 
 /// The division table with its name index.
@@ -45,9 +48,10 @@ pub struct Divisions {
 /// Where an agency sits.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Place {
-    pub province: Option<(String, String)>,
-    pub prefecture: Option<(String, String)>,
-    pub county: Option<(String, String)>,
+    /// (name, 6-digit code), shared with the division table.
+    pub province: Option<(Arc<str>, Arc<str>)>,
+    pub prefecture: Option<(Arc<str>, Arc<str>)>,
+    pub county: Option<(Arc<str>, Arc<str>)>,
     /// `central`, `province`, `prefecture`, `county`, `township`.
     pub level: Option<&'static str>,
     /// `government`, `general_office`, `department`, `other`.
@@ -104,11 +108,13 @@ impl Divisions {
         let mut d = Divisions::default();
         for (code, name, level, parent) in rows {
             d.by_code.insert(code, d.divs.len());
+            let shared = (Arc::from(name.as_str()), Arc::from(format!("{code:06}")));
             d.divs.push(Division {
                 code,
                 name,
                 level,
                 parent,
+                shared,
             });
         }
         for (i, div) in d.divs.iter().enumerate() {
@@ -246,7 +252,7 @@ impl Divisions {
         }
         for j in self.chain(winner) {
             let d = &self.divs[j];
-            let v = Some((d.name.clone(), format!("{:06}", d.code)));
+            let v = Some(d.shared.clone());
             match d.level {
                 DivLevel::Province => place.province = v,
                 DivLevel::Prefecture => place.prefecture = v,
@@ -355,7 +361,7 @@ mod tests {
     }
 
     fn codes(p: &Place) -> [Option<&str>; 3] {
-        [&p.province, &p.prefecture, &p.county].map(|x| x.as_ref().map(|v| v.1.as_str()))
+        [&p.province, &p.prefecture, &p.county].map(|x| x.as_ref().map(|v| &*v.1))
     }
 
     #[test]

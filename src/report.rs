@@ -45,7 +45,7 @@ impl Report {
         if !o.cells.is_empty() {
             *self
                 .by_province
-                .entry(o.place.province.as_ref().map(|p| p.0.clone()))
+                .entry(o.place.province.as_ref().map(|p| p.0.to_string()))
                 .or_default() += 1;
         }
         if let (Some(y), Some(ok)) = (o.year, o.identities_ok) {

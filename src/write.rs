@@ -30,12 +30,14 @@ fn compression(c: Compression) -> PolarsResult<ParquetCompression> {
     })
 }
 
+type ErrorSlot = std::sync::Arc<std::sync::Mutex<Option<String>>>;
+
 /// A writer that keeps the first I/O error it saw: polars reports a failed write as a
 /// thrift transport error, and the person reading the message needs "No space left on
 /// device" or "File too large".
 struct Recording<W> {
     inner: W,
-    error: std::sync::Arc<std::sync::Mutex<Option<String>>>,
+    error: ErrorSlot,
 }
 
 impl<W: std::io::Write> std::io::Write for Recording<W> {
@@ -53,8 +55,6 @@ impl<W> Recording<W> {
         slot.get_or_insert_with(|| e.to_string());
     }
 }
-
-type ErrorSlot = std::sync::Arc<std::sync::Mutex<Option<String>>>;
 
 /// One Parquet file being written row group by row group.
 struct TableWriter {

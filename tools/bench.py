@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def dump(n, seed, where):
-    stamp = where / ".ogi-bench"
+    stamp = where.parent / f".{where.name}.stamp"
     want = f"{n} {seed}\n"
     if stamp.exists() and stamp.read_text() == want:
         return
@@ -66,7 +66,7 @@ def main():
     where = a.dir or ROOT / f"target/bench/dump-{a.n}"
     out = where.parent / f"out-{a.n}"
     dump(a.n, a.seed, where)
-    files = sum(1 for p in where.rglob("*") if p.is_file() and p.name != ".ogi-bench")
+    files = sum(1 for p in where.rglob("*") if p.is_file())
     mb = sum(p.stat().st_size for p in where.rglob("*") if p.is_file()) / 1e6
     floor_cmd = f"find '{where}' -type f -print0 | xargs -0 -P{a.threads} -n 500 cat > /dev/null"
     run = lambda t: [str(ogi), "run", "--input", str(where), "--output", str(out), "--threads", str(t)]
