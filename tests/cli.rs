@@ -365,7 +365,10 @@ fn duplicates_are_dropped_across_row_groups() {
     run(&input, &one, 1);
     for t in ogi::frame::TABLES {
         let name = format!("{t}.parquet");
-        assert!(fs::read(out.join(&name)).unwrap() == fs::read(one.join(&name)).unwrap(), "{name} differs");
+        assert!(
+            fs::read(out.join(&name)).unwrap() == fs::read(one.join(&name)).unwrap(),
+            "{name} differs"
+        );
     }
     let docs = read(&out.join("documents.parquet"));
     let dup = docs.column("duplicate_of").unwrap().str().unwrap().clone();
