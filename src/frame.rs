@@ -178,9 +178,20 @@ pub const TABLES: &[&str] = &[
     "diagnostics",
 ];
 
-/// The rows of `df` whose flag in `keep` (from its first row on) is set.
-pub fn keep_rows(df: DataFrame, keep: &[bool]) -> PolarsResult<DataFrame> {
-    let mask: BooleanChunked = keep[..df.height()].iter().copied().collect();
+/// `df`, a slice of a table starting at row `off`, without the rows in `drop` (sorted
+/// ranges of table rows).
+pub fn drop_rows(df: DataFrame, off: usize, drop: &[std::ops::Range<usize>]) -> PolarsResult<DataFrame> {
+    let end = off + df.height();
+    let first = drop.partition_point(|r| r.end <= off);
+    let hits = drop[first..].iter().take_while(|r| r.start < end);
+    let mut keep = vec![true; df.height()];
+    for r in hits {
+        keep[r.start.max(off) - off..r.end.min(end) - off].fill(false);
+    }
+    if keep.iter().all(|&k| k) {
+        return Ok(df);
+    }
+    let mask: BooleanChunked = keep.into_iter().collect();
     df.filter(&mask)
 }
 

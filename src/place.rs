@@ -221,7 +221,9 @@ impl Divisions {
                 best.push((support, c));
             }
         }
-        best.sort_by_key(|&(s, c)| (std::cmp::Reverse(s), std::cmp::Reverse(self.divs[c].level)));
+        // A name printed twice yields its division twice: sort by the division too, so
+        // the copies are adjacent and dedup leaves one (else it would tie with itself).
+        best.sort_by_key(|&(s, c)| (std::cmp::Reverse(s), std::cmp::Reverse(self.divs[c].level), c));
         best.dedup();
         let Some(&(top, winner)) = best.first() else {
             place.level = level_by_words(agency, None);
@@ -383,6 +385,10 @@ mod tests {
         assert_eq!((p.level, p.kind), (Some("province"), Some("general_office")));
         let p = t.resolve("米易县攀莲镇人民政府");
         assert_eq!(p.level, Some("township"));
+        // A name printed twice is one place, not a tie with itself.
+        let p = t.resolve("米易县人民政府米易县政务公开办公室");
+        assert_eq!(codes(&p), [Some("510000"), Some("510400"), Some("510421")]);
+        assert!(p.ambiguous.is_empty());
     }
 
     #[test]

@@ -363,20 +363,18 @@ pub fn run(cfg: &Config) -> Result<Summary> {
 /// document's row counts), since identical copies share their doc_id.
 fn drop_duplicates(dataset: &mut write::Dataset, frames: &frame::Frames, duplicates: &[(usize, usize)]) -> Result<()> {
     let docs = frames.documents();
-    let is_dup = {
-        let mut v = vec![false; docs];
-        for &(d, _) in duplicates {
-            v[d] = true;
-        }
-        v
-    };
     for name in frame::DERIVED {
-        // keep[row] for the whole table, built from the per-document counts.
-        let mut keep: Vec<bool> = Vec::new();
-        for (i, &dup) in is_dup.iter().enumerate() {
-            keep.extend(std::iter::repeat_n(!dup, frames.rows_of(i, name)));
+        // The row ranges of the duplicates, from the per-document row counts.
+        let mut drop: Vec<std::ops::Range<usize>> = Vec::new();
+        let (mut start, mut next) = (0, duplicates.iter().peekable());
+        for i in 0..docs {
+            let n = frames.rows_of(i, name);
+            if next.next_if(|d| d.0 == i).is_some() && n > 0 {
+                drop.push(start..start + n);
+            }
+            start += n;
         }
-        dataset.rewrite(name, |df, off| frame::keep_rows(df, &keep[off..]))?;
+        dataset.rewrite(name, |df, off| frame::drop_rows(df, off, &drop))?;
     }
     // Diagnostics: (row after which to insert, doc_id, path, the diagnostic).
     let mut inserts: Vec<(usize, String, String, Diagnostic)> = Vec::new();

@@ -508,29 +508,19 @@ pub fn unglue(text: &str) -> Option<String> {
 /// agencies publish themselves; researchers must not add both.
 pub fn scope(text: &str) -> &'static str {
     const AREA: [char; 7] = ['省', '市', '区', '县', '州', '旗', '盟'];
-    const COUNTS: [&str; 8] = [
-        "受理",
-        "收到",
-        "接收",
-        "办理",
-        "新收",
-        "主动公开",
-        "收到政府信息公开申请",
-        "处理",
-    ];
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    for (i, _) in squeezed.match_indices('全') {
-        let rest = &squeezed[i + '全'.len_utf8()..];
-        let mut chars = rest.chars();
+    const COUNTS: [&str; 6] = ["受理", "收到", "接收", "办理", "新收", "主动公开"];
+    for (i, _) in text.match_indices('全') {
+        // The next characters, white space skipped (全 市 汇 总 in spaced-out text); only
+        // these few are copied, not the document.
+        let mut chars = text[i + '全'.len_utf8()..].chars().filter(|c| !c.is_whitespace());
         if !chars.next().is_some_and(|c| AREA.contains(&c)) {
             continue;
         }
-        let after = chars.as_str();
-        let head: String = after.chars().take(12).collect();
+        let after: String = chars.take(12).collect();
         let aggregate = after.starts_with("各级行政机关")
             || after.starts_with("各级政府信息公开")
             || after.starts_with("汇总")
-            || head.contains("情况汇总")
+            || after.contains("情况汇总")
             || after
                 .strip_prefix('共')
                 .is_some_and(|a| COUNTS.iter().any(|k| a.starts_with(k)));
