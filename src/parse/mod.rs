@@ -445,45 +445,68 @@ type Candidate = Vec<Option<Cell>>;
 
 /// Scores a candidate row against the identities that involve it, with the cells of rows
 /// already placed: +1 for each identity that holds, -1 for each that fails.
-struct RowScorer<'s> {
-    table: Table,
-    spec: &'s RowSpec,
+struct RowScorer {
     ids: Vec<&'static validate::Identity>,
-    known: HashMap<Key, f64>,
+    /// `ids` with each term resolved once: a known number, a column of the row, or absent
+    /// (the identity cannot be evaluated).
+    terms: Vec<(Vec<Term>, Vec<Term>)>,
 }
 
-impl<'s> RowScorer<'s> {
-    fn new(table: Table, template: Template, spec: &'s RowSpec, placed: &[Cell]) -> Self {
-        let known = placed
+#[derive(Clone, Copy)]
+enum Term {
+    Known(f64),
+    Col(usize),
+    Absent,
+}
+
+impl RowScorer {
+    fn new(table: Table, template: Template, spec: &RowSpec, placed: &[Cell]) -> Self {
+        let known: HashMap<Key, f64> = placed
             .iter()
             .filter_map(|c| c.number().map(|v| ((c.table, c.row, c.col), v)))
             .collect();
-        let ids = validate::identities(template)
+        let ids: Vec<&validate::Identity> = validate::identities(template)
             .iter()
             .filter(|id| id.keys().any(|k| k.0 == table && k.1 == spec.key))
             .collect();
-        RowScorer {
-            table,
-            spec,
-            ids,
-            known,
-        }
-    }
-
-    /// The value of `k` if the row were `cand`.
-    fn get(&self, cand: &[Option<Cell>], k: &Key) -> Option<f64> {
-        if k.0 == self.table && k.1 == self.spec.key {
-            let c = self.spec.cols.iter().position(|x| x == &k.2)?;
-            cand[c].as_ref().and_then(Cell::number)
-        } else {
-            self.known.get(k).copied()
-        }
+        let term = |k: &Key| -> Term {
+            if k.0 == table && k.1 == spec.key {
+                spec.cols.iter().position(|x| x == &k.2).map_or(Term::Absent, Term::Col)
+            } else {
+                known.get(k).map_or(Term::Absent, |&v| Term::Known(v))
+            }
+        };
+        let terms = ids
+            .iter()
+            .map(|id| (id.lhs.iter().map(term).collect(), id.rhs.iter().map(term).collect()))
+            .collect();
+        RowScorer { ids, terms }
     }
 
     fn score(&self, cand: &[Option<Cell>]) -> i32 {
-        self.ids
+        self.score_by(|c| cand[c].as_ref().and_then(Cell::number))
+    }
+
+    /// `score` of a row given as its columns' numbers.
+    fn score_nums(&self, nums: &[Option<f64>]) -> i32 {
+        self.score_by(|c| nums[c])
+    }
+
+    fn score_by(&self, num: impl Fn(usize) -> Option<f64>) -> i32 {
+        let sum = |terms: &[Term]| -> Option<f64> {
+            let mut s = 0.0;
+            for t in terms {
+                s += match *t {
+                    Term::Known(v) => v,
+                    Term::Col(c) => num(c)?,
+                    Term::Absent => return None,
+                };
+            }
+            Some(s)
+        };
+        self.terms
             .iter()
-            .filter_map(|id| validate::sides(id, &|k: &Key| self.get(cand, k)))
+            .filter_map(|(l, r)| Some((sum(l)?, sum(r)?)))
             .map(|(l, r)| if validate::close(l, r) { 1 } else { -1 })
             .sum()
     }
@@ -744,13 +767,10 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
         .collect();
     if values.iter().any(|t| t.kind == Kind::Run) {
         let line = values[0].line;
-        let score = |cand: &[Option<Cell>]| -> i32 {
+        let score = |nums: &[Option<f64>]| -> i32 {
             (0..3)
                 .map(|g| {
-                    let v: Option<Vec<f64>> = cand[g * 5..g * 5 + 5]
-                        .iter()
-                        .map(|c| c.as_ref().and_then(Cell::number))
-                        .collect();
+                    let v: Option<Vec<f64>> = nums[g * 5..g * 5 + 5].iter().copied().collect();
                     v.map_or(0, |v| {
                         if validate::close(v[4], v[..4].iter().sum()) {
                             1
@@ -918,11 +938,16 @@ fn splits<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token<'a>>> {
     }
     let mut out = Vec::new();
     let mut cur: Vec<Token<'a>> = Vec::new();
+    // The number a piece reads as, by the piece's address and length: the same pieces
+    // come back in many splits.
+    type Memo = HashMap<(usize, usize), Option<numbers::Number>>;
+    let mut memo = Memo::default();
     fn rec<'a>(
         chunks: &[(Token<'a>, &'a str, bool)],
         m: usize,
         cur: &mut Vec<Token<'a>>,
         out: &mut Vec<Vec<Token<'a>>>,
+        memo: &mut Memo,
     ) {
         if out.len() >= 20_000 {
             return;
@@ -939,11 +964,11 @@ fn splits<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token<'a>>> {
         }
         if !split {
             cur.push(tok.clone());
-            rec(rest, m, cur, out);
+            rec(rest, m, cur, out, memo);
             cur.pop();
             return;
         }
-        cut(text, tok, rest, m, cur, out);
+        cut(text, tok, rest, m, cur, out, memo);
     }
     /// Cuts `text` into one or more numbers, then recurses on `rest`.
     fn cut<'a>(
@@ -953,6 +978,7 @@ fn splits<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token<'a>>> {
         m: usize,
         cur: &mut Vec<Token<'a>>,
         out: &mut Vec<Vec<Token<'a>>>,
+        memo: &mut Memo,
     ) {
         // The unit suffix goes with the last number of the chunk.
         let body_len = text.trim_end_matches(['元', '万']).len();
@@ -973,24 +999,24 @@ fn splits<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token<'a>>> {
             if !last && text[end..].starts_with('.') {
                 continue;
             }
-            let Some(ns) = numbers::numbers(piece) else { continue };
-            if ns.len() != 1 {
-                continue;
-            }
+            let one = *memo
+                .entry((piece.as_ptr() as usize, piece.len()))
+                .or_insert_with(|| numbers::numbers(piece).filter(|ns| ns.len() == 1).map(|ns| ns[0]));
+            let Some(n) = one else { continue };
             cur.push(Token {
-                kind: Kind::Value(Value::Number(ns[0])),
+                kind: Kind::Value(Value::Number(n)),
                 raw: piece,
                 ..tok.clone()
             });
             if last {
-                rec(rest, m, cur, out);
+                rec(rest, m, cur, out, memo);
             } else {
-                cut(&text[end..], tok, rest, m, cur, out);
+                cut(&text[end..], tok, rest, m, cur, out, memo);
             }
             cur.pop();
         }
     }
-    rec(&chunks, m, &mut cur, &mut out);
+    rec(&chunks, m, &mut cur, &mut out, &mut memo);
     out.truncate(LIMIT);
     out
 }
@@ -999,19 +1025,15 @@ fn splits<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token<'a>>> {
 /// value in these tables, so a `0` standing alone beats a number ending in 0 (`3960181`
 /// is 396|0|181, not 39|60|181); then evenly sized numbers (`898989` is 89|89|89).
 fn balance(split: &[Token<'_>]) -> (usize, usize) {
-    let bodies: Vec<&str> = split
-        .iter()
-        .map(|t| t.raw.trim_start_matches(['+', '-']).trim_end_matches(['元', '万']))
-        .collect();
-    let padded_zeros = bodies
-        .iter()
-        .filter(|b| b.len() > 1 && b.ends_with('0') && !b.contains('.'))
-        .count();
-    let lens: Vec<usize> = bodies.iter().map(|b| b.len()).collect();
-    (
-        padded_zeros,
-        lens.iter().max().unwrap_or(&0) - lens.iter().min().unwrap_or(&0),
-    )
+    let mut padded_zeros = 0;
+    let (mut min, mut max) = (usize::MAX, 0);
+    for t in split {
+        let b = t.raw.trim_start_matches(['+', '-']).trim_end_matches(['元', '万']);
+        padded_zeros += usize::from(b.len() > 1 && b.ends_with('0') && !b.contains('.'));
+        min = min.min(b.len());
+        max = max.max(b.len());
+    }
+    (padded_zeros, max.saturating_sub(min))
 }
 
 /// How implausible the numbers of a split are for the row's columns (lower is better), or
@@ -1027,13 +1049,10 @@ fn balance(split: &[Token<'_>]) -> (usize, usize) {
 /// - For 政府集中采购: how far the amount per project is from typical (5×10⁵ 元), in tenths
 ///   of a decade.
 /// - Last, after the evenness of the cut: more repealed than issued.
-fn prior(cols: &[&str], cand: &[Option<Cell>], split: &[Token<'_>]) -> Option<([u32; 4], u32)> {
-    let val = |name: &str| -> Option<f64> {
-        let i = cols.iter().position(|c| *c == name)?;
-        cand.get(i)?.as_ref()?.number()
-    };
+fn prior(cols: &PriorCols, nums: &[Option<f64>], split: &[Token<'_>]) -> Option<([u32; 4], u32)> {
+    let val = |i: Option<usize>| -> Option<f64> { *nums.get(i?)? };
     for (i, t) in split.iter().enumerate() {
-        if t.raw.starts_with(['+', '-']) && cols.get(i).is_some_and(|c| *c != "change") {
+        if t.raw.starts_with(['+', '-']) && i < cols.len && cols.change != Some(i) {
             return None;
         }
     }
@@ -1041,33 +1060,69 @@ fn prior(cols: &[&str], cand: &[Option<Cell>], split: &[Token<'_>]) -> Option<([
     let mut tie = 0;
     let mut zero = 0;
     let mut money = 0;
-    if let (Some(prev), Some(change)) = (val("previous_year"), val("change")) {
+    if let (Some(prev), Some(change)) = (val(cols.previous_year), val(cols.change)) {
         if prev + change < 0.0 {
             return None;
         }
         soft += u32::from(change.abs() > 2.0 * prev);
         zero = u32::from(change != 0.0);
-        if let Some(d) = val("decisions") {
+        if let Some(d) = val(cols.decisions) {
             tie = u32::from(!validate::close(prev + change, d));
         }
     }
-    let gt = |a: &str, b: &str| match (val(a), val(b)) {
+    let gt = |a: Option<usize>, b: Option<usize>| match (val(a), val(b)) {
         (Some(x), Some(y)) => u32::from(x > y),
         _ => 0,
     };
-    soft += gt("new_published", "total_published") + gt("new_published", "new_made");
+    soft += gt(cols.new_published, cols.total_published) + gt(cols.new_published, cols.new_made);
     // What is made this year is, nearly always, what is published this year.
-    if let (Some(made), Some(published)) = (val("new_made"), val("new_published")) {
+    if let (Some(made), Some(published)) = (val(cols.new_made), val(cols.new_published)) {
         tie = u32::from(made != published);
     }
-    soft += gt("issued", "in_force") + gt("repealed", "in_force");
-    if let (Some(n), Some(wan)) = (val("projects"), val("amount")) {
+    soft += gt(cols.issued, cols.in_force) + gt(cols.repealed, cols.in_force);
+    if let (Some(n), Some(wan)) = (val(cols.projects), val(cols.amount)) {
         if n > 0.0 && wan > 0.0 {
             let per = (wan * 10_000.0 / n).log10();
             money = ((per - 5.7).abs() * 10.0).round() as u32;
         }
     }
-    Some(([soft, tie, zero, money], gt("repealed", "issued")))
+    Some(([soft, tie, zero, money], gt(cols.repealed, cols.issued)))
+}
+
+/// The columns `prior` looks at, found once per row.
+struct PriorCols {
+    len: usize,
+    previous_year: Option<usize>,
+    change: Option<usize>,
+    decisions: Option<usize>,
+    new_published: Option<usize>,
+    total_published: Option<usize>,
+    new_made: Option<usize>,
+    issued: Option<usize>,
+    in_force: Option<usize>,
+    repealed: Option<usize>,
+    projects: Option<usize>,
+    amount: Option<usize>,
+}
+
+impl PriorCols {
+    fn new(cols: &[&str]) -> Self {
+        let at = |name: &str| cols.iter().position(|c| *c == name);
+        PriorCols {
+            len: cols.len(),
+            previous_year: at("previous_year"),
+            change: at("change"),
+            decisions: at("decisions"),
+            new_published: at("new_published"),
+            total_published: at("total_published"),
+            new_made: at("new_made"),
+            issued: at("issued"),
+            in_force: at("in_force"),
+            repealed: at("repealed"),
+            projects: at("projects"),
+            amount: at("amount"),
+        }
+    }
 }
 
 /// Chooses among the splits of glued values: the identities first, then plausibility
@@ -1081,15 +1136,15 @@ fn place_glued(
     cols: &[&str],
     line: u32,
     cell_for: impl Fn(usize, &Token<'_>, &mut Vec<Diagnostic>) -> Cell,
-    score: impl Fn(&[Option<Cell>]) -> i32,
+    score: impl Fn(&[Option<f64>]) -> i32,
     ex: &mut Extracted,
 ) {
-    let cands = glued_candidates(values, cols, cell_for);
+    let (cands, pieces) = glued_candidates(values, cols, cell_for);
     if cands.is_empty() {
         ex.diags.push(unsplittable(table, what, values, cols.len(), line));
         return;
     }
-    let scores: Vec<i32> = cands.iter().map(|c| score(&c.1)).collect();
+    let scores: Vec<i32> = cands.iter().map(|c| score(&c.nums)).collect();
     let best_score = scores.iter().copied().max().unwrap_or(0);
     let best: Vec<&Split> = cands
         .iter()
@@ -1097,42 +1152,90 @@ fn place_glued(
         .filter(|(_, s)| **s == best_score)
         .map(|(c, _)| c)
         .collect();
-    if let Some(d) = ambiguity(table, what, values, line, best.iter().map(|c| &c.1)) {
+    if let Some(d) = ambiguity(table, what, values, line, best.iter().map(|c| c.values(&pieces))) {
         ex.diags.push(d);
     }
-    let (_, cand, d) = best[0].clone();
-    ex.diags.extend(d);
-    ex.cells.extend(cand.into_iter().flatten());
+    best[0].emit(&pieces, ex);
 }
 
-/// A split of a run into a row's cells: its implausibility, its cells, their diagnostics.
-type Split = (([u32; 4], (usize, usize), u32), Candidate, Vec<Diagnostic>);
+/// A split of a run into a row's cells, kept light: each distinct (column, piece) cell is
+/// built once in `Pieces` and shared by the splits that use it.
+struct Split {
+    /// Implausibility (see `prior`, `balance`): lower is better.
+    rank: ([u32; 4], (usize, usize), u32),
+    /// Each column's cell, an index into `Pieces`.
+    cells: Vec<u32>,
+    /// Each column's number (`Cell::number`), for scoring.
+    nums: Vec<Option<f64>>,
+}
+
+/// The cells the splits of one run are made of, with their diagnostics.
+type Pieces = Vec<(Cell, Vec<Diagnostic>)>;
+
+impl Split {
+    /// Each column's value (`Cell::value`).
+    fn values(&self, pieces: &Pieces) -> Vec<Option<f64>> {
+        self.cells.iter().map(|&i| pieces[i as usize].0.value).collect()
+    }
+
+    /// Appends the split's cells and diagnostics to `ex`.
+    fn emit(&self, pieces: &Pieces, ex: &mut Extracted) {
+        for &i in &self.cells {
+            let (cell, d) = &pieces[i as usize];
+            ex.diags.extend(d.iter().cloned());
+            ex.cells.push(cell.clone());
+        }
+    }
+}
 
 /// Every split of a run into `cols`, most plausible first (see `prior`, `balance`).
 fn glued_candidates(
     values: &[Token<'_>],
     cols: &[&str],
     cell_for: impl Fn(usize, &Token<'_>, &mut Vec<Diagnostic>) -> Cell,
-) -> Vec<Split> {
+) -> (Vec<Split>, Pieces) {
     let mut out: Vec<Split> = Vec::new();
-    for split in splits(values, cols.len()) {
-        let mut d = Vec::new();
-        let cand: Vec<Option<Cell>> = split
-            .iter()
-            .enumerate()
-            .map(|(c, t)| Some(cell_for(c, t, &mut d)))
-            .collect();
-        // A count that is not whole is not a cut of a count.
-        if d.iter().any(|x| x.code == Code::InvalidValue) {
-            continue;
+    let mut pieces: Pieces = Vec::new();
+    let prior_cols = PriorCols::new(cols);
+    // (column, piece address, piece length, token kind) → index in `pieces`.
+    let mut seen: HashMap<(usize, usize, usize, u8), u32> = HashMap::default();
+    let kind_tag = |k: &Kind| match k {
+        Kind::Blank => 0u8,
+        Kind::Text => 1,
+        Kind::Run => 2,
+        Kind::Value(Value::NotApplicable) => 3,
+        Kind::Value(Value::Number(_)) => 4,
+    };
+    'splits: for split in splits(values, cols.len()) {
+        let mut cells = Vec::with_capacity(split.len());
+        let mut nums = Vec::with_capacity(split.len());
+        for (c, t) in split.iter().enumerate() {
+            let key = (c, t.raw.as_ptr() as usize, t.raw.len(), kind_tag(&t.kind));
+            let i = *seen.entry(key).or_insert_with(|| {
+                let mut d = Vec::new();
+                let cell = cell_for(c, t, &mut d);
+                pieces.push((cell, d));
+                (pieces.len() - 1) as u32
+            });
+            let (cell, d) = &pieces[i as usize];
+            // A count that is not whole is not a cut of a count.
+            if d.iter().any(|x| x.code == Code::InvalidValue) {
+                continue 'splits;
+            }
+            cells.push(i);
+            nums.push(cell.number());
         }
-        let Some((p, weak)) = prior(cols, &cand, &split) else {
+        let Some((p, weak)) = prior(&prior_cols, &nums, &split) else {
             continue;
         };
-        out.push(((p, balance(&split), weak), cand, d));
+        out.push(Split {
+            rank: (p, balance(&split), weak),
+            cells,
+            nums,
+        });
     }
-    out.sort_by_key(|c| c.0);
-    out
+    out.sort_by_key(|c| c.rank);
+    (out, pieces)
 }
 
 fn unsplittable(table: Table, what: &str, values: &[Token<'_>], m: usize, line: u32) -> Diagnostic {
@@ -1150,19 +1253,17 @@ fn unsplittable(table: Table, what: &str, values: &[Token<'_>], m: usize, line: 
 
 /// The `AMBIGUOUS_SPLIT` warning when the equally good splits (the first is used) give
 /// different numbers.
-fn ambiguity<'c>(
+fn ambiguity(
     table: Table,
     what: &str,
     values: &[Token<'_>],
     line: u32,
-    best: impl Iterator<Item = &'c Candidate>,
+    best: impl Iterator<Item = Vec<Option<f64>>>,
 ) -> Option<Diagnostic> {
-    let vec_of = |c: &[Option<Cell>]| c.iter().map(|x| x.as_ref().and_then(|x| x.value)).collect::<Vec<_>>();
     let mut best = best;
-    let first = vec_of(best.next()?);
+    let first = best.next()?;
     let mut others: Vec<Vec<Option<f64>>> = Vec::new();
-    for c in best {
-        let v = vec_of(c);
+    for v in best {
         if v != first && !others.contains(&v) {
             others.push(v);
         }
@@ -1200,12 +1301,12 @@ fn ambiguity<'c>(
 fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowRun<'_>], ex: &mut Extracted) {
     const MAX_EACH: usize = 16;
     const EXHAUSTIVE: usize = 20_000;
-    let mut options: Vec<(usize, &Run<'_>, Vec<Split>)> = Vec::new();
+    let mut options: Vec<(usize, &Run<'_>, Vec<Split>, Pieces)> = Vec::new();
     for (i, run) in rows {
         let spec = &specs[*i];
         let cell_for =
             |c: usize, tok: &Token<'_>, d: &mut Vec<Diagnostic>| value_cell(table, spec, c, tok, run.header_unit, d);
-        let cands = glued_candidates(&run.values, spec.cols, cell_for);
+        let (cands, pieces) = glued_candidates(&run.values, spec.cols, cell_for);
         if cands.is_empty() {
             ex.diags.push(unsplittable(
                 table,
@@ -1217,7 +1318,7 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
             continue;
         }
         let own = RowScorer::new(table, template, spec, &[]);
-        let scores: Vec<i32> = cands.iter().map(|c| own.score(&c.1)).collect();
+        let scores: Vec<i32> = cands.iter().map(|c| own.score_nums(&c.nums)).collect();
         let top = scores.iter().copied().max().unwrap_or(0);
         let cands: Vec<Split> = cands
             .into_iter()
@@ -1226,12 +1327,12 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
             .map(|(c, _)| c)
             .take(MAX_EACH)
             .collect();
-        options.push((*i, run, cands));
+        options.push((*i, run, cands, pieces));
     }
     let at: HashMap<&str, usize> = options
         .iter()
         .enumerate()
-        .map(|(o, (i, _, _))| (specs[*i].key, o))
+        .map(|(o, (i, _, _, _))| (specs[*i].key, o))
         .collect();
     let known: HashMap<Key, f64> = ex
         .cells
@@ -1266,7 +1367,7 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
             for t in terms {
                 s += match *t {
                     Term::Known(v) => v,
-                    Term::Chosen(o, c) => options[o].2[choice[o]].1[c].as_ref()?.number()?,
+                    Term::Chosen(o, c) => options[o].2[choice[o]].nums[c]?,
                     Term::Absent => return None,
                 };
             }
@@ -1356,16 +1457,14 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
             }
         }
     }
-    for (r, (i, run, cands)) in options.into_iter().enumerate() {
+    for (r, (i, run, cands, pieces)) in options.into_iter().enumerate() {
         let spec = &specs[i];
         alternatives[r].sort_by_key(|&k| k != choice[r]);
-        let best = alternatives[r].iter().map(|&k| &cands[k].1);
+        let best = alternatives[r].iter().map(|&k| cands[k].values(&pieces));
         if let Some(d) = ambiguity(table, spec.key, &run.values, run.label_line, best) {
             ex.diags.push(d);
         }
-        let (_, cand, d) = cands[choice[r]].clone();
-        ex.diags.extend(d);
-        ex.cells.extend(cand.into_iter().flatten());
+        cands[choice[r]].emit(&pieces, ex);
     }
 }
 

@@ -60,42 +60,61 @@ const NOT_APPLICABLE: &[&str] = &[
 
 /// True when `s` (trimmed) is a not-applicable mark.
 pub fn is_not_applicable(s: &str) -> bool {
-    let t: String = s.chars().map(halfwidth).filter(|c| !c.is_whitespace()).collect();
-    NOT_APPLICABLE.contains(&t.as_str())
+    // The longest mark is three characters: compare on the stack, not in a new String.
+    let mut buf = [0u8; 12];
+    let mut len = 0;
+    let mut chars = 0;
+    for c in s.chars().map(halfwidth).filter(|c| !c.is_whitespace()) {
+        chars += 1;
+        if chars > 3 {
+            return false;
+        }
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    let t = std::str::from_utf8(&buf[..len]).unwrap_or_default();
+    NOT_APPLICABLE.contains(&t)
 }
 
-fn unit_at(chars: &[char], i: usize) -> Option<(Unit, usize)> {
-    let c = *chars.get(i)?;
-    match c {
-        '万' if chars.get(i + 1) == Some(&'元') => Some((Unit::WanYuan, 2)),
-        '元' => Some((Unit::Yuan, 1)),
-        '件' | '个' | '项' | '条' | '次' => Some((Unit::Count, 1)),
+fn unit_at(s: &str) -> Option<(Unit, usize)> {
+    let mut it = s.chars();
+    match it.next()? {
+        '万' if it.next() == Some('元') => Some((Unit::WanYuan, '万'.len_utf8() + '元'.len_utf8())),
+        c @ ('元' | '件' | '个' | '项' | '条' | '次') => Some((
+            if c == '元' { Unit::Yuan } else { Unit::Count },
+            c.len_utf8(),
+        )),
         _ => None,
     }
+}
+
+/// Byte length of the white space (after `halfwidth`) at the start of `s`.
+fn spaces(s: &str) -> usize {
+    s.char_indices()
+        .find(|(_, c)| !halfwidth(*c).is_whitespace())
+        .map_or(s.len(), |(i, _)| i)
 }
 
 /// Parses `s` as one or more numbers, each with an optional unit, separated by optional
 /// white space ("476.92 万元", "39670元", "1个246900元", "+17"). None when any part of `s`
 /// is not a number or a unit.
 pub fn numbers(s: &str) -> Option<Vec<Number>> {
-    let chars: Vec<char> = s.chars().map(halfwidth).collect();
+    // Most cells are text: reject them before any allocation.
+    let first = s[spaces(s)..].chars().next().map(halfwidth)?;
+    if !(first.is_ascii_digit() || first == '+' || first == '-' || first == '−') {
+        return None;
+    }
     let mut out = Vec::new();
     let mut i = 0;
     loop {
-        while i < chars.len() && chars[i].is_whitespace() {
-            i += 1;
-        }
-        if i == chars.len() {
+        i += spaces(&s[i..]);
+        if i == s.len() {
             break;
         }
-        let (n, used) = number_at(&chars[i..])?;
+        let (n, used) = number_at(&s[i..])?;
         i += used;
-        let mut j = i;
-        while j < chars.len() && chars[j].is_whitespace() {
-            j += 1;
-        }
+        let j = i + spaces(&s[i..]);
         let mut n = n;
-        if let Some((unit, len)) = unit_at(&chars, j) {
+        if let Some((unit, len)) = unit_at(&s[j..]) {
             n.unit = Some(unit);
             i = j + len;
         }
@@ -104,47 +123,81 @@ pub fn numbers(s: &str) -> Option<Vec<Number>> {
     (!out.is_empty()).then_some(out)
 }
 
-/// One number at the start of `c`: sign, digits with optional `,` groups, decimals.
-fn number_at(c: &[char]) -> Option<(Number, usize)> {
-    let mut i = 0;
+/// One number at the start of `s`: sign, digits with optional `,` groups, decimals.
+/// Returns the number and the bytes used. One pass, no allocation for numbers of up to 15
+/// digits.
+fn number_at(s: &str) -> Option<(Number, usize)> {
+    let digit_at = |p: usize| -> Option<u8> {
+        let h = halfwidth(s.get(p..)?.chars().next()?);
+        h.is_ascii_digit().then_some(h as u8 - b'0')
+    };
+    let char_at = |p: usize| s.get(p..).and_then(|r| r.chars().next());
+    let mut p = 0;
     let mut negative = false;
     let mut signed = false;
-    if let Some(&s) = c.first() {
-        if s == '+' || s == '-' || s == '−' {
-            negative = s != '+';
+    if let Some(ch) = char_at(0) {
+        if matches!(halfwidth(ch), '+' | '-' | '−') {
+            negative = halfwidth(ch) != '+';
             signed = true;
-            i = 1;
+            p = ch.len_utf8();
         }
     }
-    let start = i;
-    let mut digits = String::new();
-    while i < c.len() {
-        let ch = c[i];
-        if ch.is_ascii_digit() {
-            digits.push(ch);
-            i += 1;
-        } else if ch == ','
-            && i > start
-            && c.get(i + 1..i + 4).is_some_and(|g| g.iter().all(char::is_ascii_digit))
-            && !c.get(i + 4).is_some_and(char::is_ascii_digit)
-        {
-            i += 1; // thousands separator: exactly three digits follow
+    let from = p;
+    // The digits as an integer mantissa and the count of decimals.
+    let mut mantissa: u64 = 0;
+    let mut count = 0usize;
+    let mut decimals = 0i32;
+    while let Some(ch) = char_at(p) {
+        if let Some(d) = digit_at(p) {
+            mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(d));
+            count += 1;
+            p += ch.len_utf8();
+        } else if halfwidth(ch) == ',' && count > 0 && {
+            // A thousands separator: exactly three digits follow.
+            let mut q = p + ch.len_utf8();
+            let mut three = true;
+            for _ in 0..3 {
+                match digit_at(q) {
+                    Some(_) => q += char_at(q).map_or(1, char::len_utf8),
+                    None => three = false,
+                }
+                if !three {
+                    break;
+                }
+            }
+            three && digit_at(q).is_none()
+        } {
+            p += ch.len_utf8();
         } else {
             break;
         }
     }
-    if digits.is_empty() {
+    if count == 0 {
         return None;
     }
-    if c.get(i) == Some(&'.') && c.get(i + 1).is_some_and(char::is_ascii_digit) {
-        digits.push('.');
-        i += 1;
-        while i < c.len() && c[i].is_ascii_digit() {
-            digits.push(c[i]);
-            i += 1;
+    if let Some(ch) = char_at(p).filter(|c| halfwidth(*c) == '.') {
+        if digit_at(p + ch.len_utf8()).is_some() {
+            p += ch.len_utf8();
+            while let Some(d) = digit_at(p) {
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(d));
+                count += 1;
+                decimals += 1;
+                p += char_at(p).map_or(1, char::len_utf8);
+            }
         }
     }
-    let mut value: f64 = digits.parse().ok()?;
+    let mut value = if count <= 15 {
+        // Both operands are exact, so the quotient is the correctly rounded decimal: the
+        // same double `str::parse` gives.
+        mantissa as f64 / 10f64.powi(decimals)
+    } else {
+        let text: String = s[from..p]
+            .chars()
+            .map(halfwidth)
+            .filter(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        text.parse().ok()?
+    };
     if negative {
         value = -value;
     }
@@ -154,7 +207,7 @@ fn number_at(c: &[char]) -> Option<(Number, usize)> {
             unit: None,
             signed,
         },
-        i,
+        p,
     ))
 }
 
