@@ -250,7 +250,7 @@ pub fn run(cfg: &Config) -> Result<Summary> {
     // channel holds one chunk, so at most three are in memory.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<FileOutcome>>(1);
     let (written, parsed) = std::thread::scope(|s| {
-        let writer = s.spawn(move || -> Result<_> {
+        let writer = std::thread::Builder::new().name("ogi-writer".into()).spawn_scoped(s, move || -> Result<_> {
             let (mut dataset, mut summary) = (dataset, summary);
             let mut frames = frame::Frames::default();
             let mut report = report::Report::default();
@@ -270,6 +270,10 @@ pub fn run(cfg: &Config) -> Result<Summary> {
             }
             Ok((dataset, summary, frames, report))
         });
+        let writer = match writer {
+            Ok(w) => w,
+            Err(e) => return (Err(anyhow::Error::new(e).context("cannot start the writer thread")), Ok(())),
+        };
         let parsed = (|| -> Result<()> {
             // Chunks are taken off the end of the reversed list, so each chunk's paths are
             // freed once it is parsed (a million paths are a few hundred MB).

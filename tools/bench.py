@@ -12,6 +12,7 @@ medians: reports/s, MB/s, the ratio to the floor, and peak RSS. `--scaling` also
 `--threads 1`. Needs a release build (`cargo build --release`); no network.
 """
 import argparse
+import hashlib
 import os
 import re
 import shutil
@@ -26,7 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def dump(n, seed, where):
     stamp = where.parent / f".{where.name}.stamp"
-    want = f"{n} {seed}\n"
+    # The generator's own hash: a changed generator regenerates the dump.
+    gen = hashlib.sha256((ROOT / "tools/synth.py").read_bytes()).hexdigest()[:16]
+    want = f"{n} {seed} {gen}\n"
     if stamp.exists() and stamp.read_text() == want:
         return
     if where.exists():

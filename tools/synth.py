@@ -664,6 +664,8 @@ AGENCIES = ["人民政府", "人民政府办公室", "教育局", "公安局", "
             "交通运输局", "农业农村局", "商务局", "卫生健康委员会", "市场监督管理局", "司法局", "民政局", "文化和旅游局"]
 PLACES = ["福州市", "厦门市", "泉州市", "漳州市", "莆田市", "南平市", "三明市", "龙岩市", "宁德市", "平潭县",
           "闽侯县", "长乐区", "晋江市", "石狮市", "南安市", "惠安县", "安溪县", "永春县", "德化县", "同安区"]
+# Town names for distinct agencies: two of these and 镇, 乡 or 街道 (6,075 names).
+TOWNS = "东西南北中上下新安和平兴华丰泰康宁福寿长乐永德龙凤山水林田湖桥江河溪洋坑头尾塘石岭云峰金玉"
 FORMS = [("tabs", "utf-8", False), ("pdf", "utf-8", False), ("html", "gbk", False), ("tabs", "gbk", True),
          ("markdown", "utf-8", False), ("box", "utf-16le", True), ("tabs", "utf-8-bom", True), ("glued", "utf-8", False)]
 
@@ -673,11 +675,17 @@ def write_dump(n, out_dir, seed=1, with_truth=False):
     report's NAME.truth.json beside it (for scoring, not for the benchmark)."""
     out = Path(out_dir)
     for i in range(n):
+        # Every 50th report is another copy of the report before it (a mirror or a
+        # corrected re-publication: the same agency and year); otherwise every agency name
+        # is distinct, as in a national dump (~150,000 agencies a year).
+        k = i - 1 if i % 50 == 49 else i
+        year = 2019 + random.Random(seed * 1_000_003 + k).randint(0, 6)
         rng = random.Random(seed * 1_000_003 + i)
-        year = 2019 + rng.randint(0, 6)
         template = "2019" if year <= 2020 else "2021"
-        place = rng.choice(PLACES)
-        agency = place + rng.choice(AGENCIES)
+        place = PLACES[k % len(PLACES)]
+        town = k // (len(PLACES) * len(AGENCIES))
+        town = TOWNS[town % len(TOWNS)] + TOWNS[town // len(TOWNS) % len(TOWNS)] + ("镇", "乡", "街道")[town // len(TOWNS) ** 2 % 3]
+        agency = place + town + AGENCIES[k // len(PLACES) % len(AGENCIES)]
         form, enc, crlf = FORMS[i % len(FORMS)]
         style = {"charset": "gbk"} if form == "html" else {}
         nums = make_numbers(rng, template, scale=rng.choice([0.3, 1, 3]))
