@@ -6,7 +6,6 @@
 //! diagnostic. Derived tables leave duplicates out, so nothing is counted twice.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 use crate::diag::{Code, Diagnostic};
 
@@ -24,21 +23,33 @@ pub struct Doc<'a> {
 
 /// `(duplicate, kept)` index pairs among `docs` (in path order), sorted.
 pub fn find(docs: &[Doc<'_>]) -> Vec<(usize, usize)> {
-    let mut groups: HashMap<(&str, i32), Vec<usize>> = HashMap::new();
-    for (i, d) in docs.iter().enumerate() {
-        if let (Some(a), Some(y), true) = (d.agency, d.year, d.cells > 0) {
-            groups.entry((a, y)).or_default().push(i);
-        }
-    }
+    find_by(docs.len(), |i| docs[i].clone())
+}
+
+/// [`find`] over `n` documents given one by one: no table of them is built, and the
+/// groups come from sorting indexes (a million documents cost 4 MB here).
+pub fn find_by<'a>(n: usize, doc: impl Fn(usize) -> Doc<'a>) -> Vec<(usize, usize)> {
+    let key = |i: u32| {
+        let d = doc(i as usize);
+        (d.agency, d.year)
+    };
+    let mut idx: Vec<u32> = (0..n as u32)
+        .filter(|&i| {
+            let d = doc(i as usize);
+            d.agency.is_some() && d.year.is_some() && d.cells > 0
+        })
+        .collect();
+    idx.sort_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
     let mut marks: Vec<(usize, usize)> = Vec::new();
-    for (_, members) in groups {
+    for members in idx.chunk_by(|&a, &b| key(a) == key(b)) {
         if members.len() < 2 {
             continue;
         }
-        let kept = *members
+        let kept = members
             .iter()
-            .min_by_key(|&&i| {
-                let d = &docs[i];
+            .map(|&i| i as usize)
+            .min_by_key(|&i| {
+                let d = doc(i);
                 (
                     Reverse(d.cells),
                     Reverse(d.identities_ok),
@@ -48,7 +59,7 @@ pub fn find(docs: &[Doc<'_>]) -> Vec<(usize, usize)> {
                 )
             })
             .expect("a group has members");
-        marks.extend(members.iter().filter(|&&i| i != kept).map(|&i| (i, kept)));
+        marks.extend(members.iter().map(|&i| i as usize).filter(|&i| i != kept).map(|i| (i, kept)));
     }
     marks.sort_unstable();
     marks

@@ -38,8 +38,8 @@ impl Keys {
         self.doc.len()
     }
     fn columns(self, d: &Docs) -> Vec<Column> {
-        let doc_id: Vec<&str> = self.doc.iter().map(|&i| d.doc_id[i as usize].as_str()).collect();
-        let agency: Vec<Option<&str>> = self.doc.iter().map(|&i| d.agency[i as usize].as_deref()).collect();
+        let doc_id: Vec<&str> = self.doc.iter().map(|&i| d.doc_id(i as usize)).collect();
+        let agency: Vec<Option<&str>> = self.doc.iter().map(|&i| d.agency.get(i as usize)).collect();
         let year: Vec<Option<i32>> = self.doc.iter().map(|&i| d.year[i as usize]).collect();
         vec![
             Column::new("doc_id".into(), doc_id),
@@ -49,34 +49,107 @@ impl Keys {
     }
 }
 
+/// Strings kept end to end in one buffer: one allocation for a million paths, not one each.
+#[derive(Default)]
+struct Strs {
+    text: String,
+    /// Where each string ends in `text`.
+    ends: Vec<usize>,
+    /// False for a null.
+    valid: Vec<bool>,
+}
+
+impl Strs {
+    fn push(&mut self, s: Option<&str>) {
+        self.text.push_str(s.unwrap_or_default());
+        self.ends.push(self.text.len());
+        self.valid.push(s.is_some());
+    }
+    fn get(&self, i: usize) -> Option<&str> {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.valid[i].then(|| &self.text[start..self.ends[i]])
+    }
+}
+
+/// A column of few distinct static strings, one byte per row.
+#[derive(Default)]
+struct Codes {
+    names: Vec<Option<&'static str>>,
+    codes: Vec<u8>,
+}
+
+impl Codes {
+    fn push(&mut self, v: Option<&'static str>) {
+        let k = match self.names.iter().position(|n| *n == v) {
+            Some(k) => k,
+            None => {
+                self.names.push(v);
+                self.names.len() - 1
+            }
+        };
+        self.codes.push(u8::try_from(k).expect("at most 256 distinct values"));
+    }
+    fn get(&self, i: usize) -> Option<&'static str> {
+        self.names[self.codes[i] as usize]
+    }
+}
+
+/// The documents buffer, compact: a million documents stay in a few hundred bytes each
+/// (strings end to end, enums as bytes, places as indexes into the divisions seen).
 #[derive(Default)]
 struct Docs {
-    doc_id: Vec<String>,
-    path: Vec<String>,
+    /// 16 hex digits each.
+    doc_id: Vec<[u8; 16]>,
+    path: Strs,
     bytes: Vec<i64>,
-    encoding: Vec<Option<&'static str>>,
-    agency: Vec<Option<String>>,
+    encoding: Codes,
+    agency: Strs,
     year: Vec<Option<i32>>,
-    template: Vec<&'static str>,
+    template: Codes,
     published: Vec<Option<i32>>,
-    status: Vec<&'static str>,
+    status: Codes,
     cells: Vec<i32>,
     identities_ok: Vec<Option<bool>>,
-    duplicate_of: Vec<Option<String>>,
-    scope: Vec<Option<&'static str>>,
-    province: Vec<Option<std::sync::Arc<str>>>,
-    province_code: Vec<Option<std::sync::Arc<str>>>,
-    prefecture: Vec<Option<std::sync::Arc<str>>>,
-    prefecture_code: Vec<Option<std::sync::Arc<str>>>,
-    county: Vec<Option<std::sync::Arc<str>>>,
-    county_code: Vec<Option<std::sync::Arc<str>>>,
-    level: Vec<Option<&'static str>>,
-    agency_kind: Vec<Option<&'static str>>,
+    /// The kept document's index.
+    duplicate_of: Vec<Option<u32>>,
+    scope: Codes,
+    /// Province, prefecture and county, indexes into `divisions`.
+    place: Vec<[Option<u32>; 3]>,
+    divisions: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
+    division_index: std::collections::HashMap<(usize, usize), u32>,
+    level: Codes,
+    agency_kind: Codes,
     /// Not written: warnings per document, for choosing among duplicates.
     warnings: Vec<u32>,
     /// Not written: rows each document added to each table of [`ROWS`], for dropping a
     /// duplicate's rows by position (identical copies share their doc_id).
     rows: Vec<[u32; ROWS.len()]>,
+}
+
+impl Docs {
+    fn len(&self) -> usize {
+        self.doc_id.len()
+    }
+    fn doc_id(&self, i: usize) -> &str {
+        std::str::from_utf8(&self.doc_id[i]).expect("hex digits")
+    }
+    fn path(&self, i: usize) -> &str {
+        self.path.get(i).unwrap_or_default()
+    }
+    fn division(&mut self, d: &Option<(std::sync::Arc<str>, std::sync::Arc<str>)>) -> Option<u32> {
+        let (name, code) = d.as_ref()?;
+        // The divisions' strings are shared from the division table: one per address.
+        let key = (
+            std::sync::Arc::as_ptr(name) as *const u8 as usize,
+            std::sync::Arc::as_ptr(code) as *const u8 as usize,
+        );
+        let next = self.divisions.len() as u32;
+        let k = *self.division_index.entry(key).or_insert(next);
+        if k == next {
+            self.divisions.push((name.clone(), code.clone()));
+        }
+        Some(k)
+    }
 }
 
 #[derive(Default)]
@@ -269,31 +342,29 @@ pub fn insert_diagnostics(
 impl Frames {
     /// Appends one document's rows to every table.
     pub fn push(&mut self, o: &FileOutcome) {
-        let doc = self.docs.doc_id.len() as u32;
+        let doc = self.docs.len() as u32;
         let d = &mut self.docs;
-        d.doc_id.push(o.doc_id.clone());
-        d.path.push(o.path.clone());
+        d.doc_id.push(
+            o.doc_id
+                .as_bytes()
+                .try_into()
+                .expect("a doc_id is 16 hex digits"),
+        );
+        d.path.push(Some(&o.path));
         d.bytes.push(o.bytes);
         d.encoding.push(o.encoding);
-        d.agency.push(o.agency.clone());
+        d.agency.push(o.agency.as_deref());
         d.year.push(o.year);
-        d.template.push(o.template);
+        d.template.push(Some(o.template));
         d.published.push(o.published);
-        d.status.push(o.status.as_str());
+        d.status.push(Some(o.status.as_str()));
         d.cells.push(o.cells.len() as i32);
         d.identities_ok.push(o.identities_ok);
         d.duplicate_of.push(None);
         d.scope.push(o.scope);
         let p = &o.place;
-        for (names, codes, v) in [
-            (&mut d.province, &mut d.province_code, &p.province),
-            (&mut d.prefecture, &mut d.prefecture_code, &p.prefecture),
-            (&mut d.county, &mut d.county_code, &p.county),
-        ] {
-            // Arc clones: the division table's strings are shared, not copied.
-            names.push(v.as_ref().map(|x| x.0.clone()));
-            codes.push(v.as_ref().map(|x| x.1.clone()));
-        }
+        let place = [d.division(&p.province), d.division(&p.prefecture), d.division(&p.county)];
+        d.place.push(place);
         d.level.push(p.level);
         d.agency_kind.push(p.kind);
         d.warnings.push(
@@ -399,30 +470,27 @@ impl Frames {
 
     /// Documents pushed so far.
     pub fn documents(&self) -> usize {
-        self.docs.doc_id.len()
+        self.docs.len()
     }
 
     /// Duplicates among the documents pushed so far: `(duplicate, kept)` indexes, sorted
     /// (see [`crate::dedup`]).
     pub fn duplicates(&self) -> Vec<(usize, usize)> {
         let d = &self.docs;
-        let docs: Vec<dedup::Doc<'_>> = (0..d.doc_id.len())
-            .map(|i| dedup::Doc {
-                agency: d.agency[i].as_deref(),
-                year: d.year[i],
-                cells: d.cells[i] as usize,
-                identities_ok: d.identities_ok[i] == Some(true),
-                warnings: d.warnings[i] as usize,
-                published: d.published[i],
-                path: &d.path[i],
-            })
-            .collect();
-        dedup::find(&docs)
+        dedup::find_by(d.len(), |i| dedup::Doc {
+            agency: d.agency.get(i),
+            year: d.year[i],
+            cells: d.cells[i] as usize,
+            identities_ok: d.identities_ok[i] == Some(true),
+            warnings: d.warnings[i] as usize,
+            published: d.published[i],
+            path: d.path(i),
+        })
     }
 
     /// Marks `dup` a duplicate of `kept` in `documents`.
     pub fn set_duplicate(&mut self, dup: usize, kept: usize) {
-        self.docs.duplicate_of[dup] = Some(self.docs.doc_id[kept].clone());
+        self.docs.duplicate_of[dup] = Some(kept as u32);
     }
 
     /// Rows document `i` added to table `t` (a name of [`ROWS`]).
@@ -433,46 +501,68 @@ impl Frames {
 
     /// The doc_id and path of document `i`.
     pub fn id_and_path(&self, i: usize) -> (&str, &str) {
-        (&self.docs.doc_id[i], &self.docs.path[i])
+        (self.docs.doc_id(i), self.docs.path(i))
     }
 
-    /// The documents table (after the run, when duplicates are known).
-    pub fn take_documents(&mut self) -> PolarsResult<DataFrame> {
-        let d = std::mem::take(&mut self.docs);
-        fn strs(v: &[Option<std::sync::Arc<str>>]) -> Vec<Option<&str>> {
-            v.iter().map(|x| x.as_deref()).collect()
+    /// Rows `range` of the documents table (after the run, when duplicates are known):
+    /// written a slice at a time, so the whole table is never built at once.
+    pub fn documents_slice(&self, range: std::ops::Range<usize>) -> PolarsResult<DataFrame> {
+        let d = &self.docs;
+        let n = range.len();
+        fn strs(s: &Strs, range: std::ops::Range<usize>) -> Vec<Option<&str>> {
+            range.map(|i| s.get(i)).collect()
         }
-        let n = d.doc_id.len();
-        let published = Column::new("published".into(), d.published).cast(&DataType::Date)?;
-        let documents = DataFrame::new(
+        let codes = |c: &Codes| -> Vec<Option<&str>> { range.clone().map(|i| c.get(i)).collect() };
+        let division = |level: usize, code: bool| -> Vec<Option<&str>> {
+            range
+                .clone()
+                .map(|i| {
+                    d.place[i][level].map(|k| {
+                        let (name, c) = &d.divisions[k as usize];
+                        if code {
+                            &**c
+                        } else {
+                            &**name
+                        }
+                    })
+                })
+                .collect()
+        };
+        let published = Column::new("published".into(), &d.published[range.clone()]).cast(&DataType::Date)?;
+        let doc_id: Vec<&str> = range.clone().map(|i| d.doc_id(i)).collect();
+        let path: Vec<&str> = range.clone().map(|i| d.path(i)).collect();
+        let duplicate_of: Vec<Option<&str>> = range
+            .clone()
+            .map(|i| d.duplicate_of[i].map(|k| d.doc_id(k as usize)))
+            .collect();
+        let required = |c: &Codes| -> Vec<&str> { range.clone().map(|i| c.get(i).unwrap_or_default()).collect() };
+        DataFrame::new(
             n,
             vec![
-                Column::new("doc_id".into(), d.doc_id),
-                Column::new("path".into(), d.path),
-                Column::new("bytes".into(), d.bytes),
-                Column::new("encoding".into(), d.encoding),
-                Column::new("agency".into(), d.agency),
-                Column::new("year".into(), d.year),
-                Column::new("template".into(), d.template),
+                Column::new("doc_id".into(), doc_id),
+                Column::new("path".into(), path),
+                Column::new("bytes".into(), &d.bytes[range.clone()]),
+                Column::new("encoding".into(), codes(&d.encoding)),
+                Column::new("agency".into(), strs(&d.agency, range.clone())),
+                Column::new("year".into(), &d.year[range.clone()]),
+                Column::new("template".into(), required(&d.template)),
                 published,
-                Column::new("status".into(), d.status),
-                Column::new("cells".into(), d.cells),
-                Column::new("identities_ok".into(), d.identities_ok),
-                Column::new("duplicate_of".into(), d.duplicate_of),
-                Column::new("scope".into(), d.scope),
-                Column::new("province".into(), strs(&d.province)),
-                Column::new("province_code".into(), strs(&d.province_code)),
-                Column::new("prefecture".into(), strs(&d.prefecture)),
-                Column::new("prefecture_code".into(), strs(&d.prefecture_code)),
-                Column::new("county".into(), strs(&d.county)),
-                Column::new("county_code".into(), strs(&d.county_code)),
-                Column::new("level".into(), d.level),
-                Column::new("agency_kind".into(), d.agency_kind),
+                Column::new("status".into(), required(&d.status)),
+                Column::new("cells".into(), &d.cells[range.clone()]),
+                Column::new("identities_ok".into(), &d.identities_ok[range.clone()]),
+                Column::new("duplicate_of".into(), duplicate_of),
+                Column::new("scope".into(), codes(&d.scope)),
+                Column::new("province".into(), division(0, false)),
+                Column::new("province_code".into(), division(0, true)),
+                Column::new("prefecture".into(), division(1, false)),
+                Column::new("prefecture_code".into(), division(1, true)),
+                Column::new("county".into(), division(2, false)),
+                Column::new("county_code".into(), division(2, true)),
+                Column::new("level".into(), codes(&d.level)),
+                Column::new("agency_kind".into(), codes(&d.agency_kind)),
                 Column::new("schema_version".into(), vec![crate::write::SCHEMA_VERSION; n]),
             ],
-        )?;
-
-        Ok(documents)
+        )
     }
 
     /// The buffered rows of every table of [`ROWS`] that holds at least `min` rows (all of
@@ -577,8 +667,8 @@ impl Frames {
             "diagnostics" => {
                 let g = std::mem::take(&mut self.diags);
                 let n = g.doc.len();
-                let doc_id: Vec<&str> = g.doc.iter().map(|&i| docs.doc_id[i as usize].as_str()).collect();
-                let path: Vec<&str> = g.doc.iter().map(|&i| docs.path[i as usize].as_str()).collect();
+                let doc_id: Vec<&str> = g.doc.iter().map(|&i| docs.doc_id(i as usize)).collect();
+                let path: Vec<&str> = g.doc.iter().map(|&i| docs.path(i as usize)).collect();
                 DataFrame::new(
                     n,
                     vec![

@@ -352,10 +352,13 @@ pub fn run(cfg: &Config) -> Result<Summary> {
     if !duplicates.is_empty() {
         drop_duplicates(&mut dataset, &frames, &duplicates)?;
     }
-    dataset.write(
-        "documents",
-        frames.take_documents().context("cannot build the documents table")?,
-    )?;
+    let docs = frames.documents();
+    for start in (0..docs.max(1)).step_by(write::ROW_GROUP) {
+        let slice = frames
+            .documents_slice(start..(start + write::ROW_GROUP).min(docs))
+            .context("cannot build the documents table")?;
+        dataset.write("documents", slice)?;
+    }
     dataset.text("report.html", &report.html())?;
     dataset.commit(&cfg.output)?;
     summary.elapsed = start.elapsed();
