@@ -35,7 +35,8 @@ def dump(n, seed, where):
     if where.exists():
         shutil.rmtree(where)
     t = time.time()
-    subprocess.run([sys.executable, str(ROOT / "tools/synth.py"), "dump", str(n), str(where), "--seed", str(seed)],
+    subprocess.run([sys.executable, str(ROOT / "tools/synth.py"), "dump", str(n), str(where), "--seed", str(seed),
+                    "--jobs", str(os.cpu_count() or 1)],
                    check=True, stdout=subprocess.DEVNULL)
     stamp.write_text(want)
     print(f"generated {n} reports in {time.time() - t:.0f} s", file=sys.stderr)

@@ -9,7 +9,7 @@ digits, and the encodings of DATASET.md. Deterministic: the same arguments give 
 bytes.
 
     python3 tools/synth.py fixtures tests/fixtures/forms   # the golden-test fixtures
-    python3 tools/synth.py dump N DIR [--seed S] [--truth] # N reports in nested folders
+    python3 tools/synth.py dump N DIR [--seed S] [--truth] [--jobs J] # N reports in nested folders
 
 Only the standard library; no network.
 """
@@ -670,11 +670,23 @@ FORMS = [("tabs", "utf-8", False), ("pdf", "utf-8", False), ("html", "gbk", Fals
          ("markdown", "utf-8", False), ("box", "utf-16le", True), ("tabs", "utf-8-bom", True), ("glued", "utf-8", False)]
 
 
-def write_dump(n, out_dir, seed=1, with_truth=False):
+def write_dump(n, out_dir, seed=1, with_truth=False, jobs=1):
     """N reports in a tree of nested folders (year/place/NN); with_truth writes each
-    report's NAME.truth.json beside it (for scoring, not for the benchmark)."""
+    report's NAME.truth.json beside it (for scoring, not for the benchmark). Each report
+    depends only on its number and the seed, so `jobs` processes give the same bytes."""
+    if jobs > 1:
+        import multiprocessing
+        with multiprocessing.Pool(jobs) as pool:
+            step = 1000
+            pool.starmap(write_reports, [(range(a, min(a + step, n)), out_dir, seed, with_truth)
+                                         for a in range(0, n, step)])
+        return
+    write_reports(range(n), out_dir, seed, with_truth)
+
+
+def write_reports(numbers, out_dir, seed, with_truth):
     out = Path(out_dir)
-    for i in range(n):
+    for i in numbers:
         # Every 50th report is another copy of the report before it (a mirror or a
         # corrected re-publication: the same agency and year); otherwise every agency name
         # is distinct, as in a national dump (~150,000 agencies a year).
@@ -703,7 +715,8 @@ def main(argv):
         write_fixtures(argv[1])
     elif len(argv) >= 3 and argv[0] == "dump":
         seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 1
-        write_dump(int(argv[1]), argv[2], seed, "--truth" in argv)
+        jobs = int(argv[argv.index("--jobs") + 1]) if "--jobs" in argv else 1
+        write_dump(int(argv[1]), argv[2], seed, "--truth" in argv, jobs)
     else:
         sys.exit(__doc__)
 
