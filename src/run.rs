@@ -3,7 +3,7 @@
 //! bar. A panic while parsing one file becomes that file's `INTERNAL` diagnostic.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -81,9 +81,9 @@ impl std::fmt::Display for Summary {
 }
 
 /// Reads and processes one file; never fails, never unwinds.
-pub fn process_file(src: &SourceFile, limits: &Limits) -> FileOutcome {
-    let mut o = read_and_process(src, limits);
-    if walk::escaped_name(&src.abs) {
+pub fn process_file(src: &SourceFile, root: &Path, limits: &Limits) -> FileOutcome {
+    let mut o = read_and_process(src, root, limits);
+    if src.escaped() {
         o.diagnostics.insert(
             0,
             Diagnostic::info(
@@ -96,10 +96,10 @@ pub fn process_file(src: &SourceFile, limits: &Limits) -> FileOutcome {
     o
 }
 
-fn read_and_process(src: &SourceFile, limits: &Limits) -> FileOutcome {
+fn read_and_process(src: &SourceFile, root: &Path, limits: &Limits) -> FileOutcome {
     if src.bytes > limits.max_file_bytes {
         // Refused before reading so a huge file never costs its size in memory.
-        let mut o = FileOutcome::new(String::new(), src.rel.clone(), src.bytes as i64);
+        let mut o = FileOutcome::new(String::new(), src.rel.to_string(), src.bytes as i64);
         o.doc_id = crate::doc_id(src.rel.as_bytes());
         o.diagnostics.push(Diagnostic::error(
             Code::TooLarge,
@@ -111,10 +111,10 @@ fn read_and_process(src: &SourceFile, limits: &Limits) -> FileOutcome {
         ));
         return o;
     }
-    let bytes = match std::fs::read(&src.abs) {
+    let bytes = match std::fs::read(src.path(root)) {
         Ok(b) => b,
         Err(e) => {
-            let mut o = FileOutcome::new(crate::doc_id(src.rel.as_bytes()), src.rel.clone(), src.bytes as i64);
+            let mut o = FileOutcome::new(crate::doc_id(src.rel.as_bytes()), src.rel.to_string(), src.bytes as i64);
             o.diagnostics
                 .push(Diagnostic::error(Code::Unreadable, None, format!("cannot read: {e}")));
             return o;
@@ -128,7 +128,7 @@ fn read_and_process(src: &SourceFile, limits: &Limits) -> FileOutcome {
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
-            let mut o = FileOutcome::new(crate::doc_id(&bytes), src.rel.clone(), bytes.len() as i64);
+            let mut o = FileOutcome::new(crate::doc_id(&bytes), src.rel.to_string(), bytes.len() as i64);
             o.diagnostics.push(Diagnostic::error(
                 Code::Internal,
                 None,
@@ -195,7 +195,7 @@ const CHUNK: usize = 512;
 /// What the walk yields, in path order: a file to read, or an entry it could not read.
 enum Item {
     File(SourceFile),
-    Unwalkable(walk::WalkError),
+    Unwalkable(Box<walk::WalkError>),
 }
 
 impl Item {
@@ -235,7 +235,7 @@ pub fn run(cfg: &Config) -> Result<Summary> {
         .context("cannot start worker threads")?;
     let total: u64 = files.iter().map(|f| f.bytes).sum();
     let mut items: Vec<Item> = files.into_iter().map(Item::File).collect();
-    items.extend(walk_errors.into_iter().map(Item::Unwalkable));
+    items.extend(walk_errors.into_iter().map(|e| Item::Unwalkable(Box::new(e))));
     items.sort_by(|a, b| a.rel().cmp(b.rel()));
     let n = items.len();
 
@@ -290,7 +290,7 @@ pub fn run(cfg: &Config) -> Result<Summary> {
                             signal::received().is_none().then_some(())?;
                             let o = match item {
                                 Item::File(f) => {
-                                    let mut o = process_file(f, &limits);
+                                    let mut o = process_file(f, &cfg.input, &limits);
                                     if catch_unwind(AssertUnwindSafe(|| locate(&mut o, &divisions))).is_err() {
                                         o.place = Default::default();
                                         o.diagnostics.push(Diagnostic::error(

@@ -1,19 +1,36 @@
 //! Input root → the sorted list of files to process, with paths relative to the root
 //! (`/`-separated). Sorting here is what makes the output independent of the thread count.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use globset::GlobSet;
 use walkdir::WalkDir;
 
-/// One file to process.
+/// One file to process. Kept small (a million of them are listed at once): the full
+/// path is stored only when it is not simply the root joined with `rel`.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
-    pub abs: PathBuf,
     /// Relative to the input root, `/`-separated.
-    pub rel: String,
+    pub rel: Box<str>,
+    /// The full path, when `rel` alone does not give it (an escaped name).
+    other: Option<Box<Path>>,
     pub bytes: u64,
+}
+
+impl SourceFile {
+    /// The file's path, given the input root it was listed under.
+    pub fn path(&self, root: &Path) -> std::borrow::Cow<'_, Path> {
+        match &self.other {
+            Some(p) => std::borrow::Cow::Borrowed(p),
+            None => std::borrow::Cow::Owned(root.join(&*self.rel)),
+        }
+    }
+
+    /// Whether `rel` escaped bytes of the file name that are not UTF-8.
+    pub fn escaped(&self) -> bool {
+        self.other.as_deref().is_some_and(escaped_name)
+    }
 }
 
 /// A directory entry the walk could not read (a symlink loop, a permission error).
@@ -55,9 +72,11 @@ pub fn files(root: &Path, include: &GlobSet, exclude: &GlobSet) -> Result<(Vec<S
             continue;
         }
         let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        let abs = entry.into_path();
+        let other = (root.join(&rel) != abs).then(|| abs.into_boxed_path());
         files.push(SourceFile {
-            abs: entry.into_path(),
-            rel,
+            rel: rel.into_boxed_str(),
+            other,
             bytes,
         });
     }
