@@ -13,6 +13,7 @@ use crate::template::{self, Table};
 #[derive(Default)]
 pub struct Frames {
     docs: Docs,
+    pending: PendingDocs,
     cells: Cells,
     requests: Requests,
     outcomes: Outcomes,
@@ -69,6 +70,13 @@ impl Strs {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         self.valid[i].then(|| &self.text[start..self.ends[i]])
     }
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+fn strs_at(s: &Strs, range: std::ops::Range<usize>) -> Vec<Option<&str>> {
+    range.map(|i| s.get(i)).collect()
 }
 
 /// A column of few distinct static strings, one byte per row.
@@ -94,35 +102,25 @@ impl Codes {
     }
 }
 
-/// The documents buffer, compact: a million documents stay in a few hundred bytes each
-/// (strings end to end, enums as bytes, places as indexes into the divisions seen).
+/// What the run keeps of every document until the end, compact (a million documents
+/// cost about a hundred bytes each): what the keys of the other tables, the choice among
+/// duplicates and the duplicates' rows need. The documents table's own rows are in
+/// [`PendingDocs`] only until their row group is written.
 #[derive(Default)]
 struct Docs {
     /// 16 hex digits each.
     doc_id: Vec<[u8; 16]>,
-    path: Strs,
-    bytes: Vec<i64>,
-    encoding: Codes,
     agency: Strs,
     year: Vec<Option<i32>>,
-    template: Codes,
     published: Vec<Option<i32>>,
-    status: Codes,
     cells: Vec<i32>,
     identities_ok: Vec<Option<bool>>,
     /// The kept document's index.
     duplicate_of: Vec<Option<u32>>,
-    scope: Codes,
-    /// Province, prefecture and county, indexes into `divisions`.
-    place: Vec<[Option<u32>; 3]>,
-    divisions: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
-    division_index: std::collections::HashMap<(usize, usize), u32>,
-    level: Codes,
-    agency_kind: Codes,
-    /// Not written: warnings per document, for choosing among duplicates.
+    /// Warnings per document, for choosing among duplicates.
     warnings: Vec<u32>,
-    /// Not written: rows each document added to each table of [`ROWS`], for dropping a
-    /// duplicate's rows by position (identical copies share their doc_id).
+    /// Rows each document added to each table of [`ROWS`], for dropping a duplicate's
+    /// rows by position (identical copies share their doc_id).
     rows: Vec<[u32; ROWS.len()]>,
 }
 
@@ -133,12 +131,34 @@ impl Docs {
     fn doc_id(&self, i: usize) -> &str {
         std::str::from_utf8(&self.doc_id[i]).expect("hex digits")
     }
-    fn path(&self, i: usize) -> &str {
-        self.path.get(i).unwrap_or_default()
+}
+
+/// The documents table's rows not yet written (columns the other buffers do not hold).
+#[derive(Default)]
+struct PendingDocs {
+    /// Index of the first pending document.
+    first: usize,
+    path: Strs,
+    bytes: Vec<i64>,
+    encoding: Codes,
+    template: Codes,
+    status: Codes,
+    scope: Codes,
+    /// Province, prefecture and county, indexes into `divisions`.
+    place: Vec<[Option<u32>; 3]>,
+    level: Codes,
+    agency_kind: Codes,
+    /// Every division seen in the run (a few thousand), shared by address.
+    divisions: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
+    division_index: std::collections::HashMap<(usize, usize), u32>,
+}
+
+impl PendingDocs {
+    fn len(&self) -> usize {
+        self.bytes.len()
     }
     fn division(&mut self, d: &Option<(std::sync::Arc<str>, std::sync::Arc<str>)>) -> Option<u32> {
         let (name, code) = d.as_ref()?;
-        // The divisions' strings are shared from the division table: one per address.
         let key = (
             std::sync::Arc::as_ptr(name) as *const u8 as usize,
             std::sync::Arc::as_ptr(code) as *const u8 as usize,
@@ -213,8 +233,11 @@ struct Active {
 
 #[derive(Default)]
 struct Diags {
-    /// The document's index (its doc_id and path are looked up when the frame is built).
+    /// The document's index (its doc_id is looked up when the frame is built).
     doc: Vec<u32>,
+    /// The paths of the documents with buffered rows, and each row's index into them.
+    paths: Strs,
+    path: Vec<u32>,
     severity: Vec<&'static str>,
     code: Vec<&'static str>,
     message: Vec<String>,
@@ -350,24 +373,25 @@ impl Frames {
                 .try_into()
                 .expect("a doc_id is 16 hex digits"),
         );
-        d.path.push(Some(&o.path));
-        d.bytes.push(o.bytes);
-        d.encoding.push(o.encoding);
         d.agency.push(o.agency.as_deref());
         d.year.push(o.year);
-        d.template.push(Some(o.template));
         d.published.push(o.published);
-        d.status.push(Some(o.status.as_str()));
         d.cells.push(o.cells.len() as i32);
         d.identities_ok.push(o.identities_ok);
         d.duplicate_of.push(None);
+        let d = &mut self.pending;
+        d.path.push(Some(&o.path));
+        d.bytes.push(o.bytes);
+        d.encoding.push(o.encoding);
+        d.template.push(Some(o.template));
+        d.status.push(Some(o.status.as_str()));
         d.scope.push(o.scope);
         let p = &o.place;
         let place = [d.division(&p.province), d.division(&p.prefecture), d.division(&p.county)];
         d.place.push(place);
         d.level.push(p.level);
         d.agency_kind.push(p.kind);
-        d.warnings.push(
+        self.docs.warnings.push(
             o.diagnostics
                 .iter()
                 .filter(|g| g.severity >= crate::diag::Severity::Warning)
@@ -375,9 +399,13 @@ impl Frames {
         );
         let before = self.lens();
 
+        if !o.diagnostics.is_empty() {
+            self.diags.paths.push(Some(&o.path));
+        }
         for g in &o.diagnostics {
             let x = &mut self.diags;
             x.doc.push(doc);
+            x.path.push((x.paths.len() - 1) as u32);
             x.severity.push(g.severity.as_str());
             x.code.push(g.code.as_str());
             x.message.push(g.message.clone());
@@ -484,7 +512,6 @@ impl Frames {
             identities_ok: d.identities_ok[i] == Some(true),
             warnings: d.warnings[i] as usize,
             published: d.published[i],
-            path: d.path(i),
         })
     }
 
@@ -493,32 +520,70 @@ impl Frames {
         self.docs.duplicate_of[dup] = Some(kept as u32);
     }
 
+    /// The doc_id of the document `i` is a duplicate of, if it is one.
+    pub fn duplicate_of(&self, i: usize) -> Option<&str> {
+        self.docs.duplicate_of[i].map(|k| self.docs.doc_id(k as usize))
+    }
+
     /// Rows document `i` added to table `t` (a name of [`ROWS`]).
     pub fn rows_of(&self, i: usize, t: &str) -> usize {
         let k = ROWS.iter().position(|x| *x == t).expect("a table of ROWS");
         self.docs.rows[i][k] as usize
     }
 
-    /// The doc_id and path of document `i`.
-    pub fn id_and_path(&self, i: usize) -> (&str, &str) {
-        (self.docs.doc_id(i), self.docs.path(i))
+    /// The doc_id of document `i`.
+    pub fn doc_id(&self, i: usize) -> &str {
+        self.docs.doc_id(i)
     }
 
-    /// Rows `range` of the documents table (after the run, when duplicates are known):
-    /// written a slice at a time, so the whole table is never built at once.
-    pub fn documents_slice(&self, range: std::ops::Range<usize>) -> PolarsResult<DataFrame> {
-        let d = &self.docs;
-        let n = range.len();
-        fn strs(s: &Strs, range: std::ops::Range<usize>) -> Vec<Option<&str>> {
-            range.map(|i| s.get(i)).collect()
+    /// The documents table's next rows: the first `min` pending rows when at least that
+    /// many are pending (all of them for `min` = 0), so its row groups are `min` rows.
+    pub fn take_documents(&mut self, min: usize) -> PolarsResult<Option<DataFrame>> {
+        let p = &mut self.pending;
+        if min > 0 && p.len() < min {
+            return Ok(None);
         }
-        let codes = |c: &Codes| -> Vec<Option<&str>> { range.clone().map(|i| c.get(i)).collect() };
+        let n = if min == 0 { p.len() } else { min };
+        let df = self.documents_frame(n)?;
+        // Keep what is left after the first `n` (at most a chunk's worth).
+        let p = &mut self.pending;
+        let mut rest = PendingDocs {
+            first: p.first + n,
+            divisions: std::mem::take(&mut p.divisions),
+            division_index: std::mem::take(&mut p.division_index),
+            ..PendingDocs::default()
+        };
+        for i in n..p.len() {
+            rest.path.push(p.path.get(i));
+            rest.bytes.push(p.bytes[i]);
+            rest.encoding.push(p.encoding.get(i));
+            rest.template.push(p.template.get(i));
+            rest.status.push(p.status.get(i));
+            rest.scope.push(p.scope.get(i));
+            rest.place.push(p.place[i]);
+            rest.level.push(p.level.get(i));
+            rest.agency_kind.push(p.agency_kind.get(i));
+        }
+        self.pending = rest;
+        Ok(Some(df))
+    }
+
+    /// The first `n` pending documents as rows of the documents table. `duplicate_of` is
+    /// null: duplicates are known only at the end, when the table is rewritten.
+    fn documents_frame(&self, n: usize) -> PolarsResult<DataFrame> {
+        let (d, p) = (&self.docs, &self.pending);
+        let range = p.first..p.first + n;
+        fn strs(s: &Strs, n: usize) -> Vec<Option<&str>> {
+            (0..n).map(|i| s.get(i)).collect()
+        }
+        let codes = |c: &Codes| -> Vec<Option<&str>> { (0..n).map(|i| c.get(i)).collect() };
+        let required = |c: &Codes| -> Vec<&str> { (0..n).map(|i| c.get(i).unwrap_or_default()).collect() };
         let division = |level: usize, code: bool| -> Vec<Option<&str>> {
-            range
-                .clone()
-                .map(|i| {
-                    d.place[i][level].map(|k| {
-                        let (name, c) = &d.divisions[k as usize];
+            p.place[..n]
+                .iter()
+                .map(|place| {
+                    place[level].map(|k| {
+                        let (name, c) = &p.divisions[k as usize];
                         if code {
                             &**c
                         } else {
@@ -530,36 +595,30 @@ impl Frames {
         };
         let published = Column::new("published".into(), &d.published[range.clone()]).cast(&DataType::Date)?;
         let doc_id: Vec<&str> = range.clone().map(|i| d.doc_id(i)).collect();
-        let path: Vec<&str> = range.clone().map(|i| d.path(i)).collect();
-        let duplicate_of: Vec<Option<&str>> = range
-            .clone()
-            .map(|i| d.duplicate_of[i].map(|k| d.doc_id(k as usize)))
-            .collect();
-        let required = |c: &Codes| -> Vec<&str> { range.clone().map(|i| c.get(i).unwrap_or_default()).collect() };
         DataFrame::new(
             n,
             vec![
                 Column::new("doc_id".into(), doc_id),
-                Column::new("path".into(), path),
-                Column::new("bytes".into(), &d.bytes[range.clone()]),
-                Column::new("encoding".into(), codes(&d.encoding)),
-                Column::new("agency".into(), strs(&d.agency, range.clone())),
+                Column::new("path".into(), strs(&p.path, n)),
+                Column::new("bytes".into(), &p.bytes[..n]),
+                Column::new("encoding".into(), codes(&p.encoding)),
+                Column::new("agency".into(), strs_at(&d.agency, range.clone())),
                 Column::new("year".into(), &d.year[range.clone()]),
-                Column::new("template".into(), required(&d.template)),
+                Column::new("template".into(), required(&p.template)),
                 published,
-                Column::new("status".into(), required(&d.status)),
+                Column::new("status".into(), required(&p.status)),
                 Column::new("cells".into(), &d.cells[range.clone()]),
                 Column::new("identities_ok".into(), &d.identities_ok[range.clone()]),
-                Column::new("duplicate_of".into(), duplicate_of),
-                Column::new("scope".into(), codes(&d.scope)),
+                Column::new("duplicate_of".into(), vec![None::<&str>; n]),
+                Column::new("scope".into(), codes(&p.scope)),
                 Column::new("province".into(), division(0, false)),
                 Column::new("province_code".into(), division(0, true)),
                 Column::new("prefecture".into(), division(1, false)),
                 Column::new("prefecture_code".into(), division(1, true)),
                 Column::new("county".into(), division(2, false)),
                 Column::new("county_code".into(), division(2, true)),
-                Column::new("level".into(), codes(&d.level)),
-                Column::new("agency_kind".into(), codes(&d.agency_kind)),
+                Column::new("level".into(), codes(&p.level)),
+                Column::new("agency_kind".into(), codes(&p.agency_kind)),
                 Column::new("schema_version".into(), vec![crate::write::SCHEMA_VERSION; n]),
             ],
         )
@@ -668,7 +727,7 @@ impl Frames {
                 let g = std::mem::take(&mut self.diags);
                 let n = g.doc.len();
                 let doc_id: Vec<&str> = g.doc.iter().map(|&i| docs.doc_id(i as usize)).collect();
-                let path: Vec<&str> = g.doc.iter().map(|&i| docs.path(i as usize)).collect();
+                let path: Vec<&str> = g.path.iter().map(|&i| g.paths.get(i as usize).unwrap_or_default()).collect();
                 DataFrame::new(
                     n,
                     vec![

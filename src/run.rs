@@ -267,6 +267,12 @@ pub fn run(cfg: &Config) -> Result<Summary> {
                 {
                     dataset.write(name, df)?;
                 }
+                while let Some(df) = frames
+                    .take_documents(write::ROW_GROUP)
+                    .context("cannot build the documents table")?
+                {
+                    dataset.write("documents", df)?;
+                }
             }
             Ok((dataset, summary, frames, report))
         });
@@ -342,22 +348,21 @@ pub fn run(cfg: &Config) -> Result<Summary> {
     let duplicates = frames.duplicates();
     for &(dup, kept) in &duplicates {
         frames.set_duplicate(dup, kept);
-        let (id, path) = frames.id_and_path(kept);
-        report.duplicate(dup, frames.id_and_path(dup).1, &dedup::diagnostic(path, id));
     }
     for (name, df) in frames.take_rows(0).context("cannot build the output tables")? {
         dataset.write(name, df)?;
     }
+    if let Some(df) = frames.take_documents(0).context("cannot build the documents table")? {
+        dataset.write("documents", df)?;
+    }
     dataset.finish_tables()?;
     if !duplicates.is_empty() {
-        drop_duplicates(&mut dataset, &frames, &duplicates)?;
-    }
-    let docs = frames.documents();
-    for start in (0..docs.max(1)).step_by(write::ROW_GROUP) {
-        let slice = frames
-            .documents_slice(start..(start + write::ROW_GROUP).min(docs))
-            .context("cannot build the documents table")?;
-        dataset.write("documents", slice)?;
+        let paths = fill_duplicate_of(&mut dataset, &frames, &duplicates)?;
+        for &(dup, kept) in &duplicates {
+            let diagnostic = dedup::diagnostic(&paths[&kept], frames.doc_id(kept));
+            report.duplicate(dup, &paths[&dup], &diagnostic);
+        }
+        drop_duplicates(&mut dataset, &frames, &duplicates, &paths)?;
     }
     dataset.text("report.html", &report.html())?;
     dataset.commit(&cfg.output)?;
@@ -365,10 +370,43 @@ pub fn run(cfg: &Config) -> Result<Summary> {
     Ok(summary)
 }
 
+/// Rewrites the documents table with `duplicate_of` filled in; returns the paths of the
+/// documents in `duplicates` (both sides), read back on the way, for their diagnostics.
+fn fill_duplicate_of(
+    dataset: &mut write::Dataset,
+    frames: &frame::Frames,
+    duplicates: &[(usize, usize)],
+) -> Result<std::collections::HashMap<usize, String>> {
+    let mut wanted: Vec<usize> = duplicates.iter().flat_map(|&(d, k)| [d, k]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut paths = std::collections::HashMap::new();
+    dataset.rewrite("documents", |mut df, off| {
+        let n = df.height();
+        let from = wanted.partition_point(|&i| i < off);
+        let to = wanted.partition_point(|&i| i < off + n);
+        if from < to {
+            let col = df.column("path")?.str()?.clone();
+            for &i in &wanted[from..to] {
+                paths.insert(i, col.get(i - off).unwrap_or_default().to_string());
+            }
+        }
+        let ids: Vec<Option<&str>> = (off..off + n).map(|i| frames.duplicate_of(i)).collect();
+        df.replace("duplicate_of", polars::prelude::Column::new("duplicate_of".into(), ids))?;
+        Ok(df)
+    })?;
+    Ok(paths)
+}
+
 /// Rewrites the derived tables without the duplicates' rows, and the diagnostics with a
 /// `DUPLICATE` row after each duplicate's own. Rows are found by position (each
 /// document's row counts), since identical copies share their doc_id.
-fn drop_duplicates(dataset: &mut write::Dataset, frames: &frame::Frames, duplicates: &[(usize, usize)]) -> Result<()> {
+fn drop_duplicates(
+    dataset: &mut write::Dataset,
+    frames: &frame::Frames,
+    duplicates: &[(usize, usize)],
+    paths: &std::collections::HashMap<usize, String>,
+) -> Result<()> {
     let docs = frames.documents();
     for name in frame::DERIVED {
         // The row ranges of the duplicates, from the per-document row counts.
@@ -391,8 +429,8 @@ fn drop_duplicates(dataset: &mut write::Dataset, frames: &frame::Frames, duplica
         end += frames.rows_of(i, "diagnostics");
         if let Some(&&(d, kept)) = next.peek() {
             if d == i {
-                let (kid, kpath) = frames.id_and_path(kept);
-                let (id, path) = frames.id_and_path(d);
+                let (kid, kpath) = (frames.doc_id(kept), &paths[&kept]);
+                let (id, path) = (frames.doc_id(d), &paths[&d]);
                 inserts.push((end, id.to_string(), path.to_string(), dedup::diagnostic(kpath, kid)));
                 next.next();
             }
