@@ -115,8 +115,6 @@ struct Docs {
     published: Vec<Option<i32>>,
     cells: Vec<i32>,
     identities_ok: Vec<Option<bool>>,
-    /// The kept document's index.
-    duplicate_of: Vec<Option<u32>>,
     /// Warnings per document, for choosing among duplicates.
     warnings: Vec<u32>,
     /// Rows each document added to each table of [`ROWS`], for dropping a duplicate's
@@ -378,7 +376,6 @@ impl Frames {
         d.published.push(o.published);
         d.cells.push(o.cells.len() as i32);
         d.identities_ok.push(o.identities_ok);
-        d.duplicate_of.push(None);
         let d = &mut self.pending;
         d.path.push(Some(&o.path));
         d.bytes.push(o.bytes);
@@ -513,16 +510,6 @@ impl Frames {
             warnings: d.warnings[i] as usize,
             published: d.published[i],
         })
-    }
-
-    /// Marks `dup` a duplicate of `kept` in `documents`.
-    pub fn set_duplicate(&mut self, dup: usize, kept: usize) {
-        self.docs.duplicate_of[dup] = Some(kept as u32);
-    }
-
-    /// The doc_id of the document `i` is a duplicate of, if it is one.
-    pub fn duplicate_of(&self, i: usize) -> Option<&str> {
-        self.docs.duplicate_of[i].map(|k| self.docs.doc_id(k as usize))
     }
 
     /// Rows document `i` added to table `t` (a name of [`ROWS`]).

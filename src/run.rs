@@ -287,6 +287,10 @@ pub fn run(cfg: &Config) -> Result<Summary> {
             while !items.is_empty() {
                 let mut chunk = items.split_off(items.len().saturating_sub(CHUNK));
                 chunk.reverse();
+                // Give the list's memory back as it empties (amortised: halving only).
+                if items.len() < items.capacity() / 2 {
+                    items.shrink_to_fit();
+                }
                 signal::check()?;
                 // `None` once a stopping signal arrived: the collect then stops early.
                 let outcomes: Option<Vec<FileOutcome>> = pool.install(|| {
@@ -346,9 +350,6 @@ pub fn run(cfg: &Config) -> Result<Summary> {
     pb.finish_and_clear();
 
     let duplicates = frames.duplicates();
-    for &(dup, kept) in &duplicates {
-        frames.set_duplicate(dup, kept);
-    }
     for (name, df) in frames.take_rows(0).context("cannot build the output tables")? {
         dataset.write(name, df)?;
     }
@@ -391,7 +392,12 @@ fn fill_duplicate_of(
                 paths.insert(i, col.get(i - off).unwrap_or_default().to_string());
             }
         }
-        let ids: Vec<Option<&str>> = (off..off + n).map(|i| frames.duplicate_of(i)).collect();
+        let ids: Vec<Option<&str>> = (off..off + n)
+            .map(|i| {
+                let k = duplicates.binary_search_by_key(&i, |d| d.0).ok()?;
+                Some(frames.doc_id(duplicates[k].1))
+            })
+            .collect();
         df.replace("duplicate_of", polars::prelude::Column::new("duplicate_of".into(), ids))?;
         Ok(df)
     })?;

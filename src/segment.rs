@@ -4,7 +4,7 @@
 //! look like headings: 四、结转下年度继续办理). Pure: no I/O, no table parsing.
 
 use crate::parse::grid::{self, Line};
-use crate::parse::labels::normalize;
+use crate::parse::labels::{normalize, normalized_len, push_normalized};
 use crate::parse::numbers::halfwidth;
 use crate::template::{Table, Template};
 
@@ -20,11 +20,15 @@ pub struct Meta {
     pub title_line: Option<u32>,
 }
 
-/// Lines of the document that hold one non-empty cell, normalised, with their index.
-fn single_cells<'a>(lines: &'a [Line<'a>]) -> impl Iterator<Item = (usize, String)> + 'a {
-    lines.iter().enumerate().filter_map(|(i, l)| {
-        let cells: Vec<&str> = grid::cells(l.text).into_iter().filter(|c| !c.is_empty()).collect();
-        (cells.len() == 1).then(|| (i, normalize(cells[0])))
+/// Lines of the document that hold one non-empty cell of at most `max` characters once
+/// normalised, normalised, with their index. Longer cells (prose) cost no string.
+fn single_cells_upto<'a>(lines: &'a [Line<'a>], max: usize) -> impl Iterator<Item = (usize, String)> + 'a {
+    lines.iter().enumerate().filter_map(move |(i, l)| {
+        let mut cells = grid::cells(l.text).into_iter().filter(|c| !c.is_empty());
+        let (Some(cell), None) = (cells.next(), cells.next()) else {
+            return None;
+        };
+        (normalized_len(cell) <= max).then(|| (i, normalize(cell)))
     })
 }
 
@@ -163,13 +167,19 @@ pub fn clean_agency(s: &str) -> Option<String> {
 pub fn meta(lines: &[Line<'_>]) -> Meta {
     let mut m = Meta::default();
     let head = &lines[..lines.len().min(80)];
-    let singles: Vec<(usize, String)> = head
+    // The head's non-empty lines, normalised only when looked at.
+    let singles: Vec<(usize, &str)> = head
         .iter()
         .enumerate()
-        .map(|(i, l)| (i, normalize(l.text)))
-        .filter(|(_, n)| !n.is_empty())
+        .filter(|(_, l)| normalized_len(l.text) > 0)
+        .map(|(i, l)| (i, l.text))
         .collect();
-    for (k, (i, norm)) in singles.iter().enumerate() {
+    for (k, &(i, raw)) in singles.iter().enumerate() {
+        // A title is at most 80 characters (`is_title`).
+        if normalized_len(raw) > 80 {
+            continue;
+        }
+        let norm = &normalize(raw);
         if !is_title(norm) {
             continue;
         }
@@ -177,15 +187,15 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
         let found = find_year(&chars).or_else(|| {
             // "XX局2020年度" on the line before "政府信息公开工作年度报告".
             k.checked_sub(1).and_then(|p| {
-                let prev: Vec<char> = singles[p].1.chars().collect();
+                let prev: Vec<char> = normalize(singles[p].1).chars().collect();
                 find_year(&prev).map(|(s, _, y)| (s, usize::MAX, y))
             })
         });
         let Some((start, year_end, year)) = found else { continue };
         m.year = Some(year);
-        m.title_line = Some(lines[*i].no);
+        m.title_line = Some(lines[i].no);
         let prefix: String = if found.map(|f| f.1) == Some(usize::MAX) {
-            singles[k - 1].1.chars().take(start).collect()
+            normalize(singles[k - 1].1).chars().take(start).collect()
         } else {
             chars[..start].iter().collect()
         };
@@ -209,14 +219,14 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                     .iter()
                     .rev()
                     .take(3)
-                    .map(|(_, n)| n)
+                    .map(|(_, raw)| normalize(raw))
                     .find(|n| {
                         !is_chrome(n)
                             && n.chars().count() <= 40
                             && !n.contains('。')
                             && find_year(&n.chars().collect::<Vec<_>>()).is_none()
                     })
-                    .and_then(|n| clean_agency(n))
+                    .and_then(|n| clean_agency(&n))
             });
         break;
     }
@@ -227,6 +237,10 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
 /// The publication date (发布时间/发布日期) or else the signing date at the end.
 fn published(lines: &[Line<'_>]) -> Option<i32> {
     for l in lines.iter().take(40) {
+        // Every key starts with 发 or 成, which normalising leaves as they are.
+        if !l.text.contains(['发', '成']) {
+            continue;
+        }
         let n = normalize(l.text);
         for key in ["发布时间", "发布日期", "发文日期", "成文日期"] {
             if let Some(p) = n.find(key) {
@@ -238,8 +252,11 @@ fn published(lines: &[Line<'_>]) -> Option<i32> {
     }
     let tail = lines.iter().rev().filter(|l| !l.text.trim().is_empty()).take(12);
     for l in tail {
+        if normalized_len(l.text) > 16 {
+            continue;
+        }
         let n = normalize(l.text);
-        if n.chars().count() <= 16 {
+        {
             if let Some(d) = date(&n) {
                 return Some(d);
             }
@@ -369,7 +386,8 @@ fn is_end(norm: &str) -> bool {
 
 /// The regions of the tables present, in document order.
 pub fn regions(lines: &[Line<'_>]) -> Vec<Region> {
-    let singles: Vec<(usize, String)> = single_cells(lines).collect();
+    // Headings and end markers are at most 40 characters (`heading_of`, `is_end`).
+    let singles: Vec<(usize, String)> = single_cells_upto(lines, 40).collect();
     let mut heads: Vec<(usize, Table)> = Vec::new();
     for t in Table::ALL {
         let cands: Vec<usize> = singles
@@ -428,7 +446,10 @@ pub fn template_of(lines: &[Line<'_>]) -> Option<Template> {
         "收费通知",
         "缴纳费用",
     ];
-    let text: String = lines.iter().map(|l| normalize(l.text)).collect();
+    let mut text = String::new();
+    for l in lines {
+        push_normalized(&mut text, l.text);
+    }
     let a = T2019.iter().filter(|k| text.contains(*k)).count();
     let b = T2021.iter().filter(|k| text.contains(*k)).count();
     // One marker alone may be prose (政府集中采购项目类信息55条): a table shows two or more.

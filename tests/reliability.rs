@@ -279,17 +279,17 @@ fn a_file_deleted_or_replaced_between_walk_and_read_is_unreadable() {
     assert!(errors.is_empty());
     assert_eq!(files.len(), 5);
     // Deleted after the walk; another replaced by a directory (unreadable as a file).
-    fs::remove_file(&files[0].abs).unwrap();
-    fs::remove_file(&files[1].abs).unwrap();
-    fs::create_dir(&files[1].abs).unwrap();
+    fs::remove_file(files[0].path(tmp.path())).unwrap();
+    fs::remove_file(files[1].path(tmp.path())).unwrap();
+    fs::create_dir(files[1].path(tmp.path())).unwrap();
     let limits = ogi::Limits::default();
     for f in &files[..2] {
-        let o = ogi::run::process_file(f, &limits);
+        let o = ogi::run::process_file(f, tmp.path(), &limits);
         assert_eq!(o.status, ogi::model::DocStatus::Failed);
         assert_eq!(o.diagnostics[0].code.as_str(), "UNREADABLE", "{:?}", o.diagnostics);
     }
     for f in &files[2..] {
-        assert_eq!(ogi::run::process_file(f, &limits).status, ogi::model::DocStatus::Ok);
+        assert_eq!(ogi::run::process_file(f, tmp.path(), &limits).status, ogi::model::DocStatus::Ok);
     }
 }
 

@@ -9,17 +9,23 @@ use crate::template::RowSpec;
 
 /// Normalises label text for matching: half-width, no white space, no quotes.
 pub fn normalize(s: &str) -> String {
-    s.chars()
-        .map(halfwidth)
-        .filter(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』'))
-        .collect()
+    s.chars().map(halfwidth).filter(|c| kept(*c)).collect()
+}
+
+/// Whether a (half-width) character survives `normalize`.
+#[inline]
+fn kept(c: char) -> bool {
+    !c.is_whitespace() && !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』')
+}
+
+/// `normalize(s).chars().count()`, without building the string.
+pub fn normalized_len(s: &str) -> usize {
+    s.chars().filter(|c| kept(halfwidth(*c))).count()
 }
 
 /// Appends the normalised form of `s` to `buf`.
 pub fn push_normalized(buf: &mut String, s: &str) {
-    buf.extend(s.chars().map(halfwidth).filter(|c| {
-        !c.is_whitespace() && !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』')
-    }));
+    buf.extend(s.chars().map(halfwidth).filter(|c| kept(*c)));
 }
 
 fn matches(spec: &RowSpec, label: &str) -> bool {
