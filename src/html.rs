@@ -46,10 +46,181 @@ pub fn to_text(src: &str) -> String {
     } else {
         Cow::Borrowed(src)
     };
-    let doc = Html::parse_document(&src);
+    let slim = slim(&src);
+    let doc = Html::parse_document(slim.as_deref().unwrap_or(&src));
     let mut out = String::with_capacity(src.len() / 4);
     walk(doc.tree.root(), &mut out);
     out
+}
+
+/// Tags whose attributes neither the text nor the tree depends on: the layout and styling
+/// of Word exports (`<td valign=… ><p style=… ><span style=… >`), which is half of such a
+/// page and most of the parser's work. Formatting elements (`<a>`, `<b>`, `<font>` …) are
+/// not here (the parser compares their attributes), nor is `<input>` (a hidden one in a
+/// table is placed differently).
+const SLIM: &[&str] = &[
+    "p", "span", "td", "th", "tr", "table", "tbody", "thead", "tfoot", "div", "col", "colgroup", "br", "li", "ul",
+    "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+];
+
+/// Elements whose content is not markup (raw text and RCDATA): copied as they are.
+const RAW: &[&str] = &[
+    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "title", "textarea",
+];
+
+/// `src` with the attributes of the [`SLIM`] tags dropped, or None when it has none (or
+/// holds SVG, MathML, a select list or a frameset). Follows the tokenizer of the HTML standard for where tags,
+/// comments and raw text end; anything it is not sure of is copied unchanged.
+fn slim(src: &str) -> Option<String> {
+    let b = src.as_bytes();
+    let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
+    // The index just past the `>` closing a tag whose name ends at `i`, and whether it
+    // closed with `/>`; None when the input ends inside the tag.
+    let tag_end = |mut i: usize| -> Option<(usize, bool)> {
+        loop {
+            let start = i;
+            while i < b.len() && (ws(b[i]) || b[i] == b'/') {
+                i += 1;
+            }
+            match b.get(i)? {
+                // Self-closing only when the `/` stands right before the `>` between
+                // attributes (in `a=x/>` the slash is part of the value).
+                b'>' => return Some((i + 1, i > start && b[i - 1] == b'/')),
+                b'=' => i += 1, // a name may start with `=`
+                _ => {}
+            }
+            while i < b.len() && !ws(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
+                i += 1;
+            }
+            while i < b.len() && ws(b[i]) {
+                i += 1;
+            }
+            if b.get(i) == Some(&b'=') {
+                i += 1;
+                while i < b.len() && ws(b[i]) {
+                    i += 1;
+                }
+                match b.get(i)? {
+                    q @ (b'"' | b'\'') => {
+                        let q = *q;
+                        i += 1;
+                        while *b.get(i)? != q {
+                            i += 1;
+                        }
+                        i += 1;
+                    }
+                    b'>' => {}
+                    _ => {
+                        while i < b.len() && !ws(b[i]) && b[i] != b'>' {
+                            i += 1;
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let find = |from: usize, pat: &[u8]| -> Option<usize> {
+        b.get(from..)?.windows(pat.len()).position(|w| w.eq_ignore_ascii_case(pat)).map(|p| from + p)
+    };
+    // Where `<script>`, `<style>`, `<title>` … do not hold raw text — SVG and MathML (where
+    // `<![CDATA[` is also a section), a select list, a frameset — the page is parsed as it
+    // is.
+    if [&b"<svg"[..], b"<math", b"<select", b"<frameset"].iter().any(|t| find(0, t).is_some()) {
+        return None;
+    }
+    let mut out = String::new();
+    let mut copied = 0; // src[copied..] is not in `out` yet
+    let mut changed = false;
+    let mut i = 0;
+    while let Some(p) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'<')) {
+        let lt = i + p;
+        let next = b.get(lt + 1).copied().unwrap_or(0);
+        if next == b'!' {
+            // A comment (also `<!-->` and `<!--->`), or a doctype or other bogus comment.
+            i = if b[lt..].starts_with(b"<!--") {
+                let body = lt + 4;
+                if b[body..].starts_with(b">") {
+                    body + 1
+                } else if b[body..].starts_with(b"->") {
+                    body + 2
+                } else {
+                    let end = [find(body, b"-->").map(|e| e + 3), find(body, b"--!>").map(|e| e + 4)];
+                    match end.into_iter().flatten().min() {
+                        Some(e) => e,
+                        None => break,
+                    }
+                }
+            } else {
+                match find(lt, b">") {
+                    Some(e) => e + 1,
+                    None => break,
+                }
+            };
+            continue;
+        }
+        if next == b'?' {
+            match find(lt, b">") {
+                Some(e) => i = e + 1,
+                None => break,
+            }
+            continue;
+        }
+        let end_tag = next == b'/';
+        let name_at = lt + 1 + usize::from(end_tag);
+        if !b.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+            if !end_tag {
+                i = lt + 1; // text
+                continue;
+            }
+            // `</` and not a letter: a bogus comment up to the next `>` (`</>` included).
+            match find(lt + 2, b">") {
+                Some(e) => i = e + 1,
+                None => break,
+            }
+            continue;
+        }
+        let mut name_end = name_at;
+        while name_end < b.len() && !ws(b[name_end]) && !matches!(b[name_end], b'/' | b'>') {
+            name_end += 1;
+        }
+        let Some((close, self_closing)) = tag_end(name_end) else {
+            break;
+        };
+        let name = &src[name_at..name_end];
+        if !end_tag {
+            if let Some(raw) = RAW.iter().find(|r| r.eq_ignore_ascii_case(name)) {
+                // Raw text: up to the first `</name` that ends the element.
+                let mut k = close;
+                loop {
+                    match find(k, format!("</{raw}").as_bytes()) {
+                        Some(e) => {
+                            let after = b.get(e + 2 + raw.len()).copied();
+                            if after.is_none_or(|c| ws(c) || c == b'/' || c == b'>') {
+                                k = e;
+                                break;
+                            }
+                            k = e + 2;
+                        }
+                        None => return changed.then(|| out + &src[copied..]),
+                    }
+                }
+                i = k;
+                continue;
+            }
+            if name.eq_ignore_ascii_case("plaintext") {
+                break;
+            }
+            let has_attributes = close - name_end > 1 + usize::from(self_closing);
+            if has_attributes && SLIM.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+                out.push_str(&src[copied..name_end]);
+                out.push_str(if self_closing { "/>" } else { ">" });
+                copied = close;
+                changed = true;
+            }
+        }
+        i = close;
+    }
+    changed.then(|| out + &src[copied..])
 }
 
 fn newline(out: &mut String) {
@@ -153,6 +324,79 @@ fn cell_text(td: NodeRef<'_, Node>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `to_text` without the slimming pre-pass.
+    fn unslimmed(src: &str) -> String {
+        let src = src.replace("\\\"", "\"");
+        let doc = Html::parse_document(&src);
+        let mut out = String::new();
+        walk(doc.tree.root(), &mut out);
+        out
+    }
+
+    #[test]
+    fn slimming_changes_no_text() {
+        let cases = [
+            "<table><tr><td valign=\"center\" colspan=4><p style=\"text-align:center\"><span style='a>b'>规章</span></p></td><td x=1/>2</td></tr></table>",
+            "<p title=\"-->\">a<!-- <p style=x> -->b<!-->c<!--->d<script>if (a<b) {}</script><title><p x=1>t</title>e</p>",
+            "<svg><td/>x</svg><table><td class=a/>1<input type=hidden><td>2</table>",
+            "<div a=\"unclosed",
+            "<p a='1'b=2 c d=>x</p><ul\tclass=z><li id=1>y</ul><br clear=all/><plaintext><p a=1>",
+            "<textarea><td style=x></textarea><p/ a=1>z",
+        ];
+        for c in cases {
+            assert_eq!(to_text(c), unslimmed(c), "{c:?}");
+        }
+        assert!(slim(cases[0]).unwrap().contains("<td><p><span>规章"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Markup soup from the pieces the tokenizer cares about: the text never changes.
+        #[test]
+        fn slimming_changes_no_soup(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "<", ">", "/", "=", "\"", "'", " ", "\t", "!--", "-->", "--!>", "-", "!", "?", "p", "td", "tr", "table",
+            "span", "div", "svg", "math", "script", "</script", "style", "title", "textarea", "plaintext", "a", "b",
+            "font", "input", "type=hidden", "x", "规章", "1", "&amp;", "br", "li", "TD", "P", "<p ", "<td ", "<span ",
+            "<div ", "<tr ", "<table ", "<br ", " a=", " b='", " c=\"", "/>", "<!--", "<script>", "</td>", "<svg>",
+            "<xmp>", "</xmp>", "<iframe>", "<noscript>", "</noscript>", "<noframes>", "<noembed>", "<![CDATA[", "]]>",
+            "\0", "\r", "<?", "<template>", "<select>", "<option ", "<frameset>", "<head>", "<body ",
+        ]), 0..60)) {
+            let soup: String = pieces.concat();
+            proptest::prop_assert_eq!(to_text(&soup), unslimmed(&soup), "{:?}", soup);
+        }
+    }
+
+    /// Every HTML fixture, and the fuzzer's corpus when it is there (`cargo test --release
+    /// -- --ignored slimming_corpus`).
+    #[test]
+    fn slimming_changes_no_fixture() {
+        check_dirs(&["tests/fixtures"]);
+    }
+
+    #[test]
+    #[ignore]
+    fn slimming_corpus() {
+        check_dirs(&["fuzz/corpus/process"]);
+    }
+
+    fn check_dirs(dirs: &[&str]) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut n = 0;
+        for d in dirs {
+            for e in walkdir::WalkDir::new(root.join(d)).into_iter().flatten() {
+                let Ok(bytes) = std::fs::read(e.path()) else { continue };
+                let Ok(decoded) = crate::decode::html(&bytes) else { continue };
+                let text = decoded.text;
+                if !text.contains('<') {
+                    continue;
+                }
+                assert_eq!(to_text(&text), unslimmed(&text), "{}", e.path().display());
+                n += 1;
+            }
+        }
+        assert!(n > 0);
+    }
 
     #[test]
     fn tables_become_tab_lines() {
