@@ -291,7 +291,8 @@ pub fn drop_rows(df: DataFrame, off: usize, drop: &[std::ops::Range<usize>]) -> 
 
 /// A slice of diagnostics.parquet starting at row `off`, with the `pending` rows
 /// `(position, doc_id, path, diagnostic)` whose position falls in it inserted before the
-/// row at that position (and those at the very end when the slice is the `last`).
+/// row at that position (and those at the very end when the slice is the `last`). The
+/// slice is cut at the insertions and stacked again, not copied row by row.
 pub fn insert_diagnostics(
     df: DataFrame,
     off: usize,
@@ -302,62 +303,29 @@ pub fn insert_diagnostics(
     if pending.peek().is_none_or(|p| p.0 > end || (p.0 == end && !last)) {
         return Ok(df);
     }
-    let strs = |name: &str| -> PolarsResult<Vec<Option<String>>> {
-        Ok(df.column(name)?.str()?.iter().map(|v| v.map(str::to_string)).collect())
+    let row = |id: &str, path: &str, g: &crate::diag::Diagnostic| -> PolarsResult<DataFrame> {
+        DataFrame::new(
+            1,
+            vec![
+                Column::new("doc_id".into(), [Some(id)]),
+                Column::new("path".into(), [Some(path)]),
+                Column::new("severity".into(), [Some(g.severity.as_str())]),
+                Column::new("code".into(), [Some(g.code.as_str())]),
+                Column::new("message".into(), [Some(g.message.as_str())]),
+                Column::new("line".into(), [g.line.map(|l| l as i32)]),
+            ],
+        )
     };
-    let (doc_id, path, severity, code, message) = (
-        strs("doc_id")?,
-        strs("path")?,
-        strs("severity")?,
-        strs("code")?,
-        strs("message")?,
-    );
-    let line: Vec<Option<i32>> = df.column("line")?.i32()?.iter().collect();
-    /// The six columns of diagnostics.parquet.
-    #[derive(Default)]
-    struct Rows {
-        doc_id: Vec<Option<String>>,
-        path: Vec<Option<String>>,
-        severity: Vec<Option<String>>,
-        code: Vec<Option<String>>,
-        message: Vec<Option<String>>,
-        line: Vec<Option<i32>>,
+    let mut out = df.clear();
+    let mut cut = 0;
+    while let Some((at, id, path, g)) = pending.next_if(|p| p.0 < end || last) {
+        let at = at.clamp(off, end) - off;
+        out.vstack_mut(&df.slice(cut as i64, at - cut))?;
+        out.vstack_mut(&row(&id, &path, &g)?)?;
+        cut = at;
     }
-    let mut rows = Rows::default();
-    let mut push_pending = |rows: &mut Rows, upto: usize| {
-        while let Some((_, id, p, g)) = pending.next_if(|p| p.0 <= upto) {
-            rows.doc_id.push(Some(id));
-            rows.path.push(Some(p));
-            rows.severity.push(Some(g.severity.as_str().to_string()));
-            rows.code.push(Some(g.code.as_str().to_string()));
-            rows.message.push(Some(g.message));
-            rows.line.push(g.line.map(|l| l as i32));
-        }
-    };
-    for r in 0..df.height() {
-        push_pending(&mut rows, off + r);
-        rows.doc_id.push(doc_id[r].clone());
-        rows.path.push(path[r].clone());
-        rows.severity.push(severity[r].clone());
-        rows.code.push(code[r].clone());
-        rows.message.push(message[r].clone());
-        rows.line.push(line[r]);
-    }
-    if last {
-        push_pending(&mut rows, usize::MAX);
-    }
-    let n = rows.doc_id.len();
-    DataFrame::new(
-        n,
-        vec![
-            Column::new("doc_id".into(), rows.doc_id),
-            Column::new("path".into(), rows.path),
-            Column::new("severity".into(), rows.severity),
-            Column::new("code".into(), rows.code),
-            Column::new("message".into(), rows.message),
-            Column::new("line".into(), rows.line),
-        ],
-    )
+    out.vstack_mut(&df.slice(cut as i64, df.height() - cut))?;
+    Ok(out)
 }
 
 impl Frames {
@@ -611,17 +579,21 @@ impl Frames {
         )
     }
 
-    /// The buffered rows of every table of [`ROWS`] that holds at least `min` rows (all of
-    /// them, empty ones included, for `min` = 0), as frames named as the output files.
-    pub fn take_rows(&mut self, min: usize) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
+    /// The tables of [`ROWS`] whose buffers hold at least `min` rows (all of them, empty
+    /// ones included, for `min` = 0): take and write them one at a time with
+    /// [`Frames::take_table`], so only one table's frame is in memory at once.
+    pub fn full_tables(&self, min: usize) -> Vec<&'static str> {
         let lens = self.lens();
-        let mut out = Vec::new();
-        for (k, name) in ROWS.iter().enumerate() {
-            if min == 0 || lens[k] >= min {
-                out.push((*name, self.take(name)?));
-            }
-        }
-        Ok(out)
+        ROWS.iter()
+            .enumerate()
+            .filter(|&(k, _)| min == 0 || lens[k] >= min)
+            .map(|(_, name)| *name)
+            .collect()
+    }
+
+    /// The buffered rows of table `name` (of [`ROWS`]) as a frame named as the output file.
+    pub fn take_table(&mut self, name: &str) -> PolarsResult<DataFrame> {
+        self.take(name)
     }
 
     fn take(&mut self, name: &str) -> PolarsResult<DataFrame> {

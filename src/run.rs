@@ -261,10 +261,8 @@ pub fn run(cfg: &Config) -> Result<Summary> {
                     frames.push(o);
                 }
                 drop(outcomes);
-                for (name, df) in frames
-                    .take_rows(write::ROW_GROUP)
-                    .context("cannot build the output tables")?
-                {
+                for name in frames.full_tables(write::ROW_GROUP) {
+                    let df = frames.take_table(name).context("cannot build the output tables")?;
                     dataset.write(name, df)?;
                 }
                 while let Some(df) = frames
@@ -350,7 +348,8 @@ pub fn run(cfg: &Config) -> Result<Summary> {
     pb.finish_and_clear();
 
     let duplicates = frames.duplicates();
-    for (name, df) in frames.take_rows(0).context("cannot build the output tables")? {
+    for name in frames.full_tables(0) {
+        let df = frames.take_table(name).context("cannot build the output tables")?;
         dataset.write(name, df)?;
     }
     if let Some(df) = frames.take_documents(0).context("cannot build the documents table")? {
