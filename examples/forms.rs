@@ -4,7 +4,9 @@ use std::time::Instant;
 fn main() {
     let dir = std::env::args().nth(1).expect("dir");
     let only: Option<usize> = std::env::args().nth(2).map(|s| s.parse().unwrap());
-    let names = ["tabs", "pdf", "html", "tabs-gbk", "markdown", "box", "tabs-bom", "glued"];
+    let names = [
+        "tabs", "pdf", "html", "tabs-gbk", "markdown", "box", "tabs-bom", "glued",
+    ];
     let mut t = [0f64; 8];
     let mut n = [0usize; 8];
     let mut b = [0usize; 8];
@@ -28,7 +30,13 @@ fn main() {
         std::hint::black_box(out);
     }
     for k in 0..8 {
-        println!("{:10} {:6} files {:8.1} us/file {:6.1} MB/s", names[k], n[k], t[k] / n[k] as f64 * 1e6, b[k] as f64 / t[k] / 1e6);
+        println!(
+            "{:10} {:6} files {:8.1} us/file {:6.1} MB/s",
+            names[k],
+            n[k],
+            t[k] / n[k] as f64 * 1e6,
+            b[k] as f64 / t[k] / 1e6
+        );
     }
     println!("total {:.2} s", t.iter().sum::<f64>());
 }

@@ -59,7 +59,13 @@ pub fn find_by<'a>(n: usize, doc: impl Fn(usize) -> Doc<'a>) -> Vec<(usize, usiz
                 )
             })
             .expect("a group has members");
-        marks.extend(members.iter().map(|&i| i as usize).filter(|&i| i != kept).map(|i| (i, kept)));
+        marks.extend(
+            members
+                .iter()
+                .map(|&i| i as usize)
+                .filter(|&i| i != kept)
+                .map(|i| (i, kept)),
+        );
     }
     marks.sort_unstable();
     marks

@@ -333,12 +333,8 @@ impl Frames {
     pub fn push(&mut self, o: &FileOutcome) {
         let doc = self.docs.len() as u32;
         let d = &mut self.docs;
-        d.doc_id.push(
-            o.doc_id
-                .as_bytes()
-                .try_into()
-                .expect("a doc_id is 16 hex digits"),
-        );
+        d.doc_id
+            .push(o.doc_id.as_bytes().try_into().expect("a doc_id is 16 hex digits"));
         d.agency.push(o.agency.as_deref());
         d.year.push(o.year);
         d.published.push(o.published);
@@ -352,7 +348,11 @@ impl Frames {
         d.status.push(Some(o.status.as_str()));
         d.scope.push(o.scope);
         let p = &o.place;
-        let place = [d.division(&p.province), d.division(&p.prefecture), d.division(&p.county)];
+        let place = [
+            d.division(&p.province),
+            d.division(&p.prefecture),
+            d.division(&p.county),
+        ];
         d.place.push(place);
         d.level.push(p.level);
         d.agency_kind.push(p.kind);
@@ -686,7 +686,11 @@ impl Frames {
                 let g = std::mem::take(&mut self.diags);
                 let n = g.doc.len();
                 let doc_id: Vec<&str> = g.doc.iter().map(|&i| docs.doc_id(i as usize)).collect();
-                let path: Vec<&str> = g.path.iter().map(|&i| g.paths.get(i as usize).unwrap_or_default()).collect();
+                let path: Vec<&str> = g
+                    .path
+                    .iter()
+                    .map(|&i| g.paths.get(i as usize).unwrap_or_default())
+                    .collect();
                 DataFrame::new(
                     n,
                     vec![

@@ -120,12 +120,18 @@ fn slim(src: &str) -> Option<String> {
         }
     };
     let find = |from: usize, pat: &[u8]| -> Option<usize> {
-        b.get(from..)?.windows(pat.len()).position(|w| w.eq_ignore_ascii_case(pat)).map(|p| from + p)
+        b.get(from..)?
+            .windows(pat.len())
+            .position(|w| w.eq_ignore_ascii_case(pat))
+            .map(|p| from + p)
     };
     // Where `<script>`, `<style>`, `<title>` … do not hold raw text — SVG and MathML (where
     // `<![CDATA[` is also a section), a select list, a frameset — the page is parsed as it
     // is.
-    if [&b"<svg"[..], b"<math", b"<select", b"<frameset"].iter().any(|t| find(0, t).is_some()) {
+    if [&b"<svg"[..], b"<math", b"<select", b"<frameset"]
+        .iter()
+        .any(|t| find(0, t).is_some())
+    {
         return None;
     }
     let mut out = String::new();
@@ -386,7 +392,9 @@ mod tests {
         for d in dirs {
             for e in walkdir::WalkDir::new(root.join(d)).into_iter().flatten() {
                 let Ok(bytes) = std::fs::read(e.path()) else { continue };
-                let Ok(decoded) = crate::decode::html(&bytes) else { continue };
+                let Ok(decoded) = crate::decode::html(&bytes) else {
+                    continue;
+                };
                 let text = decoded.text;
                 if !text.contains('<') {
                     continue;

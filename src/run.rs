@@ -250,33 +250,40 @@ pub fn run(cfg: &Config) -> Result<Summary> {
     // channel holds one chunk, so at most three are in memory.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<FileOutcome>>(1);
     let (written, parsed) = std::thread::scope(|s| {
-        let writer = std::thread::Builder::new().name("ogi-writer".into()).spawn_scoped(s, move || -> Result<_> {
-            let (mut dataset, mut summary) = (dataset, summary);
-            let mut frames = frame::Frames::default();
-            let mut report = report::Report::default();
-            for outcomes in rx {
-                for o in &outcomes {
-                    summary.add(o);
-                    report.add(o);
-                    frames.push(o);
+        let writer = std::thread::Builder::new()
+            .name("ogi-writer".into())
+            .spawn_scoped(s, move || -> Result<_> {
+                let (mut dataset, mut summary) = (dataset, summary);
+                let mut frames = frame::Frames::default();
+                let mut report = report::Report::default();
+                for outcomes in rx {
+                    for o in &outcomes {
+                        summary.add(o);
+                        report.add(o);
+                        frames.push(o);
+                    }
+                    drop(outcomes);
+                    for name in frames.full_tables(write::ROW_GROUP) {
+                        let df = frames.take_table(name).context("cannot build the output tables")?;
+                        dataset.write(name, df)?;
+                    }
+                    while let Some(df) = frames
+                        .take_documents(write::ROW_GROUP)
+                        .context("cannot build the documents table")?
+                    {
+                        dataset.write("documents", df)?;
+                    }
                 }
-                drop(outcomes);
-                for name in frames.full_tables(write::ROW_GROUP) {
-                    let df = frames.take_table(name).context("cannot build the output tables")?;
-                    dataset.write(name, df)?;
-                }
-                while let Some(df) = frames
-                    .take_documents(write::ROW_GROUP)
-                    .context("cannot build the documents table")?
-                {
-                    dataset.write("documents", df)?;
-                }
-            }
-            Ok((dataset, summary, frames, report))
-        });
+                Ok((dataset, summary, frames, report))
+            });
         let writer = match writer {
             Ok(w) => w,
-            Err(e) => return (Err(anyhow::Error::new(e).context("cannot start the writer thread")), Ok(())),
+            Err(e) => {
+                return (
+                    Err(anyhow::Error::new(e).context("cannot start the writer thread")),
+                    Ok(()),
+                )
+            }
         };
         let parsed = (|| -> Result<()> {
             // Chunks are taken off the end of the reversed list, so each chunk's paths are

@@ -289,7 +289,10 @@ fn a_file_deleted_or_replaced_between_walk_and_read_is_unreadable() {
         assert_eq!(o.diagnostics[0].code.as_str(), "UNREADABLE", "{:?}", o.diagnostics);
     }
     for f in &files[2..] {
-        assert_eq!(ogi::run::process_file(f, tmp.path(), &limits).status, ogi::model::DocStatus::Ok);
+        assert_eq!(
+            ogi::run::process_file(f, tmp.path(), &limits).status,
+            ogi::model::DocStatus::Ok
+        );
     }
 }
 

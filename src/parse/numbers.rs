@@ -79,10 +79,9 @@ fn unit_at(s: &str) -> Option<(Unit, usize)> {
     let mut it = s.chars();
     match it.next()? {
         '万' if it.next() == Some('元') => Some((Unit::WanYuan, '万'.len_utf8() + '元'.len_utf8())),
-        c @ ('元' | '件' | '个' | '项' | '条' | '次') => Some((
-            if c == '元' { Unit::Yuan } else { Unit::Count },
-            c.len_utf8(),
-        )),
+        c @ ('元' | '件' | '个' | '项' | '条' | '次') => {
+            Some((if c == '元' { Unit::Yuan } else { Unit::Count }, c.len_utf8()))
+        }
         _ => None,
     }
 }
