@@ -1,5 +1,9 @@
-//! Time `process_bytes` per synthetic form (file number mod 8, see tools/synth.py).
-//!     cargo run --release --example forms -- target/bench/dump-10000
+//! The parser's cost per input form: times `ogi::process_bytes` (decode and extract; no
+//! walking, no Parquet) over a dump from `tools/synth.py dump`, grouped by the form each
+//! report was rendered in (its number mod 8, see `FORMS` there). For profiling the parser
+//! alone, e.g. under `perf record`:
+//!
+//!     cargo run --release --example forms -- target/bench/dump-10000 [FORM]
 use std::time::Instant;
 fn main() {
     let dir = std::env::args().nth(1).expect("dir");

@@ -8,8 +8,9 @@ use crate::dedup;
 use crate::model::{CellStatus, FileOutcome};
 use crate::template::{self, Table};
 
-/// Column buffers for every output table; `push` one document after another, `finish`
-/// to get the frames.
+/// Column buffers for every output table: `push` one document after another, take the
+/// tables whose buffers are full with [`Frames::full_tables`] and [`Frames::take_table`],
+/// the documents with [`Frames::take_documents`].
 #[derive(Default)]
 pub struct Frames {
     docs: Docs,
@@ -289,6 +290,25 @@ pub fn drop_rows(df: DataFrame, off: usize, drop: &[std::ops::Range<usize>]) -> 
     df.filter(&mask)
 }
 
+/// Adds to `paths` the path of each document of `wanted` (sorted indexes) in `df`, a slice
+/// of documents.parquet starting at row `off`.
+pub fn paths_at(
+    df: &DataFrame,
+    off: usize,
+    wanted: &[usize],
+    paths: &mut std::collections::HashMap<usize, String>,
+) -> PolarsResult<()> {
+    let from = wanted.partition_point(|&i| i < off);
+    let to = wanted.partition_point(|&i| i < off + df.height());
+    if from < to {
+        let col = df.column("path")?.str()?;
+        for &i in &wanted[from..to] {
+            paths.insert(i, col.get(i - off).unwrap_or_default().to_string());
+        }
+    }
+    Ok(())
+}
+
 /// A slice of diagnostics.parquet starting at row `off`, with the `pending` rows
 /// `(position, doc_id, path, diagnostic)` whose position falls in it inserted before the
 /// row at that position (and those at the very end when the slice is the `last`). The
@@ -478,6 +498,24 @@ impl Frames {
             warnings: d.warnings[i] as usize,
             published: d.published[i],
         })
+    }
+
+    /// `df`, a slice of documents.parquet starting at row `off`, with `duplicate_of` set
+    /// from `duplicates` (`(duplicate, kept)` indexes, sorted).
+    pub fn with_duplicate_of(
+        &self,
+        mut df: DataFrame,
+        off: usize,
+        duplicates: &[(usize, usize)],
+    ) -> PolarsResult<DataFrame> {
+        let ids: Vec<Option<&str>> = (off..off + df.height())
+            .map(|i| {
+                let k = duplicates.binary_search_by_key(&i, |d| d.0).ok()?;
+                Some(self.docs.doc_id(duplicates[k].1))
+            })
+            .collect();
+        df.replace("duplicate_of", Column::new("duplicate_of".into(), ids))?;
+        Ok(df)
     }
 
     /// Rows document `i` added to table `t` (a name of [`ROWS`]).

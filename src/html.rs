@@ -119,11 +119,17 @@ fn slim(src: &str) -> Option<String> {
             }
         }
     };
+    // The first `pat` at or after `from`, ASCII case ignored after its first byte (which
+    // is never a letter here): a scan for the first byte, then a comparison.
     let find = |from: usize, pat: &[u8]| -> Option<usize> {
-        b.get(from..)?
-            .windows(pat.len())
-            .position(|w| w.eq_ignore_ascii_case(pat))
-            .map(|p| from + p)
+        let mut i = from;
+        loop {
+            i += b.get(i..)?.iter().position(|&c| c == pat[0])?;
+            if b.get(i..i + pat.len()).is_some_and(|w| w.eq_ignore_ascii_case(pat)) {
+                return Some(i);
+            }
+            i += 1;
+        }
     };
     // Where `<script>`, `<style>`, `<title>` … do not hold raw text — SVG and MathML (where
     // `<![CDATA[` is also a section), a select list, a frameset — the page is parsed as it

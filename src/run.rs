@@ -211,9 +211,9 @@ impl Item {
 ///
 /// Files are processed in chunks of [`CHUNK`] in path order, each chunk in parallel; the
 /// chunk's rows go to the frame buffers in path order, and every table whose buffer holds
-/// a row group's worth is written out. Only the documents table (one small row per file)
-/// waits for the end, when duplicates are known; then the derived tables are rewritten
-/// without the duplicates' rows, when there are any.
+/// a row group's worth is written out, one table at a time (the documents table too).
+/// Duplicates are known only at the end: when there are any, the documents table is then
+/// rewritten with `duplicate_of`, and the derived tables without the duplicates' rows.
 pub fn run(cfg: &Config) -> Result<Summary> {
     let start = Instant::now();
     // Held to the end of the run: a second run on the same output stops here.
@@ -388,24 +388,9 @@ fn fill_duplicate_of(
     wanted.sort_unstable();
     wanted.dedup();
     let mut paths = std::collections::HashMap::new();
-    dataset.rewrite("documents", |mut df, off| {
-        let n = df.height();
-        let from = wanted.partition_point(|&i| i < off);
-        let to = wanted.partition_point(|&i| i < off + n);
-        if from < to {
-            let col = df.column("path")?.str()?.clone();
-            for &i in &wanted[from..to] {
-                paths.insert(i, col.get(i - off).unwrap_or_default().to_string());
-            }
-        }
-        let ids: Vec<Option<&str>> = (off..off + n)
-            .map(|i| {
-                let k = duplicates.binary_search_by_key(&i, |d| d.0).ok()?;
-                Some(frames.doc_id(duplicates[k].1))
-            })
-            .collect();
-        df.replace("duplicate_of", polars::prelude::Column::new("duplicate_of".into(), ids))?;
-        Ok(df)
+    dataset.rewrite("documents", |df, off| {
+        frame::paths_at(&df, off, &wanted, &mut paths)?;
+        frames.with_duplicate_of(df, off, duplicates)
     })?;
     Ok(paths)
 }
