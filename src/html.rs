@@ -69,8 +69,9 @@ const RAW: &[&str] = &[
 ];
 
 /// `src` with the attributes of the [`SLIM`] tags dropped, or None when it has none (or
-/// holds SVG, MathML, a select list or a frameset). Follows the tokenizer of the HTML standard for where tags,
-/// comments and raw text end; anything it is not sure of is copied unchanged.
+/// holds SVG, MathML, a select list or a frameset). Follows the tokenizer of the HTML
+/// standard for where tags, comments and raw text end; anything it is not sure of is
+/// copied unchanged.
 fn slim(src: &str) -> Option<String> {
     let b = src.as_bytes();
     let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
