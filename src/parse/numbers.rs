@@ -128,7 +128,7 @@ pub fn numbers(s: &str) -> Option<Vec<Number>> {
 fn number_at(s: &str) -> Option<(Number, usize)> {
     let digit_at = |p: usize| -> Option<u8> {
         let h = halfwidth(s.get(p..)?.chars().next()?);
-        h.is_ascii_digit().then_some(h as u8 - b'0')
+        h.is_ascii_digit().then(|| h as u8 - b'0')
     };
     let char_at = |p: usize| s.get(p..).and_then(|r| r.chars().next());
     let mut p = 0;
