@@ -566,9 +566,6 @@ impl Frames {
     fn documents_frame(&self, n: usize) -> PolarsResult<DataFrame> {
         let (d, p) = (&self.docs, &self.pending);
         let range = p.first..p.first + n;
-        fn strs(s: &Strs, n: usize) -> Vec<Option<&str>> {
-            (0..n).map(|i| s.get(i)).collect()
-        }
         let codes = |c: &Codes| -> Vec<Option<&str>> { (0..n).map(|i| c.get(i)).collect() };
         let required = |c: &Codes| -> Vec<&str> { (0..n).map(|i| c.get(i).unwrap_or_default()).collect() };
         let division = |level: usize, code: bool| -> Vec<Option<&str>> {
@@ -592,7 +589,7 @@ impl Frames {
             n,
             vec![
                 Column::new("doc_id".into(), doc_id),
-                Column::new("path".into(), strs(&p.path, n)),
+                Column::new("path".into(), strs_at(&p.path, 0..n)),
                 Column::new("bytes".into(), &p.bytes[..n]),
                 Column::new("encoding".into(), codes(&p.encoding)),
                 Column::new("agency".into(), strs_at(&d.agency, range.clone())),
@@ -631,10 +628,6 @@ impl Frames {
 
     /// The buffered rows of table `name` (of [`ROWS`]) as a frame named as the output file.
     pub fn take_table(&mut self, name: &str) -> PolarsResult<DataFrame> {
-        self.take(name)
-    }
-
-    fn take(&mut self, name: &str) -> PolarsResult<DataFrame> {
         let docs = &self.docs;
         let with_keys = |keys: Keys, rest: Vec<Column>| -> PolarsResult<DataFrame> {
             let n = keys.len();
