@@ -3,6 +3,7 @@
 //! order within a document. The only module besides `write` that knows polars.
 
 use polars::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::dedup;
 use crate::model::{CellStatus, FileOutcome};
@@ -39,15 +40,36 @@ impl Keys {
     fn len(&self) -> usize {
         self.doc.len()
     }
-    fn columns(self, d: &Docs) -> Vec<Column> {
-        let doc_id: Vec<&str> = self.doc.iter().map(|&i| d.doc_id(i as usize)).collect();
-        let agency: Vec<Option<&str>> = self.doc.iter().map(|&i| d.agency.get(i as usize)).collect();
+    /// doc_id, agency and year. doc_id and agency are dictionary-encoded with the frame's
+    /// documents as categories (a document's rows are consecutive, so each document is
+    /// looked up once).
+    fn columns(self, d: &Docs) -> PolarsResult<Vec<Column>> {
+        let (mut ids, mut agencies) = (Dict::default(), Dict::default());
+        let mut id_codes: Vec<u32> = Vec::with_capacity(self.doc.len());
+        let mut agency_codes: Vec<Option<u32>> = Vec::with_capacity(self.doc.len());
+        let mut last = None;
+        let (mut id, mut agency) = (0, None);
+        for &i in &self.doc {
+            if last != Some(i) {
+                last = Some(i);
+                id = ids.code(d.doc_id(i as usize));
+                agency = d.agency.get(i as usize).map(|a| agencies.code(a));
+            }
+            id_codes.push(id);
+            agency_codes.push(agency);
+        }
         let year: Vec<Option<i32>> = self.doc.iter().map(|&i| d.year[i as usize]).collect();
-        vec![
-            Column::new("doc_id".into(), doc_id),
-            Column::new("agency".into(), agency),
+        Ok(vec![
+            enum_column(
+                &ids.cats,
+                UInt32Chunked::from_vec("doc_id".into(), id_codes).into_series(),
+            )?,
+            enum_column(
+                &agencies.cats,
+                UInt32Chunked::from_iter_options("agency".into(), agency_codes.into_iter()).into_series(),
+            )?,
             Column::new("year".into(), year),
-        ]
+        ])
     }
 }
 
@@ -84,22 +106,90 @@ fn strs_at(s: &Strs, range: std::ops::Range<usize>) -> Vec<Option<&str>> {
 #[derive(Default)]
 struct Codes {
     names: Vec<Option<&'static str>>,
+    /// Each name's code by the address and length of the text pushed: a lookup without
+    /// comparing text (the same text at two addresses still gets one code).
+    by_addr: FxHashMap<(usize, usize), u8>,
     codes: Vec<u8>,
 }
 
 impl Codes {
     fn push(&mut self, v: Option<&'static str>) {
-        let k = match self.names.iter().position(|n| *n == v) {
-            Some(k) => k,
+        let addr = v.map_or((0, 0), |s| (s.as_ptr() as usize, s.len()));
+        let k = match self.by_addr.get(&addr) {
+            Some(&k) => k,
             None => {
-                self.names.push(v);
-                self.names.len() - 1
+                let k = match self.names.iter().position(|n| *n == v) {
+                    Some(k) => k,
+                    None => {
+                        self.names.push(v);
+                        self.names.len() - 1
+                    }
+                };
+                // 255 at most: an enum column of up to 255 categories has one-byte codes.
+                let k = u8::try_from(k)
+                    .ok()
+                    .filter(|&k| k < u8::MAX)
+                    .expect("at most 255 distinct values");
+                self.by_addr.insert(addr, k);
+                k
             }
         };
-        self.codes.push(u8::try_from(k).expect("at most 256 distinct values"));
+        self.codes.push(k);
+    }
+    fn put(&mut self, v: &'static str) {
+        self.push(Some(v))
     }
     fn get(&self, i: usize) -> Option<&'static str> {
         self.names[self.codes[i] as usize]
+    }
+    /// The column, dictionary-encoded: its categories are the values in the order the rows
+    /// first use them, so the Parquet writer takes the codes as they are instead of hashing
+    /// every row's text.
+    fn column(self, name: &str) -> PolarsResult<Column> {
+        let cats: Vec<&str> = self.names.iter().flatten().copied().collect();
+        let ids = if self.names.iter().all(Option::is_some) {
+            UInt8Chunked::from_vec(name.into(), self.codes)
+        } else {
+            // Codes past a null name shift down by one; the null name's rows are null.
+            let null = self.names.iter().position(Option::is_none);
+            self.codes
+                .iter()
+                .map(|&c| match null {
+                    Some(k) if c as usize == k => None,
+                    Some(k) if c as usize > k => Some(c - 1),
+                    _ => Some(c),
+                })
+                .collect::<UInt8Chunked>()
+                .with_name(name.into())
+        };
+        enum_column(&cats, ids.into_series())
+    }
+}
+
+/// An enum column of `cats` (distinct) from the category ids in `ids` (any unsigned type;
+/// cast to the width polars gives that many categories).
+fn enum_column(cats: &[&str], ids: Series) -> PolarsResult<Column> {
+    let fcats = FrozenCategories::new(cats.iter().copied())?;
+    let dtype = DataType::from_frozen_categories(fcats);
+    let ids = ids.cast(&DataType::from(dtype.cat_physical()?))?;
+    Ok(Series::from_cats_and_dtype(&ids, &dtype, true)?.into_column())
+}
+
+/// Distinct strings of a frame's column, numbered in order of first use.
+#[derive(Default)]
+struct Dict<'a> {
+    index: FxHashMap<&'a str, u32>,
+    cats: Vec<&'a str>,
+}
+
+impl<'a> Dict<'a> {
+    fn code(&mut self, s: &'a str) -> u32 {
+        let next = self.cats.len() as u32;
+        let k = *self.index.entry(s).or_insert(next);
+        if k == next {
+            self.cats.push(s);
+        }
+        k
     }
 }
 
@@ -174,11 +264,11 @@ impl PendingDocs {
 #[derive(Default)]
 struct Cells {
     keys: Keys,
-    table: Vec<&'static str>,
-    row: Vec<&'static str>,
-    col: Vec<&'static str>,
+    table: Codes,
+    row: Codes,
+    col: Codes,
     value: Vec<Option<f64>>,
-    status: Vec<&'static str>,
+    status: Codes,
     raw: Vec<String>,
     line: Vec<i32>,
 }
@@ -186,21 +276,21 @@ struct Cells {
 #[derive(Default)]
 struct Requests {
     keys: Keys,
-    stage: Vec<&'static str>,
-    applicant: Vec<&'static str>,
+    stage: Codes,
+    applicant: Codes,
     count: Vec<Option<i64>>,
-    status: Vec<&'static str>,
+    status: Codes,
 }
 
 #[derive(Default)]
 struct Outcomes {
     keys: Keys,
-    outcome: Vec<&'static str>,
-    category: Vec<&'static str>,
-    reason: Vec<Option<&'static str>>,
-    applicant: Vec<&'static str>,
+    outcome: Codes,
+    category: Codes,
+    reason: Codes,
+    applicant: Codes,
     count: Vec<Option<i64>>,
-    status: Vec<&'static str>,
+    status: Codes,
 }
 
 #[derive(Default)]
@@ -214,20 +304,20 @@ struct Procurement {
 #[derive(Default)]
 struct Litigation {
     keys: Keys,
-    proceeding: Vec<&'static str>,
-    result: Vec<&'static str>,
+    proceeding: Codes,
+    result: Codes,
     count: Vec<Option<i64>>,
-    status: Vec<&'static str>,
+    status: Codes,
 }
 
 #[derive(Default)]
 struct Active {
     keys: Keys,
-    template: Vec<&'static str>,
-    item: Vec<&'static str>,
-    measure: Vec<&'static str>,
+    template: Codes,
+    item: Codes,
+    measure: Codes,
     value: Vec<Option<f64>>,
-    status: Vec<&'static str>,
+    status: Codes,
 }
 
 #[derive(Default)]
@@ -237,8 +327,8 @@ struct Diags {
     /// The paths of the documents with buffered rows, and each row's index into them.
     paths: Strs,
     path: Vec<u32>,
-    severity: Vec<&'static str>,
-    code: Vec<&'static str>,
+    severity: Codes,
+    code: Codes,
     message: Vec<String>,
     line: Vec<Option<i32>>,
 }
@@ -391,8 +481,8 @@ impl Frames {
             let x = &mut self.diags;
             x.doc.push(doc);
             x.path.push((x.paths.len() - 1) as u32);
-            x.severity.push(g.severity.as_str());
-            x.code.push(g.code.as_str());
+            x.severity.put(g.severity.as_str());
+            x.code.put(g.code.as_str());
             x.message.push(g.message.clone());
             x.line.push(g.line.map(|l| l as i32));
         }
@@ -402,11 +492,11 @@ impl Frames {
         for c in &o.cells {
             let x = &mut self.cells;
             x.keys.push(doc);
-            x.table.push(c.table.as_str());
-            x.row.push(c.row);
-            x.col.push(c.col);
+            x.table.put(c.table.as_str());
+            x.row.put(c.row);
+            x.col.put(c.col);
             x.value.push(c.value);
-            x.status.push(c.status.as_str());
+            x.status.put(c.status.as_str());
             x.raw.push(c.raw.clone());
             x.line.push(c.line as i32);
             let status = c.status.as_str();
@@ -414,37 +504,37 @@ impl Frames {
                 Table::Applications if template::STAGES.contains(&c.row) => {
                     let r = &mut self.requests;
                     r.keys.push(doc);
-                    r.stage.push(c.row);
-                    r.applicant.push(c.col);
+                    r.stage.put(c.row);
+                    r.applicant.put(c.col);
                     r.count.push(count(c.value));
-                    r.status.push(status);
+                    r.status.put(status);
                 }
                 Table::Applications => {
                     let r = &mut self.outcomes;
                     r.keys.push(doc);
-                    r.outcome.push(c.row);
-                    r.category.push(template::outcome_category(c.row));
+                    r.outcome.put(c.row);
+                    r.category.put(template::outcome_category(c.row));
                     r.reason.push(template::outcome_reason(c.row));
-                    r.applicant.push(c.col);
+                    r.applicant.put(c.col);
                     r.count.push(count(c.value));
-                    r.status.push(status);
+                    r.status.put(status);
                 }
                 Table::ReviewLitigation => {
                     let r = &mut self.litigation;
                     r.keys.push(doc);
-                    r.proceeding.push(c.row);
-                    r.result.push(c.col);
+                    r.proceeding.put(c.row);
+                    r.result.put(c.col);
                     r.count.push(count(c.value));
-                    r.status.push(status);
+                    r.status.put(status);
                 }
                 Table::ActiveDisclosure => {
                     let r = &mut self.active;
                     r.keys.push(doc);
-                    r.template.push(o.template);
-                    r.item.push(c.row);
-                    r.measure.push(c.col);
+                    r.template.put(o.template);
+                    r.item.put(c.row);
+                    r.measure.put(c.col);
                     r.value.push(c.value);
-                    r.status.push(status);
+                    r.status.put(status);
                     if c.row == "centralized_procurement" && o.template == "2019" {
                         if c.col == "projects" {
                             projects = Some((c.value, c.status == CellStatus::Reported));
@@ -631,7 +721,7 @@ impl Frames {
         let docs = &self.docs;
         let with_keys = |keys: Keys, rest: Vec<Column>| -> PolarsResult<DataFrame> {
             let n = keys.len();
-            let mut cols = keys.columns(docs);
+            let mut cols = keys.columns(docs)?;
             cols.extend(rest);
             DataFrame::new(n, cols)
         };
@@ -641,11 +731,11 @@ impl Frames {
                 with_keys(
                     c.keys,
                     vec![
-                        Column::new("table".into(), c.table),
-                        Column::new("row".into(), c.row),
-                        Column::new("col".into(), c.col),
+                        c.table.column("table")?,
+                        c.row.column("row")?,
+                        c.col.column("col")?,
                         Column::new("value".into(), c.value),
-                        Column::new("status".into(), c.status),
+                        c.status.column("status")?,
                         Column::new("raw".into(), c.raw),
                         Column::new("line".into(), c.line),
                     ],
@@ -656,10 +746,10 @@ impl Frames {
                 with_keys(
                     r.keys,
                     vec![
-                        Column::new("stage".into(), r.stage),
-                        Column::new("applicant".into(), r.applicant),
+                        r.stage.column("stage")?,
+                        r.applicant.column("applicant")?,
                         Column::new("count".into(), r.count),
-                        Column::new("status".into(), r.status),
+                        r.status.column("status")?,
                     ],
                 )
             }
@@ -668,12 +758,12 @@ impl Frames {
                 with_keys(
                     o.keys,
                     vec![
-                        Column::new("outcome".into(), o.outcome),
-                        Column::new("category".into(), o.category),
-                        Column::new("reason".into(), o.reason),
-                        Column::new("applicant".into(), o.applicant),
+                        o.outcome.column("outcome")?,
+                        o.category.column("category")?,
+                        o.reason.column("reason")?,
+                        o.applicant.column("applicant")?,
                         Column::new("count".into(), o.count),
-                        Column::new("status".into(), o.status),
+                        o.status.column("status")?,
                     ],
                 )
             }
@@ -693,10 +783,10 @@ impl Frames {
                 with_keys(
                     l.keys,
                     vec![
-                        Column::new("proceeding".into(), l.proceeding),
-                        Column::new("result".into(), l.result),
+                        l.proceeding.column("proceeding")?,
+                        l.result.column("result")?,
                         Column::new("count".into(), l.count),
-                        Column::new("status".into(), l.status),
+                        l.status.column("status")?,
                     ],
                 )
             }
@@ -705,11 +795,11 @@ impl Frames {
                 with_keys(
                     a.keys,
                     vec![
-                        Column::new("template".into(), a.template),
-                        Column::new("item".into(), a.item),
-                        Column::new("measure".into(), a.measure),
+                        a.template.column("template")?,
+                        a.item.column("item")?,
+                        a.measure.column("measure")?,
                         Column::new("value".into(), a.value),
-                        Column::new("status".into(), a.status),
+                        a.status.column("status")?,
                     ],
                 )
             }
@@ -727,8 +817,8 @@ impl Frames {
                     vec![
                         Column::new("doc_id".into(), doc_id),
                         Column::new("path".into(), path),
-                        Column::new("severity".into(), g.severity),
-                        Column::new("code".into(), g.code),
+                        g.severity.column("severity")?,
+                        g.code.column("code")?,
                         Column::new("message".into(), g.message),
                         Column::new("line".into(), g.line),
                     ],

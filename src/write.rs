@@ -71,7 +71,15 @@ impl TableWriter {
             inner: file,
             error: error.clone(),
         };
-        let arrow_schema = schema.to_arrow(CompatLevel::oldest());
+        // Enum columns (the frames' dictionary-encoded strings) are plain strings to readers.
+        let public: Schema = schema
+            .iter()
+            .map(|(name, dtype)| match dtype {
+                DataType::Enum(..) | DataType::Categorical(..) => (name.clone(), DataType::String),
+                other => (name.clone(), other.clone()),
+            })
+            .collect();
+        let arrow_schema = public.to_arrow(CompatLevel::oldest());
         let kv = polars_parquet::write::schema_to_metadata_key(&arrow_schema);
         let meta = KeyValueMetadata::from_static(vec![
             (kv.key, kv.value.unwrap_or_default()),
