@@ -4,6 +4,7 @@
 
 use polars::prelude::*;
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 use crate::dedup;
 use crate::model::{CellStatus, FileOutcome};
@@ -43,13 +44,14 @@ impl Keys {
     /// doc_id, agency and year. doc_id and agency are dictionary-encoded with the frame's
     /// documents as categories (a document's rows are consecutive, so each document is
     /// looked up once).
-    fn columns(self, d: &Docs) -> PolarsResult<Vec<Column>> {
+    fn columns(&self, d: &Docs, r: Range<usize>) -> PolarsResult<Vec<Column>> {
+        let docs = &self.doc[r];
         let (mut ids, mut agencies) = (Dict::default(), Dict::default());
-        let mut id_codes: Vec<u32> = Vec::with_capacity(self.doc.len());
-        let mut agency_codes: Vec<Option<u32>> = Vec::with_capacity(self.doc.len());
+        let mut id_codes: Vec<u32> = Vec::with_capacity(docs.len());
+        let mut agency_codes: Vec<Option<u32>> = Vec::with_capacity(docs.len());
         let mut last = None;
         let (mut id, mut agency) = (0, None);
-        for &i in &self.doc {
+        for &i in docs {
             if last != Some(i) {
                 last = Some(i);
                 id = ids.code(d.doc_id(i as usize));
@@ -58,7 +60,7 @@ impl Keys {
             id_codes.push(id);
             agency_codes.push(agency);
         }
-        let year: Vec<Option<i32>> = self.doc.iter().map(|&i| d.year[i as usize]).collect();
+        let year: Vec<Option<i32>> = docs.iter().map(|&i| d.year[i as usize]).collect();
         Ok(vec![
             enum_column(
                 &ids.cats,
@@ -142,25 +144,34 @@ impl Codes {
     fn get(&self, i: usize) -> Option<&'static str> {
         self.names[self.codes[i] as usize]
     }
-    /// The column, dictionary-encoded: its categories are the values in the order the rows
-    /// first use them, so the Parquet writer takes the codes as they are instead of hashing
-    /// every row's text.
-    fn column(self, name: &str) -> PolarsResult<Column> {
-        let cats: Vec<&str> = self.names.iter().flatten().copied().collect();
-        let ids = if self.names.iter().all(Option::is_some) {
-            UInt8Chunked::from_vec(name.into(), self.codes)
-        } else {
-            // Codes past a null name shift down by one; the null name's rows are null.
-            let null = self.names.iter().position(Option::is_none);
-            self.codes
-                .iter()
-                .map(|&c| match null {
-                    Some(k) if c as usize == k => None,
-                    Some(k) if c as usize > k => Some(c - 1),
-                    _ => Some(c),
-                })
+    /// Rows `r` as a dictionary-encoded (enum) column: its categories are the values those
+    /// rows use, in order of first use, so the Parquet writer takes the codes as they are
+    /// instead of hashing every row's text.
+    fn column(&self, name: &str, r: Range<usize>) -> PolarsResult<Column> {
+        // The new code of each old one; u8::MAX (never a code) marks a null.
+        let mut remap = [None::<u8>; 256];
+        let mut cats: Vec<&str> = Vec::new();
+        let mut nulls = false;
+        let ids: Vec<u8> = self.codes[r]
+            .iter()
+            .map(|&c| match self.names[c as usize] {
+                None => {
+                    nulls = true;
+                    u8::MAX
+                }
+                Some(v) => *remap[c as usize].get_or_insert_with(|| {
+                    cats.push(v);
+                    (cats.len() - 1) as u8
+                }),
+            })
+            .collect();
+        let ids = if nulls {
+            ids.iter()
+                .map(|&i| (i != u8::MAX).then_some(i))
                 .collect::<UInt8Chunked>()
                 .with_name(name.into())
+        } else {
+            UInt8Chunked::from_vec(name.into(), ids)
         };
         enum_column(&cats, ids.into_series())
     }
@@ -173,6 +184,47 @@ fn enum_column(cats: &[&str], ids: Series) -> PolarsResult<Column> {
     let dtype = DataType::from_frozen_categories(fcats);
     let ids = ids.cast(&DataType::from(dtype.cat_physical()?))?;
     Ok(Series::from_cats_and_dtype(&ids, &dtype, true)?.into_column())
+}
+
+/// A column of `n` strings as an enum column of its distinct values in order of first
+/// use, when they are at most half the rows (the Parquet writer then takes the codes as
+/// they are instead of hashing every row's text in its own dictionary pass); None when
+/// they are more. A value equal to the one before is not looked up again.
+fn dictionary<'a>(name: &str, n: usize, values: impl Iterator<Item = Option<&'a str>>) -> PolarsResult<Option<Column>> {
+    let mut dict = Dict::default();
+    let mut ids: Vec<Option<u32>> = Vec::with_capacity(n);
+    let mut last: Option<(Option<&str>, Option<u32>)> = None;
+    for v in values {
+        let id = match last {
+            Some((prev, id)) if prev == v => id,
+            _ => {
+                let id = v.map(|v| dict.code(v));
+                if dict.cats.len() > n / 2 {
+                    return Ok(None);
+                }
+                last = Some((v, id));
+                id
+            }
+        };
+        ids.push(id);
+    }
+    let ids = UInt32Chunked::from_iter_options(name.into(), ids.into_iter()).into_series();
+    enum_column(&dict.cats, ids).map(Some)
+}
+
+/// `df` with its string columns dictionary-encoded where that pays (see [`dictionary`]):
+/// for frames read back from a Parquet file, which come as plain strings.
+pub fn with_dictionaries(df: DataFrame) -> PolarsResult<DataFrame> {
+    let n = df.height();
+    let mut cols = df.into_columns();
+    for c in cols.iter_mut() {
+        if c.dtype() == &DataType::String {
+            if let Some(d) = dictionary(c.name(), n, c.str()?.iter())? {
+                *c = d;
+            }
+        }
+    }
+    DataFrame::new(n, cols)
 }
 
 /// Distinct strings of a frame's column, numbered in order of first use.
@@ -716,113 +768,160 @@ impl Frames {
             .collect()
     }
 
-    /// The buffered rows of table `name` (of [`ROWS`]) as a frame named as the output file.
-    pub fn take_table(&mut self, name: &str) -> PolarsResult<DataFrame> {
+    /// The buffered rows of table `name` (of [`ROWS`]) as frames of at most
+    /// [`crate::write::ROW_GROUP`] rows (one row group each; one empty frame when there are
+    /// no rows), named as the output file. Each frame's dictionary columns hold the values
+    /// its own rows use.
+    pub fn take_table(&mut self, name: &str) -> PolarsResult<Vec<DataFrame>> {
         let docs = &self.docs;
-        let with_keys = |keys: Keys, rest: Vec<Column>| -> PolarsResult<DataFrame> {
-            let n = keys.len();
-            let mut cols = keys.columns(docs)?;
+        let n = self.lens()[ROWS.iter().position(|t| *t == name).expect("a table of ROWS")];
+        let ranges = (0..n.max(1))
+            .step_by(crate::write::ROW_GROUP)
+            .map(|start| start..(start + crate::write::ROW_GROUP).min(n));
+        let with_keys = |keys: &Keys, r: Range<usize>, rest: Vec<Column>| -> PolarsResult<DataFrame> {
+            let mut cols = keys.columns(docs, r.clone())?;
             cols.extend(rest);
-            DataFrame::new(n, cols)
+            DataFrame::new(r.len(), cols)
         };
         match name {
             "cells" => {
                 let c = std::mem::take(&mut self.cells);
-                with_keys(
-                    c.keys,
-                    vec![
-                        c.table.column("table")?,
-                        c.row.column("row")?,
-                        c.col.column("col")?,
-                        Column::new("value".into(), c.value),
-                        c.status.column("status")?,
-                        Column::new("raw".into(), c.raw),
-                        Column::new("line".into(), c.line),
-                    ],
-                )
+                ranges
+                    .map(|r| {
+                        let raw = c.raw[r.clone()].iter().map(|s| Some(s.as_str()));
+                        let raw = match dictionary("raw", r.len(), raw.clone())? {
+                            Some(d) => d,
+                            None => Column::new("raw".into(), raw.collect::<Vec<_>>()),
+                        };
+                        with_keys(
+                            &c.keys,
+                            r.clone(),
+                            vec![
+                                c.table.column("table", r.clone())?,
+                                c.row.column("row", r.clone())?,
+                                c.col.column("col", r.clone())?,
+                                Column::new("value".into(), &c.value[r.clone()]),
+                                c.status.column("status", r.clone())?,
+                                raw,
+                                Column::new("line".into(), &c.line[r]),
+                            ],
+                        )
+                    })
+                    .collect()
             }
             "requests" => {
-                let r = std::mem::take(&mut self.requests);
-                with_keys(
-                    r.keys,
-                    vec![
-                        r.stage.column("stage")?,
-                        r.applicant.column("applicant")?,
-                        Column::new("count".into(), r.count),
-                        r.status.column("status")?,
-                    ],
-                )
+                let t = std::mem::take(&mut self.requests);
+                ranges
+                    .map(|r| {
+                        with_keys(
+                            &t.keys,
+                            r.clone(),
+                            vec![
+                                t.stage.column("stage", r.clone())?,
+                                t.applicant.column("applicant", r.clone())?,
+                                Column::new("count".into(), &t.count[r.clone()]),
+                                t.status.column("status", r)?,
+                            ],
+                        )
+                    })
+                    .collect()
             }
             "outcomes" => {
-                let o = std::mem::take(&mut self.outcomes);
-                with_keys(
-                    o.keys,
-                    vec![
-                        o.outcome.column("outcome")?,
-                        o.category.column("category")?,
-                        o.reason.column("reason")?,
-                        o.applicant.column("applicant")?,
-                        Column::new("count".into(), o.count),
-                        o.status.column("status")?,
-                    ],
-                )
+                let t = std::mem::take(&mut self.outcomes);
+                ranges
+                    .map(|r| {
+                        with_keys(
+                            &t.keys,
+                            r.clone(),
+                            vec![
+                                t.outcome.column("outcome", r.clone())?,
+                                t.category.column("category", r.clone())?,
+                                t.reason.column("reason", r.clone())?,
+                                t.applicant.column("applicant", r.clone())?,
+                                Column::new("count".into(), &t.count[r.clone()]),
+                                t.status.column("status", r)?,
+                            ],
+                        )
+                    })
+                    .collect()
             }
             "procurement" => {
-                let p = std::mem::take(&mut self.procurement);
-                with_keys(
-                    p.keys,
-                    vec![
-                        Column::new("projects".into(), p.projects),
-                        Column::new("amount_wan_yuan".into(), p.amount),
-                        Column::new("amount_raw".into(), p.amount_raw),
-                    ],
-                )
+                let t = std::mem::take(&mut self.procurement);
+                ranges
+                    .map(|r| {
+                        with_keys(
+                            &t.keys,
+                            r.clone(),
+                            vec![
+                                Column::new("projects".into(), &t.projects[r.clone()]),
+                                Column::new("amount_wan_yuan".into(), &t.amount[r.clone()]),
+                                Column::new(
+                                    "amount_raw".into(),
+                                    t.amount_raw[r].iter().map(Option::as_deref).collect::<Vec<_>>(),
+                                ),
+                            ],
+                        )
+                    })
+                    .collect()
             }
             "litigation" => {
-                let l = std::mem::take(&mut self.litigation);
-                with_keys(
-                    l.keys,
-                    vec![
-                        l.proceeding.column("proceeding")?,
-                        l.result.column("result")?,
-                        Column::new("count".into(), l.count),
-                        l.status.column("status")?,
-                    ],
-                )
+                let t = std::mem::take(&mut self.litigation);
+                ranges
+                    .map(|r| {
+                        with_keys(
+                            &t.keys,
+                            r.clone(),
+                            vec![
+                                t.proceeding.column("proceeding", r.clone())?,
+                                t.result.column("result", r.clone())?,
+                                Column::new("count".into(), &t.count[r.clone()]),
+                                t.status.column("status", r)?,
+                            ],
+                        )
+                    })
+                    .collect()
             }
             "active_disclosure" => {
-                let a = std::mem::take(&mut self.active);
-                with_keys(
-                    a.keys,
-                    vec![
-                        a.template.column("template")?,
-                        a.item.column("item")?,
-                        a.measure.column("measure")?,
-                        Column::new("value".into(), a.value),
-                        a.status.column("status")?,
-                    ],
-                )
+                let t = std::mem::take(&mut self.active);
+                ranges
+                    .map(|r| {
+                        with_keys(
+                            &t.keys,
+                            r.clone(),
+                            vec![
+                                t.template.column("template", r.clone())?,
+                                t.item.column("item", r.clone())?,
+                                t.measure.column("measure", r.clone())?,
+                                Column::new("value".into(), &t.value[r.clone()]),
+                                t.status.column("status", r)?,
+                            ],
+                        )
+                    })
+                    .collect()
             }
             "diagnostics" => {
                 let g = std::mem::take(&mut self.diags);
-                let n = g.doc.len();
-                let doc_id: Vec<&str> = g.doc.iter().map(|&i| docs.doc_id(i as usize)).collect();
-                let path: Vec<&str> = g
-                    .path
-                    .iter()
-                    .map(|&i| g.paths.get(i as usize).unwrap_or_default())
-                    .collect();
-                DataFrame::new(
-                    n,
-                    vec![
-                        Column::new("doc_id".into(), doc_id),
-                        Column::new("path".into(), path),
-                        g.severity.column("severity")?,
-                        g.code.column("code")?,
-                        Column::new("message".into(), g.message),
-                        Column::new("line".into(), g.line),
-                    ],
-                )
+                ranges
+                    .map(|r| {
+                        let doc_id: Vec<&str> = g.doc[r.clone()].iter().map(|&i| docs.doc_id(i as usize)).collect();
+                        let path: Vec<&str> = g.path[r.clone()]
+                            .iter()
+                            .map(|&i| g.paths.get(i as usize).unwrap_or_default())
+                            .collect();
+                        let message: Vec<&str> = g.message[r.clone()].iter().map(String::as_str).collect();
+                        DataFrame::new(
+                            r.len(),
+                            vec![
+                                Column::new("doc_id".into(), doc_id),
+                                Column::new("path".into(), path),
+                                g.severity.column("severity", r.clone())?,
+                                g.code.column("code", r.clone())?,
+                                Column::new("message".into(), message),
+                                Column::new("line".into(), &g.line[r]),
+                            ],
+                        )
+                    })
+                    .collect()
             }
             other => unreachable!("no table {other}"),
         }

@@ -264,8 +264,9 @@ pub fn run(cfg: &Config) -> Result<Summary> {
                     }
                     drop(outcomes);
                     for name in frames.full_tables(write::ROW_GROUP) {
-                        let df = frames.take_table(name).context("cannot build the output tables")?;
-                        dataset.write(name, df)?;
+                        for df in frames.take_table(name).context("cannot build the output tables")? {
+                            dataset.write(name, df)?;
+                        }
                     }
                     while let Some(df) = frames
                         .take_documents(write::ROW_GROUP)
@@ -356,8 +357,9 @@ pub fn run(cfg: &Config) -> Result<Summary> {
 
     let duplicates = frames.duplicates();
     for name in frames.full_tables(0) {
-        let df = frames.take_table(name).context("cannot build the output tables")?;
-        dataset.write(name, df)?;
+        for df in frames.take_table(name).context("cannot build the output tables")? {
+            dataset.write(name, df)?;
+        }
     }
     if let Some(df) = frames.take_documents(0).context("cannot build the documents table")? {
         dataset.write("documents", df)?;

@@ -199,7 +199,8 @@ impl Dataset {
                 .with_slice(Some((off, ROW_GROUP)))
                 .finish();
             let part = anyhow::Context::with_context(part, || format!("{}: cannot read back", from.display()))?;
-            let mut part = edit(part, off)?;
+            // Read back as plain strings: dictionary-encoded again from the values.
+            let mut part = crate::frame::with_dictionaries(edit(part, off)?)?;
             let w = match &mut w {
                 Some(w) => w,
                 None => w.insert(TableWriter::create(staged.clone(), part.schema(), self.compression)?),
