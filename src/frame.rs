@@ -321,7 +321,7 @@ struct Cells {
     col: Codes,
     value: Vec<Option<f64>>,
     status: Codes,
-    raw: Vec<String>,
+    raw: Strs,
     line: Vec<i32>,
 }
 
@@ -549,7 +549,7 @@ impl Frames {
             x.col.put(c.col);
             x.value.push(c.value);
             x.status.put(c.status.as_str());
-            x.raw.push(c.raw.clone());
+            x.raw.push(Some(&c.raw));
             x.line.push(c.line as i32);
             let status = c.status.as_str();
             match c.table {
@@ -788,10 +788,10 @@ impl Frames {
                 let c = std::mem::take(&mut self.cells);
                 ranges
                     .map(|r| {
-                        let raw = c.raw[r.clone()].iter().map(|s| Some(s.as_str()));
+                        let raw = r.clone().map(|i| c.raw.get(i));
                         let raw = match dictionary("raw", r.len(), raw.clone())? {
                             Some(d) => d,
-                            None => Column::new("raw".into(), raw.collect::<Vec<_>>()),
+                            None => Column::new("raw".into(), raw.map(Option::unwrap_or_default).collect::<Vec<_>>()),
                         };
                         with_keys(
                             &c.keys,

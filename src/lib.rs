@@ -234,7 +234,8 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
         return;
     };
     out.template = doc_template.as_str();
-    let mut cells: Vec<Cell> = Vec::new();
+    let expected: usize = Table::ALL.iter().map(|&t| template::cell_count(t, doc_template)).sum();
+    let mut cells: Vec<Cell> = Vec::with_capacity(expected);
     let mut complete = true;
     for t in Table::ALL {
         let Some(r) = regions.iter().find(|r| r.table == t) else {
@@ -275,7 +276,6 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
         cells.sort_by_key(|c| (c.table, parse::order(c.table, doc_template, c)));
     }
     out.identities_ok = validate::check(&cells, doc_template, &mut out.diagnostics);
-    let expected: usize = Table::ALL.iter().map(|&t| template::cell_count(t, doc_template)).sum();
     out.status = if cells.is_empty() {
         DocStatus::NoTables
     } else if complete && cells.len() >= expected {

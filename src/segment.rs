@@ -24,10 +24,7 @@ pub struct Meta {
 /// normalised, normalised, with their index. Longer cells (prose) cost no string.
 fn single_cells_upto<'a>(lines: &'a [Line<'a>], max: usize) -> impl Iterator<Item = (usize, String)> + 'a {
     lines.iter().enumerate().filter_map(move |(i, l)| {
-        let mut cells = grid::cells(l.text).into_iter().filter(|c| !c.is_empty());
-        let (Some(cell), None) = (cells.next(), cells.next()) else {
-            return None;
-        };
+        let cell = grid::single_cell(l.text)?;
         (normalized_len(cell) <= max).then(|| (i, normalize(cell)))
     })
 }

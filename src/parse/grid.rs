@@ -76,6 +76,13 @@ pub fn is_rule(line: &str) -> bool {
 /// A page number line of text extracted from PDF ("— 3 —", "- 3 -", "第 3 页 共 5 页",
 /// "第3页，共6页"): it may stand in the middle of a table and holds no cells.
 pub fn is_page_break(line: &str) -> bool {
+    // Most lines fail at their first character, without building the squeezed text.
+    if !matches!(
+        line.chars().find(|c| !c.is_whitespace()),
+        Some('-' | '—' | '–' | '－' | '―' | '第')
+    ) {
+        return false;
+    }
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     let dashes: &[char] = &['-', '—', '–', '－', '―'];
     if let Some(inner) = t.strip_prefix(dashes).and_then(|x| x.strip_suffix(dashes)) {
@@ -95,6 +102,31 @@ pub fn is_page_break(line: &str) -> bool {
             .map_or(rest.len() == 3, |r| {
                 r.trim_end_matches('页').chars().all(|c| c.is_ascii_digit())
             })
+}
+
+/// The line's one non-empty cell as [`cells`] splits it; None when it has none or more
+/// than one. Allocates nothing.
+pub fn single_cell<'a>(line: &'a str) -> Option<&'a str> {
+    let (mut one, mut more) = (None, false);
+    let mut see = |c: &'a str| {
+        let c = c.trim();
+        if !c.is_empty() {
+            more |= one.is_some();
+            one = Some(c);
+        }
+    };
+    if line.contains('\t') {
+        line.split('\t').for_each(&mut see);
+    } else if line.contains(['|', '│', '┃']) {
+        line.split(['|', '│', '┃']).for_each(&mut see);
+    } else {
+        split_spaces_each(line, &mut see);
+    }
+    if more {
+        None
+    } else {
+        one
+    }
 }
 
 /// Splits one line into trimmed cells. Tabs win; then bars; then runs of 2+ spaces.
@@ -119,6 +151,12 @@ pub fn cells(line: &str) -> Vec<&str> {
 /// Splits on runs of two or more white-space characters (ideographic space included).
 fn split_spaces(line: &str) -> Vec<&str> {
     let mut out = Vec::new();
+    split_spaces_each(line, |c| out.push(c));
+    out
+}
+
+/// [`split_spaces`], each cell handed to `f` in turn.
+fn split_spaces_each<'a>(line: &'a str, mut f: impl FnMut(&'a str)) {
     let mut start = None;
     let mut spaces = 0;
     let mut space_start = 0;
@@ -131,7 +169,7 @@ fn split_spaces(line: &str) -> Vec<&str> {
         } else {
             if spaces >= 2 || (spaces >= 1 && c != ' ' && line[space_start..i].contains('\u{3000}')) {
                 if let Some(s) = start {
-                    out.push(&line[s..space_start]);
+                    f(&line[s..space_start]);
                 }
                 start = None;
             }
@@ -143,9 +181,8 @@ fn split_spaces(line: &str) -> Vec<&str> {
     }
     if let Some(s) = start {
         let end = if spaces > 0 { space_start } else { line.len() };
-        out.push(&line[s..end]);
+        f(&line[s..end]);
     }
-    out
 }
 
 /// Unit words that may stand apart from their number ("476.92 万元").
@@ -386,6 +423,20 @@ pub fn number(t: &Token<'_>) -> Option<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// `single_cell` is `cells` with the empty cells left out, when one is left.
+        #[test]
+        fn single_cell_is_the_one_cell(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "规章", "1", " ", "  ", "\t", "|", "│", "┃", "\u{3000}", "\u{a0}", "-",
+        ]), 0..12)) {
+            let line: String = pieces.concat();
+            let cs: Vec<&str> = cells(&line).into_iter().filter(|c| !c.is_empty()).collect();
+            let want = if cs.len() == 1 { Some(cs[0]) } else { None };
+            proptest::prop_assert_eq!(single_cell(&line), want);
+        }
+    }
 
     fn show(line: &str, glued: bool) -> Vec<String> {
         tokens(&[Line { no: 1, text: line }], glued)
