@@ -91,12 +91,6 @@ impl Strs {
         self.ends.push(self.text.len());
         self.valid.push(s.is_some());
     }
-    /// Room for `n` more strings of about `bytes` bytes each.
-    fn reserve(&mut self, n: usize, bytes: usize) {
-        self.text.reserve(n.saturating_mul(bytes));
-        self.ends.reserve_exact(n);
-        self.valid.reserve_exact(n);
-    }
     fn get(&self, i: usize) -> Option<&str> {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         self.valid[i].then(|| &self.text[start..self.ends[i]])
@@ -497,23 +491,6 @@ pub fn insert_diagnostics(
 }
 
 impl Frames {
-    /// Buffers for a run of `documents` documents: what is kept of every document to the
-    /// end is allocated once at its full size, not grown by doubling (which at a million
-    /// documents holds the old and the new copy of every vector at once).
-    pub fn with_capacity(documents: usize) -> Frames {
-        let mut f = Frames::default();
-        let d = &mut f.docs;
-        d.doc_id.reserve_exact(documents);
-        d.agency.reserve(documents, 32);
-        d.year.reserve_exact(documents);
-        d.published.reserve_exact(documents);
-        d.cells.reserve_exact(documents);
-        d.identities_ok.reserve_exact(documents);
-        d.warnings.reserve_exact(documents);
-        d.rows.reserve_exact(documents);
-        f
-    }
-
     /// Appends one document's rows to every table.
     pub fn push(&mut self, o: &FileOutcome) {
         let doc = self.docs.len() as u32;

@@ -32,13 +32,6 @@ pub struct Report {
 }
 
 impl Report {
-    /// A report for a run of `documents` documents (its per-document list allocated once).
-    pub fn with_capacity(documents: usize) -> Report {
-        let mut r = Report::default();
-        r.granted.reserve_exact(documents);
-        r
-    }
-
     pub fn add(&mut self, o: &FileOutcome) {
         self.files += 1;
         let status = o.status.as_str();

@@ -254,8 +254,8 @@ pub fn run(cfg: &Config) -> Result<Summary> {
             .name("ogi-writer".into())
             .spawn_scoped(s, move || -> Result<_> {
                 let (mut dataset, mut summary) = (dataset, summary);
-                let mut frames = frame::Frames::with_capacity(n);
-                let mut report = report::Report::with_capacity(n);
+                let mut frames = frame::Frames::default();
+                let mut report = report::Report::default();
                 for outcomes in rx {
                     for o in &outcomes {
                         summary.add(o);
