@@ -189,15 +189,19 @@ impl Dataset {
         mut edit: impl FnMut(DataFrame, usize) -> PolarsResult<DataFrame>,
     ) -> Result<()> {
         let from = self.path(name);
-        let rows = ParquetReader::new(File::open(&from)?).num_rows()?;
+        // The footer is read once: parsing it again for every slice costs the number of row
+        // groups each time, quadratic in the table's length.
+        let mut reader = ParquetReader::new(File::open(&from)?);
+        let meta = reader.get_metadata()?.clone();
+        let rows = reader.num_rows()?;
         let staged = self.tmp.path().join(format!("{name}.parquet.new"));
         let mut w: Option<TableWriter> = None;
         let mut off = 0;
         while off < rows.max(1) {
             crate::signal::check()?;
-            let part = ParquetReader::new(File::open(&from)?)
-                .with_slice(Some((off, ROW_GROUP)))
-                .finish();
+            let mut reader = ParquetReader::new(File::open(&from)?);
+            reader.set_metadata(meta.clone());
+            let part = reader.with_slice(Some((off, ROW_GROUP))).finish();
             let part = anyhow::Context::with_context(part, || format!("{}: cannot read back", from.display()))?;
             // Read back as plain strings: dictionary-encoded again from the values.
             let mut part = crate::frame::with_dictionaries(edit(part, off)?)?;
