@@ -778,126 +778,96 @@ impl Frames {
         let ranges = (0..n.max(1))
             .step_by(crate::write::ROW_GROUP)
             .map(|start| start..(start + crate::write::ROW_GROUP).min(n));
-        let with_keys = |keys: &Keys, r: Range<usize>, rest: Vec<Column>| -> PolarsResult<DataFrame> {
-            let mut cols = keys.columns(docs, r.clone())?;
-            cols.extend(rest);
-            DataFrame::new(r.len(), cols)
+        // One frame per row group: the keys' columns, then the table's own for those rows.
+        let groups = |keys: &Keys, rest: &dyn Fn(Range<usize>) -> PolarsResult<Vec<Column>>| {
+            ranges
+                .clone()
+                .map(|r| {
+                    let mut cols = keys.columns(docs, r.clone())?;
+                    cols.extend(rest(r.clone())?);
+                    DataFrame::new(r.len(), cols)
+                })
+                .collect::<PolarsResult<Vec<DataFrame>>>()
         };
         match name {
             "cells" => {
                 let c = std::mem::take(&mut self.cells);
-                ranges
-                    .map(|r| {
-                        let raw = r.clone().map(|i| c.raw.get(i));
-                        let raw = match dictionary("raw", r.len(), raw.clone())? {
-                            Some(d) => d,
-                            None => Column::new("raw".into(), raw.map(Option::unwrap_or_default).collect::<Vec<_>>()),
-                        };
-                        with_keys(
-                            &c.keys,
-                            r.clone(),
-                            vec![
-                                c.table.column("table", r.clone())?,
-                                c.row.column("row", r.clone())?,
-                                c.col.column("col", r.clone())?,
-                                Column::new("value".into(), &c.value[r.clone()]),
-                                c.status.column("status", r.clone())?,
-                                raw,
-                                Column::new("line".into(), &c.line[r]),
-                            ],
-                        )
-                    })
-                    .collect()
+                groups(&c.keys, &|r| {
+                    let raw = r.clone().map(|i| c.raw.get(i));
+                    let raw = match dictionary("raw", r.len(), raw.clone())? {
+                        Some(d) => d,
+                        None => Column::new("raw".into(), raw.map(Option::unwrap_or_default).collect::<Vec<_>>()),
+                    };
+                    Ok(vec![
+                        c.table.column("table", r.clone())?,
+                        c.row.column("row", r.clone())?,
+                        c.col.column("col", r.clone())?,
+                        Column::new("value".into(), &c.value[r.clone()]),
+                        c.status.column("status", r.clone())?,
+                        raw,
+                        Column::new("line".into(), &c.line[r]),
+                    ])
+                })
             }
             "requests" => {
                 let t = std::mem::take(&mut self.requests);
-                ranges
-                    .map(|r| {
-                        with_keys(
-                            &t.keys,
-                            r.clone(),
-                            vec![
-                                t.stage.column("stage", r.clone())?,
-                                t.applicant.column("applicant", r.clone())?,
-                                Column::new("count".into(), &t.count[r.clone()]),
-                                t.status.column("status", r)?,
-                            ],
-                        )
-                    })
-                    .collect()
+                groups(&t.keys, &|r| {
+                    Ok(vec![
+                        t.stage.column("stage", r.clone())?,
+                        t.applicant.column("applicant", r.clone())?,
+                        Column::new("count".into(), &t.count[r.clone()]),
+                        t.status.column("status", r)?,
+                    ])
+                })
             }
             "outcomes" => {
                 let t = std::mem::take(&mut self.outcomes);
-                ranges
-                    .map(|r| {
-                        with_keys(
-                            &t.keys,
-                            r.clone(),
-                            vec![
-                                t.outcome.column("outcome", r.clone())?,
-                                t.category.column("category", r.clone())?,
-                                t.reason.column("reason", r.clone())?,
-                                t.applicant.column("applicant", r.clone())?,
-                                Column::new("count".into(), &t.count[r.clone()]),
-                                t.status.column("status", r)?,
-                            ],
-                        )
-                    })
-                    .collect()
+                groups(&t.keys, &|r| {
+                    Ok(vec![
+                        t.outcome.column("outcome", r.clone())?,
+                        t.category.column("category", r.clone())?,
+                        t.reason.column("reason", r.clone())?,
+                        t.applicant.column("applicant", r.clone())?,
+                        Column::new("count".into(), &t.count[r.clone()]),
+                        t.status.column("status", r)?,
+                    ])
+                })
             }
             "procurement" => {
                 let t = std::mem::take(&mut self.procurement);
-                ranges
-                    .map(|r| {
-                        with_keys(
-                            &t.keys,
-                            r.clone(),
-                            vec![
-                                Column::new("projects".into(), &t.projects[r.clone()]),
-                                Column::new("amount_wan_yuan".into(), &t.amount[r.clone()]),
-                                Column::new(
-                                    "amount_raw".into(),
-                                    t.amount_raw[r].iter().map(Option::as_deref).collect::<Vec<_>>(),
-                                ),
-                            ],
-                        )
-                    })
-                    .collect()
+                groups(&t.keys, &|r| {
+                    Ok(vec![
+                        Column::new("projects".into(), &t.projects[r.clone()]),
+                        Column::new("amount_wan_yuan".into(), &t.amount[r.clone()]),
+                        Column::new(
+                            "amount_raw".into(),
+                            t.amount_raw[r].iter().map(Option::as_deref).collect::<Vec<_>>(),
+                        ),
+                    ])
+                })
             }
             "litigation" => {
                 let t = std::mem::take(&mut self.litigation);
-                ranges
-                    .map(|r| {
-                        with_keys(
-                            &t.keys,
-                            r.clone(),
-                            vec![
-                                t.proceeding.column("proceeding", r.clone())?,
-                                t.result.column("result", r.clone())?,
-                                Column::new("count".into(), &t.count[r.clone()]),
-                                t.status.column("status", r)?,
-                            ],
-                        )
-                    })
-                    .collect()
+                groups(&t.keys, &|r| {
+                    Ok(vec![
+                        t.proceeding.column("proceeding", r.clone())?,
+                        t.result.column("result", r.clone())?,
+                        Column::new("count".into(), &t.count[r.clone()]),
+                        t.status.column("status", r)?,
+                    ])
+                })
             }
             "active_disclosure" => {
                 let t = std::mem::take(&mut self.active);
-                ranges
-                    .map(|r| {
-                        with_keys(
-                            &t.keys,
-                            r.clone(),
-                            vec![
-                                t.template.column("template", r.clone())?,
-                                t.item.column("item", r.clone())?,
-                                t.measure.column("measure", r.clone())?,
-                                Column::new("value".into(), &t.value[r.clone()]),
-                                t.status.column("status", r)?,
-                            ],
-                        )
-                    })
-                    .collect()
+                groups(&t.keys, &|r| {
+                    Ok(vec![
+                        t.template.column("template", r.clone())?,
+                        t.item.column("item", r.clone())?,
+                        t.measure.column("measure", r.clone())?,
+                        Column::new("value".into(), &t.value[r.clone()]),
+                        t.status.column("status", r)?,
+                    ])
+                })
             }
             "diagnostics" => {
                 let g = std::mem::take(&mut self.diags);
