@@ -50,6 +50,15 @@ struct RunArgs {
     threads: Option<usize>,
 }
 
+/// `threads` bounds polars' own pool (it encodes the Parquet columns) as well as the
+/// parsers; polars reads the variable when it first starts the pool. A variable the user
+/// set wins. Called while the process has one thread, as `set_var` requires.
+fn bound_polars_threads(threads: usize) {
+    if threads > 0 && std::env::var_os("POLARS_MAX_THREADS").is_none() {
+        std::env::set_var("POLARS_MAX_THREADS", threads.to_string());
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Run(RunArgs {
@@ -64,7 +73,10 @@ fn main() -> ExitCode {
                 output: a.output,
                 threads: a.threads,
             };
-            let result = config::load(&a.config, explicit, over).and_then(|cfg| ogi::run::run(&cfg));
+            let result = config::load(&a.config, explicit, over).and_then(|cfg| {
+                bound_polars_threads(cfg.threads);
+                ogi::run::run(&cfg)
+            });
             match result {
                 Ok(summary) => {
                     eprintln!("{summary}");

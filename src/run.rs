@@ -192,6 +192,39 @@ fn progress(total_bytes: u64) -> ProgressBar {
 /// that their outcomes (cells and all) stay small in memory.
 const CHUNK: usize = 512;
 
+/// Where the outcomes go, chunk after chunk in path order: the run's counts and report,
+/// and the frame buffers, whose full row groups are written as they fill.
+struct Sink {
+    dataset: write::Dataset,
+    summary: Summary,
+    frames: frame::Frames,
+    report: report::Report,
+}
+
+impl Sink {
+    fn take(&mut self, outcomes: Vec<FileOutcome>) -> Result<()> {
+        for o in &outcomes {
+            self.summary.add(o);
+            self.report.add(o);
+            self.frames.push(o);
+        }
+        drop(outcomes);
+        for name in self.frames.full_tables(write::ROW_GROUP) {
+            for df in self.frames.take_table(name).context("cannot build the output tables")? {
+                self.dataset.write(name, df)?;
+            }
+        }
+        while let Some(df) = self
+            .frames
+            .take_documents(write::ROW_GROUP)
+            .context("cannot build the documents table")?
+        {
+            self.dataset.write("documents", df)?;
+        }
+        Ok(())
+    }
+}
+
 /// What the walk yields, in path order: a file to read, or an entry it could not read.
 enum Item {
     File(SourceFile),
@@ -239,120 +272,96 @@ pub fn run(cfg: &Config) -> Result<Summary> {
     items.sort_by(|a, b| a.rel().cmp(b.rel()));
     let n = items.len();
 
-    let dataset = write::Dataset::create(&cfg.output, cfg.compression)?;
-    let summary = Summary {
-        output: cfg.output.clone(),
-        ..Summary::default()
+    let mut sink = Sink {
+        dataset: write::Dataset::create(&cfg.output, cfg.compression)?,
+        summary: Summary {
+            output: cfg.output.clone(),
+            ..Summary::default()
+        },
+        frames: frame::Frames::default(),
+        report: report::Report::default(),
     };
     let pb = progress(total);
     let done = AtomicU64::new(0);
-    // The workers parse chunk k+1 while this writer thread frames and writes chunk k; the
-    // channel holds one chunk, so at most three are in memory.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<FileOutcome>>(1);
-    let (written, parsed) = std::thread::scope(|s| {
-        let writer = std::thread::Builder::new()
-            .name("ogi-writer".into())
-            .spawn_scoped(s, move || -> Result<_> {
-                let (mut dataset, mut summary) = (dataset, summary);
-                let mut frames = frame::Frames::default();
-                let mut report = report::Report::default();
-                for outcomes in rx {
-                    for o in &outcomes {
-                        summary.add(o);
-                        report.add(o);
-                        frames.push(o);
-                    }
-                    drop(outcomes);
-                    for name in frames.full_tables(write::ROW_GROUP) {
-                        for df in frames.take_table(name).context("cannot build the output tables")? {
-                            dataset.write(name, df)?;
+    let parse = |chunk: &[Item]| -> Option<Vec<FileOutcome>> {
+        chunk
+            .par_iter()
+            .map(|item| {
+                signal::received().is_none().then_some(())?;
+                let o = match item {
+                    Item::File(f) => {
+                        let mut o = process_file(f, &cfg.input, &limits);
+                        if catch_unwind(AssertUnwindSafe(|| locate(&mut o, &divisions))).is_err() {
+                            o.place = Default::default();
+                            o.diagnostics.push(Diagnostic::error(
+                                Code::Internal,
+                                None,
+                                "resolving the agency's place panicked; the place is left null",
+                            ));
                         }
+                        pb.inc(f.bytes);
+                        o
                     }
-                    while let Some(df) = frames
-                        .take_documents(write::ROW_GROUP)
-                        .context("cannot build the documents table")?
-                    {
-                        dataset.write("documents", df)?;
+                    Item::Unwalkable(e) => {
+                        let mut o = FileOutcome::new(crate::doc_id(e.rel.as_bytes()), e.rel.clone(), 0);
+                        o.diagnostics.push(Diagnostic::error(
+                            Code::Unreadable,
+                            None,
+                            format!("cannot walk: {}", e.message),
+                        ));
+                        o
                     }
+                };
+                let k = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if k.is_multiple_of(64) || k as usize == n {
+                    pb.set_message(format!("{k}/{n}"));
                 }
-                Ok((dataset, summary, frames, report))
-            });
-        let writer = match writer {
-            Ok(w) => w,
-            Err(e) => {
-                return (
-                    Err(anyhow::Error::new(e).context("cannot start the writer thread")),
-                    Ok(()),
-                )
-            }
-        };
-        let parsed = (|| -> Result<()> {
-            // Chunks are taken off the end of the reversed list, so each chunk's paths are
-            // freed once it is parsed (a million paths are a few hundred MB).
-            items.reverse();
-            while !items.is_empty() {
-                let mut chunk = items.split_off(items.len().saturating_sub(CHUNK));
-                chunk.reverse();
-                // Give the list's memory back as it empties (amortised: halving only).
-                if items.len() < items.capacity() / 2 {
-                    items.shrink_to_fit();
-                }
-                signal::check()?;
-                // `None` once a stopping signal arrived: the collect then stops early.
-                let outcomes: Option<Vec<FileOutcome>> = pool.install(|| {
-                    chunk
-                        .par_iter()
-                        .map(|item| {
-                            signal::received().is_none().then_some(())?;
-                            let o = match item {
-                                Item::File(f) => {
-                                    let mut o = process_file(f, &cfg.input, &limits);
-                                    if catch_unwind(AssertUnwindSafe(|| locate(&mut o, &divisions))).is_err() {
-                                        o.place = Default::default();
-                                        o.diagnostics.push(Diagnostic::error(
-                                            Code::Internal,
-                                            None,
-                                            "resolving the agency's place panicked; the place is left null",
-                                        ));
-                                    }
-                                    pb.inc(f.bytes);
-                                    o
-                                }
-                                Item::Unwalkable(e) => {
-                                    let mut o = FileOutcome::new(crate::doc_id(e.rel.as_bytes()), e.rel.clone(), 0);
-                                    o.diagnostics.push(Diagnostic::error(
-                                        Code::Unreadable,
-                                        None,
-                                        format!("cannot walk: {}", e.message),
-                                    ));
-                                    o
-                                }
-                            };
-                            let k = done.fetch_add(1, Ordering::Relaxed) + 1;
-                            if k.is_multiple_of(64) || k as usize == n {
-                                pb.set_message(format!("{k}/{n}"));
-                            }
-                            Some(o)
-                        })
-                        .collect()
-                });
-                signal::check()?;
-                if tx.send(outcomes.expect("only None after a signal")).is_err() {
-                    break; // the writer stopped on an error, which it returns
-                }
-            }
-            Ok(())
-        })();
-        drop(tx);
-        let written = writer
-            .join()
-            .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error: the writer thread panicked")));
-        (written, parsed)
-    });
-    // A write error explains a parse loop cut short; a signal explains both.
-    signal::check()?;
-    let (mut dataset, mut summary, mut frames, mut report) = written?;
-    parsed?;
+                Some(o)
+            })
+            .collect()
+    };
+    // Chunk k is framed and written while chunk k+1 is parsed, both on the pool's threads
+    // (`join`: the thread that writes helps parse once it is done), so `threads` bounds
+    // the run's threads and at most two chunks are in memory. Chunks are taken off the end
+    // of the reversed list, so each chunk's paths are freed once it is parsed (a million
+    // paths are a few hundred MB).
+    items.reverse();
+    let mut parsed: Option<Vec<FileOutcome>> = None;
+    loop {
+        let chunk = (!items.is_empty()).then(|| {
+            let mut chunk = items.split_off(items.len().saturating_sub(CHUNK));
+            chunk.reverse();
+            chunk
+        });
+        // Give the list's memory back as it empties (amortised: halving only).
+        if items.len() < items.capacity() / 2 {
+            items.shrink_to_fit();
+        }
+        if chunk.is_none() && parsed.is_none() {
+            break;
+        }
+        signal::check()?;
+        let (written, next) = pool.install(|| {
+            rayon::join(
+                || match parsed.take() {
+                    Some(outcomes) => catch_unwind(AssertUnwindSafe(|| sink.take(outcomes)))
+                        .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error: writing the tables panicked"))),
+                    None => Ok(()),
+                },
+                || chunk.as_deref().map(parse),
+            )
+        });
+        // A signal explains a write error as well as a parse cut short.
+        signal::check()?;
+        written?;
+        parsed = next.map(|o| o.expect("only None after a signal"));
+    }
+    let Sink {
+        mut dataset,
+        mut summary,
+        mut frames,
+        mut report,
+    } = sink;
     pb.finish_and_clear();
 
     let duplicates = frames.duplicates();
