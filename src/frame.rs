@@ -100,6 +100,52 @@ impl Strs {
     }
 }
 
+/// Strings of which many repeat (an agency reports every year, mirrors copy it), each
+/// distinct one kept once: four bytes per row, and the index holds only numbers (the
+/// text is in `names`).
+#[derive(Default)]
+struct Interned {
+    names: Strs,
+    index: hashbrown::HashTable<u32>,
+    /// `u32::MAX` for a null.
+    ids: Vec<u32>,
+}
+
+impl Interned {
+    fn push(&mut self, s: Option<&str>) {
+        use std::hash::BuildHasher;
+        let id = match s {
+            None => u32::MAX,
+            Some(s) => {
+                let hasher = rustc_hash::FxBuildHasher;
+                let names = &mut self.names;
+                let hash = hasher.hash_one(s);
+                let next = u32::try_from(names.len()).expect("fewer than 2^32 distinct strings");
+                let entry = self.index.entry(
+                    hash,
+                    |&id| names.get(id as usize) == Some(s),
+                    |&id| hasher.hash_one(names.get(id as usize).unwrap_or_default()),
+                );
+                match entry {
+                    hashbrown::hash_table::Entry::Occupied(e) => *e.get(),
+                    hashbrown::hash_table::Entry::Vacant(e) => {
+                        e.insert(next);
+                        names.push(Some(s));
+                        next
+                    }
+                }
+            }
+        };
+        self.ids.push(id);
+    }
+    fn get(&self, i: usize) -> Option<&str> {
+        match self.ids[i] {
+            u32::MAX => None,
+            id => self.names.get(id as usize),
+        }
+    }
+}
+
 fn strs_at(s: &Strs, range: std::ops::Range<usize>) -> Vec<Option<&str>> {
     range.map(|i| s.get(i)).collect()
 }
@@ -253,7 +299,7 @@ impl<'a> Dict<'a> {
 struct Docs {
     /// 16 hex digits each.
     doc_id: Vec<[u8; 16]>,
-    agency: Strs,
+    agency: Interned,
     year: Vec<Option<i32>>,
     published: Vec<Option<i32>>,
     cells: Vec<i32>,
@@ -438,12 +484,13 @@ pub fn paths_at(
     df: &DataFrame,
     off: usize,
     wanted: &[usize],
-    paths: &mut std::collections::HashMap<usize, String>,
+    paths: &std::sync::Mutex<std::collections::HashMap<usize, String>>,
 ) -> PolarsResult<()> {
     let from = wanted.partition_point(|&i| i < off);
     let to = wanted.partition_point(|&i| i < off + df.height());
     if from < to {
         let col = df.column("path")?.str()?;
+        let mut paths = paths.lock().unwrap_or_else(|p| p.into_inner());
         for &i in &wanted[from..to] {
             paths.insert(i, col.get(i - off).unwrap_or_default().to_string());
         }
@@ -451,43 +498,70 @@ pub fn paths_at(
     Ok(())
 }
 
-/// A slice of diagnostics.parquet starting at row `off`, with the `pending` rows
-/// `(position, doc_id, path, diagnostic)` whose position falls in it inserted before the
-/// row at that position (and those at the very end when the slice is the `last`). The
-/// slice is cut at the insertions and stacked again, not copied row by row.
+/// A slice of diagnostics.parquet starting at row `off`, with the rows of `inserts`
+/// `(position, doc_id, path, diagnostic)` (sorted by position) whose position falls in it
+/// inserted before the row at that position (and those at the very end when the slice is
+/// the `last`). The slice is cut at the insertions and stacked again, not copied row by row.
 pub fn insert_diagnostics(
     df: DataFrame,
     off: usize,
     last: bool,
-    pending: &mut std::iter::Peekable<impl Iterator<Item = (usize, String, String, crate::diag::Diagnostic)>>,
+    inserts: &[(usize, String, String, crate::diag::Diagnostic)],
 ) -> PolarsResult<DataFrame> {
     let end = off + df.height();
-    if pending.peek().is_none_or(|p| p.0 > end || (p.0 == end && !last)) {
+    let from = inserts.partition_point(|p| p.0 < off);
+    let to = if last {
+        inserts.len()
+    } else {
+        inserts.partition_point(|p| p.0 < end)
+    };
+    if from >= to {
         return Ok(df);
     }
-    let row = |id: &str, path: &str, g: &crate::diag::Diagnostic| -> PolarsResult<DataFrame> {
-        DataFrame::new(
-            1,
-            vec![
-                Column::new("doc_id".into(), [Some(id)]),
-                Column::new("path".into(), [Some(path)]),
-                Column::new("severity".into(), [Some(g.severity.as_str())]),
-                Column::new("code".into(), [Some(g.code.as_str())]),
-                Column::new("message".into(), [Some(g.message.as_str())]),
-                Column::new("line".into(), [g.line.map(|l| l as i32)]),
-            ],
-        )
-    };
-    let mut out = df.clear();
+    let mine = &inserts[from..to];
+    let extra = DataFrame::new(
+        mine.len(),
+        vec![
+            Column::new(
+                "doc_id".into(),
+                mine.iter().map(|i| Some(i.1.as_str())).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "path".into(),
+                mine.iter().map(|i| Some(i.2.as_str())).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "severity".into(),
+                mine.iter().map(|i| Some(i.3.severity.as_str())).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "code".into(),
+                mine.iter().map(|i| Some(i.3.code.as_str())).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "message".into(),
+                mine.iter().map(|i| Some(i.3.message.as_str())).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "line".into(),
+                mine.iter().map(|i| i.3.line.map(|l| l as i32)).collect::<Vec<_>>(),
+            ),
+        ],
+    )?;
+    // The slice's rows, then the inserted ones, gathered into place by one index.
+    let n = df.height();
+    let mut idx: Vec<IdxSize> = Vec::with_capacity(n + mine.len());
     let mut cut = 0;
-    while let Some((at, id, path, g)) = pending.next_if(|p| p.0 < end || last) {
-        let at = at.clamp(off, end) - off;
-        out.vstack_mut(&df.slice(cut as i64, at - cut))?;
-        out.vstack_mut(&row(&id, &path, &g)?)?;
+    for (k, (at, ..)) in mine.iter().enumerate() {
+        let at = (*at).clamp(off, end) - off;
+        idx.extend(cut as IdxSize..at as IdxSize);
+        idx.push((n + k) as IdxSize);
         cut = at;
     }
-    out.vstack_mut(&df.slice(cut as i64, df.height() - cut))?;
-    Ok(out)
+    idx.extend(cut as IdxSize..n as IdxSize);
+    let mut all = df;
+    all.vstack_mut(&extra)?;
+    all.take(&IdxCa::from_vec("".into(), idx))
 }
 
 impl Frames {
@@ -734,7 +808,10 @@ impl Frames {
                 Column::new("path".into(), strs_at(&p.path, 0..n)),
                 Column::new("bytes".into(), &p.bytes[..n]),
                 Column::new("encoding".into(), codes(&p.encoding)),
-                Column::new("agency".into(), strs_at(&d.agency, range.clone())),
+                Column::new(
+                    "agency".into(),
+                    range.clone().map(|i| d.agency.get(i)).collect::<Vec<_>>(),
+                ),
                 Column::new("year".into(), &d.year[range.clone()]),
                 Column::new("template".into(), required(&p.template)),
                 published,

@@ -45,7 +45,7 @@ struct RunArgs {
     /// Output directory (overrides output.dir).
     #[arg(long)]
     output: Option<PathBuf>,
-    /// Worker threads, 0 for one per core (overrides run.threads).
+    /// Parsing threads (and polars' pool), 0 for one per core (overrides run.threads).
     #[arg(long)]
     threads: Option<usize>,
 }

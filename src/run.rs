@@ -223,6 +223,39 @@ impl Sink {
         }
         Ok(())
     }
+
+    /// After the last chunk: writes what the buffers still hold, rewrites the tables the
+    /// duplicates change (on `pool`, whose threads read the slices back), writes the
+    /// report and swaps the dataset in as `output`.
+    fn finish(self, pool: &rayon::ThreadPool, output: &Path) -> Result<Summary> {
+        let Sink {
+            mut dataset,
+            summary,
+            mut frames,
+            mut report,
+        } = self;
+        let duplicates = frames.duplicates();
+        for name in frames.full_tables(0) {
+            for df in frames.take_table(name).context("cannot build the output tables")? {
+                dataset.write(name, df)?;
+            }
+        }
+        if let Some(df) = frames.take_documents(0).context("cannot build the documents table")? {
+            dataset.write("documents", df)?;
+        }
+        dataset.finish_tables()?;
+        if !duplicates.is_empty() {
+            let paths = pool.install(|| fill_duplicate_of(&mut dataset, &frames, &duplicates))?;
+            for &(dup, kept) in &duplicates {
+                let diagnostic = dedup::diagnostic(&paths[&kept], frames.doc_id(kept));
+                report.duplicate(dup, &paths[&dup], &diagnostic);
+            }
+            pool.install(|| drop_duplicates(&mut dataset, &frames, &duplicates, &paths))?;
+        }
+        dataset.text("report.html", &report.html())?;
+        dataset.commit(output)?;
+        Ok(summary)
+    }
 }
 
 /// What the walk yields, in path order: a file to read, or an entry it could not read.
@@ -272,7 +305,7 @@ pub fn run(cfg: &Config) -> Result<Summary> {
     items.sort_by(|a, b| a.rel().cmp(b.rel()));
     let n = items.len();
 
-    let mut sink = Sink {
+    let sink = Sink {
         dataset: write::Dataset::create(&cfg.output, cfg.compression)?,
         summary: Summary {
             output: cfg.output.clone(),
@@ -320,72 +353,90 @@ pub fn run(cfg: &Config) -> Result<Summary> {
             })
             .collect()
     };
-    // Chunk k is framed and written while chunk k+1 is parsed, both on the pool's threads
-    // (`join`: the thread that writes helps parse once it is done), so `threads` bounds
-    // the run's threads and at most two chunks are in memory. Chunks are taken off the end
-    // of the reversed list, so each chunk's paths are freed once it is parsed (a million
+    // The writer thread frames and writes chunk k while the workers parse chunk k+1; the
+    // channel holds one chunk, so at most three are in memory. The frames' buffers live on
+    // that one thread (allocated and freed there, which keeps the allocator's memory
+    // flat). With one thread the parser waits for each chunk to be written before the
+    // next, so `threads = 1` runs one thread at a time. Chunks are taken off the end of
+    // the reversed list, so each chunk's paths are freed once it is parsed (a million
     // paths are a few hundred MB).
-    items.reverse();
-    let mut parsed: Option<Vec<FileOutcome>> = None;
-    loop {
-        let chunk = (!items.is_empty()).then(|| {
-            let mut chunk = items.split_off(items.len().saturating_sub(CHUNK));
-            chunk.reverse();
-            chunk
-        });
-        // Give the list's memory back as it empties (amortised: halving only).
-        if items.len() < items.capacity() / 2 {
-            items.shrink_to_fit();
+    let serial = threads == 1;
+    // `None` after the last chunk: everything was parsed, the writer may finish the dataset.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Option<Vec<FileOutcome>>>(1);
+    let (ack_tx, ack_rx) = std::sync::mpsc::sync_channel::<()>(1);
+    let (written, parsed) = std::thread::scope(|s| {
+        let (pool, pb) = (&pool, pb.clone());
+        let writer = std::thread::Builder::new().name("ogi-writer".into()).spawn_scoped(
+            s,
+            move || -> Result<Option<Summary>> {
+                let mut sink = sink;
+                for msg in rx {
+                    let Some(outcomes) = msg else {
+                        // The end of the run stays on this thread too, where the frames'
+                        // memory was freed, so the allocator reuses it.
+                        pb.finish_and_clear();
+                        return sink.finish(pool, &cfg.output).map(Some);
+                    };
+                    sink.take(outcomes)?;
+                    if serial {
+                        let _ = ack_tx.send(());
+                    }
+                }
+                Ok(None)
+            },
+        );
+        let writer = match writer {
+            Ok(w) => w,
+            Err(e) => {
+                return (
+                    Err(anyhow::Error::new(e).context("cannot start the writer thread")),
+                    Ok(()),
+                )
+            }
+        };
+        let parsed = (|| -> Result<()> {
+            items.reverse();
+            while !items.is_empty() {
+                let mut chunk = items.split_off(items.len().saturating_sub(CHUNK));
+                chunk.reverse();
+                // Give the list's memory back as it empties (amortised: halving only).
+                if items.len() < items.capacity() / 2 {
+                    items.shrink_to_fit();
+                }
+                signal::check()?;
+                // `None` once a stopping signal arrived: the collect then stops early.
+                let outcomes = pool.install(|| parse(&chunk));
+                signal::check()?;
+                if tx.send(Some(outcomes.expect("only None after a signal"))).is_err() {
+                    return Ok(()); // the writer stopped on an error, which it returns
+                }
+                if serial && ack_rx.recv().is_err() {
+                    return Ok(()); // likewise
+                }
+            }
+            let _ = tx.send(None);
+            Ok(())
+        })();
+        drop(tx);
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error: the writer thread panicked")));
+        (written, parsed)
+    });
+    match (written, parsed) {
+        (Ok(Some(mut summary)), Ok(())) => {
+            summary.elapsed = start.elapsed();
+            Ok(summary)
         }
-        if chunk.is_none() && parsed.is_none() {
-            break;
-        }
-        signal::check()?;
-        let (written, next) = pool.install(|| {
-            rayon::join(
-                || match parsed.take() {
-                    Some(outcomes) => catch_unwind(AssertUnwindSafe(|| sink.take(outcomes)))
-                        .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error: writing the tables panicked"))),
-                    None => Ok(()),
-                },
-                || chunk.as_deref().map(parse),
-            )
-        });
-        // A signal explains a write error as well as a parse cut short.
-        signal::check()?;
-        written?;
-        parsed = next.map(|o| o.expect("only None after a signal"));
-    }
-    let Sink {
-        mut dataset,
-        mut summary,
-        mut frames,
-        mut report,
-    } = sink;
-    pb.finish_and_clear();
-
-    let duplicates = frames.duplicates();
-    for name in frames.full_tables(0) {
-        for df in frames.take_table(name).context("cannot build the output tables")? {
-            dataset.write(name, df)?;
+        (written, parsed) => {
+            // A signal explains a write error as well as a parse loop cut short; a write
+            // error explains the parse loop cut short.
+            signal::check()?;
+            written?;
+            parsed?;
+            anyhow::bail!("internal error: the writer stopped before the end of the run")
         }
     }
-    if let Some(df) = frames.take_documents(0).context("cannot build the documents table")? {
-        dataset.write("documents", df)?;
-    }
-    dataset.finish_tables()?;
-    if !duplicates.is_empty() {
-        let paths = fill_duplicate_of(&mut dataset, &frames, &duplicates)?;
-        for &(dup, kept) in &duplicates {
-            let diagnostic = dedup::diagnostic(&paths[&kept], frames.doc_id(kept));
-            report.duplicate(dup, &paths[&dup], &diagnostic);
-        }
-        drop_duplicates(&mut dataset, &frames, &duplicates, &paths)?;
-    }
-    dataset.text("report.html", &report.html())?;
-    dataset.commit(&cfg.output)?;
-    summary.elapsed = start.elapsed();
-    Ok(summary)
 }
 
 /// Rewrites the documents table with `duplicate_of` filled in; returns the paths of the
@@ -398,12 +449,12 @@ fn fill_duplicate_of(
     let mut wanted: Vec<usize> = duplicates.iter().flat_map(|&(d, k)| [d, k]).collect();
     wanted.sort_unstable();
     wanted.dedup();
-    let mut paths = std::collections::HashMap::new();
+    let paths = std::sync::Mutex::new(std::collections::HashMap::new());
     dataset.rewrite("documents", |df, off| {
-        frame::paths_at(&df, off, &wanted, &mut paths)?;
+        frame::paths_at(&df, off, &wanted, &paths)?;
         frames.with_duplicate_of(df, off, duplicates)
     })?;
-    Ok(paths)
+    Ok(paths.into_inner().unwrap_or_else(|p| p.into_inner()))
 }
 
 /// Rewrites the derived tables without the duplicates' rows, and the diagnostics with a
@@ -445,9 +496,8 @@ fn drop_duplicates(
         }
     }
     let total = end;
-    let mut pending = inserts.into_iter().peekable();
     dataset.rewrite("diagnostics", |df, off| {
         let last = off + df.height() == total;
-        frame::insert_diagnostics(df, off, last, &mut pending)
+        frame::insert_diagnostics(df, off, last, &inserts)
     })
 }

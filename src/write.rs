@@ -182,35 +182,41 @@ impl Dataset {
     }
 
     /// Rewrites the finished table `name` one row group at a time through `edit`, which
-    /// gets each slice and the row offset where it starts.
+    /// gets each slice and the row offset where it starts. Run on a rayon pool, the slices
+    /// are read and edited on its threads, one per thread at a time, then written in order.
     pub fn rewrite(
         &mut self,
         name: &'static str,
-        mut edit: impl FnMut(DataFrame, usize) -> PolarsResult<DataFrame>,
+        edit: impl Fn(DataFrame, usize) -> PolarsResult<DataFrame> + Sync,
     ) -> Result<()> {
+        use rayon::prelude::*;
         let from = self.path(name);
         // The footer is read once: parsing it again for every slice costs the number of row
         // groups each time, quadratic in the table's length.
         let mut reader = ParquetReader::new(File::open(&from)?);
         let meta = reader.get_metadata()?.clone();
         let rows = reader.num_rows()?;
-        let staged = self.tmp.path().join(format!("{name}.parquet.new"));
-        let mut w: Option<TableWriter> = None;
-        let mut off = 0;
-        while off < rows.max(1) {
-            crate::signal::check()?;
+        let read = |off: usize| -> Result<DataFrame> {
             let mut reader = ParquetReader::new(File::open(&from)?);
             reader.set_metadata(meta.clone());
             let part = reader.with_slice(Some((off, ROW_GROUP))).finish();
             let part = anyhow::Context::with_context(part, || format!("{}: cannot read back", from.display()))?;
             // Read back as plain strings: dictionary-encoded again from the values.
-            let mut part = crate::frame::with_dictionaries(edit(part, off)?)?;
-            let w = match &mut w {
-                Some(w) => w,
-                None => w.insert(TableWriter::create(staged.clone(), part.schema(), self.compression)?),
-            };
-            w.write(&mut part)?;
-            off += ROW_GROUP;
+            Ok(crate::frame::with_dictionaries(edit(part, off)?)?)
+        };
+        let staged = self.tmp.path().join(format!("{name}.parquet.new"));
+        let offsets: Vec<usize> = (0..rows.max(1)).step_by(ROW_GROUP).collect();
+        let mut w: Option<TableWriter> = None;
+        for batch in offsets.chunks(rayon::current_num_threads().max(1)) {
+            crate::signal::check()?;
+            let parts = batch.par_iter().map(|&off| read(off)).collect::<Result<Vec<_>>>()?;
+            for mut part in parts {
+                let w = match &mut w {
+                    Some(w) => w,
+                    None => w.insert(TableWriter::create(staged.clone(), part.schema(), self.compression)?),
+                };
+                w.write(&mut part)?;
+            }
         }
         if let Some(w) = w {
             w.finish()?;
