@@ -501,7 +501,8 @@ pub fn paths_at(
 /// A slice of diagnostics.parquet starting at row `off`, with the rows of `inserts`
 /// `(position, doc_id, path, diagnostic)` (sorted by position) whose position falls in it
 /// inserted before the row at that position (and those at the very end when the slice is
-/// the `last`). The slice is cut at the insertions and stacked again, not copied row by row.
+/// the `last`). The inserted rows are built as one frame and gathered into place with the
+/// slice's by one index, not stacked piece by piece.
 pub fn insert_diagnostics(
     df: DataFrame,
     off: usize,
@@ -971,6 +972,63 @@ impl Frames {
                     .collect()
             }
             other => unreachable!("no table {other}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Code, Diagnostic};
+
+    fn messages(df: &DataFrame) -> Vec<String> {
+        let col = df.column("message").unwrap().str().unwrap();
+        (0..col.len()).map(|i| col.get(i).unwrap().to_string()).collect()
+    }
+
+    /// Inserted rows land before the row at their position whatever the slicing, those at
+    /// a slice's end in the next slice, those at the very end in the last.
+    #[test]
+    fn diagnostics_are_inserted_in_place_across_slices() {
+        let rows: Vec<String> = (0..5).map(|i| format!("r{i}")).collect();
+        let df = DataFrame::new(
+            5,
+            vec![
+                Column::new("doc_id".into(), vec![Some("d"); 5]),
+                Column::new("path".into(), vec![Some("p"); 5]),
+                Column::new("severity".into(), vec![Some("info"); 5]),
+                Column::new("code".into(), vec![Some("X"); 5]),
+                Column::new(
+                    "message".into(),
+                    rows.iter().map(|r| Some(r.as_str())).collect::<Vec<_>>(),
+                ),
+                Column::new("line".into(), vec![None::<i32>; 5]),
+            ],
+        )
+        .unwrap();
+        let ins = |at: usize, m: &str| {
+            (
+                at,
+                "i".to_string(),
+                "q".to_string(),
+                Diagnostic::info(Code::Duplicate, None, m),
+            )
+        };
+        let inserts = vec![ins(0, "a"), ins(2, "b"), ins(2, "c"), ins(3, "d"), ins(5, "e")];
+        let want = ["a", "r0", "r1", "b", "c", "r2", "d", "r3", "r4", "e"];
+        for cut in 0..=5 {
+            let mut got = Vec::new();
+            if cut > 0 {
+                got.extend(messages(
+                    &insert_diagnostics(df.slice(0, cut), 0, cut == 5, &inserts).unwrap(),
+                ));
+            }
+            if cut < 5 {
+                got.extend(messages(
+                    &insert_diagnostics(df.slice(cut as i64, 5 - cut), cut, true, &inserts).unwrap(),
+                ));
+            }
+            assert_eq!(got, want, "slices cut at {cut}");
         }
     }
 }
