@@ -60,7 +60,7 @@ impl Keys {
             id_codes.push(id);
             agency_codes.push(agency);
         }
-        let year: Vec<Option<i32>> = docs.iter().map(|&i| d.year[i as usize]).collect();
+        let year: Vec<Option<i32>> = docs.iter().map(|&i| d.year(i as usize)).collect();
         Ok(vec![
             enum_column(
                 &ids.cats,
@@ -300,18 +300,34 @@ struct Docs {
     /// 16 hex digits each.
     doc_id: Vec<[u8; 16]>,
     agency: Interned,
-    year: Vec<Option<i32>>,
-    published: Vec<Option<i32>>,
+    /// [`NO_I32`] for a null, here and in `published`: four bytes, not eight.
+    year: Vec<i32>,
+    published: Vec<i32>,
     cells: Vec<i32>,
     identities_ok: Vec<Option<bool>>,
     /// Warnings per document, for choosing among duplicates.
     warnings: Vec<u32>,
     /// Rows each document added to each table of [`ROWS`], for dropping a duplicate's
-    /// rows by position (identical copies share their doc_id).
-    rows: Vec<[u32; ROWS.len()]>,
+    /// rows by position (identical copies share their doc_id); counts of 2^16 and more
+    /// are in `rows_big` (`u16::MAX` here).
+    rows: Vec<[u16; ROWS.len()]>,
+    rows_big: FxHashMap<usize, [u32; ROWS.len()]>,
+}
+
+/// The null of a column kept as plain `i32`s.
+const NO_I32: i32 = i32::MIN;
+
+fn opt_i32(v: i32) -> Option<i32> {
+    (v != NO_I32).then_some(v)
 }
 
 impl Docs {
+    fn year(&self, i: usize) -> Option<i32> {
+        opt_i32(self.year[i])
+    }
+    fn published(&self, i: usize) -> Option<i32> {
+        opt_i32(self.published[i])
+    }
     fn len(&self) -> usize {
         self.doc_id.len()
     }
@@ -573,8 +589,9 @@ impl Frames {
         d.doc_id
             .push(o.doc_id.as_bytes().try_into().expect("a doc_id is 16 hex digits"));
         d.agency.push(o.agency.as_deref());
-        d.year.push(o.year);
-        d.published.push(o.published);
+        // A year or date that is i32::MIN is no year or date a report can hold.
+        d.year.push(o.year.unwrap_or(NO_I32));
+        d.published.push(o.published.unwrap_or(NO_I32));
         d.cells.push(o.cells.len() as i32);
         d.identities_ok.push(o.identities_ok);
         let d = &mut self.pending;
@@ -680,9 +697,12 @@ impl Frames {
             p.amount_raw.push(amount.map(|a| a.1));
         }
         let after = self.lens();
-        self.docs
-            .rows
-            .push(std::array::from_fn(|i| (after[i] - before[i]) as u32));
+        let rows: [usize; ROWS.len()] = std::array::from_fn(|i| after[i] - before[i]);
+        if rows.iter().any(|&n| n >= u16::MAX as usize) {
+            let i = self.docs.rows.len();
+            self.docs.rows_big.insert(i, rows.map(|n| n as u32));
+        }
+        self.docs.rows.push(rows.map(|n| n.min(u16::MAX as usize) as u16));
     }
 
     /// Rows buffered in each table of [`ROWS`].
@@ -709,11 +729,11 @@ impl Frames {
         let d = &self.docs;
         dedup::find_by(d.len(), |i| dedup::Doc {
             agency: d.agency.get(i),
-            year: d.year[i],
+            year: d.year(i),
             cells: d.cells[i] as usize,
             identities_ok: d.identities_ok[i] == Some(true),
             warnings: d.warnings[i] as usize,
-            published: d.published[i],
+            published: d.published(i),
         })
     }
 
@@ -738,7 +758,10 @@ impl Frames {
     /// Rows document `i` added to table `t` (a name of [`ROWS`]).
     pub fn rows_of(&self, i: usize, t: &str) -> usize {
         let k = ROWS.iter().position(|x| *x == t).expect("a table of ROWS");
-        self.docs.rows[i][k] as usize
+        match self.docs.rows_big.get(&i) {
+            Some(big) => big[k] as usize,
+            None => self.docs.rows[i][k] as usize,
+        }
     }
 
     /// The doc_id of document `i`.
@@ -800,7 +823,11 @@ impl Frames {
                 })
                 .collect()
         };
-        let published = Column::new("published".into(), &d.published[range.clone()]).cast(&DataType::Date)?;
+        let published = Column::new(
+            "published".into(),
+            range.clone().map(|i| d.published(i)).collect::<Vec<_>>(),
+        )
+        .cast(&DataType::Date)?;
         let doc_id: Vec<&str> = range.clone().map(|i| d.doc_id(i)).collect();
         DataFrame::new(
             n,
@@ -813,7 +840,7 @@ impl Frames {
                     "agency".into(),
                     range.clone().map(|i| d.agency.get(i)).collect::<Vec<_>>(),
                 ),
-                Column::new("year".into(), &d.year[range.clone()]),
+                Column::new("year".into(), range.clone().map(|i| d.year(i)).collect::<Vec<_>>()),
                 Column::new("template".into(), required(&p.template)),
                 published,
                 Column::new("status".into(), required(&p.status)),
@@ -980,6 +1007,7 @@ impl Frames {
 mod tests {
     use super::*;
     use crate::diag::{Code, Diagnostic};
+    use crate::model::{Cell, CellStatus, FileOutcome};
 
     fn messages(df: &DataFrame) -> Vec<String> {
         let col = df.column("message").unwrap().str().unwrap();
@@ -1030,5 +1058,30 @@ mod tests {
             }
             assert_eq!(got, want, "slices cut at {cut}");
         }
+    }
+
+    /// A document's row counts of 2^16 and more are kept whole.
+    #[test]
+    fn large_row_counts_are_kept_whole() {
+        let mut f = Frames::default();
+        for (k, n) in [3usize, 70_000, 65_535, 0].into_iter().enumerate() {
+            let mut o = FileOutcome::new(format!("{k:016x}"), format!("{k}.txt"), 1);
+            o.cells = (0..n)
+                .map(|_| Cell {
+                    table: Table::ReviewLitigation,
+                    row: "review",
+                    col: "total",
+                    value: Some(1.0),
+                    status: CellStatus::Reported,
+                    raw: "1".into(),
+                    line: 1,
+                })
+                .collect();
+            f.push(&o);
+        }
+        let got: Vec<usize> = (0..4).map(|i| f.rows_of(i, "cells")).collect();
+        assert_eq!(got, [3, 70_000, 65_535, 0]);
+        let lit: Vec<usize> = (0..4).map(|i| f.rows_of(i, "litigation")).collect();
+        assert_eq!(lit, [3, 70_000, 65_535, 0]);
     }
 }

@@ -24,11 +24,51 @@ pub struct Report {
     identities: BTreeMap<i32, (usize, usize)>,
     /// Per document in the order added: (year, granted, total processed) when it reports
     /// both; summed at the end over the documents that are not duplicates.
-    granted: Vec<Option<(i32, f64, f64)>>,
+    granted: Granted,
     /// code → (severity, rows, documents, example paths).
     diagnostics: BTreeMap<&'static str, (Severity, usize, usize, Vec<String>)>,
     duplicates: usize,
     aggregate: usize,
+}
+
+/// The grant shares' inputs, twelve bytes per document: counts that are whole numbers
+/// below 2^32 (all but odd reports) are kept as such and give back the same `f64`; the
+/// others are kept aside as they are.
+#[derive(Debug, Default)]
+struct Granted {
+    /// (year, granted, total); `i32::MIN` as the year: none.
+    rows: Vec<(i32, u32, u32)>,
+    odd: std::collections::HashMap<usize, (f64, f64)>,
+}
+
+impl Granted {
+    fn push(&mut self, v: Option<(i32, f64, f64)>) {
+        let whole = |x: f64| (x >= 0.0 && x <= u32::MAX as f64 && x.fract() == 0.0).then_some(x as u32);
+        match v {
+            Some((y, g, t)) if y != i32::MIN => match (whole(g), whole(t)) {
+                (Some(g), Some(t)) => self.rows.push((y, g, t)),
+                _ => {
+                    self.odd.insert(self.rows.len(), (g, t));
+                    self.rows.push((y, 0, 0));
+                }
+            },
+            _ => self.rows.push((i32::MIN, 0, 0)),
+        }
+    }
+    fn clear(&mut self, i: usize) {
+        self.rows[i].0 = i32::MIN;
+        self.odd.remove(&i);
+    }
+    fn iter(&self) -> impl Iterator<Item = (i32, f64, f64)> + '_ {
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.0 != i32::MIN)
+            .map(|(i, &(y, g, t))| match self.odd.get(&i) {
+                Some(&(g, t)) => (y, g, t),
+                None => (y, g as f64, t as f64),
+            })
+    }
 }
 
 impl Report {
@@ -89,7 +129,7 @@ impl Report {
     /// derived tables, with this diagnostic.
     pub fn duplicate(&mut self, i: usize, path: &str, d: &crate::diag::Diagnostic) {
         self.duplicates += 1;
-        self.granted[i] = None;
+        self.granted.clear(i);
         let e = self
             .diagnostics
             .entry(d.code.as_str())
@@ -183,7 +223,7 @@ impl Report {
 
         h.push_str("<h2>Share of requests granted (予以公开 / 总计), by year</h2>\n");
         let mut granted: BTreeMap<i32, (f64, f64)> = BTreeMap::new();
-        for &(y, g, t) in self.granted.iter().flatten() {
+        for (y, g, t) in self.granted.iter() {
             let e = granted.entry(y).or_default();
             e.0 += g;
             e.1 += t;
@@ -294,6 +334,29 @@ fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whole counts are kept in 32 bits, the rest aside; either way the same numbers come
+    /// back, in order, without the cleared documents.
+    #[test]
+    fn grant_shares_come_back_exactly() {
+        let mut g = Granted::default();
+        let given = [
+            Some((2020, 5.0, 10.0)),
+            None,
+            Some((2021, 2.5, 4.0)),
+            Some((2021, 3.0, 5e10)),
+            Some((2022, -1.0, 3.0)),
+            Some((2022, 7.0, 9.0)),
+        ];
+        for v in given {
+            g.push(v);
+        }
+        g.clear(5);
+        let back: Vec<(i32, f64, f64)> = g.iter().collect();
+        let want: Vec<(i32, f64, f64)> = given[..5].iter().flatten().copied().collect();
+        assert_eq!(back, want);
+        assert_eq!(g.odd.len(), 3);
+    }
 
     #[test]
     fn the_page_is_self_contained_and_escapes_paths() {
