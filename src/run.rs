@@ -209,17 +209,26 @@ impl Sink {
             self.frames.push(o);
         }
         drop(outcomes);
-        for name in self.frames.full_tables(write::ROW_GROUP) {
+        self.flush(write::ROW_GROUP)
+    }
+
+    /// Writes the row groups of `min` rows the buffers hold, or with `min` = 0 all they
+    /// hold (every table's file is then created, empty or not).
+    fn flush(&mut self, min: usize) -> Result<()> {
+        for name in self.frames.full_tables(min) {
             for df in self.frames.take_table(name).context("cannot build the output tables")? {
                 self.dataset.write(name, df)?;
             }
         }
         while let Some(df) = self
             .frames
-            .take_documents(write::ROW_GROUP)
+            .take_documents(min)
             .context("cannot build the documents table")?
         {
             self.dataset.write("documents", df)?;
+            if min == 0 {
+                break; // that was all of them
+            }
         }
         Ok(())
     }
@@ -227,22 +236,15 @@ impl Sink {
     /// After the last chunk: writes what the buffers still hold, rewrites the tables the
     /// duplicates change (on `pool`, whose threads read the slices back), writes the
     /// report and swaps the dataset in as `output`.
-    fn finish(self, pool: &rayon::ThreadPool, output: &Path) -> Result<Summary> {
+    fn finish(mut self, pool: &rayon::ThreadPool, output: &Path) -> Result<Summary> {
+        self.flush(0)?;
         let Sink {
             mut dataset,
             summary,
-            mut frames,
+            frames,
             mut report,
         } = self;
         let duplicates = frames.duplicates();
-        for name in frames.full_tables(0) {
-            for df in frames.take_table(name).context("cannot build the output tables")? {
-                dataset.write(name, df)?;
-            }
-        }
-        if let Some(df) = frames.take_documents(0).context("cannot build the documents table")? {
-            dataset.write("documents", df)?;
-        }
         dataset.finish_tables()?;
         if !duplicates.is_empty() {
             let paths = pool.install(|| fill_duplicate_of(&mut dataset, &frames, &duplicates))?;
