@@ -1361,23 +1361,39 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
         .map(|id| (id.lhs.iter().map(term).collect(), id.rhs.iter().map(term).collect()))
         .filter(|(l, r): &(Vec<Term>, Vec<Term>)| !l.iter().chain(r).any(|t| matches!(t, Term::Absent)))
         .collect();
-    let score = |choice: &[usize]| -> i32 {
+    // Every row's candidates' numbers in one array: row o, candidate k, column c at
+    // `start[o] + k * width[o] + c`.
+    let mut nums: Vec<Option<f64>> = Vec::new();
+    let (mut start, mut width) = (Vec::new(), Vec::new());
+    for (i, _, cands, _) in &options {
+        start.push(nums.len());
+        width.push(specs[*i].cols.len());
+        for c in cands {
+            debug_assert_eq!(c.nums.len(), specs[*i].cols.len());
+            nums.extend(&c.nums);
+        }
+    }
+    // One identity's part of the score: 1 when it holds, -1 when not, 0 when some cell of
+    // the choice is not a number.
+    let holds = |(l, r): &(Vec<Term>, Vec<Term>), choice: &[usize]| -> i32 {
         let sum = |terms: &[Term]| -> Option<f64> {
             let mut s = 0.0;
             for t in terms {
                 s += match *t {
                     Term::Known(v) => v,
-                    Term::Chosen(o, c) => options[o].2[choice[o]].nums[c]?,
+                    Term::Chosen(o, c) => nums[start[o] + choice[o] * width[o] + c]?,
                     Term::Absent => return None,
                 };
             }
             Some(s)
         };
-        ids.iter()
-            .filter_map(|(l, r)| Some((sum(l)?, sum(r)?)))
-            .map(|(l, r)| if validate::close(l, r) { 1 } else { -1 })
-            .sum()
+        match (sum(l), sum(r)) {
+            (Some(l), Some(r)) if validate::close(l, r) => 1,
+            (Some(_), Some(_)) => -1,
+            _ => 0,
+        }
     };
+    let score = |choice: &[usize]| -> i32 { ids.iter().map(|id| holds(id, choice)).sum() };
     let n = options.len();
     let sizes: Vec<usize> = options.iter().map(|o| o.2.len()).collect();
     let product = sizes
@@ -1390,8 +1406,23 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
         let mut best = i32::MIN;
         let mut best_choices: Vec<Vec<usize>> = Vec::new();
         let mut c = vec![0; n];
+        // The identities by the last row they read, last first: a step of the odometer
+        // that changes rows from `low` on re-evaluates only those reading one of them.
+        let last_row = |(l, r): &(Vec<Term>, Vec<Term>)| {
+            l.iter()
+                .chain(r)
+                .filter_map(|t| match t {
+                    Term::Chosen(o, _) => Some(*o),
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(0)
+        };
+        let mut by_last: Vec<(usize, usize)> = ids.iter().enumerate().map(|(k, id)| (last_row(id), k)).collect();
+        by_last.sort_unstable_by(|a, b| b.cmp(a));
+        let mut held: Vec<i32> = ids.iter().map(|id| holds(id, &c)).collect();
+        let mut s: i32 = held.iter().sum();
         loop {
-            let s = score(&c);
             if s > best {
                 best = s;
                 best_choices.clear();
@@ -1414,6 +1445,14 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
             }
             if c.iter().all(|&x| x == 0) {
                 break;
+            }
+            for &(last, k) in &by_last {
+                if last < r {
+                    break;
+                }
+                let h = holds(&ids[k], &c);
+                s += h - held[k];
+                held[k] = h;
             }
         }
         // The first best combination in order is the most plausible one.
