@@ -908,10 +908,13 @@ fn place_flat(run: &Run<'_>, m: usize, ex: &mut Extracted) {
     ex.cells.extend(agreed.into_iter().flatten());
 }
 
-/// Every way to cut a run's digits into `m` numbers (at most `LIMIT`): spaces and signs
-/// are hard boundaries, a number has no leading zero, a unit belongs to the last number.
-fn splits<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token<'a>>> {
-    const LIMIT: usize = 20_000;
+/// Most splits of one run [`splits`] gives.
+const LIMIT: usize = 20_000;
+
+/// Calls `each` with every way to cut a run's digits into `m` numbers (at most `LIMIT`):
+/// spaces and signs are hard boundaries, a number has no leading zero, a unit belongs to the
+/// last number.
+fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>])) {
     // Hard chunks: (token it came from, text of the chunk).
     let mut chunks: Vec<(Token<'a>, &'a str, bool)> = Vec::new();
     for t in values {
@@ -936,25 +939,34 @@ fn splits<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token<'a>>> {
             chunks.push((t.clone(), &raw[s..], true));
         }
     }
-    let mut out = Vec::new();
     let mut cur: Vec<Token<'a>> = Vec::new();
     // The number a piece reads as, by the piece's address and length: the same pieces
     // come back in many splits.
     type Memo = HashMap<(usize, usize), Option<numbers::Number>>;
-    let mut memo = Memo::default();
-    fn rec<'a>(
+    /// What the recursion carries: the memo, the callback, how many splits it was given.
+    struct Out<'m, F> {
+        memo: Memo,
+        each: &'m mut F,
+        count: usize,
+    }
+    let mut out = Out {
+        memo: Memo::default(),
+        each: &mut each,
+        count: 0,
+    };
+    fn rec<'a, F: FnMut(&[Token<'a>])>(
         chunks: &[(Token<'a>, &'a str, bool)],
         m: usize,
         cur: &mut Vec<Token<'a>>,
-        out: &mut Vec<Vec<Token<'a>>>,
-        memo: &mut Memo,
+        out: &mut Out<'_, F>,
     ) {
-        if out.len() >= 20_000 {
+        if out.count >= LIMIT {
             return;
         }
         let Some(((tok, text, split), rest)) = chunks.split_first() else {
             if cur.len() == m {
-                out.push(cur.clone());
+                out.count += 1;
+                (out.each)(cur);
             }
             return;
         };
@@ -964,21 +976,20 @@ fn splits<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token<'a>>> {
         }
         if !split {
             cur.push(tok.clone());
-            rec(rest, m, cur, out, memo);
+            rec(rest, m, cur, out);
             cur.pop();
             return;
         }
-        cut(text, tok, rest, m, cur, out, memo);
+        cut(text, tok, rest, m, cur, out);
     }
     /// Cuts `text` into one or more numbers, then recurses on `rest`.
-    fn cut<'a>(
+    fn cut<'a, F: FnMut(&[Token<'a>])>(
         text: &'a str,
         tok: &Token<'a>,
         rest: &[(Token<'a>, &'a str, bool)],
         m: usize,
         cur: &mut Vec<Token<'a>>,
-        out: &mut Vec<Vec<Token<'a>>>,
-        memo: &mut Memo,
+        out: &mut Out<'_, F>,
     ) {
         // The unit suffix goes with the last number of the chunk.
         let body_len = text.trim_end_matches(['元', '万']).len();
@@ -999,7 +1010,8 @@ fn splits<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token<'a>>> {
             if !last && text[end..].starts_with('.') {
                 continue;
             }
-            let one = *memo
+            let one = *out
+                .memo
                 .entry((piece.as_ptr() as usize, piece.len()))
                 .or_insert_with(|| numbers::numbers(piece).filter(|ns| ns.len() == 1).map(|ns| ns[0]));
             let Some(n) = one else { continue };
@@ -1009,16 +1021,14 @@ fn splits<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token<'a>>> {
                 ..tok.clone()
             });
             if last {
-                rec(rest, m, cur, out, memo);
+                rec(rest, m, cur, out);
             } else {
-                cut(&text[end..], tok, rest, m, cur, out, memo);
+                cut(&text[end..], tok, rest, m, cur, out);
             }
             cur.pop();
         }
     }
-    rec(&chunks, m, &mut cur, &mut out, &mut memo);
-    out.truncate(LIMIT);
-    out
+    rec(&chunks, m, &mut cur, &mut out);
 }
 
 /// How implausible a cut of runs is (lower is better): zero counts are the commonest
@@ -1206,7 +1216,7 @@ fn glued_candidates(
         Kind::Value(Value::NotApplicable) => 3,
         Kind::Value(Value::Number(_)) => 4,
     };
-    'splits: for split in splits(values, cols.len()) {
+    splits(values, cols.len(), |split| {
         let mut cells = Vec::with_capacity(split.len());
         let mut nums = Vec::with_capacity(split.len());
         for (c, t) in split.iter().enumerate() {
@@ -1220,20 +1230,20 @@ fn glued_candidates(
             let (cell, d) = &pieces[i as usize];
             // A count that is not whole is not a cut of a count.
             if d.iter().any(|x| x.code == Code::InvalidValue) {
-                continue 'splits;
+                return;
             }
             cells.push(i);
             nums.push(cell.number());
         }
-        let Some((p, weak)) = prior(&prior_cols, &nums, &split) else {
-            continue;
+        let Some((p, weak)) = prior(&prior_cols, &nums, split) else {
+            return;
         };
         out.push(Split {
-            rank: (p, balance(&split), weak),
+            rank: (p, balance(split), weak),
             cells,
             nums,
         });
-    }
+    });
     out.sort_by_key(|c| c.rank);
     (out, pieces)
 }
