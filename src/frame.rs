@@ -35,6 +35,9 @@ struct Keys {
 }
 
 impl Keys {
+    fn clear(&mut self) {
+        self.doc.clear();
+    }
     fn push(&mut self, doc: u32) {
         self.doc.push(doc);
     }
@@ -86,6 +89,11 @@ struct Strs {
 }
 
 impl Strs {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+        self.valid.clear();
+    }
     fn push(&mut self, s: Option<&str>) {
         self.text.push_str(s.unwrap_or_default());
         self.ends.push(self.text.len());
@@ -161,6 +169,10 @@ struct Codes {
 }
 
 impl Codes {
+    /// Forgets the rows, not the names and their codes.
+    fn clear(&mut self) {
+        self.codes.clear();
+    }
     fn push(&mut self, v: Option<&'static str>) {
         let addr = v.map_or((0, 0), |s| (s.as_ptr() as usize, s.len()));
         let k = match self.by_addr.get(&addr) {
@@ -894,9 +906,9 @@ impl Frames {
                 })
                 .collect::<PolarsResult<Vec<DataFrame>>>()
         };
-        match name {
+        let frames = match name {
             "cells" => {
-                let c = std::mem::take(&mut self.cells);
+                let c = &self.cells;
                 groups(&c.keys, &|r| {
                     let raw = r.clone().map(|i| c.raw.get(i));
                     let raw = match dictionary("raw", r.len(), raw.clone())? {
@@ -915,7 +927,7 @@ impl Frames {
                 })
             }
             "requests" => {
-                let t = std::mem::take(&mut self.requests);
+                let t = &self.requests;
                 groups(&t.keys, &|r| {
                     Ok(vec![
                         t.stage.column("stage", r.clone())?,
@@ -926,7 +938,7 @@ impl Frames {
                 })
             }
             "outcomes" => {
-                let t = std::mem::take(&mut self.outcomes);
+                let t = &self.outcomes;
                 groups(&t.keys, &|r| {
                     Ok(vec![
                         t.outcome.column("outcome", r.clone())?,
@@ -939,7 +951,7 @@ impl Frames {
                 })
             }
             "procurement" => {
-                let t = std::mem::take(&mut self.procurement);
+                let t = &self.procurement;
                 groups(&t.keys, &|r| {
                     Ok(vec![
                         Column::new("projects".into(), &t.projects[r.clone()]),
@@ -952,7 +964,7 @@ impl Frames {
                 })
             }
             "litigation" => {
-                let t = std::mem::take(&mut self.litigation);
+                let t = &self.litigation;
                 groups(&t.keys, &|r| {
                     Ok(vec![
                         t.proceeding.column("proceeding", r.clone())?,
@@ -963,7 +975,7 @@ impl Frames {
                 })
             }
             "active_disclosure" => {
-                let t = std::mem::take(&mut self.active);
+                let t = &self.active;
                 groups(&t.keys, &|r| {
                     Ok(vec![
                         t.template.column("template", r.clone())?,
@@ -975,7 +987,7 @@ impl Frames {
                 })
             }
             "diagnostics" => {
-                let g = std::mem::take(&mut self.diags);
+                let g = &self.diags;
                 ranges
                     .map(|r| {
                         let doc_id: Vec<&str> = g.doc[r.clone()].iter().map(|&i| docs.doc_id(i as usize)).collect();
@@ -999,7 +1011,76 @@ impl Frames {
                     .collect()
             }
             other => unreachable!("no table {other}"),
+        };
+        // The buffers keep their capacity for the next rows: no regrowing, no fresh pages.
+        match name {
+            "cells" => {
+                let c = &mut self.cells;
+                c.keys.clear();
+                for codes in [&mut c.table, &mut c.row, &mut c.col, &mut c.status] {
+                    codes.clear();
+                }
+                c.value.clear();
+                c.raw.clear();
+                c.line.clear();
+            }
+            "requests" => {
+                let t = &mut self.requests;
+                t.keys.clear();
+                for codes in [&mut t.stage, &mut t.applicant, &mut t.status] {
+                    codes.clear();
+                }
+                t.count.clear();
+            }
+            "outcomes" => {
+                let t = &mut self.outcomes;
+                t.keys.clear();
+                for codes in [
+                    &mut t.outcome,
+                    &mut t.category,
+                    &mut t.reason,
+                    &mut t.applicant,
+                    &mut t.status,
+                ] {
+                    codes.clear();
+                }
+                t.count.clear();
+            }
+            "procurement" => {
+                let t = &mut self.procurement;
+                t.keys.clear();
+                t.projects.clear();
+                t.amount.clear();
+                t.amount_raw.clear();
+            }
+            "litigation" => {
+                let t = &mut self.litigation;
+                t.keys.clear();
+                for codes in [&mut t.proceeding, &mut t.result, &mut t.status] {
+                    codes.clear();
+                }
+                t.count.clear();
+            }
+            "active_disclosure" => {
+                let t = &mut self.active;
+                t.keys.clear();
+                for codes in [&mut t.template, &mut t.item, &mut t.measure, &mut t.status] {
+                    codes.clear();
+                }
+                t.value.clear();
+            }
+            _ => {
+                let g = &mut self.diags;
+                g.doc.clear();
+                g.paths.clear();
+                g.path.clear();
+                g.severity.clear();
+                g.code.clear();
+                g.message.clear();
+                g.line.clear();
+            }
         }
+        frames
     }
 }
 
