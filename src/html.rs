@@ -1,8 +1,10 @@
 //! HTML page → text lines the table parser reads like any other dump: each `<tr>` becomes
 //! one line of tab-separated cells, block elements (`<p>`, `<div>`, `<br>`, headings) end a
-//! line, scripts and styles are dropped. Parsed with html5ever (via `scraper`), which
-//! repairs malformed tables the way browsers do. Line numbers in diagnostics of an HTML
-//! document refer to this text.
+//! line, scripts and styles are dropped. A page whose markup already is a tree is built
+//! by a stack of open elements (`fast_dom`); any other is parsed with html5ever (via
+//! `scraper`), which repairs malformed tables the way browsers do. Both give the same tree
+//! to the same conversion. Line numbers in diagnostics of an HTML document refer to this
+//! text.
 
 use std::borrow::Cow;
 
