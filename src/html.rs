@@ -958,6 +958,85 @@ mod tests {
         assert!(accepted > cases / 3, "{accepted} of {cases} took the fast path");
     }
 
+    /// The real and synthetic HTML fixtures with tags deleted, doubled, moved or junk put in
+    /// at random: whatever the fast path accepts, it reads as html5ever does.
+    #[test]
+    fn fast_path_agrees_on_mutated_fixtures() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rng = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        const JUNK: &[&str] = &[
+            "<p>",
+            "</p>",
+            "<td>",
+            "</td>",
+            "</tr>",
+            "<table>",
+            "</div>",
+            "<li>",
+            "<b>",
+            "</span>",
+            "&copy;",
+            "<br/>",
+            "<!-- x -->",
+            "</body>",
+            "<font>",
+            "<o:p>",
+            "<center>",
+            "&nbsp;",
+            "x",
+            "<![if !vml]>",
+        ];
+        let (mut pages, mut accepted) = (0, 0);
+        for e in walkdir::WalkDir::new(&root).into_iter().flatten() {
+            let Ok(bytes) = std::fs::read(e.path()) else { continue };
+            let Ok(decoded) = crate::decode::html(&bytes) else {
+                continue;
+            };
+            let page = decoded.text;
+            let tags: Vec<usize> = page.match_indices('<').map(|(i, _)| i).collect();
+            if !page.contains("<td") || tags.len() < 10 {
+                continue;
+            }
+            for _ in 0..150 {
+                let mut m = page.to_string();
+                for _ in 0..1 + rng(3) {
+                    let at = tags[rng(tags.len())].min(m.len());
+                    if !m.is_char_boundary(at) || !m[at..].starts_with('<') {
+                        continue;
+                    }
+                    let end = m[at..].find('>').map_or(m.len(), |p| at + p + 1);
+                    let tag = m[at..end].to_string();
+                    match rng(4) {
+                        0 => m.replace_range(at..end, ""),
+                        1 => m.insert_str(at, &tag),
+                        2 => m.insert_str(at, JUNK[rng(JUNK.len())]),
+                        _ => {
+                            // Moved past the next tag.
+                            let next = m[end..].find('>').map_or(m.len(), |p| end + p + 1);
+                            m.insert_str(next, &tag);
+                            m.replace_range(at..end, "");
+                        }
+                    }
+                }
+                pages += 1;
+                if fast_dom(&m).is_some() {
+                    accepted += 1;
+                }
+                assert_eq!(to_text(&m), unslimmed(&m), "{}: {m:?}", e.path().display());
+            }
+        }
+        assert!(
+            pages > 0 && accepted > 0,
+            "{accepted} of {pages} mutated pages took the fast path"
+        );
+    }
+
     /// Appends random content for an element named `parent`.
     fn grow(page: &mut String, rng: &mut impl FnMut(usize) -> usize, depth: usize, parent: &str) {
         const TEXT: &[&str] = &[
