@@ -273,7 +273,7 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     let before = cells.len();
     validate::infer(&mut cells, doc_template, |k| heading_line(k.0), &mut out.diagnostics);
     if cells.len() > before {
-        cells.sort_by_key(|c| (c.table, parse::order(c.table, doc_template, c)));
+        cells.sort_by_cached_key(|c| (c.table, parse::order(c.table, doc_template, c)));
     }
     out.identities_ok = validate::check(&cells, doc_template, &mut out.diagnostics);
     out.status = if cells.is_empty() {

@@ -247,7 +247,7 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
             ));
         }
     }
-    ex.cells.sort_by_key(|c| order(table, template, c));
+    ex.cells.sort_by_cached_key(|c| order(table, template, c));
     ex
 }
 
