@@ -1417,7 +1417,7 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
         let mut best_choices: Vec<Vec<usize>> = Vec::new();
         let mut c = vec![0; n];
         // The identities by the last row they read, last first: a step of the odometer
-        // that changes rows from `low` on re-evaluates only those reading one of them.
+        // that changes rows from `r` on re-evaluates only those reading one of them.
         let last_row = |(l, r): &(Vec<Term>, Vec<Term>)| {
             l.iter()
                 .chain(r)
