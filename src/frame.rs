@@ -459,6 +459,30 @@ struct Diags {
     line: Vec<Option<i32>>,
 }
 
+/// `clear` for a table's buffers: every field forgets its rows and keeps its capacity
+/// (enum columns keep their names and codes). The fields are destructured, so a field
+/// missing from the list does not compile.
+macro_rules! clear_fields {
+    ($($t:ident { $($f:ident),* })*) => {
+        $(impl $t {
+            fn clear(&mut self) {
+                let $t { $($f),* } = self;
+                $($f.clear();)*
+            }
+        })*
+    };
+}
+
+clear_fields! {
+    Cells { keys, table, row, col, value, status, raw, line }
+    Requests { keys, stage, applicant, count, status }
+    Outcomes { keys, outcome, category, reason, applicant, count, status }
+    Procurement { keys, projects, amount, amount_raw }
+    Litigation { keys, proceeding, result, count, status }
+    Active { keys, template, item, measure, value, status }
+    Diags { doc, paths, path, severity, code, message, line }
+}
+
 fn count(v: Option<f64>) -> Option<i64> {
     v.map(|x| x.round() as i64)
 }
@@ -906,10 +930,12 @@ impl Frames {
                 })
                 .collect::<PolarsResult<Vec<DataFrame>>>()
         };
-        let frames = match name {
+        // Each table's buffers are cleared once its frames are built: they keep their capacity
+        // for the next rows (no regrowing, no fresh pages).
+        match name {
             "cells" => {
                 let c = &self.cells;
-                groups(&c.keys, &|r| {
+                let frames = groups(&c.keys, &|r| {
                     let raw = r.clone().map(|i| c.raw.get(i));
                     let raw = match dictionary("raw", r.len(), raw.clone())? {
                         Some(d) => d,
@@ -924,22 +950,26 @@ impl Frames {
                         raw,
                         Column::new("line".into(), &c.line[r]),
                     ])
-                })
+                });
+                self.cells.clear();
+                frames
             }
             "requests" => {
                 let t = &self.requests;
-                groups(&t.keys, &|r| {
+                let frames = groups(&t.keys, &|r| {
                     Ok(vec![
                         t.stage.column("stage", r.clone())?,
                         t.applicant.column("applicant", r.clone())?,
                         Column::new("count".into(), &t.count[r.clone()]),
                         t.status.column("status", r)?,
                     ])
-                })
+                });
+                self.requests.clear();
+                frames
             }
             "outcomes" => {
                 let t = &self.outcomes;
-                groups(&t.keys, &|r| {
+                let frames = groups(&t.keys, &|r| {
                     Ok(vec![
                         t.outcome.column("outcome", r.clone())?,
                         t.category.column("category", r.clone())?,
@@ -948,11 +978,13 @@ impl Frames {
                         Column::new("count".into(), &t.count[r.clone()]),
                         t.status.column("status", r)?,
                     ])
-                })
+                });
+                self.outcomes.clear();
+                frames
             }
             "procurement" => {
                 let t = &self.procurement;
-                groups(&t.keys, &|r| {
+                let frames = groups(&t.keys, &|r| {
                     Ok(vec![
                         Column::new("projects".into(), &t.projects[r.clone()]),
                         Column::new("amount_wan_yuan".into(), &t.amount[r.clone()]),
@@ -961,22 +993,26 @@ impl Frames {
                             t.amount_raw[r].iter().map(Option::as_deref).collect::<Vec<_>>(),
                         ),
                     ])
-                })
+                });
+                self.procurement.clear();
+                frames
             }
             "litigation" => {
                 let t = &self.litigation;
-                groups(&t.keys, &|r| {
+                let frames = groups(&t.keys, &|r| {
                     Ok(vec![
                         t.proceeding.column("proceeding", r.clone())?,
                         t.result.column("result", r.clone())?,
                         Column::new("count".into(), &t.count[r.clone()]),
                         t.status.column("status", r)?,
                     ])
-                })
+                });
+                self.litigation.clear();
+                frames
             }
             "active_disclosure" => {
                 let t = &self.active;
-                groups(&t.keys, &|r| {
+                let frames = groups(&t.keys, &|r| {
                     Ok(vec![
                         t.template.column("template", r.clone())?,
                         t.item.column("item", r.clone())?,
@@ -984,11 +1020,13 @@ impl Frames {
                         Column::new("value".into(), &t.value[r.clone()]),
                         t.status.column("status", r)?,
                     ])
-                })
+                });
+                self.active.clear();
+                frames
             }
             "diagnostics" => {
                 let g = &self.diags;
-                ranges
+                let frames = ranges
                     .map(|r| {
                         let doc_id: Vec<&str> = g.doc[r.clone()].iter().map(|&i| docs.doc_id(i as usize)).collect();
                         let path: Vec<&str> = g.path[r.clone()]
@@ -1008,79 +1046,12 @@ impl Frames {
                             ],
                         )
                     })
-                    .collect()
+                    .collect();
+                self.diags.clear();
+                frames
             }
             other => unreachable!("no table {other}"),
-        };
-        // The buffers keep their capacity for the next rows: no regrowing, no fresh pages.
-        match name {
-            "cells" => {
-                let c = &mut self.cells;
-                c.keys.clear();
-                for codes in [&mut c.table, &mut c.row, &mut c.col, &mut c.status] {
-                    codes.clear();
-                }
-                c.value.clear();
-                c.raw.clear();
-                c.line.clear();
-            }
-            "requests" => {
-                let t = &mut self.requests;
-                t.keys.clear();
-                for codes in [&mut t.stage, &mut t.applicant, &mut t.status] {
-                    codes.clear();
-                }
-                t.count.clear();
-            }
-            "outcomes" => {
-                let t = &mut self.outcomes;
-                t.keys.clear();
-                for codes in [
-                    &mut t.outcome,
-                    &mut t.category,
-                    &mut t.reason,
-                    &mut t.applicant,
-                    &mut t.status,
-                ] {
-                    codes.clear();
-                }
-                t.count.clear();
-            }
-            "procurement" => {
-                let t = &mut self.procurement;
-                t.keys.clear();
-                t.projects.clear();
-                t.amount.clear();
-                t.amount_raw.clear();
-            }
-            "litigation" => {
-                let t = &mut self.litigation;
-                t.keys.clear();
-                for codes in [&mut t.proceeding, &mut t.result, &mut t.status] {
-                    codes.clear();
-                }
-                t.count.clear();
-            }
-            "active_disclosure" => {
-                let t = &mut self.active;
-                t.keys.clear();
-                for codes in [&mut t.template, &mut t.item, &mut t.measure, &mut t.status] {
-                    codes.clear();
-                }
-                t.value.clear();
-            }
-            _ => {
-                let g = &mut self.diags;
-                g.doc.clear();
-                g.paths.clear();
-                g.path.clear();
-                g.severity.clear();
-                g.code.clear();
-                g.message.clear();
-                g.line.clear();
-            }
         }
-        frames
     }
 }
 

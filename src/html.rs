@@ -928,18 +928,22 @@ mod tests {
         }
     }
 
+    /// Deterministic numbers below `n`, from `seed` (xorshift).
+    fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        }
+    }
+
     /// Pages built as trees, with end tags left out, tags misnested and junk put in at
     /// random: whatever the fast path accepts, it reads as html5ever does. Most are
     /// accepted, so the agreement is tested where it matters.
     #[test]
     fn fast_path_agrees_with_html5ever() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut rng = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = xorshift(0x9e37_79b9_7f4a_7c15u64);
         let (mut accepted, cases) = (0, 20_000);
         for _ in 0..cases {
             let mut page = String::new();
@@ -963,13 +967,7 @@ mod tests {
     #[test]
     fn fast_path_agrees_on_mutated_fixtures() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut rng = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = xorshift(0x2545_f491_4f6c_dd1du64);
         const JUNK: &[&str] = &[
             "<p>",
             "</p>",
