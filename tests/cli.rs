@@ -418,3 +418,26 @@ fn duplicates_are_dropped_across_row_groups() {
         }
     }
 }
+
+/// The allocator settings of `main.rs` reach mimalloc before it reads its options (its
+/// verbose start-up lists them by name, which also checks the option numbers), and a
+/// `MIMALLOC_*` variable still overrides them.
+#[cfg(target_os = "linux")]
+#[test]
+fn allocator_options_are_set_before_mimalloc_starts() {
+    let options = |env: &[(&str, &str)]| {
+        let r = Command::new(env!("CARGO_BIN_EXE_ogi"))
+            .arg("codes")
+            .env("MIMALLOC_VERBOSE", "1")
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
+        assert!(r.status.success());
+        String::from_utf8_lossy(&r.stderr).into_owned()
+    };
+    let defaults = options(&[]);
+    assert!(defaults.contains("option 'arena_eager_commit': 0"), "{defaults}");
+    assert!(defaults.contains("option 'purge_delay': 100"), "{defaults}");
+    let overridden = options(&[("MIMALLOC_PURGE_DELAY", "250")]);
+    assert!(overridden.contains("option 'purge_delay': 250"), "{overridden}");
+}
