@@ -28,8 +28,9 @@ const MI_OPTION_PURGE_DELAY: i32 = 15;
 /// the ELF constructors, before `main` and the runtime allocate): arenas committed on
 /// demand (so that freed memory is decommitted, not merely reset, and leaves the RSS),
 /// freed memory given back after 100 ms instead of 1 s. Measured at 100,000 reports:
-/// 370 → 250 MB peak RSS; at 1,000,000: 620 → 490 MB; wall time the same (a delay of
-/// 10 ms saved another 30 MB and cost 10%). Set from `main`, they came too late.
+/// 358–392 → 256–264 MB peak RSS; at 1,000,000: 620–634 → 500 MB; wall time the same
+/// (a delay of 10 ms saved another 30 MB and cost 10%). Set from `main`, they came too
+/// late.
 #[cfg(target_os = "linux")]
 extern "C" fn tune_allocator() {
     // Defaults, so that a `MIMALLOC_*` variable in the environment still decides.
