@@ -338,6 +338,63 @@ fn inspect_prints_the_grid_and_diagnostics() {
     assert!(out.contains("upheld=·"), "blank review cells are shown as blank: {out}");
 }
 
+/// Every column chunk of a Parquet file has a column index and an offset index (the page
+/// index, which the patched polars-parquet serializes as each row group is written, see
+/// vendor/polars-parquet/OGI-PATCH.md), and they describe its pages: each location is a
+/// data page header of this chunk, the pages' first rows count up from 0 within the row
+/// group, and the column index has one entry per page.
+fn page_indexes_point_at_their_pages(path: &Path) {
+    use polars_parquet::parquet::read::read_metadata;
+    use polars_parquet_format::thrift::protocol::TCompactInputProtocol;
+    use polars_parquet_format::{ColumnIndex, OffsetIndex, PageHeader, PageType};
+
+    let bytes = fs::read(path).unwrap();
+    let meta = read_metadata(&mut std::io::Cursor::new(&bytes)).unwrap();
+    let at = |off: Option<i64>, len: Option<i32>| {
+        let (off, len) = (off.expect("an index") as usize, len.expect("its length") as usize);
+        &bytes[off..off + len]
+    };
+    let mut chunks = 0;
+    for rg in meta.row_groups.iter() {
+        for col in rg.parquet_columns() {
+            chunks += 1;
+            let what = format!("{}: {:?}", path.display(), col.descriptor().path_in_schema);
+            let raw = at(col.offset_index_offset(), col.offset_index_length());
+            let offsets = OffsetIndex::read_from_in_protocol(&mut TCompactInputProtocol::new(raw, 1 << 24)).unwrap();
+            let raw = at(col.column_index_offset(), col.column_index_length());
+            let columns = ColumnIndex::read_from_in_protocol(&mut TCompactInputProtocol::new(raw, 1 << 24)).unwrap();
+            let pages = &offsets.page_locations;
+            assert!(!pages.is_empty(), "{what}");
+            assert_eq!(columns.null_pages.len(), pages.len(), "{what}");
+            assert_eq!(pages[0].first_row_index, 0, "{what}");
+            let range = col.byte_range();
+            for (k, page) in pages.iter().enumerate() {
+                if k > 0 {
+                    assert!(page.first_row_index > pages[k - 1].first_row_index, "{what}");
+                }
+                assert!((page.first_row_index as usize) < rg.num_rows(), "{what}");
+                let (start, end) = (
+                    page.offset as u64,
+                    page.offset as u64 + page.compressed_page_size as u64,
+                );
+                assert!(
+                    range.start <= start && end <= range.end,
+                    "{what}: page {k} outside the chunk"
+                );
+                let mut r = &bytes[start as usize..end as usize];
+                let header =
+                    PageHeader::read_from_in_protocol(&mut TCompactInputProtocol::new(&mut r, 1 << 24)).unwrap();
+                assert!(
+                    matches!(header.type_, PageType::DATA_PAGE | PageType::DATA_PAGE_V2),
+                    "{what}"
+                );
+                assert_eq!(r.len(), header.compressed_page_size as usize, "{what}: page {k}'s size");
+            }
+        }
+    }
+    assert!(chunks > 0);
+}
+
 /// 1,000 files, 200 copies of each seed: the derived tables span several row groups and
 /// are rewritten without the 995 duplicates, by position; every DUPLICATE diagnostic
 /// stands right after its document's own, in path order.
@@ -369,6 +426,7 @@ fn duplicates_are_dropped_across_row_groups() {
             fs::read(out.join(&name)).unwrap() == fs::read(one.join(&name)).unwrap(),
             "{name} differs"
         );
+        page_indexes_point_at_their_pages(&out.join(&name));
     }
     let docs = read(&out.join("documents.parquet"));
     let dup = docs.column("duplicate_of").unwrap().str().unwrap().clone();
