@@ -48,6 +48,24 @@ extern "C" fn tune_allocator() {
 #[link_section = ".init_array"]
 static TUNE_ALLOCATOR: extern "C" fn() = tune_allocator;
 
+/// Called once every file is parsed: from there on, mimalloc gives freed memory back at
+/// once. The end of a run (the last row groups, the rewrites for the duplicates) reads
+/// back and frees row groups' worth of columns faster than a 100 ms delay returns them:
+/// measured at 100,000 reports, 237–272 → 176–178 MB peak RSS, the same wall time (a
+/// delay of 0 for the whole run cost a third more time). `MIMALLOC_PURGE_DELAY` in the
+/// environment still decides.
+fn allocator_at_end() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: a setter of mimalloc's option table, read when it next schedules a purge.
+        unsafe {
+            if libmimalloc_sys::mi_version() / 10000 == 3 {
+                libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);
+            }
+        }
+    }
+}
+
 #[derive(Parser)]
 #[command(name = "ogi", version, about = "政府信息公开工作年度报告 → Parquet dataset")]
 struct Cli {
@@ -109,7 +127,7 @@ fn main() -> ExitCode {
             };
             let result = config::load(&a.config, explicit, over).and_then(|cfg| {
                 bound_polars_threads(cfg.threads);
-                ogi::run::run(&cfg)
+                ogi::run::run_with(&cfg, allocator_at_end)
             });
             match result {
                 Ok(summary) => {

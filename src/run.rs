@@ -283,6 +283,13 @@ impl Item {
 /// Duplicates are known only at the end: when there are any, the documents table is then
 /// rewritten with `duplicate_of`, and the derived tables without the duplicates' rows.
 pub fn run(cfg: &Config) -> Result<Summary> {
+    run_with(cfg, || {})
+}
+
+/// [`run`], calling `at_end` on the writer thread once every file is parsed, before the
+/// last row groups, the duplicates' rewrites and the report (the `ogi` binary tells its
+/// allocator there to give freed memory back at once).
+pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
     let start = Instant::now();
     // Held to the end of the run: a second run on the same output stops here.
     let _lock = write::lock(&cfg.output)?;
@@ -377,6 +384,7 @@ pub fn run(cfg: &Config) -> Result<Summary> {
                         // The end of the run stays on this thread too, where the frames'
                         // memory was freed, so the allocator reuses it.
                         pb.finish_and_clear();
+                        at_end();
                         return sink.finish(pool, &cfg.output).map(Some);
                     };
                     sink.take(outcomes)?;
