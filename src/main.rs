@@ -18,11 +18,18 @@ use ogi::config::{self, Overrides};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// mimalloc 3's option numbers (`mi_option_e` in its `mimalloc.h`; the version is pinned
-/// by Cargo.lock and checked in [`tune_allocator`]).
+/// by Cargo.lock and checked by [`mimalloc_3`] before they are used).
 #[cfg(target_os = "linux")]
 const MI_OPTION_ARENA_EAGER_COMMIT: i32 = 4;
 #[cfg(target_os = "linux")]
 const MI_OPTION_PURGE_DELAY: i32 = 15;
+
+/// Whether the linked mimalloc is version 3, whose option numbers those are.
+#[cfg(target_os = "linux")]
+fn mimalloc_3() -> bool {
+    // SAFETY: reads a constant; callable before mimalloc is initialised.
+    unsafe { libmimalloc_sys::mi_version() / 10000 == 3 }
+}
 
 /// Sets mimalloc's options before the first allocation reserves its first arena (so from
 /// the ELF constructors, before `main` and the runtime allocate): arenas committed on
@@ -34,9 +41,9 @@ const MI_OPTION_PURGE_DELAY: i32 = 15;
 #[cfg(target_os = "linux")]
 extern "C" fn tune_allocator() {
     // Defaults, so that a `MIMALLOC_*` variable in the environment still decides.
-    // SAFETY: plain setters of mimalloc's option table, before any thread exists.
-    unsafe {
-        if libmimalloc_sys::mi_version() / 10000 == 3 {
+    if mimalloc_3() {
+        // SAFETY: plain setters of mimalloc's option table, before any thread exists.
+        unsafe {
             libmimalloc_sys::mi_option_set_default(MI_OPTION_ARENA_EAGER_COMMIT, 0);
             libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, 100);
         }
@@ -56,13 +63,9 @@ static TUNE_ALLOCATOR: extern "C" fn() = tune_allocator;
 /// time). `MIMALLOC_PURGE_DELAY` in the environment still decides.
 fn allocator_at_end() {
     #[cfg(target_os = "linux")]
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() && mimalloc_3() {
         // SAFETY: a setter of mimalloc's option table, read when it next schedules a purge.
-        unsafe {
-            if libmimalloc_sys::mi_version() / 10000 == 3 {
-                libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);
-            }
-        }
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
     }
 }
 
