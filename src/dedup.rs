@@ -11,8 +11,8 @@ use crate::diag::{Code, Diagnostic};
 
 /// What the choice among duplicates looks at.
 #[derive(Debug, Clone)]
-pub struct Doc<'a> {
-    pub agency: Option<&'a str>,
+pub struct Doc {
+    pub agency: Option<String>,
     pub year: Option<i32>,
     pub cells: usize,
     pub identities_ok: bool,
@@ -20,55 +20,78 @@ pub struct Doc<'a> {
     pub published: Option<i32>,
 }
 
-/// `(duplicate, kept)` index pairs among `docs` (in path order, so the first path is the
-/// first index), sorted.
-pub fn find(docs: &[Doc<'_>]) -> Vec<(usize, usize)> {
-    find_by(docs.len(), |i| docs[i].clone())
+/// The hash of an agency's name that groups candidates (the names themselves are then
+/// compared, so a collision costs a lookup, never a wrong pair).
+pub fn agency_hash(agency: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(agency)
 }
 
-/// [`find`] over `n` documents given one by one: no table of them is built, and the
-/// groups come from sorting indexes (a million documents cost 4 MB here).
-pub fn find_by<'a>(n: usize, doc: impl Fn(usize) -> Doc<'a>) -> Vec<(usize, usize)> {
-    let key = |i: u32| {
-        let d = doc(i as usize);
-        (d.agency, d.year)
-    };
-    let mut idx: Vec<u32> = (0..n as u32)
-        .filter(|&i| {
-            let d = doc(i as usize);
-            d.agency.is_some() && d.year.is_some() && d.cells > 0
-        })
+/// What a document is grouped by — its agency's hash and its year — when it can be a
+/// duplicate at all (an agency, a year, some cells).
+pub fn key(agency_hash: Option<u64>, year: Option<i32>, cells: usize) -> Option<(u64, i32)> {
+    Some((agency_hash?, year?)).filter(|_| cells > 0)
+}
+
+/// `(duplicate, kept)` index pairs among `docs` (in path order, so the first path is the
+/// first index), sorted.
+pub fn find(docs: &[Doc]) -> Vec<(usize, usize)> {
+    let keys = docs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| Some((key(d.agency.as_deref().map(agency_hash), d.year, d.cells)?, i as u32)))
+        .map(|((h, y), i)| (h, y, i))
         .collect();
-    idx.sort_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    find_by(keys, |i| Ok::<_, std::convert::Infallible>(docs[i].clone())).unwrap_or_else(|e| match e {})
+}
+
+/// [`find`] from the [`key`]s of the documents that have one, `(hash, year, index)`, and
+/// the documents themselves given one by one, asked for only where two keys are equal:
+/// no table of the documents is built, and the groups come from sorting the keys (16
+/// bytes a document).
+pub fn find_by<E>(
+    mut keys: Vec<(u64, i32, u32)>,
+    mut doc: impl FnMut(usize) -> Result<Doc, E>,
+) -> Result<Vec<(usize, usize)>, E> {
+    keys.sort_unstable();
     let mut marks: Vec<(usize, usize)> = Vec::new();
-    for members in idx.chunk_by(|&a, &b| key(a) == key(b)) {
-        if members.len() < 2 {
+    for same_hash in keys.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        if same_hash.len() < 2 {
             continue;
         }
-        let kept = members
+        let mut docs: Vec<(usize, Doc)> = same_hash
             .iter()
-            .map(|&i| i as usize)
-            .min_by_key(|&i| {
-                let d = doc(i);
-                (
-                    Reverse(d.cells),
-                    Reverse(d.identities_ok),
-                    d.warnings,
-                    Reverse(d.published),
-                    i,
-                )
-            })
-            .expect("a group has members");
-        marks.extend(
-            members
+            .map(|&(.., i)| Ok((i as usize, doc(i as usize)?)))
+            .collect::<Result<_, E>>()?;
+        // Equal hashes of different names are told apart here.
+        docs.sort_by(|a, b| a.1.agency.cmp(&b.1.agency).then(a.0.cmp(&b.0)));
+        for members in docs.chunk_by(|a, b| a.1.agency == b.1.agency) {
+            if members.len() < 2 {
+                continue;
+            }
+            let (kept, _) = members
                 .iter()
-                .map(|&i| i as usize)
-                .filter(|&i| i != kept)
-                .map(|i| (i, kept)),
-        );
+                .min_by_key(|(i, d)| {
+                    (
+                        Reverse(d.cells),
+                        Reverse(d.identities_ok),
+                        d.warnings,
+                        Reverse(d.published),
+                        *i,
+                    )
+                })
+                .expect("a group has members");
+            marks.extend(
+                members
+                    .iter()
+                    .map(|(i, _)| *i)
+                    .filter(|i| i != kept)
+                    .map(|i| (i, *kept)),
+            );
+        }
     }
     marks.sort_unstable();
-    marks
+    Ok(marks)
 }
 
 /// The `DUPLICATE` diagnostic of a document kept out for `kept_path` (`kept_id`).
@@ -85,9 +108,9 @@ mod tests {
     use super::*;
 
     /// Documents are given in path order; `_path` only names them in the test.
-    fn doc(_path: &str, cells: usize, ok: bool, published: Option<i32>) -> Doc<'static> {
+    fn doc(_path: &str, cells: usize, ok: bool, published: Option<i32>) -> Doc {
         Doc {
-            agency: Some("某某县司法局"),
+            agency: Some("某某县司法局".into()),
             year: Some(2020),
             cells,
             identities_ok: ok,
@@ -121,5 +144,20 @@ mod tests {
         ];
         docs[1].year = Some(2021);
         assert!(find(&docs).is_empty());
+    }
+
+    /// Two agencies whose hashes are equal are still two agencies.
+    #[test]
+    fn equal_hashes_of_different_names_are_no_duplicates() {
+        let mut docs = [
+            doc("a", 198, true, None),
+            doc("b", 198, true, None),
+            doc("c", 100, true, None),
+        ];
+        docs[1].agency = Some("另一个县司法局".into());
+        // Every key the same, as if the hash collided.
+        let keys = vec![(7, 2020, 0), (7, 2020, 1), (7, 2020, 2)];
+        let got = find_by(keys, |i| Ok::<_, ()>(docs[i].clone())).unwrap();
+        assert_eq!(got, [(2, 0)]);
     }
 }

@@ -4,16 +4,18 @@
 
 use polars::prelude::*;
 use rustc_hash::FxHashMap;
+use std::io;
 use std::ops::Range;
+use std::path::Path;
 
 use crate::dedup;
 use crate::model::{CellStatus, FileOutcome};
+use crate::spill::{Get, Log, Put, Records};
 use crate::template::{self, Table};
 
 /// Column buffers for every output table: `push` one document after another, take the
 /// tables whose buffers are full with [`Frames::full_tables`] and [`Frames::take_table`],
 /// the documents with [`Frames::take_documents`].
-#[derive(Default)]
 pub struct Frames {
     docs: Docs,
     pending: PendingDocs,
@@ -26,20 +28,44 @@ pub struct Frames {
     diags: Diags,
 }
 
-/// Keys every table carries, interned: each row holds its document's index, and the
-/// strings are looked up in the documents buffer only when the frame is built (no
-/// allocation per row).
+/// Keys every table carries: each row holds an index into the documents of the rows
+/// buffered (their doc_id, agency and year, kept once each), so no row allocates and the
+/// names live only while their rows are buffered.
 #[derive(Default)]
 struct Keys {
     doc: Vec<u32>,
+    ids: Vec<[u8; 16]>,
+    agency: Strs,
+    year: Vec<i32>,
+    /// The run's number of the last document added, which the next rows may share.
+    last: Option<usize>,
+}
+
+/// What identifies a document in every table's rows.
+struct Key<'a> {
+    /// The document's number in the run.
+    n: usize,
+    id: [u8; 16],
+    agency: Option<&'a str>,
+    year: i32,
 }
 
 impl Keys {
     fn clear(&mut self) {
         self.doc.clear();
+        self.ids.clear();
+        self.agency.clear();
+        self.year.clear();
+        self.last = None;
     }
-    fn push(&mut self, doc: u32) {
-        self.doc.push(doc);
+    fn push(&mut self, k: &Key<'_>) {
+        if self.last != Some(k.n) {
+            self.last = Some(k.n);
+            self.ids.push(k.id);
+            self.agency.push(k.agency);
+            self.year.push(k.year);
+        }
+        self.doc.push((self.ids.len() - 1) as u32);
     }
     fn len(&self) -> usize {
         self.doc.len()
@@ -47,7 +73,7 @@ impl Keys {
     /// doc_id, agency and year. doc_id and agency are dictionary-encoded with the frame's
     /// documents as categories (a document's rows are consecutive, so each document is
     /// looked up once).
-    fn columns(&self, d: &Docs, r: Range<usize>) -> PolarsResult<Vec<Column>> {
+    fn columns(&self, r: Range<usize>) -> PolarsResult<Vec<Column>> {
         let docs = &self.doc[r];
         let (mut ids, mut agencies) = (Dict::default(), Dict::default());
         let mut id_codes: Vec<u32> = Vec::with_capacity(docs.len());
@@ -57,13 +83,13 @@ impl Keys {
         for &i in docs {
             if last != Some(i) {
                 last = Some(i);
-                id = ids.code(d.doc_id(i as usize));
-                agency = d.agency.get(i as usize).map(|a| agencies.code(a));
+                id = ids.code(hex(&self.ids[i as usize]));
+                agency = self.agency.get(i as usize).map(|a| agencies.code(a));
             }
             id_codes.push(id);
             agency_codes.push(agency);
         }
-        let year: Vec<Option<i32>> = docs.iter().map(|&i| d.year(i as usize)).collect();
+        let year: Vec<Option<i32>> = docs.iter().map(|&i| opt_i32(self.year[i as usize])).collect();
         Ok(vec![
             enum_column(
                 &ids.cats,
@@ -76,6 +102,11 @@ impl Keys {
             Column::new("year".into(), year),
         ])
     }
+}
+
+/// A doc_id (16 hex digits) as text.
+fn hex(id: &[u8; 16]) -> &str {
+    std::str::from_utf8(id).expect("hex digits")
 }
 
 /// Strings kept end to end in one buffer: one allocation for a million paths, not one each.
@@ -105,52 +136,6 @@ impl Strs {
     }
     fn len(&self) -> usize {
         self.ends.len()
-    }
-}
-
-/// Strings of which many repeat (an agency reports every year, mirrors copy it), each
-/// distinct one kept once: four bytes per row, and the index holds only numbers (the
-/// text is in `names`).
-#[derive(Default)]
-struct Interned {
-    names: Strs,
-    index: hashbrown::HashTable<u32>,
-    /// `u32::MAX` for a null.
-    ids: Vec<u32>,
-}
-
-impl Interned {
-    fn push(&mut self, s: Option<&str>) {
-        use std::hash::BuildHasher;
-        let id = match s {
-            None => u32::MAX,
-            Some(s) => {
-                let hasher = rustc_hash::FxBuildHasher;
-                let names = &mut self.names;
-                let hash = hasher.hash_one(s);
-                let next = u32::try_from(names.len()).expect("fewer than 2^32 distinct strings");
-                let entry = self.index.entry(
-                    hash,
-                    |&id| names.get(id as usize) == Some(s),
-                    |&id| hasher.hash_one(names.get(id as usize).unwrap_or_default()),
-                );
-                match entry {
-                    hashbrown::hash_table::Entry::Occupied(e) => *e.get(),
-                    hashbrown::hash_table::Entry::Vacant(e) => {
-                        e.insert(next);
-                        names.push(Some(s));
-                        next
-                    }
-                }
-            }
-        };
-        self.ids.push(id);
-    }
-    fn get(&self, i: usize) -> Option<&str> {
-        match self.ids[i] {
-            u32::MAX => None,
-            id => self.names.get(id as usize),
-        }
     }
 }
 
@@ -303,27 +288,79 @@ impl<'a> Dict<'a> {
     }
 }
 
-/// What the run keeps of every document until the end, compact (a million documents
-/// cost about a hundred bytes each): what the keys of the other tables, the choice among
-/// duplicates and the duplicates' rows need. The documents table's own rows are in
-/// [`PendingDocs`] only until their row group is written.
-#[derive(Default)]
+/// What the run keeps of every document until the end — what chooses among duplicates
+/// and finds the duplicates' rows — as one record each in a scratch file on disk
+/// ([`crate::spill`]), and the agencies' names in another: memory does not grow with the
+/// corpus. The documents table's own rows are in [`PendingDocs`] only until their row
+/// group is written.
 struct Docs {
-    /// 16 hex digits each.
-    doc_id: Vec<[u8; 16]>,
-    agency: Interned,
-    /// [`NO_I32`] for a null, here and in `published`: four bytes, not eight.
-    year: Vec<i32>,
-    published: Vec<i32>,
-    cells: Vec<i32>,
-    identities_ok: Vec<Option<bool>>,
-    /// Warnings per document, for choosing among duplicates.
-    warnings: Vec<u32>,
-    /// Rows each document added to each table of [`ROWS`], for dropping a duplicate's
-    /// rows by position (identical copies share their doc_id); counts of 2^16 and more
-    /// are in `rows_big` (`u16::MAX` here).
-    rows: Vec<[u16; ROWS.len()]>,
-    rows_big: FxHashMap<usize, [u32; ROWS.len()]>,
+    records: Records<DOC_RECORD>,
+    names: Log,
+}
+
+/// Bytes of a document's record: see [`Doc`].
+const DOC_RECORD: usize = 16 + 8 + 8 + 4 + 4 + 4 + 4 + 4 + 1 + 4 * ROWS.len();
+
+/// One document's record.
+#[derive(Debug, Clone, PartialEq)]
+struct Doc {
+    id: [u8; 16],
+    /// The agency's hash ([`dedup::agency_hash`]), where its name starts in the names'
+    /// log, and its length in bytes.
+    agency: Option<(u64, u64, u32)>,
+    year: Option<i32>,
+    published: Option<i32>,
+    cells: u32,
+    /// Warnings and errors, for choosing among duplicates.
+    warnings: u32,
+    identities_ok: Option<bool>,
+    /// Rows the document added to each table of [`ROWS`], for dropping a duplicate's rows
+    /// by position (identical copies share their doc_id).
+    rows: [u32; ROWS.len()],
+}
+
+impl Doc {
+    fn to_bytes(&self) -> [u8; DOC_RECORD] {
+        let mut b = [0; DOC_RECORD];
+        let (hash, at, len) = self.agency.unwrap_or((0, u64::MAX, 0));
+        let mut p = Put::new(&mut b);
+        p.bytes(&self.id)
+            .u64(hash)
+            .u64(at)
+            .u32(len)
+            .i32(self.year.unwrap_or(NO_I32))
+            .i32(self.published.unwrap_or(NO_I32))
+            .u32(self.cells)
+            .u32(self.warnings)
+            .u8(match self.identities_ok {
+                None => 0,
+                Some(false) => 1,
+                Some(true) => 2,
+            });
+        for r in self.rows {
+            p.u32(r);
+        }
+        b
+    }
+    fn from_bytes(b: &[u8; DOC_RECORD]) -> Doc {
+        let mut g = Get::new(b);
+        let id = g.bytes();
+        let (hash, at, len) = (g.u64(), g.u64(), g.u32());
+        Doc {
+            id,
+            agency: (at != u64::MAX).then_some((hash, at, len)),
+            year: opt_i32(g.i32()),
+            published: opt_i32(g.i32()),
+            cells: g.u32(),
+            warnings: g.u32(),
+            identities_ok: match g.u8() {
+                0 => None,
+                1 => Some(false),
+                _ => Some(true),
+            },
+            rows: std::array::from_fn(|_| g.u32()),
+        }
+    }
 }
 
 /// The null of a column kept as plain `i32`s.
@@ -334,25 +371,40 @@ fn opt_i32(v: i32) -> Option<i32> {
 }
 
 impl Docs {
-    fn year(&self, i: usize) -> Option<i32> {
-        opt_i32(self.year[i])
-    }
-    fn published(&self, i: usize) -> Option<i32> {
-        opt_i32(self.published[i])
+    fn new_in(dir: &Path) -> io::Result<Docs> {
+        Ok(Docs {
+            records: Records::new_in(dir)?,
+            names: Log::new_in(dir)?,
+        })
     }
     fn len(&self) -> usize {
-        self.doc_id.len()
+        self.records.len()
     }
-    fn doc_id(&self, i: usize) -> &str {
-        std::str::from_utf8(&self.doc_id[i]).expect("hex digits")
+    fn get(&self, i: usize) -> io::Result<Doc> {
+        Ok(Doc::from_bytes(&self.records.get(i)?))
+    }
+    fn agency(&self, d: &Doc) -> io::Result<Option<String>> {
+        let Some((_, at, len)) = d.agency else {
+            return Ok(None);
+        };
+        let mut b = vec![0; len as usize];
+        self.names.read_at(at, &mut b)?;
+        String::from_utf8(b)
+            .map(Some)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
     }
 }
 
 /// The documents table's rows not yet written (columns the other buffers do not hold).
 #[derive(Default)]
 struct PendingDocs {
-    /// Index of the first pending document.
-    first: usize,
+    doc_id: Vec<[u8; 16]>,
+    agency: Strs,
+    /// [`NO_I32`] for a null, here and in `published`: four bytes, not eight.
+    year: Vec<i32>,
+    published: Vec<i32>,
+    cells: Vec<i32>,
+    identities_ok: Vec<Option<bool>>,
     path: Strs,
     bytes: Vec<i64>,
     encoding: Codes,
@@ -448,8 +500,7 @@ struct Active {
 
 #[derive(Default)]
 struct Diags {
-    /// The document's index (its doc_id is looked up when the frame is built).
-    doc: Vec<u32>,
+    doc_id: Vec<[u8; 16]>,
     /// The paths of the documents with buffered rows, and each row's index into them.
     paths: Strs,
     path: Vec<u32>,
@@ -480,7 +531,7 @@ clear_fields! {
     Procurement { keys, projects, amount, amount_raw }
     Litigation { keys, proceeding, result, count, status }
     Active { keys, template, item, measure, value, status }
-    Diags { doc, paths, path, severity, code, message, line }
+    Diags { doc_id, paths, path, severity, code, message, line }
 }
 
 fn count(v: Option<f64>) -> Option<i64> {
@@ -528,6 +579,19 @@ pub fn drop_rows(df: DataFrame, off: usize, drop: &[std::ops::Range<usize>]) -> 
     }
     let mask: BooleanChunked = keep.into_iter().collect();
     df.filter(&mask)
+}
+
+/// `df`, a slice of documents.parquet starting at row `off`, with `duplicate_of` set from
+/// `kept`: `(duplicate, the kept document's doc_id)`, sorted.
+pub fn with_duplicate_of(mut df: DataFrame, off: usize, kept: &[(usize, String)]) -> PolarsResult<DataFrame> {
+    let ids: Vec<Option<&str>> = (off..off + df.height())
+        .map(|i| {
+            let k = kept.binary_search_by_key(&i, |d| d.0).ok()?;
+            Some(kept[k].1.as_str())
+        })
+        .collect();
+    df.replace("duplicate_of", Column::new("duplicate_of".into(), ids))?;
+    Ok(df)
 }
 
 /// Adds to `paths` the path of each document of `wanted` (sorted indexes) in `df`, a slice
@@ -618,19 +682,40 @@ pub fn insert_diagnostics(
 }
 
 impl Frames {
-    /// Appends one document's rows to every table.
-    pub fn push(&mut self, o: &FileOutcome) {
-        let doc = self.docs.len() as u32;
-        let d = &mut self.docs;
-        d.doc_id
-            .push(o.doc_id.as_bytes().try_into().expect("a doc_id is 16 hex digits"));
-        d.agency.push(o.agency.as_deref());
+    /// Buffers for a run whose scratch files go in `dir`.
+    pub fn new(dir: &Path) -> io::Result<Frames> {
+        Ok(Frames {
+            docs: Docs::new_in(dir)?,
+            pending: PendingDocs::default(),
+            cells: Cells::default(),
+            requests: Requests::default(),
+            outcomes: Outcomes::default(),
+            procurement: Procurement::default(),
+            litigation: Litigation::default(),
+            active: Active::default(),
+            diags: Diags::default(),
+        })
+    }
+
+    /// Appends one document's rows to every table; Err only when its record cannot be
+    /// written to the scratch file.
+    pub fn push(&mut self, o: &FileOutcome) -> io::Result<()> {
+        let id: [u8; 16] = o.doc_id.as_bytes().try_into().expect("a doc_id is 16 hex digits");
         // A year or date that is i32::MIN is no year or date a report can hold.
-        d.year.push(o.year.unwrap_or(NO_I32));
+        let key = Key {
+            n: self.docs.len(),
+            id,
+            agency: o.agency.as_deref(),
+            year: o.year.unwrap_or(NO_I32),
+        };
+        let doc = &key;
+        let d = &mut self.pending;
+        d.doc_id.push(id);
+        d.agency.push(o.agency.as_deref());
+        d.year.push(key.year);
         d.published.push(o.published.unwrap_or(NO_I32));
         d.cells.push(o.cells.len() as i32);
         d.identities_ok.push(o.identities_ok);
-        let d = &mut self.pending;
         d.path.push(Some(&o.path));
         d.bytes.push(o.bytes);
         d.encoding.push(o.encoding);
@@ -646,12 +731,6 @@ impl Frames {
         d.place.push(place);
         d.level.push(p.level);
         d.agency_kind.push(p.kind);
-        self.docs.warnings.push(
-            o.diagnostics
-                .iter()
-                .filter(|g| g.severity >= crate::diag::Severity::Warning)
-                .count() as u32,
-        );
         let before = self.lens();
 
         if !o.diagnostics.is_empty() {
@@ -659,7 +738,7 @@ impl Frames {
         }
         for g in &o.diagnostics {
             let x = &mut self.diags;
-            x.doc.push(doc);
+            x.doc_id.push(id);
             x.path.push((x.paths.len() - 1) as u32);
             x.severity.put(g.severity.as_str());
             x.code.put(g.code.as_str());
@@ -733,12 +812,29 @@ impl Frames {
             p.amount_raw.push(amount.map(|a| a.1));
         }
         let after = self.lens();
-        let rows: [usize; ROWS.len()] = std::array::from_fn(|i| after[i] - before[i]);
-        if rows.iter().any(|&n| n >= u16::MAX as usize) {
-            let i = self.docs.rows.len();
-            self.docs.rows_big.insert(i, rows.map(|n| n as u32));
-        }
-        self.docs.rows.push(rows.map(|n| n.min(u16::MAX as usize) as u16));
+        let agency = match o.agency.as_deref() {
+            Some(a) => Some((
+                dedup::agency_hash(a),
+                self.docs.names.append(a.as_bytes())?,
+                a.len() as u32,
+            )),
+            None => None,
+        };
+        let record = Doc {
+            id,
+            agency,
+            year: o.year,
+            published: o.published,
+            cells: o.cells.len() as u32,
+            warnings: o
+                .diagnostics
+                .iter()
+                .filter(|g| g.severity >= crate::diag::Severity::Warning)
+                .count() as u32,
+            identities_ok: o.identities_ok,
+            rows: std::array::from_fn(|i| (after[i] - before[i]) as u32),
+        };
+        self.docs.records.push(&record.to_bytes())
     }
 
     /// Rows buffered in each table of [`ROWS`].
@@ -750,7 +846,7 @@ impl Frames {
             self.procurement.keys.len(),
             self.litigation.keys.len(),
             self.active.keys.len(),
-            self.diags.doc.len(),
+            self.diags.doc_id.len(),
         ]
     }
 
@@ -761,48 +857,43 @@ impl Frames {
 
     /// Duplicates among the documents pushed so far: `(duplicate, kept)` indexes, sorted
     /// (see [`crate::dedup`]).
-    pub fn duplicates(&self) -> Vec<(usize, usize)> {
+    pub fn duplicates(&self) -> io::Result<Vec<(usize, usize)>> {
         let d = &self.docs;
-        dedup::find_by(d.len(), |i| dedup::Doc {
-            agency: d.agency.get(i),
-            year: d.year(i),
-            cells: d.cells[i] as usize,
-            identities_ok: d.identities_ok[i] == Some(true),
-            warnings: d.warnings[i] as usize,
-            published: d.published(i),
+        let mut keys = Vec::new();
+        d.records.scan(|i, r| -> io::Result<()> {
+            let r = Doc::from_bytes(r);
+            if let Some((hash, year)) = dedup::key(r.agency.map(|a| a.0), r.year, r.cells as usize) {
+                keys.push((hash, year, i as u32));
+            }
+            Ok(())
+        })?;
+        dedup::find_by(keys, |i| {
+            let r = d.get(i)?;
+            Ok(dedup::Doc {
+                agency: d.agency(&r)?,
+                year: r.year,
+                cells: r.cells as usize,
+                identities_ok: r.identities_ok == Some(true),
+                warnings: r.warnings as usize,
+                published: r.published,
+            })
         })
     }
 
-    /// `df`, a slice of documents.parquet starting at row `off`, with `duplicate_of` set
-    /// from `duplicates` (`(duplicate, kept)` indexes, sorted).
-    pub fn with_duplicate_of(
+    /// Calls `f` with every document's number and the rows it added to each table of
+    /// [`ROWS`], in order.
+    pub fn scan_rows<E: From<io::Error>>(
         &self,
-        mut df: DataFrame,
-        off: usize,
-        duplicates: &[(usize, usize)],
-    ) -> PolarsResult<DataFrame> {
-        let ids: Vec<Option<&str>> = (off..off + df.height())
-            .map(|i| {
-                let k = duplicates.binary_search_by_key(&i, |d| d.0).ok()?;
-                Some(self.docs.doc_id(duplicates[k].1))
-            })
-            .collect();
-        df.replace("duplicate_of", Column::new("duplicate_of".into(), ids))?;
-        Ok(df)
-    }
-
-    /// Rows document `i` added to table `t` (a name of [`ROWS`]).
-    pub fn rows_of(&self, i: usize, t: &str) -> usize {
-        let k = ROWS.iter().position(|x| *x == t).expect("a table of ROWS");
-        match self.docs.rows_big.get(&i) {
-            Some(big) => big[k] as usize,
-            None => self.docs.rows[i][k] as usize,
-        }
+        mut f: impl FnMut(usize, [usize; ROWS.len()]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.docs
+            .records
+            .scan(|i, r| f(i, Doc::from_bytes(r).rows.map(|n| n as usize)))
     }
 
     /// The doc_id of document `i`.
-    pub fn doc_id(&self, i: usize) -> &str {
-        self.docs.doc_id(i)
+    pub fn doc_id(&self, i: usize) -> io::Result<String> {
+        Ok(hex(&self.docs.get(i)?.id).to_string())
     }
 
     /// The documents table's next rows: the first `min` pending rows when at least that
@@ -817,12 +908,17 @@ impl Frames {
         // Keep what is left after the first `n` (at most a chunk's worth).
         let p = &mut self.pending;
         let mut rest = PendingDocs {
-            first: p.first + n,
             divisions: std::mem::take(&mut p.divisions),
             division_index: std::mem::take(&mut p.division_index),
             ..PendingDocs::default()
         };
         for i in n..p.len() {
+            rest.doc_id.push(p.doc_id[i]);
+            rest.agency.push(p.agency.get(i));
+            rest.year.push(p.year[i]);
+            rest.published.push(p.published[i]);
+            rest.cells.push(p.cells[i]);
+            rest.identities_ok.push(p.identities_ok[i]);
             rest.path.push(p.path.get(i));
             rest.bytes.push(p.bytes[i]);
             rest.encoding.push(p.encoding.get(i));
@@ -840,8 +936,7 @@ impl Frames {
     /// The first `n` pending documents as rows of the documents table. `duplicate_of` is
     /// null: duplicates are known only at the end, when the table is rewritten.
     fn documents_frame(&self, n: usize) -> PolarsResult<DataFrame> {
-        let (d, p) = (&self.docs, &self.pending);
-        let range = p.first..p.first + n;
+        let p = &self.pending;
         let codes = |c: &Codes| -> Vec<Option<&str>> { (0..n).map(|i| c.get(i)).collect() };
         let required = |c: &Codes| -> Vec<&str> { (0..n).map(|i| c.get(i).unwrap_or_default()).collect() };
         let division = |level: usize, code: bool| -> Vec<Option<&str>> {
@@ -861,10 +956,10 @@ impl Frames {
         };
         let published = Column::new(
             "published".into(),
-            range.clone().map(|i| d.published(i)).collect::<Vec<_>>(),
+            p.published[..n].iter().map(|&v| opt_i32(v)).collect::<Vec<_>>(),
         )
         .cast(&DataType::Date)?;
-        let doc_id: Vec<&str> = range.clone().map(|i| d.doc_id(i)).collect();
+        let doc_id: Vec<&str> = p.doc_id[..n].iter().map(hex).collect();
         DataFrame::new(
             n,
             vec![
@@ -872,16 +967,16 @@ impl Frames {
                 Column::new("path".into(), strs_at(&p.path, 0..n)),
                 Column::new("bytes".into(), &p.bytes[..n]),
                 Column::new("encoding".into(), codes(&p.encoding)),
+                Column::new("agency".into(), strs_at(&p.agency, 0..n)),
                 Column::new(
-                    "agency".into(),
-                    range.clone().map(|i| d.agency.get(i)).collect::<Vec<_>>(),
+                    "year".into(),
+                    p.year[..n].iter().map(|&v| opt_i32(v)).collect::<Vec<_>>(),
                 ),
-                Column::new("year".into(), range.clone().map(|i| d.year(i)).collect::<Vec<_>>()),
                 Column::new("template".into(), required(&p.template)),
                 published,
                 Column::new("status".into(), required(&p.status)),
-                Column::new("cells".into(), &d.cells[range.clone()]),
-                Column::new("identities_ok".into(), &d.identities_ok[range.clone()]),
+                Column::new("cells".into(), &p.cells[..n]),
+                Column::new("identities_ok".into(), &p.identities_ok[..n]),
                 Column::new("duplicate_of".into(), vec![None::<&str>; n]),
                 Column::new("scope".into(), codes(&p.scope)),
                 Column::new("province".into(), division(0, false)),
@@ -914,7 +1009,6 @@ impl Frames {
     /// no rows), named as the output file. Each frame's dictionary columns hold the values
     /// its own rows use.
     pub fn take_table(&mut self, name: &str) -> PolarsResult<Vec<DataFrame>> {
-        let docs = &self.docs;
         let n = self.lens()[ROWS.iter().position(|t| *t == name).expect("a table of ROWS")];
         let ranges = (0..n.max(1))
             .step_by(crate::write::ROW_GROUP)
@@ -924,7 +1018,7 @@ impl Frames {
             ranges
                 .clone()
                 .map(|r| {
-                    let mut cols = keys.columns(docs, r.clone())?;
+                    let mut cols = keys.columns(r.clone())?;
                     cols.extend(rest(r.clone())?);
                     DataFrame::new(r.len(), cols)
                 })
@@ -1028,7 +1122,7 @@ impl Frames {
                 let g = &self.diags;
                 let frames = ranges
                     .map(|r| {
-                        let doc_id: Vec<&str> = g.doc[r.clone()].iter().map(|&i| docs.doc_id(i as usize)).collect();
+                        let doc_id: Vec<&str> = g.doc_id[r.clone()].iter().map(hex).collect();
                         let path: Vec<&str> = g.path[r.clone()]
                             .iter()
                             .map(|&i| g.paths.get(i as usize).unwrap_or_default())
@@ -1112,12 +1206,24 @@ mod tests {
         }
     }
 
-    /// A document's row counts of 2^16 and more are kept whole.
+    /// What is kept of every document to the end comes back from the scratch files: row
+    /// counts (of 2^16 and more too), doc_ids, and the duplicates chosen from the records
+    /// and the agencies' names.
     #[test]
-    fn large_row_counts_are_kept_whole() {
-        let mut f = Frames::default();
-        for (k, n) in [3usize, 70_000, 65_535, 0].into_iter().enumerate() {
+    fn what_is_kept_to_the_end_comes_back_from_the_scratch_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut f = Frames::new(dir.path()).unwrap();
+        let docs = [
+            (3usize, Some("甲县司法局")),
+            (70_000, Some("乙县司法局")),
+            (65_535, Some("甲县司法局")),
+            (0, None),
+            (5, Some("甲县司法局")),
+        ];
+        for (k, (n, agency)) in docs.into_iter().enumerate() {
             let mut o = FileOutcome::new(format!("{k:016x}"), format!("{k}.txt"), 1);
+            o.agency = agency.map(String::from);
+            o.year = Some(2020);
             o.cells = (0..n)
                 .map(|_| Cell {
                     table: Table::ReviewLitigation,
@@ -1129,11 +1235,42 @@ mod tests {
                     line: 1,
                 })
                 .collect();
-            f.push(&o);
+            f.push(&o).unwrap();
         }
-        let got: Vec<usize> = (0..4).map(|i| f.rows_of(i, "cells")).collect();
-        assert_eq!(got, [3, 70_000, 65_535, 0]);
-        let lit: Vec<usize> = (0..4).map(|i| f.rows_of(i, "litigation")).collect();
-        assert_eq!(lit, [3, 70_000, 65_535, 0]);
+        let (mut cells, mut lit) = (Vec::new(), Vec::new());
+        f.scan_rows(|_, rows| -> io::Result<()> {
+            cells.push(rows[0]);
+            lit.push(rows[4]);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(cells, [3, 70_000, 65_535, 0, 5]);
+        assert_eq!(lit, cells);
+        assert_eq!(f.documents(), 5);
+        assert_eq!(f.doc_id(4).unwrap(), "0000000000000004");
+        // The most cells of 甲县司法局's three reports of 2020: the third.
+        assert_eq!(f.duplicates().unwrap(), [(0, 2), (4, 2)]);
+    }
+
+    #[test]
+    fn a_document_record_comes_back_as_written() {
+        let d = Doc {
+            id: *b"0123456789abcdef",
+            agency: Some((u64::MAX - 1, 12345, 27)),
+            year: None,
+            published: Some(-3),
+            cells: 198,
+            warnings: 2,
+            identities_ok: Some(false),
+            rows: [1, 2, 3, 4, 5, 6, u32::MAX],
+        };
+        assert_eq!(Doc::from_bytes(&d.to_bytes()), d);
+        let e = Doc {
+            agency: None,
+            year: Some(2024),
+            identities_ok: None,
+            ..d
+        };
+        assert_eq!(Doc::from_bytes(&e.to_bytes()), e);
     }
 }

@@ -19,6 +19,7 @@ pub mod report;
 pub mod run;
 pub mod segment;
 pub mod signal;
+pub mod spill;
 pub mod template;
 pub mod validate;
 pub mod walk;

@@ -7,12 +7,14 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io;
+use std::path::Path;
 
 use crate::diag::Severity;
 use crate::model::FileOutcome;
+use crate::spill::{Get, Put, Records};
 
 /// What the report needs of one document, so it can be gathered while documents stream by.
-#[derive(Debug, Default)]
 pub struct Report {
     files: usize,
     by_status: BTreeMap<&'static str, usize>,
@@ -31,55 +33,71 @@ pub struct Report {
     aggregate: usize,
 }
 
-/// The grant shares' inputs, twelve bytes per document: counts that are whole numbers
-/// below 2^32 (all but odd reports) are kept as such and give back the same `f64`; the
-/// others are kept aside as they are.
-#[derive(Debug, Default)]
+/// The grant shares' inputs, a record per document in a scratch file
+/// ([`crate::spill`]): what they add up to is known only when the duplicates are.
 struct Granted {
     /// (year, granted, total); `i32::MIN` as the year: none.
-    rows: Vec<(i32, u32, u32)>,
-    odd: std::collections::HashMap<usize, (f64, f64)>,
+    rows: Records<20>,
+    /// Documents left out: duplicates.
+    cleared: Vec<usize>,
 }
 
 impl Granted {
-    fn push(&mut self, v: Option<(i32, f64, f64)>) {
-        let whole = |x: f64| (x >= 0.0 && x <= u32::MAX as f64 && x.fract() == 0.0).then_some(x as u32);
-        match v {
-            Some((y, g, t)) if y != i32::MIN => match (whole(g), whole(t)) {
-                (Some(g), Some(t)) => self.rows.push((y, g, t)),
-                _ => {
-                    self.odd.insert(self.rows.len(), (g, t));
-                    self.rows.push((y, 0, 0));
-                }
-            },
-            _ => self.rows.push((i32::MIN, 0, 0)),
-        }
+    fn push(&mut self, v: Option<(i32, f64, f64)>) -> io::Result<()> {
+        let (y, g, t) = v.unwrap_or((i32::MIN, 0.0, 0.0));
+        let mut b = [0; 20];
+        Put::new(&mut b).i32(y).f64(g).f64(t);
+        self.rows.push(&b)
     }
     fn clear(&mut self, i: usize) {
-        self.rows[i].0 = i32::MIN;
-        self.odd.remove(&i);
+        self.cleared.push(i);
     }
-    fn iter(&self) -> impl Iterator<Item = (i32, f64, f64)> + '_ {
-        self.rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.0 != i32::MIN)
-            .map(|(i, &(y, g, t))| match self.odd.get(&i) {
-                Some(&(g, t)) => (y, g, t),
-                None => (y, g as f64, t as f64),
-            })
+    /// Year → (granted, total), summed in document order over the documents not cleared.
+    fn sums(&self) -> io::Result<BTreeMap<i32, (f64, f64)>> {
+        let mut cleared = self.cleared.clone();
+        cleared.sort_unstable();
+        let mut sums: BTreeMap<i32, (f64, f64)> = BTreeMap::new();
+        self.rows.scan(|i, b| -> io::Result<()> {
+            let mut r = Get::new(b);
+            let (y, g, t) = (r.i32(), r.f64(), r.f64());
+            if y != i32::MIN && cleared.binary_search(&i).is_err() {
+                let e = sums.entry(y).or_default();
+                e.0 += g;
+                e.1 += t;
+            }
+            Ok(())
+        })?;
+        Ok(sums)
     }
 }
 
 impl Report {
-    pub fn add(&mut self, o: &FileOutcome) {
+    /// An empty report whose scratch file goes in `dir`.
+    pub fn new(dir: &Path) -> io::Result<Report> {
+        Ok(Report {
+            files: 0,
+            by_status: BTreeMap::new(),
+            by_year: BTreeMap::new(),
+            by_province: BTreeMap::new(),
+            identities: BTreeMap::new(),
+            granted: Granted {
+                rows: Records::new_in(dir)?,
+                cleared: Vec::new(),
+            },
+            diagnostics: BTreeMap::new(),
+            duplicates: 0,
+            aggregate: 0,
+        })
+    }
+
+    /// Adds a document; Err only when its record cannot be written to the scratch file.
+    pub fn add(&mut self, o: &FileOutcome) -> io::Result<()> {
         self.files += 1;
         let status = o.status.as_str();
         *self.by_status.entry(status).or_default() += 1;
         if o.status == crate::model::DocStatus::Skipped {
-            self.granted.push(None);
             // Not a report (.pdf, .json …): listed by status only.
-            return;
+            return self.granted.push(None);
         }
         *self.by_year.entry(o.year).or_default().entry(status).or_default() += 1;
         if !o.cells.is_empty() {
@@ -102,7 +120,7 @@ impl Report {
         self.granted.push(match (o.year, total("granted"), total("total")) {
             (Some(y), Some(g), Some(t)) => Some((y, g, t)),
             _ => None,
-        });
+        })?;
         if o.scope == Some("aggregate") {
             self.aggregate += 1;
         }
@@ -123,6 +141,7 @@ impl Report {
                 }
             }
         }
+        Ok(())
     }
 
     /// Document `i` (in the order added), at `path`, is a duplicate kept out of the
@@ -141,8 +160,8 @@ impl Report {
         }
     }
 
-    /// The page.
-    pub fn html(&self) -> String {
+    /// The page; Err only when the scratch file cannot be read back.
+    pub fn html(&self) -> io::Result<String> {
         let mut h = String::new();
         h.push_str(concat!(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
@@ -222,12 +241,7 @@ impl Report {
         );
 
         h.push_str("<h2>Share of requests granted (予以公开 / 总计), by year</h2>\n");
-        let mut granted: BTreeMap<i32, (f64, f64)> = BTreeMap::new();
-        for (y, g, t) in self.granted.iter() {
-            let e = granted.entry(y).or_default();
-            e.0 += g;
-            e.1 += t;
-        }
+        let granted = self.granted.sums()?;
         let shares: Vec<(String, f64)> = granted
             .iter()
             .filter(|(_, (_, t))| *t > 0.0)
@@ -261,7 +275,7 @@ impl Report {
             }),
         );
         h.push_str("<p>Every diagnostic is a row of <code>diagnostics.parquet</code>; <code>ogi inspect FILE</code> shows one document as ogi reads it.</p>\n</body>\n</html>\n");
-        h
+        Ok(h)
     }
 }
 
@@ -338,8 +352,12 @@ mod tests {
     /// Whole counts are kept in 32 bits, the rest aside; either way the same numbers come
     /// back, in order, without the cleared documents.
     #[test]
-    fn grant_shares_come_back_exactly() {
-        let mut g = Granted::default();
+    fn grant_shares_are_summed_without_the_cleared_documents() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut g = Granted {
+            rows: Records::new_in(dir.path()).unwrap(),
+            cleared: Vec::new(),
+        };
         let given = [
             Some((2020, 5.0, 10.0)),
             None,
@@ -347,26 +365,30 @@ mod tests {
             Some((2021, 3.0, 5e10)),
             Some((2022, -1.0, 3.0)),
             Some((2022, 7.0, 9.0)),
+            Some((2020, 1.0, 1.0)),
         ];
         for v in given {
-            g.push(v);
+            g.push(v).unwrap();
         }
+        g.clear(6);
         g.clear(5);
-        let back: Vec<(i32, f64, f64)> = g.iter().collect();
-        let want: Vec<(i32, f64, f64)> = given[..5].iter().flatten().copied().collect();
-        assert_eq!(back, want);
-        assert_eq!(g.odd.len(), 3);
+        let got: Vec<(i32, (f64, f64))> = g.sums().unwrap().into_iter().collect();
+        assert_eq!(
+            got,
+            [(2020, (5.0, 10.0)), (2021, (5.5, 4.0 + 5e10)), (2022, (-1.0, 3.0))]
+        );
     }
 
     #[test]
     fn the_page_is_self_contained_and_escapes_paths() {
-        let mut r = Report::default();
+        let dir = tempfile::tempdir().unwrap();
+        let mut r = Report::new(dir.path()).unwrap();
         let mut o = FileOutcome::new("id".into(), "a/<b>&.txt".into(), 1);
         o.year = Some(2020);
         o.diagnostics
             .push(crate::diag::Diagnostic::error(crate::diag::Code::Empty, None, "x"));
-        r.add(&o);
-        let h = r.html();
+        r.add(&o).unwrap();
+        let h = r.html().unwrap();
         assert!(h.contains("a/&lt;b&gt;&amp;.txt"));
         assert!(h.contains("<svg"));
         // The only address is the SVG namespace: the page makes no network request.

@@ -205,8 +205,8 @@ impl Sink {
     fn take(&mut self, outcomes: Vec<FileOutcome>) -> Result<()> {
         for o in &outcomes {
             self.summary.add(o);
-            self.report.add(o);
-            self.frames.push(o);
+            self.report.add(o).context("cannot write a scratch file")?;
+            self.frames.push(o).context("cannot write a scratch file")?;
         }
         drop(outcomes);
         self.flush(write::ROW_GROUP)
@@ -244,17 +244,26 @@ impl Sink {
             frames,
             mut report,
         } = self;
-        let duplicates = frames.duplicates();
+        let duplicates = frames.duplicates().context("cannot read a scratch file back")?;
         dataset.finish_tables()?;
         if !duplicates.is_empty() {
-            let paths = pool.install(|| fill_duplicate_of(&mut dataset, &frames, &duplicates))?;
-            for &(dup, kept) in &duplicates {
-                let diagnostic = dedup::diagnostic(&paths[&kept], frames.doc_id(kept));
+            // The kept documents' doc_ids, with each duplicate.
+            let kept = duplicates
+                .iter()
+                .map(|&(dup, kept)| Ok((dup, frames.doc_id(kept)?)))
+                .collect::<std::io::Result<Vec<(usize, String)>>>()
+                .context("cannot read a scratch file back")?;
+            let paths = pool.install(|| fill_duplicate_of(&mut dataset, &duplicates, &kept))?;
+            for (&(dup, kept), (_, kept_id)) in duplicates.iter().zip(&kept) {
+                let diagnostic = dedup::diagnostic(&paths[&kept], kept_id);
                 report.duplicate(dup, &paths[&dup], &diagnostic);
             }
-            pool.install(|| drop_duplicates(&mut dataset, &frames, &duplicates, &paths))?;
+            pool.install(|| drop_duplicates(&mut dataset, &frames, &duplicates, &kept, &paths))?;
         }
-        dataset.text("report.html", &report.html())?;
+        let html = report.html().context("cannot read a scratch file back")?;
+        drop(frames);
+        drop(report);
+        dataset.text("report.html", &html)?;
         dataset.commit(output)?;
         Ok(summary)
     }
@@ -314,14 +323,17 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
     items.sort_by(|a, b| a.rel().cmp(b.rel()));
     let n = items.len();
 
+    let dataset = write::Dataset::create(&cfg.output, cfg.compression)?;
+    // The scratch files of what is kept to the end go beside the dataset's files (unlinked).
+    let scratch = || format!("{}: cannot create a scratch file", dataset.dir().display());
     let sink = Sink {
-        dataset: write::Dataset::create(&cfg.output, cfg.compression)?,
+        frames: frame::Frames::new(dataset.dir()).with_context(scratch)?,
+        report: report::Report::new(dataset.dir()).with_context(scratch)?,
+        dataset,
         summary: Summary {
             output: cfg.output.clone(),
             ..Summary::default()
         },
-        frames: frame::Frames::default(),
-        report: report::Report::default(),
     };
     let pb = progress(total);
     let done = AtomicU64::new(0);
@@ -449,12 +461,13 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
     }
 }
 
-/// Rewrites the documents table with `duplicate_of` filled in; returns the paths of the
-/// documents in `duplicates` (both sides), read back on the way, for their diagnostics.
+/// Rewrites the documents table with `duplicate_of` filled in from `kept` (`(duplicate,
+/// the kept document's doc_id)`); returns the paths of the documents in `duplicates` (both
+/// sides), read back on the way, for their diagnostics.
 fn fill_duplicate_of(
     dataset: &mut write::Dataset,
-    frames: &frame::Frames,
     duplicates: &[(usize, usize)],
+    kept: &[(usize, String)],
 ) -> Result<std::collections::HashMap<usize, String>> {
     let mut wanted: Vec<usize> = duplicates.iter().flat_map(|&(d, k)| [d, k]).collect();
     wanted.sort_unstable();
@@ -462,7 +475,7 @@ fn fill_duplicate_of(
     let paths = std::sync::Mutex::new(std::collections::HashMap::new());
     dataset.rewrite("documents", |df, off| {
         frame::paths_at(&df, off, &wanted, &paths)?;
-        frames.with_duplicate_of(df, off, duplicates)
+        frame::with_duplicate_of(df, off, kept)
     })?;
     Ok(paths.into_inner().unwrap_or_else(|p| p.into_inner()))
 }
@@ -474,38 +487,45 @@ fn drop_duplicates(
     dataset: &mut write::Dataset,
     frames: &frame::Frames,
     duplicates: &[(usize, usize)],
+    kept: &[(usize, String)],
     paths: &std::collections::HashMap<usize, String>,
 ) -> Result<()> {
-    let docs = frames.documents();
-    for name in frame::DERIVED {
-        // The row ranges of the duplicates, from the per-document row counts.
-        let mut drop: Vec<std::ops::Range<usize>> = Vec::new();
-        let (mut start, mut next) = (0, duplicates.iter().peekable());
-        for i in 0..docs {
-            let n = frames.rows_of(i, name);
-            if next.next_if(|d| d.0 == i).is_some() && n > 0 {
-                drop.push(start..start + n);
+    let at = |t: &str| frame::ROWS.iter().position(|x| *x == t).expect("a table of ROWS");
+    let derived = frame::DERIVED.map(at);
+    let diagnostics = at("diagnostics");
+    // Per derived table, the row ranges of the duplicates; and the diagnostics' rows after
+    // which each duplicate's DUPLICATE row goes, with the duplicate's doc_id.
+    let mut drop: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); derived.len()];
+    let mut starts = [0; frame::ROWS.len()];
+    let mut after: Vec<(usize, usize)> = Vec::with_capacity(duplicates.len());
+    let mut next = duplicates.iter().peekable();
+    frames
+        .scan_rows(|i, rows| -> Result<()> {
+            let dup = next.next_if(|d| d.0 == i).is_some();
+            for (k, &t) in derived.iter().enumerate() {
+                if dup && rows[t] > 0 {
+                    drop[k].push(starts[t]..starts[t] + rows[t]);
+                }
             }
-            start += n;
-        }
-        dataset.rewrite(name, |df, off| frame::drop_rows(df, off, &drop))?;
+            for (s, n) in starts.iter_mut().zip(rows) {
+                *s += n;
+            }
+            if dup {
+                after.push((i, starts[diagnostics]));
+            }
+            Ok(())
+        })
+        .context("cannot read a scratch file back")?;
+    for (name, drop) in frame::DERIVED.into_iter().zip(&drop) {
+        dataset.rewrite(name, |df, off| frame::drop_rows(df, off, drop))?;
     }
     // Diagnostics: (row after which to insert, doc_id, path, the diagnostic).
-    let mut inserts: Vec<(usize, String, String, Diagnostic)> = Vec::new();
-    let mut end = 0;
-    let mut next = duplicates.iter().peekable();
-    for i in 0..docs {
-        end += frames.rows_of(i, "diagnostics");
-        if let Some(&&(d, kept)) = next.peek() {
-            if d == i {
-                let (kid, kpath) = (frames.doc_id(kept), &paths[&kept]);
-                let (id, path) = (frames.doc_id(d), &paths[&d]);
-                inserts.push((end, id.to_string(), path.to_string(), dedup::diagnostic(kpath, kid)));
-                next.next();
-            }
-        }
+    let mut inserts: Vec<(usize, String, String, Diagnostic)> = Vec::with_capacity(after.len());
+    for ((&(d, kept), (_, kid)), &(_, end)) in duplicates.iter().zip(kept).zip(&after) {
+        let id = frames.doc_id(d).context("cannot read a scratch file back")?;
+        inserts.push((end, id, paths[&d].clone(), dedup::diagnostic(&paths[&kept], kid)));
     }
-    let total = end;
+    let total = starts[diagnostics];
     dataset.rewrite("diagnostics", |df, off| {
         let last = off + df.height() == total;
         frame::insert_diagnostics(df, off, last, &inserts)

@@ -155,6 +155,11 @@ impl Dataset {
         })
     }
 
+    /// The temporary directory the dataset is written into (where scratch files go too).
+    pub fn dir(&self) -> &Path {
+        self.tmp.path()
+    }
+
     fn path(&self, name: &str) -> PathBuf {
         self.tmp.path().join(format!("{name}.parquet"))
     }
