@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::model::{DocStatus, FileOutcome};
 use crate::place::Divisions;
-use crate::walk::{self, SourceFile};
+use crate::walk::{self, Entry, SourceFile};
 use crate::{dedup, frame, report, signal, write, Limits};
 
 /// What a run did, for the summary line and the exit code.
@@ -178,8 +178,9 @@ pub fn locate(o: &mut FileOutcome, divisions: &Divisions) {
     }
 }
 
-fn progress(total_bytes: u64) -> ProgressBar {
-    let pb = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
+/// The progress bar; its length (the input's bytes) is set when the counting walk is done.
+fn progress() -> ProgressBar {
+    let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     pb.set_style(
         ProgressStyle::with_template("{spinner} {msg} files {wide_bar} {binary_bytes_per_sec} ETA {eta}")
             .expect("valid template")
@@ -269,19 +270,28 @@ impl Sink {
     }
 }
 
-/// What the walk yields, in path order: a file to read, or an entry it could not read.
-enum Item {
-    File(SourceFile),
-    Unwalkable(Box<walk::WalkError>),
-}
-
-impl Item {
-    fn rel(&self) -> &str {
-        match self {
-            Item::File(f) => &f.rel,
-            Item::Unwalkable(e) => &e.rel,
+/// The walk's entries in chunks of [`CHUNK`]; stops after an error.
+fn chunks_of(mut walk: walk::Walk) -> impl Iterator<Item = Result<Vec<Entry>>> {
+    let mut failed = false;
+    std::iter::from_fn(move || {
+        if failed {
+            return None;
         }
-    }
+        let mut chunk = Vec::with_capacity(CHUNK);
+        for entry in walk.by_ref() {
+            match entry {
+                Ok(e) => chunk.push(e),
+                Err(e) => {
+                    failed = true;
+                    return Some(Err(e));
+                }
+            }
+            if chunk.len() == CHUNK {
+                break;
+            }
+        }
+        (!chunk.is_empty()).then_some(Ok(chunk))
+    })
 }
 
 /// Runs the whole pipeline. Err only for run-fatal problems (exit code 2).
@@ -303,7 +313,7 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
     // Held to the end of the run: a second run on the same output stops here.
     let _lock = write::lock(&cfg.output)?;
     let divisions = load_divisions(cfg)?;
-    let (files, walk_errors) = walk::files(&cfg.input, &cfg.include, &cfg.exclude)?;
+    let walk = walk::walk(&cfg.input, &cfg.include, &cfg.exclude)?;
     signal::check()?;
     let limits = Limits {
         max_file_bytes: cfg.max_file_bytes,
@@ -317,11 +327,6 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
         .num_threads(threads)
         .build()
         .context("cannot start worker threads")?;
-    let total: u64 = files.iter().map(|f| f.bytes).sum();
-    let mut items: Vec<Item> = files.into_iter().map(Item::File).collect();
-    items.extend(walk_errors.into_iter().map(|e| Item::Unwalkable(Box::new(e))));
-    items.sort_by(|a, b| a.rel().cmp(b.rel()));
-    let n = items.len();
 
     let dataset = write::Dataset::create(&cfg.output, cfg.compression)?;
     // The scratch files of what is kept to the end go beside the dataset's files (unlinked).
@@ -335,15 +340,17 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
             ..Summary::default()
         },
     };
-    let pb = progress(total);
+    let pb = progress();
     let done = AtomicU64::new(0);
-    let parse = |chunk: &[Item]| -> Option<Vec<FileOutcome>> {
+    // Files in all, once the counting walk is done (0 before).
+    let total = AtomicU64::new(0);
+    let parse = |chunk: &[Entry]| -> Option<Vec<FileOutcome>> {
         chunk
             .par_iter()
             .map(|item| {
                 signal::received().is_none().then_some(())?;
                 let o = match item {
-                    Item::File(f) => {
+                    Entry::File(f) => {
                         let mut o = process_file(f, &cfg.input, &limits);
                         if catch_unwind(AssertUnwindSafe(|| locate(&mut o, &divisions))).is_err() {
                             o.place = Default::default();
@@ -356,7 +363,7 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
                         pb.inc(f.bytes);
                         o
                     }
-                    Item::Unwalkable(e) => {
+                    Entry::Unwalkable(e) => {
                         let mut o = FileOutcome::new(crate::doc_id(e.rel.as_bytes()), e.rel.clone(), 0);
                         o.diagnostics.push(Diagnostic::error(
                             Code::Unreadable,
@@ -367,8 +374,11 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
                     }
                 };
                 let k = done.fetch_add(1, Ordering::Relaxed) + 1;
-                if k.is_multiple_of(64) || k as usize == n {
-                    pb.set_message(format!("{k}/{n}"));
+                if k.is_multiple_of(64) {
+                    match total.load(Ordering::Relaxed) {
+                        0 => pb.set_message(format!("{k}")),
+                        n => pb.set_message(format!("{k}/{n}")),
+                    }
                 }
                 Some(o)
             })
@@ -378,15 +388,16 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
     // channel holds one chunk, so at most three are in memory. The frames' buffers live on
     // that one thread (allocated and freed there, which keeps the allocator's memory
     // flat). With one thread the parser waits for each chunk to be written before the
-    // next, so `threads = 1` runs one thread at a time. Chunks are taken off the end of
-    // the reversed list, so each chunk's paths are freed once it is parsed (a million
-    // paths are a few hundred MB).
+    // next, so `threads = 1` runs one thread at a time (and walks between chunks). The
+    // paths stream from the walk: only the chunks in flight are in memory, not the list
+    // of a million paths.
     let serial = threads == 1;
     // `None` after the last chunk: everything was parsed, the writer may finish the dataset.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Option<Vec<FileOutcome>>>(1);
     let (ack_tx, ack_rx) = std::sync::mpsc::sync_channel::<()>(1);
+    let walked = std::sync::atomic::AtomicBool::new(false);
     let (written, parsed) = std::thread::scope(|s| {
-        let (pool, pb) = (&pool, pb.clone());
+        let (pool, pb_writer) = (&pool, pb.clone());
         let writer = std::thread::Builder::new().name("ogi-writer".into()).spawn_scoped(
             s,
             move || -> Result<Option<Summary>> {
@@ -395,7 +406,7 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
                     let Some(outcomes) = msg else {
                         // The end of the run stays on this thread too, where the frames'
                         // memory was freed, so the allocator reuses it.
-                        pb.finish_and_clear();
+                        pb_writer.finish_and_clear();
                         at_end();
                         return sink.finish(pool, &cfg.output).map(Some);
                     };
@@ -417,14 +428,41 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
             }
         };
         let parsed = (|| -> Result<()> {
-            items.reverse();
-            while !items.is_empty() {
-                let mut chunk = items.split_off(items.len().saturating_sub(CHUNK));
-                chunk.reverse();
-                // Give the list's memory back as it empties (amortised: halving only).
-                if items.len() < items.capacity() / 2 {
-                    items.shrink_to_fit();
-                }
+            // The input's size for the progress bar, counted beside the run (the walk below
+            // keeps nothing, so it cannot tell). With one thread, first and alone.
+            let count = || {
+                let (files, bytes) = walk::count(&cfg.input, &cfg.include, &cfg.exclude, &|| {
+                    walked.load(Ordering::Relaxed)
+                });
+                pb.set_length(bytes);
+                total.store(files, Ordering::Relaxed);
+            };
+            // Chunks of files in path order: from a thread that walks at most two chunks
+            // ahead of the parsing, or with one thread, from this one between chunks.
+            let chunks: Box<dyn Iterator<Item = Result<Vec<Entry>>>> = if serial {
+                count();
+                Box::new(chunks_of(walk))
+            } else {
+                std::thread::Builder::new()
+                    .name("ogi-count".into())
+                    .spawn_scoped(s, count)
+                    .context("cannot start the counting thread")?;
+                let (walk_tx, walk_rx) = std::sync::mpsc::sync_channel::<Result<Vec<Entry>>>(2);
+                std::thread::Builder::new()
+                    .name("ogi-walk".into())
+                    .spawn_scoped(s, move || {
+                        for chunk in chunks_of(walk) {
+                            // Stops when the loop below does (the receiver is gone).
+                            if walk_tx.send(chunk).is_err() {
+                                break;
+                            }
+                        }
+                    })
+                    .context("cannot start the walking thread")?;
+                Box::new(walk_rx.into_iter())
+            };
+            for chunk in chunks {
+                let chunk = chunk?;
                 signal::check()?;
                 // `None` once a stopping signal arrived: the collect then stops early.
                 let outcomes = pool.install(|| parse(&chunk));
@@ -439,6 +477,8 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
             let _ = tx.send(None);
             Ok(())
         })();
+        // The counting walk need not finish once the parsing has.
+        walked.store(true, Ordering::Relaxed);
         drop(tx);
         let written = writer
             .join()
