@@ -1,7 +1,10 @@
 use std::io::Write;
 
-use polars_parquet_format::RowGroup;
-use polars_parquet_format::thrift::protocol::TCompactOutputProtocol;
+use polars_parquet_format::thrift::protocol::{
+    TCompactInputProtocol, TCompactOutputProtocol, TFieldIdentifier, TListIdentifier,
+    TMapIdentifier, TMessageIdentifier, TOutputProtocol, TSetIdentifier, TStructIdentifier,
+};
+use polars_parquet_format::{ColumnMetaData, CompressionCodec, RowGroup, Type};
 
 use super::indexes::{write_column_index, write_offset_index};
 use super::row_group::write_row_group;
@@ -38,6 +41,168 @@ pub(super) fn end_file<W: Write>(
     Ok(metadata_len as u64 + FOOTER_SIZE)
 }
 
+/// Writes a footer already serialized.
+fn end_file_bytes<W: Write>(writer: &mut W, metadata: &[u8]) -> ParquetResult<u64> {
+    writer.write_all(metadata)?;
+    let mut footer_buffer = [0u8; FOOTER_SIZE as usize];
+    footer_buffer[..4].copy_from_slice(&(metadata.len() as i32).to_le_bytes());
+    footer_buffer[4..].copy_from_slice(&PARQUET_MAGIC);
+    writer.write_all(&footer_buffer)?;
+    writer.flush()?;
+    Ok(metadata.len() as u64 + FOOTER_SIZE)
+}
+
+/// The `ColumnMetaData` that stands in a row group for the serialized one (no allocation).
+fn placeholder() -> ColumnMetaData {
+    ColumnMetaData {
+        type_: Type::BOOLEAN,
+        encodings: vec![],
+        path_in_schema: vec![],
+        codec: CompressionCodec::UNCOMPRESSED,
+        num_values: 0,
+        total_uncompressed_size: 0,
+        total_compressed_size: 0,
+        key_value_metadata: None,
+        data_page_offset: 0,
+        index_page_offset: None,
+        dictionary_page_offset: None,
+        statistics: None,
+        encoding_stats: None,
+        bloom_filter_offset: None,
+        bloom_filter_length: None,
+        size_statistics: None,
+    }
+}
+
+/// ogi patch: a compact protocol that writes, in place of each `ColumnMetaData` struct it is
+/// given (the placeholders), the next of the serialized ones. A struct in the compact
+/// protocol is its fields and a stop byte, whatever encloses it (field ids are deltas within
+/// the struct), so the bytes are those the struct would have written there.
+struct Splice<'a, W: Write> {
+    inner: TCompactOutputProtocol<W>,
+    metas: &'a [u8],
+    lens: std::slice::Iter<'a, u32>,
+    at: usize,
+    /// Inside a placeholder: its nesting depth (its calls are dropped).
+    depth: usize,
+}
+
+impl<W: Write> Splice<'_, W> {
+    fn pass(
+        &mut self,
+        f: impl FnOnce(&mut TCompactOutputProtocol<W>) -> polars_parquet_format::thrift::Result<usize>,
+    ) -> polars_parquet_format::thrift::Result<usize> {
+        if self.depth > 0 { Ok(0) } else { f(&mut self.inner) }
+    }
+}
+
+impl<W: Write> TOutputProtocol for Splice<'_, W> {
+    fn write_message_begin(
+        &mut self,
+        i: &TMessageIdentifier,
+    ) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_message_begin(i))
+    }
+    fn write_message_end(&mut self) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_message_end())
+    }
+    fn write_struct_begin(
+        &mut self,
+        i: &TStructIdentifier,
+    ) -> polars_parquet_format::thrift::Result<usize> {
+        if self.depth > 0 {
+            self.depth += 1;
+            return Ok(0);
+        }
+        if i.name != "ColumnMetaData" {
+            return self.inner.write_struct_begin(i);
+        }
+        self.depth = 1;
+        let len = *self.lens.next().expect("a serialized ColumnMetaData per placeholder") as usize;
+        for &b in &self.metas[self.at..self.at + len] {
+            self.inner.write_byte(b)?;
+        }
+        self.at += len;
+        Ok(len)
+    }
+    fn write_struct_end(&mut self) -> polars_parquet_format::thrift::Result<usize> {
+        if self.depth > 0 {
+            self.depth -= 1;
+            return Ok(0);
+        }
+        self.inner.write_struct_end()
+    }
+    fn write_field_begin(
+        &mut self,
+        i: &TFieldIdentifier,
+    ) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_field_begin(i))
+    }
+    fn write_field_end(&mut self) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_field_end())
+    }
+    fn write_field_stop(&mut self) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_field_stop())
+    }
+    fn write_bool(&mut self, b: bool) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_bool(b))
+    }
+    fn write_bytes(&mut self, b: &[u8]) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_bytes(b))
+    }
+    fn write_i8(&mut self, i: i8) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_i8(i))
+    }
+    fn write_i16(&mut self, i: i16) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_i16(i))
+    }
+    fn write_i32(&mut self, i: i32) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_i32(i))
+    }
+    fn write_i64(&mut self, i: i64) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_i64(i))
+    }
+    fn write_double(&mut self, d: f64) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_double(d))
+    }
+    fn write_string(&mut self, s: &str) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_string(s))
+    }
+    fn write_list_begin(
+        &mut self,
+        i: &TListIdentifier,
+    ) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_list_begin(i))
+    }
+    fn write_list_end(&mut self) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_list_end())
+    }
+    fn write_set_begin(
+        &mut self,
+        i: &TSetIdentifier,
+    ) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_set_begin(i))
+    }
+    fn write_set_end(&mut self) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_set_end())
+    }
+    fn write_map_begin(
+        &mut self,
+        i: &TMapIdentifier,
+    ) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_map_begin(i))
+    }
+    fn write_map_end(&mut self) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_map_end())
+    }
+    fn flush(&mut self) -> polars_parquet_format::thrift::Result<()> {
+        self.inner.flush()
+    }
+    fn write_byte(&mut self, b: u8) -> polars_parquet_format::thrift::Result<usize> {
+        self.pass(|p| p.write_byte(b))
+    }
+}
+
 fn create_column_orders(schema_desc: &SchemaDescriptor) -> Vec<polars_parquet_format::ColumnOrder> {
     // We only include ColumnOrder for leaf nodes.
     // Currently only supported ColumnOrder is TypeDefinedOrder so we set this
@@ -68,6 +233,12 @@ pub struct FileWriter<W: Write> {
     // index, serialized as its row group is written, instead of the chunk's page specs
     // (page headers and statistics, ~4 KB a column chunk) kept until `end`.
     indexes: Vec<Vec<(Vec<u8>, Vec<u8>)>>,
+    // ogi patch: each column chunk's `ColumnMetaData` (statistics, encodings, path: ~1 KB
+    // a column chunk as structs), serialized as its row group is written, one after
+    // another; `row_groups` holds an empty placeholder in its place until `end`, where
+    // the footer is written with these bytes spliced in (see `Splice`).
+    metas: Vec<u8>,
+    meta_lens: Vec<u32>,
     /// Used to store the current state for writing the file
     state: State,
     // when the file is written, metadata becomes available
@@ -127,6 +298,8 @@ impl<W: Write> FileWriter<W> {
             offset: 0,
             row_groups: vec![],
             indexes: vec![],
+            metas: vec![],
+            meta_lens: vec![],
             state: State::Initialised,
             metadata: None,
         }
@@ -166,7 +339,7 @@ impl<W: Write> FileWriter<W> {
             self.start()?;
         }
         let ordinal = self.row_groups.len();
-        let (group, specs, size) = write_row_group(
+        let (mut group, specs, size) = write_row_group(
             &mut self.writer,
             num_rows,
             self.offset,
@@ -175,6 +348,16 @@ impl<W: Write> FileWriter<W> {
             ordinal,
         )?;
         self.offset += size;
+        for column in group.columns.iter_mut() {
+            if let Some(meta) = column.meta_data.replace(placeholder()) {
+                let start = self.metas.len();
+                let mut protocol = TCompactOutputProtocol::new(&mut self.metas);
+                meta.write_to_out_protocol(&mut protocol)?;
+                self.meta_lens.push((self.metas.len() - start) as u32);
+            } else {
+                column.meta_data = None;
+            }
+        }
         self.row_groups.push(group);
         let indexes = specs
             .iter()
@@ -243,9 +426,25 @@ impl<W: Write> FileWriter<W> {
             None,
         );
 
-        let len = end_file(&mut self.writer, &metadata)?;
+        // The footer with each placeholder replaced by its chunk's serialized metadata;
+        // `metadata()` then gives the footer as written, read back from these bytes.
+        let mut bytes = vec![];
+        let mut splice = Splice {
+            inner: TCompactOutputProtocol::new(&mut bytes),
+            metas: &self.metas,
+            lens: self.meta_lens.iter(),
+            at: 0,
+            depth: 0,
+        };
+        metadata.write_to_out_protocol(&mut splice)?;
+        drop(metadata);
+        self.row_groups = vec![];
+        self.metas = vec![];
+        self.meta_lens = vec![];
+        let len = end_file_bytes(&mut self.writer, &bytes)?;
+        let mut protocol = TCompactInputProtocol::new(&bytes[..], usize::MAX);
+        self.metadata = Some(ThriftFileMetadata::read_from_in_protocol(&mut protocol)?);
         self.state = State::Finished;
-        self.metadata = Some(metadata);
         Ok(self.offset + len)
     }
 
