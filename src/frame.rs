@@ -937,22 +937,23 @@ impl Frames {
     /// null: duplicates are known only at the end, when the table is rewritten.
     fn documents_frame(&self, n: usize) -> PolarsResult<DataFrame> {
         let p = &self.pending;
-        let codes = |c: &Codes| -> Vec<Option<&str>> { (0..n).map(|i| c.get(i)).collect() };
-        let required = |c: &Codes| -> Vec<&str> { (0..n).map(|i| c.get(i).unwrap_or_default()).collect() };
-        let division = |level: usize, code: bool| -> Vec<Option<&str>> {
-            p.place[..n]
-                .iter()
-                .map(|place| {
-                    place[level].map(|k| {
-                        let (name, c) = &p.divisions[k as usize];
-                        if code {
-                            &**c
-                        } else {
-                            &**name
-                        }
-                    })
+        // The columns of few values as enum columns (see `Codes::column`, `dictionary`): a
+        // byte or four a row instead of a string view, and no hashing in the writer.
+        let division = |name: &str, level: usize, code: bool| -> PolarsResult<Column> {
+            let values = p.place[..n].iter().map(|place| {
+                place[level].map(|k| {
+                    let (name, c) = &p.divisions[k as usize];
+                    if code {
+                        &**c
+                    } else {
+                        &**name
+                    }
                 })
-                .collect()
+            });
+            Ok(match dictionary(name, n, values.clone())? {
+                Some(c) => c,
+                None => Column::new(name.into(), values.collect::<Vec<_>>()),
+            })
         };
         let published = Column::new(
             "published".into(),
@@ -966,27 +967,27 @@ impl Frames {
                 Column::new("doc_id".into(), doc_id),
                 Column::new("path".into(), strs_at(&p.path, 0..n)),
                 Column::new("bytes".into(), &p.bytes[..n]),
-                Column::new("encoding".into(), codes(&p.encoding)),
+                p.encoding.column("encoding", 0..n)?,
                 Column::new("agency".into(), strs_at(&p.agency, 0..n)),
                 Column::new(
                     "year".into(),
                     p.year[..n].iter().map(|&v| opt_i32(v)).collect::<Vec<_>>(),
                 ),
-                Column::new("template".into(), required(&p.template)),
+                p.template.column("template", 0..n)?,
                 published,
-                Column::new("status".into(), required(&p.status)),
+                p.status.column("status", 0..n)?,
                 Column::new("cells".into(), &p.cells[..n]),
                 Column::new("identities_ok".into(), &p.identities_ok[..n]),
                 Column::new("duplicate_of".into(), vec![None::<&str>; n]),
-                Column::new("scope".into(), codes(&p.scope)),
-                Column::new("province".into(), division(0, false)),
-                Column::new("province_code".into(), division(0, true)),
-                Column::new("prefecture".into(), division(1, false)),
-                Column::new("prefecture_code".into(), division(1, true)),
-                Column::new("county".into(), division(2, false)),
-                Column::new("county_code".into(), division(2, true)),
-                Column::new("level".into(), codes(&p.level)),
-                Column::new("agency_kind".into(), codes(&p.agency_kind)),
+                p.scope.column("scope", 0..n)?,
+                division("province", 0, false)?,
+                division("province_code", 0, true)?,
+                division("prefecture", 1, false)?,
+                division("prefecture_code", 1, true)?,
+                division("county", 2, false)?,
+                division("county_code", 2, true)?,
+                p.level.column("level", 0..n)?,
+                p.agency_kind.column("agency_kind", 0..n)?,
                 Column::new("schema_version".into(), vec![crate::write::SCHEMA_VERSION; n]),
             ],
         )
