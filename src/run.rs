@@ -513,7 +513,9 @@ fn fill_duplicate_of(
     wanted.sort_unstable();
     wanted.dedup();
     let paths = std::sync::Mutex::new(std::collections::HashMap::new());
-    dataset.rewrite("documents", |df, off| {
+    // One slice at a time: a slice of the documents table is 131,072 wide rows read back as
+    // plain strings, and this rewrite is quick.
+    dataset.rewrite("documents", 1, |df, off| {
         frame::paths_at(&df, off, &wanted, &paths)?;
         frame::with_duplicate_of(df, off, kept)
     })?;
@@ -557,7 +559,7 @@ fn drop_duplicates(
         })
         .context("cannot read a scratch file back")?;
     for (name, drop) in frame::DERIVED.into_iter().zip(&drop) {
-        dataset.rewrite(name, |df, off| frame::drop_rows(df, off, drop))?;
+        dataset.rewrite(name, usize::MAX, |df, off| frame::drop_rows(df, off, drop))?;
     }
     // Diagnostics: (row after which to insert, doc_id, path, the diagnostic).
     let mut inserts: Vec<(usize, String, String, Diagnostic)> = Vec::with_capacity(after.len());
@@ -566,7 +568,8 @@ fn drop_duplicates(
         inserts.push((end, id, paths[&d].clone(), dedup::diagnostic(&paths[&kept], kid)));
     }
     let total = starts[diagnostics];
-    dataset.rewrite("diagnostics", |df, off| {
+    // One slice at a time, as the documents: rows of long messages and paths.
+    dataset.rewrite("diagnostics", 1, |df, off| {
         let last = off + df.height() == total;
         frame::insert_diagnostics(df, off, last, &inserts)
     })

@@ -188,10 +188,12 @@ impl Dataset {
 
     /// Rewrites the finished table `name` one row group at a time through `edit`, which
     /// gets each slice and the row offset where it starts. Run on a rayon pool, the slices
-    /// are read and edited on its threads, one per thread at a time, then written in order.
+    /// are read and edited on its threads, `at_once` at a time (at most one per thread),
+    /// then written in order.
     pub fn rewrite(
         &mut self,
         name: &'static str,
+        at_once: usize,
         edit: impl Fn(DataFrame, usize) -> PolarsResult<DataFrame> + Sync,
     ) -> Result<()> {
         use rayon::prelude::*;
@@ -212,7 +214,7 @@ impl Dataset {
         let staged = self.tmp.path().join(format!("{name}.parquet.new"));
         let offsets: Vec<usize> = (0..rows.max(1)).step_by(ROW_GROUP).collect();
         let mut w: Option<TableWriter> = None;
-        for batch in offsets.chunks(rayon::current_num_threads().max(1)) {
+        for batch in offsets.chunks(at_once.clamp(1, rayon::current_num_threads().max(1))) {
             crate::signal::check()?;
             let parts = batch.par_iter().map(|&off| read(off)).collect::<Result<Vec<_>>>()?;
             for mut part in parts {
