@@ -429,7 +429,10 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
         };
         let parsed = (|| -> Result<()> {
             // The input's size for the progress bar, counted beside the run (the walk below
-            // keeps nothing, so it cannot tell). With one thread, first and alone.
+            // keeps nothing, so it cannot tell). With one thread, first and alone. Not when
+            // the bar is not drawn (stderr is not a terminal: a cron job, a pipe): the count
+            // would be a second walk of the tree for nothing.
+            let show = !pb.is_hidden();
             let count = || {
                 let (files, bytes) = walk::count(&cfg.input, &cfg.include, &cfg.exclude, &|| {
                     walked.load(Ordering::Relaxed)
@@ -440,13 +443,17 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
             // Chunks of files in path order: from a thread that walks at most two chunks
             // ahead of the parsing, or with one thread, from this one between chunks.
             let chunks: Box<dyn Iterator<Item = Result<Vec<Entry>>>> = if serial {
-                count();
+                if show {
+                    count();
+                }
                 Box::new(chunks_of(walk))
             } else {
-                std::thread::Builder::new()
-                    .name("ogi-count".into())
-                    .spawn_scoped(s, count)
-                    .context("cannot start the counting thread")?;
+                if show {
+                    std::thread::Builder::new()
+                        .name("ogi-count".into())
+                        .spawn_scoped(s, count)
+                        .context("cannot start the counting thread")?;
+                }
                 let (walk_tx, walk_rx) = std::sync::mpsc::sync_channel::<Result<Vec<Entry>>>(2);
                 std::thread::Builder::new()
                     .name("ogi-walk".into())

@@ -913,13 +913,17 @@ const LIMIT: usize = 20_000;
 
 /// Calls `each` with every way to cut a run's digits into `m` numbers (at most `LIMIT`):
 /// spaces and signs are hard boundaries, a number has no leading zero, a unit belongs to the
-/// last number.
-fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>])) {
-    // Hard chunks: (token it came from, text of the chunk).
-    let mut chunks: Vec<(Token<'a>, &'a str, bool)> = Vec::new();
+/// last number. `each` also gets each token's piece id: the same piece of the text (or the
+/// same uncut token) has the same id in every split, and the ids count up from 0.
+fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>], &[u32])) {
+    // Hard chunks: (token it came from, text of the chunk, whether it is cut, its id when
+    // it is not).
+    let mut chunks: Vec<(Token<'a>, &'a str, bool, u32)> = Vec::new();
+    let mut ids = 0u32;
     for t in values {
         if t.kind != Kind::Run {
-            chunks.push((t.clone(), t.raw, false));
+            chunks.push((t.clone(), t.raw, false, ids));
+            ids += 1;
             continue;
         }
         let raw = t.raw;
@@ -928,7 +932,7 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>])
             let boundary = c == ' ' || ((c == '+' || c == '-') && i > 0);
             if boundary {
                 if let Some(s) = start.take() {
-                    chunks.push((t.clone(), &raw[s..i], true));
+                    chunks.push((t.clone(), &raw[s..i], true, 0));
                 }
             }
             if c != ' ' && start.is_none() {
@@ -936,37 +940,41 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>])
             }
         }
         if let Some(s) = start {
-            chunks.push((t.clone(), &raw[s..], true));
+            chunks.push((t.clone(), &raw[s..], true, 0));
         }
     }
     let mut cur: Vec<Token<'a>> = Vec::new();
-    // The number a piece reads as, by the piece's address and length: the same pieces
-    // come back in many splits.
-    type Memo = HashMap<(usize, usize), Option<numbers::Number>>;
-    /// What the recursion carries: the memo, the callback, how many splits it was given.
+    let mut cur_ids: Vec<u32> = Vec::new();
+    /// What the recursion carries: the pieces read so far, the callback, how many splits
+    /// it was given.
     struct Out<'m, F> {
-        memo: Memo,
+        /// A piece (address, length) → its id and number; `NOT_ONE` when it does not
+        /// read as exactly one number. The same pieces come back in many splits.
+        memo: HashMap<(usize, usize), (u32, Option<numbers::Number>)>,
+        ids: u32,
         each: &'m mut F,
         count: usize,
     }
     let mut out = Out {
-        memo: Memo::default(),
+        memo: HashMap::default(),
+        ids,
         each: &mut each,
         count: 0,
     };
-    fn rec<'a, F: FnMut(&[Token<'a>])>(
-        chunks: &[(Token<'a>, &'a str, bool)],
+    fn rec<'a, F: FnMut(&[Token<'a>], &[u32])>(
+        chunks: &[(Token<'a>, &'a str, bool, u32)],
         m: usize,
         cur: &mut Vec<Token<'a>>,
+        cur_ids: &mut Vec<u32>,
         out: &mut Out<'_, F>,
     ) {
         if out.count >= LIMIT {
             return;
         }
-        let Some(((tok, text, split), rest)) = chunks.split_first() else {
+        let Some(((tok, text, split, id), rest)) = chunks.split_first() else {
             if cur.len() == m {
                 out.count += 1;
-                (out.each)(cur);
+                (out.each)(cur, cur_ids);
             }
             return;
         };
@@ -976,59 +984,76 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>])
         }
         if !split {
             cur.push(tok.clone());
-            rec(rest, m, cur, out);
+            cur_ids.push(*id);
+            rec(rest, m, cur, cur_ids, out);
             cur.pop();
+            cur_ids.pop();
             return;
         }
-        cut(text, tok, rest, m, cur, out);
-    }
-    /// Cuts `text` into one or more numbers, then recurses on `rest`.
-    fn cut<'a, F: FnMut(&[Token<'a>])>(
-        text: &'a str,
-        tok: &Token<'a>,
-        rest: &[(Token<'a>, &'a str, bool)],
-        m: usize,
-        cur: &mut Vec<Token<'a>>,
-        out: &mut Out<'_, F>,
-    ) {
-        // The unit suffix goes with the last number of the chunk.
         let body_len = text.trim_end_matches(['元', '万']).len();
         let sign = usize::from(text.starts_with(['+', '-']));
+        cut(text, body_len, sign, tok, rest, m, cur, cur_ids, out);
+    }
+    /// Cuts `text` into one or more numbers, then recurses on `rest`. `body_len`: the
+    /// length of `text` without its unit suffix (which goes with the last number of the
+    /// chunk); `sign`: the length of its sign.
+    #[allow(clippy::too_many_arguments)]
+    fn cut<'a, F: FnMut(&[Token<'a>], &[u32])>(
+        text: &'a str,
+        body_len: usize,
+        sign: usize,
+        tok: &Token<'a>,
+        rest: &[(Token<'a>, &'a str, bool, u32)],
+        m: usize,
+        cur: &mut Vec<Token<'a>>,
+        cur_ids: &mut Vec<u32>,
+        out: &mut Out<'_, F>,
+    ) {
+        let bytes = text.as_bytes();
         for end in (sign + 1)..=body_len {
             if !text.is_char_boundary(end) {
                 continue;
             }
             let last = end == body_len;
             let piece = if last { text } else { &text[..end] };
-            let digits = &text[sign..end];
-            if digits.ends_with('.')
-                || digits.starts_with('.')
-                || (digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0."))
+            let digits = &bytes[sign..end];
+            if digits.last() == Some(&b'.')
+                || digits.first() == Some(&b'.')
+                || (digits.len() > 1 && digits[0] == b'0' && digits[1] != b'.')
             {
                 continue;
             }
-            if !last && text[end..].starts_with('.') {
+            if !last && bytes[end] == b'.' {
                 continue;
             }
-            let one = *out
-                .memo
-                .entry((piece.as_ptr() as usize, piece.len()))
-                .or_insert_with(|| numbers::numbers(piece).filter(|ns| ns.len() == 1).map(|ns| ns[0]));
+            let next = out.ids;
+            let &mut (id, one) = out.memo.entry((piece.as_ptr() as usize, piece.len())).or_insert_with(|| {
+                match numbers::numbers(piece).filter(|ns| ns.len() == 1).map(|ns| ns[0]) {
+                    Some(n) => (next, Some(n)),
+                    None => (u32::MAX, None),
+                }
+            });
             let Some(n) = one else { continue };
+            if id == next {
+                out.ids += 1;
+            }
             cur.push(Token {
                 kind: Kind::Value(Value::Number(n)),
                 raw: piece,
                 ..tok.clone()
             });
+            cur_ids.push(id);
             if last {
-                rec(rest, m, cur, out);
+                rec(rest, m, cur, cur_ids, out);
             } else {
-                cut(&text[end..], tok, rest, m, cur, out);
+                let rest_len = body_len - end;
+                cut(&text[end..], rest_len, 0, tok, rest, m, cur, cur_ids, out);
             }
             cur.pop();
+            cur_ids.pop();
         }
     }
-    rec(&chunks, m, &mut cur, &mut out);
+    rec(&chunks, m, &mut cur, &mut cur_ids, &mut out);
 }
 
 /// How implausible a cut of runs is (lower is better): zero counts are the commonest
@@ -1149,19 +1174,11 @@ fn place_glued(
     score: impl Fn(&[Option<f64>]) -> i32,
     ex: &mut Extracted,
 ) {
-    let (cands, pieces) = glued_candidates(values, cols, cell_for);
-    if cands.is_empty() {
+    let (best, pieces) = glued_candidates(values, cols, cell_for, score);
+    if best.is_empty() {
         ex.diags.push(unsplittable(table, what, values, cols.len(), line));
         return;
     }
-    let scores: Vec<i32> = cands.iter().map(|c| score(&c.nums)).collect();
-    let best_score = scores.iter().copied().max().unwrap_or(0);
-    let best: Vec<&Split> = cands
-        .iter()
-        .zip(&scores)
-        .filter(|(_, s)| **s == best_score)
-        .map(|(c, _)| c)
-        .collect();
     if let Some(d) = ambiguity(table, what, values, line, best.iter().map(|c| c.values(&pieces))) {
         ex.diags.push(d);
     }
@@ -1198,50 +1215,64 @@ impl Split {
     }
 }
 
-/// Every split of a run into `cols`, most plausible first (see `prior`, `balance`).
+/// The splits of a run into `cols` that `score` rates best, most plausible first (see
+/// `prior`, `balance`); empty when no split is possible. A split that cannot beat the best
+/// seen so far is dropped as soon as it is scored, before its plausibility is ranked.
 fn glued_candidates(
     values: &[Token<'_>],
     cols: &[&str],
     cell_for: impl Fn(usize, &Token<'_>, &mut Vec<Diagnostic>) -> Cell,
+    score: impl Fn(&[Option<f64>]) -> i32,
 ) -> (Vec<Split>, Pieces) {
     let mut out: Vec<Split> = Vec::new();
+    let mut top = i32::MIN;
     let mut pieces: Pieces = Vec::new();
+    // Each piece's number and whether it is invalid (a count that is not whole), by index.
+    let mut info: Vec<(Option<f64>, bool)> = Vec::new();
     let prior_cols = PriorCols::new(cols);
-    // (column, piece address, piece length, token kind) → index in `pieces`.
-    let mut seen: HashMap<(usize, usize, usize, u8), u32> = HashMap::default();
-    let kind_tag = |k: &Kind| match k {
-        Kind::Blank => 0u8,
-        Kind::Text => 1,
-        Kind::Run => 2,
-        Kind::Value(Value::NotApplicable) => 3,
-        Kind::Value(Value::Number(_)) => 4,
-    };
-    splits(values, cols.len(), |split| {
-        let mut cells = Vec::with_capacity(split.len());
-        let mut nums = Vec::with_capacity(split.len());
-        for (c, t) in split.iter().enumerate() {
-            let key = (c, t.raw.as_ptr() as usize, t.raw.len(), kind_tag(&t.kind));
-            let i = *seen.entry(key).or_insert_with(|| {
+    // (piece id × columns + column) → index in `pieces`, `u32::MAX` until it is built.
+    let m = cols.len();
+    let mut slot: Vec<u32> = Vec::new();
+    let (mut cells, mut nums) = (Vec::with_capacity(m), Vec::with_capacity(m));
+    splits(values, m, |split, ids| {
+        cells.clear();
+        nums.clear();
+        for (c, (t, &id)) in split.iter().zip(ids).enumerate() {
+            let at = id as usize * m + c;
+            if at >= slot.len() {
+                slot.resize(at + 1, u32::MAX);
+            }
+            if slot[at] == u32::MAX {
                 let mut d = Vec::new();
                 let cell = cell_for(c, t, &mut d);
+                info.push((cell.number(), d.iter().any(|x| x.code == Code::InvalidValue)));
                 pieces.push((cell, d));
-                (pieces.len() - 1) as u32
-            });
-            let (cell, d) = &pieces[i as usize];
+                slot[at] = (pieces.len() - 1) as u32;
+            }
+            let i = slot[at];
+            let (number, invalid) = info[i as usize];
             // A count that is not whole is not a cut of a count.
-            if d.iter().any(|x| x.code == Code::InvalidValue) {
+            if invalid {
                 return;
             }
             cells.push(i);
-            nums.push(cell.number());
+            nums.push(number);
+        }
+        let s = score(&nums);
+        if s < top {
+            return;
         }
         let Some((p, weak)) = prior(&prior_cols, &nums, split) else {
             return;
         };
+        if s > top {
+            top = s;
+            out.clear();
+        }
         out.push(Split {
             rank: (p, balance(split), weak),
-            cells,
-            nums,
+            cells: cells.clone(),
+            nums: nums.clone(),
         });
     });
     out.sort_by_key(|c| c.rank);
@@ -1316,7 +1347,8 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
         let spec = &specs[*i];
         let cell_for =
             |c: usize, tok: &Token<'_>, d: &mut Vec<Diagnostic>| value_cell(table, spec, c, tok, run.header_unit, d);
-        let (cands, pieces) = glued_candidates(&run.values, spec.cols, cell_for);
+        let own = RowScorer::new(table, template, spec, &[]);
+        let (cands, pieces) = glued_candidates(&run.values, spec.cols, cell_for, |n| own.score_nums(n));
         if cands.is_empty() {
             ex.diags.push(unsplittable(
                 table,
@@ -1327,16 +1359,7 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
             ));
             continue;
         }
-        let own = RowScorer::new(table, template, spec, &[]);
-        let scores: Vec<i32> = cands.iter().map(|c| own.score_nums(&c.nums)).collect();
-        let top = scores.iter().copied().max().unwrap_or(0);
-        let cands: Vec<Split> = cands
-            .into_iter()
-            .zip(scores)
-            .filter(|(_, s)| *s == top)
-            .map(|(c, _)| c)
-            .take(MAX_EACH)
-            .collect();
+        let cands: Vec<Split> = cands.into_iter().take(MAX_EACH).collect();
         options.push((*i, run, cands, pieces));
     }
     let at: HashMap<&str, usize> = options
