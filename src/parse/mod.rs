@@ -483,6 +483,32 @@ impl RowScorer {
         RowScorer { ids, terms }
     }
 
+    /// Whether the one identity that can be scored is "the last of the `m` columns is the
+    /// sum of the others" (a row of the applications table: 总计 = the six applicants).
+    fn sums_to_last(&self, m: usize) -> bool {
+        let mut scored = self
+            .terms
+            .iter()
+            .filter(|(l, r)| !l.iter().chain(r).any(|t| matches!(t, Term::Absent)));
+        let (Some((l, r)), None) = (scored.next(), scored.next()) else {
+            return false;
+        };
+        let cols = |side: &[Term]| -> Option<Vec<usize>> {
+            side.iter()
+                .map(|t| match t {
+                    Term::Col(c) => Some(*c),
+                    _ => None,
+                })
+                .collect()
+        };
+        let (Some(l), Some(r)) = (cols(l), cols(r)) else {
+            return false;
+        };
+        let (total, mut parts) = if l == [m - 1] { (l, r) } else { (r, l) };
+        parts.sort_unstable();
+        m >= 2 && total == [m - 1] && parts.iter().copied().eq(0..m - 1)
+    }
+
     fn score(&self, cand: &[Option<Cell>]) -> i32 {
         self.score_by(|c| cand[c].as_ref().and_then(Cell::number))
     }
@@ -1056,6 +1082,252 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
     rec(&chunks, m, &mut cur, &mut cur_ids, &mut out);
 }
 
+/// A chunk of a run for [`splits_summing`]: `text[off..body]` is cut into numbers (when
+/// `cut`; the last of them takes the rest of `text`, its unit), or the token is one value.
+struct SumChunk<'a> {
+    tok: Token<'a>,
+    text: &'a str,
+    body: usize,
+    cut: bool,
+    id: u32,
+    /// The token's number when it is not cut.
+    value: f64,
+}
+
+/// What [`splits_summing`] carries through its search.
+struct SumSearch<'a> {
+    /// After chunk i: the bytes left to cut, the values not cut, the chunks not cut.
+    rest: Vec<(usize, f64, usize)>,
+    total: f64,
+    /// A piece (address, length) → its id and number (`None`: not exactly one number).
+    memo: HashMap<(usize, usize), (u32, Option<numbers::Number>)>,
+    ids: u32,
+    leaves: usize,
+    cur: Vec<Token<'a>>,
+    cur_ids: Vec<u32>,
+    /// Each found split: the end of each piece (its order is the order of `splits`), the
+    /// tokens and piece ids.
+    found: Vec<(Vec<usize>, Vec<Token<'a>>, Vec<u32>)>,
+    ends: Vec<usize>,
+}
+
+impl<'a> SumSearch<'a> {
+    /// The id and number of a piece of text, read once.
+    fn piece(&mut self, piece: &'a str) -> Option<(u32, numbers::Number)> {
+        let next = self.ids;
+        let &mut (id, one) = self.memo.entry((piece.as_ptr() as usize, piece.len())).or_insert_with(|| {
+            match numbers::numbers(piece).filter(|ns| ns.len() == 1).map(|ns| ns[0]) {
+                Some(n) => (next, Some(n)),
+                None => (u32::MAX, None),
+            }
+        });
+        if id == next {
+            self.ids += 1;
+        }
+        one.map(|n| (id, n))
+    }
+
+    /// Cuts chunk `ci` from byte `off` with `sum` of the numbers so far and `left` numbers
+    /// to go (the total not counted).
+    fn search(&mut self, chunks: &[SumChunk<'a>], ci: usize, off: usize, sum: f64, left: usize) {
+        if self.leaves >= LIMIT || sum > self.total + 1e-6 {
+            return;
+        }
+        let Some(ch) = chunks.get(ci) else {
+            if left == 0 {
+                self.leaves += 1;
+                if validate::close(sum, self.total) {
+                    self.found.push((self.ends.clone(), self.cur.clone(), self.cur_ids.clone()));
+                }
+            }
+            return;
+        };
+        if left < chunks.len() - ci {
+            return;
+        }
+        if !ch.cut {
+            self.cur.push(ch.tok.clone());
+            self.cur_ids.push(ch.id);
+            self.ends.push(0);
+            self.search(chunks, ci + 1, 0, sum + ch.value, left - 1);
+            self.cur.pop();
+            self.cur_ids.pop();
+            self.ends.pop();
+            return;
+        }
+        let (text, body) = (ch.text, ch.body);
+        let bytes = text.as_bytes();
+        let (rest_bytes, rest_known, rest_whole) = self.rest[ci];
+        for end in (off + 1)..=body {
+            if !text.is_char_boundary(end) {
+                continue;
+            }
+            let last = end == body;
+            let digits = &bytes[off..end];
+            if digits.last() == Some(&b'.')
+                || digits.first() == Some(&b'.')
+                || (digits.len() > 1 && digits[0] == b'0' && digits[1] != b'.')
+            {
+                continue;
+            }
+            if !last && bytes[end] == b'.' {
+                continue;
+            }
+            // Numbers still to cut after this one, and an upper bound of what they add.
+            let after = left - 1;
+            let (bytes_after, cut_after) = if last {
+                (rest_bytes, after.saturating_sub(rest_whole))
+            } else {
+                (body - end + rest_bytes, after.saturating_sub(rest_whole))
+            };
+            let piece = if last { &text[off..] } else { &text[off..end] };
+            let Some((id, n)) = self.piece(piece) else { continue };
+            let s = sum + n.value;
+            // Longer pieces only read larger: nothing further can fit under the total.
+            if s > self.total + 1e-6 {
+                break;
+            }
+            if cut_after > 0 && bytes_after >= cut_after {
+                let most = 10f64.powi((bytes_after - cut_after + 1).min(300) as i32) + 10.0 * cut_after as f64;
+                if s + rest_known + most < self.total - 1e-6 {
+                    continue;
+                }
+            }
+            self.cur.push(Token {
+                kind: Kind::Value(Value::Number(n)),
+                raw: piece,
+                ..ch.tok.clone()
+            });
+            self.cur_ids.push(id);
+            self.ends.push(end);
+            if last {
+                self.search(chunks, ci + 1, 0, s, after);
+            } else {
+                self.search(chunks, ci, end, s, after);
+            }
+            self.cur.pop();
+            self.cur_ids.pop();
+            self.ends.pop();
+        }
+    }
+}
+
+/// The splits of [`splits`] (the same ones, in the same order, with the same piece ids
+/// for the same pieces) in which the last of the `m` numbers is the sum of the others,
+/// found without trying the rest: each way to cut the total off the end, then the parts
+/// before it while their sum stays under it. Also returns how many piece ids it used.
+/// None for a run this cannot search: a sign (a negative part), a value that is not a
+/// number, a last value that is not cut.
+#[allow(clippy::type_complexity)]
+fn splits_summing<'a>(values: &[Token<'a>], m: usize) -> Option<(Vec<(Vec<Token<'a>>, Vec<u32>)>, u32)> {
+    let mut chunks: Vec<SumChunk<'a>> = Vec::new();
+    let mut ids = 0u32;
+    for t in values {
+        match t.kind {
+            Kind::Run => {
+                for piece in t.raw.split(' ').filter(|p| !p.is_empty()) {
+                    if piece.contains(['+', '-']) {
+                        return None;
+                    }
+                    let body = piece.trim_end_matches(['元', '万']).len();
+                    chunks.push(SumChunk {
+                        tok: t.clone(),
+                        text: piece,
+                        body,
+                        cut: true,
+                        id: 0,
+                        value: 0.0,
+                    });
+                }
+            }
+            Kind::Value(Value::Number(n)) if !n.signed && n.value >= 0.0 => {
+                chunks.push(SumChunk {
+                    tok: t.clone(),
+                    text: t.raw,
+                    body: 0,
+                    cut: false,
+                    id: ids,
+                    value: n.value,
+                });
+                ids += 1;
+            }
+            _ => return None,
+        }
+    }
+    let Some(last) = chunks.pop() else { return None };
+    if !last.cut || m < 2 {
+        return None;
+    }
+    // After chunk i: the bytes to cut, the values not cut, the chunks not cut.
+    let mut rest = vec![(0, 0.0, 0); chunks.len() + 1];
+    for i in (0..chunks.len()).rev() {
+        let (b, k, w) = rest[i + 1];
+        let ch = &chunks[i];
+        rest[i] = if ch.cut { (b + ch.body, k, w) } else { (b, k + ch.value, w + 1) };
+    }
+    let after = rest[1..].to_vec();
+    let mut search = SumSearch {
+        rest: Vec::new(),
+        total: 0.0,
+        memo: HashMap::default(),
+        ids,
+        leaves: 0,
+        cur: Vec::new(),
+        cur_ids: Vec::new(),
+        found: Vec::new(),
+        ends: Vec::new(),
+    };
+    let text = last.text;
+    let bytes = text.as_bytes();
+    let whole = chunks.len();
+    for start in 0..last.body {
+        if !text.is_char_boundary(start) {
+            continue;
+        }
+        let digits = &bytes[start..last.body];
+        if digits.last() == Some(&b'.')
+            || digits.first() == Some(&b'.')
+            || (digits.len() > 1 && digits[0] == b'0' && digits[1] != b'.')
+        {
+            continue;
+        }
+        let Some((id, n)) = search.piece(&text[start..]) else { continue };
+        // The parts: the chunks before the last, and the last's text before the total.
+        chunks.truncate(whole);
+        search.rest.clear();
+        search.rest.extend(&after);
+        if start > 0 {
+            chunks.push(SumChunk {
+                tok: last.tok.clone(),
+                text: &text[..start],
+                body: start,
+                cut: true,
+                id: 0,
+                value: 0.0,
+            });
+            for r in &mut search.rest {
+                r.0 += start;
+            }
+            search.rest.push((0, 0.0, 0));
+        }
+        search.total = n.value;
+        let found_before = search.found.len();
+        search.search(&chunks, 0, 0, 0.0, m - 1);
+        for f in &mut search.found[found_before..] {
+            f.0.push(text.len());
+            f.1.push(Token {
+                kind: Kind::Value(Value::Number(n)),
+                raw: &text[start..],
+                ..last.tok.clone()
+            });
+            f.2.push(id);
+        }
+    }
+    // The order of `splits`: by where each piece ends in its chunk, first piece first.
+    search.found.sort_by(|a, b| a.0.cmp(&b.0));
+    Some((search.found.into_iter().map(|(_, t, i)| (t, i)).collect(), search.ids))
+}
+
 /// How implausible a cut of runs is (lower is better): zero counts are the commonest
 /// value in these tables, so a `0` standing alone beats a number ending in 0 (`3960181`
 /// is 396|0|181, not 39|60|181); then evenly sized numbers (`898989` is 89|89|89).
@@ -1174,7 +1446,7 @@ fn place_glued(
     score: impl Fn(&[Option<f64>]) -> i32,
     ex: &mut Extracted,
 ) {
-    let (best, pieces) = glued_candidates(values, cols, cell_for, score);
+    let (best, pieces) = glued_candidates(values, cols, cell_for, score, false);
     if best.is_empty() {
         ex.diags.push(unsplittable(table, what, values, cols.len(), line));
         return;
@@ -1223,6 +1495,7 @@ fn glued_candidates(
     cols: &[&str],
     cell_for: impl Fn(usize, &Token<'_>, &mut Vec<Diagnostic>) -> Cell,
     score: impl Fn(&[Option<f64>]) -> i32,
+    sums_to_last: bool,
 ) -> (Vec<Split>, Pieces) {
     let mut out: Vec<Split> = Vec::new();
     let mut top = i32::MIN;
@@ -1234,7 +1507,8 @@ fn glued_candidates(
     let m = cols.len();
     let mut slot: Vec<u32> = Vec::new();
     let (mut cells, mut nums) = (Vec::with_capacity(m), Vec::with_capacity(m));
-    splits(values, m, |split, ids| {
+    // Whether the split was kept (for now: a better one may come).
+    let mut each = |split: &[Token<'_>], ids: &[u32]| -> bool {
         cells.clear();
         nums.clear();
         for (c, (t, &id)) in split.iter().zip(ids).enumerate() {
@@ -1253,17 +1527,17 @@ fn glued_candidates(
             let (number, invalid) = info[i as usize];
             // A count that is not whole is not a cut of a count.
             if invalid {
-                return;
+                return false;
             }
             cells.push(i);
             nums.push(number);
         }
         let s = score(&nums);
         if s < top {
-            return;
+            return false;
         }
         let Some((p, weak)) = prior(&prior_cols, &nums, split) else {
-            return;
+            return false;
         };
         if s > top {
             top = s;
@@ -1274,7 +1548,29 @@ fn glued_candidates(
             cells: cells.clone(),
             nums: nums.clone(),
         });
-    });
+        true
+    };
+    // A row whose total is the sum of the other columns: when some split makes it so,
+    // those splits are the best, and they can be found without trying every split.
+    let mut kept = false;
+    let mut used = 0;
+    if sums_to_last {
+        if let Some((found, ids)) = splits_summing(values, m) {
+            for (split, ids) in &found {
+                kept |= each(split, ids);
+            }
+            used = ids;
+        }
+    }
+    if !kept {
+        // Every split; its piece ids come after those already used.
+        let mut shifted = Vec::with_capacity(m);
+        splits(values, m, |split, ids| {
+            shifted.clear();
+            shifted.extend(ids.iter().map(|i| i + used));
+            each(split, &shifted);
+        });
+    }
     out.sort_by_key(|c| c.rank);
     (out, pieces)
 }
@@ -1348,7 +1644,8 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
         let cell_for =
             |c: usize, tok: &Token<'_>, d: &mut Vec<Diagnostic>| value_cell(table, spec, c, tok, run.header_unit, d);
         let own = RowScorer::new(table, template, spec, &[]);
-        let (cands, pieces) = glued_candidates(&run.values, spec.cols, cell_for, |n| own.score_nums(n));
+        let sums = spec.amount_col.is_none() && own.sums_to_last(spec.cols.len());
+        let (cands, pieces) = glued_candidates(&run.values, spec.cols, cell_for, |n| own.score_nums(n), sums);
         if cands.is_empty() {
             ex.diags.push(unsplittable(
                 table,
@@ -1640,6 +1937,109 @@ mod tests {
             ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit),
             "no identity decides 898989"
         );
+    }
+
+    /// `splits_summing` gives exactly the splits of `splits` whose last number is the sum
+    /// of the others, in the same order, with one id per piece: random rows of counts (and
+    /// some decimals, units, spaces, uncut values, totals that are not the sum).
+    #[test]
+    fn summing_splits_are_the_splits_whose_last_is_the_sum() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut rnd = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let number = |t: &Token<'_>| match t.kind {
+            Kind::Value(Value::Number(n)) => n.value,
+            _ => panic!("not a number: {t:?}"),
+        };
+        let mut searched = 0;
+        for _ in 0..1500 {
+            let m = 2 + rnd(6) as usize;
+            let mut parts: Vec<f64> = (0..m - 1)
+                .map(|_| match rnd(5) {
+                    0 | 1 => 0.0,
+                    2 => rnd(10) as f64,
+                    3 => rnd(300) as f64,
+                    _ => rnd(3_000) as f64,
+                })
+                .collect();
+            if rnd(10) == 0 {
+                parts[0] += 0.5;
+            }
+            let mut total: f64 = parts.iter().sum();
+            if rnd(4) == 0 {
+                total += 1.0 + rnd(40) as f64;
+            }
+            parts.push(total);
+            let mut raw = String::new();
+            if rnd(2) == 0 {
+                for (i, p) in parts.iter().enumerate() {
+                    if i > 0 && rnd(6) == 0 {
+                        raw.push(' ');
+                    }
+                    raw.push_str(&p.to_string());
+                }
+            } else {
+                // Short runs of few digits, many with several sums in them (1|9|10 and 19|1|20).
+                for _ in 0..m + rnd(6) as usize {
+                    raw.push(char::from(b"0112349"[rnd(7) as usize]));
+                }
+            }
+            if rnd(8) == 0 {
+                raw.push('万');
+            }
+            let raw: &'static str = Box::leak(raw.into_boxed_str());
+            let token = |kind, raw| Token {
+                kind,
+                raw,
+                line: 1,
+                cell: 0,
+                line_cells: 1,
+            };
+            let mut tokens = vec![token(Kind::Run, raw)];
+            if rnd(5) == 0 {
+                let first = numbers::numbers("7").unwrap()[0];
+                tokens.insert(0, token(Kind::Value(Value::Number(first)), "7"));
+            }
+            let (mut want, mut count) = (Vec::new(), 0);
+            splits(&tokens, m, |t, _| {
+                count += 1;
+                let v: Vec<f64> = t.iter().map(number).collect();
+                if validate::close(v[..m - 1].iter().sum(), v[m - 1]) {
+                    want.push(t.iter().map(|t| t.raw).collect::<Vec<_>>());
+                }
+            });
+            if count >= LIMIT {
+                continue;
+            }
+            let Some((found, _)) = splits_summing(&tokens, m) else {
+                panic!("{raw:?} can be searched");
+            };
+            let got: Vec<Vec<&str>> = found.iter().map(|(t, _)| t.iter().map(|t| t.raw).collect()).collect();
+            assert_eq!(got, want, "{raw:?} into {m}");
+            let mut id_of: HashMap<(usize, usize), u32> = HashMap::default();
+            for (t, ids) in &found {
+                for (t, &id) in t.iter().zip(ids) {
+                    let key = (t.raw.as_ptr() as usize, t.raw.len());
+                    assert_eq!(*id_of.entry(key).or_insert(id), id, "one id per piece");
+                }
+            }
+            let distinct: std::collections::HashSet<u32> = id_of.values().copied().collect();
+            assert_eq!(distinct.len(), id_of.len(), "one piece per id");
+            searched += usize::from(!got.is_empty());
+        }
+        assert!(searched > 250, "only {searched} rows had a split");
+        let signed = [Token {
+            kind: Kind::Run,
+            raw: "12-3",
+            line: 1,
+            cell: 0,
+            line_cells: 1,
+        }];
+        assert!(splits_summing(&signed, 3).is_none(), "a sign is left to `splits`");
     }
 
     #[test]
