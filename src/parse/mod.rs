@@ -1254,7 +1254,7 @@ fn splits_summing<'a>(values: &[Token<'a>], m: usize) -> Option<(Vec<(Vec<Token<
             _ => return None,
         }
     }
-    let Some(last) = chunks.pop() else { return None };
+    let last = chunks.pop()?;
     if !last.cut || m < 2 {
         return None;
     }
