@@ -4,7 +4,7 @@
 //! look like headings: 四、结转下年度继续办理). Pure: no I/O, no table parsing.
 
 use crate::parse::grid::{self, Line};
-use crate::parse::labels::{normalize, normalized_len, push_normalized};
+use crate::parse::labels::{normalize, normalized_any, normalized_within, push_normalized};
 use crate::parse::numbers::halfwidth;
 use crate::template::{Table, Template};
 
@@ -25,7 +25,7 @@ pub struct Meta {
 fn single_cells_upto<'a>(lines: &'a [Line<'a>], max: usize) -> impl Iterator<Item = (usize, String)> + 'a {
     lines.iter().enumerate().filter_map(move |(i, l)| {
         let cell = grid::single_cell(l.text)?;
-        (normalized_len(cell) <= max).then(|| (i, normalize(cell)))
+        normalized_within(cell, max).then(|| (i, normalize(cell)))
     })
 }
 
@@ -168,12 +168,12 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
     let singles: Vec<(usize, &str)> = head
         .iter()
         .enumerate()
-        .filter(|(_, l)| normalized_len(l.text) > 0)
+        .filter(|(_, l)| normalized_any(l.text))
         .map(|(i, l)| (i, l.text))
         .collect();
     for (k, &(i, raw)) in singles.iter().enumerate() {
         // A title is at most 80 characters (`is_title`).
-        if normalized_len(raw) > 80 {
+        if !normalized_within(raw, 80) {
             continue;
         }
         let norm = &normalize(raw);
@@ -249,7 +249,7 @@ fn published(lines: &[Line<'_>]) -> Option<i32> {
     }
     let tail = lines.iter().rev().filter(|l| !l.text.trim().is_empty()).take(12);
     for l in tail {
-        if normalized_len(l.text) > 16 {
+        if !normalized_within(l.text, 16) {
             continue;
         }
         let n = normalize(l.text);

@@ -213,11 +213,18 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
         out.push(tok(Kind::Value(Value::NotApplicable), cell));
         return;
     }
-    if let Some(ns) = numbers::numbers(cell) {
-        if ns.len() == 1 {
+    match numbers::numbers(cell) {
+        Some(ns) if ns.len() == 1 => {
             out.push(tok(Kind::Value(Value::Number(ns[0])), cell));
             return;
         }
+        Some(_) => {}
+        // One word that is neither a number nor a mark (most labels): text.
+        None if !cell.contains(char::is_whitespace) => {
+            out.push(tok(Kind::Text, cell));
+            return;
+        }
+        None => {}
     }
     // Words with their byte offsets in the cell.
     let words: Vec<(usize, &str)> = cell

@@ -18,9 +18,16 @@ fn kept(c: char) -> bool {
     !c.is_whitespace() && !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』')
 }
 
-/// `normalize(s).chars().count()`, without building the string.
-pub fn normalized_len(s: &str) -> usize {
-    s.chars().filter(|c| kept(halfwidth(*c))).count()
+/// Whether `normalize(s)` has at most `max` characters, without building it and reading
+/// no further than the character past `max`.
+pub fn normalized_within(s: &str, max: usize) -> bool {
+    // Each character is at least one byte.
+    s.len() <= max || s.chars().filter(|c| kept(halfwidth(*c))).nth(max).is_none()
+}
+
+/// Whether `normalize(s)` is not empty.
+pub fn normalized_any(s: &str) -> bool {
+    s.chars().any(|c| kept(halfwidth(c)))
 }
 
 /// Appends the normalised form of `s` to `buf`.
