@@ -97,13 +97,74 @@ fn build(template: Template) -> Vec<Identity> {
     out
 }
 
-/// Index of a document's cells by key.
-pub fn index(cells: &[Cell]) -> HashMap<Key, usize> {
-    cells
-        .iter()
-        .enumerate()
-        .map(|(i, c)| ((c.table, c.row, c.col), i))
-        .collect()
+/// A template's identities over numbered cells: each key an identity reads gets a slot, so
+/// a document's cells are looked up once each, not once for every identity that reads them.
+struct Slots {
+    /// Slot → key.
+    keys: Vec<Key>,
+    slot: HashMap<Key, u16>,
+    /// Each identity of [`identities`] (same order) as the slots of its two sides.
+    ids: Vec<(Vec<u16>, Vec<u16>)>,
+}
+
+fn slots(template: Template) -> &'static Slots {
+    static T2019: OnceLock<Slots> = OnceLock::new();
+    static T2021: OnceLock<Slots> = OnceLock::new();
+    let cell = match template {
+        Template::T2019 => &T2019,
+        Template::T2021 => &T2021,
+    };
+    cell.get_or_init(|| {
+        let mut s = Slots {
+            keys: Vec::new(),
+            slot: HashMap::default(),
+            ids: Vec::new(),
+        };
+        let side = |keys: &[Key], s: &mut Slots| -> Vec<u16> {
+            keys.iter()
+                .map(|k| {
+                    *s.slot.entry(*k).or_insert_with(|| {
+                        s.keys.push(*k);
+                        (s.keys.len() - 1) as u16
+                    })
+                })
+                .collect()
+        };
+        for id in identities(template) {
+            let l = side(&id.lhs, &mut s);
+            let r = side(&id.rhs, &mut s);
+            s.ids.push((l, r));
+        }
+        s
+    })
+}
+
+/// No cell in this slot.
+const NONE: u32 = u32::MAX;
+
+/// The document's cell in each slot of `slots` (the last one of a key, as a map built from
+/// the cells would hold), `NONE` where there is none.
+fn place(s: &Slots, cells: &[Cell]) -> Vec<u32> {
+    let mut at = vec![NONE; s.keys.len()];
+    for (i, c) in cells.iter().enumerate() {
+        if let Some(&k) = s.slot.get(&(c.table, c.row, c.col)) {
+            at[k as usize] = i as u32;
+        }
+    }
+    at
+}
+
+/// Sides of an identity (as slots) evaluated with `get`; None when a cell has no number.
+fn slot_sides(l: &[u16], r: &[u16], get: impl Fn(u16) -> Option<f64>) -> Option<(f64, f64)> {
+    let mut a = 0.0;
+    for &k in l {
+        a += get(k)?;
+    }
+    let mut b = 0.0;
+    for &k in r {
+        b += get(k)?;
+    }
+    Some((a, b))
 }
 
 /// Adds inferred cells where exactly one cell of an identity is absent and the others
@@ -111,27 +172,31 @@ pub fn index(cells: &[Cell]) -> HashMap<Key, usize> {
 /// to record for an inferred cell.
 pub fn infer(cells: &mut Vec<Cell>, template: Template, line_of: impl Fn(&Key) -> u32, diags: &mut Vec<Diagnostic>) {
     let ids = identities(template);
+    let s = slots(template);
+    let mut at = place(s, cells);
     loop {
-        let idx = index(cells);
         let mut added = false;
-        for id in ids {
-            let absent: Vec<&Key> = id.keys().filter(|k| !idx.contains_key(*k)).collect();
-            if absent.len() != 1 {
+        for (id, (l, r)) in ids.iter().zip(&s.ids) {
+            let mut absent = l.iter().chain(r).filter(|&&k| at[k as usize] == NONE);
+            let (Some(&slot), None) = (absent.next(), absent.next()) else {
                 continue;
-            }
-            let key = *absent[0];
-            let get = |k: &Key| {
-                if *k == key {
+            };
+            let get = |k: u16| {
+                if k == slot {
                     Some(0.0)
                 } else {
-                    idx.get(k).and_then(|&i| cells[i].number())
+                    match at[k as usize] {
+                        NONE => None,
+                        i => cells[i as usize].number(),
+                    }
                 }
             };
-            let Some((l, r)) = sides(id, &get) else { continue };
-            let v = if id.lhs.contains(&key) { r - l } else { l - r };
+            let Some((lv, rv)) = slot_sides(l, r, get) else { continue };
+            let v = if l.contains(&slot) { rv - lv } else { lv - rv };
             if v < -1e-9 || !close(v, v.round()) {
                 continue;
             }
+            let key = s.keys[slot as usize];
             let line = line_of(&key);
             diags.push(Diagnostic::info(
                 Code::InferredCell,
@@ -154,6 +219,7 @@ pub fn infer(cells: &mut Vec<Cell>, template: Template, line_of: impl Fn(&Key) -
                 raw: String::new(),
                 line,
             });
+            at[slot as usize] = (cells.len() - 1) as u32;
             added = true;
             break;
         }
@@ -166,32 +232,37 @@ pub fn infer(cells: &mut Vec<Cell>, template: Template, line_of: impl Fn(&Key) -
 /// Checks every identity that can be evaluated; a failure is a warning naming both sides.
 /// Returns whether all checked identities hold (None when none could be checked).
 pub fn check(cells: &[Cell], template: Template, diags: &mut Vec<Diagnostic>) -> Option<bool> {
-    let idx = index(cells);
-    let blank = |k: &Key| idx.get(k).is_some_and(|&i| cells[i].status == CellStatus::Blank);
+    let s = slots(template);
+    let at = place(s, cells);
+    let cell = |k: u16| match at[k as usize] {
+        NONE => None,
+        i => Some(&cells[i as usize]),
+    };
+    let blank = |k: u16| cell(k).is_some_and(|c| c.status == CellStatus::Blank);
     // An empty cell adds nothing to a sum; but an identity with an empty cell that does not
     // hold says only that the cell was left empty (blank 总计 cells), so it is not a failure.
-    let get = |k: &Key| {
+    let get = |k: u16| {
         if blank(k) {
             Some(0.0)
         } else {
-            idx.get(k).and_then(|&i| cells[i].number())
+            cell(k).and_then(Cell::number)
         }
     };
     let mut checked = false;
     let mut ok = true;
-    for id in identities(template) {
-        let Some((l, r)) = sides(id, &get) else { continue };
-        if !close(l, r) && id.keys().any(blank) {
+    for (id, (l, r)) in identities(template).iter().zip(&s.ids) {
+        let Some((lv, rv)) = slot_sides(l, r, get) else { continue };
+        if !close(lv, rv) && l.iter().chain(r).any(|&k| blank(k)) {
             continue;
         }
         checked = true;
-        if !close(l, r) {
+        if !close(lv, rv) {
             ok = false;
-            let line = id.keys().filter_map(|k| idx.get(k).map(|&i| cells[i].line)).min();
+            let line = l.iter().chain(r).filter_map(|&k| cell(k).map(|c| c.line)).min();
             diags.push(Diagnostic::warning(
                 Code::IdentityFailed,
                 line,
-                format!("{} does not hold: {} ≠ {}", id.what, fmt(l), fmt(r)),
+                format!("{} does not hold: {} ≠ {}", id.what, fmt(lv), fmt(rv)),
             ));
         }
     }

@@ -222,7 +222,10 @@ pub fn to_wan_yuan(n: &Number, header_unit: Option<Unit>) -> (f64, bool) {
 
 /// The money unit a header fragment states ("单位：万元", "（元）"), if any.
 pub fn header_unit(text: &str) -> Option<Unit> {
-    if text.contains("万元") {
+    // Every unit named has 元 (most texts have none: one quick search).
+    if !text.contains('元') {
+        None
+    } else if text.contains("万元") {
         Some(Unit::WanYuan)
     } else if text.contains("单位：元") || text.contains("单位:元") || text.contains("(元)") || text.contains("（元）")
     {
