@@ -225,8 +225,31 @@ impl Codes {
 fn enum_column(cats: &[&str], ids: Series) -> PolarsResult<Column> {
     let fcats = FrozenCategories::new(cats.iter().copied())?;
     let dtype = DataType::from_frozen_categories(fcats);
-    let ids = ids.cast(&DataType::from(dtype.cat_physical()?))?;
-    Ok(Series::from_cats_and_dtype(&ids, &dtype, true)?.into_column())
+    let phys = dtype.cat_physical()?;
+    if let Some(max) = ids.u32()?.max() {
+        polars_ensure!((max as usize) < cats.len(), ComputeError: "code {max} of {} categories", cats.len());
+    }
+    let ids = ids.cast(&DataType::from(phys))?;
+    // SAFETY: every code is below the number of categories (checked above, and the codes
+    // are numbered from the categories in the first place), which is all the unchecked
+    // constructor leaves out (its checked twin looks each code up in the mapping).
+    let column = unsafe {
+        match phys {
+            CategoricalPhysical::U8 => {
+                CategoricalChunked::<Categorical8Type>::from_cats_and_dtype_unchecked(ids.u8()?.clone(), dtype)
+                    .into_series()
+            }
+            CategoricalPhysical::U16 => {
+                CategoricalChunked::<Categorical16Type>::from_cats_and_dtype_unchecked(ids.u16()?.clone(), dtype)
+                    .into_series()
+            }
+            CategoricalPhysical::U32 => {
+                CategoricalChunked::<Categorical32Type>::from_cats_and_dtype_unchecked(ids.u32()?.clone(), dtype)
+                    .into_series()
+            }
+        }
+    };
+    Ok(column.into_column())
 }
 
 /// A column of `n` strings as an enum column of its distinct values in order of first
