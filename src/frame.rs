@@ -226,7 +226,7 @@ fn enum_column(cats: &[&str], ids: Series) -> PolarsResult<Column> {
     let fcats = FrozenCategories::new(cats.iter().copied())?;
     let dtype = DataType::from_frozen_categories(fcats);
     let phys = dtype.cat_physical()?;
-    if let Some(max) = ids.u32()?.max() {
+    if let Some(max) = ids.max::<u64>()? {
         polars_ensure!((max as usize) < cats.len(), ComputeError: "code {max} of {} categories", cats.len());
     }
     let ids = ids.cast(&DataType::from(phys))?;
