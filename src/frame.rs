@@ -150,6 +150,9 @@ struct Codes {
     /// Each name's code by the address and length of the text pushed: a lookup without
     /// comparing text (the same text at two addresses still gets one code).
     by_addr: FxHashMap<(usize, usize), u8>,
+    /// The last text pushed (address and length) and its code: runs of one value (a
+    /// table's name, a cell's status) skip the lookup.
+    last: Option<((usize, usize), u8)>,
     codes: Vec<u8>,
 }
 
@@ -160,6 +163,12 @@ impl Codes {
     }
     fn push(&mut self, v: Option<&'static str>) {
         let addr = v.map_or((0, 0), |s| (s.as_ptr() as usize, s.len()));
+        if let Some((a, k)) = self.last {
+            if a == addr {
+                self.codes.push(k);
+                return;
+            }
+        }
         let k = match self.by_addr.get(&addr) {
             Some(&k) => k,
             None => {
@@ -179,6 +188,7 @@ impl Codes {
                 k
             }
         };
+        self.last = Some((addr, k));
         self.codes.push(k);
     }
     fn put(&mut self, v: &'static str) {
