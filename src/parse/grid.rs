@@ -107,26 +107,35 @@ pub fn is_page_break(line: &str) -> bool {
 /// The line's one non-empty cell as [`cells`] splits it; None when it has none or more
 /// than one. Allocates nothing.
 pub fn single_cell<'a>(line: &'a str) -> Option<&'a str> {
-    let (mut one, mut more) = (None, false);
-    let mut see = |c: &'a str| {
+    // The one non-empty cell; None as soon as a second one shows.
+    let mut one = None;
+    let mut see = |c: &'a str| -> bool {
         let c = c.trim();
-        if !c.is_empty() {
-            more |= one.is_some();
-            one = Some(c);
+        if c.is_empty() {
+            return true;
         }
+        let first = one.is_none();
+        one = Some(c);
+        first
     };
-    if line.contains('\t') {
-        line.split('\t').for_each(&mut see);
-    } else if line.contains(['|', '│', '┃']) {
-        line.split(['|', '│', '┃']).for_each(&mut see);
+    let single = if line.contains('\t') {
+        line.split('\t').all(&mut see)
+    } else if has_bar(line) {
+        line.split(['|', '│', '┃']).all(&mut see)
     } else {
-        split_spaces_each(line, &mut see);
-    }
-    if more {
-        None
-    } else {
+        split_spaces_while(line, &mut see)
+    };
+    if single {
         one
+    } else {
+        None
     }
+}
+
+/// Whether a line has a column bar (`|`, `│`, `┃`): three quick searches rather than one
+/// that decodes every character.
+fn has_bar(line: &str) -> bool {
+    line.contains('|') || line.contains('│') || line.contains('┃')
 }
 
 /// Splits one line into trimmed cells. Tabs win; then bars; then runs of 2+ spaces.
@@ -134,7 +143,7 @@ pub fn cells(line: &str) -> Vec<&str> {
     if line.contains('\t') {
         return line.split('\t').map(str::trim).collect();
     }
-    if line.contains(['|', '│', '┃']) {
+    if has_bar(line) {
         let mut v: Vec<&str> = line.split(['|', '│', '┃']).map(str::trim).collect();
         // Markdown and box tables open and close with a bar: drop those empty ends.
         if v.first() == Some(&"") {
@@ -151,12 +160,16 @@ pub fn cells(line: &str) -> Vec<&str> {
 /// Splits on runs of two or more white-space characters (ideographic space included).
 fn split_spaces(line: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    split_spaces_each(line, |c| out.push(c));
+    split_spaces_while(line, |c| {
+        out.push(c);
+        true
+    });
     out
 }
 
-/// [`split_spaces`], each cell handed to `f` in turn.
-fn split_spaces_each<'a>(line: &'a str, mut f: impl FnMut(&'a str)) {
+/// [`split_spaces`], each cell handed to `f` in turn until it returns false; returns
+/// whether it never did.
+fn split_spaces_while<'a>(line: &'a str, mut f: impl FnMut(&'a str) -> bool) -> bool {
     let mut start = None;
     let mut spaces = 0;
     let mut space_start = 0;
@@ -169,7 +182,9 @@ fn split_spaces_each<'a>(line: &'a str, mut f: impl FnMut(&'a str)) {
         } else {
             if spaces >= 2 || (spaces >= 1 && c != ' ' && line[space_start..i].contains('\u{3000}')) {
                 if let Some(s) = start {
-                    f(&line[s..space_start]);
+                    if !f(&line[s..space_start]) {
+                        return false;
+                    }
                 }
                 start = None;
             }
@@ -181,8 +196,9 @@ fn split_spaces_each<'a>(line: &'a str, mut f: impl FnMut(&'a str)) {
     }
     if let Some(s) = start {
         let end = if spaces > 0 { space_start } else { line.len() };
-        f(&line[s..end]);
+        return f(&line[s..end]);
     }
+    true
 }
 
 /// Unit words that may stand apart from their number ("476.92 万元").
