@@ -229,18 +229,14 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
         out.push(tok(Kind::Value(Value::NotApplicable), cell));
         return;
     }
-    match numbers::numbers(cell) {
-        Some(ns) if ns.len() == 1 => {
-            out.push(tok(Kind::Value(Value::Number(ns[0])), cell));
-            return;
-        }
-        Some(_) => {}
-        // One word that is neither a number nor a mark (most labels): text.
-        None if !cell.contains(char::is_whitespace) => {
-            out.push(tok(Kind::Text, cell));
-            return;
-        }
-        None => {}
+    if let Some(n) = numbers::number(cell) {
+        out.push(tok(Kind::Value(Value::Number(n)), cell));
+        return;
+    }
+    // One word that is neither a number nor a mark (most labels): text.
+    if !cell.contains(char::is_whitespace) && !numbers::is_numbers(cell) {
+        out.push(tok(Kind::Text, cell));
+        return;
     }
     // Words with their byte offsets in the cell.
     let words: Vec<(usize, &str)> = cell
@@ -251,7 +247,7 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
     let mut k = words.len();
     while k > 0 {
         let w = words[k - 1].1;
-        let ok = numbers::numbers(w).is_some() || numbers::is_not_applicable(w) || (is_unit_word(w) && k >= 2);
+        let ok = numbers::is_numbers(w) || numbers::is_not_applicable(w) || (is_unit_word(w) && k >= 2);
         if !ok {
             break;
         }
@@ -281,7 +277,7 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
     while i < words.len() {
         let (off, w) = words[i];
         let mut end = off + w.len();
-        if i + 1 < words.len() && is_unit_word(words[i + 1].1) && numbers::numbers(w).is_some() {
+        if i + 1 < words.len() && is_unit_word(words[i + 1].1) && numbers::is_numbers(w) {
             end = words[i + 1].0 + words[i + 1].1.len();
             i += 1;
         }
@@ -379,9 +375,9 @@ fn unglue<'a>(t: Token<'a>, out: &mut Vec<Token<'a>>) {
         };
         if counted_cell && end == j {
             let byte = |k: usize| chars.get(k).map(|x| x.0).unwrap_or(s.len());
-            if let Some(ns) = super::numbers::numbers(&s[byte(i)..byte(j + 1)]).filter(|ns| ns.len() == 1) {
+            if let Some(n) = super::numbers::number(&s[byte(i)..byte(j + 1)]) {
                 push(Kind::Text, &s[byte(text_start)..byte(i)], out);
-                push(Kind::Value(Value::Number(ns[0])), &s[byte(i)..byte(j + 1)], out);
+                push(Kind::Value(Value::Number(n)), &s[byte(i)..byte(j + 1)], out);
                 text_start = j + 1;
                 i = j + 1;
                 continue;

@@ -1054,7 +1054,7 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
             }
             let next = out.ids;
             let &mut (id, one) = out.memo.entry((piece.as_ptr() as usize, piece.len())).or_insert_with(|| {
-                match numbers::numbers(piece).filter(|ns| ns.len() == 1).map(|ns| ns[0]) {
+                match numbers::number(piece) {
                     Some(n) => (next, Some(n)),
                     None => (u32::MAX, None),
                 }
@@ -1116,7 +1116,7 @@ impl<'a> SumSearch<'a> {
     fn piece(&mut self, piece: &'a str) -> Option<(u32, numbers::Number)> {
         let next = self.ids;
         let &mut (id, one) = self.memo.entry((piece.as_ptr() as usize, piece.len())).or_insert_with(|| {
-            match numbers::numbers(piece).filter(|ns| ns.len() == 1).map(|ns| ns[0]) {
+            match numbers::number(piece) {
                 Some(n) => (next, Some(n)),
                 None => (u32::MAX, None),
             }

@@ -97,19 +97,46 @@ fn spaces(s: &str) -> usize {
 /// white space ("476.92 万元", "39670元", "1个246900元", "+17"). None when any part of `s`
 /// is not a number or a unit.
 pub fn numbers(s: &str) -> Option<Vec<Number>> {
-    // Most cells are text: reject them before any allocation.
-    let first = s[spaces(s)..].chars().next().map(halfwidth)?;
-    if !(first.is_ascii_digit() || first == '+' || first == '-' || first == '−') {
-        return None;
-    }
     let mut out = Vec::new();
+    each_number(s, |n| out.push(n)).then_some(out)
+}
+
+/// `s` as exactly one number (what `numbers` reads as one), without allocating.
+pub fn number(s: &str) -> Option<Number> {
+    let mut one = None;
+    let mut count = 0;
+    let read = each_number(s, |n| {
+        count += 1;
+        one = Some(n);
+    });
+    one.filter(|_| read && count == 1)
+}
+
+/// Whether `numbers` reads `s`, without allocating.
+pub fn is_numbers(s: &str) -> bool {
+    each_number(s, |_| {})
+}
+
+/// Hands each number of `s` (see `numbers`) to `f`; false when `s` is not one or more
+/// numbers (`f` may have been called by then).
+fn each_number(s: &str, mut f: impl FnMut(Number)) -> bool {
+    // Most cells are text: reject them at the first character.
+    let Some(first) = s[spaces(s)..].chars().next().map(halfwidth) else {
+        return false;
+    };
+    if !(first.is_ascii_digit() || first == '+' || first == '-' || first == '−') {
+        return false;
+    }
     let mut i = 0;
+    let mut any = false;
     loop {
         i += spaces(&s[i..]);
         if i == s.len() {
             break;
         }
-        let (n, used) = number_at(&s[i..])?;
+        let Some((n, used)) = number_at(&s[i..]) else {
+            return false;
+        };
         i += used;
         let j = i + spaces(&s[i..]);
         let mut n = n;
@@ -117,9 +144,10 @@ pub fn numbers(s: &str) -> Option<Vec<Number>> {
             n.unit = Some(unit);
             i = j + len;
         }
-        out.push(n);
+        f(n);
+        any = true;
     }
-    (!out.is_empty()).then_some(out)
+    any
 }
 
 /// One number at the start of `s`: sign, digits with optional `,` groups, decimals.
