@@ -83,7 +83,7 @@ fn is_ws(c: u8) -> bool {
 fn find(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
     let mut i = from;
     loop {
-        i += b.get(i..)?.iter().position(|&c| c == pat[0])?;
+        i += memchr::memchr(pat[0], b.get(i..)?)?;
         if b.get(i..i + pat.len()).is_some_and(|w| w.eq_ignore_ascii_case(pat)) {
             return Some(i);
         }
@@ -221,9 +221,13 @@ fn raw_end(b: &[u8], from: usize, raw: &str) -> Option<usize> {
 /// not hold raw text — SVG and MathML (where `<![CDATA[` is also a section), a select
 /// list, a frameset.
 fn foreign(b: &[u8]) -> bool {
-    [&b"<svg"[..], b"<math", b"<select", b"<frameset"]
-        .iter()
-        .any(|t| find(b, 0, t).is_some())
+    // One pass over the `<`s for the four names.
+    memchr::memchr_iter(b'<', b).any(|i| {
+        let name = &b[i + 1..];
+        [&b"svg"[..], b"math", b"select", b"frameset"]
+            .iter()
+            .any(|t| name.get(..t.len()).is_some_and(|w| w.eq_ignore_ascii_case(t)))
+    })
 }
 
 /// `src` with the attributes of the [`SLIM`] tags dropped, or None when it has none (or
@@ -239,7 +243,7 @@ fn slim(src: &str) -> Option<String> {
     let mut copied = 0; // src[copied..] is not in `out` yet
     let mut changed = false;
     let mut i = 0;
-    while let Some(p) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'<')) {
+    while let Some(p) = b.get(i..).and_then(|r| memchr::memchr(b'<', r)) {
         let lt = i + p;
         let (name_at, name_end, close, self_closing) = match scan(b, lt) {
             Markup::Text => {
@@ -651,7 +655,7 @@ fn fast_dom(src: &str) -> Option<Dom<'_>> {
     let mut i = 0;
     let mut name = String::new();
     loop {
-        let lt = b[i..].iter().position(|&c| c == b'<').map(|p| i + p);
+        let lt = memchr::memchr(b'<', &b[i..]).map(|p| i + p);
         let markup = lt.map(|lt| scan(b, lt));
         if matches!(markup, Some(Markup::Text)) {
             i = lt? + 1;
