@@ -77,28 +77,22 @@ impl Keys {
         let docs = &self.doc[r];
         let (mut ids, mut agencies) = (Dict::default(), Dict::default());
         let mut id_codes: Vec<u32> = Vec::with_capacity(docs.len());
-        let mut agency_codes: Vec<Option<u32>> = Vec::with_capacity(docs.len());
+        let mut agency_codes: Vec<u32> = Vec::with_capacity(docs.len());
         let mut last = None;
-        let (mut id, mut agency) = (0, None);
+        let (mut id, mut agency) = (0, NULL_CODE);
         for &i in docs {
             if last != Some(i) {
                 last = Some(i);
                 id = ids.code(hex(&self.ids[i as usize]));
-                agency = self.agency.get(i as usize).map(|a| agencies.code(a));
+                agency = self.agency.get(i as usize).map_or(NULL_CODE, |a| agencies.code(a));
             }
             id_codes.push(id);
             agency_codes.push(agency);
         }
         let year: Vec<Option<i32>> = docs.iter().map(|&i| opt_i32(self.year[i as usize])).collect();
         Ok(vec![
-            enum_column(
-                &ids.cats,
-                UInt32Chunked::from_vec("doc_id".into(), id_codes).into_series(),
-            )?,
-            enum_column(
-                &agencies.cats,
-                UInt32Chunked::from_iter_options("agency".into(), agency_codes.into_iter()).into_series(),
-            )?,
+            enum_column("doc_id", &ids.cats, &id_codes)?,
+            enum_column("agency", &agencies.cats, &agency_codes)?,
             Column::new("year".into(), year),
         ])
     }
@@ -201,62 +195,58 @@ impl Codes {
     /// rows use, in order of first use, so the Parquet writer takes the codes as they are
     /// instead of hashing every row's text.
     fn column(&self, name: &str, r: Range<usize>) -> PolarsResult<Column> {
-        // The new code of each old one; u8::MAX (never a code) marks a null.
-        let mut remap = [None::<u8>; 256];
+        // The new code of each old one.
+        let mut remap = [None::<u32>; 256];
         let mut cats: Vec<&str> = Vec::new();
-        let mut nulls = false;
-        let ids: Vec<u8> = self.codes[r]
+        let ids: Vec<u32> = self.codes[r]
             .iter()
             .map(|&c| match self.names[c as usize] {
-                None => {
-                    nulls = true;
-                    u8::MAX
-                }
+                None => NULL_CODE,
                 Some(v) => *remap[c as usize].get_or_insert_with(|| {
                     cats.push(v);
-                    (cats.len() - 1) as u8
+                    (cats.len() - 1) as u32
                 }),
             })
             .collect();
-        let ids = if nulls {
-            ids.iter()
-                .map(|&i| (i != u8::MAX).then_some(i))
-                .collect::<UInt8Chunked>()
-                .with_name(name.into())
-        } else {
-            UInt8Chunked::from_vec(name.into(), ids)
-        };
-        enum_column(&cats, ids.into_series())
+        enum_column(name, &cats, &ids)
     }
 }
 
-/// An enum column of `cats` (distinct) from the category ids in `ids` (any unsigned type;
-/// cast to the width polars gives that many categories).
-fn enum_column(cats: &[&str], ids: Series) -> PolarsResult<Column> {
+/// The code of a null row in the codes [`enum_column`] takes.
+const NULL_CODE: u32 = u32::MAX;
+
+/// An enum column `name` of `cats` (distinct) from each row's index into them
+/// (`NULL_CODE`: null), in the width polars gives that many categories.
+fn enum_column(name: &str, cats: &[&str], codes: &[u32]) -> PolarsResult<Column> {
     let fcats = FrozenCategories::new(cats.iter().copied())?;
     let dtype = DataType::from_frozen_categories(fcats);
     let phys = dtype.cat_physical()?;
-    if let Some(max) = ids.max::<u64>()? {
-        polars_ensure!((max as usize) < cats.len(), ComputeError: "code {max} of {} categories", cats.len());
+    let mut nulls = false;
+    for &c in codes {
+        nulls |= c == NULL_CODE;
+        polars_ensure!(c == NULL_CODE || (c as usize) < cats.len(), ComputeError: "code {c} of {} categories", cats.len());
     }
-    let ids = ids.cast(&DataType::from(phys))?;
-    // SAFETY: every code is below the number of categories (checked above, and the codes
-    // are numbered from the categories in the first place), which is all the unchecked
-    // constructor leaves out (its checked twin looks each code up in the mapping).
+    let validity = nulls.then(|| codes.iter().map(|&c| c != NULL_CODE).collect::<polars_arrow::bitmap::Bitmap>());
+    // SAFETY: every code is below the number of categories (checked above), which is all
+    // the unchecked constructor leaves out (its checked twin looks each code up in the
+    // mapping).
     let column = unsafe {
         match phys {
-            CategoricalPhysical::U8 => {
-                CategoricalChunked::<Categorical8Type>::from_cats_and_dtype_unchecked(ids.u8()?.clone(), dtype)
-                    .into_series()
-            }
-            CategoricalPhysical::U16 => {
-                CategoricalChunked::<Categorical16Type>::from_cats_and_dtype_unchecked(ids.u16()?.clone(), dtype)
-                    .into_series()
-            }
-            CategoricalPhysical::U32 => {
-                CategoricalChunked::<Categorical32Type>::from_cats_and_dtype_unchecked(ids.u32()?.clone(), dtype)
-                    .into_series()
-            }
+            CategoricalPhysical::U8 => CategoricalChunked::<Categorical8Type>::from_cats_and_dtype_unchecked(
+                UInt8Chunked::from_vec_validity(name.into(), codes.iter().map(|&c| c as u8).collect(), validity),
+                dtype,
+            )
+            .into_series(),
+            CategoricalPhysical::U16 => CategoricalChunked::<Categorical16Type>::from_cats_and_dtype_unchecked(
+                UInt16Chunked::from_vec_validity(name.into(), codes.iter().map(|&c| c as u16).collect(), validity),
+                dtype,
+            )
+            .into_series(),
+            CategoricalPhysical::U32 => CategoricalChunked::<Categorical32Type>::from_cats_and_dtype_unchecked(
+                UInt32Chunked::from_vec_validity(name.into(), codes.to_vec(), validity),
+                dtype,
+            )
+            .into_series(),
         }
     };
     Ok(column.into_column())
@@ -268,13 +258,13 @@ fn enum_column(cats: &[&str], ids: Series) -> PolarsResult<Column> {
 /// they are more. A value equal to the one before is not looked up again.
 fn dictionary<'a>(name: &str, n: usize, values: impl Iterator<Item = Option<&'a str>>) -> PolarsResult<Option<Column>> {
     let mut dict = Dict::default();
-    let mut ids: Vec<Option<u32>> = Vec::with_capacity(n);
-    let mut last: Option<(Option<&str>, Option<u32>)> = None;
+    let mut ids: Vec<u32> = Vec::with_capacity(n);
+    let mut last: Option<(Option<&str>, u32)> = None;
     for v in values {
         let id = match last {
             Some((prev, id)) if prev == v => id,
             _ => {
-                let id = v.map(|v| dict.code(v));
+                let id = v.map_or(NULL_CODE, |v| dict.code(v));
                 if dict.cats.len() > n / 2 {
                     return Ok(None);
                 }
@@ -284,8 +274,7 @@ fn dictionary<'a>(name: &str, n: usize, values: impl Iterator<Item = Option<&'a 
         };
         ids.push(id);
     }
-    let ids = UInt32Chunked::from_iter_options(name.into(), ids.into_iter()).into_series();
-    enum_column(&dict.cats, ids).map(Some)
+    enum_column(name, &dict.cats, &ids).map(Some)
 }
 
 /// `df` with its string columns dictionary-encoded where that pays (see [`dictionary`]):
