@@ -385,12 +385,14 @@ fn is_end(norm: &str) -> bool {
 pub fn regions(lines: &[Line<'_>]) -> Vec<Region> {
     // Headings and end markers are at most 40 characters (`heading_of`, `is_end`).
     let singles: Vec<(usize, String)> = single_cells_upto(lines, 40).collect();
+    let kinds: Vec<Option<Table>> = singles.iter().map(|(_, n)| heading_of(n)).collect();
     let mut heads: Vec<(usize, Table)> = Vec::new();
     for t in Table::ALL {
         let cands: Vec<usize> = singles
             .iter()
-            .filter(|(_, n)| heading_of(n) == Some(t))
-            .map(|(i, _)| *i)
+            .zip(&kinds)
+            .filter(|(_, k)| **k == Some(t))
+            .map(|((i, _), _)| *i)
             .collect();
         let pick = cands
             .iter()
