@@ -226,7 +226,12 @@ fn enum_column(name: &str, cats: &[&str], codes: &[u32]) -> PolarsResult<Column>
         nulls |= c == NULL_CODE;
         polars_ensure!(c == NULL_CODE || (c as usize) < cats.len(), ComputeError: "code {c} of {} categories", cats.len());
     }
-    let validity = nulls.then(|| codes.iter().map(|&c| c != NULL_CODE).collect::<polars_arrow::bitmap::Bitmap>());
+    let validity = nulls.then(|| {
+        codes
+            .iter()
+            .map(|&c| c != NULL_CODE)
+            .collect::<polars_arrow::bitmap::Bitmap>()
+    });
     // SAFETY: every code is below the number of categories (checked above), which is all
     // the unchecked constructor leaves out (its checked twin looks each code up in the
     // mapping).

@@ -157,7 +157,13 @@ fn place(s: &Slots, template: Template, cells: &[Cell]) -> Vec<u32> {
     BY_ADDR.with_borrow_mut(|maps| {
         let by_addr = &mut maps[usize::from(template == Template::T2021)];
         for (i, c) in cells.iter().enumerate() {
-            let addr = (c.table as u8, c.row.as_ptr() as usize, c.row.len(), c.col.as_ptr() as usize, c.col.len());
+            let addr = (
+                c.table as u8,
+                c.row.as_ptr() as usize,
+                c.row.len(),
+                c.col.as_ptr() as usize,
+                c.col.len(),
+            );
             let k = *by_addr
                 .entry(addr)
                 .or_insert_with(|| s.slot.get(&(c.table, c.row, c.col)).copied().unwrap_or(NO_SLOT));
@@ -206,7 +212,9 @@ pub fn infer(cells: &mut Vec<Cell>, template: Template, line_of: impl Fn(&Key) -
                     }
                 }
             };
-            let Some((lv, rv)) = slot_sides(l, r, get) else { continue };
+            let Some((lv, rv)) = slot_sides(l, r, get) else {
+                continue;
+            };
             let v = if l.contains(&slot) { rv - lv } else { lv - rv };
             if v < -1e-9 || !close(v, v.round()) {
                 continue;
@@ -266,7 +274,9 @@ pub fn check(cells: &[Cell], template: Template, diags: &mut Vec<Diagnostic>) ->
     let mut checked = false;
     let mut ok = true;
     for (id, (l, r)) in identities(template).iter().zip(&s.ids) {
-        let Some((lv, rv)) = slot_sides(l, r, get) else { continue };
+        let Some((lv, rv)) = slot_sides(l, r, get) else {
+            continue;
+        };
         if !close(lv, rv) && l.iter().chain(r).any(|&k| blank(k)) {
             continue;
         }

@@ -1053,12 +1053,13 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
                 continue;
             }
             let next = out.ids;
-            let &mut (id, one) = out.memo.entry((piece.as_ptr() as usize, piece.len())).or_insert_with(|| {
-                match numbers::number(piece) {
+            let &mut (id, one) = out
+                .memo
+                .entry((piece.as_ptr() as usize, piece.len()))
+                .or_insert_with(|| match numbers::number(piece) {
                     Some(n) => (next, Some(n)),
                     None => (u32::MAX, None),
-                }
-            });
+                });
             let Some(n) = one else { continue };
             if id == next {
                 out.ids += 1;
@@ -1115,12 +1116,13 @@ impl<'a> SumSearch<'a> {
     /// The id and number of a piece of text, read once.
     fn piece(&mut self, piece: &'a str) -> Option<(u32, numbers::Number)> {
         let next = self.ids;
-        let &mut (id, one) = self.memo.entry((piece.as_ptr() as usize, piece.len())).or_insert_with(|| {
-            match numbers::number(piece) {
+        let &mut (id, one) = self
+            .memo
+            .entry((piece.as_ptr() as usize, piece.len()))
+            .or_insert_with(|| match numbers::number(piece) {
                 Some(n) => (next, Some(n)),
                 None => (u32::MAX, None),
-            }
-        });
+            });
         if id == next {
             self.ids += 1;
         }
@@ -1137,7 +1139,8 @@ impl<'a> SumSearch<'a> {
             if left == 0 {
                 self.leaves += 1;
                 if validate::close(sum, self.total) {
-                    self.found.push((self.ends.clone(), self.cur.clone(), self.cur_ids.clone()));
+                    self.found
+                        .push((self.ends.clone(), self.cur.clone(), self.cur_ids.clone()));
                 }
             }
             return;
@@ -1263,7 +1266,11 @@ fn splits_summing<'a>(values: &[Token<'a>], m: usize) -> Option<(Vec<(Vec<Token<
     for i in (0..chunks.len()).rev() {
         let (b, k, w) = rest[i + 1];
         let ch = &chunks[i];
-        rest[i] = if ch.cut { (b + ch.body, k, w) } else { (b, k + ch.value, w + 1) };
+        rest[i] = if ch.cut {
+            (b + ch.body, k, w)
+        } else {
+            (b, k + ch.value, w + 1)
+        };
     }
     let after = rest[1..].to_vec();
     let mut search = SumSearch {
@@ -1291,7 +1298,9 @@ fn splits_summing<'a>(values: &[Token<'a>], m: usize) -> Option<(Vec<(Vec<Token<
         {
             continue;
         }
-        let Some((id, n)) = search.piece(&text[start..]) else { continue };
+        let Some((id, n)) = search.piece(&text[start..]) else {
+            continue;
+        };
         // The parts: the chunks before the last, and the last's text before the total.
         chunks.truncate(whole);
         search.rest.clear();
