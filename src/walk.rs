@@ -110,7 +110,7 @@ impl Iterator for Walk {
                 continue;
             }
             let rel = rel_path(root, entry.path());
-            if !self.include.is_match(&rel) || self.exclude.is_match(&rel) {
+            if !selected(&rel, &self.include, &self.exclude) {
                 continue;
             }
             let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
@@ -135,6 +135,12 @@ fn order(a: &walkdir::DirEntry, b: &walkdir::DirEntry) -> std::cmp::Ordering {
     let ka = na.as_bytes().iter().chain(is_dir(a).then_some(&b'/'));
     let kb = nb.as_bytes().iter().chain(is_dir(b).then_some(&b'/'));
     ka.cmp(kb)
+}
+
+/// Whether a file's relative path is one the configuration selects: matched by `include`
+/// and not by `exclude`.
+fn selected(rel: &str, include: &GlobSet, exclude: &GlobSet) -> bool {
+    include.is_match(rel) && !exclude.is_match(rel)
 }
 
 /// Walks `root` the way [`walk`] does, keeping every file and entry it could not read in
@@ -163,7 +169,7 @@ pub fn count(root: &Path, include: &GlobSet, exclude: &GlobSet, stop: &dyn Fn() 
             continue;
         }
         let rel = rel_path(root, entry.path());
-        if !include.is_match(&rel) || exclude.is_match(&rel) {
+        if !selected(&rel, include, exclude) {
             continue;
         }
         files += 1;
