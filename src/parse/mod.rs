@@ -1037,10 +1037,19 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
     ) {
         let bytes = text.as_bytes();
         for end in (sign + 1)..=body_len {
+            if out.count >= LIMIT {
+                return;
+            }
             if !text.is_char_boundary(end) {
                 continue;
             }
             let last = end == body_len;
+            // A piece that is not the chunk's last needs room for one more number here and
+            // one in each chunk after: without this a long run was cut into every number of
+            // pieces (2^(digits-1) ways) before any split was counted.
+            if !last && cur.len() + 2 + rest.len() > m {
+                continue;
+            }
             let piece = if last { text } else { &text[..end] };
             let digits = &bytes[sign..end];
             if digits.last() == Some(&b'.')
@@ -1083,6 +1092,10 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
     rec(&chunks, m, &mut cur, &mut cur_ids, &mut out);
 }
 
+/// Steps [`splits_summing`] takes before it leaves a run to the full enumeration: a few
+/// hundred for the rows of real reports, which stay far below it.
+const SUM_BUDGET: usize = 200_000;
+
 /// A chunk of a run for [`splits_summing`]: `text[off..body]` is cut into numbers (when
 /// `cut`; the last of them takes the rest of `text`, its unit), or the token is one value.
 struct SumChunk<'a> {
@@ -1104,6 +1117,9 @@ struct SumSearch<'a> {
     memo: HashMap<(usize, usize), (u32, Option<numbers::Number>)>,
     ids: u32,
     leaves: usize,
+    /// Calls of `search` left before it gives up (`splits_summing` then returns None and
+    /// the caller tries every split, which `LIMIT` bounds).
+    budget: usize,
     cur: Vec<Token<'a>>,
     cur_ids: Vec<u32>,
     /// Each found split: the end of each piece (its order is the order of `splits`), the
@@ -1132,9 +1148,10 @@ impl<'a> SumSearch<'a> {
     /// Cuts chunk `ci` from byte `off` with `sum` of the numbers so far and `left` numbers
     /// to go (the total not counted).
     fn search(&mut self, chunks: &[SumChunk<'a>], ci: usize, off: usize, sum: f64, left: usize) {
-        if self.leaves >= LIMIT || sum > self.total + 1e-6 {
+        if self.budget == 0 || self.leaves >= LIMIT || sum > self.total + 1e-6 {
             return;
         }
+        self.budget -= 1;
         let Some(ch) = chunks.get(ci) else {
             if left == 0 {
                 self.leaves += 1;
@@ -1215,10 +1232,10 @@ impl<'a> SumSearch<'a> {
     }
 }
 
-/// The splits of [`splits`] (the same ones, in the same order, with the same piece ids
-/// for the same pieces) in which the last of the `m` numbers is the sum of the others,
-/// found without trying the rest: each way to cut the total off the end, then the parts
-/// before it while their sum stays under it. Also returns how many piece ids it used.
+/// The splits of [`splits`] in which the last of the `m` numbers is the sum of the others
+/// (the same ones, in the same order, with one id per piece as there, though not the same
+/// ids), found without trying the rest: each way to cut the total off the end, then the
+/// parts before it while their sum stays under it. Also returns how many ids it used.
 /// None for a run this cannot search: a sign (a negative part), a value that is not a
 /// number, a last value that is not cut.
 #[allow(clippy::type_complexity)]
@@ -1279,6 +1296,7 @@ fn splits_summing<'a>(values: &[Token<'a>], m: usize) -> Option<(Vec<(Vec<Token<
         memo: HashMap::default(),
         ids,
         leaves: 0,
+        budget: SUM_BUDGET,
         cur: Vec::new(),
         cur_ids: Vec::new(),
         found: Vec::new(),
@@ -1331,6 +1349,9 @@ fn splits_summing<'a>(values: &[Token<'a>], m: usize) -> Option<(Vec<(Vec<Token<
             });
             f.2.push(id);
         }
+    }
+    if search.budget == 0 {
+        return None;
     }
     // The order of `splits`: by where each piece ends in its chunk, first piece first.
     search.found.sort_by(|a, b| a.0.cmp(&b.0));
@@ -1946,6 +1967,32 @@ mod tests {
             ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit),
             "no identity decides 898989"
         );
+    }
+
+    /// A long run of digits (60 for seven columns: 2^59 ways to cut it into any number of
+    /// pieces, C(59, 6) into seven) is searched within bounds and still read: the run used
+    /// to cut it into every number of pieces, and did not come back.
+    #[test]
+    fn a_long_glued_run_is_searched_within_bounds() {
+        let digits = "730591286403779125508864213907345618290475133068257719340268";
+        let text = format!("（一）予以公开{digits}（二）部分公开0000000");
+        let ex = labelled(Table::Applications, Template::T2019, &lines(&text), 1, Form::Glued);
+        let granted = ex.cells.iter().filter(|c| c.row == "granted").count();
+        let flagged = ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit);
+        assert!(granted == 7 || flagged, "{granted} cells, {:?}", ex.diags);
+        let mut count = 0;
+        splits(
+            &[Token {
+                kind: Kind::Run,
+                raw: digits,
+                line: 1,
+                cell: 0,
+                line_cells: 1,
+            }],
+            7,
+            |_, _| count += 1,
+        );
+        assert_eq!(count, LIMIT, "the full enumeration stops at LIMIT");
     }
 
     /// `splits_summing` gives exactly the splits of `splits` whose last number is the sum
