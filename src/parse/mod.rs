@@ -937,6 +937,50 @@ fn place_flat(run: &Run<'_>, m: usize, ex: &mut Extracted) {
 /// Most splits of one run [`splits`] gives.
 const LIMIT: usize = 20_000;
 
+/// Whether `bytes[start..end]` may be one number cut from a run of digits: it neither
+/// starts nor ends with `.`, has no leading zero, and (when it is not the chunk's `last`
+/// piece) the next byte is not `.`.
+fn cuttable(bytes: &[u8], start: usize, end: usize, last: bool) -> bool {
+    let digits = &bytes[start..end];
+    !(digits.last() == Some(&b'.')
+        || digits.first() == Some(&b'.')
+        || (digits.len() > 1 && digits[0] == b'0' && digits[1] != b'.')
+        || (!last && bytes[end] == b'.'))
+}
+
+/// The pieces of a run read so far, by address and length: each one's id (counting up
+/// from the first free one) and number, read once; the same pieces come back in many
+/// splits.
+struct PieceIds {
+    memo: HashMap<(usize, usize), (u32, Option<numbers::Number>)>,
+    next: u32,
+}
+
+impl PieceIds {
+    fn new(next: u32) -> Self {
+        PieceIds {
+            memo: HashMap::default(),
+            next,
+        }
+    }
+
+    /// The piece's id and number; None when it does not read as exactly one number.
+    fn get(&mut self, piece: &str) -> Option<(u32, numbers::Number)> {
+        let next = self.next;
+        let &mut (id, one) = self
+            .memo
+            .entry((piece.as_ptr() as usize, piece.len()))
+            .or_insert_with(|| match numbers::number(piece) {
+                Some(n) => (next, Some(n)),
+                None => (u32::MAX, None),
+            });
+        if id == next {
+            self.next += 1;
+        }
+        one.map(|n| (id, n))
+    }
+}
+
 /// Calls `each` with every way to cut a run's digits into `m` numbers (at most `LIMIT`):
 /// spaces and signs are hard boundaries, a number has no leading zero, a unit belongs to the
 /// last number. `each` also gets each token's piece id: the same piece of the text (or the
@@ -974,16 +1018,12 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
     /// What the recursion carries: the pieces read so far, the callback, how many splits
     /// it was given.
     struct Out<'m, F> {
-        /// A piece (address, length) → its id and number; `NOT_ONE` when it does not
-        /// read as exactly one number. The same pieces come back in many splits.
-        memo: HashMap<(usize, usize), (u32, Option<numbers::Number>)>,
-        ids: u32,
+        pieces: PieceIds,
         each: &'m mut F,
         count: usize,
     }
     let mut out = Out {
-        memo: HashMap::default(),
-        ids,
+        pieces: PieceIds::new(ids),
         each: &mut each,
         count: 0,
     };
@@ -1050,29 +1090,11 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
             if !last && cur.len() + 2 + rest.len() > m {
                 continue;
             }
+            if !cuttable(bytes, sign, end, last) {
+                continue;
+            }
             let piece = if last { text } else { &text[..end] };
-            let digits = &bytes[sign..end];
-            if digits.last() == Some(&b'.')
-                || digits.first() == Some(&b'.')
-                || (digits.len() > 1 && digits[0] == b'0' && digits[1] != b'.')
-            {
-                continue;
-            }
-            if !last && bytes[end] == b'.' {
-                continue;
-            }
-            let next = out.ids;
-            let &mut (id, one) = out
-                .memo
-                .entry((piece.as_ptr() as usize, piece.len()))
-                .or_insert_with(|| match numbers::number(piece) {
-                    Some(n) => (next, Some(n)),
-                    None => (u32::MAX, None),
-                });
-            let Some(n) = one else { continue };
-            if id == next {
-                out.ids += 1;
-            }
+            let Some((id, n)) = out.pieces.get(piece) else { continue };
             cur.push(Token {
                 kind: Kind::Value(Value::Number(n)),
                 raw: piece,
@@ -1113,9 +1135,7 @@ struct SumSearch<'a> {
     /// After chunk i: the bytes left to cut, the values not cut, the chunks not cut.
     rest: Vec<(usize, f64, usize)>,
     total: f64,
-    /// A piece (address, length) → its id and number (`None`: not exactly one number).
-    memo: HashMap<(usize, usize), (u32, Option<numbers::Number>)>,
-    ids: u32,
+    pieces: PieceIds,
     leaves: usize,
     /// Calls of `search` left before it gives up (`splits_summing` then returns None and
     /// the caller tries every split, which `LIMIT` bounds).
@@ -1129,22 +1149,6 @@ struct SumSearch<'a> {
 }
 
 impl<'a> SumSearch<'a> {
-    /// The id and number of a piece of text, read once.
-    fn piece(&mut self, piece: &'a str) -> Option<(u32, numbers::Number)> {
-        let next = self.ids;
-        let &mut (id, one) = self
-            .memo
-            .entry((piece.as_ptr() as usize, piece.len()))
-            .or_insert_with(|| match numbers::number(piece) {
-                Some(n) => (next, Some(n)),
-                None => (u32::MAX, None),
-            });
-        if id == next {
-            self.ids += 1;
-        }
-        one.map(|n| (id, n))
-    }
-
     /// Cuts chunk `ci` from byte `off` with `sum` of the numbers so far and `left` numbers
     /// to go (the total not counted).
     fn search(&mut self, chunks: &[SumChunk<'a>], ci: usize, off: usize, sum: f64, left: usize) {
@@ -1183,14 +1187,7 @@ impl<'a> SumSearch<'a> {
                 continue;
             }
             let last = end == body;
-            let digits = &bytes[off..end];
-            if digits.last() == Some(&b'.')
-                || digits.first() == Some(&b'.')
-                || (digits.len() > 1 && digits[0] == b'0' && digits[1] != b'.')
-            {
-                continue;
-            }
-            if !last && bytes[end] == b'.' {
+            if !cuttable(bytes, off, end, last) {
                 continue;
             }
             // Numbers still to cut after this one, and an upper bound of what they add.
@@ -1201,7 +1198,9 @@ impl<'a> SumSearch<'a> {
                 (body - end + rest_bytes, after.saturating_sub(rest_whole))
             };
             let piece = if last { &text[off..] } else { &text[off..end] };
-            let Some((id, n)) = self.piece(piece) else { continue };
+            let Some((id, n)) = self.pieces.get(piece) else {
+                continue;
+            };
             let s = sum + n.value;
             // Longer pieces only read larger: nothing further can fit under the total.
             if s > self.total + 1e-6 {
@@ -1293,8 +1292,7 @@ fn splits_summing<'a>(values: &[Token<'a>], m: usize) -> Option<(Vec<(Vec<Token<
     let mut search = SumSearch {
         rest: Vec::new(),
         total: 0.0,
-        memo: HashMap::default(),
-        ids,
+        pieces: PieceIds::new(ids),
         leaves: 0,
         budget: SUM_BUDGET,
         cur: Vec::new(),
@@ -1309,14 +1307,10 @@ fn splits_summing<'a>(values: &[Token<'a>], m: usize) -> Option<(Vec<(Vec<Token<
         if !text.is_char_boundary(start) {
             continue;
         }
-        let digits = &bytes[start..last.body];
-        if digits.last() == Some(&b'.')
-            || digits.first() == Some(&b'.')
-            || (digits.len() > 1 && digits[0] == b'0' && digits[1] != b'.')
-        {
+        if !cuttable(bytes, start, last.body, true) {
             continue;
         }
-        let Some((id, n)) = search.piece(&text[start..]) else {
+        let Some((id, n)) = search.pieces.get(&text[start..]) else {
             continue;
         };
         // The parts: the chunks before the last, and the last's text before the total.
@@ -1355,7 +1349,10 @@ fn splits_summing<'a>(values: &[Token<'a>], m: usize) -> Option<(Vec<(Vec<Token<
     }
     // The order of `splits`: by where each piece ends in its chunk, first piece first.
     search.found.sort_by(|a, b| a.0.cmp(&b.0));
-    Some((search.found.into_iter().map(|(_, t, i)| (t, i)).collect(), search.ids))
+    Some((
+        search.found.into_iter().map(|(_, t, i)| (t, i)).collect(),
+        search.pieces.next,
+    ))
 }
 
 /// How implausible a cut of runs is (lower is better): zero counts are the commonest
