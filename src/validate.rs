@@ -46,13 +46,22 @@ pub fn close(a: f64, b: f64) -> bool {
 
 /// The identities of a template, built once.
 pub fn identities(template: Template) -> &'static [Identity] {
-    static T2019: OnceLock<Vec<Identity>> = OnceLock::new();
-    static T2021: OnceLock<Vec<Identity>> = OnceLock::new();
+    &compiled(template).0
+}
+
+/// A template's identities and their [`Slots`], built once.
+fn compiled(template: Template) -> &'static (Vec<Identity>, Slots) {
+    static T2019: OnceLock<(Vec<Identity>, Slots)> = OnceLock::new();
+    static T2021: OnceLock<(Vec<Identity>, Slots)> = OnceLock::new();
     let cell = match template {
         Template::T2019 => &T2019,
         Template::T2021 => &T2021,
     };
-    cell.get_or_init(|| build(template))
+    cell.get_or_init(|| {
+        let ids = build(template);
+        let slots = Slots::of(&ids);
+        (ids, slots)
+    })
 }
 
 fn build(template: Template) -> Vec<Identity> {
@@ -107,14 +116,8 @@ struct Slots {
     ids: Vec<(Vec<u16>, Vec<u16>)>,
 }
 
-fn slots(template: Template) -> &'static Slots {
-    static T2019: OnceLock<Slots> = OnceLock::new();
-    static T2021: OnceLock<Slots> = OnceLock::new();
-    let cell = match template {
-        Template::T2019 => &T2019,
-        Template::T2021 => &T2021,
-    };
-    cell.get_or_init(|| {
+impl Slots {
+    fn of(identities: &[Identity]) -> Slots {
         let mut s = Slots {
             keys: Vec::new(),
             slot: HashMap::default(),
@@ -130,35 +133,36 @@ fn slots(template: Template) -> &'static Slots {
                 })
                 .collect()
         };
-        for id in identities(template) {
+        for id in identities {
             let l = side(&id.lhs, &mut s);
             let r = side(&id.rhs, &mut s);
             s.ids.push((l, r));
         }
         s
-    })
+    }
 }
 
 /// No cell in this slot.
 const NONE: u32 = u32::MAX;
 
-/// The document's cell in each slot of `slots` (the last one of a key, as a map built from
-/// the cells would hold), `NONE` where there is none.
-fn place(s: &Slots, template: Template, cells: &[Cell]) -> Vec<u32> {
+/// The document's cell in each slot of the template's [`Slots`] (the last one of a key, as
+/// a map built from the cells would hold), `NONE` where there is none.
+fn place(template: Template, cells: &[Cell]) -> Vec<u32> {
     /// A cell's key by the addresses and lengths of its row and column names (static
     /// text, the same few for every document) → its slot, or `NO_SLOT`: most lookups
-    /// then hash five words instead of two strings. Per thread and template.
-    type ByAddr = HashMap<(u8, usize, usize, usize, usize), u16>;
+    /// then hash a few words instead of two strings. Per thread.
+    type ByAddr = HashMap<(Template, Table, usize, usize, usize, usize), u16>;
     thread_local! {
-        static BY_ADDR: std::cell::RefCell<[ByAddr; 2]> = Default::default();
+        static BY_ADDR: std::cell::RefCell<ByAddr> = Default::default();
     }
     const NO_SLOT: u16 = u16::MAX;
+    let s = &compiled(template).1;
     let mut at = vec![NONE; s.keys.len()];
-    BY_ADDR.with_borrow_mut(|maps| {
-        let by_addr = &mut maps[usize::from(template == Template::T2021)];
+    BY_ADDR.with_borrow_mut(|by_addr| {
         for (i, c) in cells.iter().enumerate() {
             let addr = (
-                c.table as u8,
+                template,
+                c.table,
                 c.row.as_ptr() as usize,
                 c.row.len(),
                 c.col.as_ptr() as usize,
@@ -193,8 +197,8 @@ fn slot_sides(l: &[u16], r: &[u16], get: impl Fn(u16) -> Option<f64>) -> Option<
 /// to record for an inferred cell.
 pub fn infer(cells: &mut Vec<Cell>, template: Template, line_of: impl Fn(&Key) -> u32, diags: &mut Vec<Diagnostic>) {
     let ids = identities(template);
-    let s = slots(template);
-    let mut at = place(s, template, cells);
+    let s = &compiled(template).1;
+    let mut at = place(template, cells);
     loop {
         let mut added = false;
         for (id, (l, r)) in ids.iter().zip(&s.ids) {
@@ -255,8 +259,8 @@ pub fn infer(cells: &mut Vec<Cell>, template: Template, line_of: impl Fn(&Key) -
 /// Checks every identity that can be evaluated; a failure is a warning naming both sides.
 /// Returns whether all checked identities hold (None when none could be checked).
 pub fn check(cells: &[Cell], template: Template, diags: &mut Vec<Diagnostic>) -> Option<bool> {
-    let s = slots(template);
-    let at = place(s, template, cells);
+    let s = &compiled(template).1;
+    let at = place(template, cells);
     let cell = |k: u16| match at[k as usize] {
         NONE => None,
         i => Some(&cells[i as usize]),

@@ -981,14 +981,13 @@ impl PieceIds {
     }
 }
 
-/// Calls `each` with every way to cut a run's digits into `m` numbers (at most `LIMIT`):
-/// spaces and signs are hard boundaries, a number has no leading zero, a unit belongs to the
-/// last number. `each` also gets each token's piece id: the same piece of the text (or the
-/// same uncut token) has the same id in every split, and the ids count up from 0.
-fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>], &[u32])) {
-    // Hard chunks: (token it came from, text of the chunk, whether it is cut, its id when
-    // it is not).
-    let mut chunks: Vec<(Token<'a>, &'a str, bool, u32)> = Vec::new();
+/// A run's hard chunks, which no split crosses: (token it came from, text of the chunk,
+/// whether it is cut, its piece id when it is not). Spaces and signs are boundaries (a
+/// sign starts a chunk); a token that is not a run is one chunk. Also returns how many ids
+/// the uncut tokens took.
+#[allow(clippy::type_complexity)]
+fn hard_chunks<'a>(values: &[Token<'a>]) -> (Vec<(Token<'a>, &'a str, bool, u32)>, u32) {
+    let mut chunks = Vec::new();
     let mut ids = 0u32;
     for t in values {
         if t.kind != Kind::Run {
@@ -1013,6 +1012,15 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
             chunks.push((t.clone(), &raw[s..], true, 0));
         }
     }
+    (chunks, ids)
+}
+
+/// Calls `each` with every way to cut a run's digits into `m` numbers (at most `LIMIT`):
+/// spaces and signs are hard boundaries, a number has no leading zero, a unit belongs to the
+/// last number. `each` also gets each token's piece id: the same piece of the text (or the
+/// same uncut token) has the same id in every split, and the ids count up from 0.
+fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>], &[u32])) {
+    let (chunks, ids) = hard_chunks(values);
     let mut cur: Vec<Token<'a>> = Vec::new();
     let mut cur_ids: Vec<u32> = Vec::new();
     /// What the recursion carries: the pieces read so far, the callback, how many splits
@@ -1239,39 +1247,29 @@ impl<'a> SumSearch<'a> {
 /// number, a last value that is not cut.
 #[allow(clippy::type_complexity)]
 fn splits_summing<'a>(values: &[Token<'a>], m: usize) -> Option<(Vec<(Vec<Token<'a>>, Vec<u32>)>, u32)> {
-    let mut chunks: Vec<SumChunk<'a>> = Vec::new();
-    let mut ids = 0u32;
-    for t in values {
-        match t.kind {
-            Kind::Run => {
-                for piece in t.raw.split(' ').filter(|p| !p.is_empty()) {
-                    if piece.contains(['+', '-']) {
-                        return None;
-                    }
-                    let body = piece.trim_end_matches(['元', '万']).len();
-                    chunks.push(SumChunk {
-                        tok: t.clone(),
-                        text: piece,
-                        body,
-                        cut: true,
-                        id: 0,
-                        value: 0.0,
-                    });
-                }
-            }
-            Kind::Value(Value::Number(n)) if !n.signed && n.value >= 0.0 => {
-                chunks.push(SumChunk {
-                    tok: t.clone(),
-                    text: t.raw,
-                    body: 0,
-                    cut: false,
-                    id: ids,
-                    value: n.value,
-                });
-                ids += 1;
-            }
+    let (hard, ids) = hard_chunks(values);
+    let mut chunks: Vec<SumChunk<'a>> = Vec::with_capacity(hard.len());
+    for (tok, text, cut, id) in hard {
+        let value = match tok.kind {
+            // A sign starts a chunk.
+            Kind::Run if text.starts_with(['+', '-']) => return None,
+            Kind::Run => 0.0,
+            Kind::Value(Value::Number(n)) if !n.signed && n.value >= 0.0 => n.value,
             _ => return None,
-        }
+        };
+        let body = if cut {
+            text.trim_end_matches(['元', '万']).len()
+        } else {
+            0
+        };
+        chunks.push(SumChunk {
+            tok,
+            text,
+            body,
+            cut,
+            id,
+            value,
+        });
     }
     let last = chunks.pop()?;
     if !last.cut || m < 2 {
