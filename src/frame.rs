@@ -14,18 +14,18 @@ use crate::spill::{Get, Log, Put, Records};
 use crate::template::{self, Table};
 
 /// Column buffers for every output table: `push` one document after another, take the
-/// tables whose buffers are full with [`Frames::full_tables`] and [`Frames::take_table`],
-/// the documents with [`Frames::take_documents`].
+/// streamed tables whose buffers are full with [`Frames::full_tables`] and
+/// [`Frames::take_table`], the documents with [`Frames::take_documents`]; at the end, once
+/// the duplicates are known, the derived tables with [`Frames::derive`].
 pub struct Frames {
     docs: Docs,
     pending: PendingDocs,
     cells: Cells,
-    requests: Requests,
-    outcomes: Outcomes,
-    procurement: Procurement,
-    litigation: Litigation,
-    active: Active,
     diags: Diags,
+    /// What the derived tables are made of, kept on disk to the end of the run.
+    kept: CellLog,
+    /// The derived tables' buffers, filled by [`Frames::derive`].
+    derived: Derived,
 }
 
 /// Keys every table carries: each row holds an index into the documents of the rows
@@ -326,7 +326,7 @@ struct Docs {
 }
 
 /// Bytes of a document's record: see [`Doc`].
-const DOC_RECORD: usize = 16 + 8 + 8 + 4 + 4 + 4 + 4 + 4 + 1 + 4 * ROWS.len();
+const DOC_RECORD: usize = 16 + 8 + 8 + 4 + 4 + 4 + 4 + 4 + 1 + 4;
 
 /// One document's record.
 #[derive(Debug, Clone, PartialEq)]
@@ -341,9 +341,9 @@ struct Doc {
     /// Warnings and errors, for choosing among duplicates.
     warnings: u32,
     identities_ok: Option<bool>,
-    /// Rows the document added to each table of [`ROWS`], for dropping a duplicate's rows
-    /// by position (identical copies share their doc_id).
-    rows: [u32; ROWS.len()],
+    /// Rows the document added to the diagnostics, for placing a duplicate's `DUPLICATE`
+    /// row after its own by position (identical copies share their doc_id).
+    diagnostics: u32,
 }
 
 impl Doc {
@@ -364,9 +364,7 @@ impl Doc {
                 Some(false) => 1,
                 Some(true) => 2,
             });
-        for r in self.rows {
-            p.u32(r);
-        }
+        p.u32(self.diagnostics);
         b
     }
     fn from_bytes(b: &[u8; DOC_RECORD]) -> Doc {
@@ -385,7 +383,7 @@ impl Doc {
                 1 => Some(false),
                 _ => Some(true),
             },
-            rows: std::array::from_fn(|_| g.u32()),
+            diagnostics: g.u32(),
         }
     }
 }
@@ -525,6 +523,250 @@ struct Active {
     status: Codes,
 }
 
+/// The derived tables' buffers.
+#[derive(Default)]
+struct Derived {
+    requests: Requests,
+    outcomes: Outcomes,
+    procurement: Procurement,
+    litigation: Litigation,
+    active: Active,
+}
+
+/// A cell as the derived tables need it.
+struct KeptCell<'a> {
+    table: Table,
+    row: &'static str,
+    col: &'static str,
+    value: Option<f64>,
+    status: CellStatus,
+    /// The text as printed, kept only for the procurement table (see [`is_procurement`]);
+    /// empty for the other cells.
+    raw: &'a str,
+}
+
+/// The derived tables by their index in [`DERIVED`].
+const REQUESTS: usize = 0;
+const OUTCOMES: usize = 1;
+const PROCUREMENT: usize = 2;
+const LITIGATION: usize = 3;
+const ACTIVE: usize = 4;
+
+/// The derived table (of [`DERIVED`]) a cell makes a row of; the procurement table's one
+/// row a document is made of its active-disclosure cells of [`is_procurement`] besides.
+fn derived_table(c: &KeptCell<'_>) -> usize {
+    match c.table {
+        Table::Applications if template::STAGES.contains(&c.row) => REQUESTS,
+        Table::Applications => OUTCOMES,
+        Table::ReviewLitigation => LITIGATION,
+        Table::ActiveDisclosure => ACTIVE,
+    }
+}
+
+/// Whether a cell of `table` and `row` in a report of `template` goes to the procurement
+/// table (which keeps the amount's text as printed too).
+fn is_procurement(template: &str, table: Table, row: &str) -> bool {
+    table == Table::ActiveDisclosure && row == "centralized_procurement" && template == "2019"
+}
+
+/// Every document's cells as the derived tables need them, appended to a scratch file on
+/// disk as documents complete and read back once at the end, when the duplicates are
+/// known: the derived tables are then written once, without the duplicates' rows, instead
+/// of being written as the run goes and rewritten. About 4 bytes a cell (a cell's row and
+/// column as a number, its status, its value as a variable-length integer when it is a
+/// whole number) and 30 a document: 1 GB of scratch file for a million reports, none of
+/// it in memory.
+struct CellLog {
+    log: Log,
+    /// A cell's table, row and column by number, numbered in order of first use.
+    slots: Vec<(Table, &'static str, &'static str)>,
+    /// The numbers by the address and length of the row's and column's text (the same text
+    /// at two addresses gets two numbers, which read back as the same text).
+    slot_of: FxHashMap<(Table, usize, usize, usize, usize), u16>,
+    /// The templates' names by number.
+    templates: Vec<&'static str>,
+    /// One document's bytes as they are put together.
+    buf: Vec<u8>,
+}
+
+/// A kept cell's status and what its value is stored as: the status's number in the low
+/// three bits, then the value's kind, then whether the text follows.
+const STATUSES: [CellStatus; 5] = [
+    CellStatus::Reported,
+    CellStatus::Blank,
+    CellStatus::NotApplicable,
+    CellStatus::Inferred,
+    CellStatus::Invalid,
+];
+const VALUE_NONE: u8 = 0;
+const VALUE_UINT: u8 = 1 << 3;
+const VALUE_F64: u8 = 2 << 3;
+const VALUE_MASK: u8 = 3 << 3;
+const HAS_RAW: u8 = 1 << 5;
+
+fn put_varint(buf: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        buf.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    buf.push(v as u8);
+}
+
+/// Reads what [`put_varint`] wrote at `*at`, moving `*at` past it.
+fn get_varint(b: &[u8], at: &mut usize) -> io::Result<u64> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let x = *b.get(*at).ok_or_else(corrupt)?;
+        *at += 1;
+        v |= u64::from(x & 0x7f) << shift;
+        if x & 0x80 == 0 {
+            return Ok(v);
+        }
+    }
+    Err(corrupt())
+}
+
+/// The error of a scratch file that does not read back as written.
+fn corrupt() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, "a scratch file does not read back as written")
+}
+
+/// `n` bytes at `*at`, moving `*at` past them.
+fn next_bytes<'a>(b: &'a [u8], at: &mut usize, n: usize) -> io::Result<&'a [u8]> {
+    let end = at.checked_add(n).filter(|&e| e <= b.len()).ok_or_else(corrupt)?;
+    let s = &b[*at..end];
+    *at = end;
+    Ok(s)
+}
+
+impl CellLog {
+    fn new_in(dir: &Path) -> io::Result<CellLog> {
+        Ok(CellLog {
+            log: Log::new_in(dir)?,
+            slots: Vec::new(),
+            slot_of: FxHashMap::default(),
+            templates: Vec::new(),
+            buf: Vec::new(),
+        })
+    }
+
+    fn slot(&mut self, table: Table, row: &'static str, col: &'static str) -> u16 {
+        let key = (table, row.as_ptr() as usize, row.len(), col.as_ptr() as usize, col.len());
+        let next = self.slots.len();
+        *self.slot_of.entry(key).or_insert_with(|| {
+            self.slots.push((table, row, col));
+            // The templates' cells are a few hundred (each a static string of the binary).
+            u16::try_from(next).expect("fewer than 65,536 cell kinds")
+        })
+    }
+
+    /// Appends document `doc`'s cells: its number and the byte length of the rest, then
+    /// its doc_id, year, template, agency, and cells.
+    fn push(&mut self, doc: &Key<'_>, template: &'static str, cells: &[crate::model::Cell]) -> io::Result<()> {
+        let t = match self.templates.iter().position(|&t| t == template) {
+            Some(t) => t,
+            None => {
+                self.templates.push(template);
+                self.templates.len() - 1
+            }
+        };
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        buf.extend_from_slice(&doc.id);
+        buf.extend_from_slice(&doc.year.to_le_bytes());
+        buf.push(u8::try_from(t).expect("a few templates"));
+        match doc.agency {
+            Some(a) => {
+                buf.push(1);
+                put_varint(&mut buf, a.len() as u64);
+                buf.extend_from_slice(a.as_bytes());
+            }
+            None => buf.push(0),
+        }
+        put_varint(&mut buf, cells.len() as u64);
+        for c in cells {
+            buf.extend_from_slice(&self.slot(c.table, c.row, c.col).to_le_bytes());
+            let status = STATUSES.iter().position(|&s| s == c.status).expect("every status") as u8;
+            let raw = is_procurement(template, c.table, c.row);
+            let flags = status | if raw { HAS_RAW } else { 0 };
+            match c.value {
+                None => buf.push(flags | VALUE_NONE),
+                // A whole number that reads back bit for bit (not -0.0, not past 2^64).
+                Some(v) if v >= 0.0 && (v as u64 as f64).to_bits() == v.to_bits() => {
+                    buf.push(flags | VALUE_UINT);
+                    put_varint(&mut buf, v as u64);
+                }
+                Some(v) => {
+                    buf.push(flags | VALUE_F64);
+                    buf.extend_from_slice(&v.to_bits().to_le_bytes());
+                }
+            }
+            if raw {
+                put_varint(&mut buf, c.raw.len() as u64);
+                buf.extend_from_slice(c.raw.as_bytes());
+            }
+        }
+        let n = u32::try_from(doc.n).map_err(|_| io::Error::other("more than 2^32 documents"))?;
+        let len = u32::try_from(buf.len()).map_err(|_| io::Error::other("a document of more than 4 GiB of cells"))?;
+        let mut head = [0; 8];
+        Put::new(&mut head).u32(n).u32(len);
+        self.log.append(&head)?;
+        self.log.append(&buf)?;
+        self.buf = buf;
+        Ok(())
+    }
+
+    /// A document's bytes as [`CellLog::push`] wrote them (after the number and length):
+    /// its key (numbered `n`), template, and cells.
+    fn decode<'a>(&self, n: usize, b: &'a [u8]) -> io::Result<(Key<'a>, &'static str, Vec<KeptCell<'a>>)> {
+        let mut at = 0;
+        let id: [u8; 16] = next_bytes(b, &mut at, 16)?.try_into().expect("16 bytes");
+        let year = i32::from_le_bytes(next_bytes(b, &mut at, 4)?.try_into().expect("4 bytes"));
+        let template = *self.templates.get(next_bytes(b, &mut at, 1)?[0] as usize).ok_or_else(corrupt)?;
+        let agency = match next_bytes(b, &mut at, 1)?[0] {
+            0 => None,
+            _ => {
+                let len = get_varint(b, &mut at)? as usize;
+                Some(std::str::from_utf8(next_bytes(b, &mut at, len)?).map_err(|_| corrupt())?)
+            }
+        };
+        let k = get_varint(b, &mut at)? as usize;
+        let mut cells = Vec::with_capacity(k.min(b.len()));
+        for _ in 0..k {
+            let slot = u16::from_le_bytes(next_bytes(b, &mut at, 2)?.try_into().expect("2 bytes"));
+            let &(table, row, col) = self.slots.get(slot as usize).ok_or_else(corrupt)?;
+            let flags = next_bytes(b, &mut at, 1)?[0];
+            let status = *STATUSES.get((flags & 7) as usize).ok_or_else(corrupt)?;
+            let value = match flags & VALUE_MASK {
+                VALUE_NONE => None,
+                VALUE_UINT => Some(get_varint(b, &mut at)? as f64),
+                VALUE_F64 => Some(f64::from_bits(u64::from_le_bytes(
+                    next_bytes(b, &mut at, 8)?.try_into().expect("8 bytes"),
+                ))),
+                _ => return Err(corrupt()),
+            };
+            let raw = if flags & HAS_RAW != 0 {
+                let len = get_varint(b, &mut at)? as usize;
+                std::str::from_utf8(next_bytes(b, &mut at, len)?).map_err(|_| corrupt())?
+            } else {
+                ""
+            };
+            cells.push(KeptCell {
+                table,
+                row,
+                col,
+                value,
+                status,
+                raw,
+            });
+        }
+        if at != b.len() {
+            return Err(corrupt());
+        }
+        Ok((Key { n, id, agency, year }, template, cells))
+    }
+}
+
 #[derive(Default)]
 struct Diags {
     doc_id: Vec<[u8; 16]>,
@@ -565,18 +807,11 @@ fn count(v: Option<f64>) -> Option<i64> {
     v.map(|x| x.round() as i64)
 }
 
-/// The tables written row group by row group as documents complete (all but documents).
-pub const ROWS: [&str; 7] = [
-    "cells",
-    "requests",
-    "outcomes",
-    "procurement",
-    "litigation",
-    "active_disclosure",
-    "diagnostics",
-];
+/// The tables written row group by row group as documents complete, besides documents.
+pub const STREAMED: [&str; 2] = ["cells", "diagnostics"];
 
-/// The tables that leave duplicates out (views of `cells`).
+/// The tables that leave duplicates out (views of `cells`): written at the end of the run,
+/// once the duplicates are known, from what [`CellLog`] kept.
 pub const DERIVED: [&str; 5] = ["requests", "outcomes", "procurement", "litigation", "active_disclosure"];
 
 /// The output tables, in the order they are written.
@@ -590,23 +825,6 @@ pub const TABLES: &[&str] = &[
     "active_disclosure",
     "diagnostics",
 ];
-
-/// `df`, a slice of a table starting at row `off`, without the rows in `drop` (sorted
-/// ranges of table rows).
-pub fn drop_rows(df: DataFrame, off: usize, drop: &[std::ops::Range<usize>]) -> PolarsResult<DataFrame> {
-    let end = off + df.height();
-    let first = drop.partition_point(|r| r.end <= off);
-    let hits = drop[first..].iter().take_while(|r| r.start < end);
-    let mut keep = vec![true; df.height()];
-    for r in hits {
-        keep[r.start.max(off) - off..r.end.min(end) - off].fill(false);
-    }
-    if keep.iter().all(|&k| k) {
-        return Ok(df);
-    }
-    let mask: BooleanChunked = keep.into_iter().collect();
-    df.filter(&mask)
-}
 
 /// `df`, a slice of documents.parquet starting at row `off`, with `duplicate_of` set from
 /// `kept`: `(duplicate, the kept document's doc_id)`, sorted.
@@ -715,12 +933,9 @@ impl Frames {
             docs: Docs::new_in(dir)?,
             pending: PendingDocs::default(),
             cells: Cells::default(),
-            requests: Requests::default(),
-            outcomes: Outcomes::default(),
-            procurement: Procurement::default(),
-            litigation: Litigation::default(),
-            active: Active::default(),
             diags: Diags::default(),
+            kept: CellLog::new_in(dir)?,
+            derived: Derived::default(),
         })
     }
 
@@ -758,8 +973,6 @@ impl Frames {
         d.place.push(place);
         d.level.push(p.level);
         d.agency_kind.push(p.kind);
-        let before = self.lens();
-
         if !o.diagnostics.is_empty() {
             self.diags.paths.push(Some(&o.path));
         }
@@ -772,9 +985,6 @@ impl Frames {
             x.message.push(g.message.clone());
             x.line.push(g.line.map(|l| l as i32));
         }
-
-        let mut projects: Option<(Option<f64>, bool)> = None;
-        let mut amount: Option<(Option<f64>, String)> = None;
         for c in &o.cells {
             let x = &mut self.cells;
             x.keys.push(doc);
@@ -785,60 +995,10 @@ impl Frames {
             x.status.put(c.status.as_str());
             x.raw.push(Some(&c.raw));
             x.line.push(c.line as i32);
-            let status = c.status.as_str();
-            match c.table {
-                Table::Applications if template::STAGES.contains(&c.row) => {
-                    let r = &mut self.requests;
-                    r.keys.push(doc);
-                    r.stage.put(c.row);
-                    r.applicant.put(c.col);
-                    r.count.push(count(c.value));
-                    r.status.put(status);
-                }
-                Table::Applications => {
-                    let r = &mut self.outcomes;
-                    r.keys.push(doc);
-                    r.outcome.put(c.row);
-                    r.category.put(template::outcome_category(c.row));
-                    r.reason.push(template::outcome_reason(c.row));
-                    r.applicant.put(c.col);
-                    r.count.push(count(c.value));
-                    r.status.put(status);
-                }
-                Table::ReviewLitigation => {
-                    let r = &mut self.litigation;
-                    r.keys.push(doc);
-                    r.proceeding.put(c.row);
-                    r.result.put(c.col);
-                    r.count.push(count(c.value));
-                    r.status.put(status);
-                }
-                Table::ActiveDisclosure => {
-                    let r = &mut self.active;
-                    r.keys.push(doc);
-                    r.template.put(o.template);
-                    r.item.put(c.row);
-                    r.measure.put(c.col);
-                    r.value.push(c.value);
-                    r.status.put(status);
-                    if c.row == "centralized_procurement" && o.template == "2019" {
-                        if c.col == "projects" {
-                            projects = Some((c.value, c.status == CellStatus::Reported));
-                        } else {
-                            amount = Some((c.value, c.raw.clone()));
-                        }
-                    }
-                }
-            }
         }
-        if projects.is_some() || amount.is_some() {
-            let p = &mut self.procurement;
-            p.keys.push(doc);
-            p.projects.push(count(projects.and_then(|x| x.0)));
-            p.amount.push(amount.as_ref().and_then(|a| a.0));
-            p.amount_raw.push(amount.map(|a| a.1));
+        if !o.cells.is_empty() {
+            self.kept.push(doc, o.template, &o.cells)?;
         }
-        let after = self.lens();
         let agency = match o.agency.as_deref() {
             Some(a) => Some((
                 dedup::agency_hash(a),
@@ -859,22 +1019,59 @@ impl Frames {
                 .filter(|g| g.severity >= crate::diag::Severity::Warning)
                 .count() as u32,
             identities_ok: o.identities_ok,
-            rows: std::array::from_fn(|i| (after[i] - before[i]) as u32),
+            diagnostics: o.diagnostics.len() as u32,
         };
         self.docs.records.push(&record.to_bytes())
     }
 
-    /// Rows buffered in each table of [`ROWS`].
-    fn lens(&self) -> [usize; ROWS.len()] {
-        [
-            self.cells.keys.len(),
-            self.requests.keys.len(),
-            self.outcomes.keys.len(),
-            self.procurement.keys.len(),
-            self.litigation.keys.len(),
-            self.active.keys.len(),
-            self.diags.doc_id.len(),
-        ]
+    /// Rows buffered in each table of [`STREAMED`].
+    fn lens(&self) -> [usize; STREAMED.len()] {
+        [self.cells.keys.len(), self.diags.doc_id.len()]
+    }
+
+    /// Writes the derived tables through `write`, row group by row group, from the cells
+    /// kept of every document but the `duplicates` (`(duplicate, kept)` indexes, sorted);
+    /// once, at the end of the run. Every derived table gets its file, empty or not.
+    pub fn derive<E: From<io::Error> + From<PolarsError>>(
+        &mut self,
+        duplicates: &[(usize, usize)],
+        mut write: impl FnMut(&'static str, DataFrame) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let Frames { kept, derived, .. } = self;
+        // The tables whose buffers cannot take `more` rows (each table's count) and stay
+        // within a row group (all of them for None). A document's rows then never straddle
+        // two row groups, and row groups are as full as that allows.
+        let mut flush = |derived: &mut Derived, more: Option<[usize; DERIVED.len()]>| -> Result<(), E> {
+            let lens = derived.lens();
+            for (k, name) in DERIVED.into_iter().enumerate() {
+                let full = more.is_none_or(|m| lens[k] > 0 && m[k] > 0 && lens[k] + m[k] > crate::write::ROW_GROUP);
+                if full {
+                    for df in derived.take(name)? {
+                        write(name, df)?;
+                    }
+                }
+            }
+            Ok(())
+        };
+        let mut r = kept.log.reader();
+        let mut dups = duplicates.iter().map(|d| d.0).peekable();
+        let mut body = Vec::new();
+        while !r.at_end() {
+            let mut head = [0; 8];
+            r.read_exact(&mut head)?;
+            let mut g = Get::new(&head);
+            let (n, len) = (g.u32() as usize, g.u32() as usize);
+            body.resize(len, 0);
+            r.read_exact(&mut body)?;
+            while dups.next_if(|&d| d < n).is_some() {}
+            if dups.peek() == Some(&n) {
+                continue;
+            }
+            let (key, template, cells) = kept.decode(n, &body)?;
+            flush(derived, Some(Derived::rows(template, &cells)))?;
+            derived.push(&key, template, &cells);
+        }
+        flush(derived, None)
     }
 
     /// Documents pushed so far.
@@ -907,15 +1104,12 @@ impl Frames {
         })
     }
 
-    /// Calls `f` with every document's number and the rows it added to each table of
-    /// [`ROWS`], in order.
-    pub fn scan_rows<E: From<io::Error>>(
-        &self,
-        mut f: impl FnMut(usize, [usize; ROWS.len()]) -> Result<(), E>,
-    ) -> Result<(), E> {
+    /// Calls `f` with every document's number and the rows it added to the diagnostics, in
+    /// order.
+    pub fn scan_diagnostics<E: From<io::Error>>(&self, mut f: impl FnMut(usize, usize) -> Result<(), E>) -> Result<(), E> {
         self.docs
             .records
-            .scan(|i, r| f(i, Doc::from_bytes(r).rows.map(|n| n as usize)))
+            .scan(|i, r| f(i, Doc::from_bytes(r).diagnostics as usize))
     }
 
     /// The doc_id of document `i`.
@@ -1020,38 +1214,24 @@ impl Frames {
         )
     }
 
-    /// The tables of [`ROWS`] whose buffers hold at least `min` rows (all of them, empty
+    /// The tables of [`STREAMED`] whose buffers hold at least `min` rows (all of them, empty
     /// ones included, for `min` = 0): take and write them one at a time with
     /// [`Frames::take_table`], so only one table's frame is in memory at once.
     pub fn full_tables(&self, min: usize) -> Vec<&'static str> {
         let lens = self.lens();
-        ROWS.iter()
+        STREAMED
+            .iter()
             .enumerate()
             .filter(|&(k, _)| min == 0 || lens[k] >= min)
             .map(|(_, name)| *name)
             .collect()
     }
 
-    /// The buffered rows of table `name` (of [`ROWS`]) as frames of at most
-    /// [`crate::write::ROW_GROUP`] rows (one row group each; one empty frame when there are
-    /// no rows), named as the output file. Each frame's dictionary columns hold the values
-    /// its own rows use.
+    /// The buffered rows of table `name` (of [`STREAMED`] or [`DERIVED`]) as frames of at
+    /// most [`crate::write::ROW_GROUP`] rows (one row group each; one empty frame when there
+    /// are no rows), named as the output file. Each frame's dictionary columns hold the
+    /// values its own rows use.
     pub fn take_table(&mut self, name: &str) -> PolarsResult<Vec<DataFrame>> {
-        let n = self.lens()[ROWS.iter().position(|t| *t == name).expect("a table of ROWS")];
-        let ranges = (0..n.max(1))
-            .step_by(crate::write::ROW_GROUP)
-            .map(|start| start..(start + crate::write::ROW_GROUP).min(n));
-        // One frame per row group: the keys' columns, then the table's own for those rows.
-        let groups = |keys: &Keys, rest: &dyn Fn(Range<usize>) -> PolarsResult<Vec<Column>>| {
-            ranges
-                .clone()
-                .map(|r| {
-                    let mut cols = keys.columns(r.clone())?;
-                    cols.extend(rest(r.clone())?);
-                    DataFrame::new(r.len(), cols)
-                })
-                .collect::<PolarsResult<Vec<DataFrame>>>()
-        };
         // Each table's buffers are cleared once its frames are built: they keep their capacity
         // for the next rows (no regrowing, no fresh pages).
         match name {
@@ -1076,6 +1256,141 @@ impl Frames {
                 self.cells.clear();
                 frames
             }
+            "diagnostics" => {
+                let g = &self.diags;
+                let frames = row_groups(g.doc_id.len())
+                    .map(|r| {
+                        let doc_id: Vec<&str> = g.doc_id[r.clone()].iter().map(hex).collect();
+                        let path: Vec<&str> = g.path[r.clone()]
+                            .iter()
+                            .map(|&i| g.paths.get(i as usize).unwrap_or_default())
+                            .collect();
+                        let message: Vec<&str> = g.message[r.clone()].iter().map(String::as_str).collect();
+                        DataFrame::new(
+                            r.len(),
+                            vec![
+                                Column::new("doc_id".into(), doc_id),
+                                Column::new("path".into(), path),
+                                g.severity.column("severity", r.clone())?,
+                                g.code.column("code", r.clone())?,
+                                Column::new("message".into(), message),
+                                Column::new("line".into(), &g.line[r]),
+                            ],
+                        )
+                    })
+                    .collect();
+                self.diags.clear();
+                frames
+            }
+            derived => self.derived.take(derived),
+        }
+    }
+}
+
+/// The row ranges of the row groups of a table of `n` rows (one empty range for none).
+fn row_groups(n: usize) -> impl Iterator<Item = Range<usize>> + Clone {
+    (0..n.max(1))
+        .step_by(crate::write::ROW_GROUP)
+        .map(move |start| start..(start + crate::write::ROW_GROUP).min(n))
+}
+
+/// One frame per row group of a table whose rows carry `keys`: the keys' columns, then the
+/// table's own (`rest`) for those rows.
+fn groups(keys: &Keys, rest: &dyn Fn(Range<usize>) -> PolarsResult<Vec<Column>>) -> PolarsResult<Vec<DataFrame>> {
+    row_groups(keys.len())
+        .map(|r| {
+            let mut cols = keys.columns(r.clone())?;
+            cols.extend(rest(r.clone())?);
+            DataFrame::new(r.len(), cols)
+        })
+        .collect()
+}
+
+impl Derived {
+    /// Rows buffered in each table of [`DERIVED`].
+    fn lens(&self) -> [usize; DERIVED.len()] {
+        [
+            self.requests.keys.len(),
+            self.outcomes.keys.len(),
+            self.procurement.keys.len(),
+            self.litigation.keys.len(),
+            self.active.keys.len(),
+        ]
+    }
+
+    /// The rows one document's cells make in each derived table.
+    fn rows(template: &str, cells: &[KeptCell<'_>]) -> [usize; DERIVED.len()] {
+        let mut rows = [0; DERIVED.len()];
+        for c in cells {
+            rows[derived_table(c)] += 1;
+        }
+        rows[PROCUREMENT] = cells.iter().any(|c| is_procurement(template, c.table, c.row)) as usize;
+        rows
+    }
+
+    /// Appends the rows one document's cells make in each derived table.
+    fn push(&mut self, doc: &Key<'_>, template: &'static str, cells: &[KeptCell<'_>]) {
+        let mut projects: Option<Option<f64>> = None;
+        let mut amount: Option<(Option<f64>, &str)> = None;
+        for c in cells {
+            let status = c.status.as_str();
+            match derived_table(c) {
+                REQUESTS => {
+                    let r = &mut self.requests;
+                    r.keys.push(doc);
+                    r.stage.put(c.row);
+                    r.applicant.put(c.col);
+                    r.count.push(count(c.value));
+                    r.status.put(status);
+                }
+                OUTCOMES => {
+                    let r = &mut self.outcomes;
+                    r.keys.push(doc);
+                    r.outcome.put(c.row);
+                    r.category.put(template::outcome_category(c.row));
+                    r.reason.push(template::outcome_reason(c.row));
+                    r.applicant.put(c.col);
+                    r.count.push(count(c.value));
+                    r.status.put(status);
+                }
+                LITIGATION => {
+                    let r = &mut self.litigation;
+                    r.keys.push(doc);
+                    r.proceeding.put(c.row);
+                    r.result.put(c.col);
+                    r.count.push(count(c.value));
+                    r.status.put(status);
+                }
+                _ /* ACTIVE */ => {
+                    let r = &mut self.active;
+                    r.keys.push(doc);
+                    r.template.put(template);
+                    r.item.put(c.row);
+                    r.measure.put(c.col);
+                    r.value.push(c.value);
+                    r.status.put(status);
+                    if is_procurement(template, c.table, c.row) {
+                        if c.col == "projects" {
+                            projects = Some(c.value);
+                        } else {
+                            amount = Some((c.value, c.raw));
+                        }
+                    }
+                }
+            }
+        }
+        if projects.is_some() || amount.is_some() {
+            let p = &mut self.procurement;
+            p.keys.push(doc);
+            p.projects.push(count(projects.flatten()));
+            p.amount.push(amount.and_then(|a| a.0));
+            p.amount_raw.push(amount.map(|a| a.1.to_string()));
+        }
+    }
+
+    /// See [`Frames::take_table`].
+    fn take(&mut self, name: &str) -> PolarsResult<Vec<DataFrame>> {
+        match name {
             "requests" => {
                 let t = &self.requests;
                 let frames = groups(&t.keys, &|r| {
@@ -1144,32 +1459,6 @@ impl Frames {
                     ])
                 });
                 self.active.clear();
-                frames
-            }
-            "diagnostics" => {
-                let g = &self.diags;
-                let frames = ranges
-                    .map(|r| {
-                        let doc_id: Vec<&str> = g.doc_id[r.clone()].iter().map(hex).collect();
-                        let path: Vec<&str> = g.path[r.clone()]
-                            .iter()
-                            .map(|&i| g.paths.get(i as usize).unwrap_or_default())
-                            .collect();
-                        let message: Vec<&str> = g.message[r.clone()].iter().map(String::as_str).collect();
-                        DataFrame::new(
-                            r.len(),
-                            vec![
-                                Column::new("doc_id".into(), doc_id),
-                                Column::new("path".into(), path),
-                                g.severity.column("severity", r.clone())?,
-                                g.code.column("code", r.clone())?,
-                                Column::new("message".into(), message),
-                                Column::new("line".into(), &g.line[r]),
-                            ],
-                        )
-                    })
-                    .collect();
-                self.diags.clear();
                 frames
             }
             other => unreachable!("no table {other}"),
@@ -1241,43 +1530,150 @@ mod tests {
     fn what_is_kept_to_the_end_comes_back_from_the_scratch_files() {
         let dir = tempfile::tempdir().unwrap();
         let mut f = Frames::new(dir.path()).unwrap();
+        // Cells (of 2^16 and more too), diagnostics, agency.
         let docs = [
-            (3usize, Some("甲县司法局")),
-            (70_000, Some("乙县司法局")),
-            (65_535, Some("甲县司法局")),
-            (0, None),
-            (5, Some("甲县司法局")),
+            (3usize, 2usize, Some("甲县司法局")),
+            (70_000, 0, Some("乙县司法局")),
+            (65_535, 1, Some("甲县司法局")),
+            (0, 3, None),
+            (5, 0, Some("甲县司法局")),
         ];
-        for (k, (n, agency)) in docs.into_iter().enumerate() {
+        for (k, (n, m, agency)) in docs.into_iter().enumerate() {
             let mut o = FileOutcome::new(format!("{k:016x}"), format!("{k}.txt"), 1);
             o.agency = agency.map(String::from);
             o.year = Some(2020);
             o.cells = (0..n)
-                .map(|_| Cell {
+                .map(|i| Cell {
                     table: Table::ReviewLitigation,
                     row: "review",
                     col: "total",
-                    value: Some(1.0),
+                    value: Some(i as f64),
                     status: CellStatus::Reported,
-                    raw: "1".into(),
+                    raw: i.to_string(),
                     line: 1,
                 })
                 .collect();
+            o.diagnostics = (0..m).map(|_| Diagnostic::info(Code::PlaceUnknown, None, "x")).collect();
             f.push(&o).unwrap();
         }
-        let (mut cells, mut lit) = (Vec::new(), Vec::new());
-        f.scan_rows(|_, rows| -> io::Result<()> {
-            cells.push(rows[0]);
-            lit.push(rows[4]);
+        let mut diagnostics = Vec::new();
+        f.scan_diagnostics(|_, n| -> io::Result<()> {
+            diagnostics.push(n);
             Ok(())
         })
         .unwrap();
-        assert_eq!(cells, [3, 70_000, 65_535, 0, 5]);
-        assert_eq!(lit, cells);
+        assert_eq!(diagnostics, [2, 0, 1, 3, 0]);
         assert_eq!(f.documents(), 5);
         assert_eq!(f.doc_id(4).unwrap(), "0000000000000004");
         // The most cells of 甲县司法局's three reports of 2020: the third.
-        assert_eq!(f.duplicates().unwrap(), [(0, 2), (4, 2)]);
+        let duplicates = f.duplicates().unwrap();
+        assert_eq!(duplicates, [(0, 2), (4, 2)]);
+        // The derived tables leave the duplicates out: the litigation rows of documents 1
+        // and 2 only, a row group each (together they are more than one holds, and a
+        // document's rows are not split); an empty frame for each other table.
+        let mut written: Vec<(&str, DataFrame)> = Vec::new();
+        f.derive(&duplicates, |name, df| -> PolarsResult<()> {
+            written.push((name, df));
+            Ok(())
+        })
+        .unwrap();
+        let heights = |t: &str| -> Vec<usize> {
+            written.iter().filter(|(n, _)| *n == t).map(|(_, df)| df.height()).collect()
+        };
+        assert_eq!(heights("litigation"), [70_000, 65_535]);
+        for t in ["requests", "outcomes", "procurement", "active_disclosure"] {
+            assert_eq!(heights(t), [0], "{t}");
+        }
+        // Each row group: its document's doc_id, and its cells' values as counts in order.
+        let lit: Vec<&DataFrame> = written.iter().filter(|(n, _)| *n == "litigation").map(|(_, df)| df).collect();
+        for (df, doc) in lit.into_iter().zip(["0000000000000001", "0000000000000002"]) {
+            let ids = df.column("doc_id").unwrap().cast(&DataType::String).unwrap();
+            let ids = ids.str().unwrap();
+            assert!(ids.iter().all(|id| id == Some(doc)));
+            let count = df.column("count").unwrap().i64().unwrap();
+            assert!(count.iter().enumerate().all(|(i, c)| c == Some(i as i64)));
+        }
+    }
+
+    /// A kept cell reads back as it was: every status, values that are whole numbers and
+    /// values that are not (-0.0, NaN, fractions, past 2^64), the procurement amount's text.
+    #[test]
+    fn kept_cells_read_back_bit_for_bit() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut log = CellLog::new_in(dir.path()).unwrap();
+        let values = [
+            None,
+            Some(0.0),
+            Some(-0.0),
+            Some(127.0),
+            Some(128.0),
+            Some(1e15),
+            Some(2.5),
+            Some(-3.0),
+            Some(f64::NAN),
+            Some(f64::INFINITY),
+            Some(1.8446744073709552e19),
+            Some(1e300),
+        ];
+        let rows: [(Table, &'static str, &'static str); 3] = [
+            (Table::ActiveDisclosure, "centralized_procurement", "amount"),
+            (Table::Applications, "new_received", "natural_person"),
+            (Table::ReviewLitigation, "review", "total"),
+        ];
+        let cells: Vec<Cell> = values
+            .iter()
+            .enumerate()
+            .map(|(i, &value)| {
+                let (table, row, col) = rows[i % 3];
+                Cell {
+                    table,
+                    row,
+                    col,
+                    value,
+                    status: STATUSES[i % STATUSES.len()],
+                    raw: format!("{i}万元"),
+                    line: 7,
+                }
+            })
+            .collect();
+        let key = Key {
+            n: 9,
+            id: *b"0123456789abcdef",
+            agency: Some("某某局"),
+            year: NO_I32,
+        };
+        log.push(&key, "2019", &cells).unwrap();
+        log.push(&Key { agency: None, n: 10, ..key }, "2021", &cells[..1]).unwrap();
+        let mut r = log.log.reader();
+        for (n, template, want) in [(9, "2019", &cells[..]), (10, "2021", &cells[..1])] {
+            let mut head = [0; 8];
+            r.read_exact(&mut head).unwrap();
+            let mut g = Get::new(&head);
+            assert_eq!(g.u32() as usize, n);
+            let mut body = vec![0; g.u32() as usize];
+            r.read_exact(&mut body).unwrap();
+            let (k, t, got) = log.decode(n, &body).unwrap();
+            assert_eq!((k.n, k.id, k.year, t), (n, key.id, NO_I32, template));
+            assert_eq!(k.agency, (n == 9).then_some("某某局"));
+            assert_eq!(got.len(), want.len());
+            for (g, c) in got.iter().zip(want) {
+                assert_eq!((g.table, g.row, g.col, g.status), (c.table, c.row, c.col, c.status));
+                assert_eq!(g.value.map(f64::to_bits), c.value.map(f64::to_bits), "{:?}", c.value);
+                // The text is kept for the procurement table's cells alone.
+                let procurement = is_procurement(template, c.table, c.row);
+                assert_eq!(g.raw, if procurement { c.raw.as_str() } else { "" });
+            }
+        }
+        assert!(r.at_end());
+        // A document cut short is an error, not a panic.
+        let mut r = log.log.reader();
+        let mut head = [0; 8];
+        r.read_exact(&mut head).unwrap();
+        let mut body = vec![0; Get::new(&head[4..]).u32() as usize];
+        r.read_exact(&mut body).unwrap();
+        for cut in [0, 10, 17, body.len() - 1] {
+            assert!(log.decode(9, &body[..cut]).is_err(), "cut at {cut}");
+        }
     }
 
     #[test]
@@ -1290,7 +1686,7 @@ mod tests {
             cells: 198,
             warnings: 2,
             identities_ok: Some(false),
-            rows: [1, 2, 3, 4, 5, 6, u32::MAX],
+            diagnostics: u32::MAX,
         };
         assert_eq!(Doc::from_bytes(&d.to_bytes()), d);
         let e = Doc {

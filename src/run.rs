@@ -234,18 +234,25 @@ impl Sink {
         Ok(())
     }
 
-    /// After the last chunk: writes what the buffers still hold, rewrites the tables the
-    /// duplicates change (on `pool`, whose threads read the slices back), writes the
-    /// report and swaps the dataset in as `output`.
+    /// After the last chunk: writes what the buffers still hold, the derived tables
+    /// without the duplicates, rewrites the tables the duplicates change (on `pool`, whose
+    /// threads read the slices back), writes the report and swaps the dataset in as
+    /// `output`.
     fn finish(mut self, pool: &rayon::ThreadPool, output: &Path) -> Result<Summary> {
         self.flush(0)?;
         let Sink {
             mut dataset,
             summary,
-            frames,
+            mut frames,
             mut report,
         } = self;
         let duplicates = frames.duplicates().context("cannot read a scratch file back")?;
+        dataset.write_parallel(&frame::DERIVED, |write| {
+            frames.derive(&duplicates, |name, df| -> Result<()> {
+                crate::signal::check()?;
+                write(name, df)
+            })
+        })?;
         dataset.finish_tables()?;
         if !duplicates.is_empty() {
             // The kept documents' doc_ids, with each duplicate.
@@ -259,7 +266,7 @@ impl Sink {
                 let diagnostic = dedup::diagnostic(&paths[&kept], kept_id);
                 report.duplicate(dup, &paths[&dup], &diagnostic);
             }
-            pool.install(|| drop_duplicates(&mut dataset, &frames, &duplicates, &kept, &paths))?;
+            pool.install(|| insert_duplicates(&mut dataset, &frames, &duplicates, &kept, &paths))?;
         }
         let html = report.html().context("cannot read a scratch file back")?;
         drop(frames);
@@ -299,8 +306,10 @@ fn chunks_of(mut walk: walk::Walk) -> impl Iterator<Item = Result<Vec<Entry>>> {
 /// Files are processed in chunks of [`CHUNK`] in path order, each chunk in parallel; the
 /// chunk's rows go to the frame buffers in path order, and every table whose buffer holds
 /// a row group's worth is written out, one table at a time (the documents table too).
-/// Duplicates are known only at the end: when there are any, the documents table is then
-/// rewritten with `duplicate_of`, and the derived tables without the duplicates' rows.
+/// Duplicates are known only at the end: the derived tables are written then, from what
+/// was kept of every document's cells, without the duplicates' rows; when there are any,
+/// the documents table is rewritten with `duplicate_of` and the diagnostics with their
+/// `DUPLICATE` rows.
 pub fn run(cfg: &Config) -> Result<Summary> {
     run_with(cfg, || {})
 }
@@ -529,52 +538,35 @@ fn fill_duplicate_of(
     Ok(paths.into_inner().unwrap_or_else(|p| p.into_inner()))
 }
 
-/// Rewrites the derived tables without the duplicates' rows, and the diagnostics with a
-/// `DUPLICATE` row after each duplicate's own. Rows are found by position (each
-/// document's row counts), since identical copies share their doc_id.
-fn drop_duplicates(
+/// Rewrites the diagnostics with a `DUPLICATE` row after each duplicate's own (found by
+/// position, from each document's count of diagnostics, since identical copies share
+/// their doc_id).
+fn insert_duplicates(
     dataset: &mut write::Dataset,
     frames: &frame::Frames,
     duplicates: &[(usize, usize)],
     kept: &[(usize, String)],
     paths: &std::collections::HashMap<usize, String>,
 ) -> Result<()> {
-    let at = |t: &str| frame::ROWS.iter().position(|x| *x == t).expect("a table of ROWS");
-    let derived = frame::DERIVED.map(at);
-    let diagnostics = at("diagnostics");
-    // Per derived table, the row ranges of the duplicates; and the diagnostics' rows after
-    // which each duplicate's DUPLICATE row goes, with the duplicate's doc_id.
-    let mut drop: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); derived.len()];
-    let mut starts = [0; frame::ROWS.len()];
-    let mut after: Vec<(usize, usize)> = Vec::with_capacity(duplicates.len());
+    // The diagnostics' rows after which each duplicate's DUPLICATE row goes.
+    let mut after: Vec<usize> = Vec::with_capacity(duplicates.len());
+    let mut total = 0;
     let mut next = duplicates.iter().peekable();
     frames
-        .scan_rows(|i, rows| -> Result<()> {
-            let dup = next.next_if(|d| d.0 == i).is_some();
-            for (k, &t) in derived.iter().enumerate() {
-                if dup && rows[t] > 0 {
-                    drop[k].push(starts[t]..starts[t] + rows[t]);
-                }
-            }
-            for (s, n) in starts.iter_mut().zip(rows) {
-                *s += n;
-            }
-            if dup {
-                after.push((i, starts[diagnostics]));
+        .scan_diagnostics(|i, rows| -> Result<()> {
+            total += rows;
+            if next.next_if(|d| d.0 == i).is_some() {
+                after.push(total);
             }
             Ok(())
         })
         .context("cannot read a scratch file back")?;
-    for (name, drop) in frame::DERIVED.into_iter().zip(&drop) {
-        dataset.rewrite(name, usize::MAX, |df, off| frame::drop_rows(df, off, drop))?;
-    }
     // Diagnostics: (row after which to insert, doc_id, path, the diagnostic).
     let mut inserts: Vec<(usize, String, String, Diagnostic)> = Vec::with_capacity(after.len());
-    for ((&(d, kept), (_, kid)), &(_, end)) in duplicates.iter().zip(kept).zip(&after) {
+    for ((&(d, kept), (_, kid)), &end) in duplicates.iter().zip(kept).zip(&after) {
         let id = frames.doc_id(d).context("cannot read a scratch file back")?;
         inserts.push((end, id, paths[&d].clone(), dedup::diagnostic(&paths[&kept], kid)));
     }
-    let total = starts[diagnostics];
     // One slice at a time, as the documents: rows of long messages and paths.
     dataset.rewrite("diagnostics", 1, |df, off| {
         let last = off + df.height() == total;

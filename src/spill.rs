@@ -72,6 +72,59 @@ impl Log {
     }
 }
 
+impl Log {
+    /// The log's bytes from the start, in order, a block at a time.
+    pub fn reader(&self) -> LogReader<'_> {
+        LogReader {
+            log: self,
+            at: 0,
+            block: Vec::new(),
+            next: 0,
+        }
+    }
+}
+
+/// A sequential reader of a [`Log`] (see [`Log::reader`]).
+pub struct LogReader<'a> {
+    log: &'a Log,
+    /// Where the next block starts in the log.
+    at: u64,
+    block: Vec<u8>,
+    /// The next unread byte of `block`.
+    next: usize,
+}
+
+impl LogReader<'_> {
+    /// Fills `out` with the next bytes; Err when the log ends first.
+    pub fn read_exact(&mut self, mut out: &mut [u8]) -> io::Result<()> {
+        while !out.is_empty() {
+            if self.next == self.block.len() {
+                let k = (self.log.len() - self.at).min(BUF as u64) as usize;
+                if k == 0 {
+                    return Err(io::Error::new(
+                        io::ErrorKind::UnexpectedEof,
+                        "read past the end of a scratch log",
+                    ));
+                }
+                self.block.resize(k, 0);
+                self.log.read_at(self.at, &mut self.block)?;
+                self.at += k as u64;
+                self.next = 0;
+            }
+            let k = out.len().min(self.block.len() - self.next);
+            out[..k].copy_from_slice(&self.block[self.next..self.next + k]);
+            self.next += k;
+            out = &mut out[k..];
+        }
+        Ok(())
+    }
+
+    /// True when every byte has been read.
+    pub fn at_end(&self) -> bool {
+        self.next == self.block.len() && self.at == self.log.len()
+    }
+}
+
 /// Records of `N` bytes, numbered from 0 in the order appended.
 pub struct Records<const N: usize> {
     log: Log,
@@ -236,5 +289,31 @@ mod tests {
         let mut out = vec![0; 30];
         log.read_at(5, &mut out).unwrap();
         assert_eq!(out, text[5..35]);
+    }
+
+    #[test]
+    fn a_log_reads_back_in_order_in_pieces_of_any_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut log = Log::new_in(dir.path()).unwrap();
+        // Past two blocks, the last part still buffered.
+        let text: Vec<u8> = (0..2 * BUF + 300).map(|i| (i % 253) as u8).collect();
+        for piece in text.chunks(1000) {
+            log.append(piece).unwrap();
+        }
+        let mut r = log.reader();
+        let mut got = Vec::new();
+        // Pieces that straddle the blocks' ends.
+        for size in [1usize, 7, 4093, 65_536, 3].into_iter().cycle() {
+            let k = size.min(text.len() - got.len());
+            if k == 0 {
+                break;
+            }
+            let mut out = vec![0; k];
+            r.read_exact(&mut out).unwrap();
+            got.extend(out);
+        }
+        assert_eq!(got, text);
+        assert!(r.at_end());
+        assert!(r.read_exact(&mut [0]).is_err());
     }
 }

@@ -177,6 +177,75 @@ impl Dataset {
         self.open[k].1.write(&mut df)
     }
 
+    /// Writes the frames `produce` hands to its writing function, of the tables `names`,
+    /// each table on a thread of its own, while `produce` makes the next ones on this
+    /// thread: the encoding and compression of several tables and the making of their
+    /// frames run at once. Each table's frames are written in the order they are handed
+    /// over (the files do not depend on the threads' timing); at most one waits for each
+    /// table's thread. The first error of a writing thread, or else of `produce`, is
+    /// returned.
+    pub fn write_parallel(
+        &mut self,
+        names: &[&'static str],
+        produce: impl FnOnce(&mut dyn FnMut(&'static str, DataFrame) -> Result<()>) -> Result<()>,
+    ) -> Result<()> {
+        let compression = self.compression;
+        // Each table's writer, if it has one already, and file.
+        let mut writers: Vec<(Option<TableWriter>, PathBuf)> = Vec::with_capacity(names.len());
+        for &name in names {
+            let open = self.open.iter().position(|(n, _)| *n == name).map(|k| self.open.remove(k).1);
+            writers.push((open, self.path(name)));
+        }
+        let (produced, written) = std::thread::scope(|s| {
+            let mut senders = Vec::with_capacity(names.len());
+            let mut threads = Vec::with_capacity(names.len());
+            for (mut writer, path) in writers {
+                let (tx, rx) = std::sync::mpsc::sync_channel::<DataFrame>(1);
+                senders.push(tx);
+                threads.push(s.spawn(move || -> Result<Option<TableWriter>> {
+                    for mut df in rx {
+                        let w = match &mut writer {
+                            Some(w) => w,
+                            None => writer.insert(TableWriter::create(path.clone(), df.schema(), compression)?),
+                        };
+                        w.write(&mut df)?;
+                    }
+                    Ok(writer)
+                }));
+            }
+            let produced = produce(&mut |name, df| {
+                let k = names.iter().position(|n| *n == name).expect("a frame of one of the tables");
+                // A send fails when that table's thread stopped on an error, returned below.
+                senders[k]
+                    .send(df)
+                    .map_err(|_| anyhow::anyhow!("{name}: the writing thread stopped"))
+            });
+            drop(senders);
+            let written: Vec<Result<Option<TableWriter>>> = threads
+                .into_iter()
+                .map(|t| {
+                    t.join()
+                        .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error: a writing thread panicked")))
+                })
+                .collect();
+            (produced, written)
+        });
+        let mut first = None;
+        for (&name, w) in names.iter().zip(written) {
+            match w {
+                Ok(Some(w)) => self.open.push((name, w)),
+                Ok(None) => {}
+                Err(e) => {
+                    first.get_or_insert(e);
+                }
+            }
+        }
+        match first {
+            Some(e) => Err(e),
+            None => produced,
+        }
+    }
+
     /// Closes every table's file.
     pub fn finish_tables(&mut self) -> Result<()> {
         for (_, w) in self.open.drain(..) {
