@@ -156,11 +156,19 @@ impl Codes {
         self.codes.clear();
     }
     fn push(&mut self, v: Option<&'static str>) {
+        let k = self.code(v);
+        self.codes.push(k);
+    }
+    /// Pushes a row of the value whose code [`Codes::code`] gave.
+    fn push_code(&mut self, k: u8) {
+        self.codes.push(k);
+    }
+    /// The code of `v`, which it gets on its first use.
+    fn code(&mut self, v: Option<&'static str>) -> u8 {
         let addr = v.map_or((0, 0), |s| (s.as_ptr() as usize, s.len()));
         if let Some((a, k)) = self.last {
             if a == addr {
-                self.codes.push(k);
-                return;
+                return k;
             }
         }
         let k = match self.by_addr.get(&addr) {
@@ -183,7 +191,7 @@ impl Codes {
             }
         };
         self.last = Some((addr, k));
-        self.codes.push(k);
+        k
     }
     fn put(&mut self, v: &'static str) {
         self.push(Some(v))
@@ -531,13 +539,14 @@ struct Derived {
     procurement: Procurement,
     litigation: Litigation,
     active: Active,
+    /// By [`Slot`] number: the codes of its row and column (and category and reason) in its
+    /// derived table's columns, once it has been seen (see [`Derived::codes`]).
+    codes: Vec<Option<[u8; 4]>>,
 }
 
 /// A cell as the derived tables need it.
 struct KeptCell<'a> {
-    table: Table,
-    row: &'static str,
-    col: &'static str,
+    slot: &'a Slot,
     value: Option<f64>,
     status: CellStatus,
     /// The text as printed, kept only for the procurement table (see [`is_procurement`]);
@@ -552,21 +561,47 @@ const PROCUREMENT: usize = 2;
 const LITIGATION: usize = 3;
 const ACTIVE: usize = 4;
 
-/// The derived table (of [`DERIVED`]) a cell makes a row of; the procurement table's one
-/// row a document is made of its active-disclosure cells of [`is_procurement`] besides.
-fn derived_table(c: &KeptCell<'_>) -> usize {
-    match c.table {
-        Table::Applications if template::STAGES.contains(&c.row) => REQUESTS,
-        Table::Applications => OUTCOMES,
-        Table::ReviewLitigation => LITIGATION,
-        Table::ActiveDisclosure => ACTIVE,
+/// A cell's table, row and column, with what the derived tables make of them, worked out
+/// once for each (not for each cell).
+struct Slot {
+    /// Its number in [`CellLog`]'s slots.
+    id: u16,
+    row: &'static str,
+    col: &'static str,
+    /// The derived table (of [`DERIVED`]) the cell makes a row of.
+    table_of: usize,
+    /// An applications row's outcome category and reason.
+    category: &'static str,
+    reason: Option<&'static str>,
+    /// Whether the cell goes to the procurement table in a 2019-template report (see
+    /// [`is_procurement`]).
+    procurement: bool,
+}
+
+impl Slot {
+    fn new(id: u16, table: Table, row: &'static str, col: &'static str) -> Slot {
+        Slot {
+            id,
+            row,
+            col,
+            table_of: match table {
+                Table::Applications if template::STAGES.contains(&row) => REQUESTS,
+                Table::Applications => OUTCOMES,
+                Table::ReviewLitigation => LITIGATION,
+                Table::ActiveDisclosure => ACTIVE,
+            },
+            category: template::outcome_category(row),
+            reason: template::outcome_reason(row),
+            procurement: table == Table::ActiveDisclosure && row == "centralized_procurement",
+        }
     }
 }
 
-/// Whether a cell of `table` and `row` in a report of `template` goes to the procurement
-/// table (which keeps the amount's text as printed too).
-fn is_procurement(template: &str, table: Table, row: &str) -> bool {
-    table == Table::ActiveDisclosure && row == "centralized_procurement" && template == "2019"
+/// Whether a cell goes to the procurement table (which keeps the amount's text as printed
+/// too): the centralized procurement row of a 2019-template report. Its one row a
+/// document is made of those cells besides their rows in active_disclosure.
+fn is_procurement(template: &str, slot: &Slot) -> bool {
+    slot.procurement && template == "2019"
 }
 
 /// Every document's cells as the derived tables need them, appended to a scratch file on
@@ -579,7 +614,7 @@ fn is_procurement(template: &str, table: Table, row: &str) -> bool {
 struct CellLog {
     log: Log,
     /// A cell's table, row and column by number, numbered in order of first use.
-    slots: Vec<(Table, &'static str, &'static str)>,
+    slots: Vec<Slot>,
     /// The numbers by the address and length of the row's and column's text (the same text
     /// at two addresses gets two numbers, which read back as the same text).
     slot_of: FxHashMap<(Table, usize, usize, usize, usize), u16>,
@@ -654,9 +689,10 @@ impl CellLog {
         let key = (table, row.as_ptr() as usize, row.len(), col.as_ptr() as usize, col.len());
         let next = self.slots.len();
         *self.slot_of.entry(key).or_insert_with(|| {
-            self.slots.push((table, row, col));
             // The templates' cells are a few hundred (each a static string of the binary).
-            u16::try_from(next).expect("fewer than 65,536 cell kinds")
+            let id = u16::try_from(next).expect("fewer than 65,536 cell kinds");
+            self.slots.push(Slot::new(id, table, row, col));
+            id
         })
     }
 
@@ -685,9 +721,10 @@ impl CellLog {
         }
         put_varint(&mut buf, cells.len() as u64);
         for c in cells {
-            buf.extend_from_slice(&self.slot(c.table, c.row, c.col).to_le_bytes());
+            let slot = self.slot(c.table, c.row, c.col);
+            buf.extend_from_slice(&slot.to_le_bytes());
             let status = STATUSES.iter().position(|&s| s == c.status).expect("every status") as u8;
-            let raw = is_procurement(template, c.table, c.row);
+            let raw = is_procurement(template, &self.slots[slot as usize]);
             let flags = status | if raw { HAS_RAW } else { 0 };
             match c.value {
                 None => buf.push(flags | VALUE_NONE),
@@ -718,7 +755,7 @@ impl CellLog {
 
     /// A document's bytes as [`CellLog::push`] wrote them (after the number and length):
     /// its key (numbered `n`), template, and cells.
-    fn decode<'a>(&self, n: usize, b: &'a [u8]) -> io::Result<(Key<'a>, &'static str, Vec<KeptCell<'a>>)> {
+    fn decode<'a>(&'a self, n: usize, b: &'a [u8]) -> io::Result<(Key<'a>, &'static str, Vec<KeptCell<'a>>)> {
         let mut at = 0;
         let id: [u8; 16] = next_bytes(b, &mut at, 16)?.try_into().expect("16 bytes");
         let year = i32::from_le_bytes(next_bytes(b, &mut at, 4)?.try_into().expect("4 bytes"));
@@ -734,7 +771,7 @@ impl CellLog {
         let mut cells = Vec::with_capacity(k.min(b.len()));
         for _ in 0..k {
             let slot = u16::from_le_bytes(next_bytes(b, &mut at, 2)?.try_into().expect("2 bytes"));
-            let &(table, row, col) = self.slots.get(slot as usize).ok_or_else(corrupt)?;
+            let slot = self.slots.get(slot as usize).ok_or_else(corrupt)?;
             let flags = next_bytes(b, &mut at, 1)?[0];
             let status = *STATUSES.get((flags & 7) as usize).ok_or_else(corrupt)?;
             let value = match flags & VALUE_MASK {
@@ -752,9 +789,7 @@ impl CellLog {
                 ""
             };
             cells.push(KeptCell {
-                table,
-                row,
-                col,
+                slot,
                 value,
                 status,
                 raw,
@@ -1322,10 +1357,40 @@ impl Derived {
     fn rows(template: &str, cells: &[KeptCell<'_>]) -> [usize; DERIVED.len()] {
         let mut rows = [0; DERIVED.len()];
         for c in cells {
-            rows[derived_table(c)] += 1;
+            rows[c.slot.table_of] += 1;
         }
-        rows[PROCUREMENT] = cells.iter().any(|c| is_procurement(template, c.table, c.row)) as usize;
+        rows[PROCUREMENT] = cells.iter().any(|c| is_procurement(template, c.slot)) as usize;
         rows
+    }
+
+    /// The codes [`Slot`] `s`'s cells take in its derived table's columns: its row's and
+    /// column's (an outcome's: row, category, reason, column), looked up once a slot and
+    /// run (the columns' codes stay the same for the whole run).
+    fn codes(&mut self, s: &Slot) -> [u8; 4] {
+        let i = s.id as usize;
+        if let Some(Some(k)) = self.codes.get(i) {
+            return *k;
+        }
+        let (row, col) = (Some(s.row), Some(s.col));
+        let k = match s.table_of {
+            REQUESTS => [self.requests.stage.code(row), self.requests.applicant.code(col), 0, 0],
+            OUTCOMES => {
+                let o = &mut self.outcomes;
+                [
+                    o.outcome.code(row),
+                    o.category.code(Some(s.category)),
+                    o.reason.code(s.reason),
+                    o.applicant.code(col),
+                ]
+            }
+            LITIGATION => [self.litigation.proceeding.code(row), self.litigation.result.code(col), 0, 0],
+            _ => [self.active.item.code(row), self.active.measure.code(col), 0, 0],
+        };
+        if self.codes.len() <= i {
+            self.codes.resize(i + 1, None);
+        }
+        self.codes[i] = Some(k);
+        k
     }
 
     /// Appends the rows one document's cells make in each derived table.
@@ -1334,30 +1399,31 @@ impl Derived {
         let mut amount: Option<(Option<f64>, &str)> = None;
         for c in cells {
             let status = c.status.as_str();
-            match derived_table(c) {
+            let k = self.codes(c.slot);
+            match c.slot.table_of {
                 REQUESTS => {
                     let r = &mut self.requests;
                     r.keys.push(doc);
-                    r.stage.put(c.row);
-                    r.applicant.put(c.col);
+                    r.stage.push_code(k[0]);
+                    r.applicant.push_code(k[1]);
                     r.count.push(count(c.value));
                     r.status.put(status);
                 }
                 OUTCOMES => {
                     let r = &mut self.outcomes;
                     r.keys.push(doc);
-                    r.outcome.put(c.row);
-                    r.category.put(template::outcome_category(c.row));
-                    r.reason.push(template::outcome_reason(c.row));
-                    r.applicant.put(c.col);
+                    r.outcome.push_code(k[0]);
+                    r.category.push_code(k[1]);
+                    r.reason.push_code(k[2]);
+                    r.applicant.push_code(k[3]);
                     r.count.push(count(c.value));
                     r.status.put(status);
                 }
                 LITIGATION => {
                     let r = &mut self.litigation;
                     r.keys.push(doc);
-                    r.proceeding.put(c.row);
-                    r.result.put(c.col);
+                    r.proceeding.push_code(k[0]);
+                    r.result.push_code(k[1]);
                     r.count.push(count(c.value));
                     r.status.put(status);
                 }
@@ -1365,12 +1431,12 @@ impl Derived {
                     let r = &mut self.active;
                     r.keys.push(doc);
                     r.template.put(template);
-                    r.item.put(c.row);
-                    r.measure.put(c.col);
+                    r.item.push_code(k[0]);
+                    r.measure.push_code(k[1]);
                     r.value.push(c.value);
                     r.status.put(status);
-                    if is_procurement(template, c.table, c.row) {
-                        if c.col == "projects" {
+                    if is_procurement(template, c.slot) {
+                        if c.slot.col == "projects" {
                             projects = Some(c.value);
                         } else {
                             amount = Some((c.value, c.raw));
@@ -1657,10 +1723,11 @@ mod tests {
             assert_eq!(k.agency, (n == 9).then_some("某某局"));
             assert_eq!(got.len(), want.len());
             for (g, c) in got.iter().zip(want) {
-                assert_eq!((g.table, g.row, g.col, g.status), (c.table, c.row, c.col, c.status));
+                assert_eq!((g.slot.row, g.slot.col, g.status), (c.row, c.col, c.status));
+                assert_eq!(g.slot.table_of, [ACTIVE, REQUESTS, LITIGATION][c.table as usize]);
                 assert_eq!(g.value.map(f64::to_bits), c.value.map(f64::to_bits), "{:?}", c.value);
                 // The text is kept for the procurement table's cells alone.
-                let procurement = is_procurement(template, c.table, c.row);
+                let procurement = is_procurement(template, g.slot);
                 assert_eq!(g.raw, if procurement { c.raw.as_str() } else { "" });
             }
         }
