@@ -247,7 +247,9 @@ impl Sink {
             mut report,
         } = self;
         let duplicates = frames.duplicates().context("cannot read a scratch file back")?;
-        dataset.write_parallel(&frame::DERIVED, |write| {
+        // With one thread, one table after another on this one.
+        let parallel = pool.current_num_threads() > 1;
+        dataset.write_parallel(&frame::DERIVED, parallel, |write| {
             frames.derive(&duplicates, |name, df| -> Result<()> {
                 crate::signal::check()?;
                 write(name, df)

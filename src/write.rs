@@ -183,12 +183,17 @@ impl Dataset {
     /// frames run at once. Each table's frames are written in the order they are handed
     /// over (the files do not depend on the threads' timing); at most one waits for each
     /// table's thread. The first error of a writing thread, or else of `produce`, is
-    /// returned.
+    /// returned. Not `parallel`, the frames are written on this thread as they come (a run
+    /// of one thread stays one thread).
     pub fn write_parallel(
         &mut self,
         names: &[&'static str],
+        parallel: bool,
         produce: impl FnOnce(&mut dyn FnMut(&'static str, DataFrame) -> Result<()>) -> Result<()>,
     ) -> Result<()> {
+        if !parallel {
+            return produce(&mut |name, df| self.write(name, df));
+        }
         let compression = self.compression;
         // Each table's writer, if it has one already, and file.
         let mut writers: Vec<(Option<TableWriter>, PathBuf)> = Vec::with_capacity(names.len());
