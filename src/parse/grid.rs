@@ -173,14 +173,29 @@ fn split_spaces_while<'a>(line: &'a str, mut f: impl FnMut(&'a str) -> bool) -> 
     let mut start = None;
     let mut spaces = 0;
     let mut space_start = 0;
-    for (i, c) in line.char_indices() {
-        if c.is_whitespace() {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // The character at `i`: its width, and whether it is white space (decoded only for
+        // the lead bytes of the non-ASCII white space, U+0085 to U+3000: most of a line is
+        // CJK or ASCII, told at once).
+        let (width, white) = match b[i] {
+            x if x < 0x80 => (1, matches!(x, b'\t'..=b'\r' | b' ')),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = line[i..].chars().next().expect("a character starts here");
+                (c.len_utf8(), c.is_whitespace())
+            }
+            x if x >= 0xF0 => (4, false),
+            x if x >= 0xE0 => (3, false),
+            _ => (2, false),
+        };
+        if white {
             if spaces == 0 {
                 space_start = i;
             }
             spaces += 1;
         } else {
-            if spaces >= 2 || (spaces >= 1 && c != ' ' && line[space_start..i].contains('\u{3000}')) {
+            if spaces >= 2 || (spaces >= 1 && line[space_start..i].contains('\u{3000}')) {
                 if let Some(s) = start {
                     if !f(&line[s..space_start]) {
                         return false;
@@ -193,6 +208,7 @@ fn split_spaces_while<'a>(line: &'a str, mut f: impl FnMut(&'a str) -> bool) -> 
             }
             spaces = 0;
         }
+        i += width;
     }
     if let Some(s) = start {
         let end = if spaces > 0 { space_start } else { line.len() };
@@ -442,6 +458,53 @@ pub fn number(t: &Token<'_>) -> Option<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `split_spaces` as it was written first, a character at a time: the reference for
+    /// the byte scan.
+    fn split_spaces_by_chars(line: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut start = None;
+        let mut spaces = 0;
+        let mut space_start = 0;
+        for (i, c) in line.char_indices() {
+            if c.is_whitespace() {
+                if spaces == 0 {
+                    space_start = i;
+                }
+                spaces += 1;
+            } else {
+                if spaces >= 2 || (spaces >= 1 && line[space_start..i].contains('\u{3000}')) {
+                    if let Some(s) = start {
+                        out.push(&line[s..space_start]);
+                    }
+                    start = None;
+                }
+                if start.is_none() {
+                    start = Some(i);
+                }
+                spaces = 0;
+            }
+        }
+        if let Some(s) = start {
+            out.push(&line[s..if spaces > 0 { space_start } else { line.len() }]);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The byte scan splits as the character scan does, with every white space of
+        /// Unicode and characters of every width.
+        #[test]
+        fn split_spaces_reads_characters_as_they_are(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "规章", "1", " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{1680}",
+            "\u{2000}", "\u{200a}", "\u{200b}", "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}",
+            "\u{3001}", "é", "€", "𠀀", "\u{e2}", "—",
+        ]), 0..16)) {
+            let line: String = pieces.concat();
+            proptest::prop_assert_eq!(split_spaces(&line), split_spaces_by_chars(&line));
+        }
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]

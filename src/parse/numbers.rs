@@ -58,6 +58,12 @@ const NOT_APPLICABLE: &[&str] = &[
     "×",
 ];
 
+/// Whether a not-applicable mark can start with `c` (the first characters of
+/// [`NOT_APPLICABLE`]; a test keeps the two together).
+fn starts_a_mark(c: char) -> bool {
+    matches!(c, '不' | '无' | '暂' | '/' | '\\' | '-' | '—' | '–' | '―' | 'N' | 'n' | '×')
+}
+
 /// True when `s` (trimmed) is a not-applicable mark.
 pub fn is_not_applicable(s: &str) -> bool {
     // The longest mark is three characters: compare on the stack, not in a new String.
@@ -66,7 +72,8 @@ pub fn is_not_applicable(s: &str) -> bool {
     let mut chars = 0;
     for c in s.chars().map(halfwidth).filter(|c| !c.is_whitespace()) {
         chars += 1;
-        if chars > 3 {
+        // Most cells are numbers or labels: rejected at their first character.
+        if chars > 3 || (chars == 1 && !starts_a_mark(c)) {
             return false;
         }
         len += c.encode_utf8(&mut buf[len..]).len();
@@ -266,6 +273,27 @@ pub fn header_unit(text: &str) -> Option<Unit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_not_applicable_mark_starts_with_a_first_character_of_a_mark() {
+        for m in NOT_APPLICABLE {
+            let first = m.chars().map(halfwidth).next().unwrap();
+            assert!(starts_a_mark(first), "{m}");
+            assert!(is_not_applicable(m), "{m}");
+            // Its full-width form too.
+            let wide: String = m
+                .chars()
+                .map(|c| match c {
+                    '!'..='~' => char::from_u32(c as u32 + 0xFEE0).unwrap(),
+                    c => c,
+                })
+                .collect();
+            assert!(is_not_applicable(&wide), "{wide}");
+        }
+        for s in ["12", "不详", "无效", "合计", "N", "2/3"] {
+            assert!(!is_not_applicable(s), "{s}");
+        }
+    }
 
     type Parsed = Option<(f64, Option<Unit>)>;
 
