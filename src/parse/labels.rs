@@ -9,7 +9,9 @@ use crate::template::RowSpec;
 
 /// Normalises label text for matching: half-width, no white space, no quotes.
 pub fn normalize(s: &str) -> String {
-    s.chars().map(halfwidth).filter(|c| kept(*c)).collect()
+    let mut out = String::with_capacity(s.len());
+    push_normalized(&mut out, s);
+    out
 }
 
 /// Whether a (half-width) character survives `normalize`.
@@ -32,7 +34,26 @@ pub fn normalized_any(s: &str) -> bool {
 
 /// Appends the normalised form of `s` to `buf`.
 pub fn push_normalized(buf: &mut String, s: &str) {
-    buf.extend(s.chars().map(halfwidth).filter(|c| kept(*c)));
+    // Runs of characters that stay as they are are copied whole. Only characters of these
+    // lead bytes change or go: ASCII white space and quotes, and the non-ASCII white space,
+    // quotes and full-width forms (U+0085 to U+FF5E: lead bytes C2, E1, E2, E3, EF).
+    let b = s.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        if !matches!(b[i], b'\t'..=b'\r' | b' ' | b'"' | b'\'' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+            i += 1;
+            continue;
+        }
+        buf.push_str(&s[run..i]);
+        let c = s[i..].chars().next().expect("a character starts at a lead byte");
+        let h = halfwidth(c);
+        if kept(h) {
+            buf.push(h);
+        }
+        i += c.len_utf8();
+        run = i;
+    }
+    buf.push_str(&s[run..]);
 }
 
 fn matches(spec: &RowSpec, label: &str) -> bool {
@@ -78,6 +99,27 @@ pub fn match_row(label: &str, specs: &[RowSpec], filled: &[bool], cursor: usize)
 mod tests {
     use super::*;
     use crate::template::{ACTIVE_2019, APPLICATIONS_2019, APPLICATIONS_2021};
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Copying runs whole normalises as mapping every character does, whatever the
+        /// characters: every white space, quote and full-width form among CJK, ASCII and
+        /// characters of every width.
+        #[test]
+        fn normalizing_copies_runs_as_the_characters_would_be(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "规章", "1", " ", "\t", "\n", "\u{b}", "\u{85}", "\u{a0}", "\u{1680}", "\u{2000}", "\u{200a}",
+            "\u{2028}", "\u{202f}", "\u{205f}", "\u{3000}", "\"", "'", "“", "”", "‘", "’", "「", "」", "『", "』",
+            "\u{ff02}", "\u{ff07}", "\u{ff10}", "\u{ff5e}", "\u{ff5f}", "\u{ff01}", "é", "€", "—", "𠀀", "\u{e000}",
+            "\u{3001}", "\u{2019}",
+        ]), 0..16)) {
+            let s: String = pieces.concat();
+            let by_chars: String = s.chars().map(halfwidth).filter(|c| kept(*c)).collect();
+            proptest::prop_assert_eq!(normalize(&s), by_chars.clone());
+            let mut buf = String::from("前");
+            push_normalized(&mut buf, &s);
+            proptest::prop_assert_eq!(buf, format!("前{by_chars}"));
+        }
+    }
 
     fn key(label: &str, specs: &'static [RowSpec], cursor: usize) -> Option<&'static str> {
         let filled: Vec<bool> = (0..specs.len()).map(|i| i < cursor).collect();
