@@ -24,8 +24,6 @@ pub struct Frames {
     diags: Diags,
     /// What the derived tables are made of, kept on disk to the end of the run.
     kept: CellLog,
-    /// The derived tables' buffers, filled by [`Frames::derive`].
-    derived: Derived,
 }
 
 /// Keys every table carries: each row holds an index into the documents of the rows
@@ -970,7 +968,6 @@ impl Frames {
             cells: Cells::default(),
             diags: Diags::default(),
             kept: CellLog::new_in(dir)?,
-            derived: Derived::default(),
         })
     }
 
@@ -1067,20 +1064,45 @@ impl Frames {
     /// Writes the derived tables through `write`, row group by row group, from the cells
     /// kept of every document but the `duplicates` (`(duplicate, kept)` indexes, sorted);
     /// once, at the end of the run. Every derived table gets its file, empty or not.
-    pub fn derive<E: From<io::Error> + From<PolarsError>>(
-        &mut self,
+    /// `parallel`, the outcomes table (three quarters of the derived rows) is made on a
+    /// thread of its own while this one makes the other four; each table's frames are the
+    /// same either way.
+    pub fn derive<E: From<io::Error> + From<PolarsError> + Send>(
+        &self,
         duplicates: &[(usize, usize)],
-        mut write: impl FnMut(&'static str, DataFrame) -> Result<(), E>,
+        parallel: bool,
+        write: &(dyn Fn(&'static str, DataFrame) -> Result<(), E> + Sync),
     ) -> Result<(), E> {
-        let Frames { kept, derived, .. } = self;
+        let outcomes: [bool; DERIVED.len()] = std::array::from_fn(|k| k == OUTCOMES);
+        let others = outcomes.map(|o| !o);
+        if !parallel {
+            self.derive_tables(duplicates, outcomes, write)?;
+            return self.derive_tables(duplicates, others, write);
+        }
+        std::thread::scope(|s| {
+            let apart = s.spawn(|| self.derive_tables(duplicates, outcomes, write));
+            let here = self.derive_tables(duplicates, others, write);
+            let apart = apart.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            apart.and(here)
+        })
+    }
+
+    /// [`Frames::derive`] for the tables of [`DERIVED`] marked in `only`.
+    fn derive_tables<E: From<io::Error> + From<PolarsError>>(
+        &self,
+        duplicates: &[(usize, usize)],
+        only: [bool; DERIVED.len()],
+        write: &(dyn Fn(&'static str, DataFrame) -> Result<(), E> + Sync),
+    ) -> Result<(), E> {
+        let mut derived = Derived::default();
         // The tables whose buffers cannot take `more` rows (each table's count) and stay
         // within a row group (all of them for None). A document's rows then never straddle
         // two row groups, and row groups are as full as that allows.
-        let mut flush = |derived: &mut Derived, more: Option<[usize; DERIVED.len()]>| -> Result<(), E> {
+        let flush = |derived: &mut Derived, more: Option<[usize; DERIVED.len()]>| -> Result<(), E> {
             let lens = derived.lens();
             for (k, name) in DERIVED.into_iter().enumerate() {
                 let full = more.is_none_or(|m| lens[k] > 0 && m[k] > 0 && lens[k] + m[k] > crate::write::ROW_GROUP);
-                if full {
+                if only[k] && full {
                     for df in derived.take(name)? {
                         write(name, df)?;
                     }
@@ -1088,7 +1110,7 @@ impl Frames {
             }
             Ok(())
         };
-        let mut r = kept.log.reader();
+        let mut r = self.kept.log.reader();
         let mut dups = duplicates.iter().map(|d| d.0).peekable();
         let mut body = Vec::new();
         while !r.at_end() {
@@ -1102,11 +1124,11 @@ impl Frames {
             if dups.peek() == Some(&n) {
                 continue;
             }
-            let (key, template, cells) = kept.decode(n, &body)?;
-            flush(derived, Some(Derived::rows(template, &cells)))?;
-            derived.push(&key, template, &cells);
+            let (key, template, cells) = self.kept.decode(n, &body)?;
+            flush(&mut derived, Some(Derived::rows(template, &cells)))?;
+            derived.push(&key, template, &cells, only);
         }
-        flush(derived, None)
+        flush(&mut derived, None)
     }
 
     /// Documents pushed so far.
@@ -1262,7 +1284,7 @@ impl Frames {
             .collect()
     }
 
-    /// The buffered rows of table `name` (of [`STREAMED`] or [`DERIVED`]) as frames of at
+    /// The buffered rows of table `name` (of [`STREAMED`]) as frames of at
     /// most [`crate::write::ROW_GROUP`] rows (one row group each; one empty frame when there
     /// are no rows), named as the output file. Each frame's dictionary columns hold the
     /// values its own rows use.
@@ -1317,7 +1339,7 @@ impl Frames {
                 self.diags.clear();
                 frames
             }
-            derived => self.derived.take(derived),
+            other => unreachable!("no streamed table {other}"),
         }
     }
 }
@@ -1393,11 +1415,22 @@ impl Derived {
         k
     }
 
-    /// Appends the rows one document's cells make in each derived table.
-    fn push(&mut self, doc: &Key<'_>, template: &'static str, cells: &[KeptCell<'_>]) {
+    /// Appends the rows one document's cells make in each derived table marked in `only`.
+    fn push(&mut self, doc: &Key<'_>, template: &'static str, cells: &[KeptCell<'_>], only: [bool; DERIVED.len()]) {
         let mut projects: Option<Option<f64>> = None;
         let mut amount: Option<(Option<f64>, &str)> = None;
         for c in cells {
+            let procurement = only[PROCUREMENT] && is_procurement(template, c.slot);
+            if procurement {
+                if c.slot.col == "projects" {
+                    projects = Some(c.value);
+                } else {
+                    amount = Some((c.value, c.raw));
+                }
+            }
+            if !only[c.slot.table_of] {
+                continue;
+            }
             let status = c.status.as_str();
             let k = self.codes(c.slot);
             match c.slot.table_of {
@@ -1435,13 +1468,6 @@ impl Derived {
                     r.measure.push_code(k[1]);
                     r.value.push(c.value);
                     r.status.put(status);
-                    if is_procurement(template, c.slot) {
-                        if c.slot.col == "projects" {
-                            projects = Some(c.value);
-                        } else {
-                            amount = Some((c.value, c.raw));
-                        }
-                    }
                 }
             }
         }
@@ -1637,12 +1663,25 @@ mod tests {
         // The derived tables leave the duplicates out: the litigation rows of documents 1
         // and 2 only, a row group each (together they are more than one holds, and a
         // document's rows are not split); an empty frame for each other table.
-        let mut written: Vec<(&str, DataFrame)> = Vec::new();
-        f.derive(&duplicates, |name, df| -> PolarsResult<()> {
-            written.push((name, df));
-            Ok(())
-        })
-        .unwrap();
+        let derive = |parallel: bool| {
+            let written = std::sync::Mutex::new(Vec::new());
+            f.derive(&duplicates, parallel, &|name, df| -> PolarsResult<()> {
+                written.lock().unwrap().push((name, df));
+                Ok(())
+            })
+            .unwrap();
+            let mut written = written.into_inner().unwrap();
+            // In the order each table's frames came (the tables' threads interleave).
+            written.sort_by_key(|(name, _)| DERIVED.iter().position(|t| t == name));
+            written
+        };
+        let written: Vec<(&str, DataFrame)> = derive(true);
+        let serial = derive(false);
+        assert_eq!(written.len(), serial.len());
+        for ((a, x), (b, y)) in written.iter().zip(&serial) {
+            assert_eq!(a, b);
+            assert!(x.equals_missing(y), "{a}");
+        }
         let heights = |t: &str| -> Vec<usize> {
             written.iter().filter(|(n, _)| *n == t).map(|(_, df)| df.height()).collect()
         };

@@ -243,14 +243,14 @@ impl Sink {
         let Sink {
             mut dataset,
             summary,
-            mut frames,
+            frames,
             mut report,
         } = self;
         let duplicates = frames.duplicates().context("cannot read a scratch file back")?;
         // With one thread, one table after another on this one.
         let parallel = pool.current_num_threads() > 1;
         dataset.write_parallel(&frame::DERIVED, parallel, |write| {
-            frames.derive(&duplicates, |name, df| -> Result<()> {
+            frames.derive(&duplicates, parallel, &|name, df| -> Result<()> {
                 crate::signal::check()?;
                 write(name, df)
             })

@@ -177,9 +177,9 @@ impl Dataset {
         self.open[k].1.write(&mut df)
     }
 
-    /// Writes the frames `produce` hands to its writing function, of the tables `names`,
-    /// each table on a thread of its own, while `produce` makes the next ones on this
-    /// thread: the encoding and compression of several tables and the making of their
+    /// Writes the frames `produce` hands to its writing function (from any of its threads),
+    /// of the tables `names`, each table on a thread of its own, while `produce` makes the
+    /// next ones: the encoding and compression of several tables and the making of their
     /// frames run at once. Each table's frames are written in the order they are handed
     /// over (the files do not depend on the threads' timing); at most one waits for each
     /// table's thread. The first error of a writing thread, or else of `produce`, is
@@ -189,10 +189,11 @@ impl Dataset {
         &mut self,
         names: &[&'static str],
         parallel: bool,
-        produce: impl FnOnce(&mut dyn FnMut(&'static str, DataFrame) -> Result<()>) -> Result<()>,
+        produce: impl FnOnce(&(dyn Fn(&'static str, DataFrame) -> Result<()> + Sync)) -> Result<()>,
     ) -> Result<()> {
         if !parallel {
-            return produce(&mut |name, df| self.write(name, df));
+            let this = std::sync::Mutex::new(&mut *self);
+            return produce(&|name, df| this.lock().unwrap_or_else(|p| p.into_inner()).write(name, df));
         }
         let compression = self.compression;
         // Each table's writer, if it has one already, and file.
@@ -218,7 +219,7 @@ impl Dataset {
                     Ok(writer)
                 }));
             }
-            let produced = produce(&mut |name, df| {
+            let produced = produce(&|name, df| {
                 let k = names.iter().position(|n| *n == name).expect("a frame of one of the tables");
                 // A send fails when that table's thread stopped on an error, returned below.
                 senders[k]
