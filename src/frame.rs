@@ -1271,6 +1271,20 @@ impl Frames {
         )
     }
 
+    /// The tables of [`STREAMED`] whose buffers cannot take the rows of `o` and stay within
+    /// a row group: write them before pushing it, and a document's rows never straddle two
+    /// row groups.
+    pub fn full_before(&self, o: &FileOutcome) -> Vec<&'static str> {
+        let more = [o.cells.len(), o.diagnostics.len()];
+        let lens = self.lens();
+        STREAMED
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| lens[k] > 0 && more[k] > 0 && lens[k] + more[k] > crate::write::ROW_GROUP)
+            .map(|(_, name)| *name)
+            .collect()
+    }
+
     /// The tables of [`STREAMED`] whose buffers hold at least `min` rows (all of them, empty
     /// ones included, for `min` = 0): take and write them one at a time with
     /// [`Frames::take_table`], so only one table's frame is in memory at once.

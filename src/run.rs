@@ -207,6 +207,10 @@ impl Sink {
         for o in &outcomes {
             self.summary.add(o);
             self.report.add(o).context("cannot write a scratch file")?;
+            // A row group holds whole documents, as full as that allows.
+            for name in self.frames.full_before(o) {
+                self.write_table(name)?;
+            }
             self.frames.push(o).context("cannot write a scratch file")?;
         }
         drop(outcomes);
@@ -217,9 +221,7 @@ impl Sink {
     /// hold (every table's file is then created, empty or not).
     fn flush(&mut self, min: usize) -> Result<()> {
         for name in self.frames.full_tables(min) {
-            for df in self.frames.take_table(name).context("cannot build the output tables")? {
-                self.dataset.write(name, df)?;
-            }
+            self.write_table(name)?;
         }
         while let Some(df) = self
             .frames
@@ -230,6 +232,14 @@ impl Sink {
             if min == 0 {
                 break; // that was all of them
             }
+        }
+        Ok(())
+    }
+
+    /// Writes the rows table `name` holds.
+    fn write_table(&mut self, name: &'static str) -> Result<()> {
+        for df in self.frames.take_table(name).context("cannot build the output tables")? {
+            self.dataset.write(name, df)?;
         }
         Ok(())
     }
