@@ -40,6 +40,8 @@ struct InputSection {
     exclude: Vec<String>,
     #[serde(default = "default_max_file_bytes")]
     max_file_bytes: u64,
+    #[serde(default = "default_max_file_steps")]
+    max_file_steps: u64,
 }
 
 impl Default for InputSection {
@@ -49,6 +51,7 @@ impl Default for InputSection {
             include: default_include(),
             exclude: Vec::new(),
             max_file_bytes: default_max_file_bytes(),
+            max_file_steps: default_max_file_steps(),
         }
     }
 }
@@ -96,6 +99,9 @@ fn default_compression() -> String {
 fn default_max_file_bytes() -> u64 {
     64 * 1024 * 1024
 }
+fn default_max_file_steps() -> u64 {
+    crate::Limits::default().max_file_steps
+}
 
 /// Parquet page compression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +123,8 @@ pub struct Config {
     pub threads: usize,
     pub compression: Compression,
     pub max_file_bytes: u64,
+    /// A file's work budget ([`crate::budget`]).
+    pub max_file_steps: u64,
     /// The division table agencies are resolved against, and its aliases.
     pub divisions: PathBuf,
     pub aliases: PathBuf,
@@ -184,6 +192,7 @@ pub fn load(path: &Path, required: bool, over: Overrides) -> Result<Config> {
         threads: over.threads.unwrap_or(file.run.threads),
         compression,
         max_file_bytes: file.input.max_file_bytes,
+        max_file_steps: file.input.max_file_steps,
         places_required: file.places.divisions.is_some() || file.places.aliases.is_some(),
         divisions: resolve(file.places.divisions.unwrap_or_else(|| "data/divisions.csv".into())),
         aliases: resolve(

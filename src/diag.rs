@@ -47,6 +47,7 @@ codes! {
     Undecodable => "UNDECODABLE", "the bytes are neither UTF-8, UTF-16 with BOM, nor GB18030; the message names the byte offset";
     TruncatedText => "TRUNCATED_TEXT", "the file ends in the middle of a multi-byte character";
     TooLarge => "TOO_LARGE", "the file is larger than `max_file_bytes` and was not parsed";
+    TooSlow => "TOO_SLOW", "decoding and parsing the file took more than `max_file_steps` steps; it was given up";
     Unreadable => "UNREADABLE", "the file could not be read (deleted, permissions, I/O error)";
     PathEscaped => "PATH_ESCAPED", "the file name is not UTF-8; its bytes that are not are written as `\\xNN` in `path`";
     Skipped => "SKIPPED", "the file type is not a report format (only .txt, .html, .htm are parsed)";

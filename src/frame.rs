@@ -661,7 +661,10 @@ fn get_varint(b: &[u8], at: &mut usize) -> io::Result<u64> {
 
 /// The error of a scratch file that does not read back as written.
 fn corrupt() -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, "a scratch file does not read back as written")
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        "a scratch file does not read back as written",
+    )
 }
 
 /// `n` bytes at `*at`, moving `*at` past them.
@@ -684,7 +687,13 @@ impl CellLog {
     }
 
     fn slot(&mut self, table: Table, row: &'static str, col: &'static str) -> u16 {
-        let key = (table, row.as_ptr() as usize, row.len(), col.as_ptr() as usize, col.len());
+        let key = (
+            table,
+            row.as_ptr() as usize,
+            row.len(),
+            col.as_ptr() as usize,
+            col.len(),
+        );
         let next = self.slots.len();
         *self.slot_of.entry(key).or_insert_with(|| {
             // The templates' cells are a few hundred (each a static string of the binary).
@@ -757,7 +766,10 @@ impl CellLog {
         let mut at = 0;
         let id: [u8; 16] = next_bytes(b, &mut at, 16)?.try_into().expect("16 bytes");
         let year = i32::from_le_bytes(next_bytes(b, &mut at, 4)?.try_into().expect("4 bytes"));
-        let template = *self.templates.get(next_bytes(b, &mut at, 1)?[0] as usize).ok_or_else(corrupt)?;
+        let template = *self
+            .templates
+            .get(next_bytes(b, &mut at, 1)?[0] as usize)
+            .ok_or_else(corrupt)?;
         let agency = match next_bytes(b, &mut at, 1)?[0] {
             0 => None,
             _ => {
@@ -1163,7 +1175,10 @@ impl Frames {
 
     /// Calls `f` with every document's number and the rows it added to the diagnostics, in
     /// order.
-    pub fn scan_diagnostics<E: From<io::Error>>(&self, mut f: impl FnMut(usize, usize) -> Result<(), E>) -> Result<(), E> {
+    pub fn scan_diagnostics<E: From<io::Error>>(
+        &self,
+        mut f: impl FnMut(usize, usize) -> Result<(), E>,
+    ) -> Result<(), E> {
         self.docs
             .records
             .scan(|i, r| f(i, Doc::from_bytes(r).diagnostics as usize))
@@ -1419,7 +1434,12 @@ impl Derived {
                     o.applicant.code(col),
                 ]
             }
-            LITIGATION => [self.litigation.proceeding.code(row), self.litigation.result.code(col), 0, 0],
+            LITIGATION => [
+                self.litigation.proceeding.code(row),
+                self.litigation.result.code(col),
+                0,
+                0,
+            ],
             _ => [self.active.item.code(row), self.active.measure.code(col), 0, 0],
         };
         if self.codes.len() <= i {
@@ -1659,7 +1679,9 @@ mod tests {
                     line: 1,
                 })
                 .collect();
-            o.diagnostics = (0..m).map(|_| Diagnostic::info(Code::PlaceUnknown, None, "x")).collect();
+            o.diagnostics = (0..m)
+                .map(|_| Diagnostic::info(Code::PlaceUnknown, None, "x"))
+                .collect();
             f.push(&o).unwrap();
         }
         let mut diagnostics = Vec::new();
@@ -1697,14 +1719,22 @@ mod tests {
             assert!(x.equals_missing(y), "{a}");
         }
         let heights = |t: &str| -> Vec<usize> {
-            written.iter().filter(|(n, _)| *n == t).map(|(_, df)| df.height()).collect()
+            written
+                .iter()
+                .filter(|(n, _)| *n == t)
+                .map(|(_, df)| df.height())
+                .collect()
         };
         assert_eq!(heights("litigation"), [70_000, 65_535]);
         for t in ["requests", "outcomes", "procurement", "active_disclosure"] {
             assert_eq!(heights(t), [0], "{t}");
         }
         // Each row group: its document's doc_id, and its cells' values as counts in order.
-        let lit: Vec<&DataFrame> = written.iter().filter(|(n, _)| *n == "litigation").map(|(_, df)| df).collect();
+        let lit: Vec<&DataFrame> = written
+            .iter()
+            .filter(|(n, _)| *n == "litigation")
+            .map(|(_, df)| df)
+            .collect();
         for (df, doc) in lit.into_iter().zip(["0000000000000001", "0000000000000002"]) {
             let ids = df.column("doc_id").unwrap().cast(&DataType::String).unwrap();
             let ids = ids.str().unwrap();
@@ -1762,7 +1792,16 @@ mod tests {
             year: NO_I32,
         };
         log.push(&key, "2019", &cells).unwrap();
-        log.push(&Key { agency: None, n: 10, ..key }, "2021", &cells[..1]).unwrap();
+        log.push(
+            &Key {
+                agency: None,
+                n: 10,
+                ..key
+            },
+            "2021",
+            &cells[..1],
+        )
+        .unwrap();
         let mut r = log.log.reader();
         for (n, template, want) in [(9, "2019", &cells[..]), (10, "2021", &cells[..1])] {
             let mut head = [0; 8];

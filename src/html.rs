@@ -244,6 +244,7 @@ fn slim(src: &str) -> Option<String> {
     let mut changed = false;
     let mut i = 0;
     while let Some(p) = b.get(i..).and_then(|r| memchr::memchr(b'<', r)) {
+        crate::budget::step();
         let lt = i + p;
         let (name_at, name_end, close, self_closing) = match scan(b, lt) {
             Markup::Text => {
@@ -655,6 +656,7 @@ fn fast_dom(src: &str) -> Option<Dom<'_>> {
     let mut i = 0;
     let mut name = String::new();
     loop {
+        crate::budget::step();
         let lt = memchr::memchr(b'<', &b[i..]).map(|p| i + p);
         let markup = lt.map(|lt| scan(b, lt));
         if matches!(markup, Some(Markup::Text)) {

@@ -20,6 +20,7 @@ pub fn report(path: &Path) -> Result<(String, u8)> {
         &bytes,
         &Limits {
             max_file_bytes: u64::MAX,
+            max_file_steps: u64::MAX,
         },
     );
     let code = if matches!(o.status, DocStatus::Partial | DocStatus::Failed) {

@@ -3,6 +3,7 @@
 //! walk → decode → segment → parse → validate → frame → write; `run` strings them
 //! together. [`process_bytes`] is the pure per-file core that tests and the fuzzer call.
 
+pub mod budget;
 pub mod config;
 pub mod decode;
 pub mod dedup;
@@ -42,12 +43,16 @@ pub const SCHEMA_VERSION: &str = "2";
 pub struct Limits {
     /// Files larger than this are listed but not parsed.
     pub max_file_bytes: u64,
+    /// A file that takes more steps than this to decode and parse is given up (see
+    /// [`budget`]).
+    pub max_file_steps: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_file_bytes: 64 * 1024 * 1024,
+            max_file_steps: 100_000_000,
         }
     }
 }
@@ -109,6 +114,27 @@ pub fn process_bytes(path: &str, bytes: &[u8], limits: &Limits) -> FileOutcome {
         ));
         return out;
     }
+    let (done, _) = budget::run(limits.max_file_steps, || decode_and_extract(kind, bytes, &mut out));
+    if done.is_none() {
+        // What was read before the budget ran out is left out, as half a parse.
+        let mut given_up = FileOutcome::new(out.doc_id, out.path, out.bytes);
+        given_up.encoding = out.encoding;
+        given_up.diagnostics.push(Diagnostic::error(
+            Code::TooSlow,
+            None,
+            format!(
+                "decoding and parsing took more than {} steps (input.max_file_steps); the file was given up",
+                limits.max_file_steps
+            ),
+        ));
+        return given_up;
+    }
+    out
+}
+
+/// Decodes `bytes` and extracts its tables into `out` (the part of [`process_bytes`] that
+/// runs on a budget).
+fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
     let decoded = match kind {
         InputKind::Html => decode::html(bytes),
         _ => decode::text(bytes),
@@ -121,7 +147,7 @@ pub fn process_bytes(path: &str, bytes: &[u8], limits: &Limits) -> FileOutcome {
                 None,
                 format!("binary data ({what}), not text"),
             ));
-            return out;
+            return;
         }
         Err(decode::DecodeError::Undecodable {
             utf8_offset,
@@ -134,7 +160,7 @@ pub fn process_bytes(path: &str, bytes: &[u8], limits: &Limits) -> FileOutcome {
                     "not UTF-8 (invalid byte at offset {utf8_offset}) and not GB18030/GBK (invalid byte at offset {gb18030_offset})"
                 ),
             ));
-            return out;
+            return;
         }
     };
     out.encoding = Some(decoded.encoding);
@@ -152,8 +178,7 @@ pub fn process_bytes(path: &str, bytes: &[u8], limits: &Limits) -> FileOutcome {
     } else {
         decoded.text
     };
-    extract(&text, html, &mut out);
-    out
+    extract(&text, html, out);
 }
 
 /// Whether text is an HTML document: it opens with a tag and has a table or an html element.
@@ -308,5 +333,30 @@ mod tests {
         // The sniffed head ends on a character boundary.
         let long = format!("<p>{}</p><table>", "规".repeat(3000));
         assert!(!looks_like_html(&long));
+    }
+
+    /// Every stage counts against a file's budget: with a budget of a few steps a report
+    /// of each form is given up (`TOO_SLOW`, failed, nothing of it kept but its name, size
+    /// and encoding); with the default one it is read.
+    #[test]
+    fn a_file_over_its_budget_is_given_up_whole() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms");
+        for name in ["crawler_2021.txt", "html_gbk_merged_cells.html", "pdf_text_2021.txt"] {
+            let bytes = std::fs::read(root.join(name)).unwrap();
+            let read = process_bytes(name, &bytes, &Limits::default());
+            assert!(!read.cells.is_empty(), "{name}");
+            for steps in [0, 10, 100] {
+                let tight = Limits {
+                    max_file_steps: steps,
+                    ..Limits::default()
+                };
+                let o = process_bytes(name, &bytes, &tight);
+                assert_eq!(o.status, DocStatus::Failed, "{name}");
+                assert!(o.cells.is_empty() && o.agency.is_none() && o.year.is_none());
+                let codes: Vec<&str> = o.diagnostics.iter().map(|d| d.code.as_str()).collect();
+                assert_eq!(codes, ["TOO_SLOW"], "{name}");
+                assert_eq!((o.doc_id.as_str(), o.bytes), (read.doc_id.as_str(), read.bytes));
+            }
+        }
     }
 }

@@ -338,6 +338,7 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
     signal::check()?;
     let limits = Limits {
         max_file_bytes: cfg.max_file_bytes,
+        max_file_steps: cfg.max_file_steps,
     };
     let threads = if cfg.threads == 0 {
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)

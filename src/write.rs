@@ -199,7 +199,11 @@ impl Dataset {
         // Each table's writer, if it has one already, and file.
         let mut writers: Vec<(Option<TableWriter>, PathBuf)> = Vec::with_capacity(names.len());
         for &name in names {
-            let open = self.open.iter().position(|(n, _)| *n == name).map(|k| self.open.remove(k).1);
+            let open = self
+                .open
+                .iter()
+                .position(|(n, _)| *n == name)
+                .map(|k| self.open.remove(k).1);
             writers.push((open, self.path(name)));
         }
         let (produced, written) = std::thread::scope(|s| {
@@ -220,7 +224,10 @@ impl Dataset {
                 }));
             }
             let produced = produce(&|name, df| {
-                let k = names.iter().position(|n| *n == name).expect("a frame of one of the tables");
+                let k = names
+                    .iter()
+                    .position(|n| *n == name)
+                    .expect("a frame of one of the tables");
                 // A send fails when that table's thread stopped on an error, returned below.
                 senders[k]
                     .send(df)

@@ -296,6 +296,62 @@ fn a_file_deleted_or_replaced_between_walk_and_read_is_unreadable() {
     }
 }
 
+/// A file whose parse takes long (a crawler row of 2,000 digits run together, cut every way
+/// the row allows) is given up at its work budget with a `TOO_SLOW` error, without a panic
+/// message; every other file is read in full. Under the default budget the same file is read.
+#[test]
+fn a_file_over_its_work_budget_is_given_up_and_the_run_goes_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    for p in seed_files() {
+        fs::copy(&p, input.join(p.file_name().unwrap())).unwrap();
+    }
+    let crawler = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms/crawler_2021.txt");
+    let crawler = fs::read_to_string(crawler).unwrap();
+    let digits: Vec<u8> = noise(2000, 0x2545_f491_4f6c_dd1d)
+        .iter()
+        .map(|b| b'0' + b % 10)
+        .collect();
+    let slow = crawler.replacen(
+        "予以公开173000121",
+        &format!("予以公开{}", String::from_utf8(digits).unwrap()),
+        1,
+    );
+    assert_ne!(slow, crawler);
+    fs::write(input.join("slow.txt"), &slow).unwrap();
+    let config = tmp.path().join("pipeline.toml");
+    fs::write(&config, "[input]\nmax_file_steps = 1000000\n").unwrap();
+    let out = tmp.path().join("out");
+    let mut args = run_args(&input, &out, 2);
+    args.extend(["--config".to_string(), config.display().to_string()]);
+    let r = ogi().args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    let docs = documents(&out);
+    assert_eq!(docs["slow.txt"], ("failed".to_string(), 0));
+    for p in seed_files() {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(docs[&name].0, "ok", "{name}");
+    }
+    let slow_codes: Vec<String> = diagnostics(&out)
+        .into_iter()
+        .filter(|d| d.0 == "slow.txt")
+        .map(|d| d.1)
+        .collect();
+    assert_eq!(slow_codes, ["TOO_SLOW"]);
+
+    let o = ogi::process_bytes("slow.txt", slow.as_bytes(), &ogi::Limits::default());
+    assert!(
+        o.diagnostics.iter().all(|d| d.code.as_str() != "TOO_SLOW"),
+        "{:?}",
+        o.diagnostics
+    );
+    assert!(!o.cells.is_empty());
+}
+
 /// A dump big enough that a run takes a while: `copies` copies of each seed report.
 fn big_dump(dir: &Path, copies: usize) {
     let seeds: Vec<(String, Vec<u8>)> = seed_files()

@@ -16,9 +16,12 @@ pub struct Line<'a> {
 pub fn lines(text: &str) -> Vec<Line<'_>> {
     text.split('\n')
         .enumerate()
-        .map(|(i, l)| Line {
-            no: i as u32 + 1,
-            text: l.trim_end_matches('\r'),
+        .map(|(i, l)| {
+            crate::budget::step();
+            Line {
+                no: i as u32 + 1,
+                text: l.trim_end_matches('\r'),
+            }
         })
         .collect()
 }
@@ -315,6 +318,7 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
 pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
     let mut out = Vec::new();
     for l in lines {
+        crate::budget::step();
         if l.text.trim().is_empty() || is_rule(l.text) || is_page_break(l.text) {
             continue;
         }

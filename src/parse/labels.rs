@@ -40,7 +40,10 @@ pub fn push_normalized(buf: &mut String, s: &str) {
     let b = s.as_bytes();
     let (mut run, mut i) = (0, 0);
     while i < b.len() {
-        if !matches!(b[i], b'\t'..=b'\r' | b' ' | b'"' | b'\'' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+        if !matches!(
+            b[i],
+            b'\t'..=b'\r' | b' ' | b'"' | b'\'' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF
+        ) {
             i += 1;
             continue;
         }

@@ -119,6 +119,7 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
     // as （三）不予公开 on a row of its own) leads the next row's label.
     let mut carry = String::new();
     for mut run in runs(&tokens) {
+        crate::budget::step();
         if !carry.is_empty() {
             run.label = std::mem::take(&mut carry) + &run.label;
         }
@@ -1085,6 +1086,7 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
     ) {
         let bytes = text.as_bytes();
         for end in (sign + 1)..=body_len {
+            crate::budget::step();
             if out.count >= LIMIT {
                 return;
             }
@@ -1164,6 +1166,7 @@ impl<'a> SumSearch<'a> {
             return;
         }
         self.budget -= 1;
+        crate::budget::step();
         let Some(ch) = chunks.get(ci) else {
             if left == 0 {
                 self.leaves += 1;

@@ -61,7 +61,10 @@ const NOT_APPLICABLE: &[&str] = &[
 /// Whether a not-applicable mark can start with `c` (the first characters of
 /// [`NOT_APPLICABLE`]; a test keeps the two together).
 fn starts_a_mark(c: char) -> bool {
-    matches!(c, '不' | '无' | '暂' | '/' | '\\' | '-' | '—' | '–' | '―' | 'N' | 'n' | '×')
+    matches!(
+        c,
+        '不' | '无' | '暂' | '/' | '\\' | '-' | '—' | '–' | '―' | 'N' | 'n' | '×'
+    )
 }
 
 /// True when `s` (trimmed) is a not-applicable mark.
