@@ -50,10 +50,15 @@ struct Run<'a> {
 /// A template row (index into its specs) with the run read for it.
 type RowRun<'a> = (usize, Run<'a>);
 
+/// Room made at once for a run's label (most are shorter: a label grown a character at a
+/// time would be copied several times) and values (a row of the widest table has seven).
+const LABEL_BYTES: usize = 96;
+const VALUES: usize = 8;
+
 /// Splits tokens into label+values runs.
 fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
     let mut out = Vec::new();
-    let mut label = String::new();
+    let mut label = String::with_capacity(LABEL_BYTES);
     let mut label_line = 0;
     let mut header_unit = None;
     let mut current: Option<Run<'a>> = None;
@@ -81,9 +86,9 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                     .is_some_and(|r| r.values.last().is_some_and(|v| v.line == t.line));
                 if on_line || (current.is_none() && !label.is_empty() && text_line == t.line) {
                     let r = current.get_or_insert_with(|| Run {
-                        label: std::mem::take(&mut label),
+                        label: std::mem::replace(&mut label, String::with_capacity(LABEL_BYTES)),
                         label_line,
-                        values: Vec::new(),
+                        values: Vec::with_capacity(VALUES),
                         header_unit,
                     });
                     r.values.push(t.clone());
@@ -92,9 +97,9 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
             }
             Kind::Value(_) | Kind::Run => {
                 let r = current.get_or_insert_with(|| Run {
-                    label: std::mem::take(&mut label),
+                    label: std::mem::replace(&mut label, String::with_capacity(LABEL_BYTES)),
                     label_line: if label_line == 0 { t.line } else { label_line },
-                    values: Vec::new(),
+                    values: Vec::with_capacity(VALUES),
                     header_unit,
                 });
                 r.values.push(t.clone());
@@ -111,7 +116,10 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
 pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
     let specs = template::rows(table, template);
     let tokens = grid::tokens(lines, form == Form::Glued);
-    let mut ex = Extracted::default();
+    let mut ex = Extracted {
+        cells: Vec::with_capacity(template::cell_count(table, template)),
+        diags: Vec::new(),
+    };
     let mut filled = vec![false; specs.len()];
     let mut cursor = 0;
     let mut hits: Vec<(usize, Run)> = Vec::new();
