@@ -605,10 +605,10 @@ fn is_procurement(template: &str, slot: &Slot) -> bool {
 /// Every document's cells as the derived tables need them, appended to a scratch file on
 /// disk as documents complete and read back once at the end, when the duplicates are
 /// known: the derived tables are then written once, without the duplicates' rows, instead
-/// of being written as the run goes and rewritten. About 4 bytes a cell (a cell's row and
-/// column as a number, its status, its value as a variable-length integer when it is a
-/// whole number) and 30 a document: 1 GB of scratch file for a million reports, none of
-/// it in memory.
+/// of being written as the run goes and rewritten. About 5.5 bytes a cell (a cell's row
+/// and column as a number, its status, its value as a variable-length integer when it is
+/// a whole number) and 60 a document: 1.1 GB of scratch file for a million reports (in
+/// the page cache, on disk), none of it in the process's memory.
 struct CellLog {
     log: Log,
     /// A cell's table, row and column by number, numbered in order of first use.

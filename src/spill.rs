@@ -1,6 +1,7 @@
 //! Scratch storage on disk for what the run keeps of every document until its end (the
-//! counts that choose among duplicates, each document's row counts, the report's grant
-//! shares): appended as documents complete, read back at the end. A million documents
+//! counts that choose among duplicates, each document's count of diagnostics, its cells as
+//! the derived tables need them, the report's grant shares): appended as documents
+//! complete, read back at the end. A million documents
 //! then cost the run's memory nothing; the bytes sit in an unlinked temporary file, which
 //! the kernel removes however the run ends, and in the page cache.
 
