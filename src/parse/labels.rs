@@ -32,6 +32,21 @@ pub fn normalized_any(s: &str) -> bool {
     s.chars().any(|c| kept(halfwidth(c)))
 }
 
+/// The lead bytes of the characters `normalize` changes or drops (see [`push_normalized`]),
+/// as a table: one load a byte.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(
+            b as u8,
+            b'\t'..=b'\r' | b' ' | b'"' | b'\'' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF
+        );
+        b += 1;
+    }
+    t
+};
+
 /// Appends the normalised form of `s` to `buf`.
 pub fn push_normalized(buf: &mut String, s: &str) {
     // Runs of characters that stay as they are are copied whole. Only characters of these
@@ -40,10 +55,7 @@ pub fn push_normalized(buf: &mut String, s: &str) {
     let b = s.as_bytes();
     let (mut run, mut i) = (0, 0);
     while i < b.len() {
-        if !matches!(
-            b[i],
-            b'\t'..=b'\r' | b' ' | b'"' | b'\'' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF
-        ) {
+        if !SPECIAL[b[i] as usize] {
             i += 1;
             continue;
         }
