@@ -318,9 +318,10 @@ fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
         if t.raw.contains("小计") {
             return Some(if seen_org { 6 } else { 1 });
         }
-        if ["商业企业", "科研机构", "社会公益组织", "法律服务机构"]
-            .iter()
-            .any(|w| t.raw.contains(w))
+        if !seen_org
+            && ["商业企业", "科研机构", "社会公益组织", "法律服务机构"]
+                .iter()
+                .any(|w| t.raw.contains(w))
         {
             seen_org = true;
         }
