@@ -20,19 +20,13 @@ thread_local! {
 /// and raised without the panic hook).
 struct OverBudget;
 
-/// Spends `n` steps of the running budget; a file over its budget stops here.
+/// Spends one step of the running budget; a file over its budget stops here.
 #[inline]
-pub fn spend(n: u64) {
-    LEFT.with(|left| match left.get().checked_sub(n) {
+pub fn step() {
+    LEFT.with(|left| match left.get().checked_sub(1) {
         Some(rest) => left.set(rest),
         None => over(),
     })
-}
-
-/// Spends one step.
-#[inline]
-pub fn step() {
-    spend(1)
 }
 
 #[cold]
@@ -43,15 +37,14 @@ fn over() -> ! {
 }
 
 /// Runs `work` with a budget of `steps`: `Some` of its result, or None when it took more.
-/// Other panics go on unwinding. Steps spent are returned too.
-pub fn run<T>(steps: u64, work: impl FnOnce() -> T) -> (Option<T>, u64) {
+/// Other panics go on unwinding.
+pub fn run<T>(steps: u64, work: impl FnOnce() -> T) -> Option<T> {
     let outer = LEFT.replace(steps);
     let result = catch_unwind(AssertUnwindSafe(work));
-    let spent = steps - LEFT.get().min(steps);
     LEFT.set(outer);
     match result {
-        Ok(t) => (Some(t), spent),
-        Err(payload) if payload.is::<OverBudget>() => (None, steps),
+        Ok(t) => Some(t),
+        Err(payload) if payload.is::<OverBudget>() => None,
         Err(payload) => resume_unwind(payload),
     }
 }
@@ -70,15 +63,15 @@ mod tests {
                 n
             }
         };
-        assert_eq!(run(100, count(100)), (Some(100), 100));
-        assert_eq!(run(100, count(101)), (None, 100));
+        assert_eq!(run(100, count(100)), Some(100));
+        assert_eq!(run(100, count(101)), None);
         // Outside a run nothing is counted against anything.
         count(1_000_000)();
         // A run inside a run: the outer budget is back afterwards.
-        let (outer, _) = run(10, || {
+        let outer = run(10, || {
             let inner = run(1_000, count(500));
             step();
-            inner.0
+            inner
         });
         assert_eq!(outer, Some(Some(500)));
     }

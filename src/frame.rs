@@ -1113,7 +1113,7 @@ impl Frames {
         let flush = |derived: &mut Derived, more: Option<[usize; DERIVED.len()]>| -> Result<(), E> {
             let lens = derived.lens();
             for (k, name) in DERIVED.into_iter().enumerate() {
-                let full = more.is_none_or(|m| lens[k] > 0 && m[k] > 0 && lens[k] + m[k] > crate::write::ROW_GROUP);
+                let full = more.is_none_or(|m| overflows(lens[k], m[k]));
                 if only[k] && full {
                     for df in derived.take(name)? {
                         write(name, df)?;
@@ -1295,7 +1295,7 @@ impl Frames {
         STREAMED
             .iter()
             .enumerate()
-            .filter(|&(k, _)| lens[k] > 0 && more[k] > 0 && lens[k] + more[k] > crate::write::ROW_GROUP)
+            .filter(|&(k, _)| overflows(lens[k], more[k]))
             .map(|(_, name)| *name)
             .collect()
     }
@@ -1371,6 +1371,14 @@ impl Frames {
             other => unreachable!("no streamed table {other}"),
         }
     }
+}
+
+/// Whether a table buffer holding `len` rows must be written before a document adds `more`:
+/// they would not fit in one row group together. (A document's rows then never straddle
+/// two row groups; a document of more rows than a row group holds gets row groups of its
+/// own.)
+fn overflows(len: usize, more: usize) -> bool {
+    len > 0 && more > 0 && len + more > crate::write::ROW_GROUP
 }
 
 /// The row ranges of the row groups of a table of `n` rows (one empty range for none).

@@ -114,8 +114,7 @@ pub fn process_bytes(path: &str, bytes: &[u8], limits: &Limits) -> FileOutcome {
         ));
         return out;
     }
-    let (done, _) = budget::run(limits.max_file_steps, || decode_and_extract(kind, bytes, &mut out));
-    if done.is_none() {
+    if budget::run(limits.max_file_steps, || decode_and_extract(kind, bytes, &mut out)).is_none() {
         // What was read before the budget ran out is left out, as half a parse.
         let mut given_up = FileOutcome::new(out.doc_id, out.path, out.bytes);
         given_up.encoding = out.encoding;
