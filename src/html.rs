@@ -795,17 +795,39 @@ fn newline(out: &mut String) {
     }
 }
 
+/// Appends `text` with each white-space character as one space, none after a space, a
+/// line break or a tab (nor at the start of `out`). Runs of other characters are copied
+/// whole: the white space is found by its lead byte (ASCII; C2, E1, E2 for U+0085 to
+/// U+205F; E3 80 80 for U+3000), most characters without being decoded.
 fn push_text(out: &mut String, text: &str) {
-    for c in text.chars() {
-        let c = if c == '\u{a0}' || c == '\u{3000}' { ' ' } else { c };
-        if c.is_whitespace() {
-            if !out.is_empty() && !out.ends_with([' ', '\n', '\t']) {
-                out.push(' ');
+    let b = text.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        let width = match b[i] {
+            b'\t'..=b'\r' | b' ' => 1,
+            0xC2 | 0xE1 | 0xE2 => {
+                let c = text[i..].chars().next().expect("a character starts at a lead byte");
+                if !c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                c.len_utf8()
             }
-        } else {
-            out.push(c);
+            // A three-byte character: `b[i + 2]` is in the text.
+            0xE3 if b[i + 1] == 0x80 && b[i + 2] == 0x80 => 3,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[run..i]);
+        if !out.is_empty() && !out.ends_with([' ', '\n', '\t']) {
+            out.push(' ');
         }
+        i += width;
+        run = i;
     }
+    out.push_str(&text[run..]);
 }
 
 fn walk(dom: &Dom<'_>, node: u32, out: &mut String) {
@@ -879,9 +901,8 @@ fn cell_text(dom: &Dom<'_>, td: u32, out: &mut String) {
             push_text(&mut s, t);
         }
     }
-    for c in s.trim().chars() {
-        out.push(if c == '\t' { ' ' } else { c });
-    }
+    // `push_text` made every white space a space: no tab is left to split the row.
+    out.push_str(s.trim());
 }
 
 #[cfg(test)]
@@ -1199,6 +1220,33 @@ mod tests {
             }
         }
         assert!(n > 0);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// `push_text` appends as mapping every character would, after any text.
+        #[test]
+        fn text_is_pushed_as_the_characters_would_be(before in proptest::sample::select(vec!["", "a", "a ", "a\n", "a\t", "规"]),
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "规章", " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{85}", "\u{a0}", "\u{a9}", "\u{1680}",
+            "\u{1681}", "\u{2000}", "\u{200a}", "\u{200b}", "\u{2028}", "\u{202f}", "\u{205f}", "“", "—", "\u{3000}",
+            "\u{3001}", "\u{3080}", "\u{3400}", "𠀀", "é",
+        ]), 0..16)) {
+            let text: String = pieces.concat();
+            let mut want = before.to_string();
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    if !want.is_empty() && !want.ends_with([' ', '\n', '\t']) {
+                        want.push(' ');
+                    }
+                } else {
+                    want.push(c);
+                }
+            }
+            let mut got = before.to_string();
+            push_text(&mut got, &text);
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]

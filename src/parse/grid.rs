@@ -125,12 +125,10 @@ pub fn single_cell<'a>(line: &'a str) -> Option<&'a str> {
         one = Some(c);
         first
     };
-    let single = if line.contains('\t') {
-        line.split('\t').all(&mut see)
-    } else if has_bar(line) {
-        line.split(['|', '│', '┃']).all(&mut see)
-    } else {
-        split_spaces_while(line, &mut see)
+    let single = match separator(line) {
+        Separator::Tab => line.split('\t').all(&mut see),
+        Separator::Bar => line.split(['|', '│', '┃']).all(&mut see),
+        Separator::Spaces => split_spaces_while(line, &mut see),
     };
     if single {
         one
@@ -139,18 +137,42 @@ pub fn single_cell<'a>(line: &'a str) -> Option<&'a str> {
     }
 }
 
-/// Whether a line has a column bar (`|`, `│`, `┃`): three quick searches rather than one
-/// that decodes every character.
-fn has_bar(line: &str) -> bool {
-    line.contains('|') || line.contains('│') || line.contains('┃')
+/// What separates a line's cells: tabs win, then column bars (`|`, `│`, `┃`), then runs of
+/// white space.
+#[derive(Debug, PartialEq)]
+enum Separator {
+    Tab,
+    Bar,
+    Spaces,
+}
+
+/// The line's [`Separator`], from one SIMD search for the bytes that start a tab or a bar
+/// (`│` and `┃` are E2 94 82 and E2 94 83) rather than one search a character.
+fn separator(line: &str) -> Separator {
+    let b = line.as_bytes();
+    for i in memchr::memchr3_iter(b'\t', b'|', 0xE2, b) {
+        // An E2 lead byte starts a three-byte character: `b[i + 2]` is in the line.
+        if b[i] == b'|' || (b[i] == 0xE2 && b[i + 1] == 0x94 && matches!(b[i + 2], 0x82 | 0x83)) {
+            // A bar: the line's cells are split on bars unless a tab comes later.
+            return match memchr::memchr(b'\t', &b[i..]) {
+                Some(_) => Separator::Tab,
+                None => Separator::Bar,
+            };
+        }
+        if b[i] == b'\t' {
+            return Separator::Tab;
+        }
+    }
+    Separator::Spaces
 }
 
 /// Splits one line into trimmed cells. Tabs win; then bars; then runs of 2+ spaces.
 pub fn cells(line: &str) -> Vec<&str> {
-    if line.contains('\t') {
+    let separator = separator(line);
+    if separator == Separator::Tab {
         return line.split('\t').map(str::trim).collect();
     }
-    if has_bar(line) {
+    if separator == Separator::Bar {
         let mut v: Vec<&str> = line.split(['|', '│', '┃']).map(str::trim).collect();
         // Markdown and box tables open and close with a bar: drop those empty ends.
         if v.first() == Some(&"") {
@@ -544,6 +566,22 @@ mod tests {
             let cs: Vec<&str> = cells(&line).into_iter().filter(|c| !c.is_empty()).collect();
             let want = if cs.len() == 1 { Some(cs[0]) } else { None };
             proptest::prop_assert_eq!(single_cell(&line), want);
+        }
+
+        /// The byte search for the separator agrees with searching for the characters.
+        #[test]
+        fn the_separator_is_found_as_the_characters_would_be(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "规章", " ", "\t", "|", "│", "┃", "┄", "╋", "“", "—", "\u{2000}", "｜", "\u{2502}\u{2503}",
+        ]), 0..12)) {
+            let line: String = pieces.concat();
+            let want = if line.contains('\t') {
+                Separator::Tab
+            } else if line.contains(['|', '│', '┃']) {
+                Separator::Bar
+            } else {
+                Separator::Spaces
+            };
+            proptest::prop_assert_eq!(separator(&line), want);
         }
     }
 

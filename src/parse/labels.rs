@@ -59,6 +59,25 @@ pub fn push_normalized(buf: &mut String, s: &str) {
             i += 1;
             continue;
         }
+        match b[i] {
+            // ASCII white space and quotes all go, a run of them at once.
+            x if x < 0x80 => {
+                buf.push_str(&s[run..i]);
+                i += 1;
+                while i < b.len() && b[i] < 0x80 && SPECIAL[b[i] as usize] {
+                    i += 1;
+                }
+                run = i;
+                continue;
+            }
+            // U+3000 to U+3FFF (、。《》… and CJK): only the ideographic space and 「」『』
+            // (E3 80 80, E3 80 8C to 8F) go; the others stay in the run.
+            0xE3 if !(b[i + 1] == 0x80 && matches!(b[i + 2], 0x80 | 0x8C..=0x8F)) => {
+                i += 3;
+                continue;
+            }
+            _ => {}
+        }
         buf.push_str(&s[run..i]);
         let c = s[i..].chars().next().expect("a character starts at a lead byte");
         let h = halfwidth(c);
@@ -125,7 +144,8 @@ mod tests {
             "a", "规章", "1", " ", "\t", "\n", "\u{b}", "\u{85}", "\u{a0}", "\u{1680}", "\u{2000}", "\u{200a}",
             "\u{2028}", "\u{202f}", "\u{205f}", "\u{3000}", "\"", "'", "“", "”", "‘", "’", "「", "」", "『", "』",
             "\u{ff02}", "\u{ff07}", "\u{ff10}", "\u{ff5e}", "\u{ff5f}", "\u{ff01}", "é", "€", "—", "𠀀", "\u{e000}",
-            "\u{3001}", "\u{2019}",
+            "\u{3001}", "\u{2019}", "\r", "\u{c}", "\u{300b}", "\u{300f}", "\u{3010}", "\u{303f}", "\u{3040}",
+            "\u{3400}", "\u{3fff}", "\u{2fff}",
         ]), 0..16)) {
             let s: String = pieces.concat();
             let by_chars: String = s.chars().map(halfwidth).filter(|c| kept(*c)).collect();
