@@ -1673,6 +1673,7 @@ fn ambiguity(
 /// otherwise row by row until nothing improves). A row whose numbers differ between
 /// equally good combinations gets an `AMBIGUOUS_SPLIT` warning.
 fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowRun<'_>], ex: &mut Extracted) {
+    // At most 32: the exhaustive search keeps a row's candidates seen as a mask of 32 bits.
     const MAX_EACH: usize = 16;
     const EXHAUSTIVE: usize = 20_000;
     let mut options: Vec<(usize, &Run<'_>, Vec<Split>, Pieces)> = Vec::new();
@@ -1771,8 +1772,21 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
     let mut alternatives: Vec<Vec<usize>> = vec![Vec::new(); n];
     if product.is_some() {
         let mut best = i32::MIN;
-        let mut best_choices: Vec<Vec<usize>> = Vec::new();
+        // The candidates of the best combinations so far, per row in order of first
+        // appearance (with a mask of those seen: at most `MAX_EACH` a row), and the first
+        // such combination.
+        let mut seen = vec![0u32; n];
         let mut c = vec![0; n];
+        // Only the rows some identity reads are enumerated: the others change no score, so
+        // the first best combination has their first candidate, and every candidate of
+        // theirs is in some best combination (in order).
+        let mut read = vec![false; n];
+        for t in ids.iter().flat_map(|(l, r)| l.iter().chain(r)) {
+            if let Term::Chosen(o, _) = t {
+                read[*o] = true;
+            }
+        }
+        let live: Vec<usize> = (0..n).filter(|&r| read[r]).collect();
         // The identities by the last row they read, last first: a step of the odometer
         // that changes rows from `r` on re-evaluates only those reading one of them.
         let last_row = |(l, r): &(Vec<Term>, Vec<Term>)| {
@@ -1792,27 +1806,37 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
         loop {
             if s > best {
                 best = s;
-                best_choices.clear();
+                choice.copy_from_slice(&c);
+                seen.fill(0);
+                alternatives.iter_mut().for_each(Vec::clear);
             }
             if s == best {
-                best_choices.push(c.clone());
+                for &r in &live {
+                    if seen[r] & (1 << c[r]) == 0 {
+                        seen[r] |= 1 << c[r];
+                        alternatives[r].push(c[r]);
+                    }
+                }
             }
-            // Next combination (odometer, the last row fastest).
-            let mut r = n;
+            // Next combination of the rows read (odometer, the last row fastest); `r` is
+            // the first row changed.
+            let mut k = live.len();
             loop {
-                if r == 0 {
+                if k == 0 {
                     break;
                 }
-                r -= 1;
-                c[r] += 1;
-                if c[r] < sizes[r] {
+                k -= 1;
+                c[live[k]] += 1;
+                if c[live[k]] < sizes[live[k]] {
                     break;
                 }
-                c[r] = 0;
+                c[live[k]] = 0;
             }
-            if c.iter().all(|&x| x == 0) {
+            // Back to all zeros: every row wrapped, the first one last.
+            if live.is_empty() || (k == 0 && c[live[0]] == 0) {
                 break;
             }
+            let r = live[k];
             for &(last, k) in &by_last {
                 if last < r {
                     break;
@@ -1822,14 +1846,9 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
                 held[k] = h;
             }
         }
-        // The first best combination in order is the most plausible one.
-        choice = best_choices[0].clone();
-        for b in &best_choices {
-            for r in 0..n {
-                if !alternatives[r].contains(&b[r]) {
-                    alternatives[r].push(b[r]);
-                }
-            }
+        // `choice` holds the first best combination in order, the most plausible one.
+        for r in (0..n).filter(|&r| !read[r]) {
+            alternatives[r] = (0..sizes[r]).collect();
         }
     } else {
         // Row by row: each takes its best candidate given the others, until stable.
