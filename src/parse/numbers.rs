@@ -113,6 +113,22 @@ pub fn numbers(s: &str) -> Option<Vec<Number>> {
 
 /// `s` as exactly one number (what `numbers` reads as one), without allocating.
 pub fn number(s: &str) -> Option<Number> {
+    // Most value cells are a few ASCII digits: read at once, as `number_at` would (no
+    // sign, no decimals, at most 15 digits: the integer is exact as a double).
+    let b = s.as_bytes();
+    if !b.is_empty() && b.len() <= 15 && b.iter().all(u8::is_ascii_digit) {
+        let mantissa = b.iter().fold(0u64, |m, &d| m * 10 + u64::from(d - b'0'));
+        return Some(Number {
+            value: mantissa as f64,
+            unit: None,
+            signed: false,
+        });
+    }
+    number_read(s)
+}
+
+/// [`number`] read character by character.
+fn number_read(s: &str) -> Option<Number> {
     let mut one = None;
     let mut count = 0;
     let read = each_number(s, |n| {
@@ -361,5 +377,17 @@ mod tests {
             header_unit("采购总金额（单位：万元，保留4位小数）"),
             Some(Unit::WanYuan)
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The digits-only shortcut reads a cell as reading it character by character does,
+        /// to the bit (leading zeros, 15 digits and more, signs, decimals and separators
+        /// falling through to the reading).
+        #[test]
+        fn plain_digits_are_read_as_character_by_character(s in "[0-9]{1,20}|[+-]?[0-9]{0,16}([.,][0-9]{0,4})?") {
+            let (fast, read) = (number(&s), number_read(&s));
+            proptest::prop_assert_eq!(fast.map(|n| (n.value.to_bits(), n.unit, n.signed)), read.map(|n| (n.value.to_bits(), n.unit, n.signed)));
+        }
     }
 }
