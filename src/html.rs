@@ -655,6 +655,8 @@ fn fast_dom(src: &str) -> Option<Dom<'_>> {
     let mut text_from = 0;
     let mut i = 0;
     let mut name = String::new();
+    // The names of the elements closed, for the next ones opened: no allocation an element.
+    let mut spare: Vec<String> = Vec::new();
     loop {
         crate::budget::step();
         let lt = memchr::memchr(b'<', &b[i..]).map(|p| i + p);
@@ -707,12 +709,12 @@ fn fast_dom(src: &str) -> Option<Dom<'_>> {
                     if *top == name || !matches!(top.as_str(), "p" | "li" | "dd" | "dt") {
                         break;
                     }
-                    stack.pop();
+                    spare.extend(stack.pop().map(|e| e.1));
                 }
             }
             match stack.last() {
                 Some((_, top)) if *top == name => {
-                    stack.pop();
+                    spare.extend(stack.pop().map(|e| e.1));
                 }
                 _ => return None,
             }
@@ -738,7 +740,7 @@ fn fast_dom(src: &str) -> Option<Dom<'_>> {
                     if stack[k + 1..].iter().any(|(_, s)| s != "p") {
                         return None;
                     }
-                    stack.truncate(k);
+                    spare.extend(stack.drain(k..).map(|e| e.1));
                 }
                 // A block ends the paragraph left open before it.
                 if closes_p(n) && p_in_button_scope(&stack) {
@@ -747,7 +749,7 @@ fn fast_dom(src: &str) -> Option<Dom<'_>> {
                     if n == "table" || stack.last().map(|s| s.1.as_str()) != Some("p") {
                         return None;
                     }
-                    stack.pop();
+                    spare.extend(stack.pop().map(|e| e.1));
                 }
                 let context = stack.last().map_or("", |(_, n)| n.as_str());
                 if hard(n)
@@ -782,7 +784,7 @@ fn fast_dom(src: &str) -> Option<Dom<'_>> {
         if stack.len() >= 512 {
             return None;
         }
-        stack.push((id, std::mem::take(&mut name)));
+        stack.push((id, std::mem::replace(&mut name, spare.pop().unwrap_or_default())));
     }
     Some(dom)
 }
