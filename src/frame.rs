@@ -24,6 +24,11 @@ pub struct Frames {
     diags: Diags,
     /// What the derived tables are made of, kept on disk to the end of the run.
     kept: CellLog,
+    /// The `cells` table's codes of each cell kind's table, row and column, by the kind's
+    /// number in `kept` (its codes never change): one lookup a cell instead of three.
+    cell_codes: Vec<Option<[u8; 3]>>,
+    /// One document's cell kinds, for `kept`.
+    slots: Vec<u16>,
 }
 
 /// Keys every table carries: each row holds an index into the documents of the rows
@@ -705,7 +710,8 @@ impl CellLog {
 
     /// Appends document `doc`'s cells: its number and the byte length of the rest, then
     /// its doc_id, year, template, agency, and cells.
-    fn push(&mut self, doc: &Key<'_>, template: &'static str, cells: &[crate::model::Cell]) -> io::Result<()> {
+    /// `slots`: each cell's kind, as [`CellLog::slot`] numbered it.
+    fn push(&mut self, doc: &Key<'_>, template: &'static str, cells: &[crate::model::Cell], slots: &[u16]) -> io::Result<()> {
         let t = match self.templates.iter().position(|&t| t == template) {
             Some(t) => t,
             None => {
@@ -727,8 +733,8 @@ impl CellLog {
             None => buf.push(0),
         }
         put_varint(&mut buf, cells.len() as u64);
-        for c in cells {
-            let slot = self.slot(c.table, c.row, c.col);
+        debug_assert_eq!(cells.len(), slots.len());
+        for (c, &slot) in cells.iter().zip(slots) {
             buf.extend_from_slice(&slot.to_le_bytes());
             let status = STATUSES.iter().position(|&s| s == c.status).expect("every status") as u8;
             let raw = is_procurement(template, &self.slots[slot as usize]);
@@ -980,6 +986,8 @@ impl Frames {
             cells: Cells::default(),
             diags: Diags::default(),
             kept: CellLog::new_in(dir)?,
+            cell_codes: Vec::new(),
+            slots: Vec::new(),
         })
     }
 
@@ -1029,19 +1037,33 @@ impl Frames {
             x.message.push(g.message.clone());
             x.line.push(g.line.map(|l| l as i32));
         }
+        self.slots.clear();
         for c in &o.cells {
+            let slot = self.kept.slot(c.table, c.row, c.col);
+            self.slots.push(slot);
             let x = &mut self.cells;
+            if self.cell_codes.len() <= slot as usize {
+                self.cell_codes.resize(slot as usize + 1, None);
+            }
+            let [table, row, col] = match self.cell_codes[slot as usize] {
+                Some(codes) => codes,
+                None => {
+                    let codes = [x.table.code(Some(c.table.as_str())), x.row.code(Some(c.row)), x.col.code(Some(c.col))];
+                    self.cell_codes[slot as usize] = Some(codes);
+                    codes
+                }
+            };
             x.keys.push(doc);
-            x.table.put(c.table.as_str());
-            x.row.put(c.row);
-            x.col.put(c.col);
+            x.table.push_code(table);
+            x.row.push_code(row);
+            x.col.push_code(col);
             x.value.push(c.value);
             x.status.put(c.status.as_str());
             x.raw.push(Some(&c.raw));
             x.line.push(c.line as i32);
         }
         if !o.cells.is_empty() {
-            self.kept.push(doc, o.template, &o.cells)?;
+            self.kept.push(doc, o.template, &o.cells, &self.slots)?;
         }
         let agency = match o.agency.as_deref() {
             Some(a) => Some((
@@ -1799,7 +1821,8 @@ mod tests {
             agency: Some("某某局"),
             year: NO_I32,
         };
-        log.push(&key, "2019", &cells).unwrap();
+        let slots: Vec<u16> = cells.iter().map(|c| log.slot(c.table, c.row, c.col)).collect();
+        log.push(&key, "2019", &cells, &slots).unwrap();
         log.push(
             &Key {
                 agency: None,
@@ -1808,6 +1831,7 @@ mod tests {
             },
             "2021",
             &cells[..1],
+            &slots[..1],
         )
         .unwrap();
         let mut r = log.log.reader();
