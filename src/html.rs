@@ -224,9 +224,11 @@ fn foreign(b: &[u8]) -> bool {
     // One pass over the `<`s for the four names.
     memchr::memchr_iter(b'<', b).any(|i| {
         let name = &b[i + 1..];
-        [&b"svg"[..], b"math", b"select", b"frameset"]
-            .iter()
-            .any(|t| name.get(..t.len()).is_some_and(|w| w.eq_ignore_ascii_case(t)))
+        // Most tags are told apart by their first letter.
+        matches!(name.first(), Some(b's' | b'S' | b'm' | b'M' | b'f' | b'F'))
+            && [&b"svg"[..], b"math", b"select", b"frameset"]
+                .iter()
+                .any(|t| name.get(..t.len()).is_some_and(|w| w.eq_ignore_ascii_case(t)))
     })
 }
 

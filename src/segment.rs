@@ -235,7 +235,7 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
 fn published(lines: &[Line<'_>]) -> Option<i32> {
     for l in lines.iter().take(40) {
         // Every key starts with 发 or 成, which normalising leaves as they are.
-        if !l.text.contains(['发', '成']) {
+        if !l.text.contains("发") && !l.text.contains("成") {
             continue;
         }
         let n = normalize(l.text);
