@@ -634,7 +634,8 @@ fn fast_dom(src: &str) -> Option<Dom<'_>> {
     if b.contains(&0) || foreign(b) {
         return None;
     }
-    let mut dom = Dom::new(src.len() / 32);
+    // About a node every 30 bytes in a Word export: room for all of them at once.
+    let mut dom = Dom::new(src.len() / 24);
     // Open elements: (node, lowercased name).
     let mut stack: Vec<(u32, String)> = Vec::new();
     let open = |stack: &[(u32, String)], name: &str| stack.iter().any(|(_, n)| n == name);

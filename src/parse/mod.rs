@@ -122,7 +122,7 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
     };
     let mut filled = vec![false; specs.len()];
     let mut cursor = 0;
-    let mut hits: Vec<(usize, Run)> = Vec::new();
+    let mut hits: Vec<(usize, Run)> = Vec::with_capacity(specs.len());
     // The label of a row of empty cells that names no template row (a group heading such
     // as （三）不予公开 on a row of its own) leads the next row's label.
     let mut carry = String::new();
@@ -183,7 +183,7 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     let subtotal_at = subtotal_position(&tokens);
     // Rows still to place after the ones read by position.
-    let mut pending: Vec<RowRun> = Vec::new();
+    let mut pending: Vec<RowRun> = Vec::with_capacity(hits.len());
     for (i, mut run) in hits {
         let spec = &specs[i];
         if table == Table::Applications {
