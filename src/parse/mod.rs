@@ -181,7 +181,12 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
     }
     // Rows whose values fit their columns exactly first, so identities can place the rest.
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
-    let subtotal_at = subtotal_position(&tokens);
+    // Only the applications table has a subtotal column.
+    let subtotal_at = if table == Table::Applications {
+        subtotal_position(&tokens)
+    } else {
+        None
+    };
     // Rows still to place after the ones read by position.
     let mut pending: Vec<RowRun> = Vec::with_capacity(hits.len());
     for (i, mut run) in hits {
