@@ -1135,7 +1135,7 @@ impl Frames {
         let flush = |derived: &mut Derived, more: Option<[usize; DERIVED.len()]>| -> Result<(), E> {
             let lens = derived.lens();
             for (k, name) in DERIVED.into_iter().enumerate() {
-                let full = more.is_none_or(|m| overflows(lens[k], m[k]));
+                let full = more.is_none_or(|m| overflows(lens[k], m[k], crate::write::row_group(name)));
                 if only[k] && full {
                     for df in derived.take(name)? {
                         write(name, df)?;
@@ -1317,26 +1317,26 @@ impl Frames {
         STREAMED
             .iter()
             .enumerate()
-            .filter(|&(k, _)| overflows(lens[k], more[k]))
+            .filter(|&(k, name)| overflows(lens[k], more[k], crate::write::row_group(name)))
             .map(|(_, name)| *name)
             .collect()
     }
 
-    /// The tables of [`STREAMED`] whose buffers hold at least `min` rows (all of them, empty
-    /// ones included, for `min` = 0): take and write them one at a time with
+    /// The tables of [`STREAMED`] whose buffers hold a row group (all of them, empty ones
+    /// included, for `all`): take and write them one at a time with
     /// [`Frames::take_table`], so only one table's frame is in memory at once.
-    pub fn full_tables(&self, min: usize) -> Vec<&'static str> {
+    pub fn full_tables(&self, all: bool) -> Vec<&'static str> {
         let lens = self.lens();
         STREAMED
             .iter()
             .enumerate()
-            .filter(|&(k, _)| min == 0 || lens[k] >= min)
+            .filter(|&(k, name)| all || lens[k] >= crate::write::row_group(name))
             .map(|(_, name)| *name)
             .collect()
     }
 
     /// The buffered rows of table `name` (of [`STREAMED`]) as frames of at
-    /// most [`crate::write::ROW_GROUP`] rows (one row group each; one empty frame when there
+    /// most [`crate::write::row_group`] rows (one row group each; one empty frame when there
     /// are no rows), named as the output file. Each frame's dictionary columns hold the
     /// values its own rows use.
     pub fn take_table(&mut self, name: &str) -> PolarsResult<Vec<DataFrame>> {
@@ -1366,7 +1366,7 @@ impl Frames {
             }
             "diagnostics" => {
                 let g = &self.diags;
-                let frames = row_groups(g.doc_id.len())
+                let frames = row_groups(g.doc_id.len(), crate::write::row_group("diagnostics"))
                     .map(|r| {
                         let doc_id: Vec<&str> = g.doc_id[r.clone()].iter().map(hex).collect();
                         let path: Vec<&str> = g.path[r.clone()]
@@ -1399,21 +1399,23 @@ impl Frames {
 /// they would not fit in one row group together. (A document's rows then never straddle
 /// two row groups; a document of more rows than a row group holds gets row groups of its
 /// own.)
-fn overflows(len: usize, more: usize) -> bool {
-    len > 0 && more > 0 && len + more > crate::write::ROW_GROUP
+fn overflows(len: usize, more: usize, row_group: usize) -> bool {
+    len > 0 && more > 0 && len + more > row_group
 }
 
-/// The row ranges of the row groups of a table of `n` rows (one empty range for none).
-fn row_groups(n: usize) -> impl Iterator<Item = Range<usize>> + Clone {
+/// The row ranges of the row groups of `row_group` rows of a table of `n` rows (one empty
+/// range for none).
+fn row_groups(n: usize, row_group: usize) -> impl Iterator<Item = Range<usize>> + Clone {
     (0..n.max(1))
-        .step_by(crate::write::ROW_GROUP)
-        .map(move |start| start..(start + crate::write::ROW_GROUP).min(n))
+        .step_by(row_group)
+        .map(move |start| start..(start + row_group).min(n))
 }
 
 /// One frame per row group of a table whose rows carry `keys`: the keys' columns, then the
 /// table's own (`rest`) for those rows.
 fn groups(keys: &Keys, rest: &dyn Fn(Range<usize>) -> PolarsResult<Vec<Column>>) -> PolarsResult<Vec<DataFrame>> {
-    row_groups(keys.len())
+    // Tables with keys (cells, the derived tables) are narrow.
+    row_groups(keys.len(), crate::write::ROW_GROUP)
         .map(|r| {
             let mut cols = keys.columns(r.clone())?;
             cols.extend(rest(r.clone())?);

@@ -214,15 +214,16 @@ impl Sink {
             self.frames.push(o).context("cannot write a scratch file")?;
         }
         drop(outcomes);
-        self.flush(write::ROW_GROUP)
+        self.flush(false)
     }
 
-    /// Writes the row groups of `min` rows the buffers hold, or with `min` = 0 all they
-    /// hold (every table's file is then created, empty or not).
-    fn flush(&mut self, min: usize) -> Result<()> {
-        for name in self.frames.full_tables(min) {
+    /// Writes the full row groups the buffers hold, or with `all` all they hold (every
+    /// table's file is then created, empty or not).
+    fn flush(&mut self, all: bool) -> Result<()> {
+        for name in self.frames.full_tables(all) {
             self.write_table(name)?;
         }
+        let min = if all { 0 } else { write::row_group("documents") };
         while let Some(df) = self
             .frames
             .take_documents(min)
@@ -249,7 +250,7 @@ impl Sink {
     /// threads read the slices back), writes the report and swaps the dataset in as
     /// `output`.
     fn finish(mut self, pool: &rayon::ThreadPool, output: &Path) -> Result<Summary> {
-        self.flush(0)?;
+        self.flush(true)?;
         let Sink {
             mut dataset,
             summary,
@@ -542,7 +543,7 @@ fn fill_duplicate_of(
     wanted.sort_unstable();
     wanted.dedup();
     let paths = std::sync::Mutex::new(std::collections::HashMap::new());
-    // One slice at a time: a slice of the documents table is 131,072 wide rows read back as
+    // One slice at a time: a slice of the documents table is 32,768 wide rows read back as
     // plain strings, and this rewrite is quick.
     dataset.rewrite("documents", 1, |df, off| {
         frame::paths_at(&df, off, &wanted, &paths)?;

@@ -16,8 +16,23 @@ use crate::config::Compression;
 
 pub use crate::SCHEMA_VERSION;
 
-/// Rows per Parquet row group (and per frame the run hands over).
+/// Rows per Parquet row group (and per frame the run hands over) of the narrow tables:
+/// `cells` and the derived tables.
 pub const ROW_GROUP: usize = 128 * 1024;
+
+/// Rows per row group of the tables of wide rows, `documents` and `diagnostics` (a path, a
+/// message): a row group of them is what the run buffers of those tables, and what it
+/// reads back and rewrites at a time when there are duplicates. At 131,072 rows such a
+/// rewrite took ~100 MB at the end of a 1,000,000-report run.
+pub const WIDE_ROW_GROUP: usize = 32 * 1024;
+
+/// Rows per row group of table `name`.
+pub fn row_group(name: &str) -> usize {
+    match name {
+        "documents" | "diagnostics" => WIDE_ROW_GROUP,
+        _ => ROW_GROUP,
+    }
+}
 
 fn compression(c: Compression) -> PolarsResult<ParquetCompression> {
     Ok(match c {
@@ -61,10 +76,12 @@ struct TableWriter {
     path: PathBuf,
     writer: BatchedWriter<BufWriter<Recording<File>>>,
     error: ErrorSlot,
+    /// Rows per row group.
+    rows: usize,
 }
 
 impl TableWriter {
-    fn create(path: PathBuf, schema: &Schema, c: Compression) -> Result<TableWriter> {
+    fn create(path: PathBuf, schema: &Schema, c: Compression, rows: usize) -> Result<TableWriter> {
         let error = ErrorSlot::default();
         let file = File::create(&path).with_context(|| format!("{}: cannot create", path.display()))?;
         let file = Recording {
@@ -89,7 +106,12 @@ impl TableWriter {
             .with_compression(compression(c)?)
             .with_key_value_metadata(Some(meta))
             .batched(schema)?;
-        Ok(TableWriter { path, writer, error })
+        Ok(TableWriter {
+            path,
+            writer,
+            error,
+            rows,
+        })
     }
 
     /// The message for a failed write: the I/O error underneath when there was one.
@@ -105,11 +127,11 @@ impl TableWriter {
         let mut off = 0;
         while off < df.height() {
             crate::signal::check()?;
-            let part = df.slice(off as i64, ROW_GROUP);
+            let part = df.slice(off as i64, self.rows);
             if let Err(e) = self.writer.write_batch(&part) {
                 return Err(self.failed(e));
             }
-            off += ROW_GROUP;
+            off += self.rows;
         }
         Ok(())
     }
@@ -169,7 +191,7 @@ impl Dataset {
         let k = match self.open.iter().position(|(n, _)| *n == name) {
             Some(k) => k,
             None => {
-                let w = TableWriter::create(self.path(name), df.schema(), self.compression)?;
+                let w = TableWriter::create(self.path(name), df.schema(), self.compression, row_group(name))?;
                 self.open.push((name, w));
                 self.open.len() - 1
             }
@@ -196,27 +218,27 @@ impl Dataset {
             return produce(&|name, df| this.lock().unwrap_or_else(|p| p.into_inner()).write(name, df));
         }
         let compression = self.compression;
-        // Each table's writer, if it has one already, and file.
-        let mut writers: Vec<(Option<TableWriter>, PathBuf)> = Vec::with_capacity(names.len());
+        // Each table's writer, if it has one already, file and rows per row group.
+        let mut writers: Vec<(Option<TableWriter>, PathBuf, usize)> = Vec::with_capacity(names.len());
         for &name in names {
             let open = self
                 .open
                 .iter()
                 .position(|(n, _)| *n == name)
                 .map(|k| self.open.remove(k).1);
-            writers.push((open, self.path(name)));
+            writers.push((open, self.path(name), row_group(name)));
         }
         let (produced, written) = std::thread::scope(|s| {
             let mut senders = Vec::with_capacity(names.len());
             let mut threads = Vec::with_capacity(names.len());
-            for (mut writer, path) in writers {
+            for (mut writer, path, rows) in writers {
                 let (tx, rx) = std::sync::mpsc::sync_channel::<DataFrame>(1);
                 senders.push(tx);
                 threads.push(s.spawn(move || -> Result<Option<TableWriter>> {
                     for mut df in rx {
                         let w = match &mut writer {
                             Some(w) => w,
-                            None => writer.insert(TableWriter::create(path.clone(), df.schema(), compression)?),
+                            None => writer.insert(TableWriter::create(path.clone(), df.schema(), compression, rows)?),
                         };
                         w.write(&mut df)?;
                     }
@@ -285,16 +307,17 @@ impl Dataset {
         let mut reader = ParquetReader::new(File::open(&from)?);
         let meta = reader.get_metadata()?.clone();
         let rows = reader.num_rows()?;
+        let rows_each = row_group(name);
         let read = |off: usize| -> Result<DataFrame> {
             let mut reader = ParquetReader::new(File::open(&from)?);
             reader.set_metadata(meta.clone());
-            let part = reader.with_slice(Some((off, ROW_GROUP))).finish();
+            let part = reader.with_slice(Some((off, rows_each))).finish();
             let part = anyhow::Context::with_context(part, || format!("{}: cannot read back", from.display()))?;
             // Read back as plain strings: dictionary-encoded again from the values.
             Ok(crate::frame::with_dictionaries(edit(part, off)?)?)
         };
         let staged = self.tmp.path().join(format!("{name}.parquet.new"));
-        let offsets: Vec<usize> = (0..rows.max(1)).step_by(ROW_GROUP).collect();
+        let offsets: Vec<usize> = (0..rows.max(1)).step_by(rows_each).collect();
         let mut w: Option<TableWriter> = None;
         for batch in offsets.chunks(at_once.clamp(1, rayon::current_num_threads().max(1))) {
             crate::signal::check()?;
@@ -302,7 +325,7 @@ impl Dataset {
             for mut part in parts {
                 let w = match &mut w {
                     Some(w) => w,
-                    None => w.insert(TableWriter::create(staged.clone(), part.schema(), self.compression)?),
+                    None => w.insert(TableWriter::create(staged.clone(), part.schema(), self.compression, rows_each)?),
                 };
                 w.write(&mut part)?;
             }
