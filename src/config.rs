@@ -234,7 +234,10 @@ mod tests {
         assert_eq!(c.threads, 3);
         assert!(c.input.ends_with("data/reports"));
         assert!(parse("[output]\ncompression = \"brotli9\"\n").is_err());
-        assert_eq!(parse("").unwrap().compression, Compression::Zstd(Some(DEFAULT_ZSTD_LEVEL)));
+        assert_eq!(
+            parse("").unwrap().compression,
+            Compression::Zstd(Some(DEFAULT_ZSTD_LEVEL))
+        );
         let c = parse("[output]\ncompression_level = 9\n").unwrap();
         assert_eq!(c.compression, Compression::Zstd(Some(9)));
     }

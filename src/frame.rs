@@ -711,7 +711,13 @@ impl CellLog {
     /// Appends document `doc`'s cells: its number and the byte length of the rest, then
     /// its doc_id, year, template, agency, and cells.
     /// `slots`: each cell's kind, as [`CellLog::slot`] numbered it.
-    fn push(&mut self, doc: &Key<'_>, template: &'static str, cells: &[crate::model::Cell], slots: &[u16]) -> io::Result<()> {
+    fn push(
+        &mut self,
+        doc: &Key<'_>,
+        template: &'static str,
+        cells: &[crate::model::Cell],
+        slots: &[u16],
+    ) -> io::Result<()> {
         let t = match self.templates.iter().position(|&t| t == template) {
             Some(t) => t,
             None => {
@@ -1048,7 +1054,11 @@ impl Frames {
             let [table, row, col] = match self.cell_codes[slot as usize] {
                 Some(codes) => codes,
                 None => {
-                    let codes = [x.table.code(Some(c.table.as_str())), x.row.code(Some(c.row)), x.col.code(Some(c.col))];
+                    let codes = [
+                        x.table.code(Some(c.table.as_str())),
+                        x.row.code(Some(c.row)),
+                        x.col.code(Some(c.col)),
+                    ];
                     self.cell_codes[slot as usize] = Some(codes);
                     codes
                 }

@@ -325,7 +325,12 @@ impl Dataset {
             for mut part in parts {
                 let w = match &mut w {
                     Some(w) => w,
-                    None => w.insert(TableWriter::create(staged.clone(), part.schema(), self.compression, rows_each)?),
+                    None => w.insert(TableWriter::create(
+                        staged.clone(),
+                        part.schema(),
+                        self.compression,
+                        rows_each,
+                    )?),
                 };
                 w.write(&mut part)?;
             }
