@@ -53,7 +53,7 @@ pub fn text(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if bytes.contains(&0) {
         return Err(DecodeError::Binary("NUL bytes"));
     }
-    let utf8_offset = match std::str::from_utf8(bytes) {
+    let utf8_offset = match from_utf8(bytes) {
         Ok(s) => {
             return Ok(Decoded {
                 text: Cow::Borrowed(s),
@@ -82,7 +82,7 @@ pub fn text(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
 }
 
 fn utf8(body: &[u8]) -> Result<Decoded<'_>, DecodeError> {
-    match std::str::from_utf8(body) {
+    match from_utf8(body) {
         Ok(s) => Ok(Decoded {
             text: Cow::Borrowed(s),
             encoding: "UTF-8",
@@ -123,6 +123,15 @@ fn utf16(enc: &'static Encoding, body: &[u8]) -> Result<Decoded<'static>, Decode
 }
 
 /// Strict GB18030. Err holds the byte offset of the first malformed sequence.
+/// `std::str::from_utf8`, valid text checked with SIMD first (`simdutf8`, several times
+/// faster on CJK text); the standard check only says where invalid text goes wrong.
+fn from_utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(_) => std::str::from_utf8(bytes),
+    }
+}
+
 fn gb18030(bytes: &[u8]) -> Result<Decoded<'static>, usize> {
     match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(s) => Ok(Decoded {
