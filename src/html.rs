@@ -861,15 +861,36 @@ fn walk(dom: &Dom<'_>, node: u32, out: &mut String) {
 /// Rows of a table, one line each. A row with a table inside a cell is page layout: its
 /// cells are read as blocks instead.
 fn table(dom: &Dom<'_>, node: u32, out: &mut String) {
+    // Reused from row to row: the row's line, one cell's text.
+    let (mut line, mut cell) = (String::new(), String::new());
     for child in dom.children(node) {
         match dom.tag(child) {
             Some(Tag::Tr) => {
                 let tds: Vec<u32> = dom.children(child).filter(|&c| dom.tag(c) == Some(Tag::Cell)).collect();
-                // A layout table (the page body in a cell, as older portals build pages):
-                // its cells are blocks, and the tables inside keep their rows.
-                let layout = tds
-                    .iter()
-                    .any(|&td| dom.descendants(td).any(|d| matches!(d.data, Data::Element(Tag::Table))));
+                // Each cell's text on one line (white space collapsed, paragraphs joined),
+                // read in the same pass that looks for a table inside it: a layout table
+                // (the page body in a cell, as older portals build pages) has blocks for
+                // cells, and the tables inside keep their rows.
+                line.clear();
+                let mut layout = false;
+                'cells: for (k, &td) in tds.iter().enumerate() {
+                    cell.clear();
+                    for d in dom.descendants(td) {
+                        match &d.data {
+                            Data::Text(t) => push_text(&mut cell, t),
+                            Data::Element(Tag::Table) => {
+                                layout = true;
+                                break 'cells;
+                            }
+                            _ => {}
+                        }
+                    }
+                    if k > 0 {
+                        line.push('\t');
+                    }
+                    // `push_text` made every white space a space: no tab is left to split the row.
+                    line.push_str(cell.trim());
+                }
                 if layout {
                     for td in tds {
                         newline(out);
@@ -878,12 +899,7 @@ fn table(dom: &Dom<'_>, node: u32, out: &mut String) {
                     }
                     continue;
                 }
-                for (k, td) in tds.iter().enumerate() {
-                    if k > 0 {
-                        out.push('\t');
-                    }
-                    cell_text(dom, *td, out);
-                }
+                out.push_str(&line);
                 if !tds.is_empty() {
                     out.push('\n');
                 }
@@ -896,18 +912,6 @@ fn table(dom: &Dom<'_>, node: u32, out: &mut String) {
             _ => {}
         }
     }
-}
-
-/// Appends a cell's text on one line: white space collapsed, paragraphs joined.
-fn cell_text(dom: &Dom<'_>, td: u32, out: &mut String) {
-    let mut s = String::new();
-    for d in dom.descendants(td) {
-        if let Data::Text(t) = &d.data {
-            push_text(&mut s, t);
-        }
-    }
-    // `push_text` made every white space a space: no tab is left to split the row.
-    out.push_str(s.trim());
 }
 
 #[cfg(test)]
