@@ -1678,8 +1678,9 @@ fn ambiguity(
 /// otherwise row by row until nothing improves). A row whose numbers differ between
 /// equally good combinations gets an `AMBIGUOUS_SPLIT` warning.
 fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowRun<'_>], ex: &mut Extracted) {
-    // At most 32: the exhaustive search keeps a row's candidates seen as a mask of 32 bits.
     const MAX_EACH: usize = 16;
+    // The exhaustive search keeps the candidates of a row it has seen as a mask of 32 bits.
+    const _: () = assert!(MAX_EACH <= 32);
     const EXHAUSTIVE: usize = 20_000;
     let mut options: Vec<(usize, &Run<'_>, Vec<Split>, Pieces)> = Vec::new();
     for (i, run) in rows {
