@@ -502,3 +502,30 @@ fn swap_by_rename(new: &Path, output: &Path) -> std::io::Result<()> {
     fs::rename(new, output)?;
     fs::rename(&aside, new)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The wide tables' row groups are `WIDE_ROW_GROUP` rows, the others' `ROW_GROUP`.
+    #[test]
+    fn wide_tables_have_smaller_row_groups() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut d = Dataset::create(&tmp.path().join("out"), Compression::Zstd(Some(1))).unwrap();
+        let n = WIDE_ROW_GROUP + 100;
+        for name in ["documents", "diagnostics", "cells", "outcomes"] {
+            let df = DataFrame::new(n, vec![Column::new("x".into(), (0..n as i64).collect::<Vec<_>>())]).unwrap();
+            d.write(name, df).unwrap();
+        }
+        d.finish_tables().unwrap();
+        let rows = |name: &str| -> Vec<usize> {
+            let mut f = File::open(d.dir().join(format!("{name}.parquet"))).unwrap();
+            let meta = polars_parquet::parquet::read::read_metadata(&mut f).unwrap();
+            meta.row_groups.iter().map(|rg| rg.num_rows()).collect()
+        };
+        assert_eq!(rows("documents"), vec![WIDE_ROW_GROUP, 100]);
+        assert_eq!(rows("diagnostics"), vec![WIDE_ROW_GROUP, 100]);
+        assert_eq!(rows("cells"), vec![n]);
+        assert_eq!(rows("outcomes"), vec![n]);
+    }
+}
