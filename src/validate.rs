@@ -192,10 +192,19 @@ fn slot_sides(l: &[u16], r: &[u16], get: impl Fn(u16) -> Option<f64>) -> Option<
     Some((a, b))
 }
 
+/// Where each of a template's cells is among a document's cells, for [`check_placed`]:
+/// valid while those cells are not changed or moved.
+pub struct Placement(Vec<u32>);
+
 /// Adds inferred cells where exactly one cell of an identity is absent and the others
 /// carry numbers; the derived value must be a whole number ≥ 0. `line_of` gives the line
-/// to record for an inferred cell.
-pub fn infer(cells: &mut Vec<Cell>, template: Template, line_of: impl Fn(&Key) -> u32, diags: &mut Vec<Diagnostic>) {
+/// to record for an inferred cell. Returns where each cell now is.
+pub fn infer(
+    cells: &mut Vec<Cell>,
+    template: Template,
+    line_of: impl Fn(&Key) -> u32,
+    diags: &mut Vec<Diagnostic>,
+) -> Placement {
     let ids = identities(template);
     let s = &compiled(template).1;
     let mut at = place(template, cells);
@@ -251,7 +260,7 @@ pub fn infer(cells: &mut Vec<Cell>, template: Template, line_of: impl Fn(&Key) -
             break;
         }
         if !added {
-            return;
+            return Placement(at);
         }
     }
 }
@@ -259,8 +268,14 @@ pub fn infer(cells: &mut Vec<Cell>, template: Template, line_of: impl Fn(&Key) -
 /// Checks every identity that can be evaluated; a failure is a warning naming both sides.
 /// Returns whether all checked identities hold (None when none could be checked).
 pub fn check(cells: &[Cell], template: Template, diags: &mut Vec<Diagnostic>) -> Option<bool> {
+    check_placed(cells, template, Placement(place(template, cells)), diags)
+}
+
+/// [`check`] with the cells' placement known (what [`infer`] returned, the cells
+/// unchanged since).
+pub fn check_placed(cells: &[Cell], template: Template, placement: Placement, diags: &mut Vec<Diagnostic>) -> Option<bool> {
     let s = &compiled(template).1;
-    let at = place(template, cells);
+    let at = placement.0;
     let cell = |k: u16| match at[k as usize] {
         NONE => None,
         i => Some(&cells[i as usize]),
