@@ -206,20 +206,52 @@ impl Codes {
     /// rows use, in order of first use, so the Parquet writer takes the codes as they are
     /// instead of hashing every row's text.
     fn column(&self, name: &str, r: Range<usize>) -> PolarsResult<Column> {
-        // The new code of each old one.
-        let mut remap = [None::<u32>; 256];
+        let codes = &self.codes[r];
+        // The categories in order of first use, and the new code of each old one (a null's
+        // stays 0, under a null bit).
+        let (mut new, mut seen) = ([0u8; 256], [false; 256]);
         let mut cats: Vec<&str> = Vec::new();
-        let ids: Vec<u32> = self.codes[r]
-            .iter()
-            .map(|&c| match self.names[c as usize] {
-                None => NULL_CODE,
-                Some(v) => *remap[c as usize].get_or_insert_with(|| {
-                    cats.push(v);
-                    (cats.len() - 1) as u32
-                }),
-            })
-            .collect();
-        enum_column(name, &cats, &ids)
+        let mut nulls = false;
+        for &c in codes {
+            if !seen[c as usize] {
+                seen[c as usize] = true;
+                match self.names[c as usize] {
+                    None => nulls = true,
+                    Some(v) => {
+                        // At most 255 names (`Codes::code`), so new codes fit in a byte.
+                        new[c as usize] = cats.len() as u8;
+                        cats.push(v);
+                    }
+                }
+            }
+        }
+        let ids: Vec<u8> = codes.iter().map(|&c| new[c as usize]).collect();
+        let valid = nulls.then(|| {
+            codes
+                .iter()
+                .map(|&c| self.names[c as usize].is_some())
+                .collect::<polars_arrow::bitmap::Bitmap>()
+        });
+        let fcats = FrozenCategories::new(cats.iter().copied())?;
+        let dtype = DataType::from_frozen_categories(fcats);
+        if dtype.cat_physical()? != CategoricalPhysical::U8 {
+            let wide: Vec<u32> = (0..ids.len())
+                .map(|i| match &valid {
+                    Some(v) if !v.get_bit(i) => NULL_CODE,
+                    _ => u32::from(ids[i]),
+                })
+                .collect();
+            return enum_column(name, &cats, &wide);
+        }
+        // SAFETY: every code is below the number of categories (each was given as the
+        // category was pushed; a null's 0 is under a null bit).
+        let column = unsafe {
+            CategoricalChunked::<Categorical8Type>::from_cats_and_dtype_unchecked(
+                UInt8Chunked::from_vec_validity(name.into(), ids, valid),
+                dtype,
+            )
+        };
+        Ok(column.into_series().into_column())
     }
 }
 
