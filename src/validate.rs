@@ -273,7 +273,12 @@ pub fn check(cells: &[Cell], template: Template, diags: &mut Vec<Diagnostic>) ->
 
 /// [`check`] with the cells' placement known (what [`infer`] returned, the cells
 /// unchanged since).
-pub fn check_placed(cells: &[Cell], template: Template, placement: Placement, diags: &mut Vec<Diagnostic>) -> Option<bool> {
+pub fn check_placed(
+    cells: &[Cell],
+    template: Template,
+    placement: Placement,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<bool> {
     let s = &compiled(template).1;
     let at = placement.0;
     let cell = |k: u16| match at[k as usize] {
