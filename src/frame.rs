@@ -234,15 +234,11 @@ impl Codes {
         });
         let fcats = FrozenCategories::new(cats.iter().copied())?;
         let dtype = DataType::from_frozen_categories(fcats);
-        if dtype.cat_physical()? != CategoricalPhysical::U8 {
-            let wide: Vec<u32> = (0..ids.len())
-                .map(|i| match &valid {
-                    Some(v) if !v.get_bit(i) => NULL_CODE,
-                    _ => u32::from(ids[i]),
-                })
-                .collect();
-            return enum_column(name, &cats, &wide);
-        }
+        // polars keeps up to 255 categories in bytes, and a `Codes` has at most 255 names.
+        polars_ensure!(
+            dtype.cat_physical()? == CategoricalPhysical::U8,
+            ComputeError: "{} categories in a column of byte codes", cats.len()
+        );
         // SAFETY: every code is below the number of categories (each was given as the
         // category was pushed; a null's 0 is under a null bit).
         let column = unsafe {

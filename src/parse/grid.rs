@@ -168,22 +168,21 @@ fn separator(line: &str) -> Separator {
 
 /// Splits one line into trimmed cells. Tabs win; then bars; then runs of 2+ spaces.
 pub fn cells(line: &str) -> Vec<&str> {
-    let separator = separator(line);
-    if separator == Separator::Tab {
-        return line.split('\t').map(str::trim).collect();
-    }
-    if separator == Separator::Bar {
-        let mut v: Vec<&str> = line.split(['|', '│', '┃']).map(str::trim).collect();
-        // Markdown and box tables open and close with a bar: drop those empty ends.
-        if v.first() == Some(&"") {
-            v.remove(0);
+    match separator(line) {
+        Separator::Tab => line.split('\t').map(str::trim).collect(),
+        Separator::Bar => {
+            let mut v: Vec<&str> = line.split(['|', '│', '┃']).map(str::trim).collect();
+            // Markdown and box tables open and close with a bar: drop those empty ends.
+            if v.first() == Some(&"") {
+                v.remove(0);
+            }
+            if v.last() == Some(&"") {
+                v.pop();
+            }
+            v
         }
-        if v.last() == Some(&"") {
-            v.pop();
-        }
-        return v;
+        Separator::Spaces => split_spaces(line),
     }
-    split_spaces(line)
 }
 
 /// Splits on runs of two or more white-space characters (ideographic space included).
