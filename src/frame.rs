@@ -1383,7 +1383,7 @@ impl Frames {
         match name {
             "cells" => {
                 let c = &self.cells;
-                let frames = groups(&c.keys, &|r| {
+                let frames = groups("cells", &c.keys, &|r| {
                     let raw = r.clone().map(|i| c.raw.get(i));
                     let raw = match dictionary("raw", r.len(), raw.clone())? {
                         Some(d) => d,
@@ -1449,11 +1449,14 @@ fn row_groups(n: usize, row_group: usize) -> impl Iterator<Item = Range<usize>> 
         .map(move |start| start..(start + row_group).min(n))
 }
 
-/// One frame per row group of a table whose rows carry `keys`: the keys' columns, then the
-/// table's own (`rest`) for those rows.
-fn groups(keys: &Keys, rest: &dyn Fn(Range<usize>) -> PolarsResult<Vec<Column>>) -> PolarsResult<Vec<DataFrame>> {
-    // Tables with keys (cells, the derived tables) are narrow.
-    row_groups(keys.len(), crate::write::ROW_GROUP)
+/// One frame per row group of table `name`, whose rows carry `keys`: the keys' columns,
+/// then the table's own (`rest`) for those rows.
+fn groups(
+    name: &str,
+    keys: &Keys,
+    rest: &dyn Fn(Range<usize>) -> PolarsResult<Vec<Column>>,
+) -> PolarsResult<Vec<DataFrame>> {
+    row_groups(keys.len(), crate::write::row_group(name))
         .map(|r| {
             let mut cols = keys.columns(r.clone())?;
             cols.extend(rest(r.clone())?);
@@ -1589,7 +1592,7 @@ impl Derived {
         match name {
             "requests" => {
                 let t = &self.requests;
-                let frames = groups(&t.keys, &|r| {
+                let frames = groups(name, &t.keys, &|r| {
                     Ok(vec![
                         t.stage.column("stage", r.clone())?,
                         t.applicant.column("applicant", r.clone())?,
@@ -1602,7 +1605,7 @@ impl Derived {
             }
             "outcomes" => {
                 let t = &self.outcomes;
-                let frames = groups(&t.keys, &|r| {
+                let frames = groups(name, &t.keys, &|r| {
                     Ok(vec![
                         t.outcome.column("outcome", r.clone())?,
                         t.category.column("category", r.clone())?,
@@ -1617,7 +1620,7 @@ impl Derived {
             }
             "procurement" => {
                 let t = &self.procurement;
-                let frames = groups(&t.keys, &|r| {
+                let frames = groups(name, &t.keys, &|r| {
                     Ok(vec![
                         Column::new("projects".into(), &t.projects[r.clone()]),
                         Column::new("amount_wan_yuan".into(), &t.amount[r.clone()]),
@@ -1632,7 +1635,7 @@ impl Derived {
             }
             "litigation" => {
                 let t = &self.litigation;
-                let frames = groups(&t.keys, &|r| {
+                let frames = groups(name, &t.keys, &|r| {
                     Ok(vec![
                         t.proceeding.column("proceeding", r.clone())?,
                         t.result.column("result", r.clone())?,
@@ -1645,7 +1648,7 @@ impl Derived {
             }
             "active_disclosure" => {
                 let t = &self.active;
-                let frames = groups(&t.keys, &|r| {
+                let frames = groups(name, &t.keys, &|r| {
                     Ok(vec![
                         t.template.column("template", r.clone())?,
                         t.item.column("item", r.clone())?,
