@@ -1025,6 +1025,16 @@ impl Frames {
         })
     }
 
+    /// Frees the buffers of the tables written as the run goes (`cells`, `diagnostics`,
+    /// `documents`) once their last rows are written: the end of the run makes the derived
+    /// tables beside what they held at their fullest, and needs none of it.
+    pub fn release_streamed(&mut self) {
+        self.cells = Cells::default();
+        self.cell_codes = Vec::new();
+        self.diags = Diags::default();
+        self.pending = PendingDocs::default();
+    }
+
     /// Appends one document's rows to every table; Err only when its record cannot be
     /// written to the scratch file.
     pub fn push(&mut self, o: &FileOutcome) -> io::Result<()> {

@@ -251,6 +251,7 @@ impl Sink {
     /// `output`.
     fn finish(mut self, pool: &rayon::ThreadPool, output: &Path) -> Result<Summary> {
         self.flush(true)?;
+        self.frames.release_streamed();
         let Sink {
             mut dataset,
             summary,
