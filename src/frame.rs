@@ -1758,7 +1758,7 @@ mod tests {
                     col: "total",
                     value: Some(i as f64),
                     status: CellStatus::Reported,
-                    raw: i.to_string(),
+                    raw: i.to_string().into(),
                     line: 1,
                 })
                 .collect();
@@ -1863,7 +1863,7 @@ mod tests {
                     col,
                     value,
                     status: STATUSES[i % STATUSES.len()],
-                    raw: format!("{i}万元"),
+                    raw: format!("{i}万元").into(),
                     line: 7,
                 }
             })

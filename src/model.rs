@@ -40,7 +40,7 @@ pub struct Cell {
     pub value: Option<f64>,
     pub status: CellStatus,
     /// The cell's text as printed.
-    pub raw: String,
+    pub raw: compact_str::CompactString,
     /// 1-based line where the value stands (for inferred cells: the row's or table's line).
     pub line: u32,
 }

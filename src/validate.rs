@@ -252,7 +252,7 @@ pub fn infer(
                 col: key.2,
                 value: Some(v.round()),
                 status: CellStatus::Inferred,
-                raw: String::new(),
+                raw: Default::default(),
                 line,
             });
             at[slot as usize] = (cells.len() - 1) as u32;

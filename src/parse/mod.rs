@@ -303,7 +303,7 @@ fn positional(table: Table, spec: &RowSpec, run: &mut Run<'_>, form: Form, ex: &
                 col: spec.cols[c],
                 value: None,
                 status: CellStatus::Blank,
-                raw: String::new(),
+                raw: Default::default(),
                 line: tok.line,
             }
         } else {
@@ -613,7 +613,7 @@ fn place(
                         col: spec.cols[g],
                         value: Some(v.round()),
                         status: CellStatus::Inferred,
-                        raw: String::new(),
+                        raw: Default::default(),
                         line: run.label_line,
                     });
                 }
@@ -687,7 +687,7 @@ fn agree(best: &[&Candidate], m: usize) -> Vec<Option<Cell>> {
             Some(if mixed {
                 Cell {
                     status: CellStatus::Inferred,
-                    raw: String::new(),
+                    raw: Default::default(),
                     ..first
                 }
             } else {
@@ -712,7 +712,7 @@ fn value_cell(
         col: spec.cols[col],
         value: None,
         status: CellStatus::NotApplicable,
-        raw: tok.raw.to_string(),
+        raw: tok.raw.into(),
         line: tok.line,
     };
     if let Kind::Value(Value::Number(n)) = tok.kind {
@@ -791,7 +791,7 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
                     col: spec.cols[i % 5],
                     value: None,
                     status: CellStatus::Blank,
-                    raw: String::new(),
+                    raw: Default::default(),
                     line: t.line,
                 }
             } else {
@@ -899,7 +899,7 @@ fn place_flat(run: &Run<'_>, m: usize, ex: &mut Extracted) {
                     col: template::RESULTS[c],
                     value: Some(v),
                     status: CellStatus::Inferred,
-                    raw: String::new(),
+                    raw: Default::default(),
                     line: run.label_line,
                 });
             }
