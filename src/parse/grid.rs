@@ -168,35 +168,37 @@ fn separator(line: &str) -> Separator {
 
 /// Splits one line into trimmed cells. Tabs win; then bars; then runs of 2+ spaces.
 pub fn cells(line: &str) -> Vec<&str> {
+    let mut v = Vec::new();
+    cells_into(line, &mut v);
+    v
+}
+
+/// [`cells`] into `out` (cleared first), which keeps its room from line to line.
+fn cells_into<'a>(line: &'a str, out: &mut Vec<&'a str>) {
+    out.clear();
     match separator(line) {
-        Separator::Tab => line.split('\t').map(str::trim).collect(),
+        Separator::Tab => out.extend(line.split('\t').map(str::trim)),
         Separator::Bar => {
-            let mut v: Vec<&str> = line.split(['|', '│', '┃']).map(str::trim).collect();
+            out.extend(line.split(['|', '│', '┃']).map(str::trim));
             // Markdown and box tables open and close with a bar: drop those empty ends.
-            if v.first() == Some(&"") {
-                v.remove(0);
+            if out.first() == Some(&"") {
+                out.remove(0);
             }
-            if v.last() == Some(&"") {
-                v.pop();
+            if out.last() == Some(&"") {
+                out.pop();
             }
-            v
         }
-        Separator::Spaces => split_spaces(line),
+        Separator::Spaces => {
+            split_spaces_while(line, |c| {
+                out.push(c);
+                true
+            });
+        }
     }
 }
 
-/// Splits on runs of two or more white-space characters (ideographic space included).
-fn split_spaces(line: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    split_spaces_while(line, |c| {
-        out.push(c);
-        true
-    });
-    out
-}
-
-/// [`split_spaces`], each cell handed to `f` in turn until it returns false; returns
-/// whether it never did.
+/// Splits on runs of two or more white-space characters (ideographic space included),
+/// each cell handed to `f` in turn until it returns false; returns whether it never did.
 fn split_spaces_while<'a>(line: &'a str, mut f: impl FnMut(&'a str) -> bool) -> bool {
     let mut start = None;
     let mut spaces = 0;
@@ -341,13 +343,14 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
 /// `glued` (a crawler dump whose cells ran together), text cells are further split into
 /// label text and digit runs.
 pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(lines.len() * 4);
+    let mut cs: Vec<&'a str> = Vec::new();
     for l in lines {
         crate::budget::step();
         if l.text.trim().is_empty() || is_rule(l.text) || is_page_break(l.text) {
             continue;
         }
-        let cs = cells(l.text);
+        cells_into(l.text, &mut cs);
         let n = cs.len().min(u16::MAX as usize) as u16;
         for (i, c) in cs.iter().enumerate() {
             let from = out.len();
@@ -487,6 +490,16 @@ pub fn number(t: &Token<'_>) -> Option<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cells of [`split_spaces_while`] in a vector.
+    fn split_spaces(line: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        split_spaces_while(line, |c| {
+            out.push(c);
+            true
+        });
+        out
+    }
 
     /// `split_spaces` as it was written first, a character at a time: the reference for
     /// the byte scan.
