@@ -50,7 +50,7 @@ pub fn text(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             return Err(DecodeError::Binary(name));
         }
     }
-    if bytes.contains(&0) {
+    if memchr::memchr(0, bytes).is_some() {
         return Err(DecodeError::Binary("NUL bytes"));
     }
     let utf8_offset = match from_utf8(bytes) {
