@@ -1026,8 +1026,9 @@ impl Frames {
     }
 
     /// Frees the buffers of the tables written as the run goes (`cells`, `diagnostics`,
-    /// `documents`) once their last rows are written: the end of the run makes the derived
-    /// tables beside what they held at their fullest, and needs none of it.
+    /// `documents`) once their last rows are written. They keep a row group's worth of
+    /// room for reuse, which the derived tables, made after them, would otherwise be made
+    /// beside.
     pub fn release_streamed(&mut self) {
         self.cells = Cells::default();
         self.cell_codes = Vec::new();

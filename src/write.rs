@@ -20,14 +20,14 @@ pub use crate::SCHEMA_VERSION;
 /// `cells` and the derived tables but `procurement` (a row per document).
 pub const ROW_GROUP: usize = 128 * 1024;
 
-/// Rows per row group of the tables of wide rows or of a row per document: `documents`,
-/// `diagnostics` (a path, a message) and `procurement`. A row group of them is what the run
-/// buffers of those tables, and what it reads back and rewrites at a time when there are
-/// duplicates; its documents are as many as its rows, and so are the distinct doc_ids and
-/// agencies its key columns' dictionaries hold. With 131,072 rows for them too, the
-/// documents' pending rows made the live heap grow through a 100,000-report run by ~30 MB
-/// (heaptrack), and each procurement row group at 1,000,000 reports (131,072 documents)
-/// raised it by ~85 MB while it was encoded, which set the run's peak.
+/// Rows per row group of the tables of wide rows or of about a row per document:
+/// `documents`, `diagnostics` (a path, a message) and `procurement`. A row group of them is
+/// what the run buffers of those tables (and, for the first two, what it reads back and
+/// rewrites at a time when there are duplicates); it holds about as many documents as rows,
+/// and its key columns' dictionaries as many doc_ids and agencies. With 131,072 rows for
+/// them too, the documents' pending rows made the live heap grow through a 100,000-report
+/// run by ~30 MB (heaptrack), and each procurement row group at 1,000,000 reports (131,072
+/// documents) raised it by ~85 MB while it was encoded, which set the run's peak.
 pub const WIDE_ROW_GROUP: usize = 32 * 1024;
 
 /// Rows per row group of table `name`.

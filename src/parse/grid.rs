@@ -343,7 +343,9 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
 /// `glued` (a crawler dump whose cells ran together), text cells are further split into
 /// label text and digit runs.
 pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
-    let mut out = Vec::with_capacity(lines.len() * 4);
+    // Room for a table's tokens at once (a few per line), bounded for a garbage file's
+    // millions of lines.
+    let mut out = Vec::with_capacity((lines.len() * 4).min(4096));
     let mut cs: Vec<&'a str> = Vec::new();
     for l in lines {
         crate::budget::step();
