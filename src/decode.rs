@@ -122,7 +122,6 @@ fn utf16(enc: &'static Encoding, body: &[u8]) -> Result<Decoded<'static>, Decode
     }
 }
 
-/// Strict GB18030. Err holds the byte offset of the first malformed sequence.
 /// `std::str::from_utf8`, valid text checked with SIMD first (`simdutf8`, several times
 /// faster on CJK text); the standard check only says where invalid text goes wrong.
 fn from_utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
@@ -132,6 +131,7 @@ fn from_utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
     }
 }
 
+/// Strict GB18030. Err holds the byte offset of the first malformed sequence.
 fn gb18030(bytes: &[u8]) -> Result<Decoded<'static>, usize> {
     match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(s) => Ok(Decoded {

@@ -241,14 +241,27 @@ impl Codes {
         );
         // SAFETY: every code is below the number of categories (each was given as the
         // category was pushed; a null's 0 is under a null bit).
-        let column = unsafe {
-            CategoricalChunked::<Categorical8Type>::from_cats_and_dtype_unchecked(
-                UInt8Chunked::from_vec_validity(name.into(), ids, valid),
-                dtype,
-            )
-        };
-        Ok(column.into_series().into_column())
+        Ok(unsafe { u8_enum_column(name, ids, valid, dtype) })
     }
+}
+
+/// An enum column of byte codes into `dtype`'s categories.
+///
+/// # Safety
+/// Every code not under a null bit of `validity` is below the number of categories: all
+/// that polars' unchecked constructor leaves out (its checked twin looks each code up).
+unsafe fn u8_enum_column(
+    name: &str,
+    ids: Vec<u8>,
+    validity: Option<polars_arrow::bitmap::Bitmap>,
+    dtype: DataType,
+) -> Column {
+    CategoricalChunked::<Categorical8Type>::from_cats_and_dtype_unchecked(
+        UInt8Chunked::from_vec_validity(name.into(), ids, validity),
+        dtype,
+    )
+    .into_series()
+    .into_column()
 }
 
 /// The code of a null row in the codes [`enum_column`] takes.
@@ -276,24 +289,22 @@ fn enum_column(name: &str, cats: &[&str], codes: &[u32]) -> PolarsResult<Column>
     // mapping).
     let column = unsafe {
         match phys {
-            CategoricalPhysical::U8 => CategoricalChunked::<Categorical8Type>::from_cats_and_dtype_unchecked(
-                UInt8Chunked::from_vec_validity(name.into(), codes.iter().map(|&c| c as u8).collect(), validity),
-                dtype,
-            )
-            .into_series(),
+            CategoricalPhysical::U8 => u8_enum_column(name, codes.iter().map(|&c| c as u8).collect(), validity, dtype),
             CategoricalPhysical::U16 => CategoricalChunked::<Categorical16Type>::from_cats_and_dtype_unchecked(
                 UInt16Chunked::from_vec_validity(name.into(), codes.iter().map(|&c| c as u16).collect(), validity),
                 dtype,
             )
-            .into_series(),
+            .into_series()
+            .into_column(),
             CategoricalPhysical::U32 => CategoricalChunked::<Categorical32Type>::from_cats_and_dtype_unchecked(
                 UInt32Chunked::from_vec_validity(name.into(), codes.to_vec(), validity),
                 dtype,
             )
-            .into_series(),
+            .into_series()
+            .into_column(),
         }
     };
-    Ok(column.into_column())
+    Ok(column)
 }
 
 /// A column of `n` strings as an enum column of its distinct values in order of first
