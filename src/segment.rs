@@ -424,33 +424,49 @@ pub fn regions(lines: &[Line<'_>]) -> Vec<Region> {
         .collect()
 }
 
+/// The markers of [`template_of`]: the first seven the 2019 template's, the others the
+/// 2021 template's.
+const MARKERS: [&str; 14] = [
+    "新制作数量",
+    "新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "增/减",
+    "集中采购",
+    "对外管理服务",
+    "制发件数",
+    "废止件数",
+    "现行有效件数",
+    "收费金额",
+    "逾期不补正",
+    "收费通知",
+    "缴纳费用",
+];
+
 /// The template a table's text follows, from the column headers and rows only the
 /// one template has. None when the text has no marker of either.
 pub fn template_of(lines: &[Line<'_>]) -> Option<Template> {
-    const T2019: &[&str] = &[
-        "新制作数量",
-        "新公开数量",
-        "对外公开总数量",
-        "上一年项目数量",
-        "增/减",
-        "集中采购",
-        "对外管理服务",
-    ];
-    const T2021: &[&str] = &[
-        "制发件数",
-        "废止件数",
-        "现行有效件数",
-        "收费金额",
-        "逾期不补正",
-        "收费通知",
-        "缴纳费用",
-    ];
+    // One pass over the text for all fourteen (std's `contains` would take fourteen). No
+    // marker overlaps another (a test checks), so the leftmost matches, one after another,
+    // find every marker the text holds.
+    static SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        // Leftmost-first: the kind with SIMD (Teddy) prefilters; with no overlaps it
+        // reports what the standard kind would.
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(MARKERS)
+            .expect("fixed markers")
+    });
     let mut text = String::new();
     for l in lines {
         push_normalized(&mut text, l.text);
     }
-    let a = T2019.iter().filter(|k| text.contains(*k)).count();
-    let b = T2021.iter().filter(|k| text.contains(*k)).count();
+    let mut seen = 0u16;
+    for m in SEARCH.find_iter(&text) {
+        seen |= 1 << m.pattern().as_usize();
+    }
+    let a = (seen & 0x7f).count_ones();
+    let b = (seen >> 7).count_ones();
     // One marker alone may be prose (政府集中采购项目类信息55条): a table shows two or more.
     if a.max(b) < 2 {
         return None;
@@ -566,6 +582,31 @@ pub fn scope(text: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_template_marker_overlaps_another() {
+        // `template_of` finds the markers by leftmost matches one after another: a marker
+        // that could overlap another's match (a suffix of one the other's prefix, or one
+        // inside the other) could go unseen.
+        for a in MARKERS {
+            for b in MARKERS.iter().filter(|b| **b != a) {
+                assert!(!a.contains(b), "{b} is inside {a}");
+                for (k, _) in a.char_indices().skip(1) {
+                    assert!(!b.starts_with(&a[k..]), "{a} ends with the start of {b}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn template_of_counts_each_templates_markers() {
+        let of = |text: &str| template_of(&grid::lines(text));
+        assert_eq!(of("本年新制作数量\t本年新公开数量"), Some(Template::T2019));
+        assert_eq!(of("本年制发件数\t本年废止件数\t现行有效件数"), Some(Template::T2021));
+        // One marker alone, or as many of each: no template.
+        assert_eq!(of("政府集中采购项目类信息55条"), None);
+        assert_eq!(of("新 制 作 数 量\n制发件数\n新公开数量\n收费金额"), None);
+    }
     use crate::parse::grid::lines;
 
     #[test]

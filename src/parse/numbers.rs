@@ -69,6 +69,10 @@ fn starts_a_mark(c: char) -> bool {
 
 /// True when `s` (trimmed) is a not-applicable mark.
 pub fn is_not_applicable(s: &str) -> bool {
+    // Most cells are numbers: no mark starts with a digit.
+    if s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     // The longest mark is three characters: compare on the stack, not in a new String.
     let mut buf = [0u8; 12];
     let mut len = 0;
