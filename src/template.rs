@@ -274,4 +274,21 @@ mod tests {
         assert_eq!(cell_count(Table::ActiveDisclosure, Template::T2021), 10);
         assert_eq!(cell_count(Table::Applications, Template::T2021), 25 * 7);
     }
+
+    #[test]
+    fn keys_are_unique_within_a_table() {
+        // `parse::order` finds a cell's row and column by the first key that is the same
+        // string: the same string twice would put both under the first.
+        for table in Table::ALL {
+            for template in [Template::T2019, Template::T2021] {
+                let specs = rows(table, template);
+                for (i, s) in specs.iter().enumerate() {
+                    assert!(specs[..i].iter().all(|p| p.key != s.key), "{}", s.key);
+                    for (j, c) in s.cols.iter().enumerate() {
+                        assert!(!s.cols[..j].contains(c), "{} {c}", s.key);
+                    }
+                }
+            }
+        }
+    }
 }

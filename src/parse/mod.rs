@@ -396,11 +396,18 @@ fn drop_subtotal(spec: &RowSpec, run: &mut Run<'_>, header: Option<usize>, ex: &
 
 /// Template order of a cell: row index, then column index.
 pub fn order(table: Table, template: Template, c: &Cell) -> (usize, usize) {
+    // A cell's keys are nearly always the very strings of its row's spec: compared by
+    // address first, by content only when none is (keys are unique, a test checks).
+    fn find(keys: impl Iterator<Item = &'static str> + Clone, key: &str) -> Option<usize> {
+        keys.clone()
+            .position(|k| std::ptr::eq(k, key))
+            .or_else(|| keys.into_iter().position(|k| k == key))
+    }
     let specs = template::rows(table, template);
-    let r = specs.iter().position(|s| s.key == c.row).unwrap_or(usize::MAX);
+    let r = find(specs.iter().map(|s| s.key), c.row).unwrap_or(usize::MAX);
     let col = specs
         .get(r)
-        .and_then(|s| s.cols.iter().position(|k| *k == c.col))
+        .and_then(|s| find(s.cols.iter().copied(), c.col))
         .unwrap_or(usize::MAX);
     (r, col)
 }
