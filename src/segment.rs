@@ -582,6 +582,7 @@ pub fn scope(text: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::grid::lines;
 
     #[test]
     fn no_template_marker_overlaps_another() {
@@ -600,14 +601,13 @@ mod tests {
 
     #[test]
     fn template_of_counts_each_templates_markers() {
-        let of = |text: &str| template_of(&grid::lines(text));
+        let of = |text: &str| template_of(&lines(text));
         assert_eq!(of("本年新制作数量\t本年新公开数量"), Some(Template::T2019));
         assert_eq!(of("本年制发件数\t本年废止件数\t现行有效件数"), Some(Template::T2021));
         // One marker alone, or as many of each: no template.
         assert_eq!(of("政府集中采购项目类信息55条"), None);
         assert_eq!(of("新 制 作 数 量\n制发件数\n新公开数量\n收费金额"), None);
     }
-    use crate::parse::grid::lines;
 
     #[test]
     fn scope_from_the_reports_wording() {
