@@ -24,8 +24,8 @@ pub struct Meta {
 /// normalised, normalised, with their index. Longer cells (prose) cost no string.
 fn single_cells_upto<'a>(lines: &'a [Line<'a>], max: usize) -> impl Iterator<Item = (usize, String)> + 'a {
     lines.iter().enumerate().filter_map(move |(i, l)| {
-        let cell = grid::single_cell(l.text)?;
-        normalized_within(cell, max).then(|| (i, normalize(cell)))
+        let cell = grid::single_cell_within(l.text, max)?;
+        Some((i, normalize(cell)))
     })
 }
 

@@ -114,6 +114,14 @@ pub fn is_page_break(line: &str) -> bool {
 /// The line's one non-empty cell as [`cells`] splits it; None when it has none or more
 /// than one. Allocates nothing.
 pub fn single_cell<'a>(line: &'a str) -> Option<&'a str> {
+    single_cell_within(line, usize::MAX)
+}
+
+/// [`single_cell`], but None also when the cell's normalised text
+/// ([`labels::normalize`](super::labels::normalize)) would have more than `max`
+/// characters: a line of cells apart by spaces (most prose) is read no further than such
+/// a cell's `max + 1`-th character that normalising surely keeps.
+pub fn single_cell_within<'a>(line: &'a str, max: usize) -> Option<&'a str> {
     // The one non-empty cell; None as soon as a second one shows.
     let mut one = None;
     let mut see = |c: &'a str| -> bool {
@@ -128,12 +136,11 @@ pub fn single_cell<'a>(line: &'a str) -> Option<&'a str> {
     let single = match separator(line) {
         Separator::Tab => line.split('\t').all(&mut see),
         Separator::Bar => line.split(['|', '│', '┃']).all(&mut see),
-        Separator::Spaces => split_spaces_while(line, &mut see),
+        Separator::Spaces => split_spaces_while(line, max, &mut see),
     };
-    if single {
-        one
-    } else {
-        None
+    match one {
+        Some(c) if single && (max == usize::MAX || super::labels::normalized_within(c, max)) => Some(c),
+        _ => None,
     }
 }
 
@@ -189,7 +196,7 @@ fn cells_into<'a>(line: &'a str, out: &mut Vec<&'a str>) {
             }
         }
         Separator::Spaces => {
-            split_spaces_while(line, |c| {
+            split_spaces_while(line, usize::MAX, |c| {
                 out.push(c);
                 true
             });
@@ -199,8 +206,12 @@ fn cells_into<'a>(line: &'a str, out: &mut Vec<&'a str>) {
 
 /// Splits on runs of two or more white-space characters (ideographic space included),
 /// each cell handed to `f` in turn until it returns false; returns whether it never did.
-fn split_spaces_while<'a>(line: &'a str, mut f: impl FnMut(&'a str) -> bool) -> bool {
+/// Stops, returning false, as soon as a cell has more than `max_kept` characters that
+/// label normalisation surely keeps (not white space, not a quote, not of a lead byte
+/// whose characters it may change).
+fn split_spaces_while<'a>(line: &'a str, max_kept: usize, mut f: impl FnMut(&'a str) -> bool) -> bool {
     let mut start = None;
+    let mut kept = 0;
     let mut spaces = 0;
     let mut space_start = 0;
     let b = line.as_bytes();
@@ -209,15 +220,18 @@ fn split_spaces_while<'a>(line: &'a str, mut f: impl FnMut(&'a str) -> bool) -> 
         // The character at `i`: its width, and whether it is white space (decoded only for
         // the lead bytes of the non-ASCII white space, U+0085 to U+3000: most of a line is
         // CJK or ASCII, told at once).
-        let (width, white) = match b[i] {
-            x if x < 0x80 => (1, matches!(x, b'\t'..=b'\r' | b' ')),
+        // Also whether normalising surely keeps it (ASCII but quotes, and the characters
+        // of lead bytes it never changes: `labels::push_normalized`).
+        let (width, white, keeps) = match b[i] {
+            x if x < 0x80 => (1, matches!(x, b'\t'..=b'\r' | b' '), !matches!(x, b'"' | b'\'')),
             0xC2 | 0xE1 | 0xE2 | 0xE3 => {
                 let c = line[i..].chars().next().expect("a character starts here");
-                (c.len_utf8(), c.is_whitespace())
+                (c.len_utf8(), c.is_whitespace(), false)
             }
-            x if x >= 0xF0 => (4, false),
-            x if x >= 0xE0 => (3, false),
-            _ => (2, false),
+            x if x >= 0xF0 => (4, false, true),
+            0xEF => (3, false, false),
+            x if x >= 0xE0 => (3, false, true),
+            _ => (2, false, true),
         };
         if white {
             if spaces == 0 {
@@ -235,8 +249,13 @@ fn split_spaces_while<'a>(line: &'a str, mut f: impl FnMut(&'a str) -> bool) -> 
             }
             if start.is_none() {
                 start = Some(i);
+                kept = 0;
             }
             spaces = 0;
+            kept += usize::from(keeps);
+            if kept > max_kept {
+                return false;
+            }
         }
         i += width;
     }
@@ -496,7 +515,7 @@ mod tests {
     /// The cells of [`split_spaces_while`] in a vector.
     fn split_spaces(line: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        split_spaces_while(line, |c| {
+        split_spaces_while(line, usize::MAX, |c| {
             out.push(c);
             true
         });
@@ -580,6 +599,18 @@ mod tests {
             let cs: Vec<&str> = cells(&line).into_iter().filter(|c| !c.is_empty()).collect();
             let want = if cs.len() == 1 { Some(cs[0]) } else { None };
             proptest::prop_assert_eq!(single_cell(&line), want);
+        }
+
+        /// `single_cell_within` is `single_cell` and the normalised length's bound, however
+        /// early it stops reading.
+        #[test]
+        fn single_cell_within_is_single_cell_bounded(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "规章", "1", " ", "  ", "\t", "|", "\u{3000}", "\u{a0}", "\"", "'", "“", "」", "『",
+            "，", "Ａ", "＂", "、", "é", "\u{2003}", "𠀀",
+        ]), 0..16), max in 0usize..8) {
+            let line: String = pieces.concat();
+            let want = single_cell(&line).filter(|c| crate::parse::labels::normalized_within(c, max));
+            proptest::prop_assert_eq!(single_cell_within(&line, max), want);
         }
 
         /// The byte search for the separator agrees with searching for the characters.
