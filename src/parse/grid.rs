@@ -113,7 +113,7 @@ pub fn is_page_break(line: &str) -> bool {
 
 /// The line's one non-empty cell as [`cells`] splits it; None when it has none or more
 /// than one. Allocates nothing.
-pub fn single_cell<'a>(line: &'a str) -> Option<&'a str> {
+pub fn single_cell(line: &str) -> Option<&str> {
     single_cell_within(line, usize::MAX)
 }
 
