@@ -119,11 +119,8 @@ fn tag_end(b: &[u8], mut i: usize) -> Option<(usize, bool)> {
             }
             match b.get(i)? {
                 q @ (b'"' | b'\'') => {
-                    let q = *q;
-                    i += 1;
-                    while *b.get(i)? != q {
-                        i += 1;
-                    }
+                    // Word's pages have long style values: the closing quote by SIMD.
+                    i += 1 + memchr::memchr(*q, &b[i + 1..])?;
                     i += 1;
                 }
                 b'>' => {}
