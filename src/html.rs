@@ -538,10 +538,12 @@ const LEGACY_REFS: &[&str] = &[
 ];
 
 /// Elements with no content.
-const VOID: &[&str] = &[
-    "area", "base", "basefont", "bgsound", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
-    "param", "source", "track", "wbr",
-];
+#[rustfmt::skip]
+fn void(name: &str) -> bool {
+    matches!(name,
+        "area" | "base" | "basefont" | "bgsound" | "br" | "col" | "embed" | "hr" | "img" | "input" | "keygen" |
+        "link" | "meta" | "param" | "source" | "track" | "wbr")
+}
 
 /// Start tags that close an open `<p>`.
 #[rustfmt::skip]
@@ -618,7 +620,17 @@ fn closes_item(stack: &[(u32, String)], items: &[&str]) -> bool {
 }
 
 /// Elements with raw-text content the fast path reads; `title` decodes references.
-const FAST_RAW: &[&str] = &["script", "style", "title", "iframe", "noembed", "noframes"];
+fn fast_raw(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "script" => "script",
+        "style" => "style",
+        "title" => "title",
+        "iframe" => "iframe",
+        "noembed" => "noembed",
+        "noframes" => "noframes",
+        _ => return None,
+    })
+}
 
 /// The tree of a page whose markup already is one — every element closed by its own end
 /// tag in order, tables built of their own elements, no `<p>` left open around a block —
@@ -763,14 +775,14 @@ fn fast_dom(src: &str) -> Option<Dom<'_>> {
         }
         let parent = stack.last().map_or(0, |s| s.0);
         let id = dom.append(parent, Data::Element(tag_of(&name)));
-        if VOID.contains(&name.as_str()) {
+        if void(&name) {
             continue;
         }
-        if let Some(raw) = FAST_RAW.iter().find(|r| **r == name) {
+        if let Some(raw) = fast_raw(&name) {
             let end = raw_end(b, close, raw)?;
             let text = &src[close..end];
             if end > close {
-                let text = match *raw {
+                let text = match raw {
                     "title" => decode_refs(text)?,
                     // A comment inside a script may hide its end tag.
                     "script" if text.contains("<!--") => return None,
