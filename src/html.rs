@@ -898,7 +898,7 @@ fn table(dom: &Dom<'_>, node: u32, out: &mut String) {
                         line.push('\t');
                     }
                     // `push_text` made every white space a space: no tab is left to split the row.
-                    line.push_str(cell.trim());
+                    line.push_str(crate::parse::grid::trim(&cell));
                 }
                 if layout {
                     for td in tds {

@@ -125,7 +125,7 @@ pub fn single_cell_within<'a>(line: &'a str, max: usize) -> Option<&'a str> {
     // The one non-empty cell; None as soon as a second one shows.
     let mut one = None;
     let mut see = |c: &'a str| -> bool {
-        let c = c.trim();
+        let c = trim(c);
         if c.is_empty() {
             return true;
         }
@@ -134,7 +134,7 @@ pub fn single_cell_within<'a>(line: &'a str, max: usize) -> Option<&'a str> {
         first
     };
     let single = match separator(line) {
-        Separator::Tab => line.split('\t').all(&mut see),
+        Separator::Tab => split_tabs_while(line, &mut see),
         Separator::Bar => line.split(['|', '│', '┃']).all(&mut see),
         Separator::Spaces => split_spaces_while(line, max, &mut see),
     };
@@ -184,9 +184,14 @@ pub fn cells(line: &str) -> Vec<&str> {
 fn cells_into<'a>(line: &'a str, out: &mut Vec<&'a str>) {
     out.clear();
     match separator(line) {
-        Separator::Tab => out.extend(line.split('\t').map(str::trim)),
+        Separator::Tab => {
+            split_tabs_while(line, |c| {
+                out.push(trim(c));
+                true
+            });
+        }
         Separator::Bar => {
-            out.extend(line.split(['|', '│', '┃']).map(str::trim));
+            out.extend(line.split(['|', '│', '┃']).map(trim));
             // Markdown and box tables open and close with a bar: drop those empty ends.
             if out.first() == Some(&"") {
                 out.remove(0);
@@ -201,6 +206,53 @@ fn cells_into<'a>(line: &'a str, out: &mut Vec<&'a str>) {
                 true
             });
         }
+    }
+}
+
+/// `line.split('\t')`, each piece handed to `f` in turn until it returns false; returns
+/// whether it never did. The tabs are found by memchr's SIMD search (the standard
+/// library's split calls its word-at-a-time search once a piece).
+fn split_tabs_while<'a>(line: &'a str, mut f: impl FnMut(&'a str) -> bool) -> bool {
+    let mut start = 0;
+    for i in memchr::memchr_iter(b'\t', line.as_bytes()) {
+        if !f(&line[start..i]) {
+            return false;
+        }
+        start = i + 1;
+    }
+    f(&line[start..])
+}
+
+/// `str::trim`, answered at once when both ends are surely not white space (most cells):
+/// the first byte, and the last character's first byte, are ASCII but white space, or
+/// lead bytes no white-space character has (those of U+0085 to U+3000 are C2, E1, E2 and
+/// E3).
+pub(crate) fn trim(s: &str) -> &str {
+    fn solid(b: u8) -> bool {
+        if b < 0x80 {
+            !matches!(b, b'\t'..=b'\r' | b' ')
+        } else {
+            !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+        }
+    }
+    let b = s.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return s;
+    };
+    let lead = if last < 0x80 {
+        last
+    } else {
+        // Back over the continuation bytes (10xxxxxx) to the last character's first.
+        let mut k = b.len() - 1;
+        while k > 0 && b[k] & 0xC0 == 0x80 {
+            k -= 1;
+        }
+        b[k]
+    };
+    if solid(first) && solid(lead) {
+        s
+    } else {
+        s.trim()
     }
 }
 
@@ -368,7 +420,7 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
     let mut cs: Vec<&'a str> = Vec::new();
     for l in lines {
         crate::budget::step();
-        if l.text.trim().is_empty() || is_rule(l.text) || is_page_break(l.text) {
+        if trim(l.text).is_empty() || is_rule(l.text) || is_page_break(l.text) {
             continue;
         }
         cells_into(l.text, &mut cs);
@@ -395,7 +447,7 @@ fn unglue<'a>(t: Token<'a>, out: &mut Vec<Token<'a>>) {
     let mut text_start = 0;
     let mut i = 0;
     let push = |kind: Kind, raw: &'a str, out: &mut Vec<Token<'a>>| {
-        let raw = raw.trim();
+        let raw = trim(raw);
         if !raw.is_empty() {
             out.push(Token { kind, raw, ..t.clone() });
         }
@@ -611,6 +663,17 @@ mod tests {
             let line: String = pieces.concat();
             let want = single_cell(&line).filter(|c| crate::parse::labels::normalized_within(c, max));
             proptest::prop_assert_eq!(single_cell_within(&line, max), want);
+        }
+
+        /// `trim` is `str::trim`, for every kind of white space at either end.
+        #[test]
+        fn trim_is_str_trim(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "规章", "1", " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{85}", "\u{a0}",
+            "\u{1680}", "\u{2000}", "\u{200a}", "\u{200b}", "\u{2028}", "\u{202f}", "\u{205f}",
+            "\u{3000}", "\u{3001}", "é", "—", "“", "𠀀", "\u{feff}",
+        ]), 0..8)) {
+            let s: String = pieces.concat();
+            proptest::prop_assert_eq!(trim(&s), s.trim());
         }
 
         /// The byte search for the separator agrees with searching for the characters.
