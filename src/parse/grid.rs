@@ -139,7 +139,7 @@ pub fn single_cell_within<'a>(line: &'a str, max: usize) -> Option<&'a str> {
         Separator::Spaces => split_spaces_while(line, max, &mut see),
     };
     match one {
-        Some(c) if single && (max == usize::MAX || super::labels::normalized_within(c, max)) => Some(c),
+        Some(c) if single && super::labels::normalized_within(c, max) => Some(c),
         _ => None,
     }
 }
