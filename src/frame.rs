@@ -8,6 +8,7 @@ use std::io;
 use std::ops::Range;
 use std::path::Path;
 
+use crate::addr::AddrCache;
 use crate::dedup;
 use crate::model::{CellStatus, FileOutcome};
 use crate::spill::{Get, Log, Put, Records};
@@ -660,6 +661,8 @@ struct CellLog {
     /// The numbers by the address and length of the row's and column's text (the same text
     /// at two addresses gets two numbers, which read back as the same text).
     slot_of: FxHashMap<(Table, usize, usize, usize, usize), u16>,
+    /// `slot_of`'s answers, most lookups' (see [`AddrCache`]).
+    cached: AddrCache<u16>,
     /// The templates' names by number.
     templates: Vec<&'static str>,
     /// One document's bytes as they are put together.
@@ -725,25 +728,29 @@ impl CellLog {
             log: Log::new_in(dir)?,
             slots: Vec::new(),
             slot_of: FxHashMap::default(),
+            cached: AddrCache::default(),
             templates: Vec::new(),
             buf: Vec::new(),
         })
     }
 
     fn slot(&mut self, table: Table, row: &'static str, col: &'static str) -> u16 {
-        let key = (
-            table,
-            row.as_ptr() as usize,
-            row.len(),
-            col.as_ptr() as usize,
-            col.len(),
-        );
-        let next = self.slots.len();
-        *self.slot_of.entry(key).or_insert_with(|| {
-            // The templates' cells are a few hundred (each a static string of the binary).
-            let id = u16::try_from(next).expect("fewer than 65,536 cell kinds");
-            self.slots.push(Slot::new(id, table, row, col));
-            id
+        let (slot_of, slots) = (&mut self.slot_of, &mut self.slots);
+        self.cached.get_or(table as u8, row, col, || {
+            let key = (
+                table,
+                row.as_ptr() as usize,
+                row.len(),
+                col.as_ptr() as usize,
+                col.len(),
+            );
+            let next = slots.len();
+            *slot_of.entry(key).or_insert_with(|| {
+                // The templates' cells are a few hundred (each a static string of the binary).
+                let id = u16::try_from(next).expect("fewer than 65,536 cell kinds");
+                slots.push(Slot::new(id, table, row, col));
+                id
+            })
         })
     }
 

@@ -3,6 +3,7 @@
 //! walk → decode → segment → parse → validate → frame → write; `run` strings them
 //! together. [`process_bytes`] is the pure per-file core that tests and the fuzzer call.
 
+mod addr;
 pub mod budget;
 pub mod config;
 pub mod decode;

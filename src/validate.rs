@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
+use crate::addr::AddrCache;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Cell, CellStatus};
 use crate::template::{self, Table, Template, APPLICANTS, PROCEEDINGS, RESULTS};
@@ -148,29 +149,21 @@ const NONE: u32 = u32::MAX;
 /// The document's cell in each slot of the template's [`Slots`] (the last one of a key, as
 /// a map built from the cells would hold), `NONE` where there is none.
 fn place(template: Template, cells: &[Cell]) -> Vec<u32> {
-    /// A cell's key by the addresses and lengths of its row and column names (static
-    /// text, the same few for every document) → its slot, or `NO_SLOT`: most lookups
-    /// then hash a few words instead of two strings. Per thread.
-    type ByAddr = HashMap<(Template, Table, usize, usize, usize, usize), u16>;
+    // A cell's key by the addresses and lengths of its row and column names (static text,
+    // the same few for every document) → its slot, or `NO_SLOT`: most lookups then
+    // compare a few words instead of hashing two strings. Per thread.
     thread_local! {
-        static BY_ADDR: std::cell::RefCell<ByAddr> = Default::default();
+        static BY_ADDR: std::cell::RefCell<AddrCache<u16>> = Default::default();
     }
     const NO_SLOT: u16 = u16::MAX;
     let s = &compiled(template).1;
     let mut at = vec![NONE; s.keys.len()];
     BY_ADDR.with_borrow_mut(|by_addr| {
         for (i, c) in cells.iter().enumerate() {
-            let addr = (
-                template,
-                c.table,
-                c.row.as_ptr() as usize,
-                c.row.len(),
-                c.col.as_ptr() as usize,
-                c.col.len(),
-            );
-            let k = *by_addr
-                .entry(addr)
-                .or_insert_with(|| s.slot.get(&(c.table, c.row, c.col)).copied().unwrap_or(NO_SLOT));
+            let tag = (template as u8) << 4 | c.table as u8;
+            let k = by_addr.get_or(tag, c.row, c.col, || {
+                s.slot.get(&(c.table, c.row, c.col)).copied().unwrap_or(NO_SLOT)
+            });
             if k != NO_SLOT {
                 at[k as usize] = i as u32;
             }
