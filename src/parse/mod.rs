@@ -235,8 +235,12 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
     let mut ex;
     let mut pass = 0;
     loop {
+        // Room for the table's cells at once: they are pushed one by one, and a cell is
+        // large enough that regrowing the vector cost as much as the copies.
+        let mut cells = Vec::with_capacity(fixed.cells.len().max(template::cell_count(table, template)));
+        cells.extend_from_slice(&fixed.cells);
         ex = Extracted {
-            cells: fixed.cells.clone(),
+            cells,
             diags: fixed.diags.clone(),
         };
         for (i, run) in &plain {
