@@ -870,12 +870,13 @@ fn walk(dom: &Dom<'_>, node: u32, out: &mut String) {
 /// Rows of a table, one line each. A row with a table inside a cell is page layout: its
 /// cells are read as blocks instead.
 fn table(dom: &Dom<'_>, node: u32, out: &mut String) {
-    // Reused from row to row: the row's line, one cell's text.
-    let (mut line, mut cell) = (String::new(), String::new());
+    // Reused from row to row: the row's cells, its line, one cell's text.
+    let (mut tds, mut line, mut cell) = (Vec::new(), String::new(), String::new());
     for child in dom.children(node) {
         match dom.tag(child) {
             Some(Tag::Tr) => {
-                let tds: Vec<u32> = dom.children(child).filter(|&c| dom.tag(c) == Some(Tag::Cell)).collect();
+                tds.clear();
+                tds.extend(dom.children(child).filter(|&c| dom.tag(c) == Some(Tag::Cell)));
                 // Each cell's text on one line (white space collapsed, paragraphs joined),
                 // read in the same pass that looks for a table inside it: a layout table
                 // (the page body in a cell, as older portals build pages) has blocks for
@@ -901,7 +902,7 @@ fn table(dom: &Dom<'_>, node: u32, out: &mut String) {
                     line.push_str(crate::parse::grid::trim(&cell));
                 }
                 if layout {
-                    for td in tds {
+                    for &td in &tds {
                         newline(out);
                         walk(dom, td, out);
                         newline(out);

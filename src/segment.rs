@@ -457,7 +457,8 @@ pub fn template_of(lines: &[Line<'_>]) -> Option<Template> {
             .build(MARKERS)
             .expect("fixed markers")
     });
-    let mut text = String::new();
+    // Normalising never lengthens a text (it drops characters or narrows full-width forms).
+    let mut text = String::with_capacity(lines.iter().map(|l| l.text.len()).sum());
     for l in lines {
         push_normalized(&mut text, l.text);
     }
