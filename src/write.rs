@@ -511,6 +511,34 @@ fn swap_by_rename(new: &Path, output: &Path) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
+    /// The vendored polars-parquet's slice encoder of dictionary keys writes the bytes of
+    /// polars' own encoder (vendor/polars-parquet/OGI-PATCH.md): the files stay the same.
+    fn slice_encoder_agrees(runs: &[(u32, usize)]) {
+        use polars_parquet::parquet::encoding::hybrid_rle::{encode, encode_u32_slice};
+        let values: Vec<u32> = runs.iter().flat_map(|&(v, n)| std::iter::repeat_n(v, n)).collect();
+        let bits = 32 - values.iter().max().copied().unwrap_or(0).leading_zeros();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        encode::<u32, _, _>(&mut a, values.iter().copied(), bits).unwrap();
+        encode_u32_slice(&mut b, &values, bits).unwrap();
+        assert_eq!(a, b);
+    }
+
+    proptest::proptest! {
+        /// Runs short and long of few and many values, ends inside runs of each kind.
+        #[test]
+        fn slice_encoder_writes_polars_bytes(runs in proptest::collection::vec((0u32..300, 1usize..30), 0..300)) {
+            slice_encoder_agrees(&runs);
+        }
+
+        /// Literal runs longer than the encoder's buffer of 8,192 values.
+        #[test]
+        fn slice_encoder_writes_polars_bytes_past_its_buffer(
+            runs in proptest::collection::vec((0u32..3, 1usize..10), 1500..4000)
+        ) {
+            slice_encoder_agrees(&runs);
+        }
+    }
+
     /// The wide tables' row groups are `WIDE_ROW_GROUP` rows, the others' `ROW_GROUP`.
     #[test]
     fn wide_tables_have_smaller_row_groups() {

@@ -28,7 +28,7 @@ use crate::arrow::read::schema::is_nullable;
 use crate::arrow::write::utils;
 use crate::parquet::CowBuffer;
 use crate::parquet::encoding::Encoding;
-use crate::parquet::encoding::hybrid_rle::encode;
+use crate::parquet::encoding::hybrid_rle::encode_u32_slice;
 use crate::parquet::page::{DictPage, Page};
 use crate::parquet::schema::types::PrimitiveType;
 use crate::parquet::statistics::ParquetStatistics;
@@ -294,31 +294,25 @@ fn serialize_keys_values<K: DictionaryKey>(
     validity: Option<&Bitmap>,
     buffer: &mut Vec<u8>,
 ) -> PolarsResult<()> {
+    // ogi: the keys gathered into a vector first, then encoded from the slice (the same
+    // bytes as `encode` over the iterator; OGI-PATCH.md).
     let keys = array.keys_values_iter().map(|x| x as u32);
-    if let Some(validity) = validity {
+    let keys: Vec<u32> = if let Some(validity) = validity {
         // discard indices whose values are null.
-        let keys = keys
-            .zip(validity.iter())
+        keys.zip(validity.iter())
             .filter(|&(_key, is_valid)| is_valid)
-            .map(|(key, _is_valid)| key);
-        let num_bits = utils::get_bit_width(keys.clone().max().unwrap_or(0) as u64);
-
-        let keys = utils::ExactSizedIter::new(keys, array.len() - validity.unset_bits());
-
-        // num_bits as a single byte
-        buffer.push(num_bits as u8);
-
-        // followed by the encoded indices.
-        Ok(encode::<u32, _, _>(buffer, keys, num_bits)?)
+            .map(|(key, _is_valid)| key)
+            .collect()
     } else {
-        let num_bits = utils::get_bit_width(keys.clone().max().unwrap_or(0) as u64);
+        keys.collect()
+    };
+    let num_bits = utils::get_bit_width(keys.iter().copied().max().unwrap_or(0) as u64);
 
-        // num_bits as a single byte
-        buffer.push(num_bits as u8);
+    // num_bits as a single byte
+    buffer.push(num_bits as u8);
 
-        // followed by the encoded indices.
-        Ok(encode::<u32, _, _>(buffer, keys, num_bits)?)
-    }
+    // followed by the encoded indices.
+    Ok(encode_u32_slice(buffer, &keys, num_bits)?)
 }
 
 fn serialize_levels(

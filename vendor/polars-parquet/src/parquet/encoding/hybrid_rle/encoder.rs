@@ -231,10 +231,148 @@ pub fn encode<T: PartialEq + Default + Copy + Encoder<T>, W: Write, I: Iterator<
     Ok(())
 }
 
+/// ogi: [`encode`] of `u32` values in a slice (dictionary keys): the same bytes, from the
+/// same steps, with the values read in place instead of copied one by one into a buffer
+/// through an iterator, packed 32 at a time straight from the slice, and a long run's
+/// repeats counted in a tight loop (OGI-PATCH.md).
+pub fn encode_u32_slice<W: Write>(writer: &mut W, values: &[u32], num_bits: u32) -> std::io::Result<()> {
+    let mut consecutive_repeats: usize = 0;
+    let mut previous_val = 0u32;
+    // `encode`'s buffer holds `values[start..start + buffer_idx]`.
+    let mut start = 0;
+    let mut buffer_idx = 0;
+    let mut literal_run_idx = 0;
+    let mut i = 0;
+    while i < values.len() {
+        let val = values[i];
+        if val == previous_val {
+            consecutive_repeats += 1;
+            if consecutive_repeats >= 8 {
+                if consecutive_repeats > 8 {
+                    // The rest of the run, each of which `encode` would count and skip.
+                    let mut j = i + 1;
+                    while j < values.len() && values[j] == val {
+                        j += 1;
+                    }
+                    consecutive_repeats += j - i - 1;
+                    i = j;
+                    continue;
+                } else {
+                    let literal_padding = (8 - (literal_run_idx % 8)) % 8;
+                    consecutive_repeats -= literal_padding;
+                    literal_run_idx += literal_padding;
+                }
+            }
+        } else if consecutive_repeats > 8 {
+            if literal_run_idx > 0 {
+                bitpacked_encode_u32(writer, values, start, literal_run_idx, num_bits as usize)?;
+                literal_run_idx = 0;
+            }
+            u32::run_length_encode(writer, consecutive_repeats, previous_val, num_bits)?;
+            consecutive_repeats = 1;
+            buffer_idx = 0;
+        } else {
+            literal_run_idx = buffer_idx;
+            consecutive_repeats = 1;
+        }
+        if buffer_idx == MAX_VALUES_PER_LITERAL_RUN {
+            bitpacked_encode_u32(writer, values, start, MAX_VALUES_PER_LITERAL_RUN, num_bits as usize)?;
+            consecutive_repeats = 1;
+            buffer_idx = 0;
+            literal_run_idx = 0;
+        }
+        if buffer_idx == 0 {
+            start = i;
+        }
+        previous_val = val;
+        buffer_idx += 1;
+        i += 1;
+    }
+    if consecutive_repeats <= 8 {
+        literal_run_idx = buffer_idx;
+    }
+    if literal_run_idx > 0 {
+        bitpacked_encode_u32(writer, values, start, literal_run_idx, num_bits as usize)?;
+    }
+    if consecutive_repeats > 8 {
+        u32::run_length_encode(writer, consecutive_repeats, previous_val, num_bits)?;
+    }
+    Ok(())
+}
+
+/// `u32::bitpacked_encode` of `values[start..start + length]`, byte for byte: the blocks of
+/// 32 packed where they lie; the last, partial block over what `bitpacked_encode`'s block
+/// buffer then holds (the previous block's values after the remainder, or zeros), since
+/// the bytes written may cover a few of those.
+fn bitpacked_encode_u32<W: Write>(
+    writer: &mut W,
+    values: &[u32],
+    start: usize,
+    length: usize,
+    num_bits: usize,
+) -> std::io::Result<()> {
+    let run = &values[start..start + length];
+    let mut header = ceil8(length) as u64;
+    header <<= 1;
+    header |= 1;
+    let mut container = [0; 10];
+    let used = uleb128::encode(header, &mut container);
+    writer.write_all(&container[..used])?;
+    let compressed_chunk_size = 4 * num_bits;
+    let mut packed = [0u8; 4 * U32_BLOCK_LEN];
+    let mut blocks = run.chunks_exact(U32_BLOCK_LEN);
+    let mut last: &[u32] = &[];
+    for block in blocks.by_ref() {
+        bitpacked::encode_pack::<u32>(block, num_bits, packed.as_mut());
+        writer.write_all(&packed[..compressed_chunk_size])?;
+        last = block;
+    }
+    let remainder = blocks.remainder();
+    if !remainder.is_empty() {
+        let mut buffer = [0u32; U32_BLOCK_LEN];
+        if !last.is_empty() {
+            buffer.copy_from_slice(last);
+        }
+        buffer[..remainder.len()].copy_from_slice(remainder);
+        bitpacked::encode_pack::<u32>(&buffer, num_bits, packed.as_mut());
+        writer.write_all(&packed[..ceil8(remainder.len()) * num_bits])?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::bitmap::BitmapIter;
     use super::*;
+
+    #[test]
+    fn u32_slice_is_encode() -> std::io::Result<()> {
+        // Runs short and long, literal runs of every length around the blocks of 32 and
+        // the buffer of 8,192, ends inside runs of each kind.
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as u32
+        };
+        for case in 0..400 {
+            let mut values = Vec::new();
+            let n = [0, 1, 7, 9, 31, 33, 100, 8191, 8193, 20000][case % 10];
+            while values.len() < n {
+                let v = next() % [2, 5, 200][case % 3];
+                let run = match next() % 4 {
+                    0 => 1 + next() as usize % 40,
+                    _ => 1 + next() as usize % 3,
+                };
+                values.extend(std::iter::repeat_n(v, run.min(n - values.len())));
+            }
+            let bits = 32 - values.iter().max().copied().unwrap_or(0).leading_zeros();
+            let (mut a, mut b) = (vec![], vec![]);
+            encode::<u32, _, _>(&mut a, values.iter().copied(), bits)?;
+            encode_u32_slice(&mut b, &values, bits)?;
+            assert_eq!(a, b, "case {case}");
+        }
+        Ok(())
+    }
 
     #[test]
     fn bool_basics_1() -> std::io::Result<()> {

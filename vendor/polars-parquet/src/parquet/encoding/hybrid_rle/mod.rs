@@ -5,7 +5,7 @@ mod encoder;
 pub mod proptest;
 
 pub use bitmap::{BitmapIter, encode_bool as bitpacked_encode};
-pub use encoder::{Encoder, encode};
+pub use encoder::{Encoder, encode, encode_u32_slice};
 
 use super::{bitpacked, uleb128};
 use crate::parquet::error::{ParquetError, ParquetResult};
