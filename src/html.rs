@@ -640,7 +640,7 @@ fn fast_raw(name: &str) -> Option<&'static str> {
 /// decide differently: `tests::fast_path_agrees_with_html5ever` checks it.
 fn fast_dom(src: &str) -> Option<Dom<'_>> {
     let b = src.as_bytes();
-    if b.contains(&0) || foreign(b) {
+    if b.contains(&0) {
         return None;
     }
     // About a node every 30 bytes in a Word export: room for all of them at once.
@@ -707,6 +707,13 @@ fn fast_dom(src: &str) -> Option<Dom<'_>> {
         name.clear();
         name.push_str(&src[name_at..name_end]);
         name.make_ascii_lowercase();
+        // SVG, MathML, a select list or a frameset: their content is tokenized and built
+        // otherwise (`foreign`). Found as the tags are read, not in a pass of its own:
+        // where such a name is not a start tag (in a comment, raw text, an attribute),
+        // html5ever opens no such element either.
+        if !end_tag && matches!(name.as_str(), "svg" | "math" | "select" | "frameset") {
+            return None;
+        }
         i = close;
         text_from = close;
         if matches!(name.as_str(), "html" | "head" | "body") {
@@ -951,6 +958,26 @@ mod tests {
             assert_eq!(to_text(c), unslimmed(c), "{c:?}");
         }
         assert!(slim(cases[0]).unwrap().contains("<td><p><span>规章"));
+    }
+
+    /// SVG, MathML, a select list or a frameset send the page to html5ever only where one
+    /// starts an element; their names in a comment, raw text, an attribute or a longer
+    /// name leave it on the fast path.
+    #[test]
+    fn foreign_content_is_found_where_it_starts_an_element() {
+        for (page, fast) in [
+            ("<p>a</p><svg><style><td>x</style></svg><p>b</p>", false),
+            ("<div><MATH><mi>x</mi></MATH></div>", false),
+            ("<p>a</p><select><option>1<td>2</select>", false),
+            ("<frameset><frame></frameset>", false),
+            ("<p>a<!-- <svg><style> --></p><p>b</p>", true),
+            ("<script>var s = '<svg><style>';</script><p>b</p>", true),
+            ("<p title=\"<math>\">x</p>", true),
+            ("<p>x</p><svgs>y</svgs><selection>z</selection>", true),
+        ] {
+            assert_eq!(fast_dom(page).is_some(), fast, "{page:?}");
+            assert_eq!(to_text(page), unslimmed(page), "{page:?}");
+        }
     }
 
     proptest::proptest! {
