@@ -620,16 +620,8 @@ fn closes_item(stack: &[(u32, String)], items: &[&str]) -> bool {
 }
 
 /// Elements with raw-text content the fast path reads; `title` decodes references.
-fn fast_raw(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "script" => "script",
-        "style" => "style",
-        "title" => "title",
-        "iframe" => "iframe",
-        "noembed" => "noembed",
-        "noframes" => "noframes",
-        _ => return None,
-    })
+fn fast_raw(name: &str) -> bool {
+    matches!(name, "script" | "style" | "title" | "iframe" | "noembed" | "noframes")
 }
 
 /// The tree of a page whose markup already is one — every element closed by its own end
@@ -785,11 +777,11 @@ fn fast_dom(src: &str) -> Option<Dom<'_>> {
         if void(&name) {
             continue;
         }
-        if let Some(raw) = fast_raw(&name) {
-            let end = raw_end(b, close, raw)?;
+        if fast_raw(&name) {
+            let end = raw_end(b, close, &name)?;
             let text = &src[close..end];
             if end > close {
-                let text = match raw {
+                let text = match name.as_str() {
                     "title" => decode_refs(text)?,
                     // A comment inside a script may hide its end tag.
                     "script" if text.contains("<!--") => return None,

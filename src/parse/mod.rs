@@ -400,37 +400,23 @@ fn drop_subtotal(spec: &RowSpec, run: &mut Run<'_>, header: Option<usize>, ex: &
 
 /// Template order of a cell: row index, then column index.
 pub fn order(table: Table, template: Template, c: &Cell) -> (usize, usize) {
-    // A cell's keys are nearly always the very strings of its row's spec: compared by
-    // address first, by content only when none is (keys are unique, a test checks).
-    fn find(keys: impl Iterator<Item = &'static str> + Clone, key: &str) -> Option<usize> {
-        keys.clone()
-            .position(|k| std::ptr::eq(k, key))
-            .or_else(|| keys.into_iter().position(|k| k == key))
-    }
-    let lookup = || {
-        let specs = template::rows(table, template);
-        let r = find(specs.iter().map(|s| s.key), c.row).unwrap_or(usize::MAX);
-        let col = specs
-            .get(r)
-            .and_then(|s| find(s.cols.iter().copied(), c.col))
-            .unwrap_or(usize::MAX);
-        (r, col)
-    };
     // The answers by the keys' addresses, per thread: the same few hundred cells in every
-    // document (see `AddrCache`). Both indexes are a few dozen at most, or none.
+    // document (see `AddrCache`), so the specs are scanned only the first time.
     thread_local! {
-        static ORDER: std::cell::RefCell<crate::addr::AddrCache<u64>> = Default::default();
+        static ORDER: std::cell::RefCell<crate::addr::AddrCache<(usize, usize)>> = Default::default();
     }
-    let pack = |(r, col): (usize, usize)| -> u64 {
-        let part = |i: usize| u32::try_from(i).unwrap_or(u32::MAX) as u64;
-        part(r) << 32 | part(col)
-    };
-    let unpack = |p: u64| -> (usize, usize) {
-        let part = |i: u64| if i == u32::MAX as u64 { usize::MAX } else { i as usize };
-        (part(p >> 32), part(p & 0xFFFF_FFFF))
-    };
     let tag = (template as u8) << 4 | table as u8;
-    unpack(ORDER.with_borrow_mut(|cache| cache.get_or(tag, c.row, c.col, || pack(lookup()))))
+    ORDER.with_borrow_mut(|cache| {
+        cache.get_or(tag, c.row, c.col, || {
+            let specs = template::rows(table, template);
+            let r = specs.iter().position(|s| s.key == c.row).unwrap_or(usize::MAX);
+            let col = specs
+                .get(r)
+                .and_then(|s| s.cols.iter().position(|k| *k == c.col))
+                .unwrap_or(usize::MAX);
+            (r, col)
+        })
+    })
 }
 
 fn shorten(s: &str) -> String {
