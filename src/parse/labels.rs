@@ -32,16 +32,21 @@ pub fn normalized_any(s: &str) -> bool {
     s.chars().any(|c| kept(halfwidth(c)))
 }
 
-/// The lead bytes of the characters `normalize` changes or drops (see [`push_normalized`]),
-/// as a table: one load a byte.
-static SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
+/// For each byte that starts a character: 0 when `normalize` may change or drop the
+/// character (see [`push_normalized`]), else the character's width in bytes, so a run of
+/// characters that stay is crossed one character (one load) at a time, not one byte.
+static STEP: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = matches!(
-            b as u8,
-            b'\t'..=b'\r' | b' ' | b'"' | b'\'' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF
-        );
+        t[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' | b'"' | b'\'' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => 0,
+            0xF0..=0xFF => 4,
+            0xE0..=0xEF => 3,
+            0xC0..=0xDF => 2,
+            // ASCII, and the continuation bytes, which no character starts with.
+            _ => 1,
+        };
         b += 1;
     }
     t
@@ -55,8 +60,9 @@ pub fn push_normalized(buf: &mut String, s: &str) {
     let b = s.as_bytes();
     let (mut run, mut i) = (0, 0);
     while i < b.len() {
-        if !SPECIAL[b[i] as usize] {
-            i += 1;
+        let step = STEP[b[i] as usize];
+        if step != 0 {
+            i += step as usize;
             continue;
         }
         match b[i] {
@@ -64,7 +70,7 @@ pub fn push_normalized(buf: &mut String, s: &str) {
             x if x < 0x80 => {
                 buf.push_str(&s[run..i]);
                 i += 1;
-                while i < b.len() && b[i] < 0x80 && SPECIAL[b[i] as usize] {
+                while i < b.len() && b[i] < 0x80 && STEP[b[i] as usize] == 0 {
                     i += 1;
                 }
                 run = i;
