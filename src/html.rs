@@ -387,9 +387,11 @@ impl<'a> Dom<'a> {
         })
     }
 
-    /// The descendants of `n` (not `n`), in document order.
-    fn descendants(&self, n: u32) -> impl Iterator<Item = &DomNode<'a>> + '_ {
-        let mut stack = vec![self.nodes[n as usize].first];
+    /// The descendants of `n` (not `n`), in document order; `stack` is the walk's room,
+    /// reused from call to call (a table's cells are walked one after another).
+    fn descendants<'s>(&'s self, n: u32, stack: &'s mut Vec<u32>) -> impl Iterator<Item = &'s DomNode<'a>> + 's {
+        stack.clear();
+        stack.push(self.nodes[n as usize].first);
         std::iter::from_fn(move || loop {
             let top = stack.last_mut()?;
             if *top == NONE {
@@ -869,8 +871,8 @@ fn walk(dom: &Dom<'_>, node: u32, out: &mut String) {
 /// Rows of a table, one line each. A row with a table inside a cell is page layout: its
 /// cells are read as blocks instead.
 fn table(dom: &Dom<'_>, node: u32, out: &mut String) {
-    // Reused from row to row: the row's cells, its line, one cell's text.
-    let (mut tds, mut line, mut cell) = (Vec::new(), String::new(), String::new());
+    // Reused from row to row: the row's cells, its line, one cell's text, the walk of a cell.
+    let (mut tds, mut line, mut cell, mut stack) = (Vec::new(), String::new(), String::new(), Vec::new());
     for child in dom.children(node) {
         match dom.tag(child) {
             Some(Tag::Tr) => {
@@ -884,7 +886,7 @@ fn table(dom: &Dom<'_>, node: u32, out: &mut String) {
                 let mut layout = false;
                 'cells: for (k, &td) in tds.iter().enumerate() {
                     cell.clear();
-                    for d in dom.descendants(td) {
+                    for d in dom.descendants(td, &mut stack) {
                         match &d.data {
                             Data::Text(t) => push_text(&mut cell, t),
                             Data::Element(Tag::Table) => {
