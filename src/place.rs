@@ -9,7 +9,7 @@
 //! alone: Beijing or Changchun), nothing is guessed: the place stays null and the caller
 //! reports `PLACE_AMBIGUOUS`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
