@@ -94,10 +94,11 @@ impl Keys {
             agency_codes.push(agency);
         }
         let year: Vec<Option<i32>> = docs.iter().map(|&i| opt_i32(self.year[i as usize])).collect();
+        let year = opt_column::<Int32Type>("year", &year);
         Ok(vec![
             enum_column("doc_id", &ids.cats, &id_codes)?,
             enum_column("agency", &agencies.cats, &agency_codes)?,
-            Column::new("year".into(), year),
+            year,
         ])
     }
 }
@@ -448,6 +449,18 @@ const NO_I32: i32 = i32::MIN;
 
 fn opt_i32(v: i32) -> Option<i32> {
     (v != NO_I32).then_some(v)
+}
+
+/// A numeric column of `values` (`None` a null) built at once: the values and a validity
+/// mask, none when nothing is null — what polars' element-by-element builder makes of the
+/// same slice, at a fraction of its work.
+fn opt_column<T: PolarsNumericType>(name: &str, values: &[Option<T::Native>]) -> Column {
+    let valid = values
+        .iter()
+        .any(Option::is_none)
+        .then(|| values.iter().map(Option::is_some).collect::<polars_arrow::bitmap::Bitmap>());
+    let values = values.iter().map(|v| v.unwrap_or_default()).collect();
+    ChunkedArray::<T>::from_vec_validity(name.into(), values, valid).into_column()
 }
 
 impl Docs {
@@ -1426,7 +1439,7 @@ impl Frames {
                         c.table.column("table", r.clone())?,
                         c.row.column("row", r.clone())?,
                         c.col.column("col", r.clone())?,
-                        Column::new("value".into(), &c.value[r.clone()]),
+                        opt_column::<Float64Type>("value", &c.value[r.clone()]),
                         c.status.column("status", r.clone())?,
                         raw,
                         Column::new("line".into(), &c.line[r]),
@@ -1629,7 +1642,7 @@ impl Derived {
                     Ok(vec![
                         t.stage.column("stage", r.clone())?,
                         t.applicant.column("applicant", r.clone())?,
-                        Column::new("count".into(), &t.count[r.clone()]),
+                        opt_column::<Int64Type>("count", &t.count[r.clone()]),
                         t.status.column("status", r)?,
                     ])
                 });
@@ -1644,7 +1657,7 @@ impl Derived {
                         t.category.column("category", r.clone())?,
                         t.reason.column("reason", r.clone())?,
                         t.applicant.column("applicant", r.clone())?,
-                        Column::new("count".into(), &t.count[r.clone()]),
+                        opt_column::<Int64Type>("count", &t.count[r.clone()]),
                         t.status.column("status", r)?,
                     ])
                 });
@@ -1655,8 +1668,8 @@ impl Derived {
                 let t = &self.procurement;
                 let frames = groups(name, &t.keys, &|r| {
                     Ok(vec![
-                        Column::new("projects".into(), &t.projects[r.clone()]),
-                        Column::new("amount_wan_yuan".into(), &t.amount[r.clone()]),
+                        opt_column::<Int64Type>("projects", &t.projects[r.clone()]),
+                        opt_column::<Float64Type>("amount_wan_yuan", &t.amount[r.clone()]),
                         Column::new(
                             "amount_raw".into(),
                             t.amount_raw[r].iter().map(Option::as_deref).collect::<Vec<_>>(),
@@ -1672,7 +1685,7 @@ impl Derived {
                     Ok(vec![
                         t.proceeding.column("proceeding", r.clone())?,
                         t.result.column("result", r.clone())?,
-                        Column::new("count".into(), &t.count[r.clone()]),
+                        opt_column::<Int64Type>("count", &t.count[r.clone()]),
                         t.status.column("status", r)?,
                     ])
                 });
@@ -1686,7 +1699,7 @@ impl Derived {
                         t.template.column("template", r.clone())?,
                         t.item.column("item", r.clone())?,
                         t.measure.column("measure", r.clone())?,
-                        Column::new("value".into(), &t.value[r.clone()]),
+                        opt_column::<Float64Type>("value", &t.value[r.clone()]),
                         t.status.column("status", r)?,
                     ])
                 });
