@@ -373,16 +373,17 @@ impl<'a> Dict<'a> {
 
 /// What the run keeps of every document until the end — what chooses among duplicates
 /// and finds the duplicates' rows — as one record each in a scratch file on disk
-/// ([`crate::spill`]), and the agencies' names in another: memory does not grow with the
-/// corpus. The documents table's own rows are in [`PendingDocs`] only until their row
+/// ([`crate::spill`]), and the agencies' names and the paths in two others: memory does not
+/// grow with the corpus. The documents table's own rows are in [`PendingDocs`] only until their row
 /// group is written.
 struct Docs {
     records: Records<DOC_RECORD>,
     names: Log,
+    paths: Log,
 }
 
 /// Bytes of a document's record: see [`Doc`].
-const DOC_RECORD: usize = 16 + 8 + 8 + 4 + 4 + 4 + 4 + 4 + 1 + 4;
+const DOC_RECORD: usize = 16 + 8 + 8 + 4 + 4 + 4 + 4 + 4 + 1 + 4 + 8 + 4;
 
 /// One document's record.
 #[derive(Debug, Clone, PartialEq)]
@@ -400,6 +401,9 @@ struct Doc {
     /// Rows the document added to the diagnostics, for placing a duplicate's `DUPLICATE`
     /// row after its own by position (identical copies share their doc_id).
     diagnostics: u32,
+    /// Where the document's path starts in the paths' log, and its length in bytes: the
+    /// duplicates' diagnostics name both paths without reading the documents table back.
+    path: (u64, u32),
 }
 
 impl Doc {
@@ -420,7 +424,7 @@ impl Doc {
                 Some(false) => 1,
                 Some(true) => 2,
             });
-        p.u32(self.diagnostics);
+        p.u32(self.diagnostics).u64(self.path.0).u32(self.path.1);
         b
     }
     fn from_bytes(b: &[u8; DOC_RECORD]) -> Doc {
@@ -440,6 +444,7 @@ impl Doc {
                 _ => Some(true),
             },
             diagnostics: g.u32(),
+            path: (g.u64(), g.u32()),
         }
     }
 }
@@ -455,10 +460,12 @@ fn opt_i32(v: i32) -> Option<i32> {
 /// mask, none when nothing is null — what polars' element-by-element builder makes of the
 /// same slice, at a fraction of its work.
 fn opt_column<T: PolarsNumericType>(name: &str, values: &[Option<T::Native>]) -> Column {
-    let valid = values
-        .iter()
-        .any(Option::is_none)
-        .then(|| values.iter().map(Option::is_some).collect::<polars_arrow::bitmap::Bitmap>());
+    let valid = values.iter().any(Option::is_none).then(|| {
+        values
+            .iter()
+            .map(Option::is_some)
+            .collect::<polars_arrow::bitmap::Bitmap>()
+    });
     let values = values.iter().map(|v| v.unwrap_or_default()).collect();
     ChunkedArray::<T>::from_vec_validity(name.into(), values, valid).into_column()
 }
@@ -468,6 +475,7 @@ impl Docs {
         Ok(Docs {
             records: Records::new_in(dir)?,
             names: Log::new_in(dir)?,
+            paths: Log::new_in(dir)?,
         })
     }
     fn len(&self) -> usize {
@@ -480,12 +488,18 @@ impl Docs {
         let Some((_, at, len)) = d.agency else {
             return Ok(None);
         };
-        let mut b = vec![0; len as usize];
-        self.names.read_at(at, &mut b)?;
-        String::from_utf8(b)
-            .map(Some)
-            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+        text_at(&self.names, at, len).map(Some)
     }
+    fn path(&self, d: &Doc) -> io::Result<String> {
+        text_at(&self.paths, d.path.0, d.path.1)
+    }
+}
+
+/// The text of `len` bytes at `at` in `log`.
+fn text_at(log: &Log, at: u64, len: u32) -> io::Result<String> {
+    let mut b = vec![0; len as usize];
+    log.read_at(at, &mut b)?;
+    String::from_utf8(b).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }
 
 /// The documents table's rows not yet written (columns the other buffers do not hold).
@@ -959,26 +973,6 @@ pub fn with_duplicate_of(mut df: DataFrame, off: usize, kept: &[(usize, String)]
     Ok(df)
 }
 
-/// Adds to `paths` the path of each document of `wanted` (sorted indexes) in `df`, a slice
-/// of documents.parquet starting at row `off`.
-pub fn paths_at(
-    df: &DataFrame,
-    off: usize,
-    wanted: &[usize],
-    paths: &std::sync::Mutex<std::collections::HashMap<usize, String>>,
-) -> PolarsResult<()> {
-    let from = wanted.partition_point(|&i| i < off);
-    let to = wanted.partition_point(|&i| i < off + df.height());
-    if from < to {
-        let col = df.column("path")?.str()?;
-        let mut paths = paths.lock().unwrap_or_else(|p| p.into_inner());
-        for &i in &wanted[from..to] {
-            paths.insert(i, col.get(i - off).unwrap_or_default().to_string());
-        }
-    }
-    Ok(())
-}
-
 /// A slice of diagnostics.parquet starting at row `off`, with the rows of `inserts`
 /// `(position, doc_id, path, diagnostic)` (sorted by position) whose position falls in it
 /// inserted before the row at that position (and those at the very end when the slice is
@@ -1170,6 +1164,7 @@ impl Frames {
                 .count() as u32,
             identities_ok: o.identities_ok,
             diagnostics: o.diagnostics.len() as u32,
+            path: (self.docs.paths.append(o.path.as_bytes())?, o.path.len() as u32),
         };
         self.docs.records.push(&record.to_bytes())
     }
@@ -1293,6 +1288,11 @@ impl Frames {
     /// The doc_id of document `i`.
     pub fn doc_id(&self, i: usize) -> io::Result<String> {
         Ok(hex(&self.docs.get(i)?.id).to_string())
+    }
+
+    /// The path of document `i`.
+    pub fn path(&self, i: usize) -> io::Result<String> {
+        self.docs.path(&self.docs.get(i)?)
     }
 
     /// The documents table's next rows: the first `min` pending rows when at least that
@@ -1982,6 +1982,7 @@ mod tests {
             warnings: 2,
             identities_ok: Some(false),
             diagnostics: u32::MAX,
+            path: (u64::MAX - 7, 4096),
         };
         assert_eq!(Doc::from_bytes(&d.to_bytes()), d);
         let e = Doc {

@@ -246,9 +246,9 @@ impl Sink {
     }
 
     /// After the last chunk: writes what the buffers still hold, the derived tables
-    /// without the duplicates, rewrites the tables the duplicates change (on `pool`, whose
-    /// threads read the slices back), writes the report and swaps the dataset in as
-    /// `output`.
+    /// without the duplicates and, beside them, rewrites the tables the duplicates change
+    /// (with one thread, one after the other), writes the report and swaps the dataset in
+    /// as `output`.
     fn finish(mut self, pool: &rayon::ThreadPool, output: &Path) -> Result<Summary> {
         self.flush(true)?;
         self.frames.release_streamed();
@@ -258,29 +258,59 @@ impl Sink {
             frames,
             mut report,
         } = self;
-        let duplicates = frames.duplicates().context("cannot read a scratch file back")?;
-        // With one thread, one table after another on this one.
+        // With one thread, one step after another on this one.
         let parallel = pool.current_num_threads() > 1;
-        dataset.write_parallel(&frame::DERIVED, parallel, |write| {
-            frames.derive(&duplicates, parallel, &|name, df| -> Result<()> {
-                crate::signal::check()?;
-                write(name, df)
+        // The streamed tables are complete: closed now, so that the duplicates' rewrites of
+        // two of them can run while the derived tables are made.
+        dataset.finish_tables(parallel)?;
+        let duplicates = frames.duplicates().context("cannot read a scratch file back")?;
+        let found = duplicates
+            .iter()
+            .map(|&(dup, kept)| {
+                Ok(Duplicate {
+                    dup,
+                    kept_id: frames.doc_id(kept)?,
+                    path: frames.path(dup)?,
+                    kept_path: frames.path(kept)?,
+                })
             })
-        })?;
-        dataset.finish_tables()?;
-        if !duplicates.is_empty() {
-            // The kept documents' doc_ids, with each duplicate.
-            let kept = duplicates
-                .iter()
-                .map(|&(dup, kept)| Ok((dup, frames.doc_id(kept)?)))
-                .collect::<std::io::Result<Vec<(usize, String)>>>()
-                .context("cannot read a scratch file back")?;
-            let paths = pool.install(|| fill_duplicate_of(&mut dataset, &duplicates, &kept))?;
-            for (&(dup, kept), (_, kept_id)) in duplicates.iter().zip(&kept) {
-                let diagnostic = dedup::diagnostic(&paths[&kept], kept_id);
-                report.duplicate(dup, &paths[&dup], &diagnostic);
+            .collect::<std::io::Result<Vec<Duplicate>>>()
+            .context("cannot read a scratch file back")?;
+        let rewriter = dataset.rewriter();
+        let rewrite = || -> Result<()> {
+            if found.is_empty() {
+                return Ok(());
             }
-            pool.install(|| insert_duplicates(&mut dataset, &frames, &duplicates, &kept, &paths))?;
+            fill_duplicate_of(&rewriter, &found)?;
+            insert_duplicates(&rewriter, &frames, &found)
+        };
+        let mut derive = || {
+            dataset.write_parallel(&frame::DERIVED, parallel, |write| {
+                frames.derive(&duplicates, parallel, &|name, df| -> Result<()> {
+                    crate::signal::check()?;
+                    write(name, df)
+                })
+            })
+        };
+        if parallel {
+            std::thread::scope(|s| -> Result<()> {
+                let beside = std::thread::Builder::new()
+                    .name("ogi-rewrite".into())
+                    .spawn_scoped(s, rewrite)
+                    .context("cannot start the rewriting thread")?;
+                let derived = derive();
+                let rewritten = beside
+                    .join()
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error: the rewriting thread panicked")));
+                derived.and(rewritten)
+            })?;
+        } else {
+            derive()?;
+            rewrite()?;
+        }
+        dataset.finish_tables(parallel)?;
+        for d in &found {
+            report.duplicate(d.dup, &d.path, &dedup::diagnostic(&d.kept_path, &d.kept_id));
         }
         let html = report.html().context("cannot read a scratch file back")?;
         drop(frames);
@@ -289,6 +319,15 @@ impl Sink {
         dataset.commit(output)?;
         Ok(summary)
     }
+}
+
+/// A duplicate document, with what its diagnostics name of the document kept instead.
+struct Duplicate {
+    /// The duplicate's number in the run.
+    dup: usize,
+    kept_id: String,
+    path: String,
+    kept_path: String,
 }
 
 /// The walk's entries in chunks of [`CHUNK`]; stops after an error.
@@ -532,45 +571,25 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
     }
 }
 
-/// Rewrites the documents table with `duplicate_of` filled in from `kept` (`(duplicate,
-/// the kept document's doc_id)`); returns the paths of the documents in `duplicates` (both
-/// sides), read back on the way, for their diagnostics.
-fn fill_duplicate_of(
-    dataset: &mut write::Dataset,
-    duplicates: &[(usize, usize)],
-    kept: &[(usize, String)],
-) -> Result<std::collections::HashMap<usize, String>> {
-    let mut wanted: Vec<usize> = duplicates.iter().flat_map(|&(d, k)| [d, k]).collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let paths = std::sync::Mutex::new(std::collections::HashMap::new());
-    // One slice at a time: a slice of the documents table is 32,768 wide rows read back as
-    // plain strings, and this rewrite is quick.
-    dataset.rewrite("documents", 1, |df, off| {
-        frame::paths_at(&df, off, &wanted, &paths)?;
-        frame::with_duplicate_of(df, off, kept)
-    })?;
-    Ok(paths.into_inner().unwrap_or_else(|p| p.into_inner()))
+/// Rewrites the documents table with `duplicate_of` filled in for the duplicates `found`
+/// (in order).
+fn fill_duplicate_of(rewriter: &write::Rewriter, found: &[Duplicate]) -> Result<()> {
+    let kept: Vec<(usize, String)> = found.iter().map(|d| (d.dup, d.kept_id.clone())).collect();
+    rewriter.rewrite("documents", |df, off| frame::with_duplicate_of(df, off, &kept))
 }
 
 /// Rewrites the diagnostics with a `DUPLICATE` row after each duplicate's own (found by
 /// position, from each document's count of diagnostics, since identical copies share
 /// their doc_id).
-fn insert_duplicates(
-    dataset: &mut write::Dataset,
-    frames: &frame::Frames,
-    duplicates: &[(usize, usize)],
-    kept: &[(usize, String)],
-    paths: &std::collections::HashMap<usize, String>,
-) -> Result<()> {
+fn insert_duplicates(rewriter: &write::Rewriter, frames: &frame::Frames, found: &[Duplicate]) -> Result<()> {
     // The diagnostics' rows after which each duplicate's DUPLICATE row goes.
-    let mut after: Vec<usize> = Vec::with_capacity(duplicates.len());
+    let mut after: Vec<usize> = Vec::with_capacity(found.len());
     let mut total = 0;
-    let mut next = duplicates.iter().peekable();
+    let mut next = found.iter().peekable();
     frames
         .scan_diagnostics(|i, rows| -> Result<()> {
             total += rows;
-            if next.next_if(|d| d.0 == i).is_some() {
+            if next.next_if(|d| d.dup == i).is_some() {
                 after.push(total);
             }
             Ok(())
@@ -578,12 +597,12 @@ fn insert_duplicates(
         .context("cannot read a scratch file back")?;
     // Diagnostics: (row after which to insert, doc_id, path, the diagnostic).
     let mut inserts: Vec<(usize, String, String, Diagnostic)> = Vec::with_capacity(after.len());
-    for ((&(d, kept), (_, kid)), &end) in duplicates.iter().zip(kept).zip(&after) {
-        let id = frames.doc_id(d).context("cannot read a scratch file back")?;
-        inserts.push((end, id, paths[&d].clone(), dedup::diagnostic(&paths[&kept], kid)));
+    for (d, &end) in found.iter().zip(&after) {
+        let id = frames.doc_id(d.dup).context("cannot read a scratch file back")?;
+        inserts.push((end, id, d.path.clone(), dedup::diagnostic(&d.kept_path, &d.kept_id)));
     }
     // One slice at a time, as the documents: rows of long messages and paths.
-    dataset.rewrite("diagnostics", 1, |df, off| {
+    rewriter.rewrite("diagnostics", |df, off| {
         let last = off + df.height() == total;
         frame::insert_diagnostics(df, off, last, &inserts)
     })

@@ -152,6 +152,56 @@ impl TableWriter {
     }
 }
 
+/// Rewrites finished tables of a [`Dataset`] (see [`Dataset::rewriter`]).
+pub struct Rewriter {
+    dir: PathBuf,
+    compression: Compression,
+}
+
+impl Rewriter {
+    /// Rewrites the finished table `name` one row group at a time through `edit`, which
+    /// gets each slice and the row offset where it starts, and replaces it.
+    pub fn rewrite(
+        &self,
+        name: &'static str,
+        edit: impl Fn(DataFrame, usize) -> PolarsResult<DataFrame>,
+    ) -> Result<()> {
+        let from = self.dir.join(format!("{name}.parquet"));
+        // The footer is read once: parsing it again for every slice costs the number of row
+        // groups each time, quadratic in the table's length.
+        let mut reader = ParquetReader::new(File::open(&from)?);
+        let meta = reader.get_metadata()?.clone();
+        let rows = reader.num_rows()?;
+        let rows_each = row_group(name);
+        let staged = self.dir.join(format!("{name}.parquet.new"));
+        let mut w: Option<TableWriter> = None;
+        for off in (0..rows.max(1)).step_by(rows_each) {
+            crate::signal::check()?;
+            let mut reader = ParquetReader::new(File::open(&from)?);
+            reader.set_metadata(meta.clone());
+            let part = reader.with_slice(Some((off, rows_each))).finish();
+            let part = anyhow::Context::with_context(part, || format!("{}: cannot read back", from.display()))?;
+            // Read back as plain strings: dictionary-encoded again from the values.
+            let mut part = crate::frame::with_dictionaries(edit(part, off)?)?;
+            let w = match &mut w {
+                Some(w) => w,
+                None => w.insert(TableWriter::create(
+                    staged.clone(),
+                    part.schema(),
+                    self.compression,
+                    rows_each,
+                )?),
+            };
+            w.write(&mut part)?;
+        }
+        if let Some(w) = w {
+            w.finish()?;
+        }
+        fs::rename(&staged, &from).with_context(|| format!("{}: cannot replace", from.display()))?;
+        Ok(())
+    }
+}
+
 /// A dataset being written: a temporary directory beside the output with one Parquet
 /// file per table, written row group by row group as frames arrive, swapped in whole by
 /// [`Dataset::commit`]. Dropped without a commit, it removes itself.
@@ -285,65 +335,35 @@ impl Dataset {
         }
     }
 
-    /// Closes every table's file.
-    pub fn finish_tables(&mut self) -> Result<()> {
-        for (_, w) in self.open.drain(..) {
-            crate::signal::check()?;
-            w.finish()?;
+    /// Closes every table's file (each on a thread of its own when `parallel`: closing
+    /// syncs the file to disk, which waits on the device, not the CPU).
+    pub fn finish_tables(&mut self, parallel: bool) -> Result<()> {
+        crate::signal::check()?;
+        let open: Vec<TableWriter> = self.open.drain(..).map(|(_, w)| w).collect();
+        if !parallel {
+            return open.into_iter().try_for_each(TableWriter::finish);
         }
-        Ok(())
+        std::thread::scope(|s| {
+            let closing: Vec<_> = open.into_iter().map(|w| s.spawn(move || w.finish())).collect();
+            // Every thread joined, then the first error.
+            let closed: Vec<Result<()>> = closing
+                .into_iter()
+                .map(|t| {
+                    t.join()
+                        .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error: a closing thread panicked")))
+                })
+                .collect();
+            closed.into_iter().collect()
+        })
     }
 
-    /// Rewrites the finished table `name` one row group at a time through `edit`, which
-    /// gets each slice and the row offset where it starts. Run on a rayon pool, the slices
-    /// are read and edited on its threads, `at_once` at a time (at most one per thread),
-    /// then written in order.
-    pub fn rewrite(
-        &mut self,
-        name: &'static str,
-        at_once: usize,
-        edit: impl Fn(DataFrame, usize) -> PolarsResult<DataFrame> + Sync,
-    ) -> Result<()> {
-        use rayon::prelude::*;
-        let from = self.path(name);
-        // The footer is read once: parsing it again for every slice costs the number of row
-        // groups each time, quadratic in the table's length.
-        let mut reader = ParquetReader::new(File::open(&from)?);
-        let meta = reader.get_metadata()?.clone();
-        let rows = reader.num_rows()?;
-        let rows_each = row_group(name);
-        let read = |off: usize| -> Result<DataFrame> {
-            let mut reader = ParquetReader::new(File::open(&from)?);
-            reader.set_metadata(meta.clone());
-            let part = reader.with_slice(Some((off, rows_each))).finish();
-            let part = anyhow::Context::with_context(part, || format!("{}: cannot read back", from.display()))?;
-            // Read back as plain strings: dictionary-encoded again from the values.
-            Ok(crate::frame::with_dictionaries(edit(part, off)?)?)
-        };
-        let staged = self.tmp.path().join(format!("{name}.parquet.new"));
-        let offsets: Vec<usize> = (0..rows.max(1)).step_by(rows_each).collect();
-        let mut w: Option<TableWriter> = None;
-        for batch in offsets.chunks(at_once.clamp(1, rayon::current_num_threads().max(1))) {
-            crate::signal::check()?;
-            let parts = batch.par_iter().map(|&off| read(off)).collect::<Result<Vec<_>>>()?;
-            for mut part in parts {
-                let w = match &mut w {
-                    Some(w) => w,
-                    None => w.insert(TableWriter::create(
-                        staged.clone(),
-                        part.schema(),
-                        self.compression,
-                        rows_each,
-                    )?),
-                };
-                w.write(&mut part)?;
-            }
+    /// What rewrites the dataset's finished tables, apart from the dataset: it may work
+    /// while the dataset writes other tables.
+    pub fn rewriter(&self) -> Rewriter {
+        Rewriter {
+            dir: self.tmp.path().to_path_buf(),
+            compression: self.compression,
         }
-        if let Some(w) = w {
-            w.finish()?;
-        }
-        fs::rename(&staged, &from).with_context(|| format!("{}: cannot replace", from.display()))?;
-        Ok(())
     }
 
     /// Writes a text file (the run report) into the dataset.
@@ -357,7 +377,7 @@ impl Dataset {
 
     /// Syncs the dataset and swaps it in as `output` in one atomic step.
     pub fn commit(mut self, output: &Path) -> Result<()> {
-        self.finish_tables()?;
+        self.finish_tables(false)?;
         File::open(self.tmp.path())?.sync_all()?;
         // The last point where a stopping signal leaves the previous dataset: past it the
         // swap is one atomic step and the new dataset is complete.
@@ -549,7 +569,7 @@ mod tests {
             let df = DataFrame::new(n, vec![Column::new("x".into(), (0..n as i64).collect::<Vec<_>>())]).unwrap();
             d.write(name, df).unwrap();
         }
-        d.finish_tables().unwrap();
+        d.finish_tables(true).unwrap();
         let rows = |name: &str| -> Vec<usize> {
             let mut f = File::open(d.dir().join(format!("{name}.parquet"))).unwrap();
             let meta = polars_parquet::parquet::read::read_metadata(&mut f).unwrap();
