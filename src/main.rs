@@ -83,10 +83,13 @@ fn mimalloc_3() -> bool {
 /// Sets mimalloc's options before the first allocation reserves its first arena (so from
 /// the ELF constructors, before `main` and the runtime allocate): arenas committed on
 /// demand (so that freed memory is decommitted, not merely reset, and leaves the RSS),
-/// freed memory given back after 100 ms instead of 1 s. Measured at 100,000 reports:
-/// 358–392 → 256–264 MB peak RSS; at 1,000,000: 620–634 → 500 MB; wall time the same
-/// (a delay of 10 ms saved another 30 MB and cost 10%). Set from `main`, they came too
-/// late.
+/// freed memory given back after 1 s (mimalloc's default; the end of the run, where the
+/// peak is, gives it back at once: [`allocator_at_end`]). A delay of 100 ms during the
+/// parse gave back each chunk's memory just before the next chunks took it again: the
+/// parsing threads then waited on the page faults that took it back (2,516 waits in
+/// uninterruptible sleep in 2 s of a 100,000-report run, 51 with 1 s; `perf sched`), for
+/// 0.3 s more system time and ~2% more wall time, and 10 MB less peak RSS. Set from
+/// `main`, they came too late.
 #[cfg(target_os = "linux")]
 extern "C" fn tune_allocator() {
     // Defaults, so that a `MIMALLOC_*` variable in the environment still decides.
@@ -94,7 +97,7 @@ extern "C" fn tune_allocator() {
         // SAFETY: plain setters of mimalloc's option table, before any thread exists.
         unsafe {
             libmimalloc_sys::mi_option_set_default(MI_OPTION_ARENA_EAGER_COMMIT, 0);
-            libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, 100);
+            libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, 1000);
         }
     }
 }
@@ -106,10 +109,11 @@ static TUNE_ALLOCATOR: extern "C" fn() = tune_allocator;
 
 /// Called once every file is parsed: from there on, mimalloc gives freed memory back at
 /// once. The end of a run (the last row groups, the rewrites for the duplicates) reads
-/// back and frees row groups' worth of columns faster than a 100 ms delay returns them:
-/// peak RSS 247–269 → 204–212 MB at 100,000 reports, 493 → 404 MB at 1,000,000, for about
-/// 2 s more system time at 100,000 (a delay of 0 for the whole run cost a third more
-/// time). `MIMALLOC_PURGE_DELAY` in the environment still decides.
+/// back and frees row groups' worth of columns faster than a delay returns them (against
+/// a delay of 100 ms, in an earlier round: peak RSS 247–269 → 204–212 MB at 100,000
+/// reports, 493 → 404 MB at 1,000,000, for about 2 s more system time at 100,000; a delay
+/// of 0 for the whole run cost a third more time). `MIMALLOC_PURGE_DELAY` in the
+/// environment still decides.
 fn allocator_at_end() {
     #[cfg(target_os = "linux")]
     if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() && mimalloc_3() {
