@@ -138,6 +138,65 @@ impl Strs {
     }
 }
 
+/// Texts numbered as they are pushed, each distinct one kept once (the cells' raw text:
+/// few distinct values, mostly short numbers). A row is a number; a frame's dictionary is
+/// made from the numbers, with no text compared or hashed again.
+#[derive(Default)]
+struct Interned {
+    index: FxHashMap<compact_str::CompactString, u32>,
+    texts: Vec<compact_str::CompactString>,
+    /// The last text pushed and its number: runs of one text skip the lookup.
+    last: Option<u32>,
+    codes: Vec<u32>,
+}
+
+impl Interned {
+    fn clear(&mut self) {
+        self.index.clear();
+        self.texts.clear();
+        self.last = None;
+        self.codes.clear();
+    }
+    fn push(&mut self, s: &compact_str::CompactString) {
+        let k = match self.last {
+            Some(k) if self.texts[k as usize] == *s => k,
+            _ => match self.index.get(s.as_str()) {
+                Some(&k) => k,
+                None => {
+                    let k = self.texts.len() as u32;
+                    self.index.insert(s.clone(), k);
+                    self.texts.push(s.clone());
+                    k
+                }
+            },
+        };
+        self.last = Some(k);
+        self.codes.push(k);
+    }
+    /// Rows `r` as [`dictionary`] makes them of their texts: an enum column of the texts
+    /// they use in order of first use when those are at most half the rows, else plain
+    /// strings.
+    fn column(&self, name: &str, r: Range<usize>) -> PolarsResult<Column> {
+        let codes = &self.codes[r];
+        let mut new = vec![u32::MAX; self.texts.len()];
+        let mut cats: Vec<&str> = Vec::new();
+        let mut ids: Vec<u32> = Vec::with_capacity(codes.len());
+        for &c in codes {
+            let n = &mut new[c as usize];
+            if *n == u32::MAX {
+                *n = cats.len() as u32;
+                cats.push(&self.texts[c as usize]);
+            }
+            ids.push(*n);
+        }
+        if cats.len() > codes.len() / 2 {
+            let texts: Vec<&str> = codes.iter().map(|&c| self.texts[c as usize].as_str()).collect();
+            return Ok(Column::new(name.into(), texts));
+        }
+        enum_column(name, &cats, &ids)
+    }
+}
+
 fn strs_at(s: &Strs, range: std::ops::Range<usize>) -> Vec<Option<&str>> {
     range.map(|i| s.get(i)).collect()
 }
@@ -554,7 +613,7 @@ struct Cells {
     col: Codes,
     value: Vec<Option<f64>>,
     status: Codes,
-    raw: Strs,
+    raw: Interned,
     line: Vec<i32>,
 }
 
@@ -1137,7 +1196,7 @@ impl Frames {
             x.col.push_code(col);
             x.value.push(c.value);
             x.status.put(c.status.as_str());
-            x.raw.push(Some(&c.raw));
+            x.raw.push(&c.raw);
             x.line.push(c.line as i32);
         }
         if !o.cells.is_empty() {
@@ -1430,11 +1489,7 @@ impl Frames {
             "cells" => {
                 let c = &self.cells;
                 let frames = groups("cells", &c.keys, &|r| {
-                    let raw = r.clone().map(|i| c.raw.get(i));
-                    let raw = match dictionary("raw", r.len(), raw.clone())? {
-                        Some(d) => d,
-                        None => Column::new("raw".into(), raw.map(Option::unwrap_or_default).collect::<Vec<_>>()),
-                    };
+                    let raw = c.raw.column("raw", r.clone())?;
                     Ok(vec![
                         c.table.column("table", r.clone())?,
                         c.row.column("row", r.clone())?,
@@ -1968,6 +2023,34 @@ mod tests {
         r.read_exact(&mut body).unwrap();
         for cut in [0, 10, 17, body.len() - 1] {
             assert!(log.decode(9, &body[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The raw texts numbered as they are pushed make the columns `dictionary` makes of
+        /// the same texts, for any rows: an enum column of the texts in order of first use,
+        /// or plain strings past half the rows.
+        #[test]
+        fn interned_texts_make_the_dictionary_columns(
+            texts in proptest::collection::vec(proptest::sample::select(vec![
+                "0", "1", "12", "", "—", "不涉及", "3.5", "1,024", "一百二十三万元整（含税）的采购金额",
+            ]), 0..60),
+            from in 0usize..60,
+            len in 0usize..60,
+        ) {
+            let mut interned = Interned::default();
+            for t in &texts {
+                interned.push(&compact_str::CompactString::from(*t));
+            }
+            let from = from.min(texts.len());
+            let r = from..(from + len).min(texts.len());
+            let got = interned.column("raw", r.clone()).unwrap();
+            let want = match dictionary("raw", r.len(), texts[r.clone()].iter().map(|t| Some(*t))).unwrap() {
+                Some(d) => d,
+                None => Column::new("raw".into(), texts[r].to_vec()),
+            };
+            proptest::prop_assert_eq!(got.dtype(), want.dtype());
+            proptest::prop_assert!(got.equals_missing(&want));
         }
     }
 
