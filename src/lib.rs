@@ -300,7 +300,7 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     let placement = validate::infer(&mut cells, doc_template, |k| heading_line(k.0), &mut out.diagnostics);
     out.identities_ok = if cells.len() > before {
         // The inferred cells go in template order: the cells move, and are placed again.
-        cells.sort_by_cached_key(|c| (c.table, parse::order(c.table, doc_template, c)));
+        parse::sort_in_order(&mut cells, doc_template);
         validate::check(&cells, doc_template, &mut out.diagnostics)
     } else {
         validate::check_placed(&cells, doc_template, placement, &mut out.diagnostics)

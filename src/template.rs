@@ -277,7 +277,7 @@ mod tests {
 
     #[test]
     fn keys_are_unique_within_a_table() {
-        // `parse::order` finds a cell's row and column by the first key that is the same
+        // `parse::sort_in_order` finds a cell's row and column by the first key that is the same
         // string: the same string twice would put both under the first.
         for table in Table::ALL {
             for template in [Template::T2019, Template::T2021] {

@@ -265,7 +265,8 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
             ));
         }
     }
-    ex.cells.sort_by_cached_key(|c| order(table, template, c));
+    // One table's cells: by table, then order, is by order.
+    sort_in_order(&mut ex.cells, template);
     ex
 }
 
@@ -398,24 +399,31 @@ fn drop_subtotal(spec: &RowSpec, run: &mut Run<'_>, header: Option<usize>, ex: &
     run.values.remove(at);
 }
 
-/// Template order of a cell: row index, then column index.
-pub fn order(table: Table, template: Template, c: &Cell) -> (usize, usize) {
-    // The answers by the keys' addresses, per thread: the same few hundred cells in every
-    // document (see `AddrCache`), so the specs are scanned only the first time.
-    thread_local! {
-        static ORDER: std::cell::RefCell<crate::addr::AddrCache<(usize, usize)>> = Default::default();
-    }
+/// A cell's row and column indexes in its template by the keys' addresses, per thread: the same few hundred cells
+/// in every document (see `AddrCache`), so the specs are scanned only the first time.
+type OrderCache = crate::addr::AddrCache<(usize, usize)>;
+
+thread_local! {
+    static ORDER: std::cell::RefCell<OrderCache> = Default::default();
+}
+
+/// Sorts `cells` into template order: by table, then row index, then column index (a
+/// stable sort; the thread's cache is taken once for the whole sort, not once a cell).
+pub fn sort_in_order(cells: &mut [Cell], template: Template) {
+    ORDER.with_borrow_mut(|cache| cells.sort_by_cached_key(|c| (c.table, order_in(cache, c.table, template, c))));
+}
+
+/// A cell's row index, then column index, in its template.
+fn order_in(cache: &mut OrderCache, table: Table, template: Template, c: &Cell) -> (usize, usize) {
     let tag = (template as u8) << 4 | table as u8;
-    ORDER.with_borrow_mut(|cache| {
-        cache.get_or(tag, c.row, c.col, || {
-            let specs = template::rows(table, template);
-            let r = specs.iter().position(|s| s.key == c.row).unwrap_or(usize::MAX);
-            let col = specs
-                .get(r)
-                .and_then(|s| s.cols.iter().position(|k| *k == c.col))
-                .unwrap_or(usize::MAX);
-            (r, col)
-        })
+    cache.get_or(tag, c.row, c.col, || {
+        let specs = template::rows(table, template);
+        let r = specs.iter().position(|s| s.key == c.row).unwrap_or(usize::MAX);
+        let col = specs
+            .get(r)
+            .and_then(|s| s.cols.iter().position(|k| *k == c.col))
+            .unwrap_or(usize::MAX);
+        (r, col)
     })
 }
 
