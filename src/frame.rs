@@ -432,9 +432,9 @@ impl<'a> Dict<'a> {
 
 /// What the run keeps of every document until the end — what chooses among duplicates
 /// and finds the duplicates' rows — as one record each in a scratch file on disk
-/// ([`crate::spill`]), and the agencies' names and the paths in two others: memory does not
-/// grow with the corpus. The documents table's own rows are in [`PendingDocs`] only until their row
-/// group is written.
+/// ([`crate::spill`]), and the agencies' names and the paths in two others: memory does
+/// not grow with the corpus. The documents table's own rows are in [`PendingDocs`] only
+/// until their row group is written.
 struct Docs {
     records: Records<DOC_RECORD>,
     names: Log,

@@ -399,8 +399,9 @@ fn drop_subtotal(spec: &RowSpec, run: &mut Run<'_>, header: Option<usize>, ex: &
     run.values.remove(at);
 }
 
-/// A cell's row and column indexes in its template by the keys' addresses, per thread: the same few hundred cells
-/// in every document (see `AddrCache`), so the specs are scanned only the first time.
+/// A cell's row and column indexes in its template by the keys' addresses, per thread:
+/// the same few hundred cells in every document (see `AddrCache`), so the specs are
+/// scanned only the first time.
 type OrderCache = crate::addr::AddrCache<(usize, usize)>;
 
 thread_local! {
