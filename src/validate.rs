@@ -47,21 +47,51 @@ pub fn close(a: f64, b: f64) -> bool {
 
 /// The identities of a template, built once.
 pub fn identities(template: Template) -> &'static [Identity] {
-    &compiled(template).0
+    static T2019: OnceLock<Vec<Identity>> = OnceLock::new();
+    static T2021: OnceLock<Vec<Identity>> = OnceLock::new();
+    let cell = match template {
+        Template::T2019 => &T2019,
+        Template::T2021 => &T2021,
+    };
+    cell.get_or_init(|| build(template))
 }
 
-/// A template's identities and their [`Slots`], built once.
-fn compiled(template: Template) -> &'static (Vec<Identity>, Slots) {
-    static T2019: OnceLock<(Vec<Identity>, Slots)> = OnceLock::new();
-    static T2021: OnceLock<(Vec<Identity>, Slots)> = OnceLock::new();
+/// The identities of a template that read a cell of `row` of `table`, in the order of
+/// [`identities`]: those `id.keys().any(|k| k.0 == table && k.1 == row)` keeps, found
+/// once per template rather than by reading every key of every identity.
+pub fn identities_of_row(template: Template, table: Table, row: &'static str) -> &'static [&'static Identity] {
+    compiled(template).by_row.get(&(table, row)).map_or(&[], Vec::as_slice)
+}
+
+/// A template's identities' [`Slots`] and their index by row, built once.
+struct Compiled {
+    slots: Slots,
+    /// (table, row) → the identities reading a cell of that row, in order.
+    by_row: HashMap<(Table, &'static str), Vec<&'static Identity>>,
+}
+
+fn compiled(template: Template) -> &'static Compiled {
+    static T2019: OnceLock<Compiled> = OnceLock::new();
+    static T2021: OnceLock<Compiled> = OnceLock::new();
     let cell = match template {
         Template::T2019 => &T2019,
         Template::T2021 => &T2021,
     };
     cell.get_or_init(|| {
-        let ids = build(template);
-        let slots = Slots::of(&ids);
-        (ids, slots)
+        let ids = identities(template);
+        let mut by_row: HashMap<(Table, &'static str), Vec<&'static Identity>> = HashMap::default();
+        for id in ids {
+            let mut rows: Vec<(Table, &'static str)> = id.keys().map(|k| (k.0, k.1)).collect();
+            rows.sort_unstable();
+            rows.dedup();
+            for r in rows {
+                by_row.entry(r).or_default().push(id);
+            }
+        }
+        Compiled {
+            slots: Slots::of(ids),
+            by_row,
+        }
     })
 }
 
@@ -156,7 +186,7 @@ fn place(template: Template, cells: &[Cell]) -> Vec<u32> {
         static BY_ADDR: std::cell::RefCell<AddrCache<u16>> = Default::default();
     }
     const NO_SLOT: u16 = u16::MAX;
-    let s = &compiled(template).1;
+    let s = &compiled(template).slots;
     let mut at = vec![NONE; s.keys.len()];
     BY_ADDR.with_borrow_mut(|by_addr| {
         for (i, c) in cells.iter().enumerate() {
@@ -199,7 +229,7 @@ pub fn infer(
     diags: &mut Vec<Diagnostic>,
 ) -> Placement {
     let ids = identities(template);
-    let s = &compiled(template).1;
+    let s = &compiled(template).slots;
     let mut at = place(template, cells);
     loop {
         let mut added = false;
@@ -272,7 +302,7 @@ pub fn check_placed(
     placement: Placement,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<bool> {
-    let s = &compiled(template).1;
+    let s = &compiled(template).slots;
     let at = placement.0;
     let cell = |k: u16| match at[k as usize] {
         NONE => None,
@@ -316,5 +346,35 @@ fn fmt(v: f64) -> String {
         format!("{}", v.round())
     } else {
         format!("{v}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index by row keeps exactly the identities a scan of every key keeps, in order.
+    #[test]
+    fn identities_of_row_are_those_reading_the_row() {
+        for template in [Template::T2019, Template::T2021] {
+            for table in [Table::ActiveDisclosure, Table::Applications, Table::ReviewLitigation] {
+                let mut rows: Vec<&str> = template::rows(table, template).iter().map(|r| r.key).collect();
+                rows.push("no such row");
+                for row in rows {
+                    let want: Vec<*const Identity> = identities(template)
+                        .iter()
+                        .filter(|id| id.keys().any(|k| k.0 == table && k.1 == row))
+                        .map(std::ptr::from_ref)
+                        .collect();
+                    let got: Vec<*const Identity> = identities_of_row(template, table, row)
+                        .iter()
+                        .map(|id| std::ptr::from_ref(*id))
+                        .collect();
+                    assert_eq!(got, want, "{template:?} {table:?} {row}");
+                }
+            }
+            let some = template::rows(Table::Applications, template)[0].key;
+            assert!(!identities_of_row(template, Table::Applications, some).is_empty());
+        }
     }
 }

@@ -534,10 +534,7 @@ impl RowScorer {
             .iter()
             .filter_map(|c| c.number().map(|v| ((c.table, c.row, c.col), v)))
             .collect();
-        let ids: Vec<&validate::Identity> = validate::identities(template)
-            .iter()
-            .filter(|id| id.keys().any(|k| k.0 == table && k.1 == spec.key))
-            .collect();
+        let ids: Vec<&validate::Identity> = validate::identities_of_row(template, table, spec.key).to_vec();
         let term = |k: &Key| -> Term {
             if k.0 == table && k.1 == spec.key {
                 spec.cols.iter().position(|x| x == &k.2).map_or(Term::Absent, Term::Col)
@@ -1783,9 +1780,17 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
             _ => known.get(k).map_or(Term::Absent, |&v| Term::Known(v)),
         }
     };
-    let ids: Vec<(Vec<Term>, Vec<Term>)> = validate::identities(template)
+    // The identities reading some glued row, in the order of `validate::identities` (one
+    // vector, so by address), each once.
+    let mut reading: Vec<&validate::Identity> = options
         .iter()
-        .filter(|id| id.keys().any(|k| k.0 == table && at.contains_key(k.1)))
+        .flat_map(|(i, _, _, _)| validate::identities_of_row(template, table, specs[*i].key))
+        .copied()
+        .collect();
+    reading.sort_unstable_by_key(|id| std::ptr::from_ref(*id) as usize);
+    reading.dedup_by(|a, b| std::ptr::eq(*a, *b));
+    let ids: Vec<(Vec<Term>, Vec<Term>)> = reading
+        .into_iter()
         .map(|id| (id.lhs.iter().map(term).collect(), id.rhs.iter().map(term).collect()))
         .filter(|(l, r): &(Vec<Term>, Vec<Term>)| !l.iter().chain(r).any(|t| matches!(t, Term::Absent)))
         .collect();
