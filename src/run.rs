@@ -408,8 +408,12 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
     // Files in all, once the counting walk is done (0 before).
     let total = AtomicU64::new(0);
     let parse = |chunk: &[Entry]| -> Option<Vec<FileOutcome>> {
+        // Each file a piece of work of its own: rayon otherwise reads the chunk's last
+        // ranges of ~64 files one by one on one thread, which no idle thread can steal
+        // from, and the chunk waits for the slowest of them.
         chunk
             .par_iter()
+            .with_max_len(1)
             .map(|item| {
                 signal::received().is_none().then_some(())?;
                 let o = match item {
