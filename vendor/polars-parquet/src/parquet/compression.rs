@@ -103,20 +103,26 @@ pub fn compress(
         #[cfg(feature = "zstd")]
         CompressionOptions::Zstd(level) => {
             let level = level.map(|v| v.compression_level()).unwrap_or_default();
-            // Make sure the buffer is large enough; the interface assumption is
-            // that decompressed data is appended to the output buffer.
-            let old_len = output_buf.len();
-            output_buf.resize(
-                old_len + zstd::zstd_safe::compress_bound(input_buf.len()),
-                0,
-            );
-            match zstd::bulk::compress_to_buffer(input_buf, &mut output_buf[old_len..], level) {
-                Ok(written_size) => {
-                    output_buf.truncate(old_len + written_size);
-                    Ok(())
-                },
-                Err(e) => Err(e.into()),
+            // ogi: one compressor per thread and level, reused page after page, writing into
+            // the thread's scratch buffer without zero-filling it first (OGI-PATCH.md). The
+            // bytes are those of `zstd::bulk::compress_to_buffer`, which creates the same
+            // compressor for each call (`compress2` starts a new frame every time).
+            thread_local! {
+                static ZSTD: std::cell::RefCell<Option<(i32, zstd::bulk::Compressor<'static>, Vec<u8>)>> =
+                    const { std::cell::RefCell::new(None) };
             }
+            ZSTD.with(|z| -> ParquetResult<()> {
+                let mut z = z.borrow_mut();
+                if z.as_ref().is_none_or(|(l, _, _)| *l != level) {
+                    *z = Some((level, zstd::bulk::Compressor::new(level)?, Vec::new()));
+                }
+                let (_, compressor, scratch) = z.as_mut().expect("just set");
+                scratch.clear();
+                scratch.reserve(zstd::zstd_safe::compress_bound(input_buf.len()));
+                compressor.compress_to_buffer(input_buf, scratch)?;
+                output_buf.extend_from_slice(scratch);
+                Ok(())
+            })
         },
         #[cfg(not(feature = "zstd"))]
         CompressionOptions::Zstd(_) => Err(ParquetError::FeatureNotActive(
