@@ -512,13 +512,82 @@ fn combinations(n: usize, k: usize) -> Vec<Vec<usize>> {
 /// A candidate row: per column, the cell (None: nothing can be said).
 type Candidate = Vec<Option<Cell>>;
 
+/// An identity's term as one row sees it: one of the row's columns, a cell of another row,
+/// or a column the row does not have (the identity cannot be evaluated).
+#[derive(Clone, Copy)]
+enum RowTerm {
+    Col(usize),
+    Other(Key),
+    Absent,
+}
+
+/// The identities that read a row, with their terms resolved against the row's columns:
+/// the same for every document, so built once per row of the template ([`row_terms`]).
+struct RowTerms {
+    ids: Vec<&'static validate::Identity>,
+    /// The terms of every identity's two sides, one after the other: identity `i`'s left
+    /// side is `terms[sides[i].0..sides[i].1]`, its right side `terms[sides[i].1..sides[i].2]`.
+    terms: Vec<RowTerm>,
+    sides: Vec<(u32, u32, u32)>,
+    /// Whether some term is a cell of another row.
+    reads_others: bool,
+}
+
+impl RowTerms {
+    fn of(table: Table, template: Template, spec: &RowSpec) -> RowTerms {
+        let ids = validate::identities_of_row(template, table, spec.key).to_vec();
+        let term = |k: &Key| -> RowTerm {
+            if k.0 == table && k.1 == spec.key {
+                spec.cols
+                    .iter()
+                    .position(|x| x == &k.2)
+                    .map_or(RowTerm::Absent, RowTerm::Col)
+            } else {
+                RowTerm::Other(*k)
+            }
+        };
+        let (mut terms, mut sides) = (Vec::new(), Vec::with_capacity(ids.len()));
+        for id in &ids {
+            let from = terms.len() as u32;
+            terms.extend(id.lhs.iter().map(term));
+            let mid = terms.len() as u32;
+            terms.extend(id.rhs.iter().map(term));
+            sides.push((from, mid, terms.len() as u32));
+        }
+        let reads_others = terms.iter().any(|t| matches!(t, RowTerm::Other(_)));
+        RowTerms {
+            ids,
+            terms,
+            sides,
+            reads_others,
+        }
+    }
+}
+
+/// [`RowTerms`] of a row of the template, built once: keyed by the row's spec, which lives
+/// in the template's static tables for the whole run (a spec found elsewhere gets its own
+/// entry).
+fn row_terms(table: Table, template: Template, spec: &RowSpec) -> &'static RowTerms {
+    thread_local! {
+        static CACHE: std::cell::RefCell<HashMap<usize, &'static RowTerms>> = Default::default();
+    }
+    let at = std::ptr::from_ref(spec) as usize;
+    if let Some(t) = CACHE.with(|c| c.borrow().get(&at).copied()) {
+        return t;
+    }
+    // One per row spec and thread: a few hundred small tables for the life of the process.
+    let t: &'static RowTerms = Box::leak(Box::new(RowTerms::of(table, template, spec)));
+    CACHE.with(|c| c.borrow_mut().insert(at, t));
+    t
+}
+
 /// Scores a candidate row against the identities that involve it, with the cells of rows
 /// already placed: +1 for each identity that holds, -1 for each that fails.
 struct RowScorer {
-    ids: Vec<&'static validate::Identity>,
-    /// `ids` with each term resolved once: a known number, a column of the row, or absent
-    /// (the identity cannot be evaluated).
-    terms: Vec<(Vec<Term>, Vec<Term>)>,
+    ids: &'static [&'static validate::Identity],
+    /// The identities' terms with the cells of other rows read: see [`RowTerms`].
+    terms: Vec<Term>,
+    sides: &'static [(u32, u32, u32)],
 }
 
 #[derive(Clone, Copy)]
@@ -530,32 +599,44 @@ enum Term {
 
 impl RowScorer {
     fn new(table: Table, template: Template, spec: &RowSpec, placed: &[Cell]) -> Self {
-        let known: HashMap<Key, f64> = placed
-            .iter()
-            .filter_map(|c| c.number().map(|v| ((c.table, c.row, c.col), v)))
-            .collect();
-        let ids: Vec<&validate::Identity> = validate::identities_of_row(template, table, spec.key).to_vec();
-        let term = |k: &Key| -> Term {
-            if k.0 == table && k.1 == spec.key {
-                spec.cols.iter().position(|x| x == &k.2).map_or(Term::Absent, Term::Col)
-            } else {
-                known.get(k).map_or(Term::Absent, |&v| Term::Known(v))
-            }
+        let rt = row_terms(table, template, spec);
+        let known: HashMap<Key, f64> = if rt.reads_others {
+            placed
+                .iter()
+                .filter_map(|c| c.number().map(|v| ((c.table, c.row, c.col), v)))
+                .collect()
+        } else {
+            HashMap::default()
         };
-        let terms = ids
+        let terms = rt
+            .terms
             .iter()
-            .map(|id| (id.lhs.iter().map(term).collect(), id.rhs.iter().map(term).collect()))
+            .map(|t| match *t {
+                RowTerm::Col(c) => Term::Col(c),
+                RowTerm::Other(k) => known.get(&k).map_or(Term::Absent, |&v| Term::Known(v)),
+                RowTerm::Absent => Term::Absent,
+            })
             .collect();
-        RowScorer { ids, terms }
+        RowScorer {
+            ids: &rt.ids,
+            terms,
+            sides: &rt.sides,
+        }
+    }
+
+    /// Each identity's two sides, in the order of `ids`.
+    fn pairs(&self) -> impl Iterator<Item = (&[Term], &[Term])> {
+        self.sides
+            .iter()
+            .map(|&(a, b, c)| (&self.terms[a as usize..b as usize], &self.terms[b as usize..c as usize]))
     }
 
     /// Whether the one identity that can be scored is "the last of the `m` columns is the
     /// sum of the others" (a row of the applications table: 总计 = the six applicants).
     fn sums_to_last(&self, m: usize) -> bool {
         let mut scored = self
-            .terms
-            .iter()
-            .filter(|(l, r)| !l.iter().chain(r).any(|t| matches!(t, Term::Absent)));
+            .pairs()
+            .filter(|(l, r)| !l.iter().chain(*r).any(|t| matches!(t, Term::Absent)));
         let (Some((l, r)), None) = (scored.next(), scored.next()) else {
             return false;
         };
@@ -596,8 +677,7 @@ impl RowScorer {
             }
             Some(s)
         };
-        self.terms
-            .iter()
+        self.pairs()
             .filter_map(|(l, r)| Some((sum(l)?, sum(r)?)))
             .map(|(l, r)| if validate::close(l, r) { 1 } else { -1 })
             .sum()
