@@ -11,6 +11,7 @@ pub mod labels;
 pub mod numbers;
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Cell, CellStatus};
@@ -531,6 +532,8 @@ struct RowTerms {
     sides: Vec<(u32, u32, u32)>,
     /// Whether some term is a cell of another row.
     reads_others: bool,
+    /// The terms as a scorer without the other rows' cells reads them.
+    alone: Vec<Term>,
 }
 
 impl RowTerms {
@@ -555,11 +558,19 @@ impl RowTerms {
             sides.push((from, mid, terms.len() as u32));
         }
         let reads_others = terms.iter().any(|t| matches!(t, RowTerm::Other(_)));
+        let alone = terms
+            .iter()
+            .map(|t| match *t {
+                RowTerm::Col(c) => Term::Col(c),
+                RowTerm::Other(_) | RowTerm::Absent => Term::Absent,
+            })
+            .collect();
         RowTerms {
             ids,
             terms,
             sides,
             reads_others,
+            alone,
         }
     }
 }
@@ -586,7 +597,7 @@ fn row_terms(table: Table, template: Template, spec: &RowSpec) -> &'static RowTe
 struct RowScorer {
     ids: &'static [&'static validate::Identity],
     /// The identities' terms with the cells of other rows read: see [`RowTerms`].
-    terms: Vec<Term>,
+    terms: Cow<'static, [Term]>,
     sides: &'static [(u32, u32, u32)],
 }
 
@@ -600,23 +611,20 @@ enum Term {
 impl RowScorer {
     fn new(table: Table, template: Template, spec: &RowSpec, placed: &[Cell]) -> Self {
         let rt = row_terms(table, template, spec);
-        let known: HashMap<Key, f64> = if rt.reads_others {
-            placed
+        let terms = if rt.reads_others && !placed.is_empty() {
+            let known: HashMap<Key, f64> = placed
                 .iter()
                 .filter_map(|c| c.number().map(|v| ((c.table, c.row, c.col), v)))
-                .collect()
-        } else {
-            HashMap::default()
-        };
-        let terms = rt
-            .terms
-            .iter()
-            .map(|t| match *t {
+                .collect();
+            let terms = rt.terms.iter().map(|t| match *t {
                 RowTerm::Col(c) => Term::Col(c),
                 RowTerm::Other(k) => known.get(&k).map_or(Term::Absent, |&v| Term::Known(v)),
                 RowTerm::Absent => Term::Absent,
-            })
-            .collect();
+            });
+            Cow::Owned(terms.collect())
+        } else {
+            Cow::Borrowed(rt.alone.as_slice())
+        };
         RowScorer {
             ids: &rt.ids,
             terms,
