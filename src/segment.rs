@@ -351,7 +351,17 @@ pub struct Region {
 }
 
 fn heading_of(norm: &str) -> Option<Table> {
-    if norm.chars().count() > 40 || norm.contains('。') {
+    // Every heading below has 公 (主动公开, 公开), 收 (收到和处理) or 议 (复议): most lines,
+    // with none of them, are told in the pass that counts the characters and looks for 。.
+    let (mut chars, mut key) = (0, false);
+    for c in norm.chars() {
+        if c == '。' {
+            return None;
+        }
+        chars += 1;
+        key |= matches!(c, '公' | '收' | '议');
+    }
+    if chars > 40 || !key {
         return None;
     }
     if norm.contains("主动公开") && !norm.contains("申请") {
@@ -374,10 +384,15 @@ fn is_section(norm: &str) -> bool {
 }
 
 fn is_end(norm: &str) -> bool {
-    norm.chars().count() <= 40
-        && (norm.contains("存在的主要问题")
-            || norm.contains("主要问题及")
-            || norm.contains("其他需要报告")
+    // The phrases have 题 (问题) or 报 (报告): a line with neither is looked at only as a
+    // numbered section, in the pass that counts its characters.
+    let (mut chars, mut key) = (0, false);
+    for c in norm.chars() {
+        chars += 1;
+        key |= matches!(c, '题' | '报');
+    }
+    chars <= 40
+        && ((key && (norm.contains("存在的主要问题") || norm.contains("主要问题及") || norm.contains("其他需要报告")))
             || (is_section(norm) && "五六七八九十".contains(norm.chars().next().unwrap_or(' '))))
 }
 
