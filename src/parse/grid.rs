@@ -308,6 +308,18 @@ fn split_spaces_while<'a>(line: &'a str, max_kept: usize, mut f: impl FnMut(&'a 
             if kept > max_kept {
                 return false;
             }
+            // The CJK ideographs that follow in the cell (lead bytes E4 to E9: three bytes,
+            // never white space, kept by normalising), counted without the match above:
+            // most of a line of prose.
+            i += width;
+            while i < b.len() && matches!(b[i], 0xE4..=0xE9) {
+                kept += 1;
+                if kept > max_kept {
+                    return false;
+                }
+                i += 3;
+            }
+            continue;
         }
         i += width;
     }
