@@ -24,7 +24,27 @@ fn kept(c: char) -> bool {
 /// no further than the character past `max`.
 pub fn normalized_within(s: &str, max: usize) -> bool {
     // Each character is at least one byte.
-    s.len() <= max || s.chars().filter(|c| kept(halfwidth(*c))).nth(max).is_none()
+    if s.len() <= max {
+        return true;
+    }
+    // The characters `normalize` leaves as they are ([`STEP`]) count without being decoded.
+    let b = s.as_bytes();
+    let (mut n, mut i) = (0, 0);
+    while i < b.len() {
+        let step = STEP[b[i] as usize];
+        if step != 0 {
+            n += 1;
+            i += step as usize;
+        } else {
+            let c = s[i..].chars().next().expect("a character starts at a lead byte");
+            n += usize::from(kept(halfwidth(c)));
+            i += c.len_utf8();
+        }
+        if n > max {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether `normalize(s)` is not empty.
@@ -160,6 +180,11 @@ mod tests {
             let mut buf = String::from("前");
             push_normalized(&mut buf, &s);
             proptest::prop_assert_eq!(buf, format!("前{by_chars}"));
+            // The bound counts what normalising keeps, whatever the bound.
+            let n = by_chars.chars().count();
+            for max in [0, n.saturating_sub(1), n, n + 1, 3, 8] {
+                proptest::prop_assert_eq!(normalized_within(&s, max), n <= max, "{:?} {}", s, max);
+            }
         }
     }
 
