@@ -230,6 +230,10 @@ pub(crate) fn encode_as_dictionary_optional(
             PT::UInt16 => min_max_integer_encode_as_dictionary_optional::<_, u16>(array),
             PT::UInt32 => min_max_integer_encode_as_dictionary_optional::<_, u32>(array),
             PT::UInt64 => min_max_integer_encode_as_dictionary_optional::<_, u64>(array),
+            // ogi: floats cannot be cast to a dictionary below (the cast needs `Hash`): they
+            // were written plain after their cardinality was estimated for nothing
+            // (OGI-PATCH.md).
+            PT::Float16 | PT::Float32 | PT::Float64 => DictionaryDecision::NotWorth,
             _ => DictionaryDecision::TryAgain,
         },
         _ => DictionaryDecision::TryAgain,
