@@ -409,8 +409,8 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
     let total = AtomicU64::new(0);
     let parse = |chunk: &[Entry]| -> Option<Vec<FileOutcome>> {
         // Each file a piece of work of its own: rayon otherwise reads the chunk's last
-        // ranges of ~64 files one by one on one thread, which no idle thread can steal
-        // from, and the chunk waits for the slowest of them.
+        // ranges of dozens of files one by one on one thread, which no idle thread can
+        // steal from, and the chunk waits for the slowest of them.
         chunk
             .par_iter()
             .with_max_len(1)

@@ -575,14 +575,14 @@ impl RowTerms {
     }
 }
 
-/// [`RowTerms`] of a row of the template, built once: keyed by the row's spec, which lives
-/// in the template's static tables for the whole run (a spec found elsewhere gets its own
-/// entry).
+/// [`RowTerms`] of a row of the template, built once: keyed by the table, the template and
+/// the row's spec, which lives in the template's static tables for the whole run (a spec
+/// found elsewhere gets its own entry; the review table's rows serve both templates).
 fn row_terms(table: Table, template: Template, spec: &RowSpec) -> &'static RowTerms {
     thread_local! {
-        static CACHE: std::cell::RefCell<HashMap<usize, &'static RowTerms>> = Default::default();
+        static CACHE: std::cell::RefCell<HashMap<(usize, Table, Template), &'static RowTerms>> = Default::default();
     }
-    let at = std::ptr::from_ref(spec) as usize;
+    let at = (std::ptr::from_ref(spec) as usize, table, template);
     if let Some(t) = CACHE.with(|c| c.borrow().get(&at).copied()) {
         return t;
     }
