@@ -575,21 +575,19 @@ impl RowTerms {
     }
 }
 
-/// [`RowTerms`] of a row of the template, built once: keyed by the table, the template and
-/// the row's spec, which lives in the template's static tables for the whole run (a spec
+/// [`RowTerms`] of a row of the template, built once for the process: keyed by the table,
+/// the template and the row's spec, which lives in the template's static tables (a spec
 /// found elsewhere gets its own entry; the review table's rows serve both templates).
 fn row_terms(table: Table, template: Template, spec: &RowSpec) -> &'static RowTerms {
-    thread_local! {
-        static CACHE: std::cell::RefCell<HashMap<(usize, Table, Template), &'static RowTerms>> = Default::default();
-    }
+    type Cache = std::sync::Mutex<HashMap<(usize, Table, Template), &'static RowTerms>>;
+    static CACHE: std::sync::LazyLock<Cache> = std::sync::LazyLock::new(Default::default);
     let at = (std::ptr::from_ref(spec) as usize, table, template);
-    if let Some(t) = CACHE.with(|c| c.borrow().get(&at).copied()) {
-        return t;
-    }
-    // One per row spec and thread: a few hundred small tables for the life of the process.
-    let t: &'static RowTerms = Box::leak(Box::new(RowTerms::of(table, template, spec)));
-    CACHE.with(|c| c.borrow_mut().insert(at, t));
-    t
+    // A panic elsewhere while the lock was held leaves the map as it was: still usable.
+    let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    // One per row spec: a few hundred small tables for the life of the process.
+    *cache
+        .entry(at)
+        .or_insert_with(|| Box::leak(Box::new(RowTerms::of(table, template, spec))))
 }
 
 /// Scores a candidate row against the identities that involve it, with the cells of rows
