@@ -585,7 +585,7 @@ fn row_terms(table: Table, template: Template, spec: &RowSpec) -> &'static RowTe
     // A panic elsewhere while the lock was held leaves the map as it was: still usable.
     let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     // One per row spec: a few hundred small tables for the life of the process.
-    *cache
+    cache
         .entry(at)
         .or_insert_with(|| Box::leak(Box::new(RowTerms::of(table, template, spec))))
 }
