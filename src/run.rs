@@ -96,31 +96,70 @@ pub fn process_file(src: &SourceFile, root: &Path, limits: &Limits) -> FileOutco
     o
 }
 
+thread_local! {
+    /// Each thread's read buffer, reused from file to file (see [`KEEP`]).
+    static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The largest read buffer a thread keeps for its next file: a rare large file's memory
+/// goes back at once.
+const KEEP: usize = 4 << 20;
+
 fn read_and_process(src: &SourceFile, root: &Path, limits: &Limits) -> FileOutcome {
-    if src.bytes > limits.max_file_bytes {
-        // Refused before reading so a huge file never costs its size in memory.
-        let mut o = FileOutcome::new(String::new(), src.rel.to_string(), src.bytes as i64);
-        o.doc_id = crate::doc_id(src.rel.as_bytes());
-        o.diagnostics.push(Diagnostic::error(
-            Code::TooLarge,
-            None,
-            format!(
-                "{} bytes is over the limit of {} (input.max_file_bytes); not read",
-                src.bytes, limits.max_file_bytes
-            ),
-        ));
-        return o;
-    }
-    let bytes = match std::fs::read(src.path(root)) {
-        Ok(b) => b,
+    let path = src.path(root);
+    // Taken out for the file, so that a panic in the parser loses the buffer, nothing else.
+    let mut buf = BUFFER.take();
+    let o = match read_within(&path, limits.max_file_bytes, &mut buf) {
+        Ok(None) => process_caught(src, &buf, limits),
+        Ok(Some(bytes)) => {
+            // Refused before reading so a huge file never costs its size in memory.
+            let mut o = FileOutcome::new(crate::doc_id(src.rel.as_bytes()), src.rel.to_string(), bytes as i64);
+            o.diagnostics.push(Diagnostic::error(
+                Code::TooLarge,
+                None,
+                format!(
+                    "{bytes} bytes is over the limit of {} (input.max_file_bytes); not read",
+                    limits.max_file_bytes
+                ),
+            ));
+            o
+        }
         Err(e) => {
-            let mut o = FileOutcome::new(crate::doc_id(src.rel.as_bytes()), src.rel.to_string(), src.bytes as i64);
+            // The size, when the file can be looked at but not read.
+            let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            let mut o = FileOutcome::new(crate::doc_id(src.rel.as_bytes()), src.rel.to_string(), bytes as i64);
             o.diagnostics
                 .push(Diagnostic::error(Code::Unreadable, None, format!("cannot read: {e}")));
-            return o;
+            o
         }
     };
-    match catch_unwind(AssertUnwindSafe(|| crate::process_bytes(&src.rel, &bytes, limits))) {
+    if buf.capacity() <= KEEP {
+        buf.clear();
+        BUFFER.set(buf);
+    }
+    o
+}
+
+/// Reads the file at `path` into `buf` (emptied first): `Ok(None)`, or `Ok(Some(size))`
+/// without reading when the file is larger than `max` bytes. The size comes from the
+/// opened file, which is read to its end.
+fn read_within(path: &Path, max: u64, buf: &mut Vec<u8>) -> std::io::Result<Option<u64>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > max {
+        return Ok(Some(size));
+    }
+    buf.clear();
+    // One byte more than the size, so that the read meeting the end needs no probe.
+    buf.reserve(usize::try_from(size).map_or(0, |s| s.saturating_add(1)));
+    file.read_to_end(buf)?;
+    Ok(None)
+}
+
+/// [`crate::process_bytes`], with a panic turned into an `INTERNAL` diagnostic.
+fn process_caught(src: &SourceFile, bytes: &[u8], limits: &Limits) -> FileOutcome {
+    match catch_unwind(AssertUnwindSafe(|| crate::process_bytes(&src.rel, bytes, limits))) {
         Ok(o) => o,
         Err(panic) => {
             let what = panic
@@ -128,7 +167,7 @@ fn read_and_process(src: &SourceFile, root: &Path, limits: &Limits) -> FileOutco
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
-            let mut o = FileOutcome::new(crate::doc_id(&bytes), src.rel.to_string(), bytes.len() as i64);
+            let mut o = FileOutcome::new(crate::doc_id(bytes), src.rel.to_string(), bytes.len() as i64);
             o.diagnostics.push(Diagnostic::error(
                 Code::Internal,
                 None,
@@ -427,7 +466,7 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
                                 "resolving the agency's place panicked; the place is left null",
                             ));
                         }
-                        pb.inc(f.bytes);
+                        pb.inc(u64::try_from(o.bytes).unwrap_or(0));
                         o
                     }
                     Entry::Unwalkable(e) => {
