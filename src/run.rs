@@ -111,32 +111,34 @@ fn read_and_process(src: &SourceFile, root: &Path, limits: &Limits) -> FileOutco
     let mut buf = BUFFER.take();
     let o = match read_within(&path, limits.max_file_bytes, &mut buf) {
         Ok(None) => process_caught(src, &buf, limits),
-        Ok(Some(bytes)) => {
-            // Refused before reading so a huge file never costs its size in memory.
-            let mut o = FileOutcome::new(crate::doc_id(src.rel.as_bytes()), src.rel.to_string(), bytes as i64);
-            o.diagnostics.push(Diagnostic::error(
-                Code::TooLarge,
-                None,
-                format!(
-                    "{bytes} bytes is over the limit of {} (input.max_file_bytes); not read",
-                    limits.max_file_bytes
-                ),
-            ));
-            o
-        }
+        // Refused before reading so a huge file never costs its size in memory.
+        Ok(Some(bytes)) => not_read(
+            &src.rel,
+            bytes,
+            Code::TooLarge,
+            format!(
+                "{bytes} bytes is over the limit of {} (input.max_file_bytes); not read",
+                limits.max_file_bytes
+            ),
+        ),
         Err(e) => {
             // The size, when the file can be looked at but not read.
             let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-            let mut o = FileOutcome::new(crate::doc_id(src.rel.as_bytes()), src.rel.to_string(), bytes as i64);
-            o.diagnostics
-                .push(Diagnostic::error(Code::Unreadable, None, format!("cannot read: {e}")));
-            o
+            not_read(&src.rel, bytes, Code::Unreadable, format!("cannot read: {e}"))
         }
     };
+    // `read_within` empties it before the next file.
     if buf.capacity() <= KEEP {
-        buf.clear();
         BUFFER.set(buf);
     }
+    o
+}
+
+/// The outcome of an entry that was not read: its `doc_id` from its path, its size, and
+/// the one error that says why.
+fn not_read(rel: &str, bytes: u64, code: Code, message: String) -> FileOutcome {
+    let mut o = FileOutcome::new(crate::doc_id(rel.as_bytes()), rel.to_string(), bytes as i64);
+    o.diagnostics.push(Diagnostic::error(code, None, message));
     o
 }
 
@@ -470,13 +472,7 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
                         o
                     }
                     Entry::Unwalkable(e) => {
-                        let mut o = FileOutcome::new(crate::doc_id(e.rel.as_bytes()), e.rel.clone(), 0);
-                        o.diagnostics.push(Diagnostic::error(
-                            Code::Unreadable,
-                            None,
-                            format!("cannot walk: {}", e.message),
-                        ));
-                        o
+                        not_read(&e.rel, 0, Code::Unreadable, format!("cannot walk: {}", e.message))
                     }
                 };
                 let k = done.fetch_add(1, Ordering::Relaxed) + 1;
