@@ -110,9 +110,9 @@ fn read_and_process(src: &SourceFile, root: &Path, limits: &Limits) -> FileOutco
     // Taken out for the file, so that a panic in the parser loses the buffer, nothing else.
     let mut buf = BUFFER.take();
     let o = match read_within(&path, limits.max_file_bytes, &mut buf) {
-        Ok(None) => process_caught(src, &buf, limits),
+        Ok(Ok(len)) => process_caught(src, &buf[..len], limits),
         // Refused before reading so a huge file never costs its size in memory.
-        Ok(Some(bytes)) => not_read(
+        Ok(Err(bytes)) => not_read(
             &src.rel,
             bytes,
             Code::TooLarge,
@@ -127,7 +127,6 @@ fn read_and_process(src: &SourceFile, root: &Path, limits: &Limits) -> FileOutco
             not_read(&src.rel, bytes, Code::Unreadable, format!("cannot read: {e}"))
         }
     };
-    // `read_within` empties it before the next file.
     if buf.capacity() <= KEEP {
         BUFFER.set(buf);
     }
@@ -142,21 +141,43 @@ fn not_read(rel: &str, bytes: u64, code: Code, message: String) -> FileOutcome {
     o
 }
 
-/// Reads the file at `path` into `buf` (emptied first): `Ok(None)`, or `Ok(Some(size))`
-/// without reading when the file is larger than `max` bytes. The size comes from the
-/// opened file, which is read to its end.
-fn read_within(path: &Path, max: u64, buf: &mut Vec<u8>) -> std::io::Result<Option<u64>> {
-    use std::io::Read;
+/// Reads the file at `path` into the start of `buf`: `Ok(Ok(len))`, the file being
+/// `buf[..len]`, or `Ok(Err(size))` without reading when the file is larger than `max`
+/// bytes. The size comes from the opened file, which is read to its end, or until it has
+/// grown past `max` (the caller then finds it too large). `buf` is only ever lengthened
+/// (with zeros), so a thread's buffer is zeroed once, not for every file.
+fn read_within(path: &Path, max: u64, buf: &mut Vec<u8>) -> std::io::Result<Result<usize, u64>> {
+    use std::io::{ErrorKind, Read};
     let mut file = std::fs::File::open(path)?;
     let size = file.metadata()?.len();
     if size > max {
-        return Ok(Some(size));
+        return Ok(Err(size));
     }
-    buf.clear();
-    // One byte more than the size, so that the read meeting the end needs no probe.
-    buf.reserve(usize::try_from(size).map_or(0, |s| s.saturating_add(1)));
-    file.read_to_end(buf)?;
-    Ok(None)
+    // Room for the size and one byte more, so the read that meets the end is the second
+    // and last. (`read_to_end` would first ask the file for its size and position again:
+    // two system calls a file.)
+    let max = usize::try_from(max).unwrap_or(usize::MAX);
+    let room = usize::try_from(size).map_or(usize::MAX, |s| s.saturating_add(1));
+    if buf.len() < room {
+        buf.resize(room, 0);
+    }
+    let mut filled = 0;
+    loop {
+        if filled == buf.len() {
+            if filled > max {
+                break;
+            }
+            // The file grew since its size was taken: read on, up to one byte past `max`.
+            buf.resize(filled.saturating_add(filled.max(8192)).min(max.saturating_add(1)), 0);
+        }
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Ok(filled))
 }
 
 /// [`crate::process_bytes`], with a panic turned into an `INTERNAL` diagnostic.
@@ -645,4 +666,34 @@ fn insert_duplicates(rewriter: &write::Rewriter, frames: &frame::Frames, found: 
         let last = off + df.height() == total;
         frame::insert_diagnostics(df, off, last, &inserts)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_within;
+
+    #[test]
+    fn a_reused_buffer_gives_each_file_its_own_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (big, small, large) = (
+            dir.path().join("big"),
+            dir.path().join("small"),
+            dir.path().join("large"),
+        );
+        std::fs::write(&big, vec![b'a'; 10_000]).unwrap();
+        std::fs::write(&small, b"bbb").unwrap();
+        std::fs::write(&large, vec![b'c'; 2_000]).unwrap();
+        let mut buf = Vec::new();
+        let n = read_within(&big, 5_000_000, &mut buf).unwrap().unwrap();
+        assert_eq!((n, buf[..n].iter().all(|&b| b == b'a')), (10_000, true));
+        // The buffer keeps its length; only the file's bytes are read.
+        let n = read_within(&small, 5_000_000, &mut buf).unwrap().unwrap();
+        assert_eq!(&buf[..n], b"bbb");
+        // Over the limit: the size, nothing read.
+        assert_eq!(read_within(&large, 1_999, &mut buf).unwrap(), Err(2_000));
+        assert_eq!(read_within(&large, 2_000, &mut buf).unwrap(), Ok(2_000));
+        std::fs::write(&small, b"").unwrap();
+        assert_eq!(read_within(&small, 10, &mut buf).unwrap(), Ok(0));
+        assert!(read_within(&dir.path().join("gone"), 10, &mut buf).is_err());
+    }
 }
