@@ -338,6 +338,36 @@ mod tests {
         assert!(!looks_like_html(&long));
     }
 
+    /// A crawler dump's one-line body is still one when a tab stands in it (a stray one in
+    /// the prose, one between a label and its value, one at each line's end): its cells are
+    /// read as without the tabs.
+    #[test]
+    fn tabs_in_a_crawler_dump_do_not_hide_its_tables() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+        for name in ["001.txt", "003.txt", "008.txt"] {
+            let bytes = std::fs::read(root.join(name)).unwrap();
+            let plain = process_bytes(name, &bytes, &Limits::default());
+            assert_eq!(plain.status, DocStatus::Ok, "{name}");
+            let text = String::from_utf8(bytes).unwrap();
+            let tabbed: Vec<String> = text
+                .split('\n')
+                .map(|l| {
+                    let l = l.replacen('。', "。\t", 2).replacen("予以公开", "予以公开\t", 1);
+                    format!("{l}\t")
+                })
+                .collect();
+            let o = process_bytes(name, tabbed.join("\n").as_bytes(), &Limits::default());
+            assert_eq!(o.status, DocStatus::Ok, "{name}");
+            let values = |o: &FileOutcome| -> Vec<_> {
+                o.cells
+                    .iter()
+                    .map(|c| (c.table, c.row, c.col, c.value, c.status))
+                    .collect()
+            };
+            assert_eq!(values(&o), values(&plain), "{name}");
+        }
+    }
+
     /// Every stage counts against a file's budget: with a budget of a few steps a report
     /// of each form is given up (`TOO_SLOW`, failed, nothing of it kept but its name, size
     /// and encoding); with the default one it is read.

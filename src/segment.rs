@@ -517,7 +517,10 @@ const SECTION_PHRASES: &[&str] = &[
 /// found), or None when the text is not of that form. Lines keep their order; line
 /// numbers of such a document refer to this text.
 pub fn unglue(text: &str) -> Option<String> {
-    let is_glued = |l: &str| l.len() > 1500 && !l.contains('\t') && SECTION_PHRASES[..3].iter().any(|p| l.contains(p));
+    // Tabs do not make it a table row: a crawler's body may hold a stray one (in the prose,
+    // between a label and its value, at the line's end), and a row is never 1,500 bytes
+    // with a section heading in it.
+    let is_glued = |l: &str| l.len() > 1500 && SECTION_PHRASES[..3].iter().any(|p| l.contains(p));
     // `text.lines().any(is_glued)`, the line ends found with memchr's SIMD search (the
     // standard library's searches a word at a time): every document is checked.
     let mut start = 0;
