@@ -204,7 +204,39 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
         (false, true) => parse::Form::Glued,
         (false, false) => parse::Form::Text,
     };
-    let text = unglued.as_deref().unwrap_or(text);
+    let before = out.diagnostics.len();
+    read(unglued.as_deref().unwrap_or(text), form, out);
+    if form != parse::Form::Text || out.status == DocStatus::Ok {
+        return;
+    }
+    // Not all read from a text: it may be a crawler dump that kept its paragraphs' line
+    // breaks but ran each table's cells together, on lines too short to be told as one.
+    // Read again so; kept when that finds cells where there were none, or reads every
+    // table whole with the identities holding where the text read only part.
+    let mut again = FileOutcome::new(String::new(), String::new(), out.bytes);
+    read(&segment::unglue_lines(text), parse::Form::Glued, &mut again);
+    let better = if out.cells.is_empty() {
+        !again.cells.is_empty()
+    } else {
+        again.status == DocStatus::Ok && again.identities_ok == Some(true)
+    };
+    if !better {
+        return;
+    }
+    out.diagnostics.truncate(before);
+    out.diagnostics.append(&mut again.diagnostics);
+    out.agency = again.agency;
+    out.year = again.year;
+    out.published = again.published;
+    out.template = again.template;
+    out.status = again.status;
+    out.identities_ok = again.identities_ok;
+    out.scope = again.scope;
+    out.cells = again.cells;
+}
+
+/// [`extract`] for a text of one form.
+fn read(text: &str, form: parse::Form, out: &mut FileOutcome) {
     let lines = grid::lines(text);
     let meta = segment::meta(&lines);
     out.agency = meta.agency;
@@ -327,6 +359,7 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use model::CellStatus;
 
     #[test]
     fn html_saved_as_txt_is_html() {
@@ -365,6 +398,65 @@ mod tests {
                     .collect()
             };
             assert_eq!(values(&o), values(&plain), "{name}");
+        }
+    }
+
+    /// A crawler dump that kept its paragraphs' line breaks (each table's cells still run
+    /// together, on a line of its own or after its heading) gives the one-line dump's
+    /// numbers. (A row on a line of its own may be read less well: `230 000023` alone
+    /// does not split into seven values, and the row's values are then inferred.)
+    #[test]
+    fn a_crawler_dump_with_paragraph_breaks_is_read_as_the_one_line_dump() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+        for name in ["001.txt", "003.txt", "008.txt"] {
+            let bytes = std::fs::read(root.join(name)).unwrap();
+            let plain = process_bytes(name, &bytes, &Limits::default());
+            assert_eq!(plain.status, DocStatus::Ok, "{name}");
+            let text = String::from_utf8(bytes).unwrap();
+            let (head, body) = text.split_at(text.find("====\n").unwrap() + 5);
+            // Paragraphs, and a line break before each numbered heading or row (一、…).
+            let mut before_numbers = body.replace('。', "。\n");
+            for n in "一二三四五六七八九十".chars() {
+                before_numbers = before_numbers.replace(&format!("{n}、"), &format!("\n{n}、"));
+            }
+            // And the numbered headings on lines of their own, the tables after them.
+            let headings: String = before_numbers
+                .split('\n')
+                .map(|l| {
+                    let end = ["政府信息情况", "申请情况", "诉讼情况", "诉讼的情况"]
+                        .iter()
+                        .filter_map(|p| l.find(p).map(|at| at + p.len()))
+                        .find(|&end| end <= 120);
+                    match end {
+                        Some(end) => format!("{}\n{}\n", &l[..end], &l[end..]),
+                        None => format!("{l}\n"),
+                    }
+                })
+                .collect();
+            for (form, body) in [("numbers", before_numbers), ("headings", headings)] {
+                let o = process_bytes(name, format!("{head}{body}").as_bytes(), &Limits::default());
+                let values = |o: &FileOutcome| -> Vec<_> {
+                    o.cells
+                        .iter()
+                        .map(|c| (c.table, c.row, c.col, c.value, c.status))
+                        .collect()
+                };
+                let (got, want) = (values(&o), values(&plain));
+                let same = |g: &(_, _, _, _, CellStatus), w: &(_, _, _, _, CellStatus)| {
+                    (g.0, g.1, g.2, g.3) == (w.0, w.1, w.2, w.3)
+                        && (g.4 == w.4 || (g.4, w.4) == (CellStatus::Inferred, CellStatus::Reported))
+                };
+                let differ: Vec<_> = got.iter().zip(&want).filter(|(g, w)| !same(g, w)).take(3).collect();
+                assert!(
+                    got.len() == want.len() && differ.is_empty(),
+                    "{name} {form}: {} cells for {}, {differ:?}",
+                    got.len(),
+                    want.len()
+                );
+                // Partial where a row's values were inferred rather than read.
+                assert!(matches!(o.status, DocStatus::Ok | DocStatus::Partial), "{name} {form}");
+                assert_eq!((o.agency, o.year), (plain.agency.clone(), plain.year), "{name} {form}");
+            }
         }
     }
 

@@ -531,12 +531,22 @@ pub fn unglue(text: &str) -> Option<String> {
             start = end + 1;
             is_glued(line.strip_suffix('\r').unwrap_or(line))
         });
-    if !glued {
-        return None;
-    }
+    glued.then(|| cut_headings(text, is_glued))
+}
+
+/// The text of a crawler dump that kept its paragraphs' line breaks but ran each table's
+/// cells together (a table on a line of its own, or after its heading on the heading's
+/// line): the text with line breaks around every section heading. For a text in which
+/// nothing was found otherwise (see `extract`).
+pub fn unglue_lines(text: &str) -> String {
+    cut_headings(text, |l| SECTION_PHRASES.iter().any(|p| l.contains(p)))
+}
+
+/// `text` with the lines `cut` picks broken before and after each section heading.
+fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     for line in text.split('\n') {
-        if !is_glued(line) {
+        if !cut(line) {
             out.push_str(line);
             out.push('\n');
             continue;
@@ -571,7 +581,7 @@ pub fn unglue(text: &str) -> Option<String> {
         out.push_str(&line[pos..]);
         out.push('\n');
     }
-    Some(out)
+    out
 }
 
 /// `aggregate` when the report speaks for every agency of its area (全市共受理…申请,
