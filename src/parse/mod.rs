@@ -1093,11 +1093,40 @@ const LIMIT: usize = 20_000;
 /// starts nor ends with `.`, has no leading zero, and (when it is not the chunk's `last`
 /// piece) the next byte is not `.`.
 fn cuttable(bytes: &[u8], start: usize, end: usize, last: bool) -> bool {
-    let digits = &bytes[start..end];
-    !(digits.last() == Some(&b'.')
-        || digits.first() == Some(&b'.')
-        || (digits.len() > 1 && digits[0] == b'0' && digits[1] != b'.')
-        || (!last && bytes[end] == b'.'))
+    // Full-width digits and points (０–９, ．) are read as theirs: `１００１５３` has no
+    // leading zero to cut either.
+    let (first, second, end_char) = if start < end {
+        let (first, width) = ascii_at(bytes, start);
+        let second = (start + width < end).then(|| ascii_at(bytes, start + width).0);
+        (Some(first), second, Some(ascii_before(bytes, end)))
+    } else {
+        (None, None, None)
+    };
+    !(end_char == Some(b'.')
+        || first == Some(b'.')
+        || (first == Some(b'0') && second.is_some_and(|c| c != b'.'))
+        || (!last && ascii_at(bytes, end).0 == b'.'))
+}
+
+/// The character at byte `i` of a run as ASCII when it is a full-width digit or point, else
+/// its first byte (never a digit or `.` when it is not ASCII), and its length in bytes.
+fn ascii_at(bytes: &[u8], i: usize) -> (u8, usize) {
+    match bytes[i..] {
+        [0xEF, 0xBC, d @ 0x90..=0x99, ..] => (b'0' + (d - 0x90), 3),
+        [0xEF, 0xBC, 0x8E, ..] => (b'.', 3),
+        [b, ..] => (b, 1),
+        [] => (0, 0),
+    }
+}
+
+/// The character that ends at byte `end` (> 0) of a run, as [`ascii_at`] reads it.
+fn ascii_before(bytes: &[u8], end: usize) -> u8 {
+    match bytes[..end] {
+        [.., 0xEF, 0xBC, d @ 0x90..=0x99] => b'0' + (d - 0x90),
+        [.., 0xEF, 0xBC, 0x8E] => b'.',
+        [.., b] => b,
+        [] => 0,
+    }
 }
 
 /// The pieces of a run read so far, by address and length: each one's id (counting up
@@ -2193,6 +2222,32 @@ mod tests {
             ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit),
             "no identity decides 898989"
         );
+    }
+
+    /// Full-width digits, points and signs in a run are cut as ASCII ones are: no piece with a
+    /// leading ０, none ending in ．, the same values and the same diagnostics.
+    #[test]
+    fn full_width_runs_are_split_as_ascii_ones() {
+        let full = |s: &str| -> String {
+            s.chars()
+                .map(|c| match c {
+                    '0'..='9' | '.' | '+' | '-' => char::from_u32(c as u32 + 0xFEE0).unwrap(),
+                    _ => c,
+                })
+                .collect()
+        };
+        let got = |text: &str| {
+            let ex = labelled(Table::ActiveDisclosure, Template::T2019, &lines(text), 1, Form::Glued);
+            let values: Vec<_> = ex.cells.iter().map(|c| (c.row, c.col, c.value)).collect();
+            let codes: Vec<_> = ex.diags.iter().map(|d| d.code).collect();
+            (values, codes)
+        };
+        for text in [
+            "其他对外管理服务事项100153行政处罚2648-18538行政许可20+1737第二十条",
+            "规章000规范性文件898989政府集中采购13575394432.52元",
+        ] {
+            assert_eq!(got(&full(text)), got(text), "{text}");
+        }
     }
 
     /// A long run of digits (60 for seven columns: 2^59 ways to cut it into any number of
