@@ -171,61 +171,84 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
         .filter(|(_, l)| normalized_any(l.text))
         .map(|(i, l)| (i, l.text))
         .collect();
-    for (k, &(i, raw)) in singles.iter().enumerate() {
-        // A title is at most 80 characters (`is_title`).
-        if !normalized_within(raw, 80) {
-            continue;
-        }
-        let norm = &normalize(raw);
-        if !is_title(norm) {
-            continue;
-        }
-        let chars: Vec<char> = norm.chars().collect();
-        let found = find_year(&chars).or_else(|| {
-            // "XX局2020年度" on the line before "政府信息公开工作年度报告".
-            k.checked_sub(1).and_then(|p| {
-                let prev: Vec<char> = normalize(singles[p].1).chars().collect();
-                find_year(&prev).map(|(s, _, y)| (s, usize::MAX, y))
-            })
-        });
-        let Some((start, year_end, year)) = found else { continue };
-        m.year = Some(year);
-        m.title_line = Some(lines[i].no);
-        let prefix: String = if found.map(|f| f.1) == Some(usize::MAX) {
-            normalize(singles[k - 1].1).chars().take(start).collect()
-        } else {
-            chars[..start].iter().collect()
-        };
-        m.agency = clean_agency(&prefix)
-            .or_else(|| {
-                // "2019年上海市人民政府办公厅政府信息公开工作年度报告": the agency follows the year.
-                if year_end == usize::MAX {
-                    return None;
-                }
-                let rest: String = chars[year_end..].iter().collect();
-                let rest = rest.strip_prefix('度').unwrap_or(&rest);
-                let end = ["政府信息公开", "政务公开", "信息公开"]
-                    .iter()
-                    .filter_map(|k| rest.find(k))
-                    .min()?;
-                clean_agency(&rest[..end])
-            })
-            .or_else(|| {
-                // The agency on its own line above the title.
-                singles[..k]
-                    .iter()
-                    .rev()
-                    .take(3)
-                    .map(|(_, raw)| normalize(raw))
-                    .find(|n| {
-                        !is_chrome(n)
-                            && n.chars().count() <= 40
-                            && !n.contains('。')
-                            && find_year(&n.chars().collect::<Vec<_>>()).is_none()
-                    })
-                    .and_then(|n| clean_agency(&n))
+    // First the lines that may be a title (at most 80 characters, `is_title`), then, when
+    // none is, the longer lines' heads up to their first 报告: a title run into the text
+    // after it (a crawler's one-line body with no header above it).
+    'passes: for whole in [true, false] {
+        for (k, &(i, raw)) in singles.iter().enumerate() {
+            let raw = match (whole, normalized_within(raw, 80)) {
+                (true, true) => raw,
+                (false, false) => match raw.find("报告") {
+                    Some(at) if normalized_within(&raw[..at + "报告".len()], 80) => {
+                        let head = &raw[..at + "报告".len()];
+                        // Site chrome run in before it (当前位置： 首页政务公开… XX局2021年…):
+                        // the title is what follows the last space.
+                        let head = if is_chrome(&normalize(head)) {
+                            head.rsplit(char::is_whitespace).next().unwrap_or(head)
+                        } else {
+                            head
+                        };
+                        // Not a sentence that names the report (按照要求，现将…报告).
+                        if head.contains(['，', ',', '；', '：', ':', '、']) {
+                            continue;
+                        }
+                        head
+                    }
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            let norm = &normalize(raw);
+            if !is_title(norm) {
+                continue;
+            }
+            let chars: Vec<char> = norm.chars().collect();
+            let found = find_year(&chars).or_else(|| {
+                // "XX局2020年度" on the line before "政府信息公开工作年度报告".
+                k.checked_sub(1).and_then(|p| {
+                    let prev: Vec<char> = normalize(singles[p].1).chars().collect();
+                    find_year(&prev).map(|(s, _, y)| (s, usize::MAX, y))
+                })
             });
-        break;
+            let Some((start, year_end, year)) = found else { continue };
+            m.year = Some(year);
+            m.title_line = Some(lines[i].no);
+            let prefix: String = if found.map(|f| f.1) == Some(usize::MAX) {
+                normalize(singles[k - 1].1).chars().take(start).collect()
+            } else {
+                chars[..start].iter().collect()
+            };
+            m.agency = clean_agency(&prefix)
+                .or_else(|| {
+                    // "2019年上海市人民政府办公厅政府信息公开工作年度报告": the agency follows the year.
+                    if year_end == usize::MAX {
+                        return None;
+                    }
+                    let rest: String = chars[year_end..].iter().collect();
+                    let rest = rest.strip_prefix('度').unwrap_or(&rest);
+                    let end = ["政府信息公开", "政务公开", "信息公开"]
+                        .iter()
+                        .filter_map(|k| rest.find(k))
+                        .min()?;
+                    clean_agency(&rest[..end])
+                })
+                .or_else(|| {
+                    // The agency on its own line above the title.
+                    singles[..k]
+                        .iter()
+                        .rev()
+                        .take(3)
+                        .map(|(_, raw)| normalize(raw))
+                        .find(|n| {
+                            !is_chrome(n)
+                                && n.chars().count() <= 40
+                                && !n.contains('。')
+                                && find_year(&n.chars().collect::<Vec<_>>()).is_none()
+                        })
+                        .and_then(|n| clean_agency(&n))
+                });
+            break 'passes;
+        }
     }
     m.published = published(lines);
     m
@@ -681,6 +704,23 @@ mod tests {
     fn meta_of(text: &str) -> (Option<String>, Option<i32>) {
         let m = meta(&lines(text));
         (m.agency, m.year)
+    }
+
+    /// A title run into the text after it (a crawler's one-line body with no header) is
+    /// read from the line's head, after the site chrome before it; a sentence that names
+    /// the report is not a title.
+    #[test]
+    fn a_title_at_the_head_of_a_long_line() {
+        let body = "根据《中华人民共和国政府信息公开条例》要求，编制本报告。".repeat(10);
+        let crawled = format!("当前位置： 首页政务公开政府信息公开年报 平潭综合实验区2021年度政府信息公开工作年度报告 来源：平潭县人民政府 {body}");
+        assert_eq!(meta_of(&crawled), (Some("平潭综合实验区".into()), Some(2021)));
+        let bare = format!("某某县司法局2020年政府信息公开工作年度报告 {body}");
+        assert_eq!(meta_of(&bare), (Some("某某县司法局".into()), Some(2020)));
+        let sentence = format!("按照要求，现将某某县司法局2020年政府信息公开工作年度报告公布如下：{body}");
+        assert_eq!(meta_of(&sentence), (None, None));
+        // A short title line is still preferred to a long line's head.
+        let both = format!("{bare}\n某某市民政局2019年政府信息公开工作年度报告\n");
+        assert_eq!(meta_of(&both), (Some("某某市民政局".into()), Some(2019)));
     }
 
     #[test]
