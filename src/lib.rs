@@ -178,7 +178,63 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
     } else {
         decoded.text
     };
-    extract(&text, html, out);
+    let text = if html { text } else { spaces_escaped(text) };
+    extract(&visible(text), html, out);
+}
+
+/// A text's white space left HTML-escaped by the crawler that saved it (`&nbsp;`,
+/// `&#160;`, `&emsp;`, `&#12288;` …) as spaces: cells and labels are separated by them.
+fn spaces_escaped(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    const SPACES: [&str; 10] = [
+        "&nbsp;", "&ensp;", "&emsp;", "&thinsp;", "&#160;", "&#xa0;", "&#8194;", "&#8195;", "&#12288;", "&#x3000;",
+    ];
+    let b = text.as_bytes();
+    let at = |i: usize| {
+        SPACES
+            .iter()
+            .find(|e| b.len() >= i + e.len() && b[i..i + e.len()].eq_ignore_ascii_case(e.as_bytes()))
+    };
+    if !memchr::memchr_iter(b'&', b).any(|i| at(i).is_some()) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'&', &b[i..]) {
+        let amp = i + k;
+        match at(amp) {
+            Some(e) => {
+                out.push_str(&text[last..amp]);
+                out.push(' ');
+                i = amp + e.len();
+                last = i;
+            }
+            None => i = amp + 1,
+        }
+    }
+    out.push_str(&text[last..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// `text` without the characters that print as nothing (zero-width space and joiners, word
+/// joiner, a byte-order mark inside the text, soft hyphen): web pages scatter them through
+/// labels and numbers (`规范性\u{200b}文件`, `89\u{200b}89`), where a reader sees none.
+fn visible(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    fn invisible(c: char) -> bool {
+        matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}')
+    }
+    // Found by their first bytes: E2 (U+200B–U+200D, U+2060), EF (U+FEFF), C2 (U+00AD).
+    let b = text.as_bytes();
+    let any = memchr::memchr3_iter(0xE2, 0xEF, 0xC2, b).any(|i| {
+        matches!(
+            b[i..],
+            [0xE2, 0x80, 0x8B..=0x8D, ..] | [0xE2, 0x81, 0xA0, ..] | [0xEF, 0xBB, 0xBF, ..] | [0xC2, 0xAD, ..]
+        )
+    });
+    if !any {
+        return text;
+    }
+    std::borrow::Cow::Owned(text.chars().filter(|&c| !invisible(c)).collect())
 }
 
 /// Whether text is an HTML document: it opens with a tag and has a table or an html element.
@@ -457,6 +513,46 @@ mod tests {
                 assert!(matches!(o.status, DocStatus::Ok | DocStatus::Partial), "{name} {form}");
                 assert_eq!((o.agency, o.year), (plain.agency.clone(), plain.year), "{name} {form}");
             }
+        }
+    }
+
+    /// Characters that print as nothing (zero-width spaces in labels and numbers, a BOM, a
+    /// soft hyphen) and white space left HTML-escaped in a text (`&nbsp;`) change no cell.
+    #[test]
+    fn invisible_characters_and_escaped_spaces_change_no_cell() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let values = |o: &FileOutcome| -> Vec<_> {
+            o.cells
+                .iter()
+                .map(|c| (c.table, c.row, c.col, c.value, c.status))
+                .collect()
+        };
+        let marks = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}'];
+        for name in [
+            "seeds/001_048cfcac86dd0fa1.txt",
+            "real/001.txt",
+            "real/015.txt",
+            "real/018.html",
+        ] {
+            let bytes = std::fs::read(root.join(name)).unwrap();
+            let plain = process_bytes(name, &bytes, &Limits::default());
+            assert!(!plain.cells.is_empty(), "{name}");
+            let text = String::from_utf8(bytes).unwrap();
+            let damaged = if name.ends_with(".html") {
+                text.replace("</td>", "&#8203;</td>").replace("</p>", "\u{200b}</p>")
+            } else {
+                let mut t = String::new();
+                for (i, c) in text.chars().enumerate() {
+                    t.push(c);
+                    if i % 3 == 1 && c != '\n' {
+                        t.push(marks[i % marks.len()]);
+                    }
+                }
+                t.replace(' ', "&nbsp;").replace('\t', "&emsp;\t")
+            };
+            let o = process_bytes(name, damaged.as_bytes(), &Limits::default());
+            assert_eq!(values(&o), values(&plain), "{name}");
+            assert_eq!((o.agency, o.year), (plain.agency, plain.year), "{name}");
         }
     }
 
