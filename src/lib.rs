@@ -223,14 +223,15 @@ fn visible(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     fn invisible(c: char) -> bool {
         matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}')
     }
-    // Found by their first bytes: E2 (U+200B–U+200D, U+2060), EF (U+FEFF), C2 (U+00AD).
+    // Found by their first bytes, E2 (U+200B–U+200D, U+2060) and C2 (U+00AD), and the BOM
+    // (EF BB BF) by itself: EF starts every full-width comma and parenthesis.
     let b = text.as_bytes();
-    let any = memchr::memchr3_iter(0xE2, 0xEF, 0xC2, b).any(|i| {
+    let any = memchr::memchr2_iter(0xE2, 0xC2, b).any(|i| {
         matches!(
             b[i..],
-            [0xE2, 0x80, 0x8B..=0x8D, ..] | [0xE2, 0x81, 0xA0, ..] | [0xEF, 0xBB, 0xBF, ..] | [0xC2, 0xAD, ..]
+            [0xE2, 0x80, 0x8B..=0x8D, ..] | [0xE2, 0x81, 0xA0, ..] | [0xC2, 0xAD, ..]
         )
-    });
+    }) || memchr::memmem::find(b, "\u{FEFF}".as_bytes()).is_some();
     if !any {
         return text;
     }

@@ -1092,9 +1092,28 @@ const LIMIT: usize = 20_000;
 /// Whether `bytes[start..end]` may be one number cut from a run of digits: it neither
 /// starts nor ends with `.`, has no leading zero, and (when it is not the chunk's `last`
 /// piece) the next byte is not `.`.
+#[inline(always)]
 fn cuttable(bytes: &[u8], start: usize, end: usize, last: bool) -> bool {
-    // Full-width digits and points (０–９, ．) are read as theirs: `１００１５３` has no
-    // leading zero to cut either.
+    let digits = &bytes[start..end];
+    // The bytes looked at, all ASCII (one test): the run's digits are.
+    let probe = match digits {
+        [] => 0,
+        [a] => *a,
+        [a, b, .., z] => a | b | z,
+        [a, b] => a | b,
+    } | if last { 0 } else { bytes[end] };
+    if probe < 0x80 {
+        return !(digits.last() == Some(&b'.')
+            || digits.first() == Some(&b'.')
+            || (digits.len() > 1 && digits[0] == b'0' && digits[1] != b'.')
+            || (!last && bytes[end] == b'.'));
+    }
+    cuttable_wide(bytes, start, end, last)
+}
+
+/// [`cuttable`] for a piece with full-width characters: full-width digits and points
+/// (０–９, ．) are read as theirs, so `１００１５３` has no leading zero to cut either.
+fn cuttable_wide(bytes: &[u8], start: usize, end: usize, last: bool) -> bool {
     let (first, second, end_char) = if start < end {
         let (first, width) = ascii_at(bytes, start);
         let second = (start + width < end).then(|| ascii_at(bytes, start + width).0);
