@@ -219,23 +219,35 @@ fn spaces_escaped(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> 
 /// `text` without the characters that print as nothing (zero-width space and joiners, word
 /// joiner, a byte-order mark inside the text, soft hyphen): web pages scatter them through
 /// labels and numbers (`规范性\u{200b}文件`, `89\u{200b}89`), where a reader sees none.
+/// Line breaks written otherwise than `\n` or `\r\n` (a lone `\r`, U+2028, U+2029)
+/// become `\n`: a text of them is still one line a row.
 fn visible(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     fn invisible(c: char) -> bool {
         matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}')
     }
-    // Found by their first bytes, E2 (U+200B–U+200D, U+2060) and C2 (U+00AD), and the BOM
-    // (EF BB BF) by itself: EF starts every full-width comma and parenthesis.
+    // Found by their first bytes, E2 (U+200B–U+200D, U+2060, U+2028, U+2029), C2 (U+00AD)
+    // and `\r`, and the BOM (EF BB BF) by itself: EF starts every full-width comma.
     let b = text.as_bytes();
-    let any = memchr::memchr2_iter(0xE2, 0xC2, b).any(|i| {
+    let any = memchr::memchr3_iter(0xE2, 0xC2, b'\r', b).any(|i| {
         matches!(
             b[i..],
-            [0xE2, 0x80, 0x8B..=0x8D, ..] | [0xE2, 0x81, 0xA0, ..] | [0xC2, 0xAD, ..]
-        )
+            [0xE2, 0x80, 0x8B..=0x8D | 0xA8 | 0xA9, ..] | [0xE2, 0x81, 0xA0, ..] | [0xC2, 0xAD, ..] | [b'\r']
+        ) || matches!(b[i..], [b'\r', next, ..] if next != b'\n')
     }) || memchr::memmem::find(b, "\u{FEFF}".as_bytes()).is_some();
     if !any {
         return text;
     }
-    std::borrow::Cow::Owned(text.chars().filter(|&c| !invisible(c)).collect())
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() != Some(&'\n') => out.push('\n'),
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
+            c if invisible(c) => {}
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether text is an HTML document: it opens with a tag and has a table or an html element.
@@ -518,7 +530,8 @@ mod tests {
     }
 
     /// Characters that print as nothing (zero-width spaces in labels and numbers, a BOM, a
-    /// soft hyphen) and white space left HTML-escaped in a text (`&nbsp;`) change no cell.
+    /// soft hyphen), white space left HTML-escaped in a text (`&nbsp;`) and line breaks
+    /// written as a lone `\r` or U+2028 change no cell.
     #[test]
     fn invisible_characters_and_escaped_spaces_change_no_cell() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -540,7 +553,7 @@ mod tests {
             assert!(!plain.cells.is_empty(), "{name}");
             let text = String::from_utf8(bytes).unwrap();
             let damaged = if name.ends_with(".html") {
-                text.replace("</td>", "&#8203;</td>").replace("</p>", "\u{200b}</p>")
+                vec![text.replace("</td>", "&#8203;</td>").replace("</p>", "\u{200b}</p>")]
             } else {
                 let mut t = String::new();
                 for (i, c) in text.chars().enumerate() {
@@ -549,11 +562,18 @@ mod tests {
                         t.push(marks[i % marks.len()]);
                     }
                 }
-                t.replace(' ', "&nbsp;").replace('\t', "&emsp;\t")
+                let lf = text.replace("\r\n", "\n");
+                vec![
+                    t.replace(' ', "&nbsp;").replace('\t', "&emsp;\t"),
+                    lf.replace('\n', "\r"),
+                    lf.replace('\n', "\u{2028}"),
+                ]
             };
-            let o = process_bytes(name, damaged.as_bytes(), &Limits::default());
-            assert_eq!(values(&o), values(&plain), "{name}");
-            assert_eq!((o.agency, o.year), (plain.agency, plain.year), "{name}");
+            for (k, damaged) in damaged.iter().enumerate() {
+                let o = process_bytes(name, damaged.as_bytes(), &Limits::default());
+                assert_eq!(values(&o), values(&plain), "{name} {k}");
+                assert_eq!((&o.agency, o.year), (&plain.agency, plain.year), "{name} {k}");
+            }
         }
     }
 
