@@ -1,7 +1,9 @@
 //! Bytes → text. BOM first (UTF-8, UTF-16LE/BE), then strict UTF-8, then strict GB18030
-//! (which covers GBK). Never lossy: bytes that fit none of them are an error naming the
-//! byte offset, not text with replacement characters. HTML may name its charset in a
-//! `<meta>`; that is honoured when it names a GB encoding and the bytes are not UTF-8.
+//! (which covers GBK). A long text that fits neither by a few stray bytes (at most one in
+//! [`BYTES_PER_INVALID`], a damaged or mixed page) is read in the one it almost fits, each
+//! invalid sequence as U+FFFD, and says so (`Decoded::replaced`); bytes that fit neither
+//! otherwise are an error naming the byte offset. HTML may name its charset in a `<meta>`;
+//! that is honoured when it names a GB encoding and the bytes are not UTF-8.
 
 use std::borrow::Cow;
 
@@ -15,7 +17,17 @@ pub struct Decoded<'a> {
     pub encoding: &'static str,
     /// The input ended inside a multi-byte character; the partial character was dropped.
     pub truncated: bool,
+    /// Invalid sequences replaced by U+FFFD: how many, and the byte offset of the first.
+    pub replaced: Option<(usize, usize)>,
 }
+
+/// A text is read with replacement characters only when it has at most one invalid
+/// sequence in this many bytes (and at most [`MAX_INVALID`]): a stray byte in a report of
+/// several KB, not a file in another encoding or no text at all.
+pub const BYTES_PER_INVALID: usize = 2000;
+
+/// The most invalid sequences a text is read with.
+pub const MAX_INVALID: usize = 32;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
@@ -59,6 +71,7 @@ pub fn text(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                 text: Cow::Borrowed(s),
                 encoding: "UTF-8",
                 truncated: false,
+                replaced: None,
             })
         }
         // Valid UTF-8 cut in the middle of a character: the file was truncated.
@@ -68,17 +81,81 @@ pub fn text(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                 text: Cow::Borrowed(s),
                 encoding: "UTF-8",
                 truncated: true,
+                replaced: None,
             });
         }
         Err(e) => e.valid_up_to(),
     };
     match gb18030(bytes) {
         Ok(d) => Ok(d),
-        Err(gb18030_offset) => Err(DecodeError::Undecodable {
+        Err(gb18030_offset) => nearly(bytes).ok_or(DecodeError::Undecodable {
             utf8_offset,
             gb18030_offset,
         }),
     }
+}
+
+/// The text `bytes` almost are: UTF-8, else GB18030, with each invalid sequence as U+FFFD,
+/// when there are few of them (see [`BYTES_PER_INVALID`]).
+fn nearly(bytes: &[u8]) -> Option<Decoded<'static>> {
+    let most = (bytes.len() / BYTES_PER_INVALID).min(MAX_INVALID);
+    if most == 0 {
+        return None;
+    }
+    // UTF-8 first: GBK text is almost never valid UTF-8 by chance, while UTF-8 text often
+    // reads as (wrong) GB18030 characters.
+    let mut text = String::with_capacity(bytes.len());
+    let (mut count, mut first, mut at) = (0, 0, 0);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            if count == 0 {
+                first = at;
+            }
+            count += 1;
+            if count > most {
+                break;
+            }
+            text.push('\u{FFFD}');
+            at += chunk.invalid().len();
+        }
+    }
+    if count <= most {
+        return Some(Decoded {
+            text: Cow::Owned(text),
+            encoding: "UTF-8",
+            truncated: false,
+            replaced: Some((count, first)),
+        });
+    }
+    let mut decoder = GB18030.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(bytes.len() * 3 / 2 + 16);
+    let (mut count, mut first, mut at) = (0, 0, 0);
+    loop {
+        let (result, read) = decoder.decode_to_string_without_replacement(&bytes[at..], &mut text, true);
+        at += read;
+        match result {
+            encoding_rs::DecoderResult::InputEmpty => break,
+            encoding_rs::DecoderResult::OutputFull => text.reserve(bytes.len() - at + 16),
+            encoding_rs::DecoderResult::Malformed(bad, extra) => {
+                if count == 0 {
+                    first = at - bad as usize - extra as usize;
+                }
+                count += 1;
+                if count > most {
+                    return None;
+                }
+                text.push('\u{FFFD}');
+            }
+        }
+    }
+    Some(Decoded {
+        text: Cow::Owned(text),
+        encoding: "GB18030",
+        truncated: false,
+        replaced: Some((count, first)),
+    })
 }
 
 fn utf8(body: &[u8]) -> Result<Decoded<'_>, DecodeError> {
@@ -87,6 +164,7 @@ fn utf8(body: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             text: Cow::Borrowed(s),
             encoding: "UTF-8",
             truncated: false,
+            replaced: None,
         }),
         Err(e) if e.error_len().is_none() => {
             let s = std::str::from_utf8(&body[..e.valid_up_to()]).expect("validated prefix");
@@ -94,12 +172,15 @@ fn utf8(body: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                 text: Cow::Borrowed(s),
                 encoding: "UTF-8",
                 truncated: true,
+                replaced: None,
             })
         }
-        Err(e) => Err(DecodeError::Undecodable {
-            utf8_offset: e.valid_up_to() + 3,
-            gb18030_offset: 0,
-        }),
+        Err(e) => nearly(body)
+            .filter(|d| d.encoding == "UTF-8")
+            .ok_or(DecodeError::Undecodable {
+                utf8_offset: e.valid_up_to() + 3,
+                gb18030_offset: 0,
+            }),
     }
 }
 
@@ -111,6 +192,7 @@ fn utf16(enc: &'static Encoding, body: &[u8]) -> Result<Decoded<'static>, Decode
             text: Cow::Owned(s.into_owned()),
             encoding: enc.name(),
             truncated,
+            replaced: None,
         }),
         None => {
             let offset = first_malformed(enc, body).unwrap_or(0) + 2;
@@ -138,6 +220,7 @@ fn gb18030(bytes: &[u8]) -> Result<Decoded<'static>, usize> {
             text: Cow::Owned(s.into_owned()),
             encoding: "GB18030",
             truncated: false,
+            replaced: None,
         }),
         None => {
             let offset = first_malformed(GB18030, bytes).unwrap_or(0);
@@ -148,6 +231,7 @@ fn gb18030(bytes: &[u8]) -> Result<Decoded<'static>, usize> {
                         text: Cow::Owned(s.into_owned()),
                         encoding: "GB18030",
                         truncated: true,
+                        replaced: None,
                     });
                 }
             }
@@ -258,6 +342,40 @@ mod tests {
             }
             e => panic!("{e:?}"),
         }
+    }
+
+    /// A long text a few stray bytes away from UTF-8 or GB18030 is read in it, each invalid
+    /// sequence as U+FFFD and counted; a short one, or one with more of them, is not.
+    #[test]
+    fn a_few_stray_bytes_in_a_long_text_are_replaced_and_counted() {
+        let report = "规章\t0\t0\t0\n".repeat(400); // 4,800 bytes
+        let mut utf8 = report.clone().into_bytes();
+        utf8.insert(10, 0xFF);
+        let d = text(&utf8).unwrap();
+        assert_eq!((d.encoding, d.replaced), ("UTF-8", Some((1, 10))));
+        assert_eq!(d.text.replace('\u{FFFD}', ""), report);
+        // With a BOM too.
+        let with_bom = [&[0xEF, 0xBB, 0xBF][..], &utf8].concat();
+        assert_eq!(text(&with_bom).unwrap().replaced, Some((1, 10)));
+        let (gbk, _, _) = GB18030.encode(&report);
+        let mut gbk = gbk.into_owned();
+        gbk.insert(9, 0xFF);
+        let d = text(&gbk).unwrap();
+        assert_eq!((d.encoding, d.replaced), ("GB18030", Some((1, 9))));
+        assert_eq!(d.text.replace('\u{FFFD}', ""), report);
+        // One invalid sequence in every 2,000 bytes at most: two in 4,800 bytes are read, a
+        // third is not.
+        utf8.insert(3000, 0xFF);
+        assert_eq!(text(&utf8).unwrap().replaced, Some((2, 10)));
+        utf8.insert(4000, 0xFF);
+        assert!(matches!(text(&utf8), Err(DecodeError::Undecodable { .. })));
+        // A short text with one is not read.
+        assert!(matches!(
+            text(b"\xe5\xb9\xb4\xe6\x8a\xa5\xff abc"),
+            Err(DecodeError::Undecodable { .. })
+        ));
+        // Valid texts say nothing was replaced.
+        assert_eq!(text(report.as_bytes()).unwrap().replaced, None);
     }
 
     #[test]

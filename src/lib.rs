@@ -164,6 +164,16 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
         }
     };
     out.encoding = Some(decoded.encoding);
+    if let Some((count, first)) = decoded.replaced {
+        out.diagnostics.push(Diagnostic::warning(
+            Code::InvalidBytes,
+            None,
+            format!(
+                "{count} byte sequence(s) are not {} (the first at byte offset {first}); each was read as U+FFFD",
+                decoded.encoding
+            ),
+        ));
+    }
     if decoded.truncated {
         out.diagnostics.push(Diagnostic::warning(
             Code::TruncatedText,
