@@ -102,13 +102,15 @@ fn nearly(bytes: &[u8]) -> Option<Decoded<'static>> {
     if most == 0 {
         return None;
     }
-    // UTF-8 first: GBK text is almost never valid UTF-8 by chance, while UTF-8 text often
-    // reads as (wrong) GB18030 characters.
+    // UTF-8 first, when its characters outnumber its invalid sequences many times: GBK
+    // text is almost never valid UTF-8 by chance (its few characters that are come with
+    // many invalid ones), while UTF-8 text often reads as (wrong) GB18030 characters.
     let mut text = String::with_capacity(bytes.len());
-    let (mut count, mut first, mut at) = (0, 0, 0);
+    let (mut count, mut first, mut at, mut wide) = (0, 0, 0, 0);
     for chunk in bytes.utf8_chunks() {
         text.push_str(chunk.valid());
         at += chunk.valid().len();
+        wide += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
         if !chunk.invalid().is_empty() {
             if count == 0 {
                 first = at;
@@ -121,7 +123,7 @@ fn nearly(bytes: &[u8]) -> Option<Decoded<'static>> {
             at += chunk.invalid().len();
         }
     }
-    if count <= most {
+    if count <= most && wide >= 10 * count {
         return Some(Decoded {
             text: Cow::Owned(text),
             encoding: "UTF-8",
@@ -363,6 +365,14 @@ mod tests {
         let d = text(&gbk).unwrap();
         assert_eq!((d.encoding, d.replaced), ("GB18030", Some((1, 9))));
         assert_eq!(d.text.replace('\u{FFFD}', ""), report);
+        // GBK with few Chinese characters among ASCII is not taken for UTF-8 with a few
+        // invalid sequences.
+        let sparse = format!("{}规章\n", "0\t".repeat(3000));
+        let (gbk, _, _) = GB18030.encode(&sparse);
+        let mut gbk = gbk.into_owned();
+        gbk.insert(9, 0xFF);
+        let d = text(&gbk).unwrap();
+        assert_eq!((d.encoding, d.replaced), ("GB18030", Some((1, 9))));
         // One invalid sequence in every 2,000 bytes at most: two in 4,800 bytes are read, a
         // third is not.
         utf8.insert(3000, 0xFF);
