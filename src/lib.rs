@@ -440,6 +440,16 @@ mod tests {
     use super::*;
     use model::CellStatus;
 
+    type CellValue = (Table, &'static str, &'static str, Option<f64>, CellStatus);
+
+    /// A document's cells as (table, row, column, value, status), in order.
+    fn values(o: &FileOutcome) -> Vec<CellValue> {
+        o.cells
+            .iter()
+            .map(|c| (c.table, c.row, c.col, c.value, c.status))
+            .collect()
+    }
+
     #[test]
     fn html_saved_as_txt_is_html() {
         assert!(looks_like_html("\u{feff}<!DOCTYPE html><html>"));
@@ -470,12 +480,6 @@ mod tests {
                 .collect();
             let o = process_bytes(name, tabbed.join("\n").as_bytes(), &Limits::default());
             assert_eq!(o.status, DocStatus::Ok, "{name}");
-            let values = |o: &FileOutcome| -> Vec<_> {
-                o.cells
-                    .iter()
-                    .map(|c| (c.table, c.row, c.col, c.value, c.status))
-                    .collect()
-            };
             assert_eq!(values(&o), values(&plain), "{name}");
         }
     }
@@ -514,14 +518,8 @@ mod tests {
                 .collect();
             for (form, body) in [("numbers", before_numbers), ("headings", headings)] {
                 let o = process_bytes(name, format!("{head}{body}").as_bytes(), &Limits::default());
-                let values = |o: &FileOutcome| -> Vec<_> {
-                    o.cells
-                        .iter()
-                        .map(|c| (c.table, c.row, c.col, c.value, c.status))
-                        .collect()
-                };
                 let (got, want) = (values(&o), values(&plain));
-                let same = |g: &(_, _, _, _, CellStatus), w: &(_, _, _, _, CellStatus)| {
+                let same = |g: &CellValue, w: &CellValue| {
                     (g.0, g.1, g.2, g.3) == (w.0, w.1, w.2, w.3)
                         && (g.4 == w.4 || (g.4, w.4) == (CellStatus::Inferred, CellStatus::Reported))
                 };
@@ -545,12 +543,6 @@ mod tests {
     #[test]
     fn invisible_characters_and_escaped_spaces_change_no_cell() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let values = |o: &FileOutcome| -> Vec<_> {
-            o.cells
-                .iter()
-                .map(|c| (c.table, c.row, c.col, c.value, c.status))
-                .collect()
-        };
         let marks = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}'];
         for name in [
             "seeds/001_048cfcac86dd0fa1.txt",
