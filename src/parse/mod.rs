@@ -1095,7 +1095,8 @@ const LIMIT: usize = 20_000;
 #[inline(always)]
 fn cuttable(bytes: &[u8], start: usize, end: usize, last: bool) -> bool {
     let digits = &bytes[start..end];
-    // The bytes looked at, all ASCII (one test): the run's digits are.
+    // The bytes the checks look at, tested at once for ASCII (a run's digits are): then the
+    // checks read bytes; a full-width character among them is read by `cuttable_wide`.
     let probe = match digits {
         [] => 0,
         [a] => *a,
