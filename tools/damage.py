@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Reads the fixture reports after damage that keeps their numbers, and scores each form.
+
+usage: python3 tools/damage.py [--ogi BIN] [--keep DIR] [--check]
+
+Every report under tests/fixtures/{seeds,real} that has a truth file is damaged the ways
+public dumps damage reports (line ends, white space, encodings, invisible characters,
+escaped spaces, stray bytes, page furniture; for the HTML pages markup that browsers show
+the same; for the crawler dumps tabs, paragraph breaks and a missing header), each way
+into a corpus of its own beside the truth files, which stay as they are. Each corpus is
+run through `ogi run` and scored with ../shared/tools/score.py; one line per form.
+
+Each form is compared with the same reports undamaged: --check exits 1 when a form has a
+silent error (a wrong or missing cell in a document without a warning) or loses more
+cells than the undamaged reports do (plus LOST for the forms that leave cells no reader
+could place): the damage keeps every number.
+
+Needs the duckdb Python package (for score.py) and a built ogi (target/release/ogi).
+"""
+import argparse, json, pathlib, random, re, shutil, subprocess, sys, tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SCORE = ROOT.parent / "shared" / "tools" / "score.py"
+SECTION = ["主动公开政府信息情况", "收到和处理政府信息公开申请情况", "复议、行政诉讼情况",
+           "复议和行政诉讼情况", "复议、提起行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"]
+FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+
+# Cells a form may lose beyond what the same reports lose undamaged (--check): the review
+# row of a seed whose five leading empty cells are tabs (15 cells, AMBIGUOUS_ROW) is left
+# with no reader able to place it when tabs become U+3000, a tab ends every line, or
+# every cell stands on a line of its own.
+LOST = {"trailing-tab": 15, "tabs-as-u3000": 15, "cell-per-line": 15}
+# Agencies and years a form may lose beyond the undamaged reports': four crawler bodies
+# (004–007) never print the title their dropped header held.
+LOST_TITLES = {"crawler-no-header": 4}
+
+
+def text_forms(name, text, crawler):
+    """(form, text) for a text report; `crawler`: the body is one long line."""
+    lines = text.split("\n")
+    yield "crlf", text.replace("\n", "\r\n")
+    yield "lone-cr", text.replace("\n", "\r")
+    yield "u2028", text.replace("\n", "\u2028")
+    yield "blank-lines", text.replace("\n", "\n\n")
+    yield "page-numbers", "\n".join(l + (f"\n- {i // 17 + 2} -" if i % 17 == 16 else "") for i, l in enumerate(lines))
+    yield "page-headers", "\n".join(l + (f"\n第{i // 23 + 1}页 共9页" if i % 23 == 22 else "") for i, l in enumerate(lines))
+    yield "indent", "\n".join(("\u3000\u3000" if i % 3 == 0 else "  ") + l for i, l in enumerate(lines))
+    yield "trailing-tab", "\n".join(l + " \t " for l in lines)
+    yield "nbsp", text.replace(" ", "\u00a0")
+    yield "tabs-as-u3000", text.replace("\t", "\u3000")
+    yield "escaped-spaces", text.replace(" ", "&nbsp;").replace("\t", "&emsp;\t")
+    yield "full-width-digits", text.translate(FULL)
+    yield "ascii-parentheses", text.replace("（", "(").replace("）", ")")
+    yield "enumeration-comma", re.sub(r"(?<![\d.])(\d)\.(?=[\u4e00-\u9fff])", r"\1、", text)
+    rnd = random.Random(name)
+    marks = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
+    yield "zero-width", "".join(c + (rnd.choice(marks) if c != "\n" and rnd.random() < 0.05 else "") for c in text)
+    if crawler:
+        head, sep, body = text.partition("====\n")
+        yield "crawler-tabs", "\n".join(l.replace("。", "。\t", 3) + "\t" for l in lines)
+        yield "crawler-paragraphs", head + sep + "\n".join(
+            x for x in re.split(r"(?<=。)|(?=[一二三四五六七八九十]、)", body) if x)
+        sep_body = body
+        for p in SECTION:
+            sep_body = re.sub(r"([一二三四五六七八九十]、[^、。]{0,12}" + p + ")", r"\n\1\n", sep_body)
+        yield "crawler-headings", head + sep + "\n".join(
+            x for part in sep_body.split("\n") for x in re.split(r"(?<=。)", part) if x.strip())
+        yield "crawler-no-header", body
+
+
+def html_forms(text):
+    yield "upper-case-tags", re.sub(r"</?([a-zA-Z][a-zA-Z0-9]*)", lambda m: m.group(0).upper(), text)
+    yield "nbsp-around-numbers", re.sub(r">(\d+)<", r">&nbsp;\1&nbsp;<", text)
+    yield "numbers-in-spans", re.sub(r">(\d+)<", r'><span style="x"><font face="宋体">\1</font></span><', text)
+    yield "comments-in-cells", re.sub(r"</td>", "<!-- c --></td>", text, flags=re.I)
+    yield "th-cells", re.sub(r"<(/?)td\b", r"<\1th", text, flags=re.I)
+    yield "break-after-tags", text.replace(">", ">\n")
+    yield "zero-width", re.sub(r">(\d+)<", r">\1&#8203;<", text)
+
+    def split(m):
+        rows = [r.start() for r in re.finditer(r"<tr\b", m.group(0), re.I)]
+        if len(rows) < 6:
+            return m.group(0)
+        k = rows[len(rows) // 2]
+        return m.group(0)[:k] + '</tbody></table><p>&nbsp;</p><table border="1"><tbody>' + m.group(0)[k:]
+    yield "tables-split", re.sub(r"<table\b.*?</table>", split, text, flags=re.I | re.S)
+
+
+def byte_forms(name, text):
+    """(form, bytes) for damage below the text: encodings and stray bytes."""
+    b = text.encode("utf-8")
+    yield "gb18030", text.encode("gb18030")
+    i = b.index(b"\n", 200) + 1
+    yield "stray-byte", b[:i] + b"\xff" + b[i:]
+    j = b.index("。".encode(), 400)
+    yield "character-cut", b[:j] + b[j + 1:]
+    g = text.encode("gb18030")
+    k = g.index(b"\n", 200) + 1
+    yield "gb18030-stray-byte", g[:k] + b"\xff" + g[k:]
+    if name.endswith(".txt"):
+        yield "utf16", b"\xff\xfe" + text.encode("utf-16-le")
+
+
+def build(out):
+    forms = {}
+    for corpus in ("seeds", "real"):
+        for p in sorted((ROOT / "tests" / "fixtures" / corpus).iterdir()):
+            truth = p.with_name(p.stem + ".truth.json")
+            if p.suffix not in (".txt", ".html") or not truth.exists():
+                continue
+            raw = p.read_bytes()
+            text = raw.decode("utf-8-sig")
+            crawler = p.suffix == ".txt" and "====\n" in text and max(map(len, text.split("\n"))) > 500
+            damaged = [(f, t.encode("utf-8")) for f, t in
+                       (html_forms(text) if p.suffix == ".html" else text_forms(p.name, text, crawler))]
+            if p.suffix == ".txt":
+                damaged += list(byte_forms(p.name, text))
+                if not crawler:
+                    cells = "\n".join(c for l in text.split("\n") for c in re.split(r"\t+| {2,}", l.strip()))
+                    damaged.append(("cell-per-line", cells.encode("utf-8")))
+            for form, data in damaged:
+                d = out / form / corpus
+                d.mkdir(parents=True, exist_ok=True)
+                (d / p.name).write_bytes(data)
+                shutil.copy(truth, d / truth.name)
+                forms.setdefault(form, []).append((corpus, p))
+    # The same reports undamaged, one corpus for each set of them.
+    sets = {}
+    for form, reports in forms.items():
+        key = tuple(sorted((c, p.name) for c, p in reports))
+        if key not in sets:
+            base = f"undamaged-{len(sets)}"
+            sets[key] = base
+            for corpus, p in reports:
+                d = out / base / corpus
+                d.mkdir(parents=True, exist_ok=True)
+                shutil.copy(p, d / p.name)
+                truth = p.with_name(p.stem + ".truth.json")
+                shutil.copy(truth, d / truth.name)
+    return {form: (len(reports), sets[tuple(sorted((c, p.name) for c, p in reports))])
+            for form, reports in forms.items()}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--ogi", default=str(ROOT / "target" / "release" / "ogi"))
+    ap.add_argument("--keep", help="write the damaged corpora and outputs here (kept)")
+    ap.add_argument("--check", action="store_true", help="exit 1 on a silent error or a cell lost to damage")
+    args = ap.parse_args()
+    tmp = pathlib.Path(args.keep) if args.keep else pathlib.Path(tempfile.mkdtemp(prefix="ogi-damage-"))
+    try:
+        forms = build(tmp / "in")
+
+        def score(corpus):
+            out = tmp / "out" / corpus
+            rc = subprocess.run([args.ogi, "run", "--input", str(tmp / "in" / corpus), "--output", str(out)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+            if rc > 1:
+                sys.exit(f"{corpus}: ogi run exited with {rc}")
+            scored = subprocess.run([sys.executable, str(SCORE), str(tmp / "in" / corpus), str(out), "--json",
+                                     "--show", "0"], capture_output=True, text=True, check=True).stdout
+            return json.loads([l for l in scored.splitlines() if l.startswith("{")][-1])
+
+        base = {b: score(b) for b in sorted({b for _, b in forms.values()})}
+        failed = []
+        print(f"{'form':22} {'reports':>7} {'cells':>6} {'correct':>7} {'wrong':>5} {'missing':>7} "
+              f"{'silent':>6} {'undamaged':>9} {'titles':>6}")
+        for form in sorted(forms):
+            n, b = forms[form]
+            s, u = score(form), base[forms[form][1]]
+            lost = s["truth_cells"] - s["correct"] - (u["truth_cells"] - u["correct"])
+            titles = min(s["agency"], s["year"])
+            lost_titles = min(u["agency"], u["year"]) - titles
+            flag = ""
+            if s["silent"] or lost > LOST.get(form, 0) or lost_titles > LOST_TITLES.get(form, 0):
+                flag = "  SILENT" if s["silent"] else f"  {lost} cells, {lost_titles} titles lost"
+                failed.append(f"{form}: {lost} more cells lost than undamaged (allowed {LOST.get(form, 0)}), "
+                              f"{lost_titles} agencies or years (allowed {LOST_TITLES.get(form, 0)}), "
+                              f"{s['silent']} silent")
+            print(f"{form:22} {n:>7} {s['truth_cells']:>6} {s['correct']:>7} {s['wrong']:>5} {s['missing']:>7} "
+                  f"{s['silent']:>6} {u['correct']:>9} {titles:>6}{flag}")
+        if failed:
+            print("\n".join(["", "forms that lost cells:"] + failed))
+            if args.check:
+                sys.exit(1)
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
