@@ -50,6 +50,7 @@ def text_forms(name, text, crawler):
     yield "tabs-as-u3000", text.replace("\t", "\u3000")
     yield "escaped-spaces", text.replace(" ", "&nbsp;").replace("\t", "&emsp;\t")
     yield "full-width-digits", text.translate(FULL)
+    yield "full-width-signs", re.sub(r"(?<=[\t \u4e00-\u9fff\d])-(?=\d)", "－", text).replace("+", "＋")
     yield "ascii-parentheses", text.replace("（", "(").replace("）", ")")
     yield "enumeration-comma", re.sub(r"(?<![\d.])(\d)\.(?=[\u4e00-\u9fff])", r"\1、", text)
     rnd = random.Random(name)

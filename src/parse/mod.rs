@@ -1149,6 +1149,11 @@ fn ascii_before(bytes: &[u8], end: usize) -> u8 {
     }
 }
 
+/// A sign in a run of digits: ASCII, full-width (＋, －) or the minus sign (−).
+fn is_sign(c: char) -> bool {
+    matches!(c, '+' | '-' | '＋' | '－' | '−')
+}
+
 /// The pieces of a run read so far, by address and length: each one's id (counting up
 /// from the first free one) and number, read once; the same pieces come back in many
 /// splits.
@@ -1199,7 +1204,7 @@ fn hard_chunks<'a>(values: &[Token<'a>]) -> (Vec<(Token<'a>, &'a str, bool, u32)
         let raw = t.raw;
         let mut start = None;
         for (i, c) in raw.char_indices() {
-            let boundary = c == ' ' || ((c == '+' || c == '-') && i > 0);
+            let boundary = c == ' ' || (is_sign(c) && i > 0);
             if boundary {
                 if let Some(s) = start.take() {
                     chunks.push((t.clone(), &raw[s..i], true, 0));
@@ -1266,7 +1271,7 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
             return;
         }
         let body_len = text.trim_end_matches(['元', '万']).len();
-        let sign = usize::from(text.starts_with(['+', '-']));
+        let sign = text.chars().next().filter(|&c| is_sign(c)).map_or(0, char::len_utf8);
         cut(text, body_len, sign, tok, rest, m, cur, cur_ids, out);
     }
     /// Cuts `text` into one or more numbers, then recurses on `rest`. `body_len`: the
@@ -1455,7 +1460,7 @@ fn splits_summing<'a>(values: &[Token<'a>], m: usize) -> Option<(Vec<(Vec<Token<
     for (tok, text, cut, id) in hard {
         let value = match tok.kind {
             // A sign starts a chunk.
-            Kind::Run if text.starts_with(['+', '-']) => return None,
+            Kind::Run if text.starts_with(is_sign) => return None,
             Kind::Run => 0.0,
             Kind::Value(Value::Number(n)) if !n.signed && n.value >= 0.0 => n.value,
             _ => return None,
@@ -1563,10 +1568,12 @@ fn balance(split: &[Token<'_>]) -> (usize, usize) {
     let mut padded_zeros = 0;
     let (mut min, mut max) = (usize::MAX, 0);
     for t in split {
-        let b = t.raw.trim_start_matches(['+', '-']).trim_end_matches(['元', '万']);
-        padded_zeros += usize::from(b.len() > 1 && b.ends_with('0') && !b.contains('.'));
-        min = min.min(b.len());
-        max = max.max(b.len());
+        // In characters: full-width digits count as ASCII ones do.
+        let b = t.raw.trim_start_matches(is_sign).trim_end_matches(['元', '万']);
+        let len = b.chars().count();
+        padded_zeros += usize::from(len > 1 && b.ends_with(['0', '０']) && !b.contains(['.', '．']));
+        min = min.min(len);
+        max = max.max(len);
     }
     (padded_zeros, max.saturating_sub(min))
 }
@@ -1587,7 +1594,7 @@ fn balance(split: &[Token<'_>]) -> (usize, usize) {
 fn prior(cols: &PriorCols, nums: &[Option<f64>], split: &[Token<'_>]) -> Option<([u32; 4], u32)> {
     let val = |i: Option<usize>| -> Option<f64> { *nums.get(i?)? };
     for (i, t) in split.iter().enumerate() {
-        if t.raw.starts_with(['+', '-']) && i < cols.len && cols.change != Some(i) {
+        if t.raw.starts_with(is_sign) && i < cols.len && cols.change != Some(i) {
             return None;
         }
     }
@@ -2265,6 +2272,8 @@ mod tests {
         for text in [
             "其他对外管理服务事项100153行政处罚2648-18538行政许可20+1737第二十条",
             "规章000规范性文件898989政府集中采购13575394432.52元",
+            // real/002's table, with a negative change and a negative fee change.
+            "第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章007规范性文件7777166第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可396442278其他对外管理服务事项107105第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚2648-18538行政强制1262629第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费35-15第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购39573802895.90元",
         ] {
             assert_eq!(got(&full(text)), got(text), "{text}");
         }
