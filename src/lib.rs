@@ -235,15 +235,20 @@ fn visible(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     fn invisible(c: char) -> bool {
         matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}')
     }
-    // Found by their first bytes, E2 (U+200B–U+200D, U+2060, U+2028, U+2029), C2 (U+00AD)
-    // and `\r`, and the BOM (EF BB BF) by itself: EF starts every full-width comma.
+    // Found by their first bytes, E2 (U+200B–U+200D, U+2060, U+2028, U+2029) and C2
+    // (U+00AD), and the BOM (EF BB BF) by itself: EF starts every full-width comma. A lone
+    // `\r` by the first and the last `\r` (a text's line ends are all of one kind, or
+    // nearly): looking at every one would stop at each line of a CRLF text.
     let b = text.as_bytes();
-    let any = memchr::memchr3_iter(0xE2, 0xC2, b'\r', b).any(|i| {
+    let lone = |i: usize| b.get(i + 1) != Some(&b'\n');
+    let any = memchr::memchr2_iter(0xE2, 0xC2, b).any(|i| {
         matches!(
             b[i..],
-            [0xE2, 0x80, 0x8B..=0x8D | 0xA8 | 0xA9, ..] | [0xE2, 0x81, 0xA0, ..] | [0xC2, 0xAD, ..] | [b'\r']
-        ) || matches!(b[i..], [b'\r', next, ..] if next != b'\n')
-    }) || memchr::memmem::find(b, "\u{FEFF}".as_bytes()).is_some();
+            [0xE2, 0x80, 0x8B..=0x8D | 0xA8 | 0xA9, ..] | [0xE2, 0x81, 0xA0, ..] | [0xC2, 0xAD, ..]
+        )
+    }) || memchr::memmem::find(b, "\u{FEFF}".as_bytes()).is_some()
+        || memchr::memchr(b'\r', b).is_some_and(lone)
+        || memchr::memrchr(b'\r', b).is_some_and(lone);
     if !any {
         return text;
     }

@@ -1570,8 +1570,12 @@ fn balance(split: &[Token<'_>]) -> (usize, usize) {
     for t in split {
         // In characters: full-width digits count as ASCII ones do.
         let b = t.raw.trim_start_matches(is_sign).trim_end_matches(['元', '万']);
-        let len = b.chars().count();
-        padded_zeros += usize::from(len > 1 && b.ends_with(['0', '０']) && !b.contains(['.', '．']));
+        let (len, zero, point) = if b.is_ascii() {
+            (b.len(), b.ends_with('0'), b.contains('.'))
+        } else {
+            (b.chars().count(), b.ends_with(['0', '０']), b.contains(['.', '．']))
+        };
+        padded_zeros += usize::from(len > 1 && zero && !point);
         min = min.min(len);
         max = max.max(len);
     }
