@@ -465,17 +465,26 @@ mod tests {
         assert!(!looks_like_html(&long));
     }
 
+    /// Three real crawler dumps (one-line bodies): name, text and the outcome as read.
+    fn crawler_dumps() -> Vec<(&'static str, String, FileOutcome)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+        ["001.txt", "003.txt", "008.txt"]
+            .into_iter()
+            .map(|name| {
+                let bytes = std::fs::read(root.join(name)).unwrap();
+                let plain = process_bytes(name, &bytes, &Limits::default());
+                assert_eq!(plain.status, DocStatus::Ok, "{name}");
+                (name, String::from_utf8(bytes).unwrap(), plain)
+            })
+            .collect()
+    }
+
     /// A crawler dump's one-line body is still one when a tab stands in it (a stray one in
     /// the prose, one between a label and its value, one at each line's end): its cells are
     /// read as without the tabs.
     #[test]
     fn tabs_in_a_crawler_dump_do_not_hide_its_tables() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
-        for name in ["001.txt", "003.txt", "008.txt"] {
-            let bytes = std::fs::read(root.join(name)).unwrap();
-            let plain = process_bytes(name, &bytes, &Limits::default());
-            assert_eq!(plain.status, DocStatus::Ok, "{name}");
-            let text = String::from_utf8(bytes).unwrap();
+        for (name, text, plain) in crawler_dumps() {
             let tabbed: Vec<String> = text
                 .split('\n')
                 .map(|l| {
@@ -495,12 +504,7 @@ mod tests {
     /// does not split into seven values, and the row's values are then inferred.)
     #[test]
     fn a_crawler_dump_with_paragraph_breaks_is_read_as_the_one_line_dump() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
-        for name in ["001.txt", "003.txt", "008.txt"] {
-            let bytes = std::fs::read(root.join(name)).unwrap();
-            let plain = process_bytes(name, &bytes, &Limits::default());
-            assert_eq!(plain.status, DocStatus::Ok, "{name}");
-            let text = String::from_utf8(bytes).unwrap();
+        for (name, text, plain) in crawler_dumps() {
             let (head, body) = text.split_at(text.find("====\n").unwrap() + 5);
             // Paragraphs, and a line break before each numbered heading or row (一、…).
             let mut before_numbers = body.replace('。', "。\n");
