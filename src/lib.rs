@@ -186,9 +186,8 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
     let text = if html {
         std::borrow::Cow::Owned(html::to_text(&decoded.text))
     } else {
-        decoded.text
+        spaces_escaped(decoded.text)
     };
-    let text = if html { text } else { spaces_escaped(text) };
     extract(&visible(text), html, out);
 }
 
@@ -199,31 +198,32 @@ fn spaces_escaped(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> 
         "&nbsp;", "&ensp;", "&emsp;", "&thinsp;", "&#160;", "&#xa0;", "&#8194;", "&#8195;", "&#12288;", "&#x3000;",
     ];
     let b = text.as_bytes();
-    let at = |i: usize| {
-        SPACES
-            .iter()
-            .find(|e| b.len() >= i + e.len() && b[i..i + e.len()].eq_ignore_ascii_case(e.as_bytes()))
-    };
-    if !memchr::memchr_iter(b'&', b).any(|i| at(i).is_some()) {
-        return text;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    let mut i = 0;
+    // One pass; the copy is made at the first escape found, if any.
+    let mut out: Option<String> = None;
+    let (mut last, mut i) = (0, 0);
     while let Some(k) = memchr::memchr(b'&', &b[i..]) {
         let amp = i + k;
-        match at(amp) {
+        let escape = SPACES
+            .iter()
+            .find(|e| b.len() >= amp + e.len() && b[amp..amp + e.len()].eq_ignore_ascii_case(e.as_bytes()));
+        match escape {
             Some(e) => {
-                out.push_str(&text[last..amp]);
-                out.push(' ');
+                let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                o.push_str(&text[last..amp]);
+                o.push(' ');
                 i = amp + e.len();
                 last = i;
             }
             None => i = amp + 1,
         }
     }
-    out.push_str(&text[last..]);
-    std::borrow::Cow::Owned(out)
+    match out {
+        None => text,
+        Some(mut o) => {
+            o.push_str(&text[last..]);
+            std::borrow::Cow::Owned(o)
+        }
+    }
 }
 
 /// `text` without the characters that print as nothing (zero-width space and joiners, word
