@@ -498,6 +498,38 @@ mod tests {
         }
     }
 
+    /// White space between the characters of a crawler dump's text (a space after every
+    /// Chinese character, as a page of one span per character gives; ideographic spaces in
+    /// its section headings, as a justified heading gives) changes no cell.
+    #[test]
+    fn spaces_between_characters_do_not_hide_a_crawler_dumps_tables() {
+        let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        for (name, text, plain) in crawler_dumps() {
+            let mut spaced = String::new();
+            let mut chars = text.chars().peekable();
+            while let Some(c) = chars.next() {
+                spaced.push(c);
+                if cjk(c) && chars.peek().is_some_and(|&d| cjk(d)) {
+                    spaced.push(' ');
+                }
+            }
+            let mut justified = text.clone();
+            for h in [
+                "主动公开政府信息情况",
+                "收到和处理政府信息公开申请情况",
+                "行政复议、行政诉讼情况",
+            ] {
+                let letters: Vec<String> = h.chars().map(String::from).collect();
+                justified = justified.replace(h, &letters.join("\u{3000}"));
+            }
+            for (form, t) in [("spaced", spaced), ("justified", justified)] {
+                let o = process_bytes(name, t.as_bytes(), &Limits::default());
+                assert_eq!(o.status, DocStatus::Ok, "{name} {form}");
+                assert_eq!(values(&o), values(&plain), "{name} {form}");
+            }
+        }
+    }
+
     /// A crawler dump that kept its paragraphs' line breaks (each table's cells still run
     /// together, on a line of its own or after its heading) gives the one-line dump's
     /// numbers. (A row on a line of its own may be read less well: `230 000023` alone

@@ -29,6 +29,32 @@ fn single_cells_upto<'a>(lines: &'a [Line<'a>], max: usize) -> impl Iterator<Ite
     })
 }
 
+/// A heading set with ideographic spaces between its characters (二、主　动　公　开…,
+/// justified in a word processor): the space splits cells, so the line reads as four or
+/// more cells with no digit, three in four of them one to three characters long (a table's
+/// header row has longer ones). Its text, normalised, when that
+/// has at most `max` characters.
+fn letter_spaced(line: &str, max: usize) -> Option<String> {
+    // A character and a space are at most six bytes: most lines fail here or at the space.
+    if line.len() > max * 6 || !line.contains('\u{3000}') {
+        return None;
+    }
+    let (mut pieces, mut short) = (0, 0);
+    for piece in line.split(char::is_whitespace).filter(|p| !p.is_empty()) {
+        let mut chars = 0;
+        for c in piece.chars() {
+            if halfwidth(c).is_ascii_digit() {
+                return None;
+            }
+            chars += 1;
+        }
+        pieces += 1;
+        short += usize::from(chars <= 3);
+    }
+    let s = normalize(line);
+    (pieces >= 4 && short * 4 >= pieces * 3 && s.chars().count() <= max).then_some(s)
+}
+
 const CN_DIGITS: &[(char, u32)] = &[
     ('〇', 0),
     ('零', 0),
@@ -428,7 +454,30 @@ fn is_end(norm: &str) -> bool {
 /// The regions of the tables present, in document order.
 pub fn regions(lines: &[Line<'_>]) -> Vec<Region> {
     // Headings and end markers are at most 40 characters (`heading_of`, `is_end`).
-    let singles: Vec<(usize, String)> = single_cells_upto(lines, 40).collect();
+    let mut singles: Vec<(usize, String)> = single_cells_upto(lines, 40).collect();
+    let found = regions_among(lines, &singles);
+    if found.len() == Table::ALL.len() {
+        return found;
+    }
+    // A table's heading not found: the lines set with ideographic spaces between their
+    // characters are looked at too (looked for only then: most documents have none).
+    let spaced: Vec<(usize, String)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| grid::single_cell_within(l.text, 40).is_none())
+        .filter_map(|(i, l)| Some((i, letter_spaced(l.text, 40)?)))
+        .collect();
+    if spaced.is_empty() {
+        return found;
+    }
+    singles.extend(spaced);
+    singles.sort_unstable_by_key(|s| s.0);
+    regions_among(lines, &singles)
+}
+
+/// The regions of the tables whose headings are among `singles` (the lines read as one
+/// cell, normalised, in document order).
+fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> Vec<Region> {
     let kinds: Vec<Option<Table>> = singles.iter().map(|(_, n)| heading_of(n)).collect();
     let mut heads: Vec<(usize, Table)> = Vec::new();
     for t in Table::ALL {
@@ -543,7 +592,11 @@ pub fn unglue(text: &str) -> Option<String> {
     // Tabs do not make it a table row: a crawler's body may hold a stray one (in the prose,
     // between a label and its value, at the line's end), and a row is never 1,500 bytes
     // with a section heading in it.
-    let is_glued = |l: &str| l.len() > 1500 && SECTION_PHRASES[..3].iter().any(|p| l.contains(p));
+    let is_glued = |l: &str| {
+        l.len() > 1500
+            && (SECTION_PHRASES[..3].iter().any(|p| l.contains(p))
+                || SECTION_PHRASES[..3].iter().any(|p| find_spaced(l, p, 0).is_some()))
+    };
     // `text.lines().any(is_glued)`, the line ends found with memchr's SIMD search (the
     // standard library's searches a word at a time): every document is checked.
     let mut start = 0;
@@ -562,7 +615,40 @@ pub fn unglue(text: &str) -> Option<String> {
 /// line): the text with line breaks around every section heading. For a text in which
 /// nothing was found otherwise (see `extract`).
 pub fn unglue_lines(text: &str) -> String {
-    cut_headings(text, |l| SECTION_PHRASES.iter().any(|p| l.contains(p)))
+    cut_headings(text, |l| {
+        SECTION_PHRASES.iter().any(|p| l.contains(p)) || SECTION_PHRASES.iter().any(|p| find_spaced(l, p, 0).is_some())
+    })
+}
+
+/// The first match of `phrase` in `line` at or after byte `from`, white space allowed
+/// between its characters (主 动 公 开…, a crawler's text of spans, a justified heading):
+/// (start, end) in bytes.
+fn find_spaced(line: &str, phrase: &str, from: usize) -> Option<(usize, usize)> {
+    let mut want = phrase.chars();
+    let first = want.next()?;
+    let rest = want.as_str();
+    let mut buf = [0u8; 4];
+    let lead = first.encode_utf8(&mut buf).as_bytes();
+    let mut at = from;
+    while let Some(k) = memchr::memmem::find(&line.as_bytes()[at..], lead) {
+        let start = at + k;
+        let mut i = start + first.len_utf8();
+        let mut ok = true;
+        for w in rest.chars() {
+            let tail = &line[i..];
+            let t = tail.trim_start();
+            if !t.starts_with(w) {
+                ok = false;
+                break;
+            }
+            i += tail.len() - t.len() + w.len_utf8();
+        }
+        if ok {
+            return Some((start, i));
+        }
+        at = start + first.len_utf8();
+    }
+    None
 }
 
 /// `text` with the lines `cut` picks broken before and after each section heading.
@@ -576,17 +662,23 @@ fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> String {
         }
         let mut cuts: Vec<(usize, usize)> = Vec::new();
         for p in SECTION_PHRASES {
-            for (at, _) in line.match_indices(p) {
+            // Through white space: a heading may have it when the same phrase in the prose
+            // has none.
+            let mut from = 0;
+            while let Some((at, end)) = find_spaced(line, p, from) {
+                from = end;
                 // Take the section number (二、) just before the phrase into the heading.
                 let head = &line[..at];
                 let start = head
                     .char_indices()
                     .rev()
                     .take(30)
-                    .find(|&(i, c)| "一二三四五六七八九十".contains(c) && head[i + c.len_utf8()..].starts_with('、'))
+                    .find(|&(i, c)| {
+                        "一二三四五六七八九十".contains(c) && head[i + c.len_utf8()..].trim_start().starts_with('、')
+                    })
                     .map(|(i, _)| i)
                     .unwrap_or(at);
-                cuts.push((start, at + p.len()));
+                cuts.push((start, end));
             }
         }
         cuts.sort();
@@ -770,6 +862,41 @@ mod tests {
         assert_eq!(date("2020年"), None);
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2020, 3, 1), 18322);
+    }
+
+    #[test]
+    fn phrases_are_found_through_white_space() {
+        let line = "前文。二 、主 动\u{3000}公开 政府信息情况 （一）";
+        let (s, e) = find_spaced(line, "主动公开政府信息情况", 0).unwrap();
+        assert_eq!(&line[s..e], "主 动\u{3000}公开 政府信息情况");
+        assert_eq!(find_spaced(line, "主动公开政府信息情况", e), None);
+        assert_eq!(find_spaced("主动。公开", "主动公开", 0), None);
+        let cut = unglue_lines(line);
+        assert_eq!(cut, "前文。\n二 、主 动\u{3000}公开 政府信息情况\n （一）\n");
+    }
+
+    #[test]
+    fn letter_spaced_headings_are_one_cell() {
+        let text = "二、主\u{3000}动\u{3000}公\u{3000}开\u{3000}政\u{3000}府\u{3000}信\u{3000}息\u{3000}情\u{3000}况\n规章\t0\n\
+            四、政府信息公开行政复\u{3000}议\u{3000}、\u{3000}行\u{3000}政\u{3000}诉\u{3000}讼\u{3000}情\u{3000}况\n\
+            行政复议\u{3000}行政诉讼\n结果维持\u{3000}结果纠正\u{3000}其他结果\u{3000}尚未审结\u{3000}总计\n0";
+        let r = regions(&lines(text));
+        let got: Vec<(Table, usize)> = r.iter().map(|r| (r.table, r.heading)).collect();
+        assert_eq!(got, vec![(Table::ActiveDisclosure, 0), (Table::ReviewLitigation, 2)]);
+        // A table's header row (cells of four characters or more), a row with a number.
+        assert_eq!(letter_spaced("行政复议\u{3000}行政诉讼", 40), None);
+        assert_eq!(
+            letter_spaced(
+                "结果维持\u{3000}结果纠正\u{3000}其他结果\u{3000}尚未审结\u{3000}总计",
+                40
+            ),
+            None
+        );
+        assert_eq!(letter_spaced("规\u{3000}章\u{3000}1\u{3000}个", 40), None);
+        assert_eq!(
+            letter_spaced("一、总\u{3000}体\u{3000}情\u{3000}况", 40).as_deref(),
+            Some("一、总体情况")
+        );
     }
 
     #[test]

@@ -5,8 +5,9 @@ usage: python3 tools/damage.py [--ogi BIN] [--keep DIR] [--check]
 
 Every report under tests/fixtures/{seeds,real} that has a truth file is damaged the ways
 public dumps damage reports (line ends, white space, encodings, invisible characters,
-escaped spaces, stray bytes, page furniture; for the HTML pages markup that browsers show
-the same; for the crawler dumps tabs, paragraph breaks and a missing header), each way
+escaped spaces, stray bytes, page furniture, letter-spaced and wrapped text, thousands
+separators; for the HTML pages markup that browsers show the same and character
+references; for the crawler dumps tabs, paragraph breaks and a missing header), each way
 into a corpus of its own beside the truth files, which stay as they are. Each corpus is
 run through `ogi run` and scored with ../shared/tools/score.py; one line per form.
 
@@ -56,6 +57,23 @@ def text_forms(name, text, crawler):
     rnd = random.Random(name)
     marks = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
     yield "zero-width", "".join(c + (rnd.choice(marks) if c != "\n" and rnd.random() < 0.05 else "") for c in text)
+    cjk = "[\u4e00-\u9fff]"
+    yield "letter-spaced", re.sub(f"(?<={cjk})(?={cjk})", " ", text)
+    yield "stray-spaces", "".join(c + (" " if "\u4e00" <= c <= "\u9fff" and rnd.random() < 0.1 else "")
+                                  for c in text)
+    justified = text
+    for p in SECTION:
+        justified = justified.replace(p, "\u3000".join(p))
+    yield "justified-headings", justified
+    yield "justified-labels", re.sub(f"(?m)(^|\t)({cjk})({cjk})(?=\t|$)", "\\1\\2\u3000\u3000\\3", text)
+    yield "thousands-separators", re.sub(r"(?<=\t)(\d{4,})(?=(\.\d+)? ?(万元|元)?(\t|$))",
+                                         lambda m: f"{int(m.group(1)):,}", text, flags=re.M)
+
+    def wrapped(line):
+        # A long label broken over two lines, its cells after the second half (PDF text).
+        m = re.match(r"([^\t]{12,})(\t.*)", line)
+        return line if not m else m.group(1)[:len(m.group(1)) // 2] + "\n" + m.group(1)[len(m.group(1)) // 2:] + m.group(2)
+    yield "wrapped-labels", "\n".join(map(wrapped, lines))
     if crawler:
         head, sep, body = text.partition("====\n")
         yield "crawler-tabs", "\n".join(l.replace("。", "。\t", 3) + "\t" for l in lines)
@@ -77,6 +95,16 @@ def html_forms(text):
     yield "th-cells", re.sub(r"<(/?)td\b", r"<\1th", text, flags=re.I)
     yield "break-after-tags", text.replace(">", ">\n")
     yield "zero-width", re.sub(r">(\d+)<", r">\1&#8203;<", text)
+    yield "thousands-separators", re.sub(r">(\d{4,})(?=(\.\d+)?<)", lambda m: f">{int(m.group(1)):,}", text)
+    yield "breaks-in-labels", re.sub(r">([\u4e00-\u9fff（）、]{6,})<",
+                                     lambda m: f">{m.group(1)[:len(m.group(1)) // 2]}<br/>{m.group(1)[len(m.group(1)) // 2:]}<", text)
+    yield "character-references", re.sub(r">([^<>]*[\u4e00-\u9fff][^<>]*)<", lambda m: ">" + "".join(
+        f"&#{ord(c)};" if ord(c) > 127 else c for c in m.group(1)) + "<", text)
+    yield "word-paragraphs", re.sub(r"(<td[^>]*>)(.*?)(</td>)", r'\1<p class="MsoNormal" align="center"><span '
+                                    r'lang="EN-US" style="font-size:10.5pt">\2</span></p>\3', text, flags=re.I | re.S)
+    yield "portal-chrome", ('<html><head><title>政府信息公开</title></head><body><ul><li><a href="/">行政复议</a></li>'
+                            "<li><a>政府信息公开年报</a></li><li>主动公开政府信息情况</li></ul>" + text +
+                            "<div>版权所有 主办单位</div></body></html>")
 
     def split(m):
         rows = [r.start() for r in re.finditer(r"<tr\b", m.group(0), re.I)]
