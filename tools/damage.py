@@ -6,8 +6,8 @@ usage: python3 tools/damage.py [--ogi BIN] [--keep DIR] [--check]
 Every report under tests/fixtures/{seeds,real} that has a truth file is damaged the ways
 public dumps damage reports (line ends, white space, encodings, invisible characters,
 escaped spaces, stray bytes, page furniture, letter-spaced and wrapped text, thousands
-separators; for the HTML pages markup that browsers show the same and character
-references; for the crawler dumps tabs, paragraph breaks and a missing header), each way
+separators, labels apart from their cells; for the HTML pages markup that browsers show
+the same, character references and a spare empty column; for the crawler dumps tabs, paragraph breaks and a missing header), each way
 into a corpus of its own beside the truth files, which stay as they are. Each corpus is
 run through `ogi run` and scored with ../shared/tools/score.py; one line per form.
 
@@ -28,9 +28,9 @@ FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 
 # Cells a form may lose beyond what the same reports lose undamaged (--check): the review
 # row of a seed whose five leading empty cells are tabs (15 cells, AMBIGUOUS_ROW) is left
-# with no reader able to place it when tabs become U+3000, a tab ends every line, or
-# every cell stands on a line of its own.
-LOST = {"trailing-tab": 15, "tabs-as-u3000": 15, "cell-per-line": 15}
+# with no reader able to place it when tabs become U+3000 or every cell stands on a line
+# of its own.
+LOST = {"tabs-as-u3000": 15, "cell-per-line": 15}
 # Agencies and years a form may lose beyond the undamaged reports': four crawler bodies
 # (004–007) never print the title their dropped header held.
 LOST_TITLES = {"crawler-no-header": 4}
@@ -74,6 +74,13 @@ def text_forms(name, text, crawler):
         m = re.match(r"([^\t]{12,})(\t.*)", line)
         return line if not m else m.group(1)[:len(m.group(1)) // 2] + "\n" + m.group(1)[len(m.group(1)) // 2:] + m.group(2)
     yield "wrapped-labels", "\n".join(map(wrapped, lines))
+    if not crawler:
+        label = r"(?m)^([^\t\n]*[\u4e00-\u9fff][^\t\n：]*)\t(?=\d)"
+        yield "empty-cell-after-label", re.sub(label, "\\1\t\t", text)
+        yield "colon-after-label", re.sub(label, "\\1：\t", text)
+        yield "space-after-label", re.sub(r"(?m)^([^\t\n]*[\u4e00-\u9fff])\t(?=\d)", "\\1 ", text)
+        yield "right-aligned-numbers", re.sub(r"(?<=\t)(\d+)(?=\t|$)", lambda m: m.group(1).rjust(6), text,
+                                              flags=re.M)
     if crawler:
         head, sep, body = text.partition("====\n")
         yield "crawler-tabs", "\n".join(l.replace("。", "。\t", 3) + "\t" for l in lines)
@@ -96,6 +103,10 @@ def html_forms(text):
     yield "break-after-tags", text.replace(">", ">\n")
     yield "zero-width", re.sub(r">(\d+)<", r">\1&#8203;<", text)
     yield "thousands-separators", re.sub(r">(\d{4,})(?=(\.\d+)?<)", lambda m: f">{int(m.group(1)):,}", text)
+    # A word processor's empty column before or after the table's, and cells left unclosed.
+    yield "spare-column-before", re.sub(r"(<tr[^>]*>)", r"\1<td>&nbsp;</td>", text, flags=re.I)
+    yield "spare-column-after", re.sub(r"(</tr>)", r"<td></td>\1", text, flags=re.I)
+    yield "unclosed-cells", re.sub(r"</tr>|</td>", "", text, flags=re.I)
     yield "breaks-in-labels", re.sub(r">([\u4e00-\u9fff（）、]{6,})<",
                                      lambda m: f">{m.group(1)[:len(m.group(1)) // 2]}<br/>{m.group(1)[len(m.group(1)) // 2:]}<", text)
     yield "character-references", re.sub(r">([^<>]*[\u4e00-\u9fff][^<>]*)<", lambda m: ">" + "".join(

@@ -286,6 +286,10 @@ fn positional(table: Table, spec: &RowSpec, run: &mut Run<'_>, form: Form, ex: &
         while run.values.len() > m && run.values[0].kind == Kind::Blank {
             run.values.remove(0);
         }
+        // An empty column after the table's (a word processor's): a cell to spare at the end.
+        while run.values.len() > m && run.values.last().is_some_and(|t| t.kind == Kind::Blank) {
+            run.values.pop();
+        }
     } else {
         let lead = run.values.iter().take_while(|t| t.kind == Kind::Blank).count();
         run.values.drain(..lead);
@@ -912,13 +916,14 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
             _ => by_line.push((t.line, vec![t])),
         }
     }
-    let positional = by_line.iter().find(|(_, ts)| {
-        ts.len() == width
-            && ts[0].line_cells as usize == width
-            && ts.iter().all(|t| t.kind != Kind::Text)
-            && ts.iter().any(|t| t.is_value())
+    let positional = by_line.iter().find_map(|(_, ts)| {
+        let grid = ts.len() >= width
+            && ts[0].line_cells as usize == ts.len()
+            && ts.iter().all(|t| t.kind != Kind::Text && t.kind != Kind::Run)
+            && ts.iter().any(|t| t.is_value());
+        grid.then(|| review_cells(ts, width)).flatten()
     });
-    if let Some((_, ts)) = positional {
+    if let Some(ts) = positional {
         for (i, t) in ts.iter().enumerate() {
             let spec = &specs[i / 5];
             let cell = if t.kind == Kind::Blank {
@@ -991,6 +996,45 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
     };
     place_flat(&run, width, &mut ex);
     ex
+}
+
+/// The `width` cells of a review row of values and empty cells, one token a cell. A row
+/// with more cells has empty ones to spare at its ends (a trailing tab, an empty column a
+/// word processor added before or after the table's): they are dropped from the end that
+/// has them, or, when both ends have, from the one end after whose dropping each
+/// proceeding's 总计 is the sum of its four results (empty cells as 0).
+fn review_cells<'t, 'a>(ts: &[&'t Token<'a>], width: usize) -> Option<Vec<&'t Token<'a>>> {
+    let extra = ts.len() - width;
+    if extra == 0 {
+        return Some(ts.to_vec());
+    }
+    let lead = ts.iter().take_while(|t| t.kind == Kind::Blank).count();
+    let trail = ts.iter().rev().take_while(|t| t.kind == Kind::Blank).count();
+    let sums = |cells: &[&Token<'_>]| {
+        cells.chunks(template::RESULTS.len()).all(|g| {
+            let n: Vec<f64> = g
+                .iter()
+                .map(|t| match t.kind {
+                    Kind::Value(Value::Number(n)) => n.value,
+                    _ => 0.0,
+                })
+                .collect();
+            validate::close(n[n.len() - 1], n[..n.len() - 1].iter().sum())
+        })
+    };
+    let front = (lead >= extra).then(|| &ts[extra..]);
+    let back = (trail >= extra).then(|| &ts[..width]);
+    let pick = match (front, back) {
+        (Some(f), None) => f,
+        (None, Some(b)) => b,
+        (Some(f), Some(b)) => match (sums(f), sums(b)) {
+            (true, false) => f,
+            (false, true) => b,
+            _ => return None,
+        },
+        (None, None) => return None,
+    };
+    Some(pick.to_vec())
 }
 
 /// The review table's 15 cells as one row, for splitting runs (no column has a prior).
@@ -2220,6 +2264,45 @@ mod tests {
         assert_eq!(ex.cells.len(), 15);
         assert_eq!(ex.cells[0].status, CellStatus::Blank);
         assert_eq!(ex.cells[9].value, Some(4.0));
+    }
+
+    /// An HTML row with an empty cell more than its columns at its end (a word processor's
+    /// empty column) is read by position, its blank 总计 kept.
+    #[test]
+    fn html_row_with_a_spare_column_is_positional() {
+        let ex = labelled(
+            Table::Applications,
+            Template::T2019,
+            &lines("（一）予以公开\t3\t\t\t\t\t1\t\t\n"),
+            1,
+            Form::Html,
+        );
+        let got: Vec<(Option<f64>, CellStatus)> = ex.cells.iter().map(|c| (c.value, c.status)).collect();
+        let blank = (None, CellStatus::Blank);
+        let reported = |v| (Some(v), CellStatus::Reported);
+        assert_eq!(got, [reported(3.0), blank, blank, blank, blank, reported(1.0), blank]);
+    }
+
+    /// A review row with a cell to spare at an end (a trailing tab, a word processor's empty
+    /// column) is read by position: the spare cell is dropped from the end that has one,
+    /// or from the end the proceedings' sums pick when both ends are empty.
+    #[test]
+    fn review_row_with_a_spare_empty_cell_is_positional() {
+        for text in [
+            "\t\t\t\t\t1\t2\t0\t1\t4\t0\t0\t0\t0\t0\t\n",
+            "\t5\t\t\t2\t7\t8\t\t\t1\t9\t0\t0\t0\t0\t0\n",
+        ] {
+            let ex = review(&lines(text), 1, Form::Html);
+            assert_eq!(ex.cells.len(), 15, "{text:?}");
+            assert!(ex.diags.is_empty(), "{text:?}: {:?}", ex.diags);
+        }
+        let ex = review(&lines("\t\t\t\t\t1\t2\t0\t1\t4\t0\t0\t0\t0\t0\t\n"), 1, Form::Text);
+        assert_eq!(ex.cells[0].status, CellStatus::Blank);
+        assert_eq!(ex.cells[9].value, Some(4.0));
+        let ex = review(&lines("\t5\t\t\t2\t7\t8\t\t\t1\t9\t0\t0\t0\t0\t0\n"), 1, Form::Html);
+        assert_eq!(ex.cells[0].value, Some(5.0));
+        assert_eq!(ex.cells[1].status, CellStatus::Blank);
+        assert_eq!(ex.cells[4].value, Some(7.0));
     }
 
     #[test]
