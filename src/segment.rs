@@ -31,9 +31,9 @@ fn single_cells_upto<'a>(lines: &'a [Line<'a>], max: usize) -> impl Iterator<Ite
 
 /// A heading set with ideographic spaces between its characters (二、主　动　公　开…,
 /// justified in a word processor): the space splits cells, so the line reads as four or
-/// more cells with no digit, three in four of them one to three characters long (a table's
-/// header row has longer ones). Its text, normalised, when that
-/// has at most `max` characters.
+/// more cells with no digit, three in four of them one to three characters long (a
+/// table's header row has longer ones). Its text, normalised, when that has at most `max`
+/// characters.
 fn letter_spaced(line: &str, max: usize) -> Option<String> {
     // A character and a space are at most six bytes: most lines fail here or at the space.
     if line.len() > max * 6 || !line.contains('\u{3000}') {
