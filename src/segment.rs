@@ -461,10 +461,11 @@ pub fn regions(lines: &[Line<'_>]) -> Vec<Region> {
     }
     // A table's heading not found: the lines set with ideographic spaces between their
     // characters are looked at too (looked for only then: most documents have none).
+    // Among the lines not read as one cell already (`singles` is in line order).
     let spaced: Vec<(usize, String)> = lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| grid::single_cell_within(l.text, 40).is_none())
+        .filter(|(i, _)| singles.binary_search_by_key(i, |s| s.0).is_err())
         .filter_map(|(i, l)| Some((i, letter_spaced(l.text, 40)?)))
         .collect();
     if spaced.is_empty() {
@@ -592,11 +593,7 @@ pub fn unglue(text: &str) -> Option<String> {
     // Tabs do not make it a table row: a crawler's body may hold a stray one (in the prose,
     // between a label and its value, at the line's end), and a row is never 1,500 bytes
     // with a section heading in it.
-    let is_glued = |l: &str| {
-        l.len() > 1500
-            && (SECTION_PHRASES[..3].iter().any(|p| l.contains(p))
-                || SECTION_PHRASES[..3].iter().any(|p| find_spaced(l, p, 0).is_some()))
-    };
+    let is_glued = |l: &str| l.len() > 1500 && holds_any(l, &SECTION_PHRASES[..3]);
     // `text.lines().any(is_glued)`, the line ends found with memchr's SIMD search (the
     // standard library's searches a word at a time): every document is checked.
     let mut start = 0;
@@ -615,9 +612,13 @@ pub fn unglue(text: &str) -> Option<String> {
 /// line): the text with line breaks around every section heading. For a text in which
 /// nothing was found otherwise (see `extract`).
 pub fn unglue_lines(text: &str) -> String {
-    cut_headings(text, |l| {
-        SECTION_PHRASES.iter().any(|p| l.contains(p)) || SECTION_PHRASES.iter().any(|p| find_spaced(l, p, 0).is_some())
-    })
+    cut_headings(text, |l| holds_any(l, SECTION_PHRASES))
+}
+
+/// Whether `line` holds one of `phrases`, as written (memchr's substring search) or with
+/// white space between its characters.
+fn holds_any(line: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| line.contains(p)) || phrases.iter().any(|p| find_spaced(line, p, 0).is_some())
 }
 
 /// The first match of `phrase` in `line` at or after byte `from`, white space allowed
