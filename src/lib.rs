@@ -530,6 +530,29 @@ mod tests {
         }
     }
 
+    /// A space between a number and the characters around it (`2019 年`, `156805947.43 元`,
+    /// as text extracted from a PDF or typed into a cell has) changes no cell of a crawler
+    /// dump: the unit still closes the run and goes with its last number.
+    #[test]
+    fn spaces_around_numbers_in_a_crawler_dump_change_no_cell() {
+        let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        for (name, text, plain) in crawler_dumps() {
+            let mut spaced = String::new();
+            let mut prev = '\n';
+            for c in text.chars() {
+                if (cjk(prev) && c.is_ascii_digit()) || (prev.is_ascii_digit() && cjk(c)) {
+                    spaced.push(' ');
+                }
+                spaced.push(c);
+                prev = c;
+            }
+            assert_ne!(spaced, text, "{name}");
+            let o = process_bytes(name, spaced.as_bytes(), &Limits::default());
+            assert_eq!(o.status, DocStatus::Ok, "{name}");
+            assert_eq!(values(&o), values(&plain), "{name}");
+        }
+    }
+
     /// A crawler dump that kept its paragraphs' line breaks (each table's cells still run
     /// together, on a line of its own or after its heading) gives the one-line dump's
     /// numbers. (A row on a line of its own may be read less well: `230 000023` alone

@@ -455,8 +455,13 @@ fn sigint_and_sigterm_stop_cleanly_with_130_and_143() {
     let old = snapshot(&out);
     for (sig, code) in [(libc::SIGINT, 130), (libc::SIGTERM, 143)] {
         let mut child = spawn(&new_in, &out);
-        // Long enough for the handlers to be installed, far shorter than the run.
-        std::thread::sleep(Duration::from_millis(150));
+        // Once the run has made its working directory beside the output (its handlers are
+        // installed before that), long before it ends. (A fixed delay of 150 ms was longer
+        // than a whole optimised run of this dump.)
+        let start = Instant::now();
+        while leftovers(tmp.path()).is_empty() && start.elapsed() < Duration::from_secs(60) {
+            std::thread::sleep(Duration::from_millis(1));
+        }
         send(&child, sig);
         let status = wait_for(&mut child, Duration::from_secs(60));
         let mut stderr = String::new();

@@ -488,7 +488,12 @@ fn unglue<'a>(t: Token<'a>, out: &mut Vec<Token<'a>>) {
         while j > i && chars[j - 1].1 == ' ' {
             j -= 1;
         }
-        let next = chars.get(j).map(|x| x.1);
+        // The character after the run, and where it is: text extracted from a PDF or typed
+        // into a cell may hold a space between a number and its unit or counter (2025 年,
+        // 75394432.52 元, 1 个).
+        let after = |k: usize| k + chars[k.min(chars.len())..].iter().take_while(|x| x.1 == ' ').count();
+        let at = after(j);
+        let next = chars.get(at).map(|x| x.1);
         let prev = i.checked_sub(1).map(|k| chars[k].1);
         // A label's own number (1.属于…, 2、…) or a counted thing (2020年): text.
         let mut end = j;
@@ -496,7 +501,8 @@ fn unglue<'a>(t: Token<'a>, out: &mut Vec<Token<'a>>) {
         // A count with its measure word followed straight by the next cell's digits
         // (政府集中采购1个246900元) is a cell.
         let counted_cell = next.is_some_and(|n| "个项件".contains(n)) && {
-            let digits = chars[(j + 1).min(chars.len())..]
+            let from = after(at + 1);
+            let digits = chars[from.min(chars.len())..]
                 .iter()
                 .take_while(|x| {
                     let d = super::numbers::halfwidth(x.1);
@@ -504,15 +510,15 @@ fn unglue<'a>(t: Token<'a>, out: &mut Vec<Token<'a>>) {
                 })
                 .count();
             // ... unless those digits count something themselves (共3个12月).
-            digits > 0 && !chars.get(j + 1 + digits).is_some_and(|x| COUNTERS.contains(x.1))
+            digits > 0 && !chars.get(after(from + digits)).is_some_and(|x| COUNTERS.contains(x.1))
         };
         if counted_cell && end == j {
             let byte = |k: usize| chars.get(k).map(|x| x.0).unwrap_or(s.len());
-            if let Some(n) = super::numbers::number(&s[byte(i)..byte(j + 1)]) {
+            if let Some(n) = super::numbers::number(&s[byte(i)..byte(at + 1)]) {
                 push(Kind::Text, &s[byte(text_start)..byte(i)], out);
-                push(Kind::Value(Value::Number(n)), &s[byte(i)..byte(j + 1)], out);
-                text_start = j + 1;
-                i = j + 1;
+                push(Kind::Value(Value::Number(n)), &s[byte(i)..byte(at + 1)], out);
+                text_start = at + 1;
+                i = at + 1;
                 continue;
             }
         }
@@ -536,13 +542,13 @@ fn unglue<'a>(t: Token<'a>, out: &mut Vec<Token<'a>>) {
         let mut unit_end = end;
         if end == j {
             if next == Some('元') {
-                unit_end = j + 1;
-            } else if next == Some('万') && chars.get(j + 1).map(|x| x.1) == Some('元') {
-                unit_end = j + 2;
+                unit_end = at + 1;
+            } else if next == Some('万') && chars.get(at + 1).map(|x| x.1) == Some('元') {
+                unit_end = at + 2;
             }
         }
         // Digits inside Latin text (URLs, codes) are not cells.
-        if next.is_some_and(|n| n.is_ascii_alphabetic()) || prev.is_some_and(|p| p.is_ascii_alphabetic()) {
+        if chars.get(j).is_some_and(|n| n.1.is_ascii_alphabetic()) || prev.is_some_and(|p| p.is_ascii_alphabetic()) {
             i = j.max(i + 1);
             continue;
         }
@@ -755,6 +761,17 @@ mod tests {
             ["T:政府集中采购", "V:1", "R:246900元", "T:二、"]
         );
         assert_eq!(glued("共3个12月"), ["T:共3个12月"]);
+        // A space before a unit or a counter, as text extracted from a PDF has.
+        assert_eq!(
+            glued("政府集中采购 13575394432.52 元三、"),
+            ["T:政府集中采购", "R:13575394432.52 元", "T:三、"]
+        );
+        assert_eq!(
+            glued("政府集中采购 1 个 246900 元二、"),
+            ["T:政府集中采购", "V:1", "R:246900 元", "T:二、"]
+        );
+        assert_eq!(glued("宿迁市 2025 年政府信息公开"), ["T:宿迁市 2025 年政府信息公开"]);
+        assert_eq!(glued("共 3 个 12 月"), ["T:共 3 个 12 月"]);
     }
 
     #[test]

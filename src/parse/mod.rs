@@ -1246,8 +1246,10 @@ fn hard_chunks<'a>(values: &[Token<'a>]) -> (Vec<(Token<'a>, &'a str, bool, u32)
             continue;
         }
         let raw = t.raw;
+        // A unit goes with the last chunk, after a space or not (`75394432.52 元`).
+        let body = raw.trim_end_matches(['元', '万']).trim_end().len();
         let mut start = None;
-        for (i, c) in raw.char_indices() {
+        for (i, c) in raw[..body].char_indices() {
             let boundary = c == ' ' || (is_sign(c) && i > 0);
             if boundary {
                 if let Some(s) = start.take() {
@@ -1314,7 +1316,7 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
             cur_ids.pop();
             return;
         }
-        let body_len = text.trim_end_matches(['元', '万']).len();
+        let body_len = text.trim_end_matches(['元', '万']).trim_end().len();
         let sign = text.chars().next().filter(|&c| is_sign(c)).map_or(0, char::len_utf8);
         cut(text, body_len, sign, tok, rest, m, cur, cur_ids, out);
     }
@@ -1510,7 +1512,7 @@ fn splits_summing<'a>(values: &[Token<'a>], m: usize) -> Option<(Vec<(Vec<Token<
             _ => return None,
         };
         let body = if cut {
-            text.trim_end_matches(['元', '万']).len()
+            text.trim_end_matches(['元', '万']).trim_end().len()
         } else {
             0
         };
@@ -1613,7 +1615,11 @@ fn balance(split: &[Token<'_>]) -> (usize, usize) {
     let (mut min, mut max) = (usize::MAX, 0);
     for t in split {
         // In characters: full-width digits count as ASCII ones do.
-        let b = t.raw.trim_start_matches(is_sign).trim_end_matches(['元', '万']);
+        let b = t
+            .raw
+            .trim_start_matches(is_sign)
+            .trim_end_matches(['元', '万'])
+            .trim_end();
         let (len, zero, point) = if b.is_ascii() {
             (b.len(), b.ends_with('0'), b.contains('.'))
         } else {
