@@ -5,13 +5,13 @@ usage: python3 tools/damage.py [--ogi BIN] [--keep DIR] [--check]
 
 Every report under tests/fixtures/{seeds,real} that has a truth file is damaged the ways
 public dumps damage reports (line ends, white space, encodings, invisible characters,
-escaped spaces, stray bytes, page furniture, letter-spaced and wrapped text, spaces around
-numbers, thousands separators, labels apart from their cells, cells between pipes or rules
-or aligned with spaces; for the HTML pages markup that browsers show the same, character
-references and a spare empty column; for the crawler dumps tabs, paragraph breaks and a
-missing header), each way into a corpus of its own beside the truth files, which stay as
-they are. Each corpus is run through `ogi run` and scored with ../shared/tools/score.py;
-one line per form.
+escaped spaces, stray bytes, page furniture, letter-spaced and wrapped text, header rows
+repeated on a new page, spaces around numbers, thousands separators, labels apart from
+their cells, cells between pipes or rules or aligned with spaces; for the HTML pages
+markup that browsers show the same, character references and a spare empty column; for the
+crawler dumps tabs, paragraph breaks and a missing header), each way into a corpus of its
+own beside the truth files, which stay as they are. Each corpus is run through `ogi run`
+and scored with ../shared/tools/score.py; one line per form.
 
 Each form is compared with the same reports undamaged: --check exits 1 when a form has a
 silent error (a wrong or missing cell in a document without a warning) or loses more
@@ -77,11 +77,29 @@ def text_forms(name, text, crawler):
     yield "thousands-separators", re.sub(r"(?<=\t)(\d{4,})(?=(\.\d+)? ?(万元|元)?(\t|$))",
                                          lambda m: f"{int(m.group(1)):,}", text, flags=re.M)
 
-    def wrapped(line):
-        # A long label broken over two lines, its cells after the second half (PDF text).
-        m = re.match(r"([^\t]{12,})(\t.*)", line)
-        return line if not m else m.group(1)[:len(m.group(1)) // 2] + "\n" + m.group(1)[len(m.group(1)) // 2:] + m.group(2)
-    yield "wrapped-labels", "\n".join(map(wrapped, lines))
+    def wrapped(at):
+        # A long label broken over two or three lines (PDF text), its cells after the part
+        # `at` picks: the last, the first, the middle one.
+        def wrap(line):
+            m = re.match(r"([^\t]{12,})(\t.*)", line)
+            if not m:
+                return line
+            label, cells = m.group(1), m.group(2)
+            parts = [label[:len(label) // 2], label[len(label) // 2:]] if at != "middle" else \
+                [label[:len(label) // 3], label[len(label) // 3:2 * len(label) // 3], label[2 * len(label) // 3:]]
+            k = {"last": len(parts) - 1, "first": 0, "middle": 1}[at]
+            parts[k] += cells
+            return "\n".join(parts)
+        return "\n".join(map(wrap, lines))
+    yield "wrapped-labels", wrapped("last")
+    yield "wrapped-labels-first", wrapped("first")
+    yield "wrapped-labels-middle", wrapped("middle")
+    if not crawler and (h := next((i for i, l in enumerate(lines) if i > 5 and "收到和处理政府信息公开申请情况" in l), None)):
+        # A table over two pages repeats its header rows on the second (PDF text).
+        f = next((i for i in range(h, len(lines)) if "本年新收" in lines[i]), None)
+        m = f and next((i for i in range(f, len(lines)) if "无法提供" in lines[i]), None)
+        if m:
+            yield "repeated-header", "\n".join(lines[:m] + ["\f- 5 -"] + lines[h + 1:f] + lines[m:])
     # A space between a number and the characters around it (2025 年, 476.92 万元, 1 个),
     # as text extracted from a PDF has.
     yield "spaced-digits", re.sub(r"(?<=[\u4e00-\u9fff])(?=\d)|(?<=\d)(?=[\u4e00-\u9fff])", " ", text)

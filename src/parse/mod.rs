@@ -43,6 +43,9 @@ pub enum Form {
 struct Run<'a> {
     label: String,
     label_line: u32,
+    /// The bytes of `label` its first line holds when the label goes on over more lines
+    /// (0 when it is on one line).
+    head: usize,
     values: Vec<Token<'a>>,
     /// The money unit named by the last header seen before the run.
     header_unit: Option<Unit>,
@@ -61,6 +64,7 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
     let mut out = Vec::new();
     let mut label = String::with_capacity(LABEL_BYTES);
     let mut label_line = 0;
+    let mut head = 0;
     let mut header_unit = None;
     let mut current: Option<Run<'a>> = None;
     let mut text_line = 0;
@@ -75,6 +79,9 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                 }
                 if label.is_empty() {
                     label_line = t.line;
+                    head = 0;
+                } else if head == 0 && t.line != label_line && label_line != 0 {
+                    head = label.len();
                 }
                 text_line = t.line;
                 labels::push_normalized(&mut label, t.raw);
@@ -89,6 +96,7 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                     let r = current.get_or_insert_with(|| Run {
                         label: std::mem::replace(&mut label, String::with_capacity(LABEL_BYTES)),
                         label_line,
+                        head: std::mem::take(&mut head),
                         values: Vec::with_capacity(VALUES),
                         header_unit,
                     });
@@ -100,6 +108,7 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                 let r = current.get_or_insert_with(|| Run {
                     label: std::mem::replace(&mut label, String::with_capacity(LABEL_BYTES)),
                     label_line: if label_line == 0 { t.line } else { label_line },
+                    head: std::mem::take(&mut head),
                     values: Vec::with_capacity(VALUES),
                     header_unit,
                 });
@@ -110,6 +119,31 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
     }
     out.extend(current);
     out
+}
+
+/// A row whose label was broken over two lines with its values after the first part (text
+/// extracted from a PDF puts a wrapped cell's numbers on its first line): the second part
+/// starts the next run's label, on a line of its own. When `run`'s label names no row but
+/// with that line it does, and the next run's label without it names another row, the line
+/// goes to `run`; the row `run` names is returned.
+fn rejoin(run: &mut Run<'_>, next: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<usize> {
+    let apart = next.values.first().is_some_and(|v| v.line > next.label_line);
+    if run.label.is_empty() || next.head == 0 || !apart {
+        return None;
+    }
+    let joined = [run.label.as_str(), &next.label[..next.head]].concat();
+    let i = labels::match_row(&joined, specs, filled, cursor)?;
+    let mut after = filled.to_vec();
+    after[i] = true;
+    let rest = &next.label[next.head..];
+    let j = labels::match_row(rest, specs, &after, i + 1)?;
+    if j == i {
+        return None;
+    }
+    run.label = joined;
+    next.label = rest.to_string();
+    next.head = 0;
+    Some(i)
 }
 
 /// Extracts a labelled table (active disclosure or applications) from the lines of its
@@ -127,9 +161,13 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
     // The label of a row of empty cells that names no template row (a group heading such
     // as （三）不予公开 on a row of its own) leads the next row's label.
     let mut carry = String::new();
-    for mut run in runs(&tokens) {
+    let mut all = runs(&tokens).into_iter().peekable();
+    while let Some(mut run) = all.next() {
         crate::budget::step();
         if !carry.is_empty() {
+            if run.head > 0 {
+                run.head += carry.len();
+            }
             run.label = std::mem::take(&mut carry) + &run.label;
         }
         let blank = run.values.iter().all(|t| t.kind == Kind::Blank);
@@ -148,17 +186,28 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
                 hits.push((i, run));
             }
             None if blank => carry = run.label,
-            None => ex.diags.push(Diagnostic::warning(
-                Code::UnknownRow,
-                Some(run.label_line),
-                format!(
-                    "{}: {} value(s) after label {:?} match no row of the {} template; they were not used",
-                    table.as_str(),
-                    run.values.len(),
-                    shorten(&run.label),
-                    template.as_str()
-                ),
-            )),
+            None => {
+                if let Some(i) = all
+                    .peek_mut()
+                    .and_then(|next| rejoin(&mut run, next, specs, &filled, cursor))
+                {
+                    filled[i] = true;
+                    cursor = i + 1;
+                    hits.push((i, run));
+                    continue;
+                }
+                ex.diags.push(Diagnostic::warning(
+                    Code::UnknownRow,
+                    Some(run.label_line),
+                    format!(
+                        "{}: {} value(s) after label {:?} match no row of the {} template; they were not used",
+                        table.as_str(),
+                        run.values.len(),
+                        shorten(&run.label),
+                        template.as_str()
+                    ),
+                ));
+            }
         }
     }
     // More unknown labelled rows than template rows, and most template rows absent: another
@@ -991,6 +1040,7 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
     let run = Run {
         label: String::new(),
         label_line: line,
+        head: 0,
         values,
         header_unit: None,
     };
@@ -2309,6 +2359,27 @@ mod tests {
         assert_eq!(ex.cells[0].value, Some(5.0));
         assert_eq!(ex.cells[1].status, CellStatus::Blank);
         assert_eq!(ex.cells[4].value, Some(7.0));
+    }
+
+    /// A label broken over two lines with the row's values after its first part (a PDF's
+    /// wrapped cell with its numbers on the first line): the second part belongs to that
+    /// row, not to the next one, whose label follows on a line of its own.
+    #[test]
+    fn a_label_wrapped_after_its_values_names_its_own_row() {
+        let text = "（三）不予公开\t4.保护第三方合法权益\t0\t0\t0\t0\t0\t0\t0\n\
+                    5. 属于三类\t2\t0\t0\t0\t0\t0\t2\n\
+                    内部事务信息\n\
+                    6. 属于四类过程性信息\t1\t0\t0\t0\t0\t0\t1\n";
+        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, Form::Text);
+        let total = |row: &str| {
+            ex.cells
+                .iter()
+                .find(|c| c.row.ends_with(row) && c.col == "total")
+                .and_then(|c| c.value)
+        };
+        assert_eq!(total("internal_affairs"), Some(2.0), "{:?}", ex.diags);
+        assert_eq!(total("process_information"), Some(1.0), "{:?}", ex.diags);
+        assert!(ex.diags.iter().all(|d| d.code != Code::UnknownRow), "{:?}", ex.diags);
     }
 
     #[test]
