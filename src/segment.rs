@@ -122,6 +122,27 @@ fn is_title(norm: &str) -> bool {
         && !norm.starts_with("根据")
 }
 
+/// The title that `last` (a line with 报告 that is not a title by itself) ends, when one or
+/// two short lines before it (the end of `before`) complete it: the index of its first
+/// line in `before` and the title.
+fn wrapped_title(before: &[(usize, &str)], last: &str) -> Option<(usize, String)> {
+    if !last.contains("报告") {
+        return None;
+    }
+    let mut joined = last.to_string();
+    for (p, (_, raw)) in before.iter().enumerate().rev().take(2) {
+        let prev = normalize(raw);
+        if prev.chars().count() > 40 || prev.contains('。') || is_chrome(&prev) {
+            return None;
+        }
+        joined.insert_str(0, &prev);
+        if is_title(&joined) {
+            return Some((p, joined));
+        }
+    }
+    None
+}
+
 /// Lines before the title that are site chrome, not the agency's name.
 fn is_chrome(norm: &str) -> bool {
     [
@@ -154,6 +175,13 @@ pub fn clean_agency(s: &str) -> Option<String> {
             a = rest.to_string();
         }
     }
+    // An attachment's mark before the title (附件：, 附件2:).
+    if let Some(rest) = a.strip_prefix("附件") {
+        let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+        if let Some(rest) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('：')) {
+            a = rest.to_string();
+        }
+    }
     let trim: &[char] = &[
         '《', '》', '“', '”', '"', ':', '：', '、', ',', '，', '-', '—', '|', '(', ')', '【', '】',
     ];
@@ -166,7 +194,21 @@ pub fn clean_agency(s: &str) -> Option<String> {
     if let Some(rest) = a.strip_prefix("关于") {
         a = rest.to_string();
     }
+    // 关于印发某某局…报告的通知.
+    for p in ["印发", "转发", "公布"] {
+        if let Some(rest) = a.strip_prefix(p) {
+            a = rest.to_string();
+        }
+    }
     let mut a = a.trim_matches(trim).to_string();
+    // The title's words after the name (某某局政府信息公开工作2020年度报告, 某某局政府信息公开
+    // 工作年度报告（2020年）).
+    while let Some(rest) = ["年度报告", "工作", "政府信息公开", "政务公开"]
+        .iter()
+        .find_map(|w| a.strip_suffix(w))
+    {
+        a = rest.trim_matches(trim).to_string();
+    }
     // A seal mark or a date printed after the name: 某某局(盖章), 某某局2021年1月20日.
     for seal in ["(盖章)", "(章)", "(印章)", "(公章)", "盖章"] {
         if let Some(rest) = a.strip_suffix(seal) {
@@ -224,9 +266,15 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                 },
                 _ => continue,
             };
-            let norm = &normalize(raw);
-            if !is_title(norm) {
-                continue;
+            let mut norm = normalize(raw);
+            // The title's first line among `singles`.
+            let mut k = k;
+            if !is_title(&norm) {
+                // A title wrapped over two or three lines (…2020年度政府信息公开 / 工作年度报告).
+                match wrapped_title(&singles[..k], &norm).filter(|_| whole) {
+                    Some((first, joined)) => (k, norm) = (first, joined),
+                    None => continue,
+                }
             }
             let chars: Vec<char> = norm.chars().collect();
             let found = find_year(&chars).or_else(|| {
@@ -236,7 +284,27 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                     find_year(&prev).map(|(s, _, y)| (s, usize::MAX, y))
                 })
             });
-            let Some((start, year_end, year)) = found else { continue };
+            let Some((start, year_end, year)) = found else {
+                // A cover's title with the year on a short line after it and maybe the
+                // agency after that (政府信息公开工作年度报告 / （2020年度） / 某某局).
+                let after = |n: usize| {
+                    singles
+                        .get(n)
+                        .map(|(_, r)| normalize(r))
+                        .filter(|r| r.chars().count() <= 40)
+                };
+                let Some((_, _, year)) = after(k + 1)
+                    .filter(|r| r.chars().count() <= 12)
+                    .and_then(|r| find_year(&r.chars().collect::<Vec<_>>()))
+                else {
+                    continue;
+                };
+                m.year = Some(year);
+                m.title_line = Some(lines[i].no);
+                m.agency = agency_above(&singles[..k])
+                    .or_else(|| after(k + 2).filter(|r| agency_like(r)).and_then(|r| clean_agency(&r)));
+                break 'passes;
+            };
             m.year = Some(year);
             m.title_line = Some(lines[i].no);
             let prefix: String = if found.map(|f| f.1) == Some(usize::MAX) {
@@ -258,26 +326,85 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                         .min()?;
                     clean_agency(&rest[..end])
                 })
-                .or_else(|| {
-                    // The agency on its own line above the title.
-                    singles[..k]
-                        .iter()
-                        .rev()
-                        .take(3)
-                        .map(|(_, raw)| normalize(raw))
-                        .find(|n| {
-                            !is_chrome(n)
-                                && n.chars().count() <= 40
-                                && !n.contains('。')
-                                && find_year(&n.chars().collect::<Vec<_>>()).is_none()
-                        })
-                        .and_then(|n| clean_agency(&n))
-                });
+                .or_else(|| agency_above(&singles[..k]));
             break 'passes;
         }
     }
+    // A title without the agency's name (a report published on the agency's own site):
+    // the agency that signs it at its end.
+    if m.year.is_some() && m.agency.is_none() {
+        m.agency = signatory(lines);
+    }
     m.published = published(lines);
     m
+}
+
+/// The agency on a line of its own among the three lines before the title (`before`).
+fn agency_above(before: &[(usize, &str)]) -> Option<String> {
+    before
+        .iter()
+        .rev()
+        .take(3)
+        .map(|(_, raw)| normalize(raw))
+        .find(|n| {
+            !is_chrome(n)
+                && n.chars().count() <= 40
+                && !n.contains('。')
+                && find_year(&n.chars().collect::<Vec<_>>()).is_none()
+        })
+        .and_then(|n| clean_agency(&n))
+}
+
+/// Whether a normalised line ends as the name of an agency does.
+fn agency_like(n: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "局",
+        "厅",
+        "委",
+        "会",
+        "政府",
+        "室",
+        "中心",
+        "院",
+        "馆",
+        "所",
+        "站",
+        "处",
+        "办",
+        "部",
+        "署",
+        "镇",
+        "乡",
+        "街道",
+        "办事处",
+        "公司",
+        "队",
+        "社",
+        "区",
+        "县",
+        "市",
+        "省",
+    ];
+    n.chars().count() <= 30
+        && !n.contains(['。', ':', '：', '，', ','])
+        && !is_chrome(n)
+        && ENDS.iter().any(|e| n.ends_with(e))
+}
+
+/// The agency that signs a report at its end: the name on the line before the signing date
+/// (某某局 / 2021年1月20日) or before the date on its line (某某局 2021年1月20日).
+fn signatory(lines: &[Line<'_>]) -> Option<String> {
+    let tail: Vec<String> = lines
+        .iter()
+        .rev()
+        .filter(|l| !l.text.trim().is_empty())
+        .take(12)
+        .filter(|l| normalized_within(l.text, 40))
+        .map(|l| normalize(l.text))
+        .collect();
+    let at = tail.iter().position(|n| n.chars().count() <= 40 && date(n).is_some())?;
+    let name = |n: &str| clean_agency(n).filter(|a| agency_like(a) && date(a).is_none());
+    name(&tail[at]).or_else(|| tail.get(at + 1).and_then(|n| name(n)))
 }
 
 /// The publication date (发布时间/发布日期) or else the signing date at the end.
@@ -853,6 +980,39 @@ mod tests {
         for (text, agency, year) in cases {
             assert_eq!(meta_of(text), (Some(agency.to_string()), Some(*year)), "{text:?}");
         }
+    }
+
+    /// Titles as covers, attachments and notices print them: the title's words after the
+    /// name, the year after them or on a line of its own, the title wrapped over lines, an
+    /// attachment's mark, a notice that issues the report, no name but the signature's.
+    #[test]
+    fn title_forms_of_covers_attachments_and_notices() {
+        let body = "\n一、总体情况\n2020年，我局……。\n";
+        let signed = "六、其他需要报告的事项\n无。\n某某县教育局\n2021年1月15日\n";
+        let cases = [
+            "某某县教育局政府信息公开工作2020年度报告",
+            "某某县教育局政府信息公开工作年度报告（2020年）",
+            "某某县教育局\n2020年度政府信息公开\n工作年度报告",
+            "某某县教育局2020年度政府信息\n公开工作年度报告",
+            "附件：某某县教育局2020年政府信息公开工作年度报告",
+            "附件2\n某某县教育局2020年政府信息公开工作年度报告",
+            "关于印发某某县教育局2020年政府信息公开工作年度报告的通知",
+            "政府信息公开工作年度报告\n（2020年度）\n某某县教育局",
+        ];
+        for title in cases {
+            let text = format!("{title}{body}");
+            assert_eq!(
+                meta_of(&text),
+                (Some("某某县教育局".to_string()), Some(2020)),
+                "{title:?}"
+            );
+        }
+        let unsigned = format!("2020年政府信息公开工作年度报告{body}");
+        assert_eq!(meta_of(&unsigned), (None, Some(2020)));
+        let text = format!("2020年政府信息公开工作年度报告{body}{signed}");
+        assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
+        let text = format!("2020年政府信息公开工作年度报告{body}某某县教育局 2021年1月15日\n");
+        assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
     }
 
     #[test]
