@@ -6,12 +6,13 @@ usage: python3 tools/damage.py [--ogi BIN] [--keep DIR] [--check]
 Every report under tests/fixtures/{seeds,real} that has a truth file is damaged the ways
 public dumps damage reports (line ends, white space, encodings, invisible characters,
 escaped spaces, stray bytes, page furniture, letter-spaced and wrapped text, header rows
-repeated on a new page, spaces around numbers, thousands separators, labels apart from
-their cells, cells between pipes or rules or aligned with spaces; for the HTML pages
-markup that browsers show the same, character references and a spare empty column; for the
-crawler dumps tabs, paragraph breaks and a missing header), each way into a corpus of its
-own beside the truth files, which stay as they are. Each corpus is run through `ogi run`
-and scored with ../shared/tools/score.py; one line per form.
+repeated on a new page, rows worded otherwise, spaces around numbers, thousands
+separators, labels apart from their cells, cells between pipes or rules or aligned with
+spaces; for the HTML pages markup that browsers show the same, character references and a
+spare empty column; for the crawler dumps tabs, paragraph breaks and a missing header),
+each way into a corpus of its own beside the truth files, which stay as they are. Each
+corpus is run through `ogi run` and scored with ../shared/tools/score.py; one line per
+form.
 
 Each form is compared with the same reports undamaged: --check exits 1 when a form has a
 silent error (a wrong or missing cell in a document without a warning) or loses more
@@ -29,6 +30,18 @@ SCORE = ROOT.parent / "shared" / "tools" / "score.py"
 SECTION = ["主动公开政府信息情况", "收到和处理政府信息公开申请情况", "复议、行政诉讼情况",
            "复议和行政诉讼情况", "复议、提起行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"]
 FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+# Rows and columns worded otherwise than the template words them, as reports word them.
+WORDING = {
+    "total": ("总计", "合计"), "unclear": ("补正后申请内容仍不明确", "申请内容不明确"),
+    "unpaid-fee": ("逾期未按收费通知要求缴纳费用", "逾期未缴费"), "carried-forward": ("结转下年度", "结转下一年度"),
+    "new-received": ("本年新收", "本年度新收"), "carried-over": ("上年结转", "上年度结转"),
+    "state-secret": ("属于国家秘密", "涉及国家秘密"), "third-party": ("保护第三方合法权益", "涉及第三方合法权益"),
+    "not-held": ("本机关不掌握相关政府信息", "本机关未掌握相关政府信息"),
+    "internal-affairs": ("属于三类内部事务信息", "属于内部事务信息"), "petition": ("信访举报投诉类申请", "信访、举报、投诉类申请"),
+    "duplicate": ("重复申请", "重复提出申请"), "excessive": ("无正当理由大量反复申请", "无正当理由大量、反复申请"),
+    "prohibited-by-law": ("其他法律行政法规禁止公开", "法律、行政法规禁止公开"),
+    "enforcement-file": ("属于行政执法案卷", "行政执法案卷信息"), "litigation-direct": ("未经复议直接起诉", "未经复议直接提起诉讼"),
+}
 
 # Cells a form may lose beyond what the same reports lose undamaged (--check): the review
 # row of a seed whose five leading empty cells are tabs (15 cells, AMBIGUOUS_ROW) is left
@@ -91,6 +104,9 @@ def text_forms(name, text, crawler):
             parts[k] += cells
             return "\n".join(parts)
         return "\n".join(map(wrap, lines))
+    for name, (a, b) in WORDING.items():
+        if a in text:
+            yield f"wording-{name}", text.replace(a, b)
     yield "wrapped-labels", wrapped("last")
     yield "wrapped-labels-first", wrapped("first")
     yield "wrapped-labels-middle", wrapped("middle")
@@ -255,7 +271,7 @@ def main():
 
         base = {b: score(b) for b in sorted({b for _, b in forms.values()})}
         failed = []
-        print(f"{'form':22} {'reports':>7} {'cells':>6} {'correct':>7} {'wrong':>5} {'missing':>7} "
+        print(f"{'form':28} {'reports':>7} {'cells':>6} {'correct':>7} {'wrong':>5} {'missing':>7} "
               f"{'silent':>6} {'undamaged':>9} {'titles':>6}")
         for form in sorted(forms):
             n, b = forms[form]
@@ -270,7 +286,7 @@ def main():
                 failed.append(f"{form}: {lost} more cells lost than undamaged (allowed {LOST.get(form, 0)}), "
                               f"{lost_titles} agencies or years (allowed {LOST_TITLES.get(form, 0)}), "
                               f"{s['silent']} silent")
-            print(f"{form:22} {n:>7} {s['truth_cells']:>6} {s['correct']:>7} {s['wrong']:>5} {s['missing']:>7} "
+            print(f"{form:28} {n:>7} {s['truth_cells']:>6} {s['correct']:>7} {s['wrong']:>5} {s['missing']:>7} "
                   f"{s['silent']:>6} {u['correct']:>9} {titles:>6}{flag}")
         if failed:
             print("\n".join(["", "forms that lost cells:"] + failed))

@@ -258,6 +258,38 @@ mod tests {
             // A skipped row: the label of a later one still finds its row.
             ("2. 重复申请", APPLICATIONS_2019, 15, Some("not_processed.duplicate")),
             ("合计", APPLICATIONS_2019, 0, None),
+            // Rows worded otherwise than the template words them.
+            (
+                "1.本机关未掌握相关政府信息",
+                APPLICATIONS_2019,
+                12,
+                Some("unable.not_held"),
+            ),
+            (
+                "3.申请内容不明确",
+                APPLICATIONS_2021,
+                14,
+                Some("unable.unclear_after_correction"),
+            ),
+            (
+                "1.信访、举报、投诉类申请",
+                APPLICATIONS_2021,
+                15,
+                Some("not_processed.petition_complaint"),
+            ),
+            ("2.重复提出申请", APPLICATIONS_2021, 12, Some("not_processed.duplicate")),
+            (
+                "4.无正当理由大量、反复申请",
+                APPLICATIONS_2021,
+                18,
+                Some("not_processed.excessive_repeated"),
+            ),
+            (
+                "2.申请人逾期未缴费、行政机关不再处理其政府信息公开申请",
+                APPLICATIONS_2021,
+                21,
+                Some("other.unpaid_fee"),
+            ),
         ];
         for (label, specs, cursor, want) in cases {
             assert_eq!(key(label, specs, *cursor), *want, "{label:?}");
