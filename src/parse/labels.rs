@@ -259,6 +259,8 @@ mod tests {
             ("2. 重复申请", APPLICATIONS_2019, 15, Some("not_processed.duplicate")),
             ("合计", APPLICATIONS_2019, 0, None),
             // Rows worded otherwise than the template words them.
+            ("政府采购", ACTIVE_2019, 7, Some("centralized_procurement")),
+            ("（二）部分予以公开", APPLICATIONS_2019, 3, Some("partially_granted")),
             (
                 "1.本机关未掌握相关政府信息",
                 APPLICATIONS_2019,
