@@ -242,6 +242,8 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
     // First the lines that may be a title (at most 80 characters, `is_title`), then, when
     // none is, the longer lines' heads up to their first 报告: a title run into the text
     // after it (a crawler's one-line body with no header above it).
+    // The first title without a year: its line, its first line among `singles`, its text.
+    let mut yearless: Option<(usize, usize, String)> = None;
     'passes: for whole in [true, false] {
         for (k, &(i, raw)) in singles.iter().enumerate() {
             let raw = match (whole, normalized_within(raw, 80)) {
@@ -297,6 +299,9 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                     .filter(|r| r.chars().count() <= 12)
                     .and_then(|r| find_year(&r.chars().collect::<Vec<_>>()))
                 else {
+                    if whole && yearless.is_none() {
+                        yearless = Some((i, k, norm));
+                    }
                     continue;
                 };
                 m.year = Some(year);
@@ -330,6 +335,20 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
             break 'passes;
         }
     }
+    // A title without a year (某某局政府信息公开工作年度报告): the year of the statistics'
+    // period the report states (数据统计期限从2020年1月1日到12月31日止).
+    if let (None, Some((i, k, norm))) = (m.year, yearless) {
+        if let Some(year) = statistics_year(lines) {
+            m.year = Some(year);
+            m.title_line = Some(lines[i].no);
+            let end = ["政府信息公开", "政务公开", "信息公开"]
+                .iter()
+                .filter_map(|w| norm.find(w))
+                .min()
+                .unwrap_or(0);
+            m.agency = clean_agency(&norm[..end]).or_else(|| agency_above(&singles[..k]));
+        }
+    }
     // A title without the agency's name (a report published on the agency's own site):
     // the agency that signs it at its end.
     if m.year.is_some() && m.agency.is_none() {
@@ -337,6 +356,21 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
     }
     m.published = published(lines);
     m
+}
+
+/// The year whose 1 January starts the statistics' period a report states in its first
+/// 300 lines (本年度报告中所列数据统计期限从2020年1月1日到12月31日止; 2020年1月1日至12月31日).
+fn statistics_year(lines: &[Line<'_>]) -> Option<i32> {
+    lines.iter().take(300).find_map(|l| {
+        let at = l.text.find("1月1日")?;
+        let rest = &l.text[at..];
+        if !(l.text.contains("统计") || rest.contains("12月31日")) {
+            return None;
+        }
+        let chars: Vec<char> = normalize(&l.text[..at]).chars().collect();
+        let (_, end, year) = find_year(&chars)?;
+        (end == chars.len()).then_some(year)
+    })
 }
 
 /// The agency on a line of its own among the three lines before the title (`before`).
@@ -1007,6 +1041,14 @@ mod tests {
                 "{title:?}"
             );
         }
+        // No year in the title: the year of the statistics' period the report states.
+        let stated = "\n本年度报告中所列数据统计期限从2020年1月1日到12月31日止。\n";
+        let text = format!("某某县教育局政府信息公开工作年度报告{stated}{body}");
+        assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
+        let text = format!("某某县教育局\n政府信息公开工作年度报告{body}2020年1月1日至12月31日，我局……");
+        assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
+        let text = format!("某某县教育局政府信息公开工作年度报告{body}");
+        assert_eq!(meta_of(&text), (None, None));
         let unsigned = format!("2020年政府信息公开工作年度报告{body}");
         assert_eq!(meta_of(&unsigned), (None, Some(2020)));
         let text = format!("2020年政府信息公开工作年度报告{body}{signed}");
