@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The throughput and memory benchmark: ogi against merely reading the same files.
 
-    python3 tools/bench.py [N] [--runs R] [--threads T] [--scaling] [--dir DIR]
+    python3 tools/bench.py [N] [--runs R] [--threads T] [--scaling] [--dir DIR] [--ogi BIN]
 
 Generates (once, then reuses) a deterministic dump of N synthetic reports (default
 100,000) with `tools/synth.py dump` — every layout, both templates, every encoding, prose
@@ -10,7 +10,7 @@ included, in nested folders — then alternates R times (default 3): the read-on
 `target/release/ogi run --threads T`, under `/usr/bin/time -v` for the peak RSS. Prints the
 medians: reports/s, MB/s, the ratio to the floor, and peak RSS; the ratios also run by run
 (median and range). `--scaling` also times `--threads 1`. Needs a release build
-(`cargo build --release`); no network.
+(`cargo build --release`, or `--ogi target/pgo/release/ogi` after `tools/pgo.py`); no network.
 """
 import argparse
 import hashlib
@@ -63,11 +63,12 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--scaling", action="store_true", help="also time --threads 1")
     ap.add_argument("--dir", type=Path, help="where the dump lives (default target/bench/dump-N)")
+    ap.add_argument("--ogi", type=Path, help="the binary to time (default target/release/ogi)")
     a = ap.parse_args()
 
-    ogi = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release/ogi"
+    ogi = a.ogi or Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release/ogi"
     if not ogi.exists():
-        sys.exit(f"{ogi}: build it first with `cargo build --release`")
+        sys.exit(f"{ogi}: build it first with `cargo build --release` (or tools/pgo.py)")
     where = a.dir or ROOT / f"target/bench/dump-{a.n}"
     out = where.parent / f"out-{a.n}"
     dump(a.n, a.seed, where)
@@ -89,7 +90,7 @@ def main():
     med = statistics.median
     f, o = med(floor), med(ogi_t)
     print(f"machine: {os.cpu_count()} cores; {files} files, {mb:.0f} MB; threads {a.threads}; "
-          f"medians of {a.runs} runs")
+          f"medians of {a.runs} runs; {ogi}")
     print(f"| | seconds | reports/s | MB/s | peak RSS |")
     print(f"|---|---|---|---|---|")
     print(f"| read-only floor | {f:.2f} | {files / f:,.0f} | {mb / f:,.0f} | |")
