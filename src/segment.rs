@@ -239,11 +239,11 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
         .filter(|(_, l)| normalized_any(l.text))
         .map(|(i, l)| (i, l.text))
         .collect();
+    // The first title without a year: its line, its first line among `singles`, its text.
+    let mut yearless: Option<(usize, usize, String)> = None;
     // First the lines that may be a title (at most 80 characters, `is_title`), then, when
     // none is, the longer lines' heads up to their first 报告: a title run into the text
     // after it (a crawler's one-line body with no header above it).
-    // The first title without a year: its line, its first line among `singles`, its text.
-    let mut yearless: Option<(usize, usize, String)> = None;
     'passes: for whole in [true, false] {
         for (k, &(i, raw)) in singles.iter().enumerate() {
             let raw = match (whole, normalized_within(raw, 80)) {
@@ -392,32 +392,8 @@ fn agency_above(before: &[(usize, &str)]) -> Option<String> {
 /// Whether a normalised line ends as the name of an agency does.
 fn agency_like(n: &str) -> bool {
     const ENDS: &[&str] = &[
-        "局",
-        "厅",
-        "委",
-        "会",
-        "政府",
-        "室",
-        "中心",
-        "院",
-        "馆",
-        "所",
-        "站",
-        "处",
-        "办",
-        "部",
-        "署",
-        "镇",
-        "乡",
-        "街道",
-        "办事处",
-        "公司",
-        "队",
-        "社",
-        "区",
-        "县",
-        "市",
-        "省",
+        "局", "厅", "委", "会", "政府", "室", "中心", "院", "馆", "所", "站", "处", "办", "部", "署", "镇", "乡",
+        "街道", "公司", "队", "社", "区", "县", "市", "省",
     ];
     n.chars().count() <= 30
         && !n.contains(['。', ':', '：', '，', ','])
