@@ -498,6 +498,20 @@ mod tests {
         }
     }
 
+    /// `text` with a space between every two characters `between` picks.
+    fn spaced_between(text: &str, between: impl Fn(char, char) -> bool) -> String {
+        let mut out = String::with_capacity(text.len() * 2);
+        let mut prev = None;
+        for c in text.chars() {
+            if prev.is_some_and(|p| between(p, c)) {
+                out.push(' ');
+            }
+            out.push(c);
+            prev = Some(c);
+        }
+        out
+    }
+
     /// White space between the characters of a crawler dump's text (a space after every
     /// Chinese character, as a page of one span per character gives; ideographic spaces in
     /// its section headings, as a justified heading gives) changes no cell.
@@ -505,14 +519,7 @@ mod tests {
     fn spaces_between_characters_do_not_hide_a_crawler_dumps_tables() {
         let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
         for (name, text, plain) in crawler_dumps() {
-            let mut spaced = String::new();
-            let mut chars = text.chars().peekable();
-            while let Some(c) = chars.next() {
-                spaced.push(c);
-                if cjk(c) && chars.peek().is_some_and(|&d| cjk(d)) {
-                    spaced.push(' ');
-                }
-            }
+            let spaced = spaced_between(&text, |a, b| cjk(a) && cjk(b));
             let mut justified = text.clone();
             for h in [
                 "主动公开政府信息情况",
@@ -537,15 +544,9 @@ mod tests {
     fn spaces_around_numbers_in_a_crawler_dump_change_no_cell() {
         let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
         for (name, text, plain) in crawler_dumps() {
-            let mut spaced = String::new();
-            let mut prev = '\n';
-            for c in text.chars() {
-                if (cjk(prev) && c.is_ascii_digit()) || (prev.is_ascii_digit() && cjk(c)) {
-                    spaced.push(' ');
-                }
-                spaced.push(c);
-                prev = c;
-            }
+            let spaced = spaced_between(&text, |a, b| {
+                (cjk(a) && b.is_ascii_digit()) || (a.is_ascii_digit() && cjk(b))
+            });
             assert_ne!(spaced, text, "{name}");
             let o = process_bytes(name, spaced.as_bytes(), &Limits::default());
             assert_eq!(o.status, DocStatus::Ok, "{name}");

@@ -273,7 +273,7 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
             let mut k = k;
             if !is_title(&norm) {
                 // A title wrapped over two or three lines (…2020年度政府信息公开 / 工作年度报告).
-                match wrapped_title(&singles[..k], &norm).filter(|_| whole) {
+                match whole.then(|| wrapped_title(&singles[..k], &norm)).flatten() {
                     Some((first, joined)) => (k, norm) = (first, joined),
                     None => continue,
                 }
@@ -325,11 +325,7 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                     }
                     let rest: String = chars[year_end..].iter().collect();
                     let rest = rest.strip_prefix('度').unwrap_or(&rest);
-                    let end = ["政府信息公开", "政务公开", "信息公开"]
-                        .iter()
-                        .filter_map(|k| rest.find(k))
-                        .min()?;
-                    clean_agency(&rest[..end])
+                    clean_agency(&rest[..subject_at(rest)?])
                 })
                 .or_else(|| agency_above(&singles[..k]));
             break 'passes;
@@ -341,11 +337,7 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
         if let Some(year) = statistics_year(lines) {
             m.year = Some(year);
             m.title_line = Some(lines[i].no);
-            let end = ["政府信息公开", "政务公开", "信息公开"]
-                .iter()
-                .filter_map(|w| norm.find(w))
-                .min()
-                .unwrap_or(0);
+            let end = subject_at(&norm).unwrap_or(0);
             m.agency = clean_agency(&norm[..end]).or_else(|| agency_above(&singles[..k]));
         }
     }
@@ -356,6 +348,15 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
     }
     m.published = published(lines);
     m
+}
+
+/// Where a title names its subject (政府信息公开, 政务公开, 信息公开): the agency's name
+/// ends there.
+fn subject_at(title: &str) -> Option<usize> {
+    ["政府信息公开", "政务公开", "信息公开"]
+        .iter()
+        .filter_map(|w| title.find(w))
+        .min()
 }
 
 /// The year whose 1 January starts the statistics' period a report states in its first
@@ -412,7 +413,7 @@ fn signatory(lines: &[Line<'_>]) -> Option<String> {
         .filter(|l| normalized_within(l.text, 40))
         .map(|l| normalize(l.text))
         .collect();
-    let at = tail.iter().position(|n| n.chars().count() <= 40 && date(n).is_some())?;
+    let at = tail.iter().position(|n| date(n).is_some())?;
     let name = |n: &str| clean_agency(n).filter(|a| agency_like(a) && date(a).is_none());
     name(&tail[at]).or_else(|| tail.get(at + 1).and_then(|n| name(n)))
 }

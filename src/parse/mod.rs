@@ -179,6 +179,13 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
             let m = specs[i].cols.len();
             !blank || (form == Form::Html && (m..=m + 1).contains(&run.values.len()))
         });
+        // Or the row its label names with the next run's first line (see `rejoin`).
+        let row = match row {
+            None if !blank => all
+                .peek_mut()
+                .and_then(|next| rejoin(&mut run, next, specs, &filled, cursor)),
+            row => row,
+        };
         match row {
             Some(i) => {
                 filled[i] = true;
@@ -186,28 +193,17 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
                 hits.push((i, run));
             }
             None if blank => carry = run.label,
-            None => {
-                if let Some(i) = all
-                    .peek_mut()
-                    .and_then(|next| rejoin(&mut run, next, specs, &filled, cursor))
-                {
-                    filled[i] = true;
-                    cursor = i + 1;
-                    hits.push((i, run));
-                    continue;
-                }
-                ex.diags.push(Diagnostic::warning(
-                    Code::UnknownRow,
-                    Some(run.label_line),
-                    format!(
-                        "{}: {} value(s) after label {:?} match no row of the {} template; they were not used",
-                        table.as_str(),
-                        run.values.len(),
-                        shorten(&run.label),
-                        template.as_str()
-                    ),
-                ));
-            }
+            None => ex.diags.push(Diagnostic::warning(
+                Code::UnknownRow,
+                Some(run.label_line),
+                format!(
+                    "{}: {} value(s) after label {:?} match no row of the {} template; they were not used",
+                    table.as_str(),
+                    run.values.len(),
+                    shorten(&run.label),
+                    template.as_str()
+                ),
+            )),
         }
     }
     // More unknown labelled rows than template rows, and most template rows absent: another
@@ -1243,6 +1239,12 @@ fn ascii_before(bytes: &[u8], end: usize) -> u8 {
     }
 }
 
+/// A run's digits without the unit that closes it and the spaces before the unit
+/// (`75394432.52 元` → `75394432.52`).
+fn unit_body(run: &str) -> &str {
+    run.trim_end_matches(['元', '万']).trim_end()
+}
+
 /// A sign in a run of digits: ASCII, full-width (＋, －) or the minus sign (−).
 fn is_sign(c: char) -> bool {
     matches!(c, '+' | '-' | '＋' | '－' | '−')
@@ -1297,7 +1299,7 @@ fn hard_chunks<'a>(values: &[Token<'a>]) -> (Vec<(Token<'a>, &'a str, bool, u32)
         }
         let raw = t.raw;
         // A unit goes with the last chunk, after a space or not (`75394432.52 元`).
-        let body = raw.trim_end_matches(['元', '万']).trim_end().len();
+        let body = unit_body(raw).len();
         let mut start = None;
         for (i, c) in raw[..body].char_indices() {
             let boundary = c == ' ' || (is_sign(c) && i > 0);
@@ -1366,7 +1368,7 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
             cur_ids.pop();
             return;
         }
-        let body_len = text.trim_end_matches(['元', '万']).trim_end().len();
+        let body_len = unit_body(text).len();
         let sign = text.chars().next().filter(|&c| is_sign(c)).map_or(0, char::len_utf8);
         cut(text, body_len, sign, tok, rest, m, cur, cur_ids, out);
     }
@@ -1561,11 +1563,7 @@ fn splits_summing<'a>(values: &[Token<'a>], m: usize) -> Option<(Vec<(Vec<Token<
             Kind::Value(Value::Number(n)) if !n.signed && n.value >= 0.0 => n.value,
             _ => return None,
         };
-        let body = if cut {
-            text.trim_end_matches(['元', '万']).trim_end().len()
-        } else {
-            0
-        };
+        let body = if cut { unit_body(text).len() } else { 0 };
         chunks.push(SumChunk {
             tok,
             text,
@@ -1665,11 +1663,7 @@ fn balance(split: &[Token<'_>]) -> (usize, usize) {
     let (mut min, mut max) = (usize::MAX, 0);
     for t in split {
         // In characters: full-width digits count as ASCII ones do.
-        let b = t
-            .raw
-            .trim_start_matches(is_sign)
-            .trim_end_matches(['元', '万'])
-            .trim_end();
+        let b = unit_body(t.raw.trim_start_matches(is_sign));
         let (len, zero, point) = if b.is_ascii() {
             (b.len(), b.ends_with('0'), b.contains('.'))
         } else {
