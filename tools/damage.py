@@ -10,7 +10,9 @@ repeated on a new page, rows worded otherwise, spaces around numbers, thousands
 separators, labels apart from their cells, cells between pipes or rules or aligned with
 spaces; for the HTML pages markup that browsers show the same, character references and a
 spare empty column; for the crawler dumps tabs, paragraph breaks and a missing header),
-each way into a corpus of its own beside the truth files, which stay as they are. Each
+each way into a corpus of its own beside the truth files, which stay as they are but for
+the forms that leave zeros out (every 0 cell empty: the truth's zeros become blank cells;
+rows of zeros printed as their label alone: those rows are not expected). Each
 corpus is run through `ogi run` and scored with ../shared/tools/score.py; one line per
 form.
 
@@ -151,6 +153,13 @@ def text_forms(name, text, crawler):
         yield "space-after-label", re.sub(r"(?m)^([^\t\n]*[\u4e00-\u9fff])\t(?=\d)", "\\1 ", text)
         yield "right-aligned-numbers", re.sub(r"(?<=\t)(\d+)(?=\t|$)", lambda m: m.group(1).rjust(6), text,
                                               flags=re.M)
+        # Zeros left out: every 0 cell empty (the truth: blank), or a row of zeros printed
+        # as its label alone (the truth: the row not expected).
+        blanked = re.sub(r"(?m)(?<=\t)0(?=\t|$)", "", text)
+        if not re.search(r"(?m)(^|[\t ])0([\t ]|$)", blanked) and re.search(r"(?m)^[^\t\n]+(\t[^\t\n]*){3}", text):
+            yield "blank-zeros", blanked, zeros_blank
+        yield "label-only-rows", re.sub(r"(?m)^([^\n]*[\u4e00-\u9fff][^\t\n]*)(\t0)+\t*$", r"\1", text), \
+            zero_rows_unexpected
     if crawler:
         head, sep, body = text.partition("====\n")
         yield "crawler-tabs", "\n".join(l.replace("。", "。\t", 3) + "\t" for l in lines)
@@ -162,6 +171,21 @@ def text_forms(name, text, crawler):
         yield "crawler-headings", head + sep + "\n".join(
             x for part in sep_body.split("\n") for x in re.split(r"(?<=。)", part) if x.strip())
         yield "crawler-no-header", body
+
+
+def zeros_blank(truth):
+    """The truth of a report whose 0 cells are printed empty."""
+    def fix(v):
+        return {k: fix(x) for k, x in v.items()} if isinstance(v, dict) else \
+            [None if x == 0 else x for x in v] if isinstance(v, list) else v
+    return {k: fix(v) if k in ("active_disclosure", "requests", "outcomes", "review_litigation") else v
+            for k, v in truth.items()}
+
+
+def zero_rows_unexpected(truth):
+    """The truth of a report whose rows of zeros are printed as their label alone."""
+    return {k: {r: x for r, x in v.items() if any(y != 0 for y in x)} if isinstance(v, dict) else v
+            for k, v in truth.items()}
 
 
 def html_forms(text):
@@ -193,6 +217,7 @@ def html_forms(text):
             return m.group(0)
         k = rows[len(rows) // 2]
         return m.group(0)[:k] + '</tbody></table><p>&nbsp;</p><table border="1"><tbody>' + m.group(0)[k:]
+    yield "blank-zeros", re.sub(r">(\s|&nbsp;)*0(\s|&nbsp;)*<", "><", text), zeros_blank
     yield "tables-split", re.sub(r"<table\b.*?</table>", split, text, flags=re.I | re.S)
 
 
@@ -221,18 +246,23 @@ def build(out):
             raw = p.read_bytes()
             text = raw.decode("utf-8-sig")
             crawler = p.suffix == ".txt" and "====\n" in text and max(map(len, text.split("\n"))) > 500
-            damaged = [(f, t.encode("utf-8")) for f, t in
-                       (html_forms(text) if p.suffix == ".html" else text_forms(p.name, text, crawler))]
+            damaged = [(f, t.encode("utf-8"), fix) for f, t, fix in
+                       ((*x, None)[:3] for x in (html_forms(text) if p.suffix == ".html"
+                                                  else text_forms(p.name, text, crawler)))]
             if p.suffix == ".txt":
-                damaged += list(byte_forms(p.name, text))
+                damaged += [(f, b, None) for f, b in byte_forms(p.name, text)]
                 if not crawler:
                     cells = "\n".join(c for l in text.split("\n") for c in re.split(r"\t+| {2,}", l.strip()))
-                    damaged.append(("cell-per-line", cells.encode("utf-8")))
-            for form, data in damaged:
+                    damaged.append(("cell-per-line", cells.encode("utf-8"), None))
+            for form, data, fix in damaged:
                 d = out / form / corpus
                 d.mkdir(parents=True, exist_ok=True)
                 (d / p.name).write_bytes(data)
-                shutil.copy(truth, d / truth.name)
+                if fix:
+                    t = fix(json.loads(truth.read_text()))
+                    (d / truth.name).write_text(json.dumps(t, ensure_ascii=False, indent=1))
+                else:
+                    shutil.copy(truth, d / truth.name)
                 forms.setdefault(form, []).append((corpus, p))
     # The same reports undamaged, one corpus for each set of them.
     sets = {}

@@ -12,6 +12,7 @@ pub mod numbers;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
+use std::collections::VecDeque;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Cell, CellStatus};
@@ -43,9 +44,12 @@ pub enum Form {
 struct Run<'a> {
     label: String,
     label_line: u32,
-    /// The bytes of `label` its first line holds when the label goes on over more lines
-    /// (0 when it is on one line).
-    head: usize,
+    /// The line `label` starts on: `label_line`, or an earlier one when a heading's label
+    /// was carried into it.
+    first_line: u32,
+    /// Where in `label` each of its lines after the first starts, and the line (empty when
+    /// the label is on one line).
+    breaks: Vec<(usize, u32)>,
     values: Vec<Token<'a>>,
     /// The money unit named by the last header seen before the run.
     header_unit: Option<Unit>,
@@ -64,7 +68,7 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
     let mut out = Vec::new();
     let mut label = String::with_capacity(LABEL_BYTES);
     let mut label_line = 0;
-    let mut head = 0;
+    let mut breaks = Vec::new();
     let mut header_unit = None;
     let mut current: Option<Run<'a>> = None;
     let mut text_line = 0;
@@ -79,9 +83,9 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                 }
                 if label.is_empty() {
                     label_line = t.line;
-                    head = 0;
-                } else if head == 0 && t.line != label_line && label_line != 0 {
-                    head = label.len();
+                    breaks.clear();
+                } else if t.line != text_line && label_line != 0 {
+                    breaks.push((label.len(), t.line));
                 }
                 text_line = t.line;
                 labels::push_normalized(&mut label, t.raw);
@@ -96,7 +100,8 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                     let r = current.get_or_insert_with(|| Run {
                         label: std::mem::replace(&mut label, String::with_capacity(LABEL_BYTES)),
                         label_line,
-                        head: std::mem::take(&mut head),
+                        first_line: label_line,
+                        breaks: std::mem::take(&mut breaks),
                         values: Vec::with_capacity(VALUES),
                         header_unit,
                     });
@@ -105,10 +110,12 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                 }
             }
             Kind::Value(_) | Kind::Run => {
+                let line = if label_line == 0 { t.line } else { label_line };
                 let r = current.get_or_insert_with(|| Run {
                     label: std::mem::replace(&mut label, String::with_capacity(LABEL_BYTES)),
-                    label_line: if label_line == 0 { t.line } else { label_line },
-                    head: std::mem::take(&mut head),
+                    label_line: line,
+                    first_line: line,
+                    breaks: std::mem::take(&mut breaks),
                     values: Vec::with_capacity(VALUES),
                     header_unit,
                 });
@@ -128,22 +135,69 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
 /// goes to `run`; the row `run` names is returned.
 fn rejoin(run: &mut Run<'_>, next: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<usize> {
     let apart = next.values.first().is_some_and(|v| v.line > next.label_line);
-    if run.label.is_empty() || next.head == 0 || !apart {
+    let &(head, _) = next.breaks.first()?;
+    if run.label.is_empty() || !apart {
         return None;
     }
-    let joined = [run.label.as_str(), &next.label[..next.head]].concat();
+    let joined = [run.label.as_str(), &next.label[..head]].concat();
     let i = labels::match_row(&joined, specs, filled, cursor)?;
     let mut after = filled.to_vec();
     after[i] = true;
-    let rest = &next.label[next.head..];
+    let rest = &next.label[head..];
     let j = labels::match_row(rest, specs, &after, i + 1)?;
     if j == i {
         return None;
     }
     run.label = joined;
     next.label = rest.to_string();
-    next.head = 0;
+    next.label_line = next.breaks.remove(0).1;
+    next.breaks.iter_mut().for_each(|b| b.0 -= head);
     Some(i)
+}
+
+/// A line of `run`'s label that names a row by itself while the lines after it name a
+/// later row: a row printed without values (a label on a line of its own, as text extracted
+/// from a PDF or one cell a line holds an empty row), whose label must not take the next
+/// row's numbers. The label up to the end of that line is cut off; the row it names and its
+/// line are returned.
+fn empty_row_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<(usize, u32)> {
+    let mut start = (0, run.first_line);
+    for k in 0..run.breaks.len() {
+        let (end, next_line) = run.breaks[k];
+        let named = labels::match_row(&run.label[start.0..end], specs, filled, cursor);
+        if let Some(i) = named.filter(|&i| names_a_later_row(&run.label[end..], i, specs, filled)) {
+            run.label.drain(..end);
+            run.breaks.drain(..=k);
+            run.breaks.iter_mut().for_each(|b| b.0 -= end);
+            run.first_line = next_line;
+            run.label_line = run.label_line.max(next_line);
+            return Some((i, start.1));
+        }
+        start = (end, next_line);
+    }
+    None
+}
+
+/// Whether the next of `runs` with values, or with a label that names a row, names a row
+/// after row `i` by its label alone (runs of empty cells before it whose label names no row
+/// are headings: `第二十条第（九）项\t\t\t`).
+fn next_row_is_later(runs: &VecDeque<Run<'_>>, i: usize, specs: &[RowSpec], filled: &[bool]) -> bool {
+    for r in runs.iter().take(4) {
+        if names_a_later_row(&r.label, i, specs, filled) {
+            return true;
+        }
+        if r.values.iter().any(|t| t.kind != Kind::Blank) || labels::match_row(&r.label, specs, filled, i).is_some() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether `label` by itself names a row after row `i` that is still to be found.
+fn names_a_later_row(label: &str, i: usize, specs: &[RowSpec], filled: &[bool]) -> bool {
+    let mut after = filled.to_vec();
+    after[i] = true;
+    labels::match_row(label, specs, &after, i + 1).is_some_and(|j| j > i)
 }
 
 /// Extracts a labelled table (active disclosure or applications) from the lines of its
@@ -160,29 +214,58 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
     let mut hits: Vec<(usize, Run)> = Vec::with_capacity(specs.len());
     // The label of a row of empty cells that names no template row (a group heading such
     // as （三）不予公开 on a row of its own) leads the next row's label.
-    let mut carry = String::new();
-    let mut all = runs(&tokens).into_iter().peekable();
-    while let Some(mut run) = all.next() {
+    let mut carry: Option<Run> = None;
+    let mut all: VecDeque<Run> = runs(&tokens).into();
+    while let Some(mut run) = all.pop_front() {
         crate::budget::step();
-        if !carry.is_empty() {
-            if run.head > 0 {
-                run.head += carry.len();
-            }
-            run.label = std::mem::take(&mut carry) + &run.label;
+        if let Some(mut c) = carry.take() {
+            // The carried label's lines, then the run's, each where it starts.
+            let at = c.label.len();
+            c.breaks.push((at, run.label_line));
+            c.breaks.extend(run.breaks.iter().map(|&(b, line)| (b + at, line)));
+            run.breaks = c.breaks;
+            run.label = c.label + &run.label;
+            run.first_line = c.first_line;
+        }
+        while let Some((i, line)) = empty_row_before(&mut run, specs, &filled, cursor) {
+            filled[i] = true;
+            cursor = i + 1;
+            ex.diags.push(Diagnostic::warning(
+                Code::MissingValues,
+                Some(line),
+                format!(
+                    "{}: row {} ({}) is printed without values (its label is followed by the next row's)",
+                    table.as_str(),
+                    specs[i].key,
+                    specs[i].label
+                ),
+            ));
         }
         let blank = run.values.iter().all(|t| t.kind == Kind::Blank);
         let row = labels::match_row(&run.label, specs, &filled, cursor);
-        // A row of empty cells is a row only in an HTML table, and only when its cells line
-        // up with the row's columns; otherwise (a header cell followed by a stray tab) its
-        // label leads the next row's.
+        // A row of empty cells is a row in an HTML table when its cells line up with the
+        // row's columns; in text when it has a cell for each column, the label's line with
+        // them names the row, and the next label names a later row by itself (a row left
+        // empty, `7. 属于行政执法案卷\t\t\t…`: its label must not take the next row's
+        // numbers). Otherwise (a header cell followed by a stray tab) its label leads the
+        // next row's.
         let row = row.filter(|&i| {
             let m = specs[i].cols.len();
-            !blank || (form == Form::Html && (m..=m + 1).contains(&run.values.len()))
+            let n = run.values.len();
+            !blank
+                || if form == Form::Html {
+                    (m..=m + 1).contains(&n)
+                } else {
+                    let last = run.breaks.last().map_or(0, |b| b.0);
+                    n >= m
+                        && labels::match_row(&run.label[last..], specs, &filled, cursor) == Some(i)
+                        && next_row_is_later(&all, i, specs, &filled)
+                }
         });
         // Or the row its label names with the next run's first line (see `rejoin`).
         let row = match row {
             None if !blank => all
-                .peek_mut()
+                .front_mut()
                 .and_then(|next| rejoin(&mut run, next, specs, &filled, cursor)),
             row => row,
         };
@@ -192,7 +275,7 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
                 cursor = i + 1;
                 hits.push((i, run));
             }
-            None if blank => carry = run.label,
+            None if blank => carry = Some(run),
             None => ex.diags.push(Diagnostic::warning(
                 Code::UnknownRow,
                 Some(run.label_line),
@@ -225,6 +308,7 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
         ));
         return ex;
     }
+    let own_blanks = values_follow_labels(&hits, specs, form);
     // Rows whose values fit their columns exactly first, so identities can place the rest.
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     // Only the applications table has a subtotal column.
@@ -240,7 +324,7 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
         if table == Table::Applications {
             drop_subtotal(spec, &mut run, subtotal_at, &mut ex);
         }
-        if positional(table, spec, &mut run, form, &mut ex) {
+        if positional(table, spec, &mut run, form, own_blanks, &mut ex) {
             continue;
         }
         run.values.retain(|t| t.kind != Kind::Blank);
@@ -320,9 +404,18 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
 /// with the row's columns: an empty cell is a `blank` cell, not a gap to fill. In an HTML
 /// table every `<td>` is a cell, so only empty cells before the values (under a merged
 /// label) are dropped. In text, tabs and bars before and after the values are layout
-/// (`规章\t\t0\t0\t0\t`), so only empty cells between values count. Returns false when the
-/// row is not such a grid row.
-fn positional(table: Table, spec: &RowSpec, run: &mut Run<'_>, form: Form, ex: &mut Extracted) -> bool {
+/// (`规章\t\t0\t0\t0\t`), so only empty cells between values count, unless the row has no
+/// value at all and a cell for each column, or its first empty cell is its own (where
+/// [`values_follow_labels`], an applications row that adds up with it). Returns false when
+/// the row is not such a grid row.
+fn positional(
+    table: Table,
+    spec: &RowSpec,
+    run: &mut Run<'_>,
+    form: Form,
+    own_blanks: bool,
+    ex: &mut Extracted,
+) -> bool {
     let m = spec.cols.len();
     if !run.values.iter().any(|t| t.kind == Kind::Blank) {
         return false;
@@ -335,11 +428,27 @@ fn positional(table: Table, spec: &RowSpec, run: &mut Run<'_>, form: Form, ex: &
         while run.values.len() > m && run.values.last().is_some_and(|t| t.kind == Kind::Blank) {
             run.values.pop();
         }
+    } else if run.values.iter().all(|t| t.kind == Kind::Blank) {
+        // A row left empty: every cell is blank, whichever of its tabs are layout.
+        if run.values.len() < m {
+            return false;
+        }
+        run.values.truncate(m);
     } else {
         let lead = run.values.iter().take_while(|t| t.kind == Kind::Blank).count();
-        run.values.drain(..lead);
-        while run.values.last().is_some_and(|t| t.kind == Kind::Blank) {
-            run.values.pop();
+        // In a table whose values start after the label, an applications row of exactly its
+        // seven cells, the first empty, whose non-zero 总计 is the sum of the other six
+        // (empty cells as 0): the empty cell is the row's own (`4. 保护…\t\t1\t…\t1`).
+        let own = own_blanks
+            && table == Table::Applications
+            && lead == 1
+            && run.values.len() == m
+            && sums_to_total(&run.values);
+        if !own {
+            run.values.drain(..lead);
+            while run.values.last().is_some_and(|t| t.kind == Kind::Blank) {
+                run.values.pop();
+            }
         }
         if !run.values.iter().any(|t| t.kind == Kind::Blank) {
             return false;
@@ -367,6 +476,41 @@ fn positional(table: Table, spec: &RowSpec, run: &mut Run<'_>, form: Form, ex: &
         ex.cells.push(cell);
     }
     true
+}
+
+/// Whether a row's last cell is not 0 and the sum of the others (empty cells as 0).
+fn sums_to_total(v: &[Token<'_>]) -> bool {
+    let num = |t: &Token<'_>| match t.kind {
+        Kind::Value(Value::Number(n)) => Some(n.value),
+        Kind::Blank => Some(0.0),
+        _ => None,
+    };
+    let nums: Option<Vec<f64>> = v.iter().map(num).collect();
+    nums.is_some_and(|n| {
+        n.split_last()
+            .is_some_and(|(t, rest)| *t != 0.0 && validate::close(*t, rest.iter().sum()))
+    })
+}
+
+/// Whether a text table's values start in the cell after the label: two of its rows have
+/// a value there, and none has empty cells there before as many values as its columns (the
+/// empty cells of a merged label, `一、本年新收…\t\t3\t0…`). Then an empty cell after a
+/// label may be the row's own.
+fn values_follow_labels(hits: &[(usize, Run<'_>)], specs: &[RowSpec], form: Form) -> bool {
+    if form == Form::Html {
+        return false;
+    }
+    let mut seen = 0;
+    for (i, run) in hits {
+        let v = &run.values;
+        let lead = v.iter().take_while(|t| t.kind == Kind::Blank).count();
+        let filled = v.iter().filter(|t| t.kind != Kind::Blank).count();
+        if lead > 0 && filled >= specs[*i].cols.len() {
+            return false;
+        }
+        seen += usize::from(lead == 0 && v.first().is_some_and(Token::is_value));
+    }
+    seen >= 2
 }
 
 /// Where the table's header puts a 法人或其他组织小计 column among the eight value columns:
@@ -1024,6 +1168,28 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
         return ex;
     }
     if values.is_empty() {
+        // A table left empty: a row of exactly `width` empty cells (`<td>`s of an HTML row)
+        // is its row of blank cells.
+        let tabs = |l: &&Line<'_>| l.text.bytes().filter(|&b| b == b'\t').count();
+        if let Some(l) = lines
+            .iter()
+            .find(|l| tabs(l) == width - 1 && grid::trim(l.text).is_empty())
+        {
+            for spec in specs {
+                for &col in spec.cols {
+                    ex.cells.push(Cell {
+                        table,
+                        row: spec.key,
+                        col,
+                        value: None,
+                        status: CellStatus::Blank,
+                        raw: Default::default(),
+                        line: l.no,
+                    });
+                }
+            }
+            return ex;
+        }
         ex.diags.push(Diagnostic::warning(
             Code::TableMissing,
             Some(first_line),
@@ -1036,7 +1202,8 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
     let run = Run {
         label: String::new(),
         label_line: line,
-        head: 0,
+        first_line: line,
+        breaks: Vec::new(),
         values,
         header_unit: None,
     };
@@ -2374,6 +2541,89 @@ mod tests {
         assert_eq!(total("internal_affairs"), Some(2.0), "{:?}", ex.diags);
         assert_eq!(total("process_information"), Some(1.0), "{:?}", ex.diags);
         assert!(ex.diags.iter().all(|d| d.code != Code::UnknownRow), "{:?}", ex.diags);
+    }
+
+    /// Rows printed without numbers: empty cells (`7. 属于行政执法案卷\t\t…`) or the label
+    /// alone, as in text extracted from a PDF, each before a group heading or another row:
+    /// none of them takes the next row's numbers, and a row of empty cells is blank.
+    #[test]
+    fn rows_printed_without_numbers_take_no_other_rows_numbers() {
+        let text = "\t（三）不予公开\t6.属于四类过程性信息\t1\t0\t0\t0\t0\t0\t1\n\
+                    \t7. 属于行政执法案卷\t\t\t\t\t\t\t\n\
+                    \t8. 属于行政查询事项\t\t\t\t\t\t\t\n\
+                    （四）无法提供\t1. 本机关不掌握相关政府信息\t49\t2\t0\t0\t0\t2\t53\n\
+                    2. 没有现成信息需要另行制作\n\
+                    3. 补正后申请内容仍不明确\n\
+                    （五）不予处理\n\
+                    1. 信访举报投诉类申请\t6\t0\t0\t0\t0\t0\t6\n";
+        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, Form::Text);
+        let blank = vec![None; 7];
+        assert_eq!(values(&ex, "withheld.law_enforcement_file"), blank, "{:?}", ex.diags);
+        assert_eq!(values(&ex, "withheld.administrative_query"), blank);
+        assert!(ex
+            .cells
+            .iter()
+            .filter(|c| c.row == "withheld.administrative_query")
+            .all(|c| c.status == CellStatus::Blank));
+        let row = |k: &str| values(&ex, k).last().copied().flatten();
+        assert_eq!(row("unable.not_held"), Some(53.0));
+        assert_eq!(row("not_processed.petition_complaint"), Some(6.0));
+        assert!(values(&ex, "unable.needs_creation").is_empty());
+        assert!(values(&ex, "unable.unclear_after_correction").is_empty());
+        let missing: Vec<u32> = ex
+            .diags
+            .iter()
+            .filter(|d| d.code == Code::MissingValues)
+            .filter_map(|d| d.line)
+            .collect();
+        assert_eq!(missing, [5, 6], "{:?}", ex.diags);
+        // The same rows in a table of the 2019 active disclosure: a heading row of empty
+        // cells between two rows of empty cells is a heading.
+        let text = "第二十条第（六）项\t\t\t\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政处罚\t\t\t\n\
+                    行政强制\t\t\t\n第二十条第（八）项\t\t\t\n信息内容\t上一年项目数量\t本年增/减\t\n行政事业性收费\t\t\t\n\
+                    第二十条第（九）项\t\t\t\n信息内容\t采购项目数量\t采购总金额\t\n政府集中采购\t2\t476.92 万元\t\n";
+        let ex = labelled(Table::ActiveDisclosure, Template::T2019, &lines(text), 1, Form::Text);
+        assert_eq!(values(&ex, "administrative_coercion"), [None; 3], "{:?}", ex.diags);
+        assert_eq!(values(&ex, "administrative_fees"), [None; 2]);
+        assert_eq!(values(&ex, "centralized_procurement"), [Some(2.0), Some(476.92)]);
+    }
+
+    /// In a table whose values start in the cell after the label, an empty first cell of
+    /// a row is the row's own when the row's 总计 adds up with it; in one whose labels span
+    /// two cells (`label\t\t0\t0…`) it is not, however the numbers add up.
+    #[test]
+    fn an_empty_first_cell_is_the_rows_own_where_values_follow_labels() {
+        let text = "（三）不予公开\t3. 危及“三安全一稳定”\t1\t0\t0\t0\t0\t0\t1\n\
+                    \t4. 保护第三方合法权益\t\t1\t\t\t\t\t1\n\
+                    \t5. 属于三类内部事务信息\t2\t\t\t\t\t\t2\n";
+        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, Form::Text);
+        let row = values(&ex, "withheld.third_party_rights");
+        assert_eq!(
+            row,
+            [None, Some(1.0), None, None, None, None, Some(1.0)],
+            "{:?}",
+            ex.diags
+        );
+        let text = "（三）不予公开\t3. 危及“三安全一稳定”\t\t1\t0\t0\t0\t0\t0\t1\n\
+                    \t4. 保护第三方合法权益\t\t1\t0\t0\t0\t0\t1\n\
+                    \t5. 属于三类内部事务信息\t\t2\t0\t0\t0\t0\t0\t2\n";
+        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, Form::Text);
+        let row = values(&ex, "withheld.third_party_rights");
+        assert_ne!(row.first(), Some(&None), "{:?}", ex.diags);
+    }
+
+    /// A review table left empty in HTML: its row of fifteen empty cells is blank.
+    #[test]
+    fn an_empty_review_row_is_blank() {
+        let text = "行政复议\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n".to_string()
+            + &"\t".repeat(14)
+            + "\n";
+        let ex = review(&lines(&text), 1, Form::Html);
+        assert_eq!(ex.cells.len(), 15, "{:?}", ex.diags);
+        assert!(ex.cells.iter().all(|c| c.status == CellStatus::Blank && c.line == 3));
+        let ex = review(&lines("行政复议\t行政诉讼\n结果维持\t结果纠正\n"), 1, Form::Html);
+        assert!(ex.cells.is_empty());
+        assert_eq!(ex.diags[0].code, Code::TableMissing);
     }
 
     #[test]
