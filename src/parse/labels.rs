@@ -126,6 +126,13 @@ fn is_generic(spec: &RowSpec) -> bool {
     spec.keywords == ["其他"]
 }
 
+/// The next row expected (the first not filled from `cursor` on) when `label` names it.
+pub fn names_next(label: &str, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<usize> {
+    (cursor..specs.len())
+        .find(|&i| !filled[i])
+        .filter(|&i| matches(&specs[i], label))
+}
+
 /// The template row a label names, given the rows already filled and the next expected one.
 pub fn match_row(label: &str, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<usize> {
     if label.is_empty() {

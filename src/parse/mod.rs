@@ -155,16 +155,16 @@ fn rejoin(run: &mut Run<'_>, next: &mut Run<'_>, specs: &[RowSpec], filled: &[bo
     Some(i)
 }
 
-/// A line of `run`'s label that names a row by itself while the lines after it name a
-/// later row: a row printed without values (a label on a line of its own, as text extracted
-/// from a PDF or one cell a line holds an empty row), whose label must not take the next
-/// row's numbers. The label up to the end of that line is cut off; the row it names and its
-/// line are returned.
+/// A line of `run`'s label that names the row expected next by itself while the lines
+/// after it name a later row: a row printed without values (a label on a line of its own,
+/// as text extracted from a PDF or one cell a line holds an empty row), whose label must
+/// not take the next row's numbers. The label up to the end of that line is cut off; the
+/// row it names and its line are returned.
 fn empty_row_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<(usize, u32)> {
     let mut start = (0, run.first_line);
     for k in 0..run.breaks.len() {
         let (end, next_line) = run.breaks[k];
-        let named = labels::match_row(&run.label[start.0..end], specs, filled, cursor);
+        let named = labels::names_next(&run.label[start.0..end], specs, filled, cursor);
         if let Some(i) = named.filter(|&i| names_a_later_row(&run.label[end..], i, specs, filled)) {
             run.label.drain(..end);
             run.breaks.drain(..=k);
@@ -308,7 +308,11 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
         ));
         return ex;
     }
-    let own_blanks = values_follow_labels(&hits, specs, form);
+    // (Looked at only when some row could use it: one of its columns' count of cells, the
+    // first empty.)
+    let own_blanks = hits.iter().any(|(i, r)| {
+        r.values.len() == specs[*i].cols.len() && r.values.first().is_some_and(|t| t.kind == Kind::Blank)
+    }) && values_follow_labels(&hits, specs, form);
     // Rows whose values fit their columns exactly first, so identities can place the rest.
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     // Only the applications table has a subtotal column.
