@@ -171,6 +171,9 @@ def text_forms(name, text, crawler):
         yield "crawler-headings", head + sep + "\n".join(
             x for part in sep_body.split("\n") for x in re.split(r"(?<=。)", part) if x.strip())
         yield "crawler-no-header", body
+        # Rows of zeros printed without numbers: the label runs into the next one's.
+        yield "crawler-empty-rows", head + sep + re.sub(r"(?<=[\u4e00-\u9fff）)”])0{1,8}(?=[\u4e00-\u9fff（(“])", "",
+                                                        body), zero_rows_unexpected
 
 
 def zeros_blank(truth):

@@ -166,16 +166,42 @@ fn empty_row_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], curso
         let (end, next_line) = run.breaks[k];
         let named = labels::names_next(&run.label[start.0..end], specs, filled, cursor);
         if let Some(i) = named.filter(|&i| names_a_later_row(&run.label[end..], i, specs, filled)) {
-            run.label.drain(..end);
-            run.breaks.drain(..=k);
-            run.breaks.iter_mut().for_each(|b| b.0 -= end);
-            run.first_line = next_line;
-            run.label_line = run.label_line.max(next_line);
+            cut_label(run, end);
             return Some((i, start.1));
         }
         start = (end, next_line);
     }
     None
+}
+
+/// In a crawler dump, the row expected next printed without numbers: its label runs into
+/// the next row's (`规章规范性文件898989`). When the label names that row and what follows
+/// the row's keyword names a later row by itself, the label is cut after the keyword; the
+/// row is returned.
+fn glued_empty_row(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<usize> {
+    let i = (cursor..specs.len()).find(|&i| !filled[i])?;
+    let end = specs[i]
+        .keywords
+        .iter()
+        .filter_map(|k| run.label.find(k).map(|p| p + k.len()))
+        .min()?;
+    if !names_a_later_row(&run.label[end..], i, specs, filled) {
+        return None;
+    }
+    cut_label(run, end);
+    Some(i)
+}
+
+/// Drops the first `end` bytes of `run`'s label, and the line breaks within them.
+fn cut_label(run: &mut Run<'_>, end: usize) {
+    run.label.drain(..end);
+    let gone = run.breaks.iter().take_while(|b| b.0 <= end).count();
+    if let Some(&(_, line)) = run.breaks[..gone].last() {
+        run.first_line = line;
+        run.label_line = run.label_line.max(line);
+    }
+    run.breaks.drain(..gone);
+    run.breaks.iter_mut().for_each(|b| b.0 -= end);
 }
 
 /// Whether the next of `runs` with values, or with a label that names a row, names a row
@@ -227,7 +253,18 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
             run.label = c.label + &run.label;
             run.first_line = c.first_line;
         }
-        while let Some((i, line)) = empty_row_before(&mut run, specs, &filled, cursor) {
+        loop {
+            let (i, line) = if let Some(found) = empty_row_before(&mut run, specs, &filled, cursor) {
+                found
+            } else if form == Form::Glued {
+                let line = run.label_line;
+                match glued_empty_row(&mut run, specs, &filled, cursor) {
+                    Some(i) => (i, line),
+                    None => break,
+                }
+            } else {
+                break;
+            };
             filled[i] = true;
             cursor = i + 1;
             ex.diags.push(Diagnostic::warning(
@@ -2590,6 +2627,53 @@ mod tests {
         assert_eq!(values(&ex, "administrative_coercion"), [None; 3], "{:?}", ex.diags);
         assert_eq!(values(&ex, "administrative_fees"), [None; 2]);
         assert_eq!(values(&ex, "centralized_procurement"), [Some(2.0), Some(476.92)]);
+    }
+
+    /// A crawler dump's row printed without numbers: its label runs into the next row's,
+    /// whose numbers it must not take.
+    #[test]
+    fn a_crawler_rows_label_without_numbers_takes_none() {
+        let text = "一、本年新收政府信息公开申请数量2000002二、上年结转政府信息公开申请数量0000000\
+                    三、本年度办理结果（一）予以公开1000001（二）部分公开0000000\
+                    （三）不予公开属于国家秘密其他法律行政法规禁止公开1000001危及“三安全一稳定”0000000";
+        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, Form::Glued);
+        assert!(values(&ex, "withheld.state_secret").is_empty(), "{:?}", ex.cells);
+        let row = values(&ex, "withheld.prohibited_by_law");
+        assert_eq!(row, [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0].map(Some), "{:?}", ex.diags);
+        let missing = ex.diags.iter().find(|d| d.code == Code::MissingValues);
+        assert!(
+            missing.is_some_and(|d| d.message.contains("state_secret")),
+            "{:?}",
+            ex.diags
+        );
+    }
+
+    /// No row's own label, as the template prints it, reads as that row printed without
+    /// numbers before a later row.
+    #[test]
+    fn no_template_label_reads_as_an_empty_row_before_another() {
+        for (table, template) in [
+            (Table::ActiveDisclosure, Template::T2019),
+            (Table::ActiveDisclosure, Template::T2021),
+            (Table::Applications, Template::T2019),
+            (Table::Applications, Template::T2021),
+        ] {
+            let specs = template::rows(table, template);
+            for (i, spec) in specs.iter().enumerate() {
+                let mut label = String::new();
+                labels::push_normalized(&mut label, spec.label);
+                let mut run = Run {
+                    label,
+                    label_line: 1,
+                    first_line: 1,
+                    breaks: Vec::new(),
+                    values: Vec::new(),
+                    header_unit: None,
+                };
+                let filled: Vec<bool> = (0..specs.len()).map(|j| j < i).collect();
+                assert_eq!(glued_empty_row(&mut run, specs, &filled, i), None, "{}", spec.label);
+            }
+        }
     }
 
     /// In a table whose values start in the cell after the label, an empty first cell of
