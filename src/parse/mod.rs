@@ -176,8 +176,9 @@ fn empty_row_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], curso
 
 /// In a crawler dump, the row expected next printed without numbers: its label runs into
 /// the next row's (`规章规范性文件898989`). When the label names that row and what follows
-/// the row's keyword names a later row by itself, the label is cut after the keyword; the
-/// row is returned.
+/// the row's keyword names the row expected after it, the label is cut after the keyword;
+/// the row is returned. (Every run of a crawler dump is tried: the row after is the only
+/// one looked for.)
 fn glued_empty_row(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<usize> {
     let i = (cursor..specs.len()).find(|&i| !filled[i])?;
     let end = specs[i]
@@ -185,9 +186,7 @@ fn glued_empty_row(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor
         .iter()
         .filter_map(|k| run.label.find(k).map(|p| p + k.len()))
         .min()?;
-    if !names_a_later_row(&run.label[end..], i, specs, filled) {
-        return None;
-    }
+    labels::names_next(&run.label[end..], specs, filled, i + 1)?;
     cut_label(run, end);
     Some(i)
 }
