@@ -154,7 +154,7 @@ fn each_number(s: &str, mut f: impl FnMut(Number)) -> bool {
     let Some(first) = s[spaces(s)..].chars().next().map(halfwidth) else {
         return false;
     };
-    if !(first.is_ascii_digit() || first == '+' || first == '-' || first == '−') {
+    if !(first.is_ascii_digit() || matches!(first, '+' | '-' | '−' | '增' | '减')) {
         return false;
     }
     let mut i = 0;
@@ -197,6 +197,11 @@ fn number_at(s: &str) -> Option<(Number, usize)> {
             negative = halfwidth(ch) != '+';
             signed = true;
             p = ch.len_utf8();
+        } else if let Some(word) = ["增加", "减少", "增", "减"].iter().find(|w| s.starts_with(**w)) {
+            // A change written in words (本年增/减: 增加2, 减少3, 减 1).
+            negative = word.starts_with('减');
+            signed = true;
+            p = word.len() + spaces(&s[word.len()..]);
         }
     }
     let from = p;
@@ -337,6 +342,11 @@ mod tests {
             ("１７２", Some((172.0, None))),
             ("+17", Some((17.0, None))),
             ("-18", Some((-18.0, None))),
+            ("减少3", Some((-3.0, None))),
+            ("增加2", Some((2.0, None))),
+            ("减 1", Some((-1.0, None))),
+            ("增/减", None),
+            ("减免", None),
             ("－18", Some((-18.0, None))),
             ("1,234", Some((1234.0, None))),
             ("4555.771 万元", Some((4555.771, Some(Unit::WanYuan)))),
