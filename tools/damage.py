@@ -45,6 +45,7 @@ WORDING = {
     "enforcement-file": ("属于行政执法案卷", "行政执法案卷信息"), "litigation-direct": ("未经复议直接起诉", "未经复议直接提起诉讼"),
     "procurement": ("政府集中采购", "政府采购"), "fees": ("行政事业性收费", "行政事业收费"),
     "partially-granted": ("（二）部分公开", "（二）部分予以公开"), "no-correction": ("逾期不补正", "逾期未补正"),
+    "other-it": ("其他", "其它"),
 }
 
 # Cells a form may lose beyond what the same reports lose undamaged (--check): the review

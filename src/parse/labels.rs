@@ -120,10 +120,10 @@ fn matches(spec: &RowSpec, label: &str) -> bool {
     spec.keywords.iter().any(|k| label.contains(k))
 }
 
-/// A row named only by a word every label may contain (其他, in 2021's （六）其他处理 group)
-/// is placed only when it is the row expected next.
+/// A row named only by a word every label may contain (其他 or 其它, in 2021's （六）其他处理
+/// group) is placed only when it is the row expected next.
 fn is_generic(spec: &RowSpec) -> bool {
-    spec.keywords == ["其他"]
+    spec.keywords.iter().all(|k| matches!(*k, "其他" | "其它"))
 }
 
 /// The next row expected (the first not filled from `cursor` on) when `label` names it.
@@ -287,6 +287,9 @@ mod tests {
                 Some("not_processed.petition_complaint"),
             ),
             ("2.重复提出申请", APPLICATIONS_2021, 12, Some("not_processed.duplicate")),
+            ("（六）其它处理", APPLICATIONS_2019, 20, Some("other")),
+            ("3.其它", APPLICATIONS_2021, 22, Some("other.other")),
+            ("其它", APPLICATIONS_2021, 0, None),
             (
                 "4.无正当理由大量、反复申请",
                 APPLICATIONS_2021,
