@@ -760,8 +760,8 @@ fn holds_any(line: &str, phrases: &[&str]) -> bool {
 }
 
 /// The first match of `phrase` in `line` at or after byte `from`, white space allowed
-/// between its characters (主 动 公 开…, a crawler's text of spans, a justified heading):
-/// (start, end) in bytes.
+/// between its characters (主 动 公 开…, a crawler's text of spans, a justified heading),
+/// and a 的 the phrase does not have (主动公开政府信息的情况): (start, end) in bytes.
 fn find_spaced(line: &str, phrase: &str, from: usize) -> Option<(usize, usize)> {
     let mut want = phrase.chars();
     let first = want.next()?;
@@ -775,10 +775,15 @@ fn find_spaced(line: &str, phrase: &str, from: usize) -> Option<(usize, usize)> 
         let mut ok = true;
         for w in rest.chars() {
             let tail = &line[i..];
-            let t = tail.trim_start();
+            let mut t = tail.trim_start();
             if !t.starts_with(w) {
-                ok = false;
-                break;
+                match t.strip_prefix('的').map(str::trim_start) {
+                    Some(after) if after.starts_with(w) => t = after,
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
             }
             i += tail.len() - t.len() + w.len_utf8();
         }
@@ -1051,6 +1056,16 @@ mod tests {
         assert_eq!(&line[s..e], "主 动\u{3000}公开 政府信息情况");
         assert_eq!(find_spaced(line, "主动公开政府信息情况", e), None);
         assert_eq!(find_spaced("主动。公开", "主动公开", 0), None);
+        // A 的 the phrase does not have (the heading as some reports word it), but no other
+        // character.
+        let worded = "二、收到和处理政府信息公开申请的情况（本列";
+        let (s, e) = find_spaced(worded, "收到和处理政府信息公开申请情况", 0).unwrap();
+        assert_eq!(&worded[s..e], "收到和处理政府信息公开申请的情况");
+        assert_eq!(
+            find_spaced("收到和处理政府信息公开申请及情况", "收到和处理政府信息公开申请情况", 0),
+            None
+        );
+        assert_eq!(find_spaced("主动的公开", "主动公开", 0), Some((0, "主动的公开".len())));
         let cut = unglue_lines(line);
         assert_eq!(cut, "前文。\n二 、主 动\u{3000}公开 政府信息情况\n （一）\n");
     }

@@ -46,6 +46,8 @@ WORDING = {
     "procurement": ("政府集中采购", "政府采购"), "fees": ("行政事业性收费", "行政事业收费"),
     "partially-granted": ("（二）部分公开", "（二）部分予以公开"), "no-correction": ("逾期不补正", "逾期未补正"),
     "other-it": ("其他", "其它"),
+    "active-heading": ("主动公开政府信息情况", "主动公开政府信息的情况"),
+    "applications-heading": ("收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请的情况"),
 }
 
 # Cells a form may lose beyond what the same reports lose undamaged (--check): the review
