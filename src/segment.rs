@@ -711,7 +711,9 @@ pub fn template_of(lines: &[Line<'_>]) -> Option<Template> {
     }
 }
 
-/// Phrases that head a section, for breaking a crawler dump's one-line body.
+/// Phrases that head a section, for breaking a crawler dump's one-line body: the tables'
+/// headings as the template words them (the first three: a dump holds one of them), as
+/// some reports word them, then the sections after the tables.
 const SECTION_PHRASES: &[&str] = &[
     "主动公开政府信息情况",
     "收到和处理政府信息公开申请情况",
@@ -719,6 +721,9 @@ const SECTION_PHRASES: &[&str] = &[
     "复议、行政诉讼情况",
     "复议和行政诉讼情况",
     "复议、提起行政诉讼情况",
+    "主动公开情况",
+    "依申请公开政府信息情况",
+    "依申请公开情况",
     "存在的主要问题及改进情况",
     "其他需要报告的事项",
 ];

@@ -48,6 +48,8 @@ WORDING = {
     "other-it": ("其他", "其它"),
     "active-heading": ("主动公开政府信息情况", "主动公开政府信息的情况"),
     "applications-heading": ("收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请的情况"),
+    "active-heading-short": ("主动公开政府信息情况", "主动公开情况"),
+    "applications-heading-old": ("收到和处理政府信息公开申请情况", "依申请公开政府信息情况"),
 }
 
 # Cells a form may lose beyond what the same reports lose undamaged (--check): the review
