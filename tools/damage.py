@@ -311,7 +311,7 @@ def main():
 
         base = {b: score(b) for b in sorted({b for _, b in forms.values()})}
         failed = []
-        print(f"{'form':28} {'reports':>7} {'cells':>6} {'correct':>7} {'wrong':>5} {'missing':>7} "
+        print(f"{'form':32} {'reports':>7} {'cells':>6} {'correct':>7} {'wrong':>5} {'missing':>7} "
               f"{'silent':>6} {'undamaged':>9} {'titles':>6}")
         for form in sorted(forms):
             n, b = forms[form]
@@ -326,7 +326,7 @@ def main():
                 failed.append(f"{form}: {lost} more cells lost than undamaged (allowed {LOST.get(form, 0)}), "
                               f"{lost_titles} agencies or years (allowed {LOST_TITLES.get(form, 0)}), "
                               f"{s['silent']} silent")
-            print(f"{form:28} {n:>7} {s['truth_cells']:>6} {s['correct']:>7} {s['wrong']:>5} {s['missing']:>7} "
+            print(f"{form:32} {n:>7} {s['truth_cells']:>6} {s['correct']:>7} {s['wrong']:>5} {s['missing']:>7} "
                   f"{s['silent']:>6} {u['correct']:>9} {titles:>6}{flag}")
         if failed:
             print("\n".join(["", "forms that lost cells:"] + failed))
