@@ -114,7 +114,11 @@ pub fn find_year(chars: &[char]) -> Option<(usize, usize, i32)> {
 }
 
 fn is_title(norm: &str) -> bool {
-    norm.contains("报告")
+    // 年报 with the year before it (某某局2020年度政府信息公开年报); a portal's column of the
+    // same name (政府信息公开年报) has none.
+    let annual =
+        || norm.ends_with("年报") && find_year(&norm.chars().collect::<Vec<_>>()).is_some_and(|(_, _, y)| y > 0);
+    (norm.contains("报告") || annual())
         && (norm.contains("信息公开") || norm.contains("政务公开"))
         && norm.chars().count() <= 80
         && !norm.contains('《')
@@ -203,7 +207,7 @@ pub fn clean_agency(s: &str) -> Option<String> {
     let mut a = a.trim_matches(trim).to_string();
     // The title's words after the name (某某局政府信息公开工作2020年度报告, 某某局政府信息公开
     // 工作年度报告（2020年）).
-    while let Some(rest) = ["年度报告", "工作", "政府信息公开", "政务公开"]
+    while let Some(rest) = ["年度报告", "年报", "工作", "政府信息公开", "政务公开"]
         .iter()
         .find_map(|w| a.strip_suffix(w))
     {
@@ -1019,6 +1023,8 @@ mod tests {
             "附件2\n某某县教育局2020年政府信息公开工作年度报告",
             "关于印发某某县教育局2020年政府信息公开工作年度报告的通知",
             "政府信息公开工作年度报告\n（2020年度）\n某某县教育局",
+            "某某县教育局2020年度政府信息公开年报",
+            "2020年某某县教育局政府信息公开年报",
         ];
         for title in cases {
             let text = format!("{title}{body}");
@@ -1035,6 +1041,9 @@ mod tests {
         let text = format!("某某县教育局\n政府信息公开工作年度报告{body}2020年1月1日至12月31日，我局……");
         assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
         let text = format!("某某县教育局政府信息公开工作年度报告{body}");
+        assert_eq!(meta_of(&text), (None, None));
+        // A portal's column named 政府信息公开年报 is no title.
+        let text = format!("栏目: 政府信息公开年报\n某某县教育局政府信息公开工作年度报告{body}");
         assert_eq!(meta_of(&text), (None, None));
         let unsigned = format!("2020年政府信息公开工作年度报告{body}");
         assert_eq!(meta_of(&unsigned), (None, Some(2020)));
