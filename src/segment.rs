@@ -179,6 +179,13 @@ pub fn clean_agency(s: &str) -> Option<String> {
             a = rest.to_string();
         }
     }
+    // A site's name before the title, as a page's <title> may put it (某某市人民政府门户网站-).
+    if let Some(at) = a.rfind(['-', '_', '|', '—']) {
+        let site = &a[..at];
+        if site.contains("网站") || site.contains("门户") || site.ends_with('网') {
+            a = a[at..].chars().skip(1).collect();
+        }
+    }
     // An attachment's mark before the title (附件：, 附件2:).
     if let Some(rest) = a.strip_prefix("附件") {
         let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
@@ -1025,6 +1032,7 @@ mod tests {
             "政府信息公开工作年度报告\n（2020年度）\n某某县教育局",
             "某某县教育局2020年度政府信息公开年报",
             "2020年某某县教育局政府信息公开年报",
+            "某某县人民政府门户网站-某某县教育局2020年政府信息公开工作年度报告",
         ];
         for title in cases {
             let text = format!("{title}{body}");
