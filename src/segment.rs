@@ -116,8 +116,7 @@ pub fn find_year(chars: &[char]) -> Option<(usize, usize, i32)> {
 fn is_title(norm: &str) -> bool {
     // 年报 with the year before it (某某局2020年度政府信息公开年报); a portal's column of the
     // same name (政府信息公开年报) has none.
-    let annual =
-        || norm.ends_with("年报") && find_year(&norm.chars().collect::<Vec<_>>()).is_some_and(|(_, _, y)| y > 0);
+    let annual = || norm.ends_with("年报") && find_year(&norm.chars().collect::<Vec<_>>()).is_some();
     (norm.contains("报告") || annual())
         && (norm.contains("信息公开") || norm.contains("政务公开"))
         && norm.chars().count() <= 80
