@@ -58,6 +58,16 @@ struct Run<'a> {
 /// A template row (index into its specs) with the run read for it.
 type RowRun<'a> = (usize, Run<'a>);
 
+/// The lines of a label looked at for rows printed without numbers, and the bytes of a
+/// heading's label carried into the next run's: a table's header over one cell a line and
+/// a few rows fit; a longer label is not a heading but text of another kind (a garbage
+/// file's thousands of label lines must not be looked at again for every run).
+const LABEL_LINES: usize = 32;
+const CARRY_BYTES: usize = 1024;
+/// The bytes of a label read for the row it names after an empty row's (the longest row
+/// label of the templates is 38 characters, 114 bytes).
+const HEAD_BYTES: usize = 384;
+
 /// Room made at once for a run's label (most are shorter: a label grown a character at a
 /// time would be copied several times) and values (a row of the widest table has seven).
 const LABEL_BYTES: usize = 96;
@@ -159,13 +169,18 @@ fn rejoin(run: &mut Run<'_>, next: &mut Run<'_>, specs: &[RowSpec], filled: &[bo
 /// after it name a later row: a row printed without values (a label on a line of its own,
 /// as text extracted from a PDF or one cell a line holds an empty row), whose label must
 /// not take the next row's numbers. The label up to the end of that line is cut off; the
-/// row it names and its line are returned.
+/// row it names and its line are returned. Only the label's first lines are looked at (a
+/// table's header and a few rows, [`LABEL_LINES`]).
 fn empty_row_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<(usize, u32)> {
     let mut start = (0, run.first_line);
-    for k in 0..run.breaks.len() {
+    for k in 0..run.breaks.len().min(LABEL_LINES) {
+        crate::budget::step();
         let (end, next_line) = run.breaks[k];
-        let named = labels::names_next(&run.label[start.0..end], specs, filled, cursor);
-        if let Some(i) = named.filter(|&i| names_a_later_row(&run.label[end..], i, specs, filled)) {
+        // The first line that names the row: the row's own label, or no empty row.
+        if let Some(i) = labels::names_next(&run.label[start.0..end], specs, filled, cursor) {
+            if !names_a_later_row(&run.label[end..], i, specs, filled) {
+                return None;
+            }
             cut_label(run, end);
             return Some((i, start.1));
         }
@@ -218,8 +233,14 @@ fn next_row_is_later(runs: &VecDeque<Run<'_>>, i: usize, specs: &[RowSpec], fill
     false
 }
 
-/// Whether `label` by itself names a row after row `i` that is still to be found.
+/// Whether `label` by itself names a row after row `i` that is still to be found. Only its
+/// head is read ([`HEAD_BYTES`]): the row a label names follows it closely.
 fn names_a_later_row(label: &str, i: usize, specs: &[RowSpec], filled: &[bool]) -> bool {
+    let mut end = label.len().min(HEAD_BYTES);
+    while !label.is_char_boundary(end) {
+        end -= 1;
+    }
+    let label = &label[..end];
     let mut after = filled.to_vec();
     after[i] = true;
     labels::match_row(label, specs, &after, i + 1).is_some_and(|j| j > i)
@@ -311,7 +332,8 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
                 cursor = i + 1;
                 hits.push((i, run));
             }
-            None if blank => carry = Some(run),
+            None if blank && run.label.len() <= CARRY_BYTES => carry = Some(run),
+            None if blank => {}
             None => ex.diags.push(Diagnostic::warning(
                 Code::UnknownRow,
                 Some(run.label_line),
