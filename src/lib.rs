@@ -269,11 +269,7 @@ fn visible(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
 fn looks_like_html(text: &str) -> bool {
     let head = text.trim_start_matches('\u{feff}').trim_start();
     head.starts_with('<') && {
-        let mut end = head.len().min(4096);
-        while !head.is_char_boundary(end) {
-            end -= 1;
-        }
-        let lower = head[..end].to_ascii_lowercase();
+        let lower = head[..head.floor_char_boundary(4096)].to_ascii_lowercase();
         lower.starts_with("<!doctype html") || lower.contains("<html") || lower.contains("<table")
     }
 }

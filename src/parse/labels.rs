@@ -126,11 +126,14 @@ fn is_generic(spec: &RowSpec) -> bool {
     spec.keywords.iter().all(|k| matches!(*k, "其他" | "其它"))
 }
 
-/// The next row expected (the first not filled from `cursor` on) when `label` names it.
+/// The row expected next: the first not filled from `cursor` on.
+pub fn expected(filled: &[bool], cursor: usize) -> Option<usize> {
+    (cursor..filled.len()).find(|&i| !filled[i])
+}
+
+/// The row expected next when `label` names it.
 pub fn names_next(label: &str, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<usize> {
-    (cursor..specs.len())
-        .find(|&i| !filled[i])
-        .filter(|&i| matches(&specs[i], label))
+    expected(filled, cursor).filter(|&i| matches(&specs[i], label))
 }
 
 /// The template row a label names, given the rows already filled and the next expected one.
@@ -138,10 +141,8 @@ pub fn match_row(label: &str, specs: &[RowSpec], filled: &[bool], cursor: usize)
     if label.is_empty() {
         return None;
     }
-    if let Some(i) = (cursor..specs.len()).find(|&i| !filled[i]) {
-        if matches(&specs[i], label) {
-            return Some(i);
-        }
+    if let Some(i) = names_next(label, specs, filled, cursor) {
+        return Some(i);
     }
     let later = (cursor..specs.len()).filter(|&i| !filled[i] && !is_generic(&specs[i]));
     // Among later rows, the one whose keyword ends last in the label: the label's own words

@@ -153,15 +153,10 @@ fn rejoin(run: &mut Run<'_>, next: &mut Run<'_>, specs: &[RowSpec], filled: &[bo
     let i = labels::match_row(&joined, specs, filled, cursor)?;
     let mut after = filled.to_vec();
     after[i] = true;
-    let rest = &next.label[head..];
-    let j = labels::match_row(rest, specs, &after, i + 1)?;
-    if j == i {
-        return None;
-    }
+    // (Row `i` is filled in `after`: the rest names another row or none.)
+    labels::match_row(&next.label[head..], specs, &after, i + 1)?;
     run.label = joined;
-    next.label = rest.to_string();
-    next.label_line = next.breaks.remove(0).1;
-    next.breaks.iter_mut().for_each(|b| b.0 -= head);
+    cut_label(next, head);
     Some(i)
 }
 
@@ -195,7 +190,7 @@ fn empty_row_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], curso
 /// the row is returned. (Every run of a crawler dump is tried: the row after is the only
 /// one looked for.)
 fn glued_empty_row(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<usize> {
-    let i = (cursor..specs.len()).find(|&i| !filled[i])?;
+    let i = labels::expected(filled, cursor)?;
     let end = specs[i]
         .keywords
         .iter()
@@ -236,11 +231,7 @@ fn next_row_is_later(runs: &VecDeque<Run<'_>>, i: usize, specs: &[RowSpec], fill
 /// Whether `label` by itself names a row after row `i` that is still to be found. Only its
 /// head is read ([`HEAD_BYTES`]): the row a label names follows it closely.
 fn names_a_later_row(label: &str, i: usize, specs: &[RowSpec], filled: &[bool]) -> bool {
-    let mut end = label.len().min(HEAD_BYTES);
-    while !label.is_char_boundary(end) {
-        end -= 1;
-    }
-    let label = &label[..end];
+    let label = &label[..label.floor_char_boundary(HEAD_BYTES)];
     let mut after = filled.to_vec();
     after[i] = true;
     labels::match_row(label, specs, &after, i + 1).is_some_and(|j| j > i)
