@@ -332,7 +332,11 @@ fn split_spaces_while<'a>(line: &'a str, max_kept: usize, mut f: impl FnMut(&'a 
 
 /// Unit words that may stand apart from their number ("476.92 万元").
 fn is_unit_word(w: &str) -> bool {
-    matches!(w, "万元" | "元" | "件" | "个" | "项" | "条")
+    let mut cs = w.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => c == '元' || super::numbers::is_measure_word(c),
+        _ => w == "万元",
+    }
 }
 
 /// A cell's text may carry trailing numbers ("规章 0 0 0" from PDF text with single
@@ -450,7 +454,7 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
 }
 
 /// Characters after a number that make it part of the text (2020年, 4位, 711号, 第3页).
-const COUNTERS: &str = "年月日位号条件个项次人家余亿页期届批类%％";
+const COUNTERS: &str = "年月日位号条件个项次笔宗人家余亿页期届批类%％";
 
 /// Splits a text cell of a crawler dump into label text and digit runs.
 fn unglue<'a>(t: Token<'a>, out: &mut Vec<Token<'a>>) {
@@ -499,8 +503,9 @@ fn unglue<'a>(t: Token<'a>, out: &mut Vec<Token<'a>>) {
         let mut end = j;
         let span: String = chars[i..j].iter().map(|x| super::numbers::halfwidth(x.1)).collect();
         // A count with its measure word followed straight by the next cell's digits
-        // (政府集中采购1个246900元) is a cell.
-        let counted_cell = next.is_some_and(|n| "个项件".contains(n)) && {
+        // (政府集中采购1个246900元, 2笔984361元) is a cell; not 条 and 次, which count
+        // things in prose (信息148条，).
+        let counted_cell = next.is_some_and(|n| super::numbers::is_measure_word(n) && n != '条' && n != '次') && {
             let from = after(at + 1);
             let digits = chars[from.min(chars.len())..]
                 .iter()
@@ -761,6 +766,12 @@ mod tests {
             ["T:政府集中采购", "V:1", "R:246900元", "T:二、"]
         );
         assert_eq!(glued("共3个12月"), ["T:共3个12月"]);
+        // Deals counted with 笔 (a real 2020 report: `政府集中采购 2笔 984361元`).
+        assert_eq!(
+            glued("政府集中采购2笔984361元三、"),
+            ["T:政府集中采购", "V:2", "R:984361元", "T:三、"]
+        );
+        assert_eq!(glued("信息148条，其中"), ["T:信息148条，其中"]);
         // A space before a unit or a counter, as text extracted from a PDF has.
         assert_eq!(
             glued("政府集中采购 13575394432.52 元三、"),
@@ -793,6 +804,7 @@ mod tests {
                 &["T:2020 年政府信息公开工作的年度报告"],
             ),
             ("1个246900元", &["V:1", "V:246900"]),
+            ("政府集中采购 2笔 984361元", &["T:政府集中采购", "V:2", "V:984361"]),
             ("行政许可\t20\t+17\t37", &["T:行政许可", "V:20", "V:17", "V:37"]),
             (
                 "（三）不予公开　1．属于国家秘密　　５",

@@ -1,5 +1,5 @@
 //! Cell text → values: numbers with signs, thousands separators, decimals and units
-//! (万元, 元, 件, 个, 项, 条), full-width digits, and the not-applicable marks
+//! (万元, 元, and the measure words of a count: 件, 个, 项, 笔 …), full-width digits, and the not-applicable marks
 //! (不涉及, 无, —, /). Pure functions on strings; no table knowledge here.
 
 /// Unit written next to a number.
@@ -9,8 +9,17 @@ pub enum Unit {
     WanYuan,
     /// 元 — yuan.
     Yuan,
-    /// 件, 个, 项, 条, 次 — a count.
+    /// 件, 个, 项, 笔 … ([`MEASURE_WORDS`]) — a count.
     Count,
+}
+
+/// The measure words a count is printed with (`1个`, `2笔`, `3 项`): a unit of the number
+/// before them. 笔 and 宗 count procurement deals, 批 batches.
+pub const MEASURE_WORDS: &str = "件个项条次笔宗批";
+
+/// True when `c` is one of [`MEASURE_WORDS`].
+pub fn is_measure_word(c: char) -> bool {
+    MEASURE_WORDS.contains(c)
 }
 
 /// A number as printed.
@@ -93,9 +102,8 @@ fn unit_at(s: &str) -> Option<(Unit, usize)> {
     let mut it = s.chars();
     match it.next()? {
         '万' if it.next() == Some('元') => Some((Unit::WanYuan, '万'.len_utf8() + '元'.len_utf8())),
-        c @ ('元' | '件' | '个' | '项' | '条' | '次') => {
-            Some((if c == '元' { Unit::Yuan } else { Unit::Count }, c.len_utf8()))
-        }
+        '元' => Some((Unit::Yuan, '元'.len_utf8())),
+        c if is_measure_word(c) => Some((Unit::Count, c.len_utf8())),
         _ => None,
     }
 }
@@ -372,6 +380,9 @@ mod tests {
         let v = numbers("1个246900元").unwrap();
         assert_eq!((v[0].value, v[1].value, v[1].unit), (1.0, 246900.0, Some(Unit::Yuan)));
         assert_eq!(numbers("0 0 0").unwrap().len(), 3);
+        for s in ["2笔", "2 笔", "3项", "1宗", "4批"] {
+            assert_eq!(number(s).map(|n| n.unit), Some(Some(Unit::Count)), "{s:?}");
+        }
     }
 
     #[test]
