@@ -727,10 +727,13 @@ pub fn template_of(lines: &[Line<'_>]) -> Option<Template> {
 const SECTION_PHRASES: &[&str] = &[
     "主动公开政府信息情况",
     "收到和处理政府信息公开申请情况",
-    // 行政复议、行政诉讼情况 and its variants (行政法复议…, 被申请行政复议、提起行政诉讼情况).
+    // 行政复议、行政诉讼情况 and its variants (行政法复议…, 被申请行政复议、提起行政诉讼情况,
+    // 行政复议与行政诉讼情况).
     "复议、行政诉讼情况",
     "复议和行政诉讼情况",
     "复议、提起行政诉讼情况",
+    "复议与行政诉讼情况",
+    "复议及行政诉讼情况",
     "主动公开情况",
     "依申请公开政府信息情况",
     "依申请公开情况",
@@ -1089,6 +1092,16 @@ mod tests {
         assert_eq!(find_spaced("主动的公开", "主动公开", 0), Some((0, "主动的公开".len())));
         let cut = unglue_lines(line);
         assert_eq!(cut, "前文。\n二 、主 动\u{3000}公开 政府信息情况\n （一）\n");
+        // The review heading with 与 or 及 (a real 2025 report: 行政复议与行政诉讼情况).
+        for and in ["、", "和", "与", "及"] {
+            let line = format!("继续办理0000000四、政府信息公开行政复议{and}行政诉讼情况行政复议行政诉讼");
+            let cut = unglue_lines(&line);
+            assert_eq!(
+                cut,
+                format!("继续办理0000000\n四、政府信息公开行政复议{and}行政诉讼情况\n行政复议行政诉讼\n"),
+                "{and}"
+            );
+        }
     }
 
     #[test]

@@ -50,6 +50,7 @@ WORDING = {
     "applications-heading": ("收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请的情况"),
     "active-heading-short": ("主动公开政府信息情况", "主动公开情况"),
     "applications-heading-old": ("收到和处理政府信息公开申请情况", "依申请公开政府信息情况"),
+    "review-heading-and": ("复议、行政诉讼情况", "复议与行政诉讼情况"),
 }
 
 # Cells a form may lose beyond what the same reports lose undamaged (--check): the review
