@@ -604,11 +604,18 @@ pub fn regions(lines: &[Line<'_>]) -> Vec<Region> {
     // Headings and end markers are at most 40 characters (`heading_of`, `is_end`).
     let mut singles: Vec<(usize, String)> = single_cells_upto(lines, 40).collect();
     let found = regions_among(lines, &singles);
-    if found.len() == Table::ALL.len() {
+    let numbered = |r: &Region| {
+        singles
+            .binary_search_by_key(&r.heading, |s| s.0)
+            .is_ok_and(|k| is_section(&singles[k].1))
+    };
+    if found.len() == Table::ALL.len() && found.iter().all(numbered) {
         return found;
     }
-    // A table's heading not found: the lines set with ideographic spaces between their
-    // characters are looked at too (looked for only then: most documents have none).
+    // A table's heading not found, or found only as a sub-heading or in the prose
+    // (（一）主动公开情况。): the lines set with ideographic spaces between their characters
+    // are looked at too, where a numbered heading may be (looked for only then: most
+    // documents have none).
     // Among the lines not read as one cell already (`singles` is in line order).
     let spaced: Vec<(usize, String)> = lines
         .iter()
@@ -1112,6 +1119,23 @@ mod tests {
         let r = regions(&lines(text));
         let got: Vec<(Table, usize)> = r.iter().map(|r| (r.table, r.heading)).collect();
         assert_eq!(got, vec![(Table::ActiveDisclosure, 0), (Table::ReviewLitigation, 2)]);
+        // Every table found in the prose's sub-headings first ((一)主动公开情况, as a real
+        // 2025 report words its summary; a crawler dump's body is cut there): the spaced
+        // numbered headings still win.
+        let text = "主动公开情况\n。累计主动公开政府信息251条。\n依申请公开情况\n。共收到申请6件。\n\
+            二、主\u{3000}动\u{3000}公\u{3000}开\u{3000}政\u{3000}府\u{3000}信\u{3000}息\u{3000}情\u{3000}况\n规章\t0\n\
+            三、收\u{3000}到\u{3000}和\u{3000}处\u{3000}理\u{3000}政\u{3000}府\u{3000}信\u{3000}息\u{3000}公\u{3000}开\u{3000}申\u{3000}请\u{3000}情\u{3000}况\n\
+            一、本年新收\t1\n四、政府信息公开行政复议、行政诉讼情况\n0";
+        let r = regions(&lines(text));
+        let got: Vec<(Table, usize)> = r.iter().map(|r| (r.table, r.heading)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Table::ActiveDisclosure, 4),
+                (Table::Applications, 6),
+                (Table::ReviewLitigation, 8)
+            ]
+        );
         // A table's header row (cells of four characters or more), a row with a number.
         assert_eq!(letter_spaced("行政复议\u{3000}行政诉讼", 40), None);
         assert_eq!(

@@ -167,7 +167,7 @@ macro_rules! app_rows {
 
 app_rows!(APPLICATIONS_2019, "三、收到和处理政府信息公开申请情况, 2019 template.", [
     "new_received", "本年新收政府信息公开申请数量", ["本年新收", "新收"];
-    "carried_over", "上年结转政府信息公开申请数量", ["上年结转"];
+    "carried_over", "上年结转政府信息公开申请数量", ["上年结转", "上年度结转"];
     "granted", "（一）予以公开", ["予以公开"];
     "partially_granted", "（二）部分公开", ["部分公开", "部分予以"];
     "withheld.state_secret", "属于国家秘密", ["国家秘密"];
@@ -187,13 +187,13 @@ app_rows!(APPLICATIONS_2019, "三、收到和处理政府信息公开申请情�
     "not_processed.excessive_repeated", "无正当理由大量反复申请", ["大量反复", "反复"];
     "not_processed.confirmation_request", "要求行政机关确认或重新出具已获取信息", ["重新出具", "确认或重新"];
     "other", "（六）其他处理", ["其他处理", "其它处理"];
-    "total", "（七）总计", ["总计"];
+    "total", "（七）总计", ["总计", "合计"];
     "carried_forward", "结转下年度继续办理", ["结转下年度", "继续办理"];
 ]);
 
 app_rows!(APPLICATIONS_2021, "三、收到和处理政府信息公开申请情况, 2021 template.", [
     "new_received", "本年新收政府信息公开申请数量", ["本年新收", "新收"];
-    "carried_over", "上年结转政府信息公开申请数量", ["上年结转"];
+    "carried_over", "上年结转政府信息公开申请数量", ["上年结转", "上年度结转"];
     "granted", "（一）予以公开", ["予以公开"];
     "partially_granted", "（二）部分公开", ["部分公开", "部分予以"];
     "withheld.state_secret", "属于国家秘密", ["国家秘密"];
@@ -215,7 +215,7 @@ app_rows!(APPLICATIONS_2021, "三、收到和处理政府信息公开申请情�
     "other.no_correction", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", ["逾期不补正", "无正当理由逾期", "不再处理"];
     "other.unpaid_fee", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", ["收费通知", "缴纳费用", "缴费", "缴纳"];
     "other.other", "其他", ["其他", "其它"];
-    "total", "（七）总计", ["总计"];
+    "total", "（七）总计", ["总计", "合计"];
     "carried_forward", "结转下年度继续办理", ["结转下年度", "继续办理"];
 ]);
 

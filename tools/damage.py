@@ -3,7 +3,7 @@
 
 usage: python3 tools/damage.py [--ogi BIN] [--keep DIR] [--check]
 
-Every report under tests/fixtures/{seeds,real} that has a truth file is damaged the ways
+Every report under tests/fixtures/{seeds,real,pingtan} that has a truth file is damaged the ways
 public dumps damage reports (line ends, white space, encodings, invisible characters,
 escaped spaces, stray bytes, page furniture, letter-spaced and wrapped text, header rows
 repeated on a new page, rows worded otherwise, spaces around numbers, thousands
@@ -58,9 +58,10 @@ WORDING = {
 # with no reader able to place it when tabs become U+3000 or spaces or every cell stands
 # on a line of its own.
 LOST = {"tabs-as-u3000": 15, "cell-per-line": 15, "single-spaces": 15, "wide-spaces": 15}
-# Agencies and years a form may lose beyond the undamaged reports': four crawler bodies
-# (004–007) never print the title their dropped header held.
-LOST_TITLES = {"crawler-no-header": 4}
+# Agencies and years a form may lose beyond the undamaged reports': six crawler bodies
+# (real 004–007, pingtan gaj2021 and hzs2025) never print the title their dropped header
+# held.
+LOST_TITLES = {"crawler-no-header": 6}
 # Forms that rearrange a table's cells so that no reader can be sure where each belongs
 # (labels apart from their rows, rows and columns swapped or reversed, commas between
 # cells): they may lose any number of cells, but every cell read wrong must be flagged.
@@ -247,7 +248,7 @@ def byte_forms(name, text):
 
 def build(out):
     forms = {}
-    for corpus in ("seeds", "real"):
+    for corpus in ("seeds", "real", "pingtan"):
         for p in sorted((ROOT / "tests" / "fixtures" / corpus).iterdir()):
             truth = p.with_name(p.stem + ".truth.json")
             if p.suffix not in (".txt", ".html") or not truth.exists():

@@ -488,14 +488,16 @@ fn unglue<'a>(t: Token<'a>, out: &mut Vec<Token<'a>>) {
                 break;
             }
         }
-        // Trailing spaces are not part of the run.
-        while j > i && chars[j - 1].1 == ' ' {
+        // Trailing spaces are not part of the run (the no-break and ideographic spaces, which
+        // the run takes in, too).
+        let space = |c: char| super::numbers::halfwidth(c) == ' ';
+        while j > i && space(chars[j - 1].1) {
             j -= 1;
         }
         // The character after the run, and where it is: text extracted from a PDF or typed
         // into a cell may hold a space between a number and its unit or counter (2025 年,
         // 75394432.52 元, 1 个).
-        let after = |k: usize| k + chars[k.min(chars.len())..].iter().take_while(|x| x.1 == ' ').count();
+        let after = |k: usize| k + chars[k.min(chars.len())..].iter().take_while(|x| space(x.1)).count();
         let at = after(j);
         let next = chars.get(at).map(|x| x.1);
         let prev = i.checked_sub(1).map(|k| chars[k].1);
@@ -781,6 +783,12 @@ mod tests {
             glued("政府集中采购 1 个 246900 元二、"),
             ["T:政府集中采购", "V:1", "R:246900 元", "T:二、"]
         );
+        // The same with no-break spaces.
+        assert_eq!(
+            glued("政府集中采购\u{a0}2笔\u{a0}984361元三、"),
+            ["T:政府集中采购", "V:2", "R:984361元", "T:三、"]
+        );
+
         assert_eq!(glued("宿迁市 2025 年政府信息公开"), ["T:宿迁市 2025 年政府信息公开"]);
         assert_eq!(glued("共 3 个 12 月"), ["T:共 3 个 12 月"]);
     }

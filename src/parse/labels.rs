@@ -265,7 +265,22 @@ mod tests {
             ("四、结转下年度继续办理", APPLICATIONS_2019, 22, Some("carried_forward")),
             // A skipped row: the label of a later one still finds its row.
             ("2. 重复申请", APPLICATIONS_2019, 15, Some("not_processed.duplicate")),
-            ("合计", APPLICATIONS_2019, 0, None),
+            // 合计 for 总计 (the column header's 合计 comes before the first row's label,
+            // which names the row expected next).
+            ("(七)合计", APPLICATIONS_2021, 23, Some("total")),
+            ("合计", APPLICATIONS_2019, 21, Some("total")),
+            (
+                "申请人情况 自然人 法人或其他组织 合计 一、本年新收政府信息公开申请数量",
+                APPLICATIONS_2021,
+                0,
+                Some("new_received"),
+            ),
+            (
+                "二、上年度结转政府信息公开申请数量",
+                APPLICATIONS_2021,
+                1,
+                Some("carried_over"),
+            ),
             // Rows worded otherwise than the template words them.
             ("政府采购", ACTIVE_2019, 7, Some("centralized_procurement")),
             ("（二）部分予以公开", APPLICATIONS_2019, 3, Some("partially_granted")),
