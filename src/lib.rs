@@ -295,8 +295,10 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     // table whole with the identities holding where the text read only part.
     let mut again = FileOutcome::new(String::new(), String::new(), out.bytes);
     read(&segment::unglue_lines(text), parse::Form::Glued, &mut again);
-    let better = if out.cells.is_empty() {
-        !again.cells.is_empty()
+    // Blank cells alone (rows printed without values) are no reading of the tables.
+    let read_any = |o: &FileOutcome| o.cells.iter().any(|c| c.status != model::CellStatus::Blank);
+    let better = if !read_any(out) {
+        read_any(&again)
     } else {
         again.status == DocStatus::Ok && again.identities_ok == Some(true)
     };

@@ -278,11 +278,23 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
             };
             filled[i] = true;
             cursor = i + 1;
+            // Its cells were printed empty (a crawler keeps every character of a cell; a
+            // PDF's text, every character on the line): blank, as an HTML table's empty
+            // cells are.
+            ex.cells.extend(specs[i].cols.iter().map(|&col| Cell {
+                table,
+                row: specs[i].key,
+                col,
+                value: None,
+                status: CellStatus::Blank,
+                raw: Default::default(),
+                line,
+            }));
             ex.diags.push(Diagnostic::warning(
                 Code::MissingValues,
                 Some(line),
                 format!(
-                    "{}: row {} ({}) is printed without values (its label is followed by the next row's)",
+                    "{}: row {} ({}) is printed without values (its label is followed by the next row's): its cells are blank",
                     table.as_str(),
                     specs[i].key,
                     specs[i].label
@@ -2598,7 +2610,7 @@ mod tests {
 
     /// Rows printed without numbers: empty cells (`7. 属于行政执法案卷\t\t…`) or the label
     /// alone, as in text extracted from a PDF, each before a group heading or another row:
-    /// none of them takes the next row's numbers, and a row of empty cells is blank.
+    /// none of them takes the next row's numbers, and their cells are blank.
     #[test]
     fn rows_printed_without_numbers_take_no_other_rows_numbers() {
         let text = "\t（三）不予公开\t6.属于四类过程性信息\t1\t0\t0\t0\t0\t0\t1\n\
@@ -2621,8 +2633,9 @@ mod tests {
         let row = |k: &str| values(&ex, k).last().copied().flatten();
         assert_eq!(row("unable.not_held"), Some(53.0));
         assert_eq!(row("not_processed.petition_complaint"), Some(6.0));
-        assert!(values(&ex, "unable.needs_creation").is_empty());
-        assert!(values(&ex, "unable.unclear_after_correction").is_empty());
+        // A label alone: its cells were printed empty too.
+        assert_eq!(values(&ex, "unable.needs_creation"), blank);
+        assert_eq!(values(&ex, "unable.unclear_after_correction"), blank);
         let missing: Vec<u32> = ex
             .diags
             .iter()
@@ -2642,14 +2655,19 @@ mod tests {
     }
 
     /// A crawler dump's row printed without numbers: its label runs into the next row's,
-    /// whose numbers it must not take.
+    /// whose numbers it must not take; its cells are blank.
     #[test]
     fn a_crawler_rows_label_without_numbers_takes_none() {
         let text = "一、本年新收政府信息公开申请数量2000002二、上年结转政府信息公开申请数量0000000\
                     三、本年度办理结果（一）予以公开1000001（二）部分公开0000000\
                     （三）不予公开属于国家秘密其他法律行政法规禁止公开1000001危及“三安全一稳定”0000000";
         let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, Form::Glued);
-        assert!(values(&ex, "withheld.state_secret").is_empty(), "{:?}", ex.cells);
+        assert_eq!(values(&ex, "withheld.state_secret"), [None; 7], "{:?}", ex.cells);
+        assert!(ex
+            .cells
+            .iter()
+            .filter(|c| c.row == "withheld.state_secret")
+            .all(|c| c.status == CellStatus::Blank));
         let row = values(&ex, "withheld.prohibited_by_law");
         assert_eq!(row, [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0].map(Some), "{:?}", ex.diags);
         let missing = ex.diags.iter().find(|d| d.code == Code::MissingValues);
