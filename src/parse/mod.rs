@@ -2173,9 +2173,24 @@ fn ambiguity(
     if others.is_empty() {
         return None;
     }
+    // Amounts converted to 万元 carry the conversion's binary noise (658.6650099999999):
+    // shown to twelve significant digits (a yuan amount's cents are the sixth decimal).
+    let number = |x: f64| {
+        let digits = if x.abs() >= 1.0 {
+            x.abs().log10().floor() as usize + 1
+        } else {
+            1
+        };
+        let s = format!("{x:.*}", 12usize.saturating_sub(digits));
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        }
+    };
     let show = |v: &Vec<Option<f64>>| {
         v.iter()
-            .map(|x| x.map(|x| x.to_string()).unwrap_or_default())
+            .map(|x| x.map(number).unwrap_or_default())
             .collect::<Vec<_>>()
             .join("|")
     };
@@ -2676,6 +2691,21 @@ mod tests {
             "{:?}",
             ex.diags
         );
+    }
+
+    /// The splits a diagnostic offers show amounts as printed, without the binary noise
+    /// of their conversion to 万元 (a real 2020 report: `政府集中采购176586650.10元`).
+    #[test]
+    fn ambiguous_amounts_are_shown_as_printed() {
+        let text = "第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购176586650.10元";
+        let ex = labelled(Table::ActiveDisclosure, Template::T2019, &lines(text), 1, Form::Glued);
+        let d = ex
+            .diags
+            .iter()
+            .find(|d| d.code == Code::AmbiguousSplit)
+            .expect("ambiguous");
+        assert!(d.message.contains("17|658.66501 or 176|58.66501"), "{}", d.message);
+        assert!(!d.message.contains("9999"), "{}", d.message);
     }
 
     /// No row's own label, as the template prints it, reads as that row printed without
