@@ -1,6 +1,7 @@
 //! Cell text → values: numbers with signs, thousands separators, decimals and units
-//! (万元, 元, and the measure words of a count: 件, 个, 项, 笔 …), full-width digits, and the not-applicable marks
-//! (不涉及, 无, —, /). Pure functions on strings; no table knowledge here.
+//! (万元, 元, and the measure words of a count: 件, 个, 项, 笔 …), full-width digits, and
+//! the not-applicable marks (不涉及, 无, —, /). Pure functions on strings; no table
+//! knowledge here.
 
 /// Unit written next to a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
