@@ -220,7 +220,8 @@ fn slot_sides(l: &[u16], r: &[u16], get: impl Fn(u16) -> Option<f64>) -> Option<
 pub struct Placement(Vec<u32>);
 
 /// Adds inferred cells where exactly one cell of an identity is absent and the others
-/// carry numbers; the derived value must be a whole number ≥ 0. `line_of` gives the line
+/// carry numbers; the derived value must be a whole number ≥ 0. Where several are absent,
+/// all on one side, and the others make their sum 0, each is 0 ([`zero_sum`]). `line_of` gives the line
 /// to record for an inferred cell. Returns where each cell now is.
 pub fn infer(
     cells: &mut Vec<Cell>,
@@ -235,8 +236,43 @@ pub fn infer(
         let mut added = false;
         for (id, (l, r)) in ids.iter().zip(&s.ids) {
             let mut absent = l.iter().chain(r).filter(|&&k| at[k as usize] == NONE);
-            let (Some(&slot), None) = (absent.next(), absent.next()) else {
-                continue;
+            let slot = match (absent.next(), absent.next()) {
+                (Some(&slot), None) => slot,
+                // All present (most identities of most documents): nothing to infer.
+                (None, _) => continue,
+                (Some(_), Some(_)) => {
+                    let Some(zeros) = zero_sum(l, r, &at, cells) else {
+                        continue;
+                    };
+                    for slot in zeros {
+                        let key = s.keys[slot as usize];
+                        let line = line_of(&key);
+                        diags.push(Diagnostic::info(
+                            Code::InferredCell,
+                            Some(line),
+                            format!(
+                                "{}: row {} column {} is missing; {} gives 0 for it and the other cells missing \
+                                 beside it (counts are not negative)",
+                                key.0.as_str(),
+                                key.1,
+                                key.2,
+                                id.what,
+                            ),
+                        ));
+                        cells.push(Cell {
+                            table: key.0,
+                            row: key.1,
+                            col: key.2,
+                            value: Some(0.0),
+                            status: CellStatus::Inferred,
+                            raw: Default::default(),
+                            line,
+                        });
+                        at[slot as usize] = (cells.len() - 1) as u32;
+                    }
+                    added = true;
+                    break;
+                }
             };
             let get = |k: u16| {
                 if k == slot {
@@ -286,6 +322,31 @@ pub fn infer(
             return Placement(at);
         }
     }
+}
+
+/// The absent cells of an identity when there are several, all on one side, and the
+/// cells present make their sum 0: every count in the identities is a whole number ≥ 0, so
+/// each of them is 0 (two rows of an all-zero table printed with a cell short, `0 0 0 0 0
+/// 0` for seven columns). None otherwise.
+fn zero_sum(l: &[u16], r: &[u16], at: &[u32], cells: &[Cell]) -> Option<Vec<u16>> {
+    let absent = |side: &[u16]| {
+        side.iter()
+            .copied()
+            .filter(|&k| at[k as usize] == NONE)
+            .collect::<Vec<u16>>()
+    };
+    let (al, ar) = (absent(l), absent(r));
+    let zeros = match (al.len(), ar.len()) {
+        (0, n) if n >= 2 => ar,
+        (n, 0) if n >= 2 => al,
+        _ => return None,
+    };
+    let get = |k: u16| match at[k as usize] {
+        NONE => Some(0.0),
+        i => cells[i as usize].number(),
+    };
+    let (lv, rv) = slot_sides(l, r, get)?;
+    close(lv, rv).then_some(zeros)
 }
 
 /// Checks every identity that can be evaluated; a failure is a warning naming both sides.
@@ -376,5 +437,59 @@ mod tests {
             let some = template::rows(Table::Applications, template)[0].key;
             assert!(!identities_of_row(template, Table::Applications, some).is_empty());
         }
+    }
+
+    /// Two rows missing from an all-zero table (a real 2021 report printed them with a cell
+    /// short, `（一）予以公开 0 0 0 0 0 0`): the identities make each row's cells sum to 0,
+    /// and counts are not negative, so each is 0. Not when the sum is not 0.
+    #[test]
+    fn several_missing_cells_summing_to_zero_are_zero() {
+        let table = |total: f64| -> Vec<Cell> {
+            template::rows(Table::Applications, Template::T2021)
+                .iter()
+                .filter(|r| !matches!(r.key, "granted" | "partially_granted"))
+                .flat_map(|r| {
+                    r.cols.iter().map(move |&col| {
+                        let v = if matches!(r.key, "new_received" | "total") && col != "commercial_enterprise" {
+                            total
+                        } else {
+                            0.0
+                        };
+                        Cell {
+                            table: Table::Applications,
+                            row: r.key,
+                            col,
+                            value: Some(v),
+                            status: CellStatus::Reported,
+                            raw: Default::default(),
+                            line: 1,
+                        }
+                    })
+                })
+                .collect()
+        };
+        let mut cells = table(0.0);
+        let mut diags = Vec::new();
+        infer(&mut cells, Template::T2021, |_| 1, &mut diags);
+        let inferred: Vec<&Cell> = cells.iter().filter(|c| c.status == CellStatus::Inferred).collect();
+        assert_eq!(inferred.len(), 14, "{diags:?}");
+        assert!(inferred
+            .iter()
+            .all(|c| c.value == Some(0.0) && c.row.contains("granted")));
+        // One request granted or partly granted: which row took it is not known.
+        let mut cells = table(1.0);
+        infer(&mut cells, Template::T2021, |_| 1, &mut Vec::new());
+        let rows: Vec<&str> = cells
+            .iter()
+            .filter(|c| c.status == CellStatus::Inferred)
+            .map(|c| c.row)
+            .collect();
+        assert!(rows.iter().all(|r| *r == "granted" || *r == "partially_granted"));
+        assert!(
+            !cells
+                .iter()
+                .any(|c| c.status == CellStatus::Inferred && c.col == "natural_person"),
+            "{cells:?}"
+        );
     }
 }
