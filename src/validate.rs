@@ -221,8 +221,8 @@ pub struct Placement(Vec<u32>);
 
 /// Adds inferred cells where exactly one cell of an identity is absent and the others
 /// carry numbers; the derived value must be a whole number ≥ 0. Where several are absent,
-/// all on one side, and the others make their sum 0, each is 0 ([`zero_sum`]). `line_of` gives the line
-/// to record for an inferred cell. Returns where each cell now is.
+/// all on one side, and the others make their sum 0, each is 0 ([`zero_sum`]). `line_of`
+/// gives the line to record for an inferred cell. Returns where each cell now is.
 pub fn infer(
     cells: &mut Vec<Cell>,
     template: Template,
