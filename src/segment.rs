@@ -443,10 +443,15 @@ fn published(lines: &[Line<'_>]) -> Option<i32> {
         }
         let n = normalize(l.text);
         for key in ["发布时间", "发布日期", "发文日期", "成文日期"] {
-            if let Some(p) = n.find(key) {
-                if let Some(d) = date(&n[p + key.len()..]) {
-                    return Some(d);
-                }
+            // The date as printed when the key is (normalising joins a date to the time after
+            // it: `发布时间: 2020-01-20 15:22` would read 2020-01-2015:22), else as normalised
+            // (a letter-spaced key).
+            let after = match l.text.find(key) {
+                Some(p) => date(&l.text[p + key.len()..]),
+                None => n.find(key).and_then(|p| date(&n[p + key.len()..])),
+            };
+            if let Some(d) = after {
+                return Some(d);
             }
         }
     }
@@ -1076,6 +1081,12 @@ mod tests {
         assert_eq!(date(": 2021-01-12 16:07"), Some(days_from_civil(2021, 1, 12)));
         assert_eq!(date("二〇二一年一月十五日"), Some(days_from_civil(2021, 1, 15)));
         assert_eq!(date("2020年"), None);
+        // A crawler dump's header: the date and the time after it (all the real crawler
+        // dumps had no publication date).
+        let head = "标题: 某局2019年度政府信息公开工作年度报告\n发布时间: 2020-01-20 15:22\n文号: \n";
+        assert_eq!(published(&lines(head)), Some(days_from_civil(2020, 1, 20)));
+        let spaced = "某局2019年度政府信息公开工作年度报告\n发 布 时 间：2020年1月21日\n";
+        assert_eq!(published(&lines(spaced)), Some(days_from_civil(2020, 1, 21)));
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2020, 3, 1), 18322);
     }
