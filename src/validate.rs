@@ -236,85 +236,65 @@ pub fn infer(
         let mut added = false;
         for (id, (l, r)) in ids.iter().zip(&s.ids) {
             let mut absent = l.iter().chain(r).filter(|&&k| at[k as usize] == NONE);
-            let slot = match (absent.next(), absent.next()) {
-                (Some(&slot), None) => slot,
-                // All present (most identities of most documents): nothing to infer.
-                (None, _) => continue,
-                (Some(_), Some(_)) => {
-                    let Some(zeros) = zero_sum(l, r, &at, cells) else {
+            // The cells to add, their value, and what the diagnostic adds to the identity.
+            let (slots, value, why) = match (absent.next(), absent.next()) {
+                (Some(&slot), None) => {
+                    let get = |k: u16| {
+                        if k == slot {
+                            Some(0.0)
+                        } else {
+                            match at[k as usize] {
+                                NONE => None,
+                                i => cells[i as usize].number(),
+                            }
+                        }
+                    };
+                    let Some((lv, rv)) = slot_sides(l, r, get) else {
                         continue;
                     };
-                    for slot in zeros {
-                        let key = s.keys[slot as usize];
-                        let line = line_of(&key);
-                        diags.push(Diagnostic::info(
-                            Code::InferredCell,
-                            Some(line),
-                            format!(
-                                "{}: row {} column {} is missing; {} gives 0 for it and the other cells missing \
-                                 beside it (counts are not negative)",
-                                key.0.as_str(),
-                                key.1,
-                                key.2,
-                                id.what,
-                            ),
-                        ));
-                        cells.push(Cell {
-                            table: key.0,
-                            row: key.1,
-                            col: key.2,
-                            value: Some(0.0),
-                            status: CellStatus::Inferred,
-                            raw: Default::default(),
-                            line,
-                        });
-                        at[slot as usize] = (cells.len() - 1) as u32;
+                    let v = if l.contains(&slot) { rv - lv } else { lv - rv };
+                    if v < -1e-9 || !close(v, v.round()) {
+                        continue;
                     }
-                    added = true;
-                    break;
+                    (vec![slot], v.round(), "")
                 }
+                // All present (most identities of most documents): nothing to infer.
+                (None, _) => continue,
+                (Some(_), Some(_)) => match zero_sum(l, r, &at, cells) {
+                    Some(zeros) => (
+                        zeros,
+                        0.0,
+                        " for it and the other cells missing beside it (counts are not negative)",
+                    ),
+                    None => continue,
+                },
             };
-            let get = |k: u16| {
-                if k == slot {
-                    Some(0.0)
-                } else {
-                    match at[k as usize] {
-                        NONE => None,
-                        i => cells[i as usize].number(),
-                    }
-                }
-            };
-            let Some((lv, rv)) = slot_sides(l, r, get) else {
-                continue;
-            };
-            let v = if l.contains(&slot) { rv - lv } else { lv - rv };
-            if v < -1e-9 || !close(v, v.round()) {
-                continue;
+            for slot in slots {
+                let key = s.keys[slot as usize];
+                let line = line_of(&key);
+                diags.push(Diagnostic::info(
+                    Code::InferredCell,
+                    Some(line),
+                    format!(
+                        "{}: row {} column {} is missing; {} gives {}{why}",
+                        key.0.as_str(),
+                        key.1,
+                        key.2,
+                        id.what,
+                        value
+                    ),
+                ));
+                cells.push(Cell {
+                    table: key.0,
+                    row: key.1,
+                    col: key.2,
+                    value: Some(value),
+                    status: CellStatus::Inferred,
+                    raw: Default::default(),
+                    line,
+                });
+                at[slot as usize] = (cells.len() - 1) as u32;
             }
-            let key = s.keys[slot as usize];
-            let line = line_of(&key);
-            diags.push(Diagnostic::info(
-                Code::InferredCell,
-                Some(line),
-                format!(
-                    "{}: row {} column {} is missing; {} gives {}",
-                    key.0.as_str(),
-                    key.1,
-                    key.2,
-                    id.what,
-                    v.round()
-                ),
-            ));
-            cells.push(Cell {
-                table: key.0,
-                row: key.1,
-                col: key.2,
-                value: Some(v.round()),
-                status: CellStatus::Inferred,
-                raw: Default::default(),
-                line,
-            });
-            at[slot as usize] = (cells.len() - 1) as u32;
             added = true;
             break;
         }
