@@ -46,6 +46,19 @@ pub struct Cell {
 }
 
 impl Cell {
+    /// A cell printed empty (status `blank`, no value, no text).
+    pub fn blank(table: Table, row: &'static str, col: &'static str, line: u32) -> Cell {
+        Cell {
+            table,
+            row,
+            col,
+            value: None,
+            status: CellStatus::Blank,
+            raw: Default::default(),
+            line,
+        }
+    }
+
     /// The number when the cell carries one (reported or inferred).
     pub fn number(&self) -> Option<f64> {
         match self.status {

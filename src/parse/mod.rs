@@ -281,15 +281,12 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
             // Its cells were printed empty (a crawler keeps every character of a cell; a
             // PDF's text, every character on the line): blank, as an HTML table's empty
             // cells are.
-            ex.cells.extend(specs[i].cols.iter().map(|&col| Cell {
-                table,
-                row: specs[i].key,
-                col,
-                value: None,
-                status: CellStatus::Blank,
-                raw: Default::default(),
-                line,
-            }));
+            ex.cells.extend(
+                specs[i]
+                    .cols
+                    .iter()
+                    .map(|&col| Cell::blank(table, specs[i].key, col, line)),
+            );
             ex.diags.push(Diagnostic::warning(
                 Code::MissingValues,
                 Some(line),
@@ -526,15 +523,7 @@ fn positional(
     }
     for (c, tok) in run.values.iter().enumerate() {
         let cell = if tok.kind == Kind::Blank {
-            Cell {
-                table,
-                row: spec.key,
-                col: spec.cols[c],
-                value: None,
-                status: CellStatus::Blank,
-                raw: Default::default(),
-                line: tok.line,
-            }
+            Cell::blank(table, spec.key, spec.cols[c], tok.line)
         } else {
             value_cell(table, spec, c, tok, run.header_unit, &mut ex.diags)
         };
@@ -1181,15 +1170,7 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
         for (i, t) in ts.iter().enumerate() {
             let spec = &specs[i / 5];
             let cell = if t.kind == Kind::Blank {
-                Cell {
-                    table,
-                    row: spec.key,
-                    col: spec.cols[i % 5],
-                    value: None,
-                    status: CellStatus::Blank,
-                    raw: Default::default(),
-                    line: t.line,
-                }
+                Cell::blank(table, spec.key, spec.cols[i % 5], t.line)
             } else {
                 value_cell(table, spec, i % 5, t, None, &mut ex.diags)
             };
@@ -1242,15 +1223,7 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
         {
             for spec in specs {
                 for &col in spec.cols {
-                    ex.cells.push(Cell {
-                        table,
-                        row: spec.key,
-                        col,
-                        value: None,
-                        status: CellStatus::Blank,
-                        raw: Default::default(),
-                        line: l.no,
-                    });
+                    ex.cells.push(Cell::blank(table, spec.key, col, l.no));
                 }
             }
             return ex;
@@ -2465,15 +2438,7 @@ mod tests {
                 .iter()
                 .flat_map(|&t| {
                     template::rows(t, template).iter().flat_map(move |spec| {
-                        spec.cols.iter().map(move |&col| Cell {
-                            table: t,
-                            row: spec.key,
-                            col,
-                            value: None,
-                            status: CellStatus::Blank,
-                            raw: Default::default(),
-                            line: 0,
-                        })
+                        spec.cols.iter().map(move |&col| Cell::blank(t, spec.key, col, 0))
                     })
                 })
                 .collect();
