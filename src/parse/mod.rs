@@ -9,6 +9,7 @@
 pub mod grid;
 pub mod labels;
 pub mod numbers;
+pub mod stated;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -20,6 +21,7 @@ use crate::template::{self, RowSpec, Table, Template};
 use crate::validate::{self, Key};
 use grid::{Kind, Line, Token};
 use numbers::{Unit, Value};
+pub use stated::Stated;
 
 /// Cells and diagnostics of one table.
 #[derive(Debug, Default)]
@@ -239,7 +241,14 @@ fn names_a_later_row(label: &str, i: usize, specs: &[RowSpec], filled: &[bool]) 
 
 /// Extracts a labelled table (active disclosure or applications) from the lines of its
 /// region. `first_line` is the heading's line, recorded for cells with no line of their own.
-pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
+pub fn labelled(
+    table: Table,
+    template: Template,
+    lines: &[Line<'_>],
+    first_line: u32,
+    form: Form,
+    stated: &Stated<'_>,
+) -> Extracted {
     let specs = template::rows(table, template);
     let tokens = grid::tokens(lines, form == Form::Glued);
     let mut ex = Extracted {
@@ -446,7 +455,7 @@ pub fn labelled(table: Table, template: Template, lines: &[Line<'_>], first_line
         previous = Some(ex.cells.clone());
     }
     if !glued_rows.is_empty() {
-        joint_glued(table, template, specs, &glued_rows, &mut ex);
+        joint_glued(table, template, specs, &glued_rows, stated, &mut ex);
     }
     for (i, spec) in specs.iter().enumerate() {
         if !filled[i] {
@@ -1145,7 +1154,7 @@ fn value_cell(
 /// Extracts the review/litigation table: 15 cells, three proceedings of five results.
 /// A line of exactly 15 cells with no text is read by position (blank cells are blank);
 /// otherwise the values are read in order and placed with the identities.
-pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
+pub fn review(lines: &[Line<'_>], first_line: u32, form: Form, stated: &Stated<'_>) -> Extracted {
     let table = Table::ReviewLitigation;
     let specs = template::REVIEW;
     let tokens = grid::tokens(lines, form == Form::Glued);
@@ -1209,6 +1218,7 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
             line,
             cell_for,
             score,
+            stated,
             &mut ex,
         );
         return ex;
@@ -1982,6 +1992,7 @@ fn place_glued(
     line: u32,
     cell_for: impl Fn(usize, &Token<'_>, &mut Vec<Diagnostic>) -> Cell,
     score: impl Fn(&[Option<f64>]) -> i32,
+    stated: &Stated<'_>,
     ex: &mut Extracted,
 ) {
     let (best, pieces) = glued_candidates(values, cols, cell_for, score, false);
@@ -1989,10 +2000,50 @@ fn place_glued(
         ex.diags.push(unsplittable(table, what, values, cols.len(), line));
         return;
     }
-    if let Some(d) = ambiguity(table, what, values, line, best.iter().map(|c| c.values(&pieces))) {
+    // The review table's rows are named by no keyword of their own in prose.
+    let all: Vec<usize> = (0..best.len()).collect();
+    let used = stated_split(&best, &pieces, &all, stated, &[], |_| true).unwrap_or(0);
+    let order = std::iter::once(used).chain((0..best.len()).filter(|&k| k != used));
+    if let Some(d) = ambiguity(
+        table,
+        what,
+        values,
+        line,
+        order.map(|k| best[k].values(&pieces)),
+        used != 0,
+    ) {
         ex.diags.push(d);
     }
-    best[0].emit(&pieces, ex);
+    best[used].emit(&pieces, ex);
+}
+
+/// Among equally good splits `among` (indices into `splits`, the most plausible first)
+/// that give different numbers, the one whose numbers the report's text states about the
+/// row named by `keywords` more than any other's (see `Stated`), when it is not the first
+/// and `fits` it.
+fn stated_split(
+    splits: &[Split],
+    pieces: &Pieces,
+    among: &[usize],
+    stated: &Stated<'_>,
+    keywords: &[&str],
+    fits: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    if keywords.is_empty() {
+        return None;
+    }
+    let first = splits[*among.first()?].values(pieces);
+    if among.iter().all(|&k| splits[k].values(pieces) == first) {
+        return None;
+    }
+    let support: Vec<usize> = among
+        .iter()
+        .map(|&k| stated.support(keywords, splits[k].cells.iter().map(|&i| &pieces[i as usize].0)))
+        .collect();
+    let top = *support.iter().max()?;
+    let mut at = support.iter().enumerate().filter(|s| *s.1 == top);
+    let (i, _) = at.next()?;
+    (top > 0 && at.next().is_none() && i != 0 && fits(among[i])).then_some(among[i])
 }
 
 /// A split of a run into a row's cells, kept light: each distinct (column, piece) cell is
@@ -2134,6 +2185,7 @@ fn ambiguity(
     values: &[Token<'_>],
     line: u32,
     best: impl Iterator<Item = Vec<Option<f64>>>,
+    by_text: bool,
 ) -> Option<Diagnostic> {
     let mut best = best;
     let first = best.next()?;
@@ -2173,12 +2225,21 @@ fn ambiguity(
         Code::AmbiguousSplit,
         Some(line),
         format!(
-            "{}: {what}: the run [{}] splits as {} or {}{}; the identities cannot decide, the most plausible split was used",
+            "{}: {what}: the run [{}] splits as {} or {}{}; the identities cannot decide, {}",
             table.as_str(),
             raws.join(" "),
             show(&first),
             alts.join(" or "),
-            if others.len() > 3 { format!(" (+{} more)", others.len() - 3) } else { String::new() }
+            if others.len() > 3 {
+                format!(" (+{} more)", others.len() - 3)
+            } else {
+                String::new()
+            },
+            if by_text {
+                "the split whose numbers the report's text states was used"
+            } else {
+                "the most plausible split was used"
+            }
         ),
     ))
 }
@@ -2188,7 +2249,14 @@ fn ambiguity(
 /// column identities with every other row wins (all combinations when they are few,
 /// otherwise row by row until nothing improves). A row whose numbers differ between
 /// equally good combinations gets an `AMBIGUOUS_SPLIT` warning.
-fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowRun<'_>], ex: &mut Extracted) {
+fn joint_glued(
+    table: Table,
+    template: Template,
+    specs: &[RowSpec],
+    rows: &[RowRun<'_>],
+    stated: &Stated<'_>,
+    ex: &mut Extracted,
+) {
     const MAX_EACH: usize = 16;
     // The exhaustive search keeps the candidates of a row it has seen as a mask of 32 bits.
     const _: () = assert!(MAX_EACH <= 32);
@@ -2407,11 +2475,34 @@ fn joint_glued(table: Table, template: Template, specs: &[RowSpec], rows: &[RowR
             }
         }
     }
+    // Where a row's equally good splits differ, the one whose numbers the text states, if
+    // the other rows' choices leave the score as good.
+    let mut by_text = vec![false; n];
+    for r in 0..n {
+        alternatives[r].sort_by_key(|&k| k != choice[r]);
+        let (_, _, cands, pieces) = &options[r];
+        let fits = |k: usize| {
+            let mut c = choice.clone();
+            c[r] = k;
+            score(&c) == score(&choice)
+        };
+        // Prose names purchases 采购 (`采购信息21条共5419886元`), not by the row's label.
+        let spec = &specs[options[r].0];
+        let keywords = if spec.key == "centralized_procurement" {
+            &["采购"][..]
+        } else {
+            spec.keywords
+        };
+        if let Some(k) = stated_split(cands, pieces, &alternatives[r], stated, keywords, fits) {
+            choice[r] = k;
+            by_text[r] = true;
+            alternatives[r].sort_by_key(|&k| k != choice[r]);
+        }
+    }
     for (r, (i, run, cands, pieces)) in options.into_iter().enumerate() {
         let spec = &specs[i];
-        alternatives[r].sort_by_key(|&k| k != choice[r]);
         let best = alternatives[r].iter().map(|&k| cands[k].values(&pieces));
-        if let Some(d) = ambiguity(table, spec.key, &run.values, run.label_line, best) {
+        if let Some(d) = ambiguity(table, spec.key, &run.values, run.label_line, best, by_text[r]) {
             ex.diags.push(d);
         }
         cands[choice[r]].emit(&pieces, ex);
@@ -2474,7 +2565,14 @@ mod tests {
     #[test]
     fn label_split_over_three_lines() {
         let text = "（五）不予\t1.信访举报投诉类申请\t1\t0\t0\t0\t0\t0\t1\n2.重复申请\t\t2\t0\t0\t0\t0\t0\t2\n\n\t处理\t3.要求提供公开出版物\t3\t0\t0\t0\t0\t0\t3\n";
-        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, Form::Text);
+        let ex = labelled(
+            Table::Applications,
+            Template::T2019,
+            &lines(text),
+            1,
+            Form::Text,
+            &Stated::new(""),
+        );
         assert_eq!(values(&ex, "not_processed.duplicate")[0], Some(2.0));
         assert_eq!(values(&ex, "not_processed.publication_request")[6], Some(3.0));
         assert_eq!(
@@ -2498,6 +2596,7 @@ mod tests {
             &lines("（一）予以公开\t0\t0\t0\t0\t0\t0\n"),
             1,
             Form::Text,
+            &Stated::new(""),
         );
         assert_eq!(values(&ex, "granted"), vec![Some(0.0); 7]);
         assert!(ex.cells.iter().any(|c| c.status == CellStatus::Inferred));
@@ -2511,6 +2610,7 @@ mod tests {
             &lines("（一）予以公开\t3\t1\t0\t0\t0\t4\n"),
             1,
             Form::Text,
+            &Stated::new(""),
         );
         assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousRow));
         // Whatever is emitted is printed in the text or follows from it.
@@ -2522,7 +2622,7 @@ mod tests {
     #[test]
     fn review_row_with_leading_blanks_is_positional() {
         let text = "\t\t\t\t\t1\t2\t0\t1\t4\t0\t0\t0\t0\t0\n";
-        let ex = review(&lines(text), 1, Form::Text);
+        let ex = review(&lines(text), 1, Form::Text, &Stated::new(""));
         assert_eq!(ex.cells.len(), 15);
         assert_eq!(ex.cells[0].status, CellStatus::Blank);
         assert_eq!(ex.cells[9].value, Some(4.0));
@@ -2538,6 +2638,7 @@ mod tests {
             &lines("（一）予以公开\t3\t\t\t\t\t1\t\t\n"),
             1,
             Form::Html,
+            &Stated::new(""),
         );
         let got: Vec<(Option<f64>, CellStatus)> = ex.cells.iter().map(|c| (c.value, c.status)).collect();
         let blank = (None, CellStatus::Blank);
@@ -2554,14 +2655,24 @@ mod tests {
             "\t\t\t\t\t1\t2\t0\t1\t4\t0\t0\t0\t0\t0\t\n",
             "\t5\t\t\t2\t7\t8\t\t\t1\t9\t0\t0\t0\t0\t0\n",
         ] {
-            let ex = review(&lines(text), 1, Form::Html);
+            let ex = review(&lines(text), 1, Form::Html, &Stated::new(""));
             assert_eq!(ex.cells.len(), 15, "{text:?}");
             assert!(ex.diags.is_empty(), "{text:?}: {:?}", ex.diags);
         }
-        let ex = review(&lines("\t\t\t\t\t1\t2\t0\t1\t4\t0\t0\t0\t0\t0\t\n"), 1, Form::Text);
+        let ex = review(
+            &lines("\t\t\t\t\t1\t2\t0\t1\t4\t0\t0\t0\t0\t0\t\n"),
+            1,
+            Form::Text,
+            &Stated::new(""),
+        );
         assert_eq!(ex.cells[0].status, CellStatus::Blank);
         assert_eq!(ex.cells[9].value, Some(4.0));
-        let ex = review(&lines("\t5\t\t\t2\t7\t8\t\t\t1\t9\t0\t0\t0\t0\t0\n"), 1, Form::Html);
+        let ex = review(
+            &lines("\t5\t\t\t2\t7\t8\t\t\t1\t9\t0\t0\t0\t0\t0\n"),
+            1,
+            Form::Html,
+            &Stated::new(""),
+        );
         assert_eq!(ex.cells[0].value, Some(5.0));
         assert_eq!(ex.cells[1].status, CellStatus::Blank);
         assert_eq!(ex.cells[4].value, Some(7.0));
@@ -2576,7 +2687,14 @@ mod tests {
                     5. 属于三类\t2\t0\t0\t0\t0\t0\t2\n\
                     内部事务信息\n\
                     6. 属于四类过程性信息\t1\t0\t0\t0\t0\t0\t1\n";
-        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, Form::Text);
+        let ex = labelled(
+            Table::Applications,
+            Template::T2019,
+            &lines(text),
+            1,
+            Form::Text,
+            &Stated::new(""),
+        );
         let total = |row: &str| {
             ex.cells
                 .iter()
@@ -2601,7 +2719,14 @@ mod tests {
                     3. 补正后申请内容仍不明确\n\
                     （五）不予处理\n\
                     1. 信访举报投诉类申请\t6\t0\t0\t0\t0\t0\t6\n";
-        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, Form::Text);
+        let ex = labelled(
+            Table::Applications,
+            Template::T2019,
+            &lines(text),
+            1,
+            Form::Text,
+            &Stated::new(""),
+        );
         let blank = vec![None; 7];
         assert_eq!(values(&ex, "withheld.law_enforcement_file"), blank, "{:?}", ex.diags);
         assert_eq!(values(&ex, "withheld.administrative_query"), blank);
@@ -2628,7 +2753,14 @@ mod tests {
         let text = "第二十条第（六）项\t\t\t\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政处罚\t\t\t\n\
                     行政强制\t\t\t\n第二十条第（八）项\t\t\t\n信息内容\t上一年项目数量\t本年增/减\t\n行政事业性收费\t\t\t\n\
                     第二十条第（九）项\t\t\t\n信息内容\t采购项目数量\t采购总金额\t\n政府集中采购\t2\t476.92 万元\t\n";
-        let ex = labelled(Table::ActiveDisclosure, Template::T2019, &lines(text), 1, Form::Text);
+        let ex = labelled(
+            Table::ActiveDisclosure,
+            Template::T2019,
+            &lines(text),
+            1,
+            Form::Text,
+            &Stated::new(""),
+        );
         assert_eq!(values(&ex, "administrative_coercion"), [None; 3], "{:?}", ex.diags);
         assert_eq!(values(&ex, "administrative_fees"), [None; 2]);
         assert_eq!(values(&ex, "centralized_procurement"), [Some(2.0), Some(476.92)]);
@@ -2641,7 +2773,14 @@ mod tests {
         let text = "一、本年新收政府信息公开申请数量2000002二、上年结转政府信息公开申请数量0000000\
                     三、本年度办理结果（一）予以公开1000001（二）部分公开0000000\
                     （三）不予公开属于国家秘密其他法律行政法规禁止公开1000001危及“三安全一稳定”0000000";
-        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, Form::Glued);
+        let ex = labelled(
+            Table::Applications,
+            Template::T2019,
+            &lines(text),
+            1,
+            Form::Glued,
+            &Stated::new(""),
+        );
         assert_eq!(values(&ex, "withheld.state_secret"), [None; 7], "{:?}", ex.cells);
         assert!(ex
             .cells
@@ -2663,7 +2802,14 @@ mod tests {
     #[test]
     fn ambiguous_amounts_are_shown_as_printed() {
         let text = "第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购176586650.10元";
-        let ex = labelled(Table::ActiveDisclosure, Template::T2019, &lines(text), 1, Form::Glued);
+        let ex = labelled(
+            Table::ActiveDisclosure,
+            Template::T2019,
+            &lines(text),
+            1,
+            Form::Glued,
+            &Stated::new(""),
+        );
         let d = ex
             .diags
             .iter()
@@ -2709,7 +2855,14 @@ mod tests {
         let text = "（三）不予公开\t3. 危及“三安全一稳定”\t1\t0\t0\t0\t0\t0\t1\n\
                     \t4. 保护第三方合法权益\t\t1\t\t\t\t\t1\n\
                     \t5. 属于三类内部事务信息\t2\t\t\t\t\t\t2\n";
-        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, Form::Text);
+        let ex = labelled(
+            Table::Applications,
+            Template::T2019,
+            &lines(text),
+            1,
+            Form::Text,
+            &Stated::new(""),
+        );
         let row = values(&ex, "withheld.third_party_rights");
         assert_eq!(
             row,
@@ -2720,7 +2873,14 @@ mod tests {
         let text = "（三）不予公开\t3. 危及“三安全一稳定”\t\t1\t0\t0\t0\t0\t0\t1\n\
                     \t4. 保护第三方合法权益\t\t1\t0\t0\t0\t0\t1\n\
                     \t5. 属于三类内部事务信息\t\t2\t0\t0\t0\t0\t0\t2\n";
-        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, Form::Text);
+        let ex = labelled(
+            Table::Applications,
+            Template::T2019,
+            &lines(text),
+            1,
+            Form::Text,
+            &Stated::new(""),
+        );
         let row = values(&ex, "withheld.third_party_rights");
         assert_ne!(row.first(), Some(&None), "{:?}", ex.diags);
     }
@@ -2731,10 +2891,15 @@ mod tests {
         let text = "行政复议\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n".to_string()
             + &"\t".repeat(14)
             + "\n";
-        let ex = review(&lines(&text), 1, Form::Html);
+        let ex = review(&lines(&text), 1, Form::Html, &Stated::new(""));
         assert_eq!(ex.cells.len(), 15, "{:?}", ex.diags);
         assert!(ex.cells.iter().all(|c| c.status == CellStatus::Blank && c.line == 3));
-        let ex = review(&lines("行政复议\t行政诉讼\n结果维持\t结果纠正\n"), 1, Form::Html);
+        let ex = review(
+            &lines("行政复议\t行政诉讼\n结果维持\t结果纠正\n"),
+            1,
+            Form::Html,
+            &Stated::new(""),
+        );
         assert!(ex.cells.is_empty());
         assert_eq!(ex.diags[0].code, Code::TableMissing);
     }
@@ -2742,7 +2907,7 @@ mod tests {
     #[test]
     fn review_extra_zero_is_dropped() {
         let text = "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n";
-        let ex = review(&lines(text), 1, Form::Text);
+        let ex = review(&lines(text), 1, Form::Text, &Stated::new(""));
         assert_eq!(ex.cells.len(), 15);
         assert!(ex.diags.iter().all(|d| d.severity == crate::diag::Severity::Info));
     }
@@ -2750,12 +2915,24 @@ mod tests {
     #[test]
     fn glued_runs_are_split_by_the_identities() {
         let text = "一、本年新收政府信息公开申请数量230 000023二、上年结转政府信息公开申请数量0000000";
-        let ex = labelled(Table::Applications, Template::T2019, &lines(text), 1, Form::Glued);
+        let ex = labelled(
+            Table::Applications,
+            Template::T2019,
+            &lines(text),
+            1,
+            Form::Glued,
+            &Stated::new(""),
+        );
         assert_eq!(
             values(&ex, "new_received"),
             [23.0, 0.0, 0.0, 0.0, 0.0, 0.0, 23.0].map(Some)
         );
-        let ex = review(&lines("结果维持总计10203120001200000"), 1, Form::Glued);
+        let ex = review(
+            &lines("结果维持总计10203120001200000"),
+            1,
+            Form::Glued,
+            &Stated::new(""),
+        );
         let got: Vec<f64> = ex.cells.iter().filter_map(|c| c.value).collect();
         assert_eq!(got, [1., 0., 2., 0., 3., 12., 0., 0., 0., 12., 0., 0., 0., 0., 0.]);
         let ex = labelled(
@@ -2764,11 +2941,56 @@ mod tests {
             &lines("规章000规范性文件898989第二十条"),
             1,
             Form::Glued,
+            &Stated::new(""),
         );
         assert_eq!(values(&ex, "normative_documents"), [89.0; 3].map(Some));
         assert!(
             ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit),
             "no identity decides 898989"
+        );
+    }
+
+    /// Where no identity decides a run's split, the split whose numbers the report's prose
+    /// states about the row is used (经济发展局 2024: `规范性文件1129` = 11, 2, 9 by the page's
+    /// table; 管委会办公室 2020: `政府集中采购1973601627.4元` = 197 deals, 3601627.4元), still
+    /// flagged; without such prose, the most plausible split.
+    #[test]
+    fn the_split_the_prose_states_is_used() {
+        let read = |text: &str, template: Template, prose: &str| {
+            labelled(
+                Table::ActiveDisclosure,
+                template,
+                &lines(text),
+                1,
+                Form::Glued,
+                &Stated::new(prose),
+            )
+        };
+        let text = "规章000行政规范性文件1129第二十条";
+        let prose = "主动公开政府信息124条，涵盖政策及规范性文件类11条、重大建设项目信息类35条。";
+        let ex = read(text, Template::T2021, prose);
+        assert_eq!(values(&ex, "normative_documents"), [11.0, 2.0, 9.0].map(Some));
+        let flag = ex.diags.iter().find(|d| d.code == Code::AmbiguousSplit).unwrap();
+        assert!(flag.message.contains("the report's text states"), "{}", flag.message);
+        assert_eq!(
+            values(&read(text, Template::T2021, ""), "normative_documents"),
+            [1.0, 1.0, 29.0].map(Some)
+        );
+        // A number the prose states about another row is no evidence.
+        let other = "行政许可类11条；规范性文件清理工作。";
+        assert_eq!(
+            values(&read(text, Template::T2021, other), "normative_documents"),
+            [1.0, 1.0, 29.0].map(Some)
+        );
+
+        let text = "政府集中采购1973601627.4元三、收到";
+        let prose = "在政府采购网对采购情况进行全流程公布，全年共发布采购信息197批次涉及金额3601627.4元。";
+        let got = values(&read(text, Template::T2019, prose), "centralized_procurement");
+        assert_eq!(got[0], Some(197.0));
+        assert!((got[1].unwrap() - 360.16274).abs() < 1e-9, "{got:?}");
+        assert_eq!(
+            values(&read(text, Template::T2019, ""), "centralized_procurement")[0],
+            Some(19.0)
         );
     }
 
@@ -2785,7 +3007,14 @@ mod tests {
                 .collect()
         };
         let got = |text: &str| {
-            let ex = labelled(Table::ActiveDisclosure, Template::T2019, &lines(text), 1, Form::Glued);
+            let ex = labelled(
+                Table::ActiveDisclosure,
+                Template::T2019,
+                &lines(text),
+                1,
+                Form::Glued,
+                &Stated::new(""),
+            );
             let values: Vec<_> = ex.cells.iter().map(|c| (c.row, c.col, c.value)).collect();
             let codes: Vec<_> = ex.diags.iter().map(|d| d.code).collect();
             (values, codes)
@@ -2807,7 +3036,14 @@ mod tests {
     fn a_long_glued_run_is_searched_within_bounds() {
         let digits = "730591286403779125508864213907345618290475133068257719340268";
         let text = format!("（一）予以公开{digits}（二）部分公开0000000");
-        let ex = labelled(Table::Applications, Template::T2019, &lines(&text), 1, Form::Glued);
+        let ex = labelled(
+            Table::Applications,
+            Template::T2019,
+            &lines(&text),
+            1,
+            Form::Glued,
+            &Stated::new(""),
+        );
         let granted = ex.cells.iter().filter(|c| c.row == "granted").count();
         let flagged = ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit);
         assert!(granted == 7 || flagged, "{granted} cells, {:?}", ex.diags);
@@ -2932,7 +3168,7 @@ mod tests {
     #[test]
     fn review_values_one_per_line() {
         let text = (1..=3).map(|_| "1\n0\n0\n0\n1\n").collect::<String>();
-        let ex = review(&lines(&text), 1, Form::Text);
+        let ex = review(&lines(&text), 1, Form::Text, &Stated::new(""));
         assert_eq!(ex.cells.iter().filter_map(|c| c.value).sum::<f64>(), 6.0);
     }
 }

@@ -1,0 +1,180 @@
+//! The numbers a report's text states as counts or amounts (`197批次`, `共3601627.4元`,
+//! `新制发规范性文件3件`). Where a crawler dump ran a row's cells together and the run splits
+//! several ways the identities cannot tell apart, the report's prose often states the
+//! row's numbers: the split whose numbers it states is taken over the most plausible one
+//! (still flagged `AMBIGUOUS_SPLIT`). Read only when such a run is met.
+
+use std::cell::OnceCell;
+
+use super::numbers;
+use crate::model::Cell;
+
+/// A document's text, and the numbers it states, found on first use.
+pub struct Stated<'a> {
+    text: &'a str,
+    found: OnceCell<Found>,
+}
+
+/// The text without white space (letter-spaced or stray-spaced prose: `采 购 信 息 1 9 7 批 次`)
+/// and with ASCII digits and points for full-width ones, and the numbers it states (byte
+/// ranges in it, in order).
+struct Found {
+    text: String,
+    numbers: Vec<(usize, usize)>,
+}
+
+/// How far after a row's keyword a number is taken to be about the row (`规范性文件类信息3条`,
+/// `采购信息197批次涉及金额3601627.4元`), in bytes: some twenty characters.
+const WINDOW: usize = 64;
+
+/// A character as the numbers are read: full-width digits and points as ASCII ones, white
+/// space (but line breaks) dropped.
+fn plain(c: char) -> Option<char> {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+        '．' => Some('.'),
+        '\n' => Some('\n'),
+        c if c.is_whitespace() => None,
+        c => Some(c),
+    }
+}
+
+impl<'a> Stated<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Stated {
+            text,
+            found: OnceCell::new(),
+        }
+    }
+
+    /// Every number standing on its own (no digit, point or sign before it) and followed
+    /// by a measure word or a money unit (`件`, `条`, `批`, `元`, `万元` …): dates, phone
+    /// numbers, percentages and table cells are not counts the text states.
+    fn found(&self) -> &Found {
+        self.found.get_or_init(|| {
+            let text: String = self.text.chars().filter_map(plain).collect();
+            let b = text.as_bytes();
+            let mut numbers = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                if !b[i].is_ascii_digit() {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < b.len()
+                    && (b[i].is_ascii_digit() || (b[i] == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+                {
+                    i += 1;
+                }
+                if start > 0 && matches!(b[start - 1], b'.' | b'-' | b'+') {
+                    continue;
+                }
+                let rest = &text[i..];
+                if rest.starts_with(|c: char| numbers::is_measure_word(c) || c == '元') || rest.starts_with("万元") {
+                    numbers.push((start, i));
+                }
+            }
+            Found { text, numbers }
+        })
+    }
+
+    /// The numbers the text states about a row: those in the same clause as one of its
+    /// `keywords` (up to the next comma, enumeration comma or stop) and at most `WINDOW`
+    /// bytes after it, sorted.
+    fn about(&self, keywords: &[&str]) -> Vec<&str> {
+        let Found { text, numbers } = self.found();
+        let mut out = Vec::new();
+        if numbers.is_empty() {
+            return out;
+        }
+        for k in keywords {
+            for (at, _) in text.match_indices(k) {
+                let from = at + k.len();
+                let to = text.floor_char_boundary((from + WINDOW).min(text.len()));
+                let clause = text[from..to]
+                    .find(['。', '；', ';', '，', ',', '、', '\n', '！', '？'])
+                    .map_or(to, |e| from + e);
+                let first = numbers.partition_point(|n| n.0 < from);
+                out.extend(
+                    numbers[first..]
+                        .iter()
+                        .take_while(|n| n.0 < clause)
+                        .map(|&(a, b)| &text[a..b]),
+                );
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// How many of the cells' numbers the text states about the row named by `keywords`
+    /// (a cell's number as printed: the digits its text starts with, its unit left off;
+    /// signed changes are not looked up).
+    pub fn support<'c>(&self, keywords: &[&str], cells: impl Iterator<Item = &'c Cell>) -> usize {
+        let about = self.about(keywords);
+        if about.is_empty() {
+            return 0;
+        }
+        cells
+            .filter(|c| {
+                let digits: String = c
+                    .raw
+                    .chars()
+                    .filter_map(plain)
+                    .take_while(|ch| ch.is_ascii_digit() || *ch == '.')
+                    .collect();
+                !digits.is_empty() && about.binary_search(&digits.as_str()).is_ok()
+            })
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::CellStatus;
+    use crate::template::Table;
+
+    fn cell(raw: &str) -> Cell {
+        Cell {
+            table: Table::ActiveDisclosure,
+            row: "centralized_procurement",
+            col: "projects",
+            value: None,
+            status: CellStatus::Reported,
+            raw: raw.into(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn counts_and_amounts_the_text_states() {
+        let s = Stated::new(
+            "全年共发布采购信息197批次涉及金额3601627.4元，公文36条。2020年1月26日 电话0591-23165250 占41.5% 规范性文件3336第二十条，规范性文件类信息3条",
+        );
+        let numbers = |s: &Stated<'_>| -> Vec<String> {
+            let f = s.found();
+            f.numbers.iter().map(|&(a, b)| f.text[a..b].to_string()).collect()
+        };
+        assert_eq!(numbers(&s), ["197", "3601627.4", "36", "3"]);
+        assert_eq!(s.about(&["采购"]), ["197", "3601627.4"]);
+        assert_eq!(s.about(&["规范性文件"]), ["3"]);
+        assert_eq!(s.support(&["采购"], [cell("197"), cell("3601627.4元")].iter()), 2);
+        assert_eq!(s.support(&["采购"], [cell("19"), cell("73601627.4元")].iter()), 0);
+        // Only numbers in the clause after the keyword are about its row.
+        assert_eq!(s.support(&["公文"], [cell("36")].iter()), 1);
+        assert_eq!(s.support(&["电话"], [cell("26")].iter()), 0);
+        // Signed changes and empty cells are not looked up.
+        assert_eq!(s.support(&["公文"], [cell("+36"), cell("")].iter()), 0);
+        assert_eq!(numbers(&Stated::new("共 5 件；2 万元")), ["5", "2"]);
+        // Letter-spaced prose and full-width digits read as plain ones.
+        let s = Stated::new("采 购 信 息 １ ９ ７ 批 次 涉 及 金 额 ３６０１６２７．４ 元");
+        assert_eq!(s.about(&["采购"]), ["197", "3601627.4"]);
+        assert_eq!(
+            s.support(&["采购"], [cell("１９７"), cell("３６０１６２７．４元")].iter()),
+            2
+        );
+    }
+}
