@@ -414,7 +414,8 @@ fn read(text: &str, form: parse::Form, out: &mut FileOutcome) {
     let expected: usize = Table::ALL.iter().map(|&t| template::cell_count(t, doc_template)).sum();
     let mut cells: Vec<Cell> = Vec::with_capacity(expected);
     let mut complete = true;
-    // The numbers the text states, for runs of digits the identities cannot split.
+    // The numbers the text states, for runs of digits the identities cannot split (the
+    // active-disclosure and applications tables' rows; prose names no review cell).
     let stated = parse::Stated::new(text);
     for t in Table::ALL {
         let Some(r) = regions.iter().find(|r| r.table == t) else {
@@ -433,7 +434,7 @@ fn read(text: &str, form: parse::Form, out: &mut FileOutcome) {
             .unwrap_or(doc_template);
         let first_line = lines[r.heading].no;
         let ex = match t {
-            Table::ReviewLitigation => parse::review(region_lines(r), first_line, form, &stated),
+            Table::ReviewLitigation => parse::review(region_lines(r), first_line, form),
             _ => parse::labelled(t, template, region_lines(r), first_line, form, &stated),
         };
         if ex.cells.len() < template::cell_count(t, template) {

@@ -1154,7 +1154,7 @@ fn value_cell(
 /// Extracts the review/litigation table: 15 cells, three proceedings of five results.
 /// A line of exactly 15 cells with no text is read by position (blank cells are blank);
 /// otherwise the values are read in order and placed with the identities.
-pub fn review(lines: &[Line<'_>], first_line: u32, form: Form, stated: &Stated<'_>) -> Extracted {
+pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
     let table = Table::ReviewLitigation;
     let specs = template::REVIEW;
     let tokens = grid::tokens(lines, form == Form::Glued);
@@ -1218,7 +1218,6 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form, stated: &Stated<'
             line,
             cell_for,
             score,
-            stated,
             &mut ex,
         );
         return ex;
@@ -1992,7 +1991,6 @@ fn place_glued(
     line: u32,
     cell_for: impl Fn(usize, &Token<'_>, &mut Vec<Diagnostic>) -> Cell,
     score: impl Fn(&[Option<f64>]) -> i32,
-    stated: &Stated<'_>,
     ex: &mut Extracted,
 ) {
     let (best, pieces) = glued_candidates(values, cols, cell_for, score, false);
@@ -2000,21 +1998,10 @@ fn place_glued(
         ex.diags.push(unsplittable(table, what, values, cols.len(), line));
         return;
     }
-    // The review table's rows are named by no keyword of their own in prose.
-    let all: Vec<usize> = (0..best.len()).collect();
-    let used = stated_split(&best, &pieces, &all, stated, &[], |_| true).unwrap_or(0);
-    let order = std::iter::once(used).chain((0..best.len()).filter(|&k| k != used));
-    if let Some(d) = ambiguity(
-        table,
-        what,
-        values,
-        line,
-        order.map(|k| best[k].values(&pieces)),
-        used != 0,
-    ) {
+    if let Some(d) = ambiguity(table, what, values, line, best.iter().map(|c| c.values(&pieces)), false) {
         ex.diags.push(d);
     }
-    best[used].emit(&pieces, ex);
+    best[0].emit(&pieces, ex);
 }
 
 /// Among equally good splits `among` (indices into `splits`, the most plausible first)
@@ -2029,9 +2016,6 @@ fn stated_split(
     keywords: &[&str],
     fits: impl Fn(usize) -> bool,
 ) -> Option<usize> {
-    if keywords.is_empty() {
-        return None;
-    }
     let first = splits[*among.first()?].values(pieces);
     if among.iter().all(|&k| splits[k].values(pieces) == first) {
         return None;
@@ -2622,7 +2606,7 @@ mod tests {
     #[test]
     fn review_row_with_leading_blanks_is_positional() {
         let text = "\t\t\t\t\t1\t2\t0\t1\t4\t0\t0\t0\t0\t0\n";
-        let ex = review(&lines(text), 1, Form::Text, &Stated::new(""));
+        let ex = review(&lines(text), 1, Form::Text);
         assert_eq!(ex.cells.len(), 15);
         assert_eq!(ex.cells[0].status, CellStatus::Blank);
         assert_eq!(ex.cells[9].value, Some(4.0));
@@ -2655,24 +2639,14 @@ mod tests {
             "\t\t\t\t\t1\t2\t0\t1\t4\t0\t0\t0\t0\t0\t\n",
             "\t5\t\t\t2\t7\t8\t\t\t1\t9\t0\t0\t0\t0\t0\n",
         ] {
-            let ex = review(&lines(text), 1, Form::Html, &Stated::new(""));
+            let ex = review(&lines(text), 1, Form::Html);
             assert_eq!(ex.cells.len(), 15, "{text:?}");
             assert!(ex.diags.is_empty(), "{text:?}: {:?}", ex.diags);
         }
-        let ex = review(
-            &lines("\t\t\t\t\t1\t2\t0\t1\t4\t0\t0\t0\t0\t0\t\n"),
-            1,
-            Form::Text,
-            &Stated::new(""),
-        );
+        let ex = review(&lines("\t\t\t\t\t1\t2\t0\t1\t4\t0\t0\t0\t0\t0\t\n"), 1, Form::Text);
         assert_eq!(ex.cells[0].status, CellStatus::Blank);
         assert_eq!(ex.cells[9].value, Some(4.0));
-        let ex = review(
-            &lines("\t5\t\t\t2\t7\t8\t\t\t1\t9\t0\t0\t0\t0\t0\n"),
-            1,
-            Form::Html,
-            &Stated::new(""),
-        );
+        let ex = review(&lines("\t5\t\t\t2\t7\t8\t\t\t1\t9\t0\t0\t0\t0\t0\n"), 1, Form::Html);
         assert_eq!(ex.cells[0].value, Some(5.0));
         assert_eq!(ex.cells[1].status, CellStatus::Blank);
         assert_eq!(ex.cells[4].value, Some(7.0));
@@ -2891,15 +2865,10 @@ mod tests {
         let text = "行政复议\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n".to_string()
             + &"\t".repeat(14)
             + "\n";
-        let ex = review(&lines(&text), 1, Form::Html, &Stated::new(""));
+        let ex = review(&lines(&text), 1, Form::Html);
         assert_eq!(ex.cells.len(), 15, "{:?}", ex.diags);
         assert!(ex.cells.iter().all(|c| c.status == CellStatus::Blank && c.line == 3));
-        let ex = review(
-            &lines("行政复议\t行政诉讼\n结果维持\t结果纠正\n"),
-            1,
-            Form::Html,
-            &Stated::new(""),
-        );
+        let ex = review(&lines("行政复议\t行政诉讼\n结果维持\t结果纠正\n"), 1, Form::Html);
         assert!(ex.cells.is_empty());
         assert_eq!(ex.diags[0].code, Code::TableMissing);
     }
@@ -2907,7 +2876,7 @@ mod tests {
     #[test]
     fn review_extra_zero_is_dropped() {
         let text = "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n";
-        let ex = review(&lines(text), 1, Form::Text, &Stated::new(""));
+        let ex = review(&lines(text), 1, Form::Text);
         assert_eq!(ex.cells.len(), 15);
         assert!(ex.diags.iter().all(|d| d.severity == crate::diag::Severity::Info));
     }
@@ -2927,12 +2896,7 @@ mod tests {
             values(&ex, "new_received"),
             [23.0, 0.0, 0.0, 0.0, 0.0, 0.0, 23.0].map(Some)
         );
-        let ex = review(
-            &lines("结果维持总计10203120001200000"),
-            1,
-            Form::Glued,
-            &Stated::new(""),
-        );
+        let ex = review(&lines("结果维持总计10203120001200000"), 1, Form::Glued);
         let got: Vec<f64> = ex.cells.iter().filter_map(|c| c.value).collect();
         assert_eq!(got, [1., 0., 2., 0., 3., 12., 0., 0., 0., 12., 0., 0., 0., 0., 0.]);
         let ex = labelled(
@@ -3168,7 +3132,7 @@ mod tests {
     #[test]
     fn review_values_one_per_line() {
         let text = (1..=3).map(|_| "1\n0\n0\n0\n1\n").collect::<String>();
-        let ex = review(&lines(&text), 1, Form::Text, &Stated::new(""));
+        let ex = review(&lines(&text), 1, Form::Text);
         assert_eq!(ex.cells.iter().filter_map(|c| c.value).sum::<f64>(), 6.0);
     }
 }
