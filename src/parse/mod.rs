@@ -2542,6 +2542,11 @@ mod tests {
         grid::lines(text)
     }
 
+    /// `labelled` on a table's text alone (no prose around it), from line 1.
+    fn labelled_text(table: Table, template: Template, text: &str, form: Form) -> Extracted {
+        labelled(table, template, &lines(text), 1, form, &Stated::new(""))
+    }
+
     fn values(ex: &Extracted, row: &str) -> Vec<Option<f64>> {
         ex.cells.iter().filter(|c| c.row == row).map(|c| c.value).collect()
     }
@@ -2549,14 +2554,7 @@ mod tests {
     #[test]
     fn label_split_over_three_lines() {
         let text = "（五）不予\t1.信访举报投诉类申请\t1\t0\t0\t0\t0\t0\t1\n2.重复申请\t\t2\t0\t0\t0\t0\t0\t2\n\n\t处理\t3.要求提供公开出版物\t3\t0\t0\t0\t0\t0\t3\n";
-        let ex = labelled(
-            Table::Applications,
-            Template::T2019,
-            &lines(text),
-            1,
-            Form::Text,
-            &Stated::new(""),
-        );
+        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
         assert_eq!(values(&ex, "not_processed.duplicate")[0], Some(2.0));
         assert_eq!(values(&ex, "not_processed.publication_request")[6], Some(3.0));
         assert_eq!(
@@ -2574,13 +2572,11 @@ mod tests {
         // 7 columns, 6 values: the gap can only be the total (5+1 = 6), or any other
         // column with the remainder; the column identities are unknown here, so every
         // placement with a non-negative remainder is possible → only the agreed cells.
-        let ex = labelled(
+        let ex = labelled_text(
             Table::Applications,
             Template::T2019,
-            &lines("（一）予以公开\t0\t0\t0\t0\t0\t0\n"),
-            1,
+            "（一）予以公开\t0\t0\t0\t0\t0\t0\n",
             Form::Text,
-            &Stated::new(""),
         );
         assert_eq!(values(&ex, "granted"), vec![Some(0.0); 7]);
         assert!(ex.cells.iter().any(|c| c.status == CellStatus::Inferred));
@@ -2588,13 +2584,11 @@ mod tests {
 
     #[test]
     fn ambiguous_missing_value_is_left_out_with_a_warning() {
-        let ex = labelled(
+        let ex = labelled_text(
             Table::Applications,
             Template::T2019,
-            &lines("（一）予以公开\t3\t1\t0\t0\t0\t4\n"),
-            1,
+            "（一）予以公开\t3\t1\t0\t0\t0\t4\n",
             Form::Text,
-            &Stated::new(""),
         );
         assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousRow));
         // Whatever is emitted is printed in the text or follows from it.
@@ -2616,13 +2610,11 @@ mod tests {
     /// empty column) is read by position, its blank 总计 kept.
     #[test]
     fn html_row_with_a_spare_column_is_positional() {
-        let ex = labelled(
+        let ex = labelled_text(
             Table::Applications,
             Template::T2019,
-            &lines("（一）予以公开\t3\t\t\t\t\t1\t\t\n"),
-            1,
+            "（一）予以公开\t3\t\t\t\t\t1\t\t\n",
             Form::Html,
-            &Stated::new(""),
         );
         let got: Vec<(Option<f64>, CellStatus)> = ex.cells.iter().map(|c| (c.value, c.status)).collect();
         let blank = (None, CellStatus::Blank);
@@ -2661,14 +2653,7 @@ mod tests {
                     5. 属于三类\t2\t0\t0\t0\t0\t0\t2\n\
                     内部事务信息\n\
                     6. 属于四类过程性信息\t1\t0\t0\t0\t0\t0\t1\n";
-        let ex = labelled(
-            Table::Applications,
-            Template::T2019,
-            &lines(text),
-            1,
-            Form::Text,
-            &Stated::new(""),
-        );
+        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
         let total = |row: &str| {
             ex.cells
                 .iter()
@@ -2693,14 +2678,7 @@ mod tests {
                     3. 补正后申请内容仍不明确\n\
                     （五）不予处理\n\
                     1. 信访举报投诉类申请\t6\t0\t0\t0\t0\t0\t6\n";
-        let ex = labelled(
-            Table::Applications,
-            Template::T2019,
-            &lines(text),
-            1,
-            Form::Text,
-            &Stated::new(""),
-        );
+        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
         let blank = vec![None; 7];
         assert_eq!(values(&ex, "withheld.law_enforcement_file"), blank, "{:?}", ex.diags);
         assert_eq!(values(&ex, "withheld.administrative_query"), blank);
@@ -2727,14 +2705,7 @@ mod tests {
         let text = "第二十条第（六）项\t\t\t\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政处罚\t\t\t\n\
                     行政强制\t\t\t\n第二十条第（八）项\t\t\t\n信息内容\t上一年项目数量\t本年增/减\t\n行政事业性收费\t\t\t\n\
                     第二十条第（九）项\t\t\t\n信息内容\t采购项目数量\t采购总金额\t\n政府集中采购\t2\t476.92 万元\t\n";
-        let ex = labelled(
-            Table::ActiveDisclosure,
-            Template::T2019,
-            &lines(text),
-            1,
-            Form::Text,
-            &Stated::new(""),
-        );
+        let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, text, Form::Text);
         assert_eq!(values(&ex, "administrative_coercion"), [None; 3], "{:?}", ex.diags);
         assert_eq!(values(&ex, "administrative_fees"), [None; 2]);
         assert_eq!(values(&ex, "centralized_procurement"), [Some(2.0), Some(476.92)]);
@@ -2747,14 +2718,7 @@ mod tests {
         let text = "一、本年新收政府信息公开申请数量2000002二、上年结转政府信息公开申请数量0000000\
                     三、本年度办理结果（一）予以公开1000001（二）部分公开0000000\
                     （三）不予公开属于国家秘密其他法律行政法规禁止公开1000001危及“三安全一稳定”0000000";
-        let ex = labelled(
-            Table::Applications,
-            Template::T2019,
-            &lines(text),
-            1,
-            Form::Glued,
-            &Stated::new(""),
-        );
+        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Glued);
         assert_eq!(values(&ex, "withheld.state_secret"), [None; 7], "{:?}", ex.cells);
         assert!(ex
             .cells
@@ -2776,14 +2740,7 @@ mod tests {
     #[test]
     fn ambiguous_amounts_are_shown_as_printed() {
         let text = "第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购176586650.10元";
-        let ex = labelled(
-            Table::ActiveDisclosure,
-            Template::T2019,
-            &lines(text),
-            1,
-            Form::Glued,
-            &Stated::new(""),
-        );
+        let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, text, Form::Glued);
         let d = ex
             .diags
             .iter()
@@ -2829,14 +2786,7 @@ mod tests {
         let text = "（三）不予公开\t3. 危及“三安全一稳定”\t1\t0\t0\t0\t0\t0\t1\n\
                     \t4. 保护第三方合法权益\t\t1\t\t\t\t\t1\n\
                     \t5. 属于三类内部事务信息\t2\t\t\t\t\t\t2\n";
-        let ex = labelled(
-            Table::Applications,
-            Template::T2019,
-            &lines(text),
-            1,
-            Form::Text,
-            &Stated::new(""),
-        );
+        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
         let row = values(&ex, "withheld.third_party_rights");
         assert_eq!(
             row,
@@ -2847,14 +2797,7 @@ mod tests {
         let text = "（三）不予公开\t3. 危及“三安全一稳定”\t\t1\t0\t0\t0\t0\t0\t1\n\
                     \t4. 保护第三方合法权益\t\t1\t0\t0\t0\t0\t1\n\
                     \t5. 属于三类内部事务信息\t\t2\t0\t0\t0\t0\t0\t2\n";
-        let ex = labelled(
-            Table::Applications,
-            Template::T2019,
-            &lines(text),
-            1,
-            Form::Text,
-            &Stated::new(""),
-        );
+        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
         let row = values(&ex, "withheld.third_party_rights");
         assert_ne!(row.first(), Some(&None), "{:?}", ex.diags);
     }
@@ -2884,14 +2827,7 @@ mod tests {
     #[test]
     fn glued_runs_are_split_by_the_identities() {
         let text = "一、本年新收政府信息公开申请数量230 000023二、上年结转政府信息公开申请数量0000000";
-        let ex = labelled(
-            Table::Applications,
-            Template::T2019,
-            &lines(text),
-            1,
-            Form::Glued,
-            &Stated::new(""),
-        );
+        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Glued);
         assert_eq!(
             values(&ex, "new_received"),
             [23.0, 0.0, 0.0, 0.0, 0.0, 0.0, 23.0].map(Some)
@@ -2899,13 +2835,11 @@ mod tests {
         let ex = review(&lines("结果维持总计10203120001200000"), 1, Form::Glued);
         let got: Vec<f64> = ex.cells.iter().filter_map(|c| c.value).collect();
         assert_eq!(got, [1., 0., 2., 0., 3., 12., 0., 0., 0., 12., 0., 0., 0., 0., 0.]);
-        let ex = labelled(
+        let ex = labelled_text(
             Table::ActiveDisclosure,
             Template::T2019,
-            &lines("规章000规范性文件898989第二十条"),
-            1,
+            "规章000规范性文件898989第二十条",
             Form::Glued,
-            &Stated::new(""),
         );
         assert_eq!(values(&ex, "normative_documents"), [89.0; 3].map(Some));
         assert!(
@@ -2971,14 +2905,7 @@ mod tests {
                 .collect()
         };
         let got = |text: &str| {
-            let ex = labelled(
-                Table::ActiveDisclosure,
-                Template::T2019,
-                &lines(text),
-                1,
-                Form::Glued,
-                &Stated::new(""),
-            );
+            let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, text, Form::Glued);
             let values: Vec<_> = ex.cells.iter().map(|c| (c.row, c.col, c.value)).collect();
             let codes: Vec<_> = ex.diags.iter().map(|d| d.code).collect();
             (values, codes)
@@ -3000,14 +2927,7 @@ mod tests {
     fn a_long_glued_run_is_searched_within_bounds() {
         let digits = "730591286403779125508864213907345618290475133068257719340268";
         let text = format!("（一）予以公开{digits}（二）部分公开0000000");
-        let ex = labelled(
-            Table::Applications,
-            Template::T2019,
-            &lines(&text),
-            1,
-            Form::Glued,
-            &Stated::new(""),
-        );
+        let ex = labelled_text(Table::Applications, Template::T2019, &text, Form::Glued);
         let granted = ex.cells.iter().filter(|c| c.row == "granted").count();
         let flagged = ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit);
         assert!(granted == 7 || flagged, "{granted} cells, {:?}", ex.diags);
