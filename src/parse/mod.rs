@@ -2020,9 +2020,10 @@ fn stated_split(
     if among.iter().all(|&k| splits[k].values(pieces) == first) {
         return None;
     }
+    let about = stated.about(keywords);
     let support: Vec<usize> = among
         .iter()
-        .map(|&k| stated.support(keywords, splits[k].cells.iter().map(|&i| &pieces[i as usize].0)))
+        .map(|&k| Stated::support(&about, splits[k].cells.iter().map(|&i| &pieces[i as usize].0)))
         .collect();
     let top = *support.iter().max()?;
     let mut at = support.iter().enumerate().filter(|s| *s.1 == top);

@@ -82,7 +82,7 @@ impl<'a> Stated<'a> {
     /// The numbers the text states about a row: those in the same clause as one of its
     /// `keywords` (up to the next comma, enumeration comma or stop) and at most `WINDOW`
     /// bytes after it, sorted.
-    fn about(&self, keywords: &[&str]) -> Vec<&str> {
+    pub fn about(&self, keywords: &[&str]) -> Vec<&str> {
         let Found { text, numbers } = self.found();
         let mut out = Vec::new();
         if numbers.is_empty() {
@@ -109,11 +109,10 @@ impl<'a> Stated<'a> {
         out
     }
 
-    /// How many of the cells' numbers the text states about the row named by `keywords`
-    /// (a cell's number as printed: the digits its text starts with, its unit left off;
-    /// signed changes are not looked up).
-    pub fn support<'c>(&self, keywords: &[&str], cells: impl Iterator<Item = &'c Cell>) -> usize {
-        let about = self.about(keywords);
+    /// How many of the cells' numbers are among `about` (the numbers the text states about
+    /// their row, `Stated::about`): a cell's number as printed, the digits its text starts
+    /// with, its unit left off (signed changes are not looked up).
+    pub fn support<'c>(about: &[&str], cells: impl Iterator<Item = &'c Cell>) -> usize {
         if about.is_empty() {
             return 0;
         }
@@ -161,19 +160,28 @@ mod tests {
         assert_eq!(numbers(&s), ["197", "3601627.4", "36", "3"]);
         assert_eq!(s.about(&["采购"]), ["197", "3601627.4"]);
         assert_eq!(s.about(&["规范性文件"]), ["3"]);
-        assert_eq!(s.support(&["采购"], [cell("197"), cell("3601627.4元")].iter()), 2);
-        assert_eq!(s.support(&["采购"], [cell("19"), cell("73601627.4元")].iter()), 0);
+        assert_eq!(
+            Stated::support(&s.about(&["采购"]), [cell("197"), cell("3601627.4元")].iter()),
+            2
+        );
+        assert_eq!(
+            Stated::support(&s.about(&["采购"]), [cell("19"), cell("73601627.4元")].iter()),
+            0
+        );
         // Only numbers in the clause after the keyword are about its row.
-        assert_eq!(s.support(&["公文"], [cell("36")].iter()), 1);
-        assert_eq!(s.support(&["电话"], [cell("26")].iter()), 0);
+        assert_eq!(Stated::support(&s.about(&["公文"]), [cell("36")].iter()), 1);
+        assert_eq!(Stated::support(&s.about(&["电话"]), [cell("26")].iter()), 0);
         // Signed changes and empty cells are not looked up.
-        assert_eq!(s.support(&["公文"], [cell("+36"), cell("")].iter()), 0);
+        assert_eq!(Stated::support(&s.about(&["公文"]), [cell("+36"), cell("")].iter()), 0);
         assert_eq!(numbers(&Stated::new("共 5 件；2 万元")), ["5", "2"]);
         // Letter-spaced prose and full-width digits read as plain ones.
         let s = Stated::new("采 购 信 息 １ ９ ７ 批 次 涉 及 金 额 ３６０１６２７．４ 元");
         assert_eq!(s.about(&["采购"]), ["197", "3601627.4"]);
         assert_eq!(
-            s.support(&["采购"], [cell("１９７"), cell("３６０１６２７．４元")].iter()),
+            Stated::support(
+                &s.about(&["采购"]),
+                [cell("１９７"), cell("３６０１６２７．４元")].iter()
+            ),
             2
         );
     }
