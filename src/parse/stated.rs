@@ -27,8 +27,51 @@ struct Found {
 /// `采购信息197批次涉及金额3601627.4元`), in bytes: some twenty characters.
 const WINDOW: usize = 64;
 
+/// The text as the numbers are read (see `plain`), in one pass over its bytes: the runs
+/// of bytes that hold no white space and no full-width digit are copied whole.
+fn compact(text: &str) -> String {
+    // Bytes that may start something to drop or replace: ASCII white space but line
+    // breaks, and the lead bytes of U+00A0 (C2), U+3000 (E3) and U+FF0E–U+FF19 (EF).
+    const SPECIAL: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'\t' as usize] = true;
+        t[0x0b] = true;
+        t[0x0c] = true;
+        t[b'\r' as usize] = true;
+        t[b' ' as usize] = true;
+        t[0xc2] = true;
+        t[0xe3] = true;
+        t[0xef] = true;
+        t
+    };
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(b.len());
+    let mut from = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if !SPECIAL[b[i] as usize] {
+            i += 1;
+            continue;
+        }
+        // `i` is a character boundary: every special byte is ASCII or a lead byte.
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let n = c.len_utf8();
+        let p = plain(c);
+        // Most are kept as they are (`，`, `、`, `。` share the lead bytes).
+        if p != Some(c) {
+            out.push_str(&text[from..i]);
+            out.extend(p);
+            from = i + n;
+        }
+        i += n;
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
 /// A character as the numbers are read: full-width digits and points as ASCII ones, white
-/// space (but line breaks) dropped.
+/// space (but line breaks) dropped. `compact` looks only at ASCII white space, U+00A0 and
+/// U+3000, the white space a report's text holds.
 fn plain(c: char) -> Option<char> {
     match c {
         '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
@@ -52,7 +95,7 @@ impl<'a> Stated<'a> {
     /// numbers, percentages and table cells are not counts the text states.
     fn found(&self) -> &Found {
         self.found.get_or_init(|| {
-            let text: String = self.text.chars().filter_map(plain).collect();
+            let text = compact(self.text);
             let b = text.as_bytes();
             let mut numbers = Vec::new();
             let mut i = 0;
@@ -89,7 +132,7 @@ impl<'a> Stated<'a> {
             return out;
         }
         for k in keywords {
-            for (at, _) in text.match_indices(k) {
+            for at in memchr::memmem::find_iter(text.as_bytes(), k.as_bytes()) {
                 let from = at + k.len();
                 let to = text.floor_char_boundary((from + WINDOW).min(text.len()));
                 let clause = text[from..to]
@@ -145,6 +188,21 @@ mod tests {
             status: CellStatus::Reported,
             raw: raw.into(),
             line: 1,
+        }
+    }
+
+    /// `compact` is `plain` applied to every character (for the white space it looks at).
+    #[test]
+    fn compact_reads_every_character_as_plain_does() {
+        for text in [
+            "",
+            " ",
+            "采 购\t信息\u{3000}１９７．５批次\u{a0}，、。（）：\r\n共 5 件",
+            "ＡＢＣ０９ｚ．。",
+            "12 345\n\n规范性文件 3 件",
+        ] {
+            let plain: String = text.chars().filter_map(plain).collect();
+            assert_eq!(compact(text), plain, "{text:?}");
         }
     }
 
