@@ -178,11 +178,12 @@ pub fn clean_agency(s: &str) -> Option<String> {
             a = rest.to_string();
         }
     }
-    // A site's name before the title, as a page's <title> may put it (某某市人民政府门户网站-).
+    // A site's name before the title, as a page's <title> may put it (某某市人民政府门户网站-,
+    // 中国·平潭 | ): the name is what follows the last separator, when something does.
     if let Some(at) = a.rfind(['-', '_', '|', '—']) {
-        let site = &a[..at];
-        if site.contains("网站") || site.contains("门户") || site.ends_with('网') {
-            a = a[at..].chars().skip(1).collect();
+        let rest: String = a[at..].chars().skip(1).collect();
+        if rest.chars().count() >= 2 {
+            a = rest;
         }
     }
     // An attachment's mark before the title (附件：, 附件2:).
@@ -1047,6 +1048,8 @@ mod tests {
             "某某县教育局2020年度政府信息公开年报",
             "2020年某某县教育局政府信息公开年报",
             "某某县人民政府门户网站-某某县教育局2020年政府信息公开工作年度报告",
+            "中国·某某 | 某某县教育局2020年政府信息公开工作年度报告",
+            "某某在线_某某县教育局2020年政府信息公开工作年度报告",
         ];
         for title in cases {
             let text = format!("{title}{body}");
