@@ -186,6 +186,17 @@ pub fn clean_agency(s: &str) -> Option<String> {
             a = rest;
         }
     }
+    // A column's tag before the title (【政府信息公开年报】, [年报]).
+    for (open, close) in [('【', '】'), ('[', ']')] {
+        if let Some(rest) = a.strip_prefix(open) {
+            if let Some(end) = rest.find(close) {
+                let after = &rest[end + close.len_utf8()..];
+                if after.chars().count() >= 2 {
+                    a = after.to_string();
+                }
+            }
+        }
+    }
     // An attachment's mark before the title (附件：, 附件2:).
     if let Some(rest) = a.strip_prefix("附件") {
         let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
@@ -1050,6 +1061,8 @@ mod tests {
             "某某县人民政府门户网站-某某县教育局2020年政府信息公开工作年度报告",
             "中国·某某 | 某某县教育局2020年政府信息公开工作年度报告",
             "某某在线_某某县教育局2020年政府信息公开工作年度报告",
+            "【政府信息公开年报】某某县教育局2020年政府信息公开工作年度报告",
+            "[年报]某某县教育局2020年政府信息公开工作年度报告",
         ];
         for title in cases {
             let text = format!("{title}{body}");
