@@ -113,6 +113,21 @@ pub fn find_year(chars: &[char]) -> Option<(usize, usize, i32)> {
     None
 }
 
+/// A year of four digits ending a title, maybe in brackets (…年度报告2020, …报告（2020）).
+fn trailing_year(chars: &[char]) -> Option<i32> {
+    let mut end = chars.len();
+    if end > 0 && matches!(chars[end - 1], ')' | '）') {
+        end -= 1;
+    }
+    let start = end.checked_sub(4)?;
+    let digits = &chars[start..end];
+    if !digits.iter().all(char::is_ascii_digit) || (start > 0 && chars[start - 1].is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = digits.iter().collect::<String>().parse().ok()?;
+    (1990..=2100).contains(&year).then_some(year)
+}
+
 fn is_title(norm: &str) -> bool {
     // 年报 with the year before it (某某局2020年度政府信息公开年报); a portal's column of the
     // same name (政府信息公开年报) has none.
@@ -309,6 +324,15 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                 })
             });
             let Some((start, year_end, year)) = found else {
+                // The year after the title, without 年 (某某局政府信息公开工作年度报告2020,
+                // …年度报告（2020）).
+                if let Some(year) = trailing_year(&chars) {
+                    m.year = Some(year);
+                    m.title_line = Some(lines[i].no);
+                    let end = subject_at(&norm).unwrap_or(0);
+                    m.agency = clean_agency(&norm[..end]).or_else(|| agency_above(&singles[..k]));
+                    break 'passes;
+                }
                 // A cover's title with the year on a short line after it and maybe the
                 // agency after that (政府信息公开工作年度报告 / （2020年度） / 某某局).
                 let after = |n: usize| {
@@ -1063,6 +1087,8 @@ mod tests {
             "某某在线_某某县教育局2020年政府信息公开工作年度报告",
             "【政府信息公开年报】某某县教育局2020年政府信息公开工作年度报告",
             "[年报]某某县教育局2020年政府信息公开工作年度报告",
+            "某某县教育局政府信息公开工作年度报告2020",
+            "某某县教育局政府信息公开工作年度报告（2020）",
         ];
         for title in cases {
             let text = format!("{title}{body}");
