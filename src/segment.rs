@@ -422,19 +422,29 @@ fn statistics_year(lines: &[Line<'_>]) -> Option<i32> {
 
 /// The agency on a line of its own among the three lines before the title (`before`).
 fn agency_above(before: &[(usize, &str)]) -> Option<String> {
-    before
-        .iter()
-        .rev()
-        .take(3)
-        .map(|(_, raw)| normalize(raw))
-        .find(|n| {
-            !is_chrome(n)
-                && n.chars().count() <= 40
-                && !n.contains('。')
-                && find_year(&n.chars().collect::<Vec<_>>()).is_none()
-        })
-        .and_then(|n| clean_agency(&n))
+    let fits = |n: &String| {
+        !is_chrome(n)
+            && n.chars().count() <= 40
+            && !n.contains('。')
+            && find_year(&n.chars().collect::<Vec<_>>()).is_none()
+    };
+    let lines: Vec<String> = before.iter().rev().take(3).map(|(_, raw)| normalize(raw)).collect();
+    let at = lines.iter().position(fits)?;
+    let name = &lines[at];
+    // A name broken over two lines of a cover (某某县人民政府 / 办公室): a department's name
+    // without a place in it, under a line that ends as an agency's or a place's name does.
+    if let Some(above) = lines.get(at + 1).filter(|a| fits(a)) {
+        let bare = name.chars().count() <= 8 && !name.contains(PLACES) && !name.contains("政府");
+        let joined = format!("{above}{name}");
+        if bare && agency_like(name) && agency_like(above) && joined.chars().count() <= 40 {
+            return clean_agency(&joined);
+        }
+    }
+    clean_agency(name)
 }
+
+/// Characters that end the name of a place (某某省, 某某市, 某某区 …).
+const PLACES: &[char] = &['省', '市', '县', '区', '州', '镇', '乡', '旗', '盟'];
 
 /// Whether a normalised line ends as the name of an agency does.
 fn agency_like(n: &str) -> bool {
@@ -1089,6 +1099,8 @@ mod tests {
             "[年报]某某县教育局2020年政府信息公开工作年度报告",
             "某某县教育局政府信息公开工作年度报告2020",
             "某某县教育局政府信息公开工作年度报告（2020）",
+            "某某县\n教育局\n2020年度政府信息公开工作年度报告",
+            "某某市人民政府\n某某县教育局\n2020年度政府信息公开工作年度报告",
         ];
         for title in cases {
             let text = format!("{title}{body}");
