@@ -183,49 +183,87 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
     }
     // A page saved under .txt is still HTML.
     let html = kind == InputKind::Html || looks_like_html(&decoded.text);
-    let (text, pubdate) = if html {
+    let (text, pubdate, page) = if html {
+        let page = decoded.text;
         (
-            std::borrow::Cow::Owned(html::to_text(&decoded.text)),
-            meta_pubdate(&decoded.text),
+            std::borrow::Cow::Owned(html::to_text(&page)),
+            meta_pubdate(&page),
+            Some(page),
         )
     } else {
-        (spaces_escaped(decoded.text), None)
+        (spaces_escaped(decoded.text), None, None)
     };
     extract(&visible(text), html, out);
     // The page's own publication date where its text states none (a portal's article page
-    // shows its 发布时间 in script or not at all, and states it in its metadata).
+    // shows its 发布时间 in script or not at all, and states it in its metadata), and its
+    // title where its text shows none (the title in an image, or only in the page's head).
     out.published = out.published.or(pubdate);
+    if out.agency.is_none() || out.year.is_none() {
+        if let Some(title) = page.as_deref().and_then(meta_title) {
+            title_from_metadata(&title, out);
+        }
+    }
+}
+
+/// The `content` of each `<meta>` tag in an HTML page's first 64 KB that `name` (a finder
+/// of the tag's name) matches, as written between its quotes.
+fn meta_contents<'a>(page: &'a str, name: &'a aho_corasick::AhoCorasick) -> impl Iterator<Item = &'a str> + 'a {
+    let head = &page[..page.floor_char_boundary(64 * 1024)];
+    name.find_iter(head).filter_map(move |m| {
+        let open = head[..m.start()].rfind('<')?;
+        let close = m.end() + head[m.end()..].find('>')?;
+        let tag = &head[open..close];
+        if !tag.get(..5)?.eq_ignore_ascii_case("<meta") {
+            return None;
+        }
+        // ASCII lowercasing keeps every byte where it is.
+        let at = tag.to_ascii_lowercase().find("content=")? + "content=".len();
+        let value = tag[at..].trim_start_matches(' ');
+        let value = match value.chars().next()? {
+            q @ ('"' | '\'') => &value[1..value[1..].find(q).map_or(value.len(), |e| e + 1)],
+            _ => value.split([' ', '/']).next()?,
+        };
+        Some(value)
+    })
+}
+
+/// A finder of a `<meta>` tag's name, case aside.
+fn meta_name(name: &str) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([name])
+        .expect("a fixed name")
 }
 
 /// The date of an HTML page's `<meta name="PubDate" content="2020-01-13 16:07">`, the
 /// publication date government portals' pages carry (the national standard for their
-/// metadata), looked for in the page's first 64 KB.
+/// metadata).
 fn meta_pubdate(page: &str) -> Option<i32> {
-    static NAME: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["pubdate"])
-            .expect("a fixed name")
-    });
-    let head = &page[..page.floor_char_boundary(64 * 1024)];
-    for m in NAME.find_iter(head) {
-        let Some(open) = head[..m.start()].rfind('<') else {
-            continue;
-        };
-        let Some(close) = head[m.end()..].find('>').map(|k| m.end() + k) else {
-            continue;
-        };
-        let tag = head[open..close].to_ascii_lowercase();
-        if !tag.starts_with("<meta") {
-            continue;
-        }
-        let Some(at) = tag.find("content=") else { continue };
-        let value = tag[at + "content=".len()..].trim_start_matches(['"', '\'', ' ']);
-        if let Some(d) = segment::date(value) {
-            return Some(d);
-        }
+    static NAME: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| meta_name("pubdate"));
+    meta_contents(page, &NAME).find_map(segment::date)
+}
+
+/// The title in an HTML page's `<meta name="ArticleTitle" content="…">` (the same
+/// standard's), for a page whose text shows no title with an agency and a year.
+fn meta_title(page: &str) -> Option<String> {
+    static NAME: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| meta_name("articletitle"));
+    meta_contents(page, &NAME)
+        .map(str::trim)
+        .find(|t| !t.is_empty())
+        .map(String::from)
+}
+
+/// The agency and year a page's metadata title gives where its text gave none; the
+/// `NO_TITLE` warning goes when both are then known.
+fn title_from_metadata(title: &str, out: &mut FileOutcome) {
+    let lines = grid::lines(title);
+    let meta = segment::meta(&lines);
+    out.agency = out.agency.take().or(meta.agency);
+    out.year = out.year.or(meta.year);
+    if out.agency.is_some() && out.year.is_some() {
+        out.diagnostics.retain(|d| d.code != Code::NoTitle);
     }
-    None
 }
 
 /// A text's white space left HTML-escaped by the crawler that saved it (`&nbsp;`,
@@ -511,6 +549,36 @@ mod tests {
         let page = "<html><head><meta name=\"PubDate\" content=\"2020-01-13 16:07\"></head><body><p>平潭综合实验区市场监督管理局2019年度政府信息公开工作年度报告</p></body></html>";
         let o = process_bytes("page.html", page.as_bytes(), &Limits::default());
         assert_eq!(o.published, Some(day));
+    }
+
+    /// A page whose text shows no title (the title an image, or only in the page's head)
+    /// takes its agency and year from `<meta name="ArticleTitle">`, the title portals' pages
+    /// carry; a title in the text comes first.
+    #[test]
+    fn a_pages_title_is_read_from_its_metadata_where_its_text_has_none() {
+        let page = |head: &str, body: &str| {
+            format!(
+                "<html><head><title>详情页</title>{head}</head><body><p>一、总体情况</p><p>{body}</p></body></html>"
+            )
+        };
+        let meta =
+            r#"<meta name="ArticleTitle" content="平潭综合实验区市场监督管理局2019年度政府信息公开工作年度报告"/>"#;
+        let o = process_bytes("page.html", page(meta, "今年。").as_bytes(), &Limits::default());
+        assert_eq!(o.agency.as_deref(), Some("平潭综合实验区市场监督管理局"));
+        assert_eq!(o.year, Some(2019));
+        assert!(o.diagnostics.iter().all(|d| d.code != Code::NoTitle));
+        let o = process_bytes("page.html", page("", "今年。").as_bytes(), &Limits::default());
+        assert_eq!((o.agency, o.year), (None, None));
+        assert!(o.diagnostics.iter().any(|d| d.code == Code::NoTitle));
+        // The text's own title first.
+        let body = "</p><p>某某县教育局2020年度政府信息公开工作年度报告</p><p>今年。";
+        let o = process_bytes("page.html", page(meta, body).as_bytes(), &Limits::default());
+        assert_eq!((o.agency.as_deref(), o.year), (Some("某某县教育局"), Some(2020)));
+        assert_eq!(
+            meta_title("<META NAME='articletitle' CONTENT='某某局2020年报告'>").as_deref(),
+            Some("某某局2020年报告")
+        );
+        assert_eq!(meta_title(r#"<meta name="ArticleTitle" content="">"#), None);
     }
 
     #[test]
