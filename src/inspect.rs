@@ -41,10 +41,15 @@ fn shown(c: &Cell) -> String {
     }
 }
 
+/// A value as printed back: money in 万元 to six decimals (a yuan amount's cents), so that
+/// 3601627.4元 shows as 360.16274, not rounded.
 fn num(v: Option<f64>) -> String {
     match v {
         Some(x) if x.fract() == 0.0 => format!("{x}"),
-        Some(x) => format!("{x:.4}").trim_end_matches('0').to_string(),
+        Some(x) => format!("{x:.6}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string(),
         None => String::new(),
     }
 }
@@ -110,4 +115,20 @@ pub fn render(o: &FileOutcome) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::num;
+
+    #[test]
+    fn values_are_shown_to_the_cent() {
+        assert_eq!(num(Some(360.16274)), "360.16274");
+        assert_eq!(num(Some(4166.214619)), "4166.214619");
+        assert_eq!(num(Some(7360.16274 - 7000.0)), "360.16274");
+        assert_eq!(num(Some(0.5)), "0.5");
+        assert_eq!(num(Some(2.0000001)), "2");
+        assert_eq!(num(Some(12.0)), "12");
+        assert_eq!(num(None), "");
+    }
 }
