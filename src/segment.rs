@@ -434,7 +434,10 @@ fn agency_above(before: &[(usize, &str)]) -> Option<String> {
     // A name broken over two lines of a cover (某某县人民政府 / 办公室): a department's name
     // without a place in it, under a line that ends as an agency's or a place's name does.
     if let Some(above) = lines.get(at + 1).filter(|a| fits(a)) {
-        let bare = name.chars().count() <= 8 && !name.contains(PLACES) && !name.contains("政府");
+        let bare = name.chars().count() <= 8
+            && !name.contains(AREAS)
+            && !name.contains(['镇', '乡'])
+            && !name.contains("政府");
         let joined = format!("{above}{name}");
         if bare && agency_like(name) && agency_like(above) && joined.chars().count() <= 40 {
             return clean_agency(&joined);
@@ -443,8 +446,8 @@ fn agency_above(before: &[(usize, &str)]) -> Option<String> {
     clean_agency(name)
 }
 
-/// Characters that end the name of a place (某某省, 某某市, 某某区 …).
-const PLACES: &[char] = &['省', '市', '县', '区', '州', '镇', '乡', '旗', '盟'];
+/// Characters that end the name of an area (某某省, 某某市, 某某区 …).
+const AREAS: [char; 7] = ['省', '市', '区', '县', '州', '旗', '盟'];
 
 /// Whether a normalised line ends as the name of an agency does.
 fn agency_like(n: &str) -> bool {
@@ -923,7 +926,6 @@ fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> String {
 /// 全区各级行政机关, 全县汇总), else `agency`. Counts of a whole area sum the reports its
 /// agencies publish themselves; researchers must not add both.
 pub fn scope(text: &str) -> &'static str {
-    const AREA: [char; 7] = ['省', '市', '区', '县', '州', '旗', '盟'];
     const COUNTS: [&str; 6] = ["受理", "收到", "接收", "办理", "新收", "主动公开"];
     // 全's bytes found by memmem, which looks for the rarest of them (`match_indices('全')`
     // looks for its last byte, which most Chinese characters share).
@@ -931,7 +933,7 @@ pub fn scope(text: &str) -> &'static str {
         // The next characters, white space skipped (全 市 汇 总 in spaced-out text); only
         // these few are copied, not the document.
         let mut chars = text[i + '全'.len_utf8()..].chars().filter(|c| !c.is_whitespace());
-        if !chars.next().is_some_and(|c| AREA.contains(&c)) {
+        if !chars.next().is_some_and(|c| AREAS.contains(&c)) {
             continue;
         }
         let after: String = chars.take(12).collect();

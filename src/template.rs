@@ -65,6 +65,16 @@ pub struct RowSpec {
     pub cols: &'static [&'static str],
     /// Index of the money column (stored in 万元), if any.
     pub amount_col: Option<usize>,
+    /// Words a report's prose names the row by, for the numbers it states about it
+    /// (`parse::stated`): its keywords, unless set otherwise.
+    pub prose: &'static [&'static str],
+}
+
+impl RowSpec {
+    /// The row as a report's prose names it (采购信息21条共5419886元 for 政府集中采购).
+    const fn named_in_prose(self, prose: &'static [&'static str]) -> RowSpec {
+        RowSpec { prose, ..self }
+    }
 }
 
 const fn row(
@@ -79,6 +89,7 @@ const fn row(
         keywords,
         cols,
         amount_col: None,
+        prose: keywords,
     }
 }
 
@@ -95,6 +106,7 @@ const fn money_row(
         keywords,
         cols,
         amount_col: Some(amount_col),
+        prose: keywords,
     }
 }
 
@@ -128,7 +140,8 @@ pub static ACTIVE_2019: &[RowSpec] = &[
         &["集中采购", "政府采购"],
         &["projects", "amount"],
         1,
-    ),
+    )
+    .named_in_prose(&["采购"]),
 ];
 
 /// 二、主动公开政府信息情况, 2021 template.

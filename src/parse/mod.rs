@@ -2471,14 +2471,8 @@ fn joint_glued(
             c[r] = k;
             score(&c) == score(&choice)
         };
-        // Prose names purchases 采购 (`采购信息21条共5419886元`), not by the row's label.
-        let spec = &specs[options[r].0];
-        let keywords = if spec.key == "centralized_procurement" {
-            &["采购"][..]
-        } else {
-            spec.keywords
-        };
-        if let Some(k) = stated_split(cands, pieces, &alternatives[r], stated, keywords, fits) {
+        let prose = specs[options[r].0].prose;
+        if let Some(k) = stated_split(cands, pieces, &alternatives[r], stated, prose, fits) {
             choice[r] = k;
             by_text[r] = true;
             alternatives[r].sort_by_key(|&k| k != choice[r]);

@@ -73,12 +73,11 @@ fn compact(text: &str) -> String {
 /// space (but line breaks) dropped. `compact` looks only at ASCII white space, U+00A0 and
 /// U+3000, the white space a report's text holds.
 fn plain(c: char) -> Option<char> {
-    match c {
-        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-        '．' => Some('.'),
-        '\n' => Some('\n'),
-        c if c.is_whitespace() => None,
-        c => Some(c),
+    match numbers::halfwidth(c) {
+        h @ ('0'..='9' | '.') => Some(h),
+        _ if c == '\n' => Some(c),
+        _ if c.is_whitespace() => None,
+        _ => Some(c),
     }
 }
 
