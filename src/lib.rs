@@ -360,7 +360,10 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
         (false, false) => parse::Form::Text,
     };
     let before = out.diagnostics.len();
-    read(unglued.as_deref().unwrap_or(text), form, out);
+    read(unglued.as_ref().map_or(text, |c| c.text.as_str()), form, out);
+    if let Some(cut) = &unglued {
+        to_source_lines(cut, out, before);
+    }
     if form != parse::Form::Text || out.status == DocStatus::Ok {
         return;
     }
@@ -369,7 +372,9 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     // Read again so; kept when that finds cells where there were none, or reads every
     // table whole with the identities holding where the text read only part.
     let mut again = FileOutcome::new(String::new(), String::new(), out.bytes);
-    read(&segment::unglue_lines(text), parse::Form::Glued, &mut again);
+    let cut = segment::unglue_lines(text);
+    read(&cut.text, parse::Form::Glued, &mut again);
+    to_source_lines(&cut, &mut again, 0);
     // Blank cells alone (rows printed without values) are no reading of the tables.
     let read_any = |o: &FileOutcome| o.cells.iter().any(|c| c.status != model::CellStatus::Blank);
     let better = if !read_any(out) {
@@ -390,6 +395,17 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     out.identities_ok = again.identities_ok;
     out.scope = again.scope;
     out.cells = again.cells;
+}
+
+/// The lines of `out`'s cells and of its diagnostics from `from` on, read from a text
+/// broken at its headings, as the document's lines.
+fn to_source_lines(cut: &segment::Cut, out: &mut FileOutcome, from: usize) {
+    for c in &mut out.cells {
+        c.line = cut.source_line(c.line);
+    }
+    for d in &mut out.diagnostics[from..] {
+        d.line = d.line.map(|l| cut.source_line(l));
+    }
 }
 
 /// [`extract`] for a text of one form.
@@ -724,6 +740,32 @@ mod tests {
                 // Partial where a row's values were inferred rather than read.
                 assert!(matches!(o.status, DocStatus::Ok | DocStatus::Partial), "{name} {form}");
                 assert_eq!((o.agency, o.year), (plain.agency.clone(), plain.year), "{name} {form}");
+            }
+        }
+    }
+
+    /// A cell of a crawler dump is reported at the line of the file where it stands: the
+    /// one line of the body (not a line of the text broken at its headings, which the file
+    /// does not have), and in a dump that kept its paragraphs' line breaks, the line that
+    /// prints its number.
+    #[test]
+    fn a_crawler_dumps_cells_stand_at_the_files_lines() {
+        for (name, text, plain) in crawler_dumps() {
+            let head = &text[..text.find("====\n").unwrap() + 5];
+            let body_line = head.matches('\n').count() as u32 + 1;
+            let lines = text.lines().count() as u32;
+            assert!(plain.cells.iter().all(|c| c.line == body_line), "{name}");
+            assert!(
+                plain.diagnostics.iter().all(|d| d.line.is_none_or(|l| l <= lines)),
+                "{name}"
+            );
+            // The body's paragraphs on lines of their own: each number stands on its line.
+            let broken = format!("{head}{}", text[head.len()..].replace('。', "。\n"));
+            let o = process_bytes(name, broken.as_bytes(), &Limits::default());
+            let lines: Vec<&str> = broken.lines().collect();
+            for c in o.cells.iter().filter(|c| c.status == model::CellStatus::Reported) {
+                let line = lines[c.line as usize - 1];
+                assert!(line.contains(c.raw.as_str()), "{name}: {c:?} not on line {}", c.line);
             }
         }
     }

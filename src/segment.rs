@@ -802,11 +802,27 @@ const SECTION_PHRASES: &[&str] = &[
     "其他需要报告的事项",
 ];
 
+/// A text broken at its section headings, and where each of its lines stands in the
+/// document: a value read from it is reported at the document's line, as the dataset's
+/// `line` column promises (a crawler dump's whole body is one line of the file).
+pub struct Cut {
+    pub text: String,
+    /// The document's 1-based line of each line of `text`.
+    source: Vec<u32>,
+}
+
+impl Cut {
+    /// The document's line of `text`'s 1-based `line`.
+    pub fn source_line(&self, line: u32) -> u32 {
+        let i = (line as usize).saturating_sub(1);
+        self.source.get(i).or(self.source.last()).copied().unwrap_or(line)
+    }
+}
+
 /// A crawler dump holds the body on one long line with the tables' cells run together.
 /// Returns the text with line breaks around the section headings (so regions can be
-/// found), or None when the text is not of that form. Lines keep their order; line
-/// numbers of such a document refer to this text.
-pub fn unglue(text: &str) -> Option<String> {
+/// found), or None when the text is not of that form. Lines keep their order.
+pub fn unglue(text: &str) -> Option<Cut> {
     // Tabs do not make it a table row: a crawler's body may hold a stray one (in the prose,
     // between a label and its value, at the line's end), and a row is never 1,500 bytes
     // with a section heading in it.
@@ -828,7 +844,7 @@ pub fn unglue(text: &str) -> Option<String> {
 /// cells together (a table on a line of its own, or after its heading on the heading's
 /// line): the text with line breaks around every section heading. For a text in which
 /// nothing was found otherwise (see `extract`).
-pub fn unglue_lines(text: &str) -> String {
+pub fn unglue_lines(text: &str) -> Cut {
     cut_headings(text, |l| holds_any(l, SECTION_PHRASES))
 }
 
@@ -875,12 +891,15 @@ fn find_spaced(line: &str, phrase: &str, from: usize) -> Option<(usize, usize)> 
 }
 
 /// `text` with the lines `cut` picks broken before and after each section heading.
-fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> String {
+fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> Cut {
     let mut out = String::with_capacity(text.len() + 64);
-    for line in text.split('\n') {
+    let mut source = Vec::new();
+    for (no, line) in (1u32..).zip(text.split('\n')) {
+        let breaks = out.len();
         if !cut(line) {
             out.push_str(line);
             out.push('\n');
+            source.push(no);
             continue;
         }
         let mut cuts: Vec<(usize, usize)> = Vec::new();
@@ -918,8 +937,10 @@ fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> String {
         }
         out.push_str(&line[pos..]);
         out.push('\n');
+        let pieces = memchr::memchr_iter(b'\n', &out.as_bytes()[breaks..]).count();
+        source.extend(std::iter::repeat_n(no, pieces));
     }
-    out
+    Cut { text: out, source }
 }
 
 /// `aggregate` when the report speaks for every agency of its area (全市共受理…申请,
@@ -1164,12 +1185,12 @@ mod tests {
             None
         );
         assert_eq!(find_spaced("主动的公开", "主动公开", 0), Some((0, "主动的公开".len())));
-        let cut = unglue_lines(line);
+        let cut = unglue_lines(line).text;
         assert_eq!(cut, "前文。\n二 、主 动\u{3000}公开 政府信息情况\n （一）\n");
         // The review heading with 与 or 及 (a real 2025 report: 行政复议与行政诉讼情况).
         for and in ["、", "和", "与", "及"] {
             let line = format!("继续办理0000000四、政府信息公开行政复议{and}行政诉讼情况行政复议行政诉讼");
-            let cut = unglue_lines(&line);
+            let cut = unglue_lines(&line).text;
             assert_eq!(
                 cut,
                 format!("继续办理0000000\n四、政府信息公开行政复议{and}行政诉讼情况\n行政复议行政诉讼\n"),
