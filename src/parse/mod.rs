@@ -1895,6 +1895,7 @@ fn balance(split: &[Token<'_>]) -> (usize, usize) {
 /// - A sign (+17, -18) only ever prints in 本年增/减, and last year's items plus the change
 ///   cannot be negative.
 /// - Soft rules, each broken rule counts one: a change more than twice last year's count;
+///   last year's count at 10,000 or more;
 ///   more published this year than published in total, or than made; more issued than in
 ///   force, more repealed than in force.
 /// - Then: 处理决定数量 equal to last year's items plus the change (reports often fill it
@@ -1919,6 +1920,9 @@ fn prior(cols: &PriorCols, nums: &[Option<f64>], split: &[Token<'_>]) -> Option<
             return None;
         }
         soft += u32::from(change.abs() > 2.0 * prev);
+        // Last year's items of one kind on an agency's list: hundreds, or a few thousand
+        // in a whole area's report, never tens of thousands (72|17|1051, not 72171|0|51).
+        soft += u32::from(prev >= 10_000.0);
         zero = u32::from(change != 0.0);
         if let Some(d) = val(cols.decisions) {
             tie = u32::from(!validate::close(prev + change, d));
@@ -2885,6 +2889,21 @@ mod tests {
             values(&read(text, Template::T2019, ""), "centralized_procurement")[0],
             Some(19.0)
         );
+    }
+
+    /// A run the identities cannot split is not cut into tens of thousands of last year's
+    /// items for a change of 0 (社会事业局 2020, `行政许可72171051`: the page's table has
+    /// 72, 17, 1051); still flagged.
+    #[test]
+    fn last_years_items_are_not_tens_of_thousands() {
+        let text = "行政许可72171051其他对外管理服务事项000第二十条";
+        let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, text, Form::Glued);
+        assert_eq!(values(&ex, "administrative_licensing"), [72.0, 17.0, 1051.0].map(Some));
+        assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit));
+        // Where every split breaks a rule, such a count may still be read.
+        let text = "行政许可1200000其他对外管理服务事项000第二十条";
+        let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, text, Form::Glued);
+        assert_eq!(values(&ex, "administrative_licensing"), [12000.0, 0.0, 0.0].map(Some));
     }
 
     /// Full-width digits, points and signs in a run are cut as ASCII ones are: no piece with a
