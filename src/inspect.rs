@@ -86,7 +86,20 @@ pub fn render(o: &FileOutcome) -> String {
     if let Some(tpl) = tpl {
         for t in Table::ALL {
             let _ = writeln!(s, "\n{} ({})", t.as_str(), t.label());
-            let specs = template::rows(t, tpl);
+            // A table filled in the other template (a 2021 report with the 2019 form's
+            // first table) is shown in that template's rows.
+            let other = match tpl {
+                Template::T2019 => Template::T2021,
+                Template::T2021 => Template::T2019,
+            };
+            let own = |tpl: Template| {
+                let specs = template::rows(t, tpl);
+                o.cells
+                    .iter()
+                    .filter(|c| c.table == t)
+                    .all(|c| specs.iter().any(|r| r.key == c.row))
+            };
+            let specs = template::rows(t, if !own(tpl) && own(other) { other } else { tpl });
             let width = specs.iter().map(|r| r.key.len()).max().unwrap_or(10);
             for r in specs {
                 let mut line = format!("  {:<width$}", r.key);

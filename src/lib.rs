@@ -465,7 +465,19 @@ fn read(text: &str, form: parse::Form, out: &mut FileOutcome) {
         return;
     };
     out.template = doc_template.as_str();
-    let expected: usize = Table::ALL.iter().map(|&t| template::cell_count(t, doc_template)).sum();
+    // Each table is read, counted, ordered and checked in the template it shows (a 2021
+    // report may keep the 2019 form's first table and fill the 2021 applications table).
+    let template_of = |t: Table| {
+        detected
+            .iter()
+            .find(|d| d.0 == t)
+            .and_then(|d| d.1)
+            .unwrap_or(doc_template)
+    };
+    let expected: usize = Table::ALL
+        .iter()
+        .map(|&t| template::cell_count(t, template_of(t)))
+        .sum();
     let mut cells: Vec<Cell> = Vec::with_capacity(expected);
     let mut complete = true;
     // The numbers the text states, for runs of digits the identities cannot split (the
@@ -481,11 +493,7 @@ fn read(text: &str, form: parse::Form, out: &mut FileOutcome) {
             ));
             continue;
         };
-        let template = detected
-            .iter()
-            .find(|d| d.0 == t)
-            .and_then(|d| d.1)
-            .unwrap_or(doc_template);
+        let template = template_of(t);
         let first_line = lines[r.heading].no;
         let ex = match t {
             Table::ReviewLitigation => parse::review(region_lines(r), first_line, form),
@@ -504,14 +512,17 @@ fn read(text: &str, form: parse::Form, out: &mut FileOutcome) {
             .map(|r| lines[r.heading].no)
             .unwrap_or(1)
     };
+    // The identities are the applications and review tables' (the review table is the same
+    // in both templates): those of the applications table's template.
+    let checked = template_of(Table::Applications);
     let before = cells.len();
-    let placement = validate::infer(&mut cells, doc_template, |k| heading_line(k.0), &mut out.diagnostics);
+    let placement = validate::infer(&mut cells, checked, |k| heading_line(k.0), &mut out.diagnostics);
     out.identities_ok = if cells.len() > before {
         // The inferred cells go in template order: the cells move, and are placed again.
-        parse::sort_in_order(&mut cells, doc_template);
-        validate::check(&cells, doc_template, &mut out.diagnostics)
+        parse::sort_in_order(&mut cells, template_of);
+        validate::check(&cells, checked, &mut out.diagnostics)
     } else {
-        validate::check_placed(&cells, doc_template, placement, &mut out.diagnostics)
+        validate::check_placed(&cells, checked, placement, &mut out.diagnostics)
     };
     out.status = if cells.is_empty() {
         DocStatus::NoTables
@@ -768,6 +779,34 @@ mod tests {
                 assert!(line.contains(c.raw.as_str()), "{name}: {c:?} not on line {}", c.line);
             }
         }
+    }
+
+    /// A 2021 report that keeps the 2019 form's first table and fills the 2021 applications
+    /// table (社会事业局 2021) is checked, completed and ordered by the applications table's
+    /// own template: its three （六） rows, no 2019 （六）其他处理 row inferred beside them.
+    #[test]
+    fn each_table_is_checked_in_the_template_it_shows() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pingtan/shs2021.txt");
+        let o = process_bytes("shs2021.txt", &std::fs::read(path).unwrap(), &Limits::default());
+        assert_eq!(o.template, "2019");
+        assert_eq!(o.identities_ok, Some(true));
+        assert!(o.diagnostics.iter().any(|d| d.code == diag::Code::TemplateConflict));
+        assert!(!o.diagnostics.iter().any(|d| d.code == diag::Code::InferredCell));
+        let rows: Vec<&str> = o
+            .cells
+            .iter()
+            .filter(|c| c.table == Table::Applications)
+            .map(|c| c.row)
+            .collect();
+        assert!(!rows.contains(&"other"));
+        let at = |row: &str| rows.iter().position(|r| *r == row).unwrap();
+        assert!(at("not_processed.confirmation_request") < at("other.no_correction"));
+        assert!(at("other.other") < at("total") && at("total") < at("carried_forward"));
+        // The first table is read in its own (2019) form.
+        assert!(o
+            .cells
+            .iter()
+            .any(|c| c.row == "administrative_licensing" && c.col == "previous_year"));
     }
 
     /// Characters that print as nothing (zero-width spaces in labels and numbers, a BOM, a

@@ -467,7 +467,7 @@ pub fn labelled(
         }
     }
     // One table's cells: by table, then order, is by order.
-    sort_in_order(&mut ex.cells, template);
+    sort_in_order(&mut ex.cells, |_| template);
     ex
 }
 
@@ -665,12 +665,14 @@ thread_local! {
     static ORDER: std::cell::RefCell<OrderCache> = Default::default();
 }
 
-/// Sorts `cells` into template order: by table, then row index, then column index (a
-/// stable sort; the thread's cache is taken once for the whole sort, not once a cell).
-pub fn sort_in_order(cells: &mut [Cell], template: Template) {
+/// Sorts `cells` into template order: by table, then row index, then column index, each
+/// table in its template (`template_of`: a report may fill a table of each) (a stable
+/// sort; the thread's cache is taken once for the whole sort, not once a cell).
+pub fn sort_in_order(cells: &mut [Cell], template_of: impl Fn(Table) -> Template) {
     ORDER.with_borrow_mut(|cache| {
         let mut prev = None;
         cells.sort_by_cached_key(|c| {
+            let template = template_of(c.table);
             let at = next_in_order(prev, template, c).unwrap_or_else(|| order_in(cache, c.table, template, c));
             prev = Some((c.table, at));
             (c.table, at)
@@ -2532,7 +2534,7 @@ mod tests {
             };
             let mut want = cells.clone();
             want.sort_by_key(by_name);
-            sort_in_order(&mut cells, template);
+            sort_in_order(&mut cells, |_| template);
             proptest::prop_assert_eq!(cells, want);
         }
     }
