@@ -447,6 +447,18 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
             if glued && out.len() == from + 1 && out[from].kind == Kind::Text {
                 let t = out.pop().expect("just pushed");
                 unglue(t, &mut out);
+            } else if glued && out.len() > from + 1 && out[from..].iter().any(|t| t.kind == Kind::Text) {
+                // A cell cut off by an ideographic or double space in a crawler's line
+                // (`规章 0 0　0规范性文件 00　2`): its label text may hold the previous
+                // row's last digits (`0规范性文件`), glued as anywhere else in the line.
+                let cell: Vec<Token<'a>> = out.drain(from..).collect();
+                for t in cell {
+                    if t.kind == Kind::Text {
+                        unglue(t, &mut out);
+                    } else {
+                        out.push(t);
+                    }
+                }
             }
         }
     }

@@ -2891,6 +2891,26 @@ mod tests {
             values(&read(text, Template::T2019, ""), "centralized_procurement")[0],
             Some(19.0)
         );
+
+        // Decisions counted in cases (综合执法与应急管理局 2020: the page's table has 1121,
+        // 784, 784).
+        let text = "行政处罚1121784784行政强制000第二十条";
+        let prose = "立案查处各类违法行为并作出行政处罚决定784起，全部予以公开挂网。";
+        let got = values(&read(text, Template::T2019, prose), "administrative_penalty");
+        assert_eq!(got, [1121.0, 784.0, 784.0].map(Some));
+        assert_ne!(values(&read(text, Template::T2019, ""), "administrative_penalty"), got);
+    }
+
+    /// A crawler's line with ideographic spaces between some cells (综合执法与应急管理局 2020,
+    /// `规章 0 0　0规范性文件 00　2`): the digits a cut-off piece starts with are the previous
+    /// row's, its run of digits is cut as any other.
+    #[test]
+    fn a_crawler_cell_cut_off_by_an_ideographic_space_keeps_its_digits() {
+        let text = "规章 0 0\u{3000}0规范性文件 00\u{3000}2第二十条第（五）项";
+        let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, text, Form::Glued);
+        assert_eq!(values(&ex, "rules"), [0.0, 0.0, 0.0].map(Some));
+        assert_eq!(values(&ex, "normative_documents"), [0.0, 0.0, 2.0].map(Some));
+        assert!(!ex.diags.iter().any(|d| d.code == Code::AmbiguousRow), "{:?}", ex.diags);
     }
 
     /// A run the identities cannot split is not cut into tens of thousands of last year's

@@ -90,8 +90,10 @@ impl<'a> Stated<'a> {
     }
 
     /// Every number standing on its own (no digit, point or sign before it) and followed
-    /// by a measure word or a money unit (`件`, `条`, `批`, `元`, `万元` …): dates, phone
-    /// numbers, percentages and table cells are not counts the text states.
+    /// by a measure word or a money unit (`件`, `条`, `批`, `元`, `万元` …), or by 起, the
+    /// measure word of cases prose counts decisions in (`行政处罚决定784起`; a table's cell
+    /// does not print it): dates, phone numbers, percentages and table cells are not counts
+    /// the text states.
     fn found(&self) -> &Found {
         self.found.get_or_init(|| {
             let text = compact(self.text);
@@ -113,7 +115,9 @@ impl<'a> Stated<'a> {
                     continue;
                 }
                 let rest = &text[i..];
-                if rest.starts_with(|c: char| numbers::is_measure_word(c) || c == '元') || rest.starts_with("万元") {
+                if rest.starts_with(|c: char| numbers::is_measure_word(c) || c == '元' || c == '起')
+                    || rest.starts_with("万元")
+                {
                     numbers.push((start, i));
                 }
             }
@@ -231,6 +235,10 @@ mod tests {
         // Signed changes and empty cells are not looked up.
         assert_eq!(Stated::support(&s.about(&["公文"]), [cell("+36"), cell("")].iter()), 0);
         assert_eq!(numbers(&Stated::new("共 5 件；2 万元")), ["5", "2"]);
+        // Cases are counted with 起; a date's 起 (from) follows no number.
+        let s = Stated::new("自2020年1月1日起，作出行政处罚决定784起，全部予以公开。");
+        assert_eq!(numbers(&s), ["784"]);
+        assert_eq!(s.about(&["行政处罚"]), ["784"]);
         // Letter-spaced prose and full-width digits read as plain ones.
         let s = Stated::new("采 购 信 息 １ ９ ７ 批 次 涉 及 金 额 ３６０１６２７．４ 元");
         assert_eq!(s.about(&["采购"]), ["197", "3601627.4"]);
