@@ -1905,6 +1905,7 @@ fn balance(split: &[Token<'_>]) -> (usize, usize) {
 ///   commonest value) are preferred.
 /// - For 政府集中采购: how far the amount per project is from typical (5×10⁵ 元), in tenths
 ///   of a decade.
+///   Projects without an amount, or an amount without projects, break a soft rule.
 /// - Last, after the evenness of the cut: more repealed than issued.
 fn prior(cols: &PriorCols, nums: &[Option<f64>], split: &[Token<'_>]) -> Option<([u32; 4], u32)> {
     let val = |i: Option<usize>| -> Option<f64> { *nums.get(i?)? };
@@ -1944,6 +1945,10 @@ fn prior(cols: &PriorCols, nums: &[Option<f64>], split: &[Token<'_>]) -> Option<
         if n > 0.0 && wan > 0.0 {
             let per = (wan * 10_000.0 / n).log10();
             money = ((per - 5.7).abs() * 10.0).round() as u32;
+        } else if (n > 0.0) != (wan > 0.0) {
+            // Projects bought for nothing, or money spent on no project (`2273680元` is
+            // 2 projects, 273680元, not 227368 for 0元).
+            soft += 1;
         }
     }
     Some(([soft, tie, zero, money], gt(cols.repealed, cols.issued)))
@@ -2911,6 +2916,18 @@ mod tests {
         assert_eq!(values(&ex, "rules"), [0.0, 0.0, 0.0].map(Some));
         assert_eq!(values(&ex, "normative_documents"), [0.0, 0.0, 2.0].map(Some));
         assert!(!ex.diags.iter().any(|d| d.code == Code::AmbiguousRow), "{:?}", ex.diags);
+    }
+
+    /// A procurement run is not cut into projects bought for nothing (综合执法与应急管理局
+    /// 2019, `政府集中采购2273680元`: 2 projects, 273680元, not 227368 projects, 0元).
+    #[test]
+    fn procurement_is_not_cut_into_projects_for_nothing() {
+        let text = "政府集中采购2273680元三、收到";
+        let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, text, Form::Glued);
+        let got = values(&ex, "centralized_procurement");
+        assert_eq!(got[0], Some(2.0));
+        assert!((got[1].unwrap() - 27.368).abs() < 1e-9, "{got:?}");
+        assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit));
     }
 
     /// A run the identities cannot split is not cut into tens of thousands of last year's
