@@ -435,7 +435,14 @@ fn read(text: &str, form: parse::Form, out: &mut FileOutcome) {
     let detected: Vec<(Table, Option<Template>)> = regions
         .iter()
         .filter(|r| r.table != Table::ReviewLitigation)
-        .map(|r| (r.table, segment::template_of(region_lines(r))))
+        .map(|r| {
+            let lines = region_lines(r);
+            let template = match r.table {
+                Table::Applications => segment::applications_template_of(lines),
+                _ => segment::template_of(lines),
+            };
+            (r.table, template)
+        })
         .collect();
     let shown: Vec<Template> = detected.iter().filter_map(|d| d.1).collect();
     if shown.windows(2).any(|w| w[0] != w[1]) {

@@ -782,6 +782,20 @@ pub fn template_of(lines: &[Line<'_>]) -> Option<Template> {
     }
 }
 
+/// The template an applications table's text follows: [`template_of`]'s, else the 2019
+/// template's where the table has its （六）其他处理 row without the three rows the 2021
+/// template splits it into (a 2021 report may keep the 2019 form's applications table;
+/// its rows hold no marker of their own).
+pub fn applications_template_of(lines: &[Line<'_>]) -> Option<Template> {
+    template_of(lines).or_else(|| {
+        let mut text = String::with_capacity(lines.iter().map(|l| l.text.len()).sum());
+        for l in lines {
+            push_normalized(&mut text, l.text);
+        }
+        (text.contains("其他处理") && !MARKERS[11..].iter().any(|m| text.contains(m))).then_some(Template::T2019)
+    })
+}
+
 /// Phrases that head a section, for breaking a crawler dump's one-line body: the tables'
 /// headings as the template words them (the first three: a dump holds one of them), as
 /// some reports word them, then the sections after the tables.
