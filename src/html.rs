@@ -3,8 +3,8 @@
 //! line, scripts and styles are dropped. A page whose markup already is a tree is built
 //! by a stack of open elements (`fast_dom`); any other is parsed with html5ever (via
 //! `scraper`), which repairs malformed tables the way browsers do. Both give the same tree
-//! to the same conversion. Line numbers in diagnostics of an HTML document refer to this
-//! text.
+//! to the same conversion. Each line of the text keeps the page's line it was read from
+//! (where the fast path built the tree), so cells are reported at the page's lines.
 
 use std::borrow::Cow;
 
@@ -41,22 +41,56 @@ const BLOCKS: &[&str] = &[
 
 /// The text of an HTML page, tables as tab-separated lines.
 pub fn to_text(src: &str) -> String {
+    page_text(src).0
+}
+
+/// The text of an HTML page, tables as tab-separated lines, and the page's 1-based line
+/// of each of its lines; None where html5ever built the tree (it keeps no positions), the
+/// lines then being the text's own.
+pub fn page_text(src: &str) -> (String, Option<Vec<u32>>) {
     // Pages stored inside a JavaScript string keep their quotes escaped (align=\"center\").
+    // (Unescaping them keeps the page's line breaks, so its lines.)
     let src: Cow<str> = if src.contains("=\\\"") {
         Cow::Owned(src.replace("\\\"", "\""))
     } else {
         Cow::Borrowed(src)
     };
     let mut out = String::with_capacity(src.len() / 4);
+    let mut marks = Vec::new();
     match fast_dom(&src) {
-        Some(dom) => walk(&dom, 0, &mut out),
+        Some(dom) => {
+            walk(&dom, 0, &mut out, &mut marks);
+            let lines = source_lines(&src, &out, &marks);
+            (out, Some(lines))
+        }
         None => {
             let slim = slim(&src);
             let doc = Html::parse_document(slim.as_deref().unwrap_or(&src));
-            walk(&Dom::from_html(&doc), 0, &mut out);
+            walk(&Dom::from_html(&doc), 0, &mut out, &mut marks);
+            (out, None)
         }
     }
-    out
+}
+
+/// The page's line of each line of `out`: that of the first mark on it (a mark is where a
+/// node's text or a table row starts in `out`, and where the node starts in `src`), else
+/// the line before's.
+fn source_lines(src: &str, out: &str, marks: &[(usize, u32)]) -> Vec<u32> {
+    let breaks: Vec<usize> = memchr::memchr_iter(b'\n', src.as_bytes()).collect();
+    let line_of = |pos: u32| breaks.partition_point(|&b| b < pos as usize) as u32 + 1;
+    let mut lines = Vec::with_capacity(out.len() / 16);
+    let (mut m, mut last, mut start) = (0, 1, 0);
+    for end in memchr::memchr_iter(b'\n', out.as_bytes()).chain([out.len()]) {
+        while m < marks.len() && marks[m].0 < start {
+            m += 1;
+        }
+        if m < marks.len() && marks[m].0 <= end {
+            last = line_of(marks[m].1);
+        }
+        lines.push(last);
+        start = end + 1;
+    }
+    lines
 }
 
 /// Tags whose attributes neither the text nor the tree depends on: the layout and styling
@@ -336,6 +370,8 @@ struct DomNode<'a> {
     first: u32,
     last: u32,
     next: u32,
+    /// Where the node starts in the page (bytes); `NONE` in html5ever's tree.
+    pos: u32,
 }
 
 /// The document tree the text is read from: only what the conversion needs (element kinds
@@ -352,18 +388,21 @@ impl<'a> Dom<'a> {
             first: NONE,
             last: NONE,
             next: NONE,
+            pos: NONE,
         });
         Dom { nodes }
     }
 
-    /// Appends a node as the last child of `parent`; its index.
-    fn append(&mut self, parent: u32, data: Data<'a>) -> u32 {
+    /// Appends a node starting at byte `pos` of the page as the last child of `parent`;
+    /// its index.
+    fn append(&mut self, parent: u32, data: Data<'a>, pos: u32) -> u32 {
         let id = self.nodes.len() as u32;
         self.nodes.push(DomNode {
             data,
             first: NONE,
             last: NONE,
             next: NONE,
+            pos,
         });
         let p = &mut self.nodes[parent as usize];
         let prev = p.last;
@@ -421,8 +460,8 @@ impl<'a> Dom<'a> {
                 ego_tree::iter::Edge::Open(node) => {
                     let parent = parents.last().copied().unwrap_or(0);
                     let id = match node.value() {
-                        Node::Element(e) => dom.append(parent, Data::Element(tag_of(e.name()))),
-                        Node::Text(t) => dom.append(parent, Data::Text(Cow::Borrowed(&t.text))),
+                        Node::Element(e) => dom.append(parent, Data::Element(tag_of(e.name())), NONE),
+                        Node::Text(t) => dom.append(parent, Data::Text(Cow::Borrowed(&t.text)), NONE),
                         _ => parent,
                     };
                     parents.push(id);
@@ -682,7 +721,7 @@ fn fast_dom(src: &str) -> Option<Dom<'_>> {
                 }
             } else {
                 let parent = stack.last().map_or(0, |s| s.0);
-                dom.append(parent, Data::Text(text));
+                dom.append(parent, Data::Text(text), text_from as u32);
             }
         }
         let Some(markup) = markup else { break };
@@ -775,7 +814,7 @@ fn fast_dom(src: &str) -> Option<Dom<'_>> {
             }
         }
         let parent = stack.last().map_or(0, |s| s.0);
-        let id = dom.append(parent, Data::Element(tag_of(&name)));
+        let id = dom.append(parent, Data::Element(tag_of(&name)), lt.unwrap_or(0) as u32);
         if void(&name) {
             continue;
         }
@@ -789,7 +828,7 @@ fn fast_dom(src: &str) -> Option<Dom<'_>> {
                     "script" if text.contains("<!--") => return None,
                     _ => Cow::Borrowed(text),
                 };
-                dom.append(id, Data::Text(text));
+                dom.append(id, Data::Text(text), close as u32);
             }
             i = end;
             text_from = end;
@@ -845,23 +884,31 @@ fn push_text(out: &mut String, text: &str) {
     out.push_str(&text[run..]);
 }
 
-fn walk(dom: &Dom<'_>, node: u32, out: &mut String) {
+/// Appends the text of `node`'s children to `out`; `marks` gets, for each text with a
+/// place in the page, where it starts in `out` and in the page.
+fn walk(dom: &Dom<'_>, node: u32, out: &mut String, marks: &mut Vec<(usize, u32)>) {
     for child in dom.children(node) {
-        match &dom.nodes[child as usize].data {
-            Data::Text(t) => push_text(out, t),
+        let n = &dom.nodes[child as usize];
+        match &n.data {
+            Data::Text(t) => {
+                if n.pos != NONE && !t.bytes().all(is_ws) {
+                    marks.push((out.len(), n.pos));
+                }
+                push_text(out, t)
+            }
             Data::Element(tag) => match tag {
                 Tag::Skip => {}
                 Tag::Table => {
                     newline(out);
-                    table(dom, child, out);
+                    table(dom, child, out, marks);
                     newline(out);
                 }
                 Tag::Block | Tag::Caption => {
                     newline(out);
-                    walk(dom, child, out);
+                    walk(dom, child, out, marks);
                     newline(out);
                 }
-                _ => walk(dom, child, out),
+                _ => walk(dom, child, out, marks),
             },
             Data::Root => {}
         }
@@ -870,7 +917,7 @@ fn walk(dom: &Dom<'_>, node: u32, out: &mut String) {
 
 /// Rows of a table, one line each. A row with a table inside a cell is page layout: its
 /// cells are read as blocks instead.
-fn table(dom: &Dom<'_>, node: u32, out: &mut String) {
+fn table(dom: &Dom<'_>, node: u32, out: &mut String, marks: &mut Vec<(usize, u32)>) {
     // Reused from row to row: the row's cells, its line, one cell's text, the walk of a cell.
     let (mut tds, mut line, mut cell, mut stack) = (Vec::new(), String::new(), String::new(), Vec::new());
     for child in dom.children(node) {
@@ -905,19 +952,23 @@ fn table(dom: &Dom<'_>, node: u32, out: &mut String) {
                 if layout {
                     for &td in &tds {
                         newline(out);
-                        walk(dom, td, out);
+                        walk(dom, td, out, marks);
                         newline(out);
                     }
                     continue;
+                }
+                let pos = dom.nodes[child as usize].pos;
+                if pos != NONE && !tds.is_empty() {
+                    marks.push((out.len(), pos));
                 }
                 out.push_str(&line);
                 if !tds.is_empty() {
                     out.push('\n');
                 }
             }
-            Some(Tag::Section) => table(dom, child, out),
+            Some(Tag::Section) => table(dom, child, out, marks),
             Some(Tag::Caption) => {
-                walk(dom, child, out);
+                walk(dom, child, out, marks);
                 newline(out);
             }
             _ => {}
@@ -934,8 +985,31 @@ mod tests {
         let src = src.replace("\\\"", "\"");
         let doc = Html::parse_document(&src);
         let mut out = String::new();
-        walk(&Dom::from_html(&doc), 0, &mut out);
+        walk(&Dom::from_html(&doc), 0, &mut out, &mut Vec::new());
         out
+    }
+
+    /// Each line of a page's text keeps the page's line it was read from: a row's, where
+    /// its `<tr>` starts (a Word export spreads a row's cells over many lines); a
+    /// paragraph's, where its text starts.
+    #[test]
+    fn each_line_keeps_the_pages_line() {
+        let page = "<html><body>\n<p>某某局2020年政府信息公开工作年度报告</p>\n<table>\n<tr>\n<td>规章</td>\n\
+                    <td>1</td></tr>\n<tr><td>规范性文件</td><td>2</td></tr>\n</table>\n<p>a\nb</p>\n<p>\n</p><p>c</p></body></html>";
+        let (text, lines) = page_text(page);
+        let got: Vec<(&str, u32)> = text.lines().zip(lines.unwrap()).collect();
+        assert_eq!(
+            got,
+            [
+                ("某某局2020年政府信息公开工作年度报告", 2),
+                ("规章\t1", 4),
+                ("规范性文件\t2", 7),
+                ("a b", 9),
+                ("c", 12)
+            ]
+        );
+        // Where html5ever builds the tree (a frameset here), the lines are the text's own.
+        assert_eq!(page_text("<frameset></frameset><p>x</p>").1, None);
     }
 
     #[test]

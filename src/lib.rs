@@ -183,17 +183,19 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
     }
     // A page saved under .txt is still HTML.
     let html = kind == InputKind::Html || looks_like_html(&decoded.text);
-    let (text, pubdate, page) = if html {
+    let (text, pubdate, page, page_lines) = if html {
         let page = decoded.text;
-        (
-            std::borrow::Cow::Owned(html::to_text(&page)),
-            meta_pubdate(&page),
-            Some(page),
-        )
+        let (text, lines) = html::page_text(&page);
+        (std::borrow::Cow::Owned(text), meta_pubdate(&page), Some(page), lines)
     } else {
-        (spaces_escaped(decoded.text), None, None)
+        (spaces_escaped(decoded.text), None, None, None)
     };
+    let before = out.diagnostics.len();
     extract(&visible(text), html, out);
+    // An HTML page's cells at the page's lines (the text's lines are its own otherwise).
+    if let Some(lines) = &page_lines {
+        to_source_lines(lines, out, before);
+    }
     // The page's own publication date where its text states none (a portal's article page
     // shows its 发布时间 in script or not at all, and states it in its metadata), and its
     // title where its text shows none (the title in an image, or only in the page's head).
@@ -362,7 +364,7 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     let before = out.diagnostics.len();
     read(unglued.as_ref().map_or(text, |c| c.text.as_str()), form, out);
     if let Some(cut) = &unglued {
-        to_source_lines(cut, out, before);
+        to_source_lines(&cut.source, out, before);
     }
     if form != parse::Form::Text || out.status == DocStatus::Ok {
         return;
@@ -374,7 +376,7 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     let mut again = FileOutcome::new(String::new(), String::new(), out.bytes);
     let cut = segment::unglue_lines(text);
     read(&cut.text, parse::Form::Glued, &mut again);
-    to_source_lines(&cut, &mut again, 0);
+    to_source_lines(&cut.source, &mut again, 0);
     // Blank cells alone (rows printed without values) are no reading of the tables.
     let read_any = |o: &FileOutcome| o.cells.iter().any(|c| c.status != model::CellStatus::Blank);
     let better = if !read_any(out) {
@@ -398,13 +400,19 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
 }
 
 /// The lines of `out`'s cells and of its diagnostics from `from` on, read from a text
-/// broken at its headings, as the document's lines.
-fn to_source_lines(cut: &segment::Cut, out: &mut FileOutcome, from: usize) {
+/// derived from the document (broken at its headings, an HTML page's text) whose lines
+/// stand at the document's lines `source`, as the document's lines: the dataset's `line`
+/// is the line of the document where the value stands.
+fn to_source_lines(source: &[u32], out: &mut FileOutcome, from: usize) {
+    let at = |line: u32| {
+        let i = (line as usize).saturating_sub(1);
+        source.get(i).or(source.last()).copied().unwrap_or(line)
+    };
     for c in &mut out.cells {
-        c.line = cut.source_line(c.line);
+        c.line = at(c.line);
     }
     for d in &mut out.diagnostics[from..] {
-        d.line = d.line.map(|l| cut.source_line(l));
+        d.line = d.line.map(at);
     }
 }
 
@@ -784,6 +792,31 @@ mod tests {
             for c in o.cells.iter().filter(|c| c.status == model::CellStatus::Reported) {
                 let line = lines[c.line as usize - 1];
                 assert!(line.contains(c.raw.as_str()), "{name}: {c:?} not on line {}", c.line);
+            }
+        }
+    }
+
+    /// An HTML page's cells are reported at the page's lines: a row's where its `<tr>`
+    /// starts (real 019, a Word export, spreads each row over some thirty lines; its text
+    /// has a line a row).
+    #[test]
+    fn an_html_pages_cells_stand_at_the_pages_lines() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+        for name in ["018.html", "019.html"] {
+            let bytes = std::fs::read(root.join(name)).unwrap();
+            let page = String::from_utf8_lossy(&bytes);
+            let lines: Vec<&str> = page.lines().collect();
+            let o = process_bytes(name, &bytes, &Limits::default());
+            assert_eq!(o.status, DocStatus::Ok, "{name}");
+            for c in &o.cells {
+                let line = lines[c.line as usize - 1];
+                assert!(
+                    line.contains("<tr"),
+                    "{name}: {} {} at line {}: {line:.80}",
+                    c.row,
+                    c.col,
+                    c.line
+                );
             }
         }
     }

@@ -782,17 +782,22 @@ pub fn template_of(lines: &[Line<'_>]) -> Option<Template> {
     }
 }
 
-/// The template an applications table's text follows: [`template_of`]'s, else the 2019
-/// template's where the table has its （六）其他处理 row without the three rows the 2021
-/// template splits it into (a 2021 report may keep the 2019 form's applications table;
-/// its rows hold no marker of their own).
+/// The template an applications table's text follows: [`template_of`]'s, else the 2021
+/// template's where one of the rows it splits （六）其他处理 into is named (one marker is
+/// enough here: no prose stands between the table's rows), else the 2019 template's where
+/// the table has its （六）其他处理 row without them (a 2021 report may keep the 2019
+/// form's applications table; its rows hold no marker of their own).
 pub fn applications_template_of(lines: &[Line<'_>]) -> Option<Template> {
     template_of(lines).or_else(|| {
         let mut text = String::with_capacity(lines.iter().map(|l| l.text.len()).sum());
         for l in lines {
             push_normalized(&mut text, l.text);
         }
-        (text.contains("其他处理") && !MARKERS[11..].iter().any(|m| text.contains(m))).then_some(Template::T2019)
+        if MARKERS[11..].iter().any(|m| text.contains(m)) {
+            Some(Template::T2021)
+        } else {
+            (text.contains("其他处理") || text.contains("其它处理")).then_some(Template::T2019)
+        }
     })
 }
 
@@ -822,15 +827,7 @@ const SECTION_PHRASES: &[&str] = &[
 pub struct Cut {
     pub text: String,
     /// The document's 1-based line of each line of `text`.
-    source: Vec<u32>,
-}
-
-impl Cut {
-    /// The document's line of `text`'s 1-based `line`.
-    pub fn source_line(&self, line: u32) -> u32 {
-        let i = (line as usize).saturating_sub(1);
-        self.source.get(i).or(self.source.last()).copied().unwrap_or(line)
-    }
+    pub source: Vec<u32>,
 }
 
 /// A crawler dump holds the body on one long line with the tables' cells run together.
@@ -990,6 +987,20 @@ pub fn scope(text: &str) -> &'static str {
 mod tests {
     use super::*;
     use crate::parse::grid::lines;
+
+    /// An applications table's template from its （六） rows: one 2021 row named is enough,
+    /// the one 其他处理 row (or 其它处理) without them is the 2019 form's.
+    #[test]
+    fn an_applications_tables_template_from_its_other_rows() {
+        let of = |text: &str| applications_template_of(&lines(text));
+        assert_eq!(of("（六）其他处理\t0\t0\n（七）总计\t0"), Some(Template::T2019));
+        assert_eq!(of("（六）其它处理 0 0 0 0 0 0 0（七）总计"), Some(Template::T2019));
+        assert_eq!(
+            of("（六）其他处理\n1.申请人逾期未缴费\t0\n2.逾期不补正\t0"),
+            Some(Template::T2021)
+        );
+        assert_eq!(of("一、本年新收政府信息公开申请数量\t0"), None);
+    }
 
     #[test]
     fn no_template_marker_overlaps_another() {

@@ -400,9 +400,15 @@ pub fn labelled(
         }
         run.values.retain(|t| t.kind != Kind::Blank);
         if form == Form::Glued && run.values.len() < spec.cols.len() {
-            // A crawler dump's short number may still be several cells (规章1411 = 14|1|1).
+            // A crawler dump's short number may still be several cells (规章1411 = 14|1|1;
+            // in full-width digits too).
             for t in run.values.iter_mut() {
-                if t.kind != Kind::Run && t.raw.chars().filter(char::is_ascii_digit).count() > 1 {
+                let digits = t
+                    .raw
+                    .chars()
+                    .filter(|&c| numbers::halfwidth(c).is_ascii_digit())
+                    .count();
+                if t.kind != Kind::Run && digits > 1 {
                     t.kind = Kind::Run;
                 }
             }
@@ -2916,6 +2922,19 @@ mod tests {
         assert_eq!(values(&ex, "rules"), [0.0, 0.0, 0.0].map(Some));
         assert_eq!(values(&ex, "normative_documents"), [0.0, 0.0, 2.0].map(Some));
         assert!(!ex.diags.iter().any(|d| d.code == Code::AmbiguousRow), "{:?}", ex.diags);
+        // In full-width digits the same (`００` is two cells as `00` is).
+        let wide: String = text
+            .chars()
+            .map(|c| {
+                if c.is_ascii_digit() {
+                    char::from_u32(c as u32 + 0xFEE0).unwrap()
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, &wide, Form::Glued);
+        assert_eq!(values(&ex, "normative_documents"), [0.0, 0.0, 2.0].map(Some));
     }
 
     /// A procurement run is not cut into projects bought for nothing (综合执法与应急管理局
