@@ -474,7 +474,66 @@ pub fn labelled(
     }
     // One table's cells: by table, then order, is by order.
     sort_in_order(&mut ex.cells, |_| template);
+    unitless_procurement(&mut ex);
     ex
+}
+
+/// A procurement amount printed with no unit in its cell or header was read as 万元
+/// (`UNIT_ASSUMED`); where its projects are known, it is read in the unit that makes the
+/// amount per project the more plausible (see `prior`): `18 | 4253521.20` is 4253521.20
+/// 元 (236,000 元 a project), not 万元 (2.4 亿 a project); `3 | 12.5` stays 万元. The
+/// diagnostic says which, as a warning when 元 was taken.
+fn unitless_procurement(ex: &mut Extracted) {
+    let key = "centralized_procurement";
+    let Some(d) = ex.diags.iter().position(|d| {
+        d.code == Code::UnitAssumed
+            && d.message
+                .starts_with("active_disclosure: centralized_procurement amount")
+    }) else {
+        return;
+    };
+    let value = |col: &str| ex.cells.iter().position(|c| c.row == key && c.col == col);
+    let (Some(p), Some(a)) = (value("projects"), value("amount")) else {
+        return;
+    };
+    let (Some(n), Some(wan)) = (ex.cells[p].value, ex.cells[a].value) else {
+        return;
+    };
+    if n <= 0.0 || wan <= 0.0 || per_project(n, wan / 10_000.0) >= per_project(n, wan) {
+        return;
+    }
+    ex.cells[a].value = Some(wan / 10_000.0);
+    let d = &mut ex.diags[d];
+    d.severity = crate::diag::Severity::Warning;
+    d.message = format!(
+        "active_disclosure: centralized_procurement amount = {:?} has no unit in the cell or header; read as 元: {} project(s) of {} 万元 each would be implausible",
+        ex.cells[a].raw.as_str(),
+        n,
+        twelve_digits(wan / n)
+    );
+}
+
+/// A number as a message shows it: amounts converted to 万元 carry the conversion's binary
+/// noise (658.6650099999999), shown to twelve significant digits (a yuan amount's cents
+/// are the sixth decimal).
+fn twelve_digits(x: f64) -> String {
+    let digits = if x.abs() >= 1.0 {
+        x.abs().log10().floor() as usize + 1
+    } else {
+        1
+    };
+    let s = format!("{x:.*}", 12usize.saturating_sub(digits));
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// How far, in decades, the amount per project (`wan` 万元 over `n` projects) is from a
+/// typical one (5×10⁵ 元).
+fn per_project(n: f64, wan: f64) -> f64 {
+    ((wan * 10_000.0 / n).log10() - 5.7).abs()
 }
 
 /// Reads a row with empty cells by position when its cells, empty ones included, line up
@@ -1948,9 +2007,20 @@ fn prior(cols: &PriorCols, nums: &[Option<f64>], split: &[Token<'_>]) -> Option<
     }
     soft += gt(cols.issued, cols.in_force) + gt(cols.repealed, cols.in_force);
     if let (Some(n), Some(wan)) = (val(cols.projects), val(cols.amount)) {
+        // An agency's centralized purchases of a year: a few, some hundreds for a whole
+        // area, not thousands (`184253521.20` is not 1842 projects).
+        soft += u32::from(n >= 1000.0);
         if n > 0.0 && wan > 0.0 {
-            let per = (wan * 10_000.0 / n).log10();
-            money = ((per - 5.7).abs() * 10.0).round() as u32;
+            let mut d = per_project(n, wan);
+            // An amount printed with no unit may be 元 (see `unitless_procurement`).
+            if cols
+                .amount
+                .and_then(|i| split.get(i))
+                .is_some_and(|t| !t.raw.contains('元'))
+            {
+                d = d.min(per_project(n, wan / 10_000.0));
+            }
+            money = (d * 10.0).round() as u32;
         } else if (n > 0.0) != (wan > 0.0) {
             // Projects bought for nothing, or money spent on no project (`2273680元` is
             // 2 projects, 273680元, not 227368 for 0元).
@@ -2200,21 +2270,7 @@ fn ambiguity(
     if others.is_empty() {
         return None;
     }
-    // Amounts converted to 万元 carry the conversion's binary noise (658.6650099999999):
-    // shown to twelve significant digits (a yuan amount's cents are the sixth decimal).
-    let number = |x: f64| {
-        let digits = if x.abs() >= 1.0 {
-            x.abs().log10().floor() as usize + 1
-        } else {
-            1
-        };
-        let s = format!("{x:.*}", 12usize.saturating_sub(digits));
-        if s.contains('.') {
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            s
-        }
-    };
+    let number = twelve_digits;
     let show = |v: &Vec<Option<f64>>| {
         v.iter()
             .map(|x| x.map(number).unwrap_or_default())
@@ -2947,6 +3003,37 @@ mod tests {
         assert_eq!(got[0], Some(2.0));
         assert!((got[1].unwrap() - 27.368).abs() < 1e-9, "{got:?}");
         assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit));
+    }
+
+    /// A procurement amount with no unit is read in the unit that makes the amount per
+    /// project plausible (农业农村局 2020's page: `18 | 4253521.20`, 元; a crawler's
+    /// `184253521.20` the same, not 1842 projects), and said so; `3 | 12.5` stays 万元.
+    #[test]
+    fn a_unitless_procurement_amount_is_read_in_its_plausible_unit() {
+        let amount = |text: &str, form: Form| {
+            let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, text, form);
+            let v = values(&ex, "centralized_procurement");
+            let d = ex
+                .diags
+                .iter()
+                .find(|d| d.code == Code::UnitAssumed)
+                .map(|d| (d.severity, d.message.clone()));
+            (v, d)
+        };
+        for (text, form) in [
+            ("政府集中采购\t18\t4253521.20", Form::Text),
+            ("政府集中采购184253521.20三、收到", Form::Glued),
+        ] {
+            let (v, d) = amount(text, form);
+            assert_eq!(v[0], Some(18.0), "{text}");
+            assert!((v[1].unwrap() - 425.352_12).abs() < 1e-9, "{text}: {v:?}");
+            let (severity, message) = d.unwrap();
+            assert_eq!(severity, crate::diag::Severity::Warning);
+            assert!(message.contains("read as 元"), "{message}");
+        }
+        let (v, d) = amount("政府集中采购\t3\t12.5", Form::Text);
+        assert_eq!(v, [Some(3.0), Some(12.5)]);
+        assert!(d.unwrap().1.ends_with("read as 万元"));
     }
 
     /// A run the identities cannot split is not cut into tens of thousands of last year's
