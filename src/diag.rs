@@ -65,7 +65,7 @@ codes! {
     Subtotal => "SUBTOTAL", "an applications row has an eighth column 法人或其他组织小计; it was checked against the organisation columns and not emitted";
     InferredCell => "INFERRED_CELL", "a missing cell was derived from the arithmetic identities";
     InvalidValue => "INVALID_VALUE", "a cell holds text that is not a number";
-    UnitAssumed => "UNIT_ASSUMED", "an amount carries no unit in its cell or header; 万元 was assumed";
+    UnitAssumed => "UNIT_ASSUMED", "an amount carries no unit in its cell or header; 万元 was assumed (元 for a procurement amount it makes plausible)";
     IdentityFailed => "IDENTITY_FAILED", "an arithmetic identity (勾稽关系) does not hold as printed";
     PlaceUnknown => "PLACE_UNKNOWN", "the agency name holds no administrative division of the table (province, prefecture, county stay null)";
     PlaceAmbiguous => "PLACE_AMBIGUOUS", "the agency name fits several divisions equally well (朝阳区 alone); the place was left null, the candidates are named";
