@@ -823,7 +823,8 @@ mod tests {
 
     /// A 2021 report that keeps the 2019 form's first table and fills the 2021 applications
     /// table (社会事业局 2021) is checked, completed and ordered by the applications table's
-    /// own template: its three （六） rows, no 2019 （六）其他处理 row inferred beside them.
+    /// own template: its three （六） rows, no 2019 （六）其他处理 row inferred beside them;
+    /// and one with the 2019 form's applications table is read in it.
     #[test]
     fn each_table_is_checked_in_the_template_it_shows() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pingtan/shs2021.txt");
@@ -847,6 +848,27 @@ mod tests {
             .cells
             .iter()
             .any(|c| c.row == "administrative_licensing" && c.col == "previous_year"));
+
+        // And the other way round (综合执法与应急管理局 2021: the 2021 form's first table, the
+        // 2019 form's applications table, whose rows hold no marker of their own): its one
+        // （六）其他处理 row is read, not lost, and no three 2021 rows are inferred for it.
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pingtan/zhz2021.txt");
+        let o = process_bytes("zhz2021.txt", &std::fs::read(path).unwrap(), &Limits::default());
+        assert_eq!(
+            (o.template, o.status, o.identities_ok),
+            ("2021", DocStatus::Ok, Some(true))
+        );
+        let rows: Vec<&str> = o
+            .cells
+            .iter()
+            .filter(|c| c.table == Table::Applications)
+            .map(|c| c.row)
+            .collect();
+        assert!(rows.contains(&"other") && !rows.iter().any(|r| r.starts_with("other.")));
+        assert!(!o
+            .diagnostics
+            .iter()
+            .any(|d| matches!(d.code, diag::Code::InferredCell | diag::Code::UnknownRow)));
     }
 
     /// Characters that print as nothing (zero-width spaces in labels and numbers, a BOM, a
