@@ -827,18 +827,23 @@ mod tests {
     /// and one with the 2019 form's applications table is read in it.
     #[test]
     fn each_table_is_checked_in_the_template_it_shows() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pingtan/shs2021.txt");
-        let o = process_bytes("shs2021.txt", &std::fs::read(path).unwrap(), &Limits::default());
+        // A report of the department fixtures, and its applications table's rows.
+        let read = |name: &str| {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pingtan");
+            let o = process_bytes(name, &std::fs::read(root.join(name)).unwrap(), &Limits::default());
+            let rows: Vec<&'static str> = o
+                .cells
+                .iter()
+                .filter(|c| c.table == Table::Applications)
+                .map(|c| c.row)
+                .collect();
+            (o, rows)
+        };
+        let (o, rows) = read("shs2021.txt");
         assert_eq!(o.template, "2019");
         assert_eq!(o.identities_ok, Some(true));
         assert!(o.diagnostics.iter().any(|d| d.code == diag::Code::TemplateConflict));
         assert!(!o.diagnostics.iter().any(|d| d.code == diag::Code::InferredCell));
-        let rows: Vec<&str> = o
-            .cells
-            .iter()
-            .filter(|c| c.table == Table::Applications)
-            .map(|c| c.row)
-            .collect();
         assert!(!rows.contains(&"other"));
         let at = |row: &str| rows.iter().position(|r| *r == row).unwrap();
         assert!(at("not_processed.confirmation_request") < at("other.no_correction"));
@@ -852,18 +857,11 @@ mod tests {
         // And the other way round (综合执法与应急管理局 2021: the 2021 form's first table, the
         // 2019 form's applications table, whose rows hold no marker of their own): its one
         // （六）其他处理 row is read, not lost, and no three 2021 rows are inferred for it.
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pingtan/zhz2021.txt");
-        let o = process_bytes("zhz2021.txt", &std::fs::read(path).unwrap(), &Limits::default());
+        let (o, rows) = read("zhz2021.txt");
         assert_eq!(
             (o.template, o.status, o.identities_ok),
             ("2021", DocStatus::Ok, Some(true))
         );
-        let rows: Vec<&str> = o
-            .cells
-            .iter()
-            .filter(|c| c.table == Table::Applications)
-            .map(|c| c.row)
-            .collect();
         assert!(rows.contains(&"other") && !rows.iter().any(|r| r.starts_with("other.")));
         assert!(!o
             .diagnostics
