@@ -749,6 +749,11 @@ const MARKERS: [&str; 14] = [
 /// The template a table's text follows, from the column headers and rows only the
 /// one template has. None when the text has no marker of either.
 pub fn template_of(lines: &[Line<'_>]) -> Option<Template> {
+    decide(markers(lines).1)
+}
+
+/// A table's normalised text and the [`MARKERS`] it holds (bit `i` for `MARKERS[i]`).
+fn markers(lines: &[Line<'_>]) -> (String, u16) {
     // One pass over the text for all fourteen (std's `contains` would take fourteen). No
     // marker overlaps another (a test checks), so the leftmost matches, one after another,
     // find every marker the text holds.
@@ -769,6 +774,11 @@ pub fn template_of(lines: &[Line<'_>]) -> Option<Template> {
     for m in SEARCH.find_iter(&text) {
         seen |= 1 << m.pattern().as_usize();
     }
+    (text, seen)
+}
+
+/// The template the markers `seen` show.
+fn decide(seen: u16) -> Option<Template> {
     let a = (seen & 0x7f).count_ones();
     let b = (seen >> 7).count_ones();
     // One marker alone may be prose (政府集中采购项目类信息55条): a table shows two or more.
@@ -786,14 +796,12 @@ pub fn template_of(lines: &[Line<'_>]) -> Option<Template> {
 /// template's where one of the rows it splits （六）其他处理 into is named (one marker is
 /// enough here: no prose stands between the table's rows), else the 2019 template's where
 /// the table has its （六）其他处理 row without them (a 2021 report may keep the 2019
-/// form's applications table; its rows hold no marker of their own).
+/// form's applications table; its rows hold no marker of their own). The text is read
+/// once for both.
 pub fn applications_template_of(lines: &[Line<'_>]) -> Option<Template> {
-    template_of(lines).or_else(|| {
-        let mut text = String::with_capacity(lines.iter().map(|l| l.text.len()).sum());
-        for l in lines {
-            push_normalized(&mut text, l.text);
-        }
-        if MARKERS[11..].iter().any(|m| text.contains(m)) {
+    let (text, seen) = markers(lines);
+    decide(seen).or_else(|| {
+        if seen >> 11 != 0 {
             Some(Template::T2021)
         } else {
             (text.contains("其他处理") || text.contains("其它处理")).then_some(Template::T2019)

@@ -484,16 +484,18 @@ pub fn labelled(
 /// 元 (236,000 元 a project), not 万元 (2.4 亿 a project); `3 | 12.5` stays 万元. The
 /// diagnostic says which, as a warning when 元 was taken.
 fn unitless_procurement(ex: &mut Extracted) {
-    let key = "centralized_procurement";
-    let Some(d) = ex.diags.iter().position(|d| {
-        d.code == Code::UnitAssumed
-            && d.message
-                .starts_with("active_disclosure: centralized_procurement amount")
-    }) else {
-        return;
-    };
+    let (table, key) = (Table::ActiveDisclosure, "centralized_procurement");
     let value = |col: &str| ex.cells.iter().position(|c| c.row == key && c.col == col);
     let (Some(p), Some(a)) = (value("projects"), value("amount")) else {
+        return;
+    };
+    let raw = ex.cells[a].raw.as_str();
+    let assumed = unit_assumed(table, key, "amount", raw, "万元");
+    let Some(d) = ex
+        .diags
+        .iter()
+        .position(|d| d.code == Code::UnitAssumed && d.message == assumed)
+    else {
         return;
     };
     let (Some(n), Some(wan)) = (ex.cells[p].value, ex.cells[a].value) else {
@@ -502,15 +504,22 @@ fn unitless_procurement(ex: &mut Extracted) {
     if n <= 0.0 || wan <= 0.0 || per_project(n, wan / 10_000.0) >= per_project(n, wan) {
         return;
     }
-    ex.cells[a].value = Some(wan / 10_000.0);
-    let d = &mut ex.diags[d];
-    d.severity = crate::diag::Severity::Warning;
-    d.message = format!(
-        "active_disclosure: centralized_procurement amount = {:?} has no unit in the cell or header; read as 元: {} project(s) of {} 万元 each would be implausible",
-        ex.cells[a].raw.as_str(),
-        n,
+    let yuan = format!(
+        "元: {n} project(s) of {} 万元 each would be implausible",
         twelve_digits(wan / n)
     );
+    let d = &mut ex.diags[d];
+    d.severity = crate::diag::Severity::Warning;
+    d.message = unit_assumed(table, key, "amount", raw, &yuan);
+    ex.cells[a].value = Some(wan / 10_000.0);
+}
+
+/// The message of `UNIT_ASSUMED` for `raw`, read as `read_as`.
+fn unit_assumed(table: Table, key: &str, col: &str, raw: &str, read_as: &str) -> String {
+    format!(
+        "{}: {key} {col} = {raw:?} has no unit in the cell or header; read as {read_as}",
+        table.as_str()
+    )
 }
 
 /// A number as a message shows it: amounts converted to 万元 carry the conversion's binary
@@ -1188,13 +1197,7 @@ fn value_cell(
                 diags.push(sev(
                     Code::UnitAssumed,
                     Some(tok.line),
-                    format!(
-                        "{}: {} {} = {:?} has no unit in the cell or header; read as 万元",
-                        table.as_str(),
-                        spec.key,
-                        spec.cols[col],
-                        tok.raw
-                    ),
+                    unit_assumed(table, spec.key, spec.cols[col], tok.raw, "万元"),
                 ));
             }
             cell.value = Some(v);
