@@ -909,6 +909,23 @@ fn find_spaced(line: &str, phrase: &str, from: usize) -> Option<(usize, usize)> 
     None
 }
 
+/// Where the section number of a heading phrase starts, in `head`, the text before the
+/// phrase: `二、` just before it, or a few words before (`四、因政府信息公开工作被申请行政`
+/// before `复议、提起行政诉讼情况`). Not across a bracket, a stop or another heading's
+/// 情况: in `一、总体情况（一）主动公开情况` the 一、 is the section of 总体情况, and the
+/// phrase a sub-heading of it in the prose, not the table's section.
+fn number_before(head: &str) -> Option<usize> {
+    for (i, c) in head.char_indices().rev().take(30) {
+        if "（(）)。，；：:".contains(c) {
+            return None;
+        }
+        if "一二三四五六七八九十".contains(c) && head[i + c.len_utf8()..].trim_start().starts_with('、') {
+            return (!head[i..].contains("情况")).then_some(i);
+        }
+    }
+    None
+}
+
 /// `text` with the lines `cut` picks broken before and after each section heading.
 fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> Cut {
     let mut out = String::with_capacity(text.len() + 64);
@@ -928,18 +945,7 @@ fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> Cut {
             let mut from = 0;
             while let Some((at, end)) = find_spaced(line, p, from) {
                 from = end;
-                // Take the section number (二、) just before the phrase into the heading.
-                let head = &line[..at];
-                let start = head
-                    .char_indices()
-                    .rev()
-                    .take(30)
-                    .find(|&(i, c)| {
-                        "一二三四五六七八九十".contains(c) && head[i + c.len_utf8()..].trim_start().starts_with('、')
-                    })
-                    .map(|(i, _)| i)
-                    .unwrap_or(at);
-                cuts.push((start, end));
+                cuts.push((number_before(&line[..at]).unwrap_or(at), end));
             }
         }
         cuts.sort();
@@ -1230,6 +1236,28 @@ mod tests {
                 "{and}"
             );
         }
+    }
+
+    #[test]
+    fn a_sub_heading_in_the_summary_does_not_take_its_sections_number() {
+        // 海坛片区管理局's 2020 report, its body on one line: 一、总体情况 opens with the
+        // sub-heading （一）主动公开情况 (and, further on, （二）依申请公开情况). The 一、 is
+        // 总体情况's, not the sub-heading's: taken as a numbered table heading, it was
+        // preferred to 二、主动公开政府信息情况 and the table read from the summary's prose.
+        let body =
+            "一、总体情况（一）主动公开情况2020年，共公开政府信息254条，办理行政许可和其他对外管理服务事项的依据3条。\
+            （二）依申请公开情况 2020年，共受理依申请公开 0 件。二、主动公开政府信息情况第二十条第（一）项";
+        let cut = unglue_lines(body).text;
+        let lines: Vec<&str> = cut.lines().collect();
+        assert_eq!(lines[0], "一、总体情况（一）");
+        assert_eq!(lines[1], "主动公开情况");
+        assert_eq!(lines[3], "依申请公开情况");
+        assert_eq!(lines[5], "二、主动公开政府信息情况");
+        // Nor across a stop; a few words between the number and the phrase are the
+        // heading's own (四、因政府信息公开工作被申请行政复议、提起行政诉讼情况).
+        assert_eq!(number_before("二、总体情况。"), None);
+        assert_eq!(number_before("前文。二、"), Some("前文。".len()));
+        assert_eq!(number_before("四、因政府信息公开工作被申请行政"), Some(0));
     }
 
     #[test]
