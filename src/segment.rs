@@ -697,10 +697,18 @@ fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> Vec<Region>
             .filter(|(_, k)| **k == Some(t))
             .map(|((i, _), _)| *i)
             .collect();
+        // A numbered heading (二、…) the table's header follows, else a numbered one, else
+        // one the header follows, else the first: a report's own list of its sections
+        // (本报告包括总体情况、主动公开政府信息情况、…) and its summary's sub-headings
+        // (（一）主动公开政府信息的情况) name the tables too.
+        let numbered = |i: usize| singles.iter().any(|(j, n)| *j == i && is_section(n));
+        let opens = |i: usize| opens_table(lines, singles, &kinds, i, t);
         let pick = cands
             .iter()
             .copied()
-            .find(|&i| singles.iter().any(|(j, n)| *j == i && is_section(n)))
+            .find(|&i| numbered(i) && opens(i))
+            .or_else(|| cands.iter().copied().find(|&i| numbered(i)))
+            .or_else(|| cands.iter().copied().find(|&i| opens(i)))
             .or_else(|| cands.first().copied());
         if let Some(i) = pick {
             heads.push((i, t));
@@ -725,6 +733,36 @@ fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> Vec<Region>
             }
         })
         .collect()
+}
+
+/// Whether the lines after the heading at line `i` open table `t` (its header's words,
+/// before the next heading or end of the tables and within a few lines): `singles` and
+/// `kinds` as in `regions_among`.
+fn opens_table(lines: &[Line<'_>], singles: &[(usize, String)], kinds: &[Option<Table>], i: usize, t: Table) -> bool {
+    let words: &[&str] = match t {
+        Table::ActiveDisclosure => &["第二十条", "信息内容"],
+        Table::Applications => &["申请人情况", "自然人", "勾稽", "钩稽"],
+        Table::ReviewLitigation => &["结果维持", "结果纠正", "未经复议"],
+    };
+    let stops = |k: usize| {
+        singles
+            .binary_search_by_key(&k, |s| s.0)
+            .is_ok_and(|at| kinds[at].is_some() || is_end(&singles[at].1))
+    };
+    let mut budget = 600;
+    for k in (i + 1..lines.len()).take(8) {
+        let text = lines[k].text;
+        let head = &text[..text.floor_char_boundary(budget.min(text.len()))];
+        // A header row may itself read as a heading (`行政复议行政诉讼结果维持…`).
+        if words.iter().any(|w| head.contains(w)) {
+            return true;
+        }
+        budget -= head.len();
+        if stops(k) || budget == 0 {
+            break;
+        }
+    }
+    false
 }
 
 /// The markers of [`template_of`]: the first seven the 2019 template's, the others the
@@ -911,12 +949,13 @@ fn find_spaced(line: &str, phrase: &str, from: usize) -> Option<(usize, usize)> 
 
 /// Where the section number of a heading phrase starts, in `head`, the text before the
 /// phrase: `二、` just before it, or a few words before (`四、因政府信息公开工作被申请行政`
-/// before `复议、提起行政诉讼情况`). Not across a bracket, a stop or another heading's
-/// 情况: in `一、总体情况（一）主动公开情况` the 一、 is the section of 总体情况, and the
-/// phrase a sub-heading of it in the prose, not the table's section.
+/// before `复议、提起行政诉讼情况`). Not across a bracket, a stop, a digit or another
+/// heading's 情况: in `一、总体情况（一）主动公开情况` the 一、 is the section of 总体情况,
+/// and the phrase a sub-heading of it in the prose, not the table's section; in
+/// `四、结转下年度继续办理0000000政府信息公开行政复议、…` the 四、 is the last row's.
 fn number_before(head: &str) -> Option<usize> {
     for (i, c) in head.char_indices().rev().take(30) {
-        if "（(）)。，；：:".contains(c) {
+        if "（(）)。，；：:".contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c) {
             return None;
         }
         if "一二三四五六七八九十".contains(c) && head[i + c.len_utf8()..].trim_start().starts_with('、') {
@@ -1258,6 +1297,35 @@ mod tests {
         assert_eq!(number_before("二、总体情况。"), None);
         assert_eq!(number_before("前文。二、"), Some("前文。".len()));
         assert_eq!(number_before("四、因政府信息公开工作被申请行政"), Some(0));
+        assert_eq!(number_before("四、结转下年度继续办理0000000政府信息公开行政"), None);
+    }
+
+    #[test]
+    fn an_unnumbered_heading_is_told_by_the_table_after_it() {
+        // The tables' headings without their numbers, after the report's list of its
+        // sections and the summary's sub-headings, which name the tables too: the heading
+        // the table's header follows is the table's.
+        let body = "本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况等。\
+            一、总体情况（一）主动公开政府信息的情况2020年共公开政府信息254条。（二）依申请公开情况共受理0件。\
+            主动公开政府信息情况第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000\
+            收到和处理政府信息公开申请情况（本列数据的钩稽关系为：第一项加第二项之和）申请人情况自然人\
+            四、结转下年度继续办理0000000政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正\
+            五、存在的主要问题及改进情况无。";
+        let cut = unglue_lines(body).text;
+        let lines = lines(&cut);
+        let r = regions(&lines);
+        let got: Vec<(Table, &str, &str)> = r
+            .iter()
+            .map(|r| (r.table, lines[r.heading].text, &lines[r.heading + 1].text[..9]))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Table::ActiveDisclosure, "主动公开政府信息情况", "第二十"),
+                (Table::Applications, "收到和处理政府信息公开申请情况", "（本列"),
+                (Table::ReviewLitigation, "复议、行政诉讼情况", "行政复")
+            ]
+        );
     }
 
     #[test]
