@@ -3,18 +3,18 @@
 
 usage: python3 tools/damage.py [--ogi BIN] [--keep DIR] [--check]
 
-Every report under tests/fixtures/{seeds,real,pingtan} that has a truth file is damaged the ways
-public dumps damage reports (line ends, white space, encodings, invisible characters,
-escaped spaces, stray bytes, page furniture, letter-spaced and wrapped text, header rows
-repeated on a new page, rows worded otherwise, spaces around numbers, thousands
-separators, labels apart from their cells, cells between pipes or rules or aligned with
-spaces; for the HTML pages markup that browsers show the same, character references and a
-spare empty column; for the crawler dumps tabs, paragraph breaks and a missing header),
-each way into a corpus of its own beside the truth files, which stay as they are but for
-the forms that leave zeros out (every 0 cell empty: the truth's zeros become blank cells;
-rows of zeros printed as their label alone: those rows are not expected). Each
-corpus is run through `ogi run` and scored with ../shared/tools/score.py; one line per
-form.
+Every report under tests/fixtures/{seeds,real,pingtan} that has a truth file is damaged the
+ways public dumps damage reports (line ends, white space, encodings, invisible characters,
+escaped spaces, stray bytes, page furniture, letter-spaced and wrapped text, table headings
+without their numbers after prose that names the tables, header rows repeated on a new page,
+rows worded otherwise, spaces around numbers, thousands separators, labels apart from their
+cells, cells between pipes or rules or aligned with spaces; for the HTML pages markup that
+browsers show the same, character references and a spare empty column; for the crawler dumps
+tabs, paragraph breaks and a missing header), each way into a corpus of its own beside the
+truth files, which stay as they are but for the forms that leave zeros out (every 0 cell
+empty: the truth's zeros become blank cells; rows of zeros printed as their label alone:
+those rows are not expected). Each corpus is run through `ogi run` and scored with
+../shared/tools/score.py; one line per form.
 
 Each form is compared with the same reports undamaged: --check exits 1 when a form has a
 silent error (a wrong or missing cell in a document without a warning) or loses more
@@ -97,6 +97,19 @@ def text_forms(name, text, crawler):
     for p in SECTION:
         justified = justified.replace(p, "\u3000".join(p))
     yield "justified-headings", justified
+    # The tables' headings without their section numbers, after a list of the report's
+    # sections and the summary's sub-headings, which name the tables too (real reports:
+    # `本报告包括总体情况、主动公开政府信息情况、…`, `一、总体情况（一）主动公开情况…`).
+    tables = "|".join(SECTION[:5])
+    unnumbered = re.sub(f"[一二三四五六七八九十]、(?=[^、。\n\t0-9]{{0,14}}({tables}))", "", text)
+    brk = "" if crawler else "\n"
+    listed = "本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、" \
+        "行政诉讼情况、存在的主要问题及改进情况和其他需要报告的事项等六个部分。"
+    summary = f"（一）主动公开政府信息的情况{brk}本年主动公开政府信息120条。{brk}（二）依申请公开情况{brk}本年受理申请3件。{brk}"
+    if unnumbered != text and "一、总体情况" in text:
+        sub = unnumbered.replace("一、总体情况", f"{listed}{brk}一、总体情况{brk}{summary}", 1)
+        yield "unnumbered-headings", sub
+        yield "summary-sub-headings", text.replace("一、总体情况", f"{listed}{brk}一、总体情况{brk}{summary}", 1)
     yield "justified-labels", re.sub(f"(?m)(^|\t)({cjk})({cjk})(?=\t|$)", "\\1\\2\u3000\u3000\\3", text)
     yield "thousands-separators", re.sub(r"(?<=\t)(\d{4,})(?=(\.\d+)? ?(万元|元)?(\t|$))",
                                          lambda m: f"{int(m.group(1)):,}", text, flags=re.M)
