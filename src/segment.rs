@@ -223,6 +223,14 @@ pub fn clean_agency(s: &str) -> Option<String> {
         '《', '》', '“', '”', '"', ':', '：', '、', ',', '，', '-', '—', '|', '(', ')', '【', '】',
     ];
     let mut a = a.trim_matches(trim).to_string();
+    // A letter or notice sending the report (某某局关于报送2020年度…报告的函, 关于发布…的通知):
+    // the name stands before 关于 and its verb.
+    for verb in ["报送", "上报", "呈报", "提交", "印发", "转发", "公布", "发布"] {
+        if let Some(rest) = a.strip_suffix(verb).filter(|r| r.ends_with("关于")) {
+            a = rest.to_string();
+            break;
+        }
+    }
     for suffix in ["关于", "发布", "的"] {
         if let Some(rest) = a.strip_suffix(suffix) {
             a = rest.to_string();
@@ -1190,6 +1198,8 @@ mod tests {
             "附件：某某县教育局2020年政府信息公开工作年度报告",
             "附件2\n某某县教育局2020年政府信息公开工作年度报告",
             "关于印发某某县教育局2020年政府信息公开工作年度报告的通知",
+            "某某县教育局关于报送2020年度政府信息公开工作年度报告的函",
+            "某某县教育局关于发布2020年度政府信息公开工作年度报告的通知",
             "政府信息公开工作年度报告\n（2020年度）\n某某县教育局",
             "某某县教育局2020年度政府信息公开年报",
             "2020年某某县教育局政府信息公开年报",
