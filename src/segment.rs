@@ -632,6 +632,7 @@ fn heading_of(norm: &str) -> Option<Table> {
     if norm.contains("主动公开") && !norm.contains("申请") {
         Some(Table::ActiveDisclosure)
     } else if norm.contains("收到和处理")
+        || norm.contains("依申请公开政府信息")
         || (norm.contains("申请") && norm.contains("情况") && norm.contains("公开") && !norm.contains("复议"))
     {
         Some(Table::Applications)
@@ -862,16 +863,13 @@ const SECTION_PHRASES: &[&str] = &[
     "主动公开政府信息情况",
     "收到和处理政府信息公开申请情况",
     // 行政复议、行政诉讼情况 and its variants (行政法复议…, 被申请行政复议、提起行政诉讼情况,
-    // 行政复议与行政诉讼情况, 被申请行政复议和提起行政诉讼情况).
+    // 行政复议与行政诉讼情况; numbered headings worded otherwise, 被申请行政复议和提起行政诉讼
+    // 情况, are found by `numbered_headings`).
     "复议、行政诉讼情况",
     "复议和行政诉讼情况",
     "复议、提起行政诉讼情况",
     "复议与行政诉讼情况",
     "复议及行政诉讼情况",
-    "复议和提起行政诉讼情况",
-    "复议或提起行政诉讼情况",
-    "复议及提起行政诉讼情况",
-    "复议与提起行政诉讼情况",
     "主动公开情况",
     "依申请公开政府信息情况",
     "依申请公开情况",
@@ -895,7 +893,8 @@ pub fn unglue(text: &str) -> Option<Cut> {
     // Tabs do not make it a table row: a crawler's body may hold a stray one (in the prose,
     // between a label and its value, at the line's end), and a row is never 1,500 bytes
     // with a section heading in it.
-    let is_glued = |l: &str| l.len() > 1500 && holds_any(l, &SECTION_PHRASES[..3]);
+    let is_glued =
+        |l: &str| l.len() > 1500 && (holds_any(l, &SECTION_PHRASES[..3]) || !numbered_headings(l).is_empty());
     // `text.lines().any(is_glued)`, the line ends found with memchr's SIMD search (the
     // standard library's searches a word at a time): every document is checked.
     let mut start = 0;
@@ -914,7 +913,9 @@ pub fn unglue(text: &str) -> Option<Cut> {
 /// line): the text with line breaks around every section heading. For a text in which
 /// nothing was found otherwise (see `extract`).
 pub fn unglue_lines(text: &str) -> Cut {
-    cut_headings(text, |l| holds_any(l, SECTION_PHRASES))
+    cut_headings(text, |l| {
+        holds_any(l, SECTION_PHRASES) || !numbered_headings(l).is_empty()
+    })
 }
 
 /// Whether `line` holds one of `phrases`, as written (memchr's substring search) or with
@@ -977,6 +978,61 @@ fn number_before(head: &str) -> Option<usize> {
     None
 }
 
+/// The tables' numbered headings (二、…) in a crawler's glued line however they are worded
+/// (`二、主动公开政府信息`, `三、收到和处理政府信息公开申请`, `四、政府信息公开行政复议、诉讼情况`):
+/// a section number, then words that read as a table's heading (`heading_of`) up to where
+/// the table's header starts (`第二十条`, `（本列数据…`, `申请人情况`, `行政复议行政诉讼`,
+/// `结果维持`) or to their 情况, or to the prose's first digit or a space, within 40
+/// characters and before any stop or digit. Byte ranges, as `cut_headings` takes them.
+fn numbered_headings(line: &str) -> Vec<(usize, usize)> {
+    const STARTS: [&str; 7] = [
+        "第二十条",
+        "信息内容",
+        "（本列",
+        "(本列",
+        "申请人情况",
+        "行政复议行政诉讼",
+        "结果维持",
+    ];
+    let mut out = Vec::new();
+    // Each 、 (memchr's search: a dump's body is long, its 、 a few hundred), after a numeral.
+    for at in memchr::memmem::find_iter(line.as_bytes(), "、".as_bytes()) {
+        let head = line[..at].trim_end();
+        let Some(c) = head.chars().next_back().filter(|c| "一二三四五六七八九十".contains(*c)) else {
+            continue;
+        };
+        let i = head.len() - c.len_utf8();
+        let from = at + '、'.len_utf8();
+        let words = &line[from..];
+        let (mut to, mut digit) = (from, false);
+        for (k, ch) in words.char_indices().take(40) {
+            if "。；;".contains(ch) || ch.is_ascii_digit() {
+                digit = ch.is_ascii_digit();
+                break;
+            }
+            to = from + k + ch.len_utf8();
+        }
+        let window = &line[from..to];
+        // Up to the table's header, or the heading's 情况, or, the words followed by the
+        // prose under the heading, all of them (`二、主动公开政府信息2024年，…`) or those
+        // before a space (`二、主动公开政府信息 通过运用…`).
+        let end = STARTS
+            .iter()
+            .filter_map(|s| window.find(s))
+            .filter(|&k| k > 0)
+            .min()
+            .or_else(|| window.find("情况").map(|k| k + "情况".len()))
+            .or_else(|| (digit && !window.is_empty()).then_some(window.len()))
+            .or_else(|| window.find([' ', '\u{3000}']).filter(|&k| k > 0));
+        if let Some(end) = end {
+            if heading_of(&normalize(&line[i..from + end])).is_some() {
+                out.push((i, from + end));
+            }
+        }
+    }
+    out
+}
+
 /// `text` with the lines `cut` picks broken before and after each section heading.
 fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> Cut {
     let mut out = String::with_capacity(text.len() + 64);
@@ -990,14 +1046,32 @@ fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> Cut {
             continue;
         }
         let mut cuts: Vec<(usize, usize)> = Vec::new();
+        // Which tables have a numbered heading among the phrases'.
+        let mut numbered = [false; 3];
         for p in SECTION_PHRASES {
+            let table = if p.contains("主动公开") {
+                Some(0)
+            } else if p.contains("申请") {
+                Some(1)
+            } else {
+                p.contains("诉讼").then_some(2)
+            };
             // Through white space: a heading may have it when the same phrase in the prose
             // has none.
             let mut from = 0;
             while let Some((at, end)) = find_spaced(line, p, from) {
                 from = end;
-                cuts.push((number_before(&line[..at]).unwrap_or(at), end));
+                let number = number_before(&line[..at]);
+                if let (Some(_), Some(t)) = (number, table) {
+                    numbered[t] = true;
+                }
+                cuts.push((number.unwrap_or(at), end));
             }
+        }
+        // Headings worded otherwise than every phrase: looked for only when some table has
+        // no numbered heading among the phrases' (most dumps word all three as the template).
+        if !numbered.iter().all(|&n| n) {
+            cuts.extend(numbered_headings(line));
         }
         cuts.sort();
         let mut pos = 0;
@@ -1313,6 +1387,40 @@ mod tests {
         assert_eq!(number_before("前文。二、"), Some("前文。".len()));
         assert_eq!(number_before("四、因政府信息公开工作被申请行政"), Some(0));
         assert_eq!(number_before("四、结转下年度继续办理0000000政府信息公开行政"), None);
+    }
+
+    #[test]
+    fn numbered_headings_however_worded() {
+        // Headings without 情况 or worded otherwise than any phrase: the section number,
+        // then words that read as a table's heading, up to the table's header.
+        let line =
+            "一、总体情况2020年共公开信息3条。二、主动公开政府信息 通过门户网站公开。第二十条第（一）项信息内容规章000\
+            三、收到和处理政府信息公开申请2020年共收到申请3件。（本列数据的勾稽关系为：…）申请人情况自然人\
+            一、本年新收政府信息公开申请数量0000000四、结转下年度继续办理0000000\
+            四、政府信息公开行政复议、诉讼情况行政复议行政诉讼结果维持0";
+        let got: Vec<&str> = numbered_headings(line).iter().map(|&(s, e)| &line[s..e]).collect();
+        assert_eq!(
+            got,
+            [
+                "二、主动公开政府信息",
+                "三、收到和处理政府信息公开申请",
+                "四、政府信息公开行政复议、诉讼情况"
+            ]
+        );
+        let cut = unglue_lines(line).text;
+        let lines = lines(&cut);
+        let r: Vec<(Table, &str)> = regions(&lines)
+            .iter()
+            .map(|r| (r.table, lines[r.heading].text))
+            .collect();
+        assert_eq!(
+            r,
+            [
+                (Table::ActiveDisclosure, "二、主动公开政府信息"),
+                (Table::Applications, "三、收到和处理政府信息公开申请"),
+                (Table::ReviewLitigation, "四、政府信息公开行政复议、诉讼情况")
+            ]
+        );
     }
 
     #[test]

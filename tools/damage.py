@@ -52,6 +52,10 @@ WORDING = {
     "applications-heading-old": ("收到和处理政府信息公开申请情况", "依申请公开政府信息情况"),
     "review-heading-and": ("复议、行政诉讼情况", "复议与行政诉讼情况"),
     "review-heading-and-file": ("复议、行政诉讼情况", "复议和提起行政诉讼情况"),
+    "active-heading-bare": ("主动公开政府信息情况", "主动公开政府信息"),
+    "applications-heading-bare": ("收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请"),
+    "review-heading-bare": ("复议、行政诉讼情况", "复议、行政诉讼"),
+    "review-heading-short": ("行政复议、行政诉讼情况", "行政复议、诉讼情况"),
 }
 
 # Cells a form may lose beyond what the same reports lose undamaged (--check): the review
