@@ -480,9 +480,10 @@ pub fn labelled(
 
 /// A procurement amount printed with no unit in its cell or header was read as 万元
 /// (`UNIT_ASSUMED`); where its projects are known, it is read in the unit that makes the
-/// amount per project the more plausible (see `prior`): `18 | 4253521.20` is 4253521.20
-/// 元 (236,000 元 a project), not 万元 (2.4 亿 a project); `3 | 12.5` stays 万元. The
-/// diagnostic says which, as a warning when 元 was taken.
+/// amount per project the more plausible (`unitless_per_project`, which takes 万元 only when
+/// it is the more plausible by a decade): `18 | 4253521.20` is 4253521.20 元 (236,000 元 a
+/// project), not 万元 (2.4 亿 a project); `3 | 12.5` stays 万元. The diagnostic says which,
+/// as a warning when 元 was taken.
 fn unitless_procurement(ex: &mut Extracted) {
     let (table, key) = (Table::ActiveDisclosure, "centralized_procurement");
     let value = |col: &str| ex.cells.iter().position(|c| c.row == key && c.col == col);
@@ -501,7 +502,7 @@ fn unitless_procurement(ex: &mut Extracted) {
     let (Some(n), Some(wan)) = (ex.cells[p].value, ex.cells[a].value) else {
         return;
     };
-    if n <= 0.0 || wan <= 0.0 || per_project(n, wan / 10_000.0) >= per_project(n, wan) {
+    if n <= 0.0 || wan <= 0.0 || !unitless_per_project(n, wan).1 {
         return;
     }
     let yuan = format!(
@@ -540,9 +541,24 @@ fn twelve_digits(x: f64) -> String {
 }
 
 /// How far, in decades, the amount per project (`wan` 万元 over `n` projects) is from a
-/// typical one (5×10⁵ 元).
+/// typical one (2×10⁵ 元: the middle of the real reports' 2×10³ to 7×10⁵).
 fn per_project(n: f64, wan: f64) -> f64 {
-    ((wan * 10_000.0 / n).log10() - 5.7).abs()
+    ((wan * 10_000.0 / n).log10() - 5.3).abs()
+}
+
+/// How far the amount per project is from typical (`per_project`) for an amount printed
+/// with no unit, read as `number` 万元 or as `number` 元, whichever is nearer, and whether
+/// that is 元. A report that counts in 万元 says so (the header's 单位：万元, the cell's
+/// 万元); the amounts left without a unit in the reports read were 元 (10669053 for 41
+/// projects, 78407 for 9, 4253521.20 for 18): 万元 is taken only when it is nearer by
+/// more than a decade.
+fn unitless_per_project(n: f64, number: f64) -> (f64, bool) {
+    let (wan, yuan) = (per_project(n, number) + 1.0, per_project(n, number / 10_000.0));
+    if yuan <= wan {
+        (yuan, true)
+    } else {
+        (wan, false)
+    }
 }
 
 /// Reads a row with empty cells by position when its cells, empty ones included, line up
@@ -1971,11 +1987,12 @@ fn balance(split: &[Token<'_>]) -> (usize, usize) {
 /// - Then: 处理决定数量 equal to last year's items plus the change (reports often fill it
 ///   with this year's item count), 本年新制作 equal to 本年新公开, and a change of 0 (the
 ///   commonest value) are preferred.
-/// - For 政府集中采购: how far the amount per project is from typical (5×10⁵ 元), in tenths
-///   of a decade.
+/// - For 政府集中采购: how far the amount per project is from typical (`per_project`,
+///   `unitless_per_project` for an amount with no unit in its cell or header:
+///   `unitless`), in tenths of a decade.
 ///   Projects without an amount, or an amount without projects, break a soft rule.
 /// - Last, after the evenness of the cut: more repealed than issued.
-fn prior(cols: &PriorCols, nums: &[Option<f64>], split: &[Token<'_>]) -> Option<([u32; 4], u32)> {
+fn prior(cols: &PriorCols, nums: &[Option<f64>], split: &[Token<'_>], unitless: bool) -> Option<([u32; 4], u32)> {
     let val = |i: Option<usize>| -> Option<f64> { *nums.get(i?)? };
     for (i, t) in split.iter().enumerate() {
         if t.raw.starts_with(is_sign) && i < cols.len && cols.change != Some(i) {
@@ -2014,15 +2031,12 @@ fn prior(cols: &PriorCols, nums: &[Option<f64>], split: &[Token<'_>]) -> Option<
         // area, not thousands (`184253521.20` is not 1842 projects).
         soft += u32::from(n >= 1000.0);
         if n > 0.0 && wan > 0.0 {
-            let mut d = per_project(n, wan);
             // An amount printed with no unit may be 元 (see `unitless_procurement`).
-            if cols
-                .amount
-                .and_then(|i| split.get(i))
-                .is_some_and(|t| !t.raw.contains('元'))
-            {
-                d = d.min(per_project(n, wan / 10_000.0));
-            }
+            let d = if unitless {
+                unitless_per_project(n, wan).0
+            } else {
+                per_project(n, wan)
+            };
             money = (d * 10.0).round() as u32;
         } else if (n > 0.0) != (wan > 0.0) {
             // Projects bought for nothing, or money spent on no project (`2273680元` is
@@ -2164,8 +2178,9 @@ fn glued_candidates(
     let mut out: Vec<Split> = Vec::new();
     let mut top = i32::MIN;
     let mut pieces: Pieces = Vec::new();
-    // Each piece's number and whether it is invalid (a count that is not whole), by index.
-    let mut info: Vec<(Option<f64>, bool)> = Vec::new();
+    // Each piece's number, whether it is invalid (a count that is not whole) and whether
+    // it is an amount with no unit in its cell or header (`UNIT_ASSUMED`), by index.
+    let mut info: Vec<(Option<f64>, bool, bool)> = Vec::new();
     let prior_cols = PriorCols::new(cols);
     // (piece id × columns + column) → index in `pieces`, `u32::MAX` until it is built.
     let m = cols.len();
@@ -2175,6 +2190,7 @@ fn glued_candidates(
     let mut each = |split: &[Token<'_>], ids: &[u32]| -> bool {
         cells.clear();
         nums.clear();
+        let mut unitless = false;
         for (c, (t, &id)) in split.iter().zip(ids).enumerate() {
             let at = id as usize * m + c;
             if at >= slot.len() {
@@ -2183,16 +2199,21 @@ fn glued_candidates(
             if slot[at] == u32::MAX {
                 let mut d = Vec::new();
                 let cell = cell_for(c, t, &mut d);
-                info.push((cell.number(), d.iter().any(|x| x.code == Code::InvalidValue)));
+                info.push((
+                    cell.number(),
+                    d.iter().any(|x| x.code == Code::InvalidValue),
+                    d.iter().any(|x| x.code == Code::UnitAssumed),
+                ));
                 pieces.push((cell, d));
                 slot[at] = (pieces.len() - 1) as u32;
             }
             let i = slot[at];
-            let (number, invalid) = info[i as usize];
+            let (number, invalid, assumed) = info[i as usize];
             // A count that is not whole is not a cut of a count.
             if invalid {
                 return false;
             }
+            unitless |= assumed;
             cells.push(i);
             nums.push(number);
         }
@@ -2200,7 +2221,7 @@ fn glued_candidates(
         if s < top {
             return false;
         }
-        let Some((p, weak)) = prior(&prior_cols, &nums, split) else {
+        let Some((p, weak)) = prior(&prior_cols, &nums, split, unitless) else {
             return false;
         };
         if s > top {
@@ -2957,9 +2978,11 @@ mod tests {
         let got = values(&read(text, Template::T2019, prose), "centralized_procurement");
         assert_eq!(got[0], Some(197.0));
         assert!((got[1].unwrap() - 360.16274).abs() < 1e-9, "{got:?}");
+        // Without the prose, the most plausible split is the same since a typical amount per
+        // project is 2×10⁵ 元 (18,000 元 a project against 3.9 million); it was 19 at 5×10⁵.
         assert_eq!(
             values(&read(text, Template::T2019, ""), "centralized_procurement")[0],
-            Some(19.0)
+            Some(197.0)
         );
 
         // Decisions counted in cases (综合执法与应急管理局 2020: the page's table has 1121,
@@ -3037,6 +3060,13 @@ mod tests {
         let (v, d) = amount("政府集中采购\t3\t12.5", Form::Text);
         assert_eq!(v, [Some(3.0), Some(12.5)]);
         assert!(d.unwrap().1.ends_with("read as 万元"));
+        // 君山片区管理局 2019, `政府集中采购978407`: the page's table has 9 | 78407, no unit
+        // (元: 8,712 元 a project), not 97 | 8407 万元 (867,000 元 a project), which a
+        // typical amount per project of 5×10⁵ 元 and 万元 as likely as 元 had preferred.
+        let (v, d) = amount("政府集中采购978407 三、收到", Form::Glued);
+        assert_eq!(v[0], Some(9.0));
+        assert!((v[1].unwrap() - 7.8407).abs() < 1e-9, "{v:?}");
+        assert!(d.unwrap().1.contains("read as 元"));
     }
 
     /// A run the identities cannot split is not cut into tens of thousands of last year's
