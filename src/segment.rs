@@ -643,10 +643,13 @@ fn heading_of(norm: &str) -> Option<Table> {
     }
 }
 
+/// The numerals of a section's number (二、).
+const SECTION_NUMERALS: &str = "一二三四五六七八九十";
+
 /// Numbered section headings (二、…) are preferred over sub-headings ((一)…).
 fn is_section(norm: &str) -> bool {
     let mut cs = norm.chars();
-    matches!((cs.next(), cs.next()), (Some(c), Some('、' | '.' | ',')) if "一二三四五六七八九十".contains(c))
+    matches!((cs.next(), cs.next()), (Some(c), Some('、' | '.' | ',')) if SECTION_NUMERALS.contains(c))
 }
 
 fn is_end(norm: &str) -> bool {
@@ -877,6 +880,10 @@ const SECTION_PHRASES: &[&str] = &[
     "其他需要报告的事项",
 ];
 
+/// The table each of [`SECTION_PHRASES`] heads (`heading_of`), found once.
+static PHRASE_TABLES: std::sync::LazyLock<Vec<Option<Table>>> =
+    std::sync::LazyLock::new(|| SECTION_PHRASES.iter().map(|p| heading_of(p)).collect());
+
 /// A text broken at its section headings, and where each of its lines stands in the
 /// document: a value read from it is reported at the document's line, as the dataset's
 /// `line` column promises (a crawler dump's whole body is one line of the file).
@@ -893,8 +900,7 @@ pub fn unglue(text: &str) -> Option<Cut> {
     // Tabs do not make it a table row: a crawler's body may hold a stray one (in the prose,
     // between a label and its value, at the line's end), and a row is never 1,500 bytes
     // with a section heading in it.
-    let is_glued =
-        |l: &str| l.len() > 1500 && (holds_any(l, &SECTION_PHRASES[..3]) || !numbered_headings(l).is_empty());
+    let is_glued = |l: &str| l.len() > 1500 && holds_heading(l, &SECTION_PHRASES[..3]);
     // `text.lines().any(is_glued)`, the line ends found with memchr's SIMD search (the
     // standard library's searches a word at a time): every document is checked.
     let mut start = 0;
@@ -913,9 +919,13 @@ pub fn unglue(text: &str) -> Option<Cut> {
 /// line): the text with line breaks around every section heading. For a text in which
 /// nothing was found otherwise (see `extract`).
 pub fn unglue_lines(text: &str) -> Cut {
-    cut_headings(text, |l| {
-        holds_any(l, SECTION_PHRASES) || !numbered_headings(l).is_empty()
-    })
+    cut_headings(text, |l| holds_heading(l, SECTION_PHRASES))
+}
+
+/// Whether `line` holds one of `phrases` (`holds_any`) or a table's numbered heading worded
+/// otherwise (`numbered_headings`).
+fn holds_heading(line: &str, phrases: &[&str]) -> bool {
+    holds_any(line, phrases) || !numbered_headings(line).is_empty()
 }
 
 /// Whether `line` holds one of `phrases`, as written (memchr's substring search) or with
@@ -971,7 +981,7 @@ fn number_before(head: &str) -> Option<usize> {
         if "（(）)。，；：:".contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c) {
             return None;
         }
-        if "一二三四五六七八九十".contains(c) && head[i + c.len_utf8()..].trim_start().starts_with('、') {
+        if SECTION_NUMERALS.contains(c) && head[i + c.len_utf8()..].trim_start().starts_with('、') {
             return (!head[i..].contains("情况")).then_some(i);
         }
     }
@@ -998,7 +1008,7 @@ fn numbered_headings(line: &str) -> Vec<(usize, usize)> {
     // Each 、 (memchr's search: a dump's body is long, its 、 a few hundred), after a numeral.
     for at in memchr::memmem::find_iter(line.as_bytes(), "、".as_bytes()) {
         let head = line[..at].trim_end();
-        let Some(c) = head.chars().next_back().filter(|c| "一二三四五六七八九十".contains(*c)) else {
+        let Some(c) = head.chars().next_back().filter(|&c| SECTION_NUMERALS.contains(c)) else {
             continue;
         };
         let i = head.len() - c.len_utf8();
@@ -1046,16 +1056,9 @@ fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> Cut {
             continue;
         }
         let mut cuts: Vec<(usize, usize)> = Vec::new();
-        // Which tables have a numbered heading among the phrases'.
-        let mut numbered = [false; 3];
-        for p in SECTION_PHRASES {
-            let table = if p.contains("主动公开") {
-                Some(0)
-            } else if p.contains("申请") {
-                Some(1)
-            } else {
-                p.contains("诉讼").then_some(2)
-            };
+        // The tables with a numbered heading among the phrases'.
+        let mut numbered: Vec<Table> = Vec::new();
+        for (p, &table) in SECTION_PHRASES.iter().zip(PHRASE_TABLES.iter()) {
             // Through white space: a heading may have it when the same phrase in the prose
             // has none.
             let mut from = 0;
@@ -1063,14 +1066,14 @@ fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> Cut {
                 from = end;
                 let number = number_before(&line[..at]);
                 if let (Some(_), Some(t)) = (number, table) {
-                    numbered[t] = true;
+                    numbered.push(t);
                 }
                 cuts.push((number.unwrap_or(at), end));
             }
         }
         // Headings worded otherwise than every phrase: looked for only when some table has
         // no numbered heading among the phrases' (most dumps word all three as the template).
-        if !numbered.iter().all(|&n| n) {
+        if !Table::ALL.iter().all(|t| numbered.contains(t)) {
             cuts.extend(numbered_headings(line));
         }
         cuts.sort();
