@@ -722,6 +722,83 @@ mod tests {
         }
     }
 
+    /// The section some 2025 reports put after the review table, 信息处理费收取情况 (a small
+    /// table of its own), numbered or not, does not run its numbers into the review
+    /// table's: every cell is read as without it.
+    #[test]
+    fn the_fee_section_after_the_review_table_ends_it() {
+        for (name, text, plain) in crawler_dumps() {
+            let at = text.rfind("五、存在的主要问题").unwrap();
+            for heading in ["五、信息处理费收取情况", "信息处理费收取情况"] {
+                let fee = format!("{heading}通知收取件数通知收取金额（元）实际收取金额（元）3150150");
+                let t = format!("{}{fee}{}", &text[..at], &text[at..]);
+                let o = process_bytes(name, t.as_bytes(), &Limits::default());
+                assert_eq!(o.status, DocStatus::Ok, "{name} {heading}");
+                assert_eq!(values(&o), values(&plain), "{name} {heading}");
+                // And on lines of their own, as a page's table gives them.
+                let lines = format!(
+                    "{}\n{heading}\n通知收取件数\t通知收取金额（元）\t实际收取金额（元）\n3\t150\t150\n{}",
+                    &text[..at],
+                    &text[at..]
+                );
+                let o = process_bytes(name, lines.as_bytes(), &Limits::default());
+                assert_eq!(o.status, DocStatus::Ok, "{name} {heading} lines");
+                assert_eq!(values(&o), values(&plain), "{name} {heading} lines");
+            }
+        }
+    }
+
+    /// The sections after the tables worded as no template words them (`五、当前存在的突出
+    /// 问题`, `六、下一步改进举措`, `七、其他需说明事项`, a real report's), their prose with
+    /// numbers in it: the review table ends at the first, its numbers its own.
+    #[test]
+    fn a_section_after_the_tables_worded_otherwise_ends_them() {
+        for (name, text, plain) in crawler_dumps() {
+            let at = text.rfind("五、存在的主要问题").unwrap();
+            let after = text[at..]
+                .replace(
+                    "五、存在的主要问题及改进情况",
+                    "五、当前存在的突出问题过去一年中，按国办函〔2020〕109号规定",
+                )
+                .replace(
+                    "六、其他需要报告的事项",
+                    "六、下一步改进举措一是优化。七、其他需说明事项",
+                )
+                .replace("存在的主要问题", "突出问题");
+            for sep in ["", " ", "\u{3000}"] {
+                let t = format!("{}{sep}{after}", &text[..at]);
+                let o = process_bytes(name, t.as_bytes(), &Limits::default());
+                assert_eq!(o.status, DocStatus::Ok, "{name} {sep:?}");
+                assert_eq!(values(&o), values(&plain), "{name} {sep:?}");
+            }
+        }
+    }
+
+    /// A double or ideographic space between a label and its row's digits run together
+    /// (`总计  000000000000000`, as a stray space beside the crawler's one gives) changes no
+    /// cell: digits with a leading zero are no one number, set apart or not.
+    #[test]
+    fn a_double_space_before_a_run_of_digits_changes_no_cell() {
+        let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        for (name, text, plain) in crawler_dumps() {
+            for space in ["  ", "\u{3000}"] {
+                let mut t = String::with_capacity(text.len() * 2);
+                let cs: Vec<char> = text.chars().collect();
+                for (i, &c) in cs.iter().enumerate() {
+                    let run = cs[i..].iter().take_while(|d| d.is_ascii_digit()).count();
+                    if c == '0' && run > 1 && i > 0 && cjk(cs[i - 1]) {
+                        t.push_str(space);
+                    }
+                    t.push(c);
+                }
+                assert_ne!(t, text, "{name}");
+                let o = process_bytes(name, t.as_bytes(), &Limits::default());
+                assert_eq!(o.status, DocStatus::Ok, "{name} {space:?}");
+                assert_eq!(values(&o), values(&plain), "{name} {space:?}");
+            }
+        }
+    }
+
     /// A crawler dump that kept its paragraphs' line breaks (each table's cells still run
     /// together, on a line of its own or after its heading) gives the one-line dump's
     /// numbers. (A row on a line of its own may be read less well: `230 000023` alone

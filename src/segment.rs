@@ -653,15 +653,19 @@ fn is_section(norm: &str) -> bool {
 }
 
 fn is_end(norm: &str) -> bool {
-    // The phrases have 题 (问题) or 报 (报告): a line with neither is looked at only as a
+    // The phrases have 题 (问题), 报 (报告) or 费 (信息处理费): a line with none is looked at only as a
     // numbered section, in the pass that counts its characters.
     let (mut chars, mut key) = (0, false);
     for c in norm.chars() {
         chars += 1;
-        key |= matches!(c, '题' | '报');
+        key |= matches!(c, '题' | '报' | '费');
     }
     chars <= 40
-        && ((key && (norm.contains("存在的主要问题") || norm.contains("主要问题及") || norm.contains("其他需要报告")))
+        && ((key
+            && (norm.contains("存在的主要问题")
+                || norm.contains("主要问题及")
+                || norm.contains("其他需要报告")
+                || norm.contains("信息处理费收取情况")))
             || (is_section(norm) && "五六七八九十".contains(norm.chars().next().unwrap_or(' '))))
 }
 
@@ -878,6 +882,10 @@ const SECTION_PHRASES: &[&str] = &[
     "依申请公开情况",
     "存在的主要问题及改进情况",
     "其他需要报告的事项",
+    // A section some 2025 reports put after the tables (五、信息处理费收取情况, a small table
+    // of its own: 通知收取件数, 通知收取金额（元）, 实际收取金额（元）): unbroken, its
+    // numbers ran into the review table's.
+    "信息处理费收取情况",
 ];
 
 /// The table each of [`SECTION_PHRASES`] heads (`heading_of`), found once.
@@ -1043,6 +1051,37 @@ fn numbered_headings(line: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The first numbered section heading after the tables (五、 to 十、) in `line` at or after
+/// byte `from`: its number after a digit, a space or a stop (the table's last values, the
+/// prose's end), not after another numeral or 第 (十五、, 第五、), and its words up to a
+/// stop, a digit or a space, at most 30 characters. Byte range, as `cut_headings` takes it.
+fn section_after(line: &str, from: usize) -> Option<(usize, usize)> {
+    let tail = &line[from..];
+    for at in memchr::memmem::find_iter(tail.as_bytes(), "、".as_bytes()) {
+        let head = tail[..at].trim_end();
+        let mut back = head.chars().rev();
+        let Some(c) = back.next().filter(|c| "五六七八九十".contains(*c)) else {
+            continue;
+        };
+        let before = back.next();
+        if !before.is_none_or(|b| b.is_ascii_digit() || b.is_whitespace() || "。；;）)".contains(b)) {
+            continue;
+        }
+        let start = head.len() - c.len_utf8();
+        let words = &tail[at + '、'.len_utf8()..];
+        let len = words
+            .char_indices()
+            .take(30)
+            .find(|&(_, ch)| "。，,；;：:".contains(ch) || ch.is_ascii_digit() || ch.is_whitespace())
+            .map_or_else(|| words.chars().take(30).map(char::len_utf8).sum(), |(k, _)| k);
+        if len == 0 {
+            continue;
+        }
+        return Some((from + start, from + at + '、'.len_utf8() + len));
+    }
+    None
+}
+
 /// `text` with the lines `cut` picks broken before and after each section heading.
 fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> Cut {
     let mut out = String::with_capacity(text.len() + 64);
@@ -1075,6 +1114,16 @@ fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> Cut {
         // no numbered heading among the phrases' (most dumps word all three as the template).
         if !Table::ALL.iter().all(|t| numbered.contains(t)) {
             cuts.extend(numbered_headings(line));
+        }
+        // The section after the review table, however worded (五、当前存在的突出问题, 五、信息
+        // 处理费…): its number ends the table, or the prose after it runs into its values.
+        let review = cuts
+            .iter()
+            .filter(|&&(s, e)| heading_of(&normalize(&line[s..e])) == Some(Table::ReviewLitigation))
+            .map(|&(_, e)| e)
+            .max();
+        if let Some(cut) = review.and_then(|from| section_after(line, from)) {
+            cuts.push(cut);
         }
         cuts.sort();
         let mut pos = 0;

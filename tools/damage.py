@@ -63,10 +63,10 @@ WORDING = {
 # with no reader able to place it when tabs become U+3000 or spaces or every cell stands
 # on a line of its own.
 LOST = {"tabs-as-u3000": 15, "cell-per-line": 15, "single-spaces": 15, "wide-spaces": 15}
-# Agencies and years a form may lose beyond the undamaged reports': eight crawler bodies
-# (real 004–007, pingtan gaj2021, hzs2025, scj2022 and jjf2024) never print the title their
-# dropped header held.
-LOST_TITLES = {"crawler-no-header": 8}
+# Agencies and years a form may lose beyond the undamaged reports': nine crawler bodies
+# (real 004–007, pingtan gaj2021, hzs2025, scj2022, jjf2024 and jjp2025) never print the
+# title their dropped header held.
+LOST_TITLES = {"crawler-no-header": 9}
 # Forms that rearrange a table's cells so that no reader can be sure where each belongs
 # (labels apart from their rows, rows and columns swapped or reversed, commas between
 # cells): they may lose any number of cells, but every cell read wrong must be flagged.
@@ -115,6 +115,21 @@ def text_forms(name, text, crawler):
         sub = unnumbered.replace("一、总体情况", f"{listed}{brk}一、总体情况{brk}{summary}", 1)
         yield "unnumbered-headings", sub
         yield "summary-sub-headings", text.replace("一、总体情况", f"{listed}{brk}一、总体情况{brk}{summary}", 1)
+    # A section some 2025 reports put after the review table, a small table of its own
+    # (real: `五、信息处理费收取情况通知收取件数通知收取金额（元）实际收取金额（元）000`),
+    # numbered and not.
+    end = text.rfind("五、存在的主要问题")
+    if end > 0:
+        cells = "通知收取件数通知收取金额（元）实际收取金额（元）3150150" if crawler else \
+            "\n通知收取件数\t通知收取金额（元）\t实际收取金额（元）\n3\t150\t150\n"
+        for form, heading in (("fee-section", "五、信息处理费收取情况"), ("fee-section-bare", "信息处理费收取情况")):
+            yield form, f"{text[:end]}{brk}{heading}{cells}{text[end:]}"
+    # The sections after the tables worded as no template words them (real: `五、当前存在的
+    # 突出问题`, `六、下一步改进举措`, `七、其他需说明事项`), with numbers in their prose.
+    if "五、存在的主要问题及改进情况" in text:
+        yield "end-sections-worded", text.replace("五、存在的主要问题及改进情况",
+                                                  "五、当前存在的突出问题过去一年中，按国办函〔2020〕109号规定", 1) \
+            .replace("六、其他需要报告的事项", "六、下一步改进举措一是优化。七、其他需说明事项", 1)
     yield "justified-labels", re.sub(f"(?m)(^|\t)({cjk})({cjk})(?=\t|$)", "\\1\\2\u3000\u3000\\3", text)
     yield "thousands-separators", re.sub(r"(?<=\t)(\d{4,})(?=(\.\d+)? ?(万元|元)?(\t|$))",
                                          lambda m: f"{int(m.group(1)):,}", text, flags=re.M)

@@ -444,7 +444,16 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
         for (i, c) in cs.iter().enumerate() {
             let from = out.len();
             cell_tokens(c, l.no, i.min(u16::MAX as usize) as u16, n, &mut out);
-            if glued && out.len() == from + 1 && out[from].kind == Kind::Text {
+            // A cell of digits with a leading zero (`000000000000000`, `0100000`: a crawler's
+            // cells run together, set apart from their label by a double space) is no one
+            // number but a run, as within text.
+            let leading_zero = |t: &Token<'_>| {
+                let mut ds = t.raw.chars().map(super::numbers::halfwidth);
+                t.is_value() && ds.next() == Some('0') && t.raw.chars().count() > 1 && ds.all(|d| d.is_ascii_digit())
+            };
+            if glued && out.len() == from + 1 && leading_zero(&out[from]) {
+                out[from].kind = Kind::Run;
+            } else if glued && out.len() == from + 1 && out[from].kind == Kind::Text {
                 let t = out.pop().expect("just pushed");
                 unglue(t, &mut out);
             } else if glued && out.len() > from + 1 && out[from..].iter().any(|t| t.kind == Kind::Text) {
