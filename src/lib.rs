@@ -723,13 +723,14 @@ mod tests {
     }
 
     /// The section some 2025 reports put after the review table, 信息处理费收取情况 (a small
-    /// table of its own), numbered or not, does not run its numbers into the review
-    /// table's: every cell is read as without it.
+    /// table of its own), numbered or not, worded so or otherwise, does not run its
+    /// numbers into the review table's: every cell is read as without it.
     #[test]
     fn the_fee_section_after_the_review_table_ends_it() {
         for (name, text, plain) in crawler_dumps() {
             let at = text.rfind("五、存在的主要问题").unwrap();
-            for heading in ["五、信息处理费收取情况", "信息处理费收取情况"] {
+            for heading in ["五、信息处理费收取情况", "信息处理费收取情况", "政府信息公开处理费情况"]
+            {
                 let fee = format!("{heading}通知收取件数通知收取金额（元）实际收取金额（元）3150150");
                 let t = format!("{}{fee}{}", &text[..at], &text[at..]);
                 let o = process_bytes(name, t.as_bytes(), &Limits::default());

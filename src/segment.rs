@@ -653,8 +653,8 @@ fn is_section(norm: &str) -> bool {
 }
 
 fn is_end(norm: &str) -> bool {
-    // The phrases have 题 (问题), 报 (报告) or 费 (信息处理费): a line with none is looked at only as a
-    // numbered section, in the pass that counts its characters.
+    // The phrases have 题 (问题), 报 (报告) or 费 (信息处理费): a line with none is looked at
+    // only as a numbered section, in the pass that counts its characters.
     let (mut chars, mut key) = (0, false);
     for c in norm.chars() {
         chars += 1;
@@ -731,7 +731,17 @@ fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> Vec<Region>
         }
     }
     heads.sort();
-    let ends: Vec<usize> = singles.iter().filter(|(_, n)| is_end(n)).map(|(i, _)| *i).collect();
+    let mut ends: Vec<usize> = singles.iter().filter(|(_, n)| is_end(n)).map(|(i, _)| *i).collect();
+    // The fee table's header row (通知收取件数 | 通知收取金额（元） | …), under a heading
+    // worded otherwise than `is_end` knows, ends the tables too.
+    ends.extend(
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.text.trim_start().starts_with("通知收取件数"))
+            .map(|(i, _)| i),
+    );
+    ends.sort_unstable();
     heads
         .iter()
         .enumerate()
@@ -886,6 +896,9 @@ const SECTION_PHRASES: &[&str] = &[
     // of its own: 通知收取件数, 通知收取金额（元）, 实际收取金额（元）): unbroken, its
     // numbers ran into the review table's.
     "信息处理费收取情况",
+    // ... and its header, which ends the review table under a heading worded otherwise
+    // (`regions_among`).
+    "通知收取件数",
 ];
 
 /// The table each of [`SECTION_PHRASES`] heads (`heading_of`), found once.

@@ -117,12 +117,13 @@ def text_forms(name, text, crawler):
         yield "summary-sub-headings", text.replace("一、总体情况", f"{listed}{brk}一、总体情况{brk}{summary}", 1)
     # A section some 2025 reports put after the review table, a small table of its own
     # (real: `五、信息处理费收取情况通知收取件数通知收取金额（元）实际收取金额（元）000`),
-    # numbered and not.
+    # numbered and not, worded so and otherwise.
     end = text.rfind("五、存在的主要问题")
     if end > 0:
         cells = "通知收取件数通知收取金额（元）实际收取金额（元）3150150" if crawler else \
             "\n通知收取件数\t通知收取金额（元）\t实际收取金额（元）\n3\t150\t150\n"
-        for form, heading in (("fee-section", "五、信息处理费收取情况"), ("fee-section-bare", "信息处理费收取情况")):
+        for form, heading in (("fee-section", "五、信息处理费收取情况"), ("fee-section-bare", "信息处理费收取情况"),
+                              ("fee-section-worded", "政府信息公开处理费情况")):
             yield form, f"{text[:end]}{brk}{heading}{cells}{text[end:]}"
     # The sections after the tables worded as no template words them (real: `五、当前存在的
     # 突出问题`, `六、下一步改进举措`, `七、其他需说明事项`), with numbers in their prose.
