@@ -189,7 +189,7 @@ app_rows!(APPLICATIONS_2019, "三、收到和处理政府信息公开申请情�
     "withheld.third_party_rights", "保护第三方合法权益", ["第三方合法权益", "保护第三方"];
     "withheld.internal_affairs", "属于三类内部事务信息", ["内部事务"];
     "withheld.process_information", "属于四类过程性信息", ["过程性信息"];
-    "withheld.law_enforcement_file", "属于行政执法案卷", ["执法案卷"];
+    "withheld.law_enforcement_file", "属于行政执法案卷", ["执法案卷", "执法案件"];
     "withheld.administrative_query", "属于行政查询事项", ["行政查询"];
     "unable.not_held", "本机关不掌握相关政府信息", ["不掌握", "掌握"];
     "unable.needs_creation", "没有现成信息需要另行制作", ["另行制作", "没有现成信息"];
@@ -215,7 +215,7 @@ app_rows!(APPLICATIONS_2021, "三、收到和处理政府信息公开申请情�
     "withheld.third_party_rights", "保护第三方合法权益", ["第三方合法权益", "保护第三方"];
     "withheld.internal_affairs", "属于三类内部事务信息", ["内部事务"];
     "withheld.process_information", "属于四类过程性信息", ["过程性信息"];
-    "withheld.law_enforcement_file", "属于行政执法案卷", ["执法案卷"];
+    "withheld.law_enforcement_file", "属于行政执法案卷", ["执法案卷", "执法案件"];
     "withheld.administrative_query", "属于行政查询事项", ["行政查询"];
     "unable.not_held", "本机关不掌握相关政府信息", ["不掌握", "掌握"];
     "unable.needs_creation", "没有现成信息需要另行制作", ["另行制作", "没有现成信息"];

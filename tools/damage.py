@@ -42,7 +42,7 @@ WORDING = {
     "internal-affairs": ("属于三类内部事务信息", "属于内部事务信息"), "petition": ("信访举报投诉类申请", "信访、举报、投诉类申请"),
     "duplicate": ("重复申请", "重复提出申请"), "excessive": ("无正当理由大量反复申请", "无正当理由大量、反复申请"),
     "prohibited-by-law": ("其他法律行政法规禁止公开", "法律、行政法规禁止公开"),
-    "enforcement-file": ("属于行政执法案卷", "行政执法案卷信息"), "litigation-direct": ("未经复议直接起诉", "未经复议直接提起诉讼"),
+    "enforcement-file": ("属于行政执法案卷", "行政执法案卷信息"), "enforcement-case": ("属于行政执法案卷", "属于行政执法案件"), "litigation-direct": ("未经复议直接起诉", "未经复议直接提起诉讼"),
     "procurement": ("政府集中采购", "政府采购"), "fees": ("行政事业性收费", "行政事业收费"),
     "partially-granted": ("（二）部分公开", "（二）部分予以公开"), "no-correction": ("逾期不补正", "逾期未补正"),
     "other-it": ("其他", "其它"),
@@ -63,10 +63,10 @@ WORDING = {
 # with no reader able to place it when tabs become U+3000 or spaces or every cell stands
 # on a line of its own.
 LOST = {"tabs-as-u3000": 15, "cell-per-line": 15, "single-spaces": 15, "wide-spaces": 15}
-# Agencies and years a form may lose beyond the undamaged reports': nine crawler bodies
-# (real 004–007, pingtan gaj2021, hzs2025, scj2022, jjf2024 and jjp2025) never print the
-# title their dropped header held.
-LOST_TITLES = {"crawler-no-header": 9}
+# Agencies and years a form may lose beyond the undamaged reports': eleven crawler bodies
+# (real 004–007, pingtan gaj2021, hzs2025, scj2022, scj2024, scj2025, jjf2024 and
+# jjp2025) never print the title their dropped header held.
+LOST_TITLES = {"crawler-no-header": 11}
 # Forms that rearrange a table's cells so that no reader can be sure where each belongs
 # (labels apart from their rows, rows and columns swapped or reversed, commas between
 # cells): they may lose any number of cells, but every cell read wrong must be flagged.

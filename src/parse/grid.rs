@@ -515,6 +515,24 @@ fn unglue<'a>(t: Token<'a>, out: &mut Vec<Token<'a>>) {
         while j > i && space(chars[j - 1].1) {
             j -= 1;
         }
+        // A row's last digits run into the prose's year after the table (`行政事业性收费
+        // 02025年，我局…`, `结转下年度继续办理20000022025年`): the year is the prose's, the
+        // digits before it the row's.
+        let unit_at = j + chars[j..].iter().take_while(|x| space(x.1)).count();
+        if j - i > 4 && chars.get(unit_at).is_some_and(|x| x.1 == '年') {
+            let digit = |k: usize| super::numbers::halfwidth(chars[k].1).to_digit(10);
+            let year = (j - 4..j).try_fold(0, |y, k| digit(k).map(|d| y * 10 + d));
+            let before = chars[i..j - 4].iter().all(|x| {
+                let d = super::numbers::halfwidth(x.1);
+                d.is_ascii_digit() || d == ' '
+            });
+            if year.is_some_and(|y| (1949..=2100).contains(&y)) && before {
+                j -= 4;
+                while j > i && space(chars[j - 1].1) {
+                    j -= 1;
+                }
+            }
+        }
         // The character after the run, and where it is: text extracted from a PDF or typed
         // into a cell may hold a space between a number and its unit or counter (2025 年,
         // 75394432.52 元, 1 个).
@@ -795,6 +813,20 @@ mod tests {
             ["T:政府集中采购", "V:2", "R:984361元", "T:三、"]
         );
         assert_eq!(glued("信息148条，其中"), ["T:信息148条，其中"]);
+        // A row's last digits run into the year that starts the prose after the table (a
+        // real 2025 report: `行政事业性收费02025年，我局…`); a year alone is the prose's.
+        assert_eq!(
+            glued("行政事业性收费02025年，我局"),
+            ["T:行政事业性收费", "V:0", "T:2025年，我局"]
+        );
+        assert_eq!(
+            glued("继续办理20000022025年，共收到"),
+            ["T:继续办理", "R:2000002", "T:2025年，共收到"]
+        );
+        assert_eq!(glued("收费0 2025年，"), ["T:收费", "V:0", "T:2025年，"]);
+        assert_eq!(glued("收费 02025 年，"), ["T:收费", "V:0", "T:2025 年，"]);
+        assert_eq!(glued("情况2025年，我局"), ["T:情况2025年，我局"]);
+        assert_eq!(glued("情况12345年"), ["T:情况12345年"]);
         // A space before a unit or a counter, as text extracted from a PDF has.
         assert_eq!(
             glued("政府集中采购 13575394432.52 元三、"),
