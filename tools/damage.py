@@ -212,6 +212,11 @@ def text_forms(name, text, crawler):
         yield "crawler-headings", head + sep + "\n".join(
             x for part in sep_body.split("\n") for x in re.split(r"(?<=。)", part) if x.strip())
         yield "crawler-no-header", body
+        # Prose after each table, starting with a year, run into the table's last digits
+        # (real: `行政事业性收费02025年，我局…`, `继续办理20000022025年，我局…`).
+        yield "crawler-prose-after-tables", head + sep + re.sub(
+            r"(?<=\d)(?=\s*(?:[一二三四五六七八九十]、)?[^、。]{0,12}(?:收到和处理政府信息公开申请情况|复议、行政诉讼情况|存在的主要问题))",
+            "2020年，本机关按规定公开。", body)
         # Rows of zeros printed without numbers: the label runs into the next one's.
         yield "crawler-empty-rows", head + sep + re.sub(r"(?<=[\u4e00-\u9fff）)”])0{1,8}(?=[\u4e00-\u9fff（(“])", "",
                                                         body), zero_rows_unexpected

@@ -516,15 +516,15 @@ fn unglue<'a>(t: Token<'a>, out: &mut Vec<Token<'a>>) {
             j -= 1;
         }
         // A row's last digits run into the prose's year after the table (`行政事业性收费
-        // 02025年，我局…`, `结转下年度继续办理20000022025年`): the year is the prose's, the
-        // digits before it the row's.
+        // 02025年，我局…`, `结转下年度继续办理20000022025年`, `24252.3110822020年`): the
+        // year is the prose's, the digits before it the row's.
         let unit_at = j + chars[j..].iter().take_while(|x| space(x.1)).count();
         if j - i > 4 && chars.get(unit_at).is_some_and(|x| x.1 == '年') {
             let digit = |k: usize| super::numbers::halfwidth(chars[k].1).to_digit(10);
             let year = (j - 4..j).try_fold(0, |y, k| digit(k).map(|d| y * 10 + d));
             let before = chars[i..j - 4].iter().all(|x| {
                 let d = super::numbers::halfwidth(x.1);
-                d.is_ascii_digit() || d == ' '
+                d.is_ascii_digit() || d == ' ' || d == '.' || d == ','
             });
             if year.is_some_and(|y| (1949..=2100).contains(&y)) && before {
                 j -= 4;
@@ -825,6 +825,10 @@ mod tests {
         );
         assert_eq!(glued("收费0 2025年，"), ["T:收费", "V:0", "T:2025年，"]);
         assert_eq!(glued("收费 02025 年，"), ["T:收费", "V:0", "T:2025 年，"]);
+        assert_eq!(
+            glued("收费24252.3110822020年，"),
+            ["T:收费", "R:24252.311082", "T:2020年，"]
+        );
         assert_eq!(glued("情况2025年，我局"), ["T:情况2025年，我局"]);
         assert_eq!(glued("情况12345年"), ["T:情况12345年"]);
         // A space before a unit or a counter, as text extracted from a PDF has.
