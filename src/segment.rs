@@ -964,8 +964,11 @@ fn find_spaced(line: &str, phrase: &str, from: usize) -> Option<(usize, usize)> 
     let rest = want.as_str();
     let mut buf = [0u8; 4];
     let lead = first.encode_utf8(&mut buf).as_bytes();
+    // One searcher for every occurrence (its lead character may stand hundreds of times in
+    // a crawler's line: 信 of 信息处理费…).
+    let finder = memchr::memmem::Finder::new(lead);
     let mut at = from;
-    while let Some(k) = memchr::memmem::find(&line.as_bytes()[at..], lead) {
+    while let Some(k) = finder.find(&line.as_bytes()[at..]) {
         let start = at + k;
         let mut i = start + first.len_utf8();
         let mut ok = true;
@@ -1108,8 +1111,10 @@ fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> Cut {
             continue;
         }
         let mut cuts: Vec<(usize, usize)> = Vec::new();
-        // The tables with a numbered heading among the phrases'.
+        // The tables with a numbered heading among the phrases', and where the last review
+        // heading ends.
         let mut numbered: Vec<Table> = Vec::new();
+        let mut review: Option<usize> = None;
         for (p, &table) in SECTION_PHRASES.iter().zip(PHRASE_TABLES.iter()) {
             // Through white space: a heading may have it when the same phrase in the prose
             // has none.
@@ -1120,21 +1125,24 @@ fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> Cut {
                 if let (Some(_), Some(t)) = (number, table) {
                     numbered.push(t);
                 }
+                if table == Some(Table::ReviewLitigation) {
+                    review = review.max(Some(end));
+                }
                 cuts.push((number.unwrap_or(at), end));
             }
         }
         // Headings worded otherwise than every phrase: looked for only when some table has
         // no numbered heading among the phrases' (most dumps word all three as the template).
         if !Table::ALL.iter().all(|t| numbered.contains(t)) {
-            cuts.extend(numbered_headings(line));
+            for (s, e) in numbered_headings(line) {
+                if heading_of(&normalize(&line[s..e])) == Some(Table::ReviewLitigation) {
+                    review = review.max(Some(e));
+                }
+                cuts.push((s, e));
+            }
         }
         // The section after the review table, however worded (五、当前存在的突出问题, 五、信息
         // 处理费…): its number ends the table, or the prose after it runs into its values.
-        let review = cuts
-            .iter()
-            .filter(|&&(s, e)| heading_of(&normalize(&line[s..e])) == Some(Table::ReviewLitigation))
-            .map(|&(_, e)| e)
-            .max();
         if let Some(cut) = review.and_then(|from| section_after(line, from)) {
             cuts.push(cut);
         }
