@@ -647,6 +647,14 @@ mod tests {
             .collect()
     }
 
+    /// Asserts that `text`, a crawler dump `name` changed in some `form`, reads as the dump
+    /// did (`plain`): the same status, every cell the same.
+    fn reads_as(name: &str, form: &str, text: &str, plain: &FileOutcome) {
+        let o = process_bytes(name, text.as_bytes(), &Limits::default());
+        assert_eq!(o.status, DocStatus::Ok, "{name} {form}");
+        assert_eq!(values(&o), values(plain), "{name} {form}");
+    }
+
     /// A crawler dump's one-line body is still one when a tab stands in it (a stray one in
     /// the prose, one between a label and its value, one at each line's end): its cells are
     /// read as without the tabs.
@@ -660,9 +668,7 @@ mod tests {
                     format!("{l}\t")
                 })
                 .collect();
-            let o = process_bytes(name, tabbed.join("\n").as_bytes(), &Limits::default());
-            assert_eq!(o.status, DocStatus::Ok, "{name}");
-            assert_eq!(values(&o), values(&plain), "{name}");
+            reads_as(name, "tabbed", &tabbed.join("\n"), &plain);
         }
     }
 
@@ -698,9 +704,7 @@ mod tests {
                 justified = justified.replace(h, &letters.join("\u{3000}"));
             }
             for (form, t) in [("spaced", spaced), ("justified", justified)] {
-                let o = process_bytes(name, t.as_bytes(), &Limits::default());
-                assert_eq!(o.status, DocStatus::Ok, "{name} {form}");
-                assert_eq!(values(&o), values(&plain), "{name} {form}");
+                reads_as(name, form, &t, &plain);
             }
         }
     }
@@ -716,9 +720,7 @@ mod tests {
                 (cjk(a) && b.is_ascii_digit()) || (a.is_ascii_digit() && cjk(b))
             });
             assert_ne!(spaced, text, "{name}");
-            let o = process_bytes(name, spaced.as_bytes(), &Limits::default());
-            assert_eq!(o.status, DocStatus::Ok, "{name}");
-            assert_eq!(values(&o), values(&plain), "{name}");
+            reads_as(name, "spaced numbers", &spaced, &plain);
         }
     }
 
@@ -732,19 +734,14 @@ mod tests {
             for heading in ["五、信息处理费收取情况", "信息处理费收取情况", "政府信息公开处理费情况"]
             {
                 let fee = format!("{heading}通知收取件数通知收取金额（元）实际收取金额（元）3150150");
-                let t = format!("{}{fee}{}", &text[..at], &text[at..]);
-                let o = process_bytes(name, t.as_bytes(), &Limits::default());
-                assert_eq!(o.status, DocStatus::Ok, "{name} {heading}");
-                assert_eq!(values(&o), values(&plain), "{name} {heading}");
+                reads_as(name, heading, &format!("{}{fee}{}", &text[..at], &text[at..]), &plain);
                 // And on lines of their own, as a page's table gives them.
                 let lines = format!(
                     "{}\n{heading}\n通知收取件数\t通知收取金额（元）\t实际收取金额（元）\n3\t150\t150\n{}",
                     &text[..at],
                     &text[at..]
                 );
-                let o = process_bytes(name, lines.as_bytes(), &Limits::default());
-                assert_eq!(o.status, DocStatus::Ok, "{name} {heading} lines");
-                assert_eq!(values(&o), values(&plain), "{name} {heading} lines");
+                reads_as(name, &format!("{heading} lines"), &lines, &plain);
             }
         }
     }
@@ -767,10 +764,12 @@ mod tests {
                 )
                 .replace("存在的主要问题", "突出问题");
             for sep in ["", " ", "\u{3000}"] {
-                let t = format!("{}{sep}{after}", &text[..at]);
-                let o = process_bytes(name, t.as_bytes(), &Limits::default());
-                assert_eq!(o.status, DocStatus::Ok, "{name} {sep:?}");
-                assert_eq!(values(&o), values(&plain), "{name} {sep:?}");
+                reads_as(
+                    name,
+                    &format!("{sep:?}"),
+                    &format!("{}{sep}{after}", &text[..at]),
+                    &plain,
+                );
             }
         }
     }
@@ -793,9 +792,7 @@ mod tests {
                     t.push(c);
                 }
                 assert_ne!(t, text, "{name}");
-                let o = process_bytes(name, t.as_bytes(), &Limits::default());
-                assert_eq!(o.status, DocStatus::Ok, "{name} {space:?}");
-                assert_eq!(values(&o), values(&plain), "{name} {space:?}");
+                reads_as(name, &format!("{space:?}"), &t, &plain);
             }
         }
     }
