@@ -2102,16 +2102,34 @@ fn place_glued(
         ex.diags.push(unsplittable(table, what, values, cols.len(), line));
         return;
     }
-    if let Some(d) = ambiguity(table, what, values, line, best.iter().map(|c| c.values(&pieces)), false) {
+    if let Some(d) = ambiguity(
+        table,
+        what,
+        values,
+        line,
+        best.iter().map(|c| c.values(&pieces)),
+        ByText::Silent,
+    ) {
         ex.diags.push(d);
     }
     best[0].emit(&pieces, ex);
 }
 
+/// What the report's text says of a row's equally good splits (`stated_split`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByText {
+    /// Nothing that tells them apart.
+    Silent,
+    /// It states the numbers of the most plausible one, the one used.
+    Confirms,
+    /// It states the numbers of another one, used instead.
+    Chooses(usize),
+}
+
 /// Among equally good splits `among` (indices into `splits`, the most plausible first)
 /// that give different numbers, the one whose numbers the report's text states about the
-/// row named by `keywords` more than any other's (see `Stated`), when it is not the first
-/// and `fits` it.
+/// row named by `keywords` more than any other's (see `Stated`): the first, or another
+/// when it `fits`.
 fn stated_split(
     splits: &[Split],
     pieces: &Pieces,
@@ -2119,20 +2137,26 @@ fn stated_split(
     stated: &Stated<'_>,
     keywords: &[&str],
     fits: impl Fn(usize) -> bool,
-) -> Option<usize> {
-    let first = splits[*among.first()?].values(pieces);
+) -> ByText {
+    let Some(&head) = among.first() else {
+        return ByText::Silent;
+    };
+    let first = splits[head].values(pieces);
     if among.iter().all(|&k| splits[k].values(pieces) == first) {
-        return None;
+        return ByText::Silent;
     }
     let about = stated.about(keywords);
     let support: Vec<usize> = among
         .iter()
         .map(|&k| Stated::support(&about, splits[k].cells.iter().map(|&i| &pieces[i as usize].0)))
         .collect();
-    let top = *support.iter().max()?;
+    let top = support.iter().copied().max().unwrap_or(0);
     let mut at = support.iter().enumerate().filter(|s| *s.1 == top);
-    let (i, _) = at.next()?;
-    (top > 0 && at.next().is_none() && i != 0 && fits(among[i])).then_some(among[i])
+    match (at.next(), at.next()) {
+        (Some((0, _)), None) if top > 0 => ByText::Confirms,
+        (Some((i, _)), None) if top > 0 && fits(among[i]) => ByText::Chooses(among[i]),
+        _ => ByText::Silent,
+    }
 }
 
 /// A split of a run into a row's cells, kept light: each distinct (column, piece) cell is
@@ -2281,7 +2305,7 @@ fn ambiguity(
     values: &[Token<'_>],
     line: u32,
     best: impl Iterator<Item = Vec<Option<f64>>>,
-    by_text: bool,
+    by_text: ByText,
 ) -> Option<Diagnostic> {
     let mut best = best;
     let first = best.next()?;
@@ -2317,10 +2341,10 @@ fn ambiguity(
             } else {
                 String::new()
             },
-            if by_text {
-                "the split whose numbers the report's text states was used"
-            } else {
-                "the most plausible split was used"
+            match by_text {
+                ByText::Chooses(_) => "the split whose numbers the report's text states was used",
+                ByText::Confirms => "the most plausible split, whose numbers the report's text states too, was used",
+                ByText::Silent => "the most plausible split was used",
             }
         ),
     ))
@@ -2559,7 +2583,7 @@ fn joint_glued(
     }
     // Where a row's equally good splits differ, the one whose numbers the text states, if
     // the other rows' choices leave the score as good.
-    let mut by_text = vec![false; n];
+    let mut by_text = vec![ByText::Silent; n];
     for r in 0..n {
         alternatives[r].sort_by_key(|&k| k != choice[r]);
         let (_, _, cands, pieces) = &options[r];
@@ -2569,9 +2593,9 @@ fn joint_glued(
             score(&c) == score(&choice)
         };
         let prose = specs[options[r].0].prose;
-        if let Some(k) = stated_split(cands, pieces, &alternatives[r], stated, prose, fits) {
+        by_text[r] = stated_split(cands, pieces, &alternatives[r], stated, prose, fits);
+        if let ByText::Chooses(k) = by_text[r] {
             choice[r] = k;
-            by_text[r] = true;
             alternatives[r].sort_by_key(|&k| k != choice[r]);
         }
     }
@@ -2984,6 +3008,23 @@ mod tests {
             values(&read(text, Template::T2019, ""), "centralized_procurement")[0],
             Some(197.0)
         );
+        // Where the prose states the most plausible split's numbers (管委会办公室 2025:
+        // `行政规范性文件97253`, `制发行政规范性文件9件，…现行有效行政规范性文件共253件`), the
+        // flag says so; without the prose, it says only that it is the most plausible.
+        let text = "规章000行政规范性文件97253第二十条";
+        let prose = "制发行政规范性文件9件，按程序确认失效或废止文件7件，现行有效行政规范性文件共253件。";
+        for (prose, says) in [(prose, true), ("", false)] {
+            let ex = read(text, Template::T2021, prose);
+            assert_eq!(values(&ex, "normative_documents"), [9.0, 7.0, 253.0].map(Some));
+            let flag = ex.diags.iter().find(|d| d.code == Code::AmbiguousSplit).unwrap();
+            assert_eq!(
+                flag.message.contains("the report's text states too"),
+                says,
+                "{}",
+                flag.message
+            );
+            assert!(flag.message.contains("the most plausible split"), "{}", flag.message);
+        }
 
         // Decisions counted in cases (综合执法与应急管理局 2020: the page's table has 1121,
         // 784, 784).
