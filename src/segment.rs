@@ -892,7 +892,7 @@ const SECTION_PHRASES: &[&str] = &[
     "依申请公开情况",
     "存在的主要问题及改进情况",
     "其他需要报告的事项",
-    // A section some 2025 reports put after the tables (五、信息处理费收取情况, a small table
+    // A section some 2023–2025 reports put after the tables (五、信息处理费收取情况, a table
     // of its own: 通知收取件数, 通知收取金额（元）, 实际收取金额（元）): unbroken, its
     // numbers ran into the review table's.
     "信息处理费收取情况",
