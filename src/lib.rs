@@ -724,7 +724,7 @@ mod tests {
         }
     }
 
-    /// The section some 2025 reports put after the review table, 信息处理费收取情况 (a small
+    /// The section some 2023–2025 reports put after the review table, 信息处理费收取情况 (a
     /// table of its own), numbered or not, worded so or otherwise, does not run its
     /// numbers into the review table's: every cell is read as without it.
     #[test]

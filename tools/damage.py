@@ -115,7 +115,7 @@ def text_forms(name, text, crawler):
         sub = unnumbered.replace("一、总体情况", f"{listed}{brk}一、总体情况{brk}{summary}", 1)
         yield "unnumbered-headings", sub
         yield "summary-sub-headings", text.replace("一、总体情况", f"{listed}{brk}一、总体情况{brk}{summary}", 1)
-    # A section some 2025 reports put after the review table, a small table of its own
+    # A section some 2023–2025 reports put after the review table, a small table of its own
     # (real: `五、信息处理费收取情况通知收取件数通知收取金额（元）实际收取金额（元）000`),
     # numbered and not, worded so and otherwise.
     end = text.rfind("五、存在的主要问题")
