@@ -646,6 +646,9 @@ fn heading_of(norm: &str) -> Option<Table> {
 /// The numerals of a section's number (二、).
 const SECTION_NUMERALS: &str = "一二三四五六七八九十";
 
+/// The numerals of the sections after the tables (五、存在的主要问题…, 六、其他需要报告的事项).
+const AFTER_TABLES: &str = "五六七八九十";
+
 /// Numbered section headings (二、…) are preferred over sub-headings ((一)…).
 fn is_section(norm: &str) -> bool {
     let mut cs = norm.chars();
@@ -666,7 +669,7 @@ fn is_end(norm: &str) -> bool {
                 || norm.contains("主要问题及")
                 || norm.contains("其他需要报告")
                 || norm.contains("信息处理费收取情况")))
-            || (is_section(norm) && "五六七八九十".contains(norm.chars().next().unwrap_or(' '))))
+            || (is_section(norm) && AFTER_TABLES.contains(norm.chars().next().unwrap_or(' '))))
 }
 
 /// The regions of the tables present, in document order.
@@ -1017,8 +1020,9 @@ fn number_before(head: &str) -> Option<usize> {
 /// a section number, then words that read as a table's heading (`heading_of`) up to where
 /// the table's header starts (`第二十条`, `（本列数据…`, `申请人情况`, `行政复议行政诉讼`,
 /// `结果维持`) or to their 情况, or to the prose's first digit or a space, within 40
-/// characters and before any stop or digit. Byte ranges, as `cut_headings` takes them.
-fn numbered_headings(line: &str) -> Vec<(usize, usize)> {
+/// characters and before any stop or digit. Byte ranges, as `cut_headings` takes them, and
+/// the table each heads.
+fn numbered_headings(line: &str) -> Vec<(usize, usize, Table)> {
     const STARTS: [&str; 7] = [
         "第二十条",
         "信息内容",
@@ -1059,8 +1063,8 @@ fn numbered_headings(line: &str) -> Vec<(usize, usize)> {
             .or_else(|| (digit && !window.is_empty()).then_some(window.len()))
             .or_else(|| window.find([' ', '\u{3000}']).filter(|&k| k > 0));
         if let Some(end) = end {
-            if heading_of(&normalize(&line[i..from + end])).is_some() {
-                out.push((i, from + end));
+            if let Some(table) = heading_of(&normalize(&line[i..from + end])) {
+                out.push((i, from + end, table));
             }
         }
     }
@@ -1076,7 +1080,7 @@ fn section_after(line: &str, from: usize) -> Option<(usize, usize)> {
     for at in memchr::memmem::find_iter(tail.as_bytes(), "、".as_bytes()) {
         let head = tail[..at].trim_end();
         let mut back = head.chars().rev();
-        let Some(c) = back.next().filter(|c| "五六七八九十".contains(*c)) else {
+        let Some(c) = back.next().filter(|c| AFTER_TABLES.contains(*c)) else {
             continue;
         };
         let before = back.next();
@@ -1134,8 +1138,8 @@ fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> Cut {
         // Headings worded otherwise than every phrase: looked for only when some table has
         // no numbered heading among the phrases' (most dumps word all three as the template).
         if !Table::ALL.iter().all(|t| numbered.contains(t)) {
-            for (s, e) in numbered_headings(line) {
-                if heading_of(&normalize(&line[s..e])) == Some(Table::ReviewLitigation) {
+            for (s, e, table) in numbered_headings(line) {
+                if table == Table::ReviewLitigation {
                     review = review.max(Some(e));
                 }
                 cuts.push((s, e));
@@ -1471,7 +1475,7 @@ mod tests {
             三、收到和处理政府信息公开申请2020年共收到申请3件。（本列数据的勾稽关系为：…）申请人情况自然人\
             一、本年新收政府信息公开申请数量0000000四、结转下年度继续办理0000000\
             四、政府信息公开行政复议、诉讼情况行政复议行政诉讼结果维持0";
-        let got: Vec<&str> = numbered_headings(line).iter().map(|&(s, e)| &line[s..e]).collect();
+        let got: Vec<&str> = numbered_headings(line).iter().map(|&(s, e, _)| &line[s..e]).collect();
         assert_eq!(
             got,
             [
