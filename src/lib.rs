@@ -200,7 +200,7 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
     // shows its 发布时间 in script or not at all, and states it in its metadata), and its
     // title where its text shows none (the title in an image, or only in the page's head).
     out.published = out.published.or(pubdate);
-    if out.agency.is_none() || out.year.is_none() {
+    if out.agency.is_none() || out.year.is_none() || out.diagnostics.iter().any(|d| d.code == Code::NoTitle) {
         if let Some(title) = page.as_deref().and_then(meta_title) {
             title_from_metadata(&title, out);
         }
@@ -256,11 +256,18 @@ fn meta_title(page: &str) -> Option<String> {
         .map(String::from)
 }
 
-/// The agency and year a page's metadata title gives where its text gave none; the
-/// `NO_TITLE` warning goes when both are then known.
+/// The agency and year a page's metadata title gives where its text gave none, or gave
+/// them only from its signature and statistics' period (`Meta::untitled`); the `NO_TITLE`
+/// warning goes when both are then known.
 fn title_from_metadata(title: &str, out: &mut FileOutcome) {
     let lines = grid::lines(title);
     let meta = segment::meta(&lines);
+    if out.agency.is_some() && out.year.is_some() {
+        if meta.agency.is_none() || meta.year.is_none() {
+            return;
+        }
+        (out.agency, out.year) = (None, None);
+    }
     out.agency = out.agency.take().or(meta.agency);
     out.year = out.year.or(meta.year);
     if out.agency.is_some() && out.year.is_some() {
@@ -423,7 +430,13 @@ fn read(text: &str, form: parse::Form, out: &mut FileOutcome) {
     out.agency = meta.agency;
     out.year = meta.year;
     out.published = meta.published;
-    if out.agency.is_none() || out.year.is_none() {
+    if meta.untitled {
+        out.diagnostics.push(Diagnostic::warning(
+            Code::NoTitle,
+            None,
+            "no title was found: the agency is the one that signs the report, the year its statistics' period's",
+        ));
+    } else if out.agency.is_none() || out.year.is_none() {
         out.diagnostics.push(Diagnostic::warning(
             Code::NoTitle,
             meta.title_line,
@@ -621,6 +634,23 @@ mod tests {
             Some("某某局2020年报告")
         );
         assert_eq!(meta_title(r#"<meta name="ArticleTitle" content="">"#), None);
+        // The metadata's title before a signature and a statistics' period.
+        let body = "本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。</p><p>某某县教育局</p><p>2023年1月4日";
+        let o = process_bytes("page.html", page(meta, body).as_bytes(), &Limits::default());
+        assert_eq!(
+            (o.agency.as_deref(), o.year),
+            (Some("平潭综合实验区市场监督管理局"), Some(2019))
+        );
+        assert!(o.diagnostics.iter().all(|d| d.code != Code::NoTitle));
+        // Without metadata, those, with the warning that says where they come from.
+        let o = process_bytes("page.html", page("", body).as_bytes(), &Limits::default());
+        assert_eq!((o.agency.as_deref(), o.year), (Some("某某县教育局"), Some(2022)));
+        let warned = o.diagnostics.iter().find(|d| d.code == Code::NoTitle);
+        assert!(
+            warned.is_some_and(|d| d.message.contains("signs the report")),
+            "{:?}",
+            o.diagnostics
+        );
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub struct Meta {
     /// Publication or signing date, days since 1970-01-01.
     pub published: Option<i32>,
     pub title_line: Option<u32>,
+    /// No title was found: the agency is the one that signs the report, the year its
+    /// statistics period's (a crawler's body saved without the header that held the title).
+    pub untitled: bool,
 }
 
 /// Lines of the document that hold one non-empty cell of at most `max` characters once
@@ -387,6 +390,7 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
     }
     // A title without a year (某某局政府信息公开工作年度报告): the year of the statistics'
     // period the report states (数据统计期限从2020年1月1日到12月31日止).
+    let titleless = yearless.is_none();
     if let (None, Some((i, k, norm))) = (m.year, yearless) {
         if let Some(year) = statistics_year(lines) {
             m.year = Some(year);
@@ -399,6 +403,14 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
     // the agency that signs it at its end.
     if m.year.is_some() && m.agency.is_none() {
         m.agency = signatory(lines);
+    }
+    // No title at all (a crawler's body saved without the header above it): the year of
+    // the statistics' period and the agency that signs the report, when the text states
+    // both.
+    if m.year.is_none() && m.agency.is_none() && titleless {
+        if let (Some(year), Some(agency)) = (statistics_year(lines), signatory(lines)) {
+            (m.year, m.agency, m.untitled) = (Some(year), Some(agency), true);
+        }
     }
     m.published = published(lines);
     m
@@ -414,17 +426,25 @@ fn subject_at(title: &str) -> Option<usize> {
 }
 
 /// The year whose 1 January starts the statistics' period a report states in its first
-/// 300 lines (本年度报告中所列数据统计期限从2020年1月1日到12月31日止; 2020年1月1日至12月31日).
+/// 300 lines (本年度报告中所列数据统计期限从2020年1月1日到12月31日止; 2020年1月1日至12月31日),
+/// also within a crawler's one-line body, where other dates and years come before it.
 fn statistics_year(lines: &[Line<'_>]) -> Option<i32> {
     lines.iter().take(300).find_map(|l| {
-        let at = l.text.find("1月1日")?;
-        let rest = &l.text[at..];
-        if !(l.text.contains("统计") || rest.contains("12月31日")) {
+        if !l.text.contains("1月1日") {
             return None;
         }
-        let chars: Vec<char> = normalize(&l.text[..at]).chars().collect();
-        let (_, end, year) = find_year(&chars)?;
-        (end == chars.len()).then_some(year)
+        let stated = l.text.contains("统计");
+        l.text.match_indices("1月1日").find_map(|(at, _)| {
+            let rest = &l.text[at..];
+            if !(stated || rest.contains("12月31日")) {
+                return None;
+            }
+            // The year right before it (自2020年1月1日, not 11月1日).
+            let from = l.text[..at].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+            let chars: Vec<char> = normalize(&l.text[from..at]).chars().collect();
+            let (_, end, year) = find_year(&chars)?;
+            (end == chars.len()).then_some(year)
+        })
     })
 }
 
@@ -480,9 +500,32 @@ fn signatory(lines: &[Line<'_>]) -> Option<String> {
         .filter(|l| normalized_within(l.text, 40))
         .map(|l| normalize(l.text))
         .collect();
-    let at = tail.iter().position(|n| date(n).is_some())?;
     let name = |n: &str| clean_agency(n).filter(|a| agency_like(a) && date(a).is_none());
-    name(&tail[at]).or_else(|| tail.get(at + 1).and_then(|n| name(n)))
+    tail.iter()
+        .position(|n| date(n).is_some())
+        .and_then(|at| name(&tail[at]).or_else(|| tail.get(at + 1).and_then(|n| name(n))))
+        .or_else(|| signed_at_end(lines.iter().rev().find(|l| !l.text.trim().is_empty())?.text))
+}
+
+/// The agency that signs a report whose last line runs on from its text (a crawler's
+/// one-line body: `…无收取信息处理费情况。 平潭综合实验区财政金融局2023年1月4日`): the
+/// name before the date that ends the line's last sentence, with nothing but a few words
+/// (附件下载) after that date.
+fn signed_at_end(line: &str) -> Option<String> {
+    // The last sentence, within the line's last 80 characters.
+    let start = line.char_indices().rev().nth(79).map_or(0, |(i, _)| i);
+    let tail = &line[start..];
+    let tail = tail.rfind(['。', '；', ';']).map_or(tail, |p| &tail[p..]);
+    let tail = tail.trim_start_matches(['。', '；', ';']);
+    let chars: Vec<char> = tail.chars().map(halfwidth).collect();
+    let (at, end, _) = date_span(&chars)?;
+    // Only a few words after the date (附件下载, 印发): a signature, not a sentence.
+    let after: String = chars[end..].iter().collect();
+    if normalize(&after).chars().count() > 8 {
+        return None;
+    }
+    let name: String = chars[..at].iter().collect();
+    clean_agency(&name).filter(|a| agency_like(a) && date(a).is_none())
 }
 
 /// The publication date (发布时间/发布日期) or else the signing date at the end.
@@ -555,6 +598,12 @@ fn small_number(s: &[char]) -> Option<u32> {
 /// The first date in `s` (2021-01-12, 2021/1/12, 2021年1月12日, 二〇二一年一月十二日).
 pub fn date(s: &str) -> Option<i32> {
     let chars: Vec<char> = s.chars().map(halfwidth).collect();
+    date_span(&chars).map(|(_, _, d)| d)
+}
+
+/// The first date in `chars` (half-width): where it starts, where it ends (after its 日,
+/// if any) and the date.
+fn date_span(chars: &[char]) -> Option<(usize, usize, i32)> {
     for i in 0..chars.len() {
         if i > 0 && digit(chars[i - 1]).is_some() {
             continue;
@@ -587,7 +636,8 @@ pub fn date(s: &str) -> Option<i32> {
         let day = small_number(&chars[ds..j]);
         if let (Some(mo), Some(d)) = (month, day) {
             if (1990..=2100).contains(&year) && (1..=12).contains(&mo) && (1..=31).contains(&d) {
-                return Some(days_from_civil(year as i32, mo, d));
+                let end = j + usize::from(chars.get(j) == Some(&'日'));
+                return Some((i, end, days_from_civil(year as i32, mo, d)));
             }
         }
     }
@@ -1393,6 +1443,48 @@ mod tests {
         assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
         let text = format!("2020年政府信息公开工作年度报告{body}某某县教育局 2021年1月15日\n");
         assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
+    }
+
+    /// A body without a title (a crawler's body saved without the header that held it):
+    /// the year of the statistics' period it states and the agency that signs it, both or
+    /// neither, and the meta says so.
+    #[test]
+    fn an_untitled_body_is_dated_by_its_period_and_named_by_its_signature() {
+        let open = "根据《某某县2021年政府信息公开工作要点》要求编制本报告。本报告所列数据的统计期限自";
+        let period = "2022年1月1日起至2022年12月31日止。一、总体情况2022年，我局……";
+        let end = "六、其他需要报告的事项2022年，无收取信息处理费情况。 某某县教育局2023年1月4日";
+        let m = meta(&lines(&format!("{open}{period}{end}")));
+        assert_eq!(
+            (m.agency.as_deref(), m.year, m.untitled),
+            (Some("某某县教育局"), Some(2022), true)
+        );
+        // Some words after the date (the page's 附件下载), the signature on lines of its own.
+        let m = meta(&lines(&format!("{open}{period}{end} 附件下载")));
+        assert_eq!((m.agency.as_deref(), m.year), (Some("某某县教育局"), Some(2022)));
+        let m = meta(&lines(&format!("{open}\n{period}\n无。\n某某县教育局\n2023年1月4日\n")));
+        assert_eq!(
+            (m.agency.as_deref(), m.year, m.untitled),
+            (Some("某某县教育局"), Some(2022), true)
+        );
+        // Neither without the other; no 11月1日 for a 1 January; no date in a sentence.
+        let unsigned = format!("{open}{period}六、其他需要报告的事项无。");
+        assert_eq!(meta_of(&unsigned), (None, None));
+        assert_eq!(
+            meta_of(&format!("根据要求编制本报告。一、总体情况……{end}")),
+            (None, None)
+        );
+        let november = "本报告所列数据统计自2022年11月1日至2022年12月31日。";
+        assert_eq!(meta_of(&format!("{november}{end}")), (None, None));
+        let sentence = "六、其他需要报告的事项。某某县教育局2023年1月4日召开了政务公开工作会议";
+        assert_eq!(meta_of(&format!("{open}{period}{sentence}")), (None, None));
+        // A title's agency and year are not the signature's.
+        let m = meta(&lines(&format!(
+            "某某县卫生局2022年政府信息公开工作年度报告\n{open}{period}{end}"
+        )));
+        assert_eq!(
+            (m.agency.as_deref(), m.year, m.untitled),
+            (Some("某某县卫生局"), Some(2022), false)
+        );
     }
 
     #[test]
