@@ -430,13 +430,8 @@ fn subject_at(title: &str) -> Option<usize> {
 /// also within a crawler's one-line body, where other dates and years come before it.
 fn statistics_year(lines: &[Line<'_>]) -> Option<i32> {
     lines.iter().take(300).find_map(|l| {
-        if !l.text.contains("1月1日") {
-            return None;
-        }
-        let stated = l.text.contains("统计");
         l.text.match_indices("1月1日").find_map(|(at, _)| {
-            let rest = &l.text[at..];
-            if !(stated || rest.contains("12月31日")) {
+            if !(l.text.contains("统计") || l.text[at..].contains("12月31日")) {
                 return None;
             }
             // The year right before it (自2020年1月1日, not 11月1日).
@@ -500,10 +495,9 @@ fn signatory(lines: &[Line<'_>]) -> Option<String> {
         .filter(|l| normalized_within(l.text, 40))
         .map(|l| normalize(l.text))
         .collect();
-    let name = |n: &str| clean_agency(n).filter(|a| agency_like(a) && date(a).is_none());
     tail.iter()
         .position(|n| date(n).is_some())
-        .and_then(|at| name(&tail[at]).or_else(|| tail.get(at + 1).and_then(|n| name(n))))
+        .and_then(|at| signing_name(&tail[at]).or_else(|| tail.get(at + 1).and_then(|n| signing_name(n))))
         .or_else(|| signed_at_end(lines.iter().rev().find(|l| !l.text.trim().is_empty())?.text))
 }
 
@@ -524,8 +518,12 @@ fn signed_at_end(line: &str) -> Option<String> {
     if normalize(&after).chars().count() > 8 {
         return None;
     }
-    let name: String = chars[..at].iter().collect();
-    clean_agency(&name).filter(|a| agency_like(a) && date(a).is_none())
+    signing_name(&chars[..at].iter().collect::<String>())
+}
+
+/// The agency's name a signature's text gives, if it reads as one (no date in it).
+fn signing_name(text: &str) -> Option<String> {
+    clean_agency(text).filter(|a| agency_like(a) && date(a).is_none())
 }
 
 /// The publication date (发布时间/发布日期) or else the signing date at the end.
