@@ -201,6 +201,19 @@ def text_forms(name, text, crawler):
         blanked = re.sub(r"(?m)(?<=\t)0(?=\t|$)", "", text)
         if not re.search(r"(?m)(^|[\t ])0([\t ]|$)", blanked) and re.search(r"(?m)^[^\t\n]+(\t[^\t\n]*){3}", text):
             yield "blank-zeros", blanked, zeros_blank
+        # The 总计 cells of the outcome rows left empty (a real page, 上海市人民政府办公厅 2019),
+        # the other rows' printed, on lines that end at their last column (no tab after it):
+        # the empty cells are the rows' own.
+        ended = re.sub(r"(?m)\t+$", "", text).split("\n")
+        row = re.compile(r"^([^\n]*[\u4e00-\u9fff）)][^\t\n]*\t*(?:\t\d+){6}\t)\d+$")
+        kept = re.compile(r"本年新收|上年结转|总计|结转下年度")
+        outcomes = [i for i, l in enumerate(ended) if row.match(l) and not kept.search(re.sub(r"\s", "", l))]
+        # Every outcome row but （七）总计 (19 of the 2019 form's 20, 22 of the 2021 form's 23).
+        if len(outcomes) in (19, 22):
+            for i in outcomes:
+                ended[i] = row.sub(r"\1", ended[i])
+            yield "blank-outcome-totals", "\n".join(ended), outcome_totals_blank
+        yield "trailing-bars", "\n".join(" | ".join(l.split("\t")) + " |" if "\t" in l else l for l in lines)
         yield "label-only-rows", re.sub(r"(?m)^([^\n]*[\u4e00-\u9fff][^\t\n]*)(\t0)+\t*$", r"\1", text), \
             zero_rows_unexpected
     if crawler:
@@ -230,6 +243,12 @@ def zeros_blank(truth):
         return {k: fix(x) for k, x in v.items()} if isinstance(v, dict) else \
             [None if x == 0 else x for x in v] if isinstance(v, list) else v
     return {k: fix(v) if k in ("active_disclosure", "requests", "outcomes", "review_litigation") else v
+            for k, v in truth.items()}
+
+
+def outcome_totals_blank(truth):
+    """The truth of a report whose outcome rows (but （七）总计) print no 总计."""
+    return {k: {r: x[:-1] + [None] if r != "total" else x for r, x in v.items()} if k == "outcomes" else v
             for k, v in truth.items()}
 
 

@@ -553,12 +553,15 @@ def document(rng, agency, year, template, nums, form, style, blank_totals=()):
     overview = prose_overview(rng, agency, year, nums)
     end = prose_end(rng, agency, year, *style.get("end_sections", ("五", "六")))
     sig = signature(agency, year, rng)
-    if form in ("tabs", "markdown", "box", "pdf"):
+    if form in ("tabs", "markdown", "box", "pdf", "bars"):
         if form == "tabs":
             tables = render_grid(template, nums, style, "\t", blank_totals=blank_totals)
         elif form == "markdown":
             tables = render_grid(template, nums, style, " | ", frame=("| ", " |"),
                                  rule=lambda n: "|" + "---|" * n, blank_totals=blank_totals)
+        elif form == "bars":
+            # A page's tables put into text with a bar after each cell, none before a row.
+            tables = render_grid(template, nums, style, " | ", frame=("", " |"), blank_totals=blank_totals)
         elif form == "box":
             tables = render_grid(template, nums, style, "│", frame=("│", "│"),
                                  rule=lambda n: "├" + "┼".join(["────"] * n) + "┤", blank_totals=blank_totals)
@@ -644,6 +647,8 @@ FIXTURES = [
      "utf-16be", False, ()),
     ("old_form_in_2021.txt", "某某镇人民政府", 2021, "2019", "tabs",
      {"thousands": True, "title": "某某镇人民政府2021年度政府信息公开工作年度报告"}, "utf-8", False, ()),
+    ("bars_blank_totals.txt", "某某区司法局", 2020, "2019", "bars",
+     {}, "utf-8", False, ("granted", "partially_granted", "withheld.third_party_rights", "unable.not_held")),
 ]
 
 

@@ -176,12 +176,14 @@ fn separator(line: &str) -> Separator {
 /// Splits one line into trimmed cells. Tabs win; then bars; then runs of 2+ spaces.
 pub fn cells(line: &str) -> Vec<&str> {
     let mut v = Vec::new();
-    cells_into(line, &mut v);
+    cells_into(line, false, &mut v);
     v
 }
 
-/// [`cells`] into `out` (cleared first), which keeps its room from line to line.
-fn cells_into<'a>(line: &'a str, out: &mut Vec<&'a str>) {
+/// [`cells`] into `out` (cleared first), which keeps its room from line to line. With
+/// `terminated` (a text whose cells each end with a bar, `规章 | 0 | 0 | 0 |`), an empty
+/// cell before a line's first bar is a cell; otherwise that bar opens the row (markdown).
+fn cells_into<'a>(line: &'a str, terminated: bool, out: &mut Vec<&'a str>) {
     out.clear();
     match separator(line) {
         Separator::Tab => {
@@ -193,7 +195,7 @@ fn cells_into<'a>(line: &'a str, out: &mut Vec<&'a str>) {
         Separator::Bar => {
             out.extend(line.split(['|', '│', '┃']).map(trim));
             // Markdown and box tables open and close with a bar: drop those empty ends.
-            if out.first() == Some(&"") {
+            if out.first() == Some(&"") && !terminated {
                 out.remove(0);
             }
             if out.last() == Some(&"") {
@@ -434,12 +436,17 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
     // millions of lines.
     let mut out = Vec::with_capacity((lines.len() * 4).min(4096));
     let mut cs: Vec<&'a str> = Vec::new();
+    // Looked at only once a line starts with a bar.
+    let mut memo = None;
     for l in lines {
         crate::budget::step();
-        if trim(l.text).is_empty() || is_rule(l.text) || is_page_break(l.text) {
+        let text = trim(l.text);
+        if text.is_empty() || is_rule(l.text) || is_page_break(l.text) {
             continue;
         }
-        cells_into(l.text, &mut cs);
+        let opens = text.starts_with(['|', '│', '┃']);
+        let terminated = opens && *memo.get_or_insert_with(|| bars_terminate_cells(lines));
+        cells_into(l.text, terminated, &mut cs);
         let n = cs.len().min(u16::MAX as usize) as u16;
         for (i, c) in cs.iter().enumerate() {
             let from = out.len();
@@ -472,6 +479,26 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
         }
     }
     out
+}
+
+/// Whether the lines' bars end cells rather than stand between them: as many lines with bars
+/// start with a cell and end with a bar (`行政复议 |  |  |`, as pages put into text hold their
+/// tables) as start with a bar, where every line of a markdown or box table opens with one.
+fn bars_terminate_cells(lines: &[Line<'_>]) -> bool {
+    let (mut open, mut end) = (0, 0);
+    for l in lines {
+        let t = trim(l.text);
+        if separator(t) != Separator::Bar {
+            continue;
+        }
+        let bar = |c: char| matches!(c, '|' | '│' | '┃');
+        if t.starts_with(bar) {
+            open += 1;
+        } else if t.ends_with(bar) {
+            end += 1;
+        }
+    }
+    end > 0 && end >= open
 }
 
 /// Characters after a number that make it part of the text (2020年, 4位, 711号, 第3页).

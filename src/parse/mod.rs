@@ -380,6 +380,10 @@ pub fn labelled(
     let own_blanks = hits.iter().any(|(i, r)| {
         r.values.len() == specs[*i].cols.len() && r.values.first().is_some_and(|t| t.kind == Kind::Blank)
     }) && values_follow_labels(&hits, specs, form);
+    let trailing_own = hits
+        .iter()
+        .any(|(i, r)| r.values.len() >= specs[*i].cols.len() && r.values.last().is_some_and(|t| t.kind == Kind::Blank))
+        && lines_end_at_last_column(&hits, specs, form);
     // Rows whose values fit their columns exactly first, so identities can place the rest.
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     // Only the applications table has a subtotal column.
@@ -395,7 +399,7 @@ pub fn labelled(
         if table == Table::Applications {
             drop_subtotal(spec, &mut run, subtotal_at, &mut ex);
         }
-        if positional(table, spec, &mut run, form, own_blanks, &mut ex) {
+        if positional(table, spec, &mut run, form, own_blanks, trailing_own, &mut ex) {
             continue;
         }
         run.values.retain(|t| t.kind != Kind::Blank);
@@ -575,6 +579,7 @@ fn positional(
     run: &mut Run<'_>,
     form: Form,
     own_blanks: bool,
+    trailing_own: bool,
     ex: &mut Extracted,
 ) -> bool {
     let m = spec.cols.len();
@@ -607,8 +612,13 @@ fn positional(
             && sums_to_total(&run.values);
         if !own {
             run.values.drain(..lead);
-            while run.values.last().is_some_and(|t| t.kind == Kind::Blank) {
-                run.values.pop();
+            // Empty cells after the values are the row's own when they make up its columns
+            // exactly in a table whose lines end at their last column (a blank 总计 in
+            // `1.属于国家秘密\t14\t\t\t\t\t\t`); else layout.
+            if !(trailing_own && run.values.len() == m) {
+                while run.values.last().is_some_and(|t| t.kind == Kind::Blank) {
+                    run.values.pop();
+                }
             }
         }
         if !run.values.iter().any(|t| t.kind == Kind::Blank) {
@@ -662,6 +672,32 @@ fn values_follow_labels(hits: &[(usize, Run<'_>)], specs: &[RowSpec], form: Form
             return false;
         }
         seen += usize::from(lead == 0 && v.first().is_some_and(Token::is_value));
+    }
+    seen >= 2
+}
+
+/// Whether a text table's lines end at their last column: two of its rows have as many
+/// values as columns, on one line, the last in the line's last cell, and no row has an
+/// empty cell after more cells than its columns (`规章\t0\t0\t0\t`: a tab after the values
+/// is layout). Then empty cells that make up a row's columns after its values are its own.
+fn lines_end_at_last_column(hits: &[(usize, Run<'_>)], specs: &[RowSpec], form: Form) -> bool {
+    if form == Form::Html {
+        return false;
+    }
+    let mut seen = 0;
+    for (i, run) in hits {
+        let m = specs[*i].cols.len();
+        let lead = run.values.iter().take_while(|t| t.kind == Kind::Blank).count();
+        let v = &run.values[lead..];
+        let Some(last) = v.last() else { continue };
+        if last.kind == Kind::Blank {
+            if v.len() > m {
+                return false;
+            }
+            continue;
+        }
+        let one_line = v.iter().all(|t| t.line == last.line && t.kind != Kind::Run);
+        seen += usize::from(v.len() == m && one_line && last.cell + 1 == last.line_cells);
     }
     seen >= 2
 }
@@ -2736,6 +2772,76 @@ mod tests {
         let blank = (None, CellStatus::Blank);
         let reported = |v| (Some(v), CellStatus::Reported);
         assert_eq!(got, [reported(3.0), blank, blank, blank, blank, reported(1.0), blank]);
+    }
+
+    /// Empty cells after a row's values that make up its columns, in a text table whose
+    /// other lines end at their last column, are the row's own: its 总计 printed blank (a
+    /// page of 上海市人民政府办公厅 2019 put into text), not a gap the identities fill. Where
+    /// a line holds a tab after its values, they stay layout.
+    #[test]
+    fn empty_cells_after_the_values_are_the_rows_own_where_lines_end_at_their_last_column() {
+        let head = "一、本年新收政府信息公开申请数量\t\t\t821\t35\t\t\t2\t1\t859\n\
+                    二、上年结转政府信息公开申请数量\t\t\t18\t\t\t\t\t\t18\n";
+        let rows = "三、本年度办理结果\t（一）予以公开\t\t258\t12\t\t\t1\t1\t\n\
+                    （三）不予公开\t1.属于国家秘密\t14\t\t\t\t\t\t\n";
+        let ex = labelled_text(
+            Table::Applications,
+            Template::T2019,
+            &format!("{head}{rows}"),
+            Form::Text,
+        );
+        let blank = (None, CellStatus::Blank);
+        let reported = |v| (Some(v), CellStatus::Reported);
+        let got = |ex: &Extracted, row: &str| -> Vec<(Option<f64>, CellStatus)> {
+            ex.cells
+                .iter()
+                .filter(|c| c.row == row)
+                .map(|c| (c.value, c.status))
+                .collect()
+        };
+        assert_eq!(
+            got(&ex, "granted"),
+            [
+                reported(258.0),
+                reported(12.0),
+                blank,
+                blank,
+                reported(1.0),
+                reported(1.0),
+                blank
+            ]
+        );
+        assert_eq!(got(&ex, "withheld.state_secret")[0], reported(14.0));
+        assert!(got(&ex, "withheld.state_secret")[1..].iter().all(|c| *c == blank));
+        // A tab after a row's values: the table's lines do not end at their last column.
+        let ex = labelled_text(
+            Table::Applications,
+            Template::T2019,
+            &format!("{}{rows}", head.replace("\n", "\t\n")),
+            Form::Text,
+        );
+        assert!(got(&ex, "withheld.state_secret")
+            .iter()
+            .all(|c| c.1 != CellStatus::Blank));
+    }
+
+    /// Bars that end cells (`行政复议 |  |  |`, a page's text with a bar after each cell) make
+    /// the empty cell before a line's first bar a cell, where a markdown table's first bar
+    /// opens its row.
+    #[test]
+    fn a_bar_after_each_cell_keeps_a_lines_first_empty_cell() {
+        let text = "行政复议 |  |  |  |  | 行政诉讼 |\n\
+                    结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 |\n\
+                     |  |  |  |  | 1 | 2 | 0 | 1 | 4 | 0 | 0 | 0 | 0 | 0 |\n";
+        let ex = review(&lines(text), 1, Form::Text);
+        assert_eq!(ex.cells.len(), 15);
+        assert!(ex.cells[..5].iter().all(|c| c.status == CellStatus::Blank));
+        assert_eq!(ex.cells[9].value, Some(4.0));
+        let markdown = "| 行政复议 | | | | | 行政诉讼 |\n| | | | | | 1 | 2 | 0 | 1 | 4 | 0 | 0 | 0 | 0 | 0 |\n";
+        let ex = review(&lines(markdown), 1, Form::Text);
+        assert_eq!(ex.cells.len(), 15);
+        assert_eq!(ex.cells[4].status, CellStatus::Blank);
+        assert_eq!(ex.cells[5].value, Some(1.0));
     }
 
     /// A review row with a cell to spare at an end (a trailing tab, a word processor's empty
