@@ -62,7 +62,8 @@ WORDING = {
 # row of a seed whose five leading empty cells are tabs (15 cells, AMBIGUOUS_ROW) is left
 # with no reader able to place it when tabs become U+3000 or spaces or every cell stands
 # on a line of its own.
-LOST = {"tabs-as-u3000": 15, "cell-per-line": 15, "single-spaces": 15, "wide-spaces": 15}
+LOST = {"tabs-as-u3000": 15, "cell-per-line": 15, "single-spaces": 15, "wide-spaces": 15,
+        "trailing-bars-one-a-line": 15}
 # Agencies and years a form may lose beyond the undamaged reports': sixteen crawler bodies
 # never print the title their dropped header held; seven of them state their statistics'
 # period and end signed (pingtan czj2024, jjf2024, jjp2025, scj2022, scj2024, scj2025,
@@ -214,6 +215,9 @@ def text_forms(name, text, crawler):
                 ended[i] = row.sub(r"\1", ended[i])
             yield "blank-outcome-totals", "\n".join(ended), outcome_totals_blank
         yield "trailing-bars", "\n".join(" | ".join(l.split("\t")) + " |" if "\t" in l else l for l in lines)
+        # The same, one cell a line, an empty one a bar alone.
+        yield "trailing-bars-one-a-line", "\n".join(
+            "\n".join(f"{c} |" if c.strip() else "|" for c in l.split("\t")) if "\t" in l else l for l in lines)
         yield "label-only-rows", re.sub(r"(?m)^([^\n]*[\u4e00-\u9fff][^\t\n]*)(\t0)+\t*$", r"\1", text), \
             zero_rows_unexpected
     if crawler:

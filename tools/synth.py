@@ -553,7 +553,7 @@ def document(rng, agency, year, template, nums, form, style, blank_totals=()):
     overview = prose_overview(rng, agency, year, nums)
     end = prose_end(rng, agency, year, *style.get("end_sections", ("五", "六")))
     sig = signature(agency, year, rng)
-    if form in ("tabs", "markdown", "box", "pdf", "bars"):
+    if form in ("tabs", "markdown", "box", "pdf", "bars", "bars-one-a-line"):
         if form == "tabs":
             tables = render_grid(template, nums, style, "\t", blank_totals=blank_totals)
         elif form == "markdown":
@@ -562,6 +562,9 @@ def document(rng, agency, year, template, nums, form, style, blank_totals=()):
         elif form == "bars":
             # A page's tables put into text with a bar after each cell, none before a row.
             tables = render_grid(template, nums, style, " | ", frame=("", " |"), blank_totals=blank_totals)
+        elif form == "bars-one-a-line":
+            # The same, one cell a line (cells that held paragraphs).
+            tables = render_grid(template, nums, style, " |\n", frame=("", " |"), blank_totals=blank_totals)
         elif form == "box":
             tables = render_grid(template, nums, style, "│", frame=("│", "│"),
                                  rule=lambda n: "├" + "┼".join(["────"] * n) + "┤", blank_totals=blank_totals)
@@ -649,6 +652,8 @@ FIXTURES = [
      {"thousands": True, "title": "某某镇人民政府2021年度政府信息公开工作年度报告"}, "utf-8", False, ()),
     ("bars_blank_totals.txt", "某某区司法局", 2020, "2019", "bars",
      {}, "utf-8", False, ("granted", "partially_granted", "withheld.third_party_rights", "unable.not_held")),
+    ("bars_one_a_line_2021.txt", "某某县财政局", 2022, "2021", "bars-one-a-line",
+     {}, "utf-8", False, ("granted", "unable.not_held", "not_processed.duplicate")),
 ]
 
 

@@ -492,6 +492,10 @@ fn bars_terminate_cells(lines: &[Line<'_>]) -> bool {
             continue;
         }
         let bar = |c: char| matches!(c, '|' | '│' | '┃');
+        if t.chars().all(|c| bar(c) || c.is_whitespace()) {
+            // Empty cells alone (`|`, `|  |`) open or end cells alike.
+            continue;
+        }
         if t.starts_with(bar) {
             open += 1;
         } else if t.ends_with(bar) {

@@ -105,10 +105,15 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
             // An empty cell of a grid line holds its column's place after a label or a value;
             // elsewhere (under a merged label cell) it holds nothing.
             Kind::Blank => {
-                let on_line = current
-                    .as_ref()
-                    .is_some_and(|r| r.values.last().is_some_and(|v| v.line == t.line));
-                if on_line || (current.is_none() && !label.is_empty() && text_line == t.line) {
+                // Or, a line's only cell, it holds its place among a row's cells one a line
+                // (`821 |`, `|`, `2 |`: a page's cells put into text one a line).
+                let on_line = current.as_ref().is_some_and(|r| {
+                    r.values
+                        .last()
+                        .is_some_and(|v: &Token<'_>| v.line == t.line || (t.line_cells == 1 && v.line + 1 == t.line))
+                });
+                let after_label = text_line == t.line || (t.line_cells == 1 && text_line + 1 == t.line);
+                if on_line || (current.is_none() && !label.is_empty() && after_label) {
                     let r = current.get_or_insert_with(|| Run {
                         label: std::mem::replace(&mut label, String::with_capacity(LABEL_BYTES)),
                         label_line,
@@ -600,6 +605,11 @@ fn positional(
             return false;
         }
         run.values.truncate(m);
+    } else if stacked(run, m) {
+        // One cell a line, an empty one printed as such (`|`, a page's cells put into text
+        // one a line): each is a cell; the empty cells on the label's line are its padding.
+        let pad = padding(run);
+        run.values.drain(..pad);
     } else {
         let lead = run.values.iter().take_while(|t| t.kind == Kind::Blank).count();
         // In a table whose values start after the label, an applications row of exactly its
@@ -627,7 +637,8 @@ fn positional(
     }
     let line = run.values[0].line;
     let one_per_cell = run.values.windows(2).all(|w| w[0].cell < w[1].cell);
-    if run.values.len() != m || !one_per_cell || run.values.iter().any(|t| t.line != line || t.kind == Kind::Run) {
+    let one_line = one_per_cell && run.values.iter().all(|t| t.line == line);
+    if run.values.len() != m || !(one_line || stacked(run, m)) || run.values.iter().any(|t| t.kind == Kind::Run) {
         return false;
     }
     for (c, tok) in run.values.iter().enumerate() {
@@ -639,6 +650,45 @@ fn positional(
         ex.cells.push(cell);
     }
     true
+}
+
+/// Whether a text row's values after its [`padding`] are one cell a line, on lines one
+/// after another, exactly its `m` columns: an empty cell among them was printed (a line of
+/// its own), not left out, so the row reads by position.
+fn stacked(run: &Run<'_>, m: usize) -> bool {
+    let pad = padding(run);
+    let mut v = run.values[pad..].iter();
+    let Some(first) = v.next() else { return false };
+    // Right after the label's last line (an empty cell on the line after it is the row's,
+    // not one of the next row's run on).
+    let label_end = run.breaks.last().map_or(run.label_line, |b| b.1);
+    let before = pad.checked_sub(1).map_or(label_end, |p| run.values[p].line);
+    let mut line = first.line;
+    let mut n = 1;
+    // Nor may it be empty, but in a row left empty: the empty cell after a label may be
+    // layout (a merged label's column, `2.重复申请\t\t0\t0…` with a value left out), as on a
+    // line of cells.
+    let empty = first.kind == Kind::Blank && run.values.iter().any(|t| t.kind != Kind::Blank);
+    if first.line_cells != 1 || first.line != before + 1 || empty {
+        return false;
+    }
+    for t in v {
+        if t.line_cells != 1 || t.line != line + 1 {
+            return false;
+        }
+        line = t.line;
+        n += 1;
+    }
+    n == m
+}
+
+/// The empty cells a row's values start with on lines of more cells than one (a label's
+/// line, `（一）予以公开 ||`).
+fn padding(run: &Run<'_>) -> usize {
+    run.values
+        .iter()
+        .take_while(|t| t.kind == Kind::Blank && t.line_cells > 1)
+        .count()
 }
 
 /// Whether a row's last cell is not 0 and the sum of the others (empty cells as 0).
@@ -2823,6 +2873,39 @@ mod tests {
         assert!(got(&ex, "withheld.state_secret")
             .iter()
             .all(|c| c.1 != CellStatus::Blank));
+    }
+
+    /// A row's cells one a line, an empty one a bar alone (a page's cells put into text one
+    /// a line, `821 |`, `|`): each line is a cell in its column, the empty ones blank.
+    #[test]
+    fn cells_one_a_line_with_empty_ones_printed_read_by_position() {
+        let text = "一、本年新收政府信息公开申请数量 |||\n821 |\n35 |\n|\n|\n2 |\n1 |\n859 |\n\
+                    三、本年度办理结果 |\n（一）予以公开 ||\n258 |\n12 |\n|\n|\n1 |\n1 |\n|\n\
+                    （二）部分公开（区分处理的，只计这一情形，不计其他情形） ||\n3 |\n|\n|\n|\n|\n|\n3 |\n\
+                    （三）不予公开 |\n1.属于国家秘密 |\n|\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n";
+        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        let got = |row: &str| -> Vec<Option<f64>> { values(&ex, row) };
+        assert_eq!(
+            got("new_received"),
+            [Some(821.0), Some(35.0), None, None, Some(2.0), Some(1.0), Some(859.0)]
+        );
+        assert_eq!(
+            got("granted"),
+            [Some(258.0), Some(12.0), None, None, Some(1.0), Some(1.0), None]
+        );
+        assert_eq!(
+            got("partially_granted"),
+            [Some(3.0), None, None, None, None, None, Some(3.0)]
+        );
+        // An empty cell first may be a merged label's column, the row's six values short of
+        // one: not read by position.
+        let state_secret: Vec<CellStatus> = ex
+            .cells
+            .iter()
+            .filter(|c| c.row == "withheld.state_secret")
+            .map(|c| c.status)
+            .collect();
+        assert!(!state_secret.contains(&CellStatus::Blank), "{state_secret:?}");
     }
 
     /// Bars that end cells (`行政复议 |  |  |`, a page's text with a bar after each cell) make
