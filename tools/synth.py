@@ -146,7 +146,7 @@ def make_numbers(rng, template, scale=1.0):
     return {"active": act, "apps": apps, "review": review}
 
 
-def truth(agency, year, template, nums, blank_totals=()):
+def truth(agency, year, template, nums, blank_totals=(), zeros_blank=False):
     """The truth file: what the report prints."""
     req = {}
     out = {}
@@ -154,6 +154,8 @@ def truth(agency, year, template, nums, blank_totals=()):
         v = list(v)
         if k in blank_totals:
             v[6] = None
+        if zeros_blank:
+            v = [None if x == 0 and i < 6 else x for i, x in enumerate(v)]
         (req if k in ("new_received", "carried_over", "carried_forward") else out)[k] = v
     act = {}
     for k, v in nums["active"].items():
@@ -281,6 +283,9 @@ def app_rows(template, nums, style, blank_totals=()):
         out = [fmt(x, style) for x in v]
         if k in blank_totals:
             out[6] = ""
+        if style.get("zeros_blank"):
+            # Only the 总计 column's zeros printed.
+            out = ["" if x == 0 and i < 6 else o for i, (x, o) in enumerate(zip(v, out))]
         if subtotal:
             out.insert(6, fmt(sum(v[1:6]), style))
         return out
@@ -602,7 +607,7 @@ def document(rng, agency, year, template, nums, form, style, blank_totals=()):
                 + content + footer + "\n</body></html>\n")
     else:
         raise ValueError(form)
-    return text, truth(agency, year, template, nums, blank_totals)
+    return text, truth(agency, year, template, nums, blank_totals, style.get("zeros_blank", False))
 
 
 def encode(text, encoding, crlf=False):
@@ -654,6 +659,8 @@ FIXTURES = [
      {}, "utf-8", False, ("granted", "partially_granted", "withheld.third_party_rights", "unable.not_held")),
     ("bars_one_a_line_2021.txt", "某某县财政局", 2022, "2021", "bars-one-a-line",
      {}, "utf-8", False, ("granted", "unable.not_held", "not_processed.duplicate")),
+    ("bars_zeros_blank_2021.txt", "某某市地方志办公室", 2023, "2021", "bars",
+     {"zeros_blank": True}, "utf-8", False, ()),
 ]
 
 

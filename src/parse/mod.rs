@@ -615,11 +615,13 @@ fn positional(
         // In a table whose values start after the label, an applications row of exactly its
         // seven cells, the first empty, whose non-zero 总计 is the sum of the other six
         // (empty cells as 0): the empty cell is the row's own (`4. 保护…\t\t1\t…\t1`).
+        // Likewise two or more empty cells first in a row whose last cell adds up the others
+        // (a report that leaves its zeros empty, `（一）予以公开 | | | | | | | 0 |`).
+        let blanks = run.values.iter().filter(|t| t.kind == Kind::Blank).count();
         let own = own_blanks
             && table == Table::Applications
-            && lead == 1
             && run.values.len() == m
-            && sums_to_total(&run.values);
+            && ((lead == 1 && sums_to_total(&run.values)) || (lead >= 2 && blanks >= 2 && adds_up(&run.values)));
         if !own {
             run.values.drain(..lead);
             // Empty cells after the values are the row's own when they make up its columns
@@ -665,10 +667,13 @@ fn stacked(run: &Run<'_>, m: usize) -> bool {
     let before = pad.checked_sub(1).map_or(label_end, |p| run.values[p].line);
     let mut line = first.line;
     let mut n = 1;
-    // Nor may it be empty, but in a row left empty: the empty cell after a label may be
-    // layout (a merged label's column, `2.重复申请\t\t0\t0…` with a value left out), as on a
-    // line of cells.
-    let empty = first.kind == Kind::Blank && run.values.iter().any(|t| t.kind != Kind::Blank);
+    // Nor may it be empty, but in a row left empty or one whose empty cells stand for its
+    // zeros (two or more, its last cell the sum of the others): the empty cell after a label
+    // may be layout (a merged label's column, `2.重复申请\t\t0\t0…` with a value left out),
+    // as on a line of cells.
+    let cells = &run.values[pad..];
+    let blanks = cells.iter().filter(|t| t.kind == Kind::Blank).count();
+    let empty = first.kind == Kind::Blank && blanks < cells.len() && (blanks < 2 || !adds_up(cells));
     if first.line_cells != 1 || first.line != before + 1 || empty {
         return false;
     }
@@ -689,6 +694,22 @@ fn padding(run: &Run<'_>) -> usize {
         .iter()
         .take_while(|t| t.kind == Kind::Blank && t.line_cells > 1)
         .count()
+}
+
+/// Whether a row's last cell is a number, the sum of the others (empty cells as 0).
+fn adds_up(v: &[Token<'_>]) -> bool {
+    let num = |t: &Token<'_>| match t.kind {
+        Kind::Value(Value::Number(n)) => Some(n.value),
+        Kind::Blank => Some(0.0),
+        _ => None,
+    };
+    match v.split_last() {
+        Some((t, rest)) if t.kind != Kind::Blank => {
+            let sum: Option<f64> = rest.iter().map(num).sum();
+            num(t).zip(sum).is_some_and(|(t, s)| validate::close(t, s))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a row's last cell is not 0 and the sum of the others (empty cells as 0).
@@ -2875,6 +2896,35 @@ mod tests {
             .all(|c| c.1 != CellStatus::Blank));
     }
 
+    /// A report that leaves its zeros empty (`（一）予以公开 | | | | | | | 0 |`): two or more
+    /// empty cells first in an applications row whose last cell adds up the others stand in
+    /// their columns, where the table's values start after the label; one empty cell before
+    /// six zeros may be a merged label's column, and is not.
+    #[test]
+    fn empty_cells_first_stand_for_zeros_where_the_last_adds_up() {
+        let text = "一、本年新收政府信息公开申请数量\t2\t\t\t\t\t\t2\n\
+                    二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t0\n\
+                    三、本年度办理结果\t（一）予以公开\t1\t\t\t\t\t\t1\n\
+                    （二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t\t3\t\t\t\t3\n\
+                    （三）不予公开\t1.属于国家秘密\t\t0\t0\t0\t0\t0\t0\n";
+        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        assert_eq!(
+            values(&ex, "carried_over"),
+            [None, None, None, None, None, None, Some(0.0)]
+        );
+        assert_eq!(
+            values(&ex, "partially_granted"),
+            [None, None, Some(3.0), None, None, None, Some(3.0)]
+        );
+        let state_secret: Vec<CellStatus> = ex
+            .cells
+            .iter()
+            .filter(|c| c.row == "withheld.state_secret")
+            .map(|c| c.status)
+            .collect();
+        assert!(!state_secret.contains(&CellStatus::Blank), "{state_secret:?}");
+    }
+
     /// A row's cells one a line, an empty one a bar alone (a page's cells put into text one
     /// a line, `821 |`, `|`): each line is a cell in its column, the empty ones blank.
     #[test]
@@ -2882,7 +2932,8 @@ mod tests {
         let text = "一、本年新收政府信息公开申请数量 |||\n821 |\n35 |\n|\n|\n2 |\n1 |\n859 |\n\
                     三、本年度办理结果 |\n（一）予以公开 ||\n258 |\n12 |\n|\n|\n1 |\n1 |\n|\n\
                     （二）部分公开（区分处理的，只计这一情形，不计其他情形） ||\n3 |\n|\n|\n|\n|\n|\n3 |\n\
-                    （三）不予公开 |\n1.属于国家秘密 |\n|\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n";
+                    （三）不予公开 |\n1.属于国家秘密 |\n|\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n\
+                    2.其他法律行政法规禁止公开 |\n|\n|\n|\n|\n|\n|\n0 |\n";
         let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
         let got = |row: &str| -> Vec<Option<f64>> { values(&ex, row) };
         assert_eq!(
@@ -2906,6 +2957,12 @@ mod tests {
             .map(|c| c.status)
             .collect();
         assert!(!state_secret.contains(&CellStatus::Blank), "{state_secret:?}");
+        // ... but where two or more are, and the last cell adds up the others (a report
+        // that leaves its zeros empty), they stand in their columns.
+        assert_eq!(
+            got("withheld.prohibited_by_law"),
+            [None, None, None, None, None, None, Some(0.0)]
+        );
     }
 
     /// Bars that end cells (`行政复议 |  |  |`, a page's text with a bar after each cell) make
