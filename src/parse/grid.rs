@@ -444,7 +444,13 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
         if text.is_empty() || is_rule(l.text) || is_page_break(l.text) {
             continue;
         }
-        let opens = text.starts_with(['|', '│', '┃']);
+        // `|`, or `│` and `┃` (E2 94 82 and E2 94 83), by their bytes: most lines start
+        // with neither.
+        let opens = match text.as_bytes() {
+            [b'|', ..] => true,
+            [0xE2, 0x94, 0x82 | 0x83, ..] => true,
+            _ => false,
+        };
         let terminated = opens && *memo.get_or_insert_with(|| bars_terminate_cells(lines));
         cells_into(l.text, terminated, &mut cs);
         let n = cs.len().min(u16::MAX as usize) as u16;
