@@ -446,11 +446,7 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
         }
         // `|`, or `│` and `┃` (E2 94 82 and E2 94 83), by their bytes: most lines start
         // with neither.
-        let opens = match text.as_bytes() {
-            [b'|', ..] => true,
-            [0xE2, 0x94, 0x82 | 0x83, ..] => true,
-            _ => false,
-        };
+        let opens = matches!(text.as_bytes(), [b'|', ..] | [0xE2, 0x94, 0x82 | 0x83, ..]);
         let terminated = opens && *memo.get_or_insert_with(|| bars_terminate_cells(lines));
         cells_into(l.text, terminated, &mut cs);
         let n = cs.len().min(u16::MAX as usize) as u16;
