@@ -696,17 +696,21 @@ fn padding(run: &Run<'_>) -> usize {
         .count()
 }
 
-/// Whether a row's last cell is a number, the sum of the others (empty cells as 0).
-fn adds_up(v: &[Token<'_>]) -> bool {
-    let num = |t: &Token<'_>| match t.kind {
+/// A cell's number for a row's sum: an empty cell counts 0.
+fn summand(t: &Token<'_>) -> Option<f64> {
+    match t.kind {
         Kind::Value(Value::Number(n)) => Some(n.value),
         Kind::Blank => Some(0.0),
         _ => None,
-    };
+    }
+}
+
+/// Whether a row's last cell is a number, the sum of the others (empty cells as 0).
+fn adds_up(v: &[Token<'_>]) -> bool {
     match v.split_last() {
         Some((t, rest)) if t.kind != Kind::Blank => {
-            let sum: Option<f64> = rest.iter().map(num).sum();
-            num(t).zip(sum).is_some_and(|(t, s)| validate::close(t, s))
+            let sum: Option<f64> = rest.iter().map(summand).sum();
+            summand(t).zip(sum).is_some_and(|(t, s)| validate::close(t, s))
         }
         _ => false,
     }
@@ -714,16 +718,7 @@ fn adds_up(v: &[Token<'_>]) -> bool {
 
 /// Whether a row's last cell is not 0 and the sum of the others (empty cells as 0).
 fn sums_to_total(v: &[Token<'_>]) -> bool {
-    let num = |t: &Token<'_>| match t.kind {
-        Kind::Value(Value::Number(n)) => Some(n.value),
-        Kind::Blank => Some(0.0),
-        _ => None,
-    };
-    let nums: Option<Vec<f64>> = v.iter().map(num).collect();
-    nums.is_some_and(|n| {
-        n.split_last()
-            .is_some_and(|(t, rest)| *t != 0.0 && validate::close(*t, rest.iter().sum()))
-    })
+    adds_up(v) && v.last().and_then(summand).is_some_and(|t| t != 0.0)
 }
 
 /// Whether a text table's values start in the cell after the label: two of its rows have
