@@ -2769,6 +2769,10 @@ mod tests {
         ex.cells.iter().filter(|c| c.row == row).map(|c| c.value).collect()
     }
 
+    fn statuses(ex: &Extracted, row: &str) -> Vec<CellStatus> {
+        ex.cells.iter().filter(|c| c.row == row).map(|c| c.status).collect()
+    }
+
     #[test]
     fn label_split_over_three_lines() {
         let text = "（五）不予\t1.信访举报投诉类申请\t1\t0\t0\t0\t0\t0\t1\n2.重复申请\t\t2\t0\t0\t0\t0\t0\t2\n\n\t处理\t3.要求提供公开出版物\t3\t0\t0\t0\t0\t0\t3\n";
@@ -2911,12 +2915,7 @@ mod tests {
             values(&ex, "partially_granted"),
             [None, None, Some(3.0), None, None, None, Some(3.0)]
         );
-        let state_secret: Vec<CellStatus> = ex
-            .cells
-            .iter()
-            .filter(|c| c.row == "withheld.state_secret")
-            .map(|c| c.status)
-            .collect();
+        let state_secret = statuses(&ex, "withheld.state_secret");
         assert!(!state_secret.contains(&CellStatus::Blank), "{state_secret:?}");
     }
 
@@ -2945,12 +2944,7 @@ mod tests {
         );
         // An empty cell first may be a merged label's column, the row's six values short of
         // one: not read by position.
-        let state_secret: Vec<CellStatus> = ex
-            .cells
-            .iter()
-            .filter(|c| c.row == "withheld.state_secret")
-            .map(|c| c.status)
-            .collect();
+        let state_secret = statuses(&ex, "withheld.state_secret");
         assert!(!state_secret.contains(&CellStatus::Blank), "{state_secret:?}");
         // ... but where two or more are, and the last cell adds up the others (a report
         // that leaves its zeros empty), they stand in their columns.
