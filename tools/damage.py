@@ -62,8 +62,7 @@ WORDING = {
 # row of a seed whose five leading empty cells are tabs (15 cells, AMBIGUOUS_ROW) is left
 # with no reader able to place it when tabs become U+3000 or spaces or every cell stands
 # on a line of its own.
-LOST = {"tabs-as-u3000": 15, "cell-per-line": 15, "single-spaces": 15, "wide-spaces": 15,
-        "trailing-bars-one-a-line": 15}
+LOST = {"tabs-as-u3000": 15, "cell-per-line": 15, "single-spaces": 15, "wide-spaces": 15}
 # Agencies and years a form may lose beyond the undamaged reports': sixteen crawler bodies
 # never print the title their dropped header held; seven of them state their statistics'
 # period and end signed (pingtan czj2024, jjf2024, jjp2025, scj2022, scj2024, scj2025,

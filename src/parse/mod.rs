@@ -599,17 +599,17 @@ fn positional(
         while run.values.len() > m && run.values.last().is_some_and(|t| t.kind == Kind::Blank) {
             run.values.pop();
         }
+    } else if stacked(run, m) {
+        // One cell a line, an empty one printed as such (`|`, a page's cells put into text
+        // one a line): each is a cell; the empty cells on the label's line are its padding.
+        let pad = padding(run);
+        run.values.drain(..pad);
     } else if run.values.iter().all(|t| t.kind == Kind::Blank) {
         // A row left empty: every cell is blank, whichever of its tabs are layout.
         if run.values.len() < m {
             return false;
         }
         run.values.truncate(m);
-    } else if stacked(run, m) {
-        // One cell a line, an empty one printed as such (`|`, a page's cells put into text
-        // one a line): each is a cell; the empty cells on the label's line are its padding.
-        let pad = padding(run);
-        run.values.drain(..pad);
     } else {
         let lead = run.values.iter().take_while(|t| t.kind == Kind::Blank).count();
         // In a table whose values start after the label, an applications row of exactly its
@@ -1363,6 +1363,7 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
             && ts.iter().any(|t| t.is_value());
         grid.then(|| review_cells(ts, width)).flatten()
     });
+    let positional = positional.or_else(|| stacked_review(&tokens, width));
     if let Some(ts) = positional {
         for (i, t) in ts.iter().enumerate() {
             let spec = &specs[i / 5];
@@ -1483,6 +1484,35 @@ fn review_cells<'t, 'a>(ts: &[&'t Token<'a>], width: usize) -> Option<Vec<&'t To
         (None, None) => return None,
     };
     Some(pick.to_vec())
+}
+
+/// The review table's `width` cells one a line, an empty one printed as such (`5 |`, `|`,
+/// `2 |`: a page's cells put into text one a line): the one run of tokens, each its line's
+/// only cell, values and empty cells on lines one after another, exactly `width` long with
+/// a value among them.
+fn stacked_review<'t, 'a>(tokens: &'t [Token<'a>], width: usize) -> Option<Vec<&'t Token<'a>>> {
+    let mut found = None;
+    let mut run: Vec<&Token<'a>> = Vec::new();
+    let mut close = |run: &mut Vec<&'t Token<'a>>| -> bool {
+        let fits = run.len() == width && run.iter().any(|t| t.is_value()) && run.iter().any(|t| t.kind == Kind::Blank);
+        let taken = fits && found.replace(std::mem::take(run)).is_some();
+        run.clear();
+        taken
+    };
+    for t in tokens {
+        let cell = t.line_cells == 1 && (t.is_value() || t.kind == Kind::Blank);
+        let ends = !cell || run.last().is_some_and(|p| p.line + 1 != t.line);
+        if ends && close(&mut run) {
+            return None;
+        }
+        if cell {
+            run.push(t);
+        }
+    }
+    if close(&mut run) {
+        return None;
+    }
+    found
 }
 
 /// The review table's 15 cells as one row, for splitting runs (no column has a prior).
@@ -2927,7 +2957,8 @@ mod tests {
                     三、本年度办理结果 |\n（一）予以公开 ||\n258 |\n12 |\n|\n|\n1 |\n1 |\n|\n\
                     （二）部分公开（区分处理的，只计这一情形，不计其他情形） ||\n3 |\n|\n|\n|\n|\n|\n3 |\n\
                     （三）不予公开 |\n1.属于国家秘密 |\n|\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n\
-                    2.其他法律行政法规禁止公开 |\n|\n|\n|\n|\n|\n|\n0 |\n";
+                    2.其他法律行政法规禁止公开 |\n|\n|\n|\n|\n|\n|\n0 |\n\
+                    （六）其他处理 ||\n|\n|\n|\n|\n|\n|\n|\n（七）总计 ||\n264 |\n12 |\n|\n|\n1 |\n1 |\n278 |\n";
         let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
         let got = |row: &str| -> Vec<Option<f64>> { values(&ex, row) };
         assert_eq!(
@@ -2952,6 +2983,35 @@ mod tests {
             got("withheld.prohibited_by_law"),
             [None, None, None, None, None, None, Some(0.0)]
         );
+        // A row left empty after a label's line with a padding cell (`（六）其他处理 ||`).
+        assert_eq!(statuses(&ex, "other"), [CellStatus::Blank; 7]);
+        assert_eq!(got("total")[6], Some(278.0));
+        // The review table's cells one a line too.
+        let review_text =
+            "行政复议 |\n行政诉讼 |\n结果维持 |\n总计 |\n5 |\n|\n|\n2 |\n7 |\n8 |\n|\n|\n1 |\n9 |\n|\n|\n|\n|\n|\n";
+        let ex = review(&lines(review_text), 1, Form::Text);
+        let got: Vec<Option<f64>> = ex.cells.iter().map(|c| c.value).collect();
+        assert_eq!(
+            got,
+            [
+                Some(5.0),
+                None,
+                None,
+                Some(2.0),
+                Some(7.0),
+                Some(8.0),
+                None,
+                None,
+                Some(1.0),
+                Some(9.0),
+                None,
+                None,
+                None,
+                None,
+                None
+            ]
+        );
+        assert!(ex.diags.is_empty(), "{:?}", ex.diags);
     }
 
     /// Bars that end cells (`行政复议 |  |  |`, a page's text with a bar after each cell) make
