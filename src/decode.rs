@@ -3,17 +3,19 @@
 //! [`BYTES_PER_INVALID`], a damaged or mixed page) is read in the one it almost fits, each
 //! invalid sequence as U+FFFD, and says so (`Decoded::replaced`); bytes that fit neither
 //! otherwise are an error naming the byte offset. HTML may name its charset in a `<meta>`;
-//! that is honoured when it names a GB encoding and the bytes are not UTF-8.
+//! that is honoured when it names a GB encoding or Big5 and the bytes are not UTF-8. Big5
+//! bytes also read as GB18030 (as other characters): a text that reads as Big5 with 公開 in
+//! it and as GB18030 without 公开 is Big5.
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, GB18030, UTF_8};
+use encoding_rs::{Encoding, BIG5, GB18030, UTF_8};
 
 /// Text decoded from a file, borrowed from the bytes when they were UTF-8.
 #[derive(Debug)]
 pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
-    /// `UTF-8`, `GB18030`, `UTF-16LE` or `UTF-16BE`.
+    /// `UTF-8`, `GB18030`, `UTF-16LE`, `UTF-16BE` or `Big5`.
     pub encoding: &'static str,
     /// The input ended inside a multi-byte character; the partial character was dropped.
     pub truncated: bool,
@@ -87,6 +89,9 @@ pub fn text(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         Err(e) => e.valid_up_to(),
     };
     match gb18030(bytes) {
+        // Big5 bytes read as GB18030 too, as other characters: a text that says nothing of
+        // 公开 in GB18030 but 公開 in Big5 is Big5 (a 繁體 page saved as text).
+        Ok(d) if !d.text.contains("公开") => Ok(big5(bytes).filter(|b| b.text.contains("公開")).unwrap_or(d)),
         Ok(d) => Ok(d),
         Err(gb18030_offset) => nearly(bytes).ok_or(DecodeError::Undecodable {
             utf8_offset,
@@ -242,6 +247,17 @@ fn gb18030(bytes: &[u8]) -> Result<Decoded<'static>, usize> {
     }
 }
 
+/// Strict Big5.
+fn big5(bytes: &[u8]) -> Option<Decoded<'static>> {
+    let s = BIG5.decode_without_bom_handling_and_without_replacement(bytes)?;
+    Some(Decoded {
+        text: Cow::Owned(s.into_owned()),
+        encoding: "Big5",
+        truncated: false,
+        replaced: None,
+    })
+}
+
 /// Byte offset of the first malformed sequence for `enc`, if any.
 fn first_malformed(enc: &'static Encoding, bytes: &[u8]) -> Option<usize> {
     let mut decoder = enc.new_decoder_without_bom_handling();
@@ -283,6 +299,18 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// valid UTF-8 (pages often lie about their charset after re-encoding by a crawler).
 pub fn html(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     let declared = html_charset(bytes);
+    // A page that declares Big5 (a portal's 繁體 mirror) is read in it when it is not UTF-8
+    // and fits it: its bytes would read as GB18030 too, as other characters. (So would a
+    // GBK page's as Big5: one that says 公开 in GB18030 is GBK, whatever it declares.)
+    if declared == Some(BIG5)
+        && Encoding::for_bom(bytes).is_none()
+        && from_utf8(bytes).is_err()
+        && gb18030(bytes).map_or(true, |d| !d.text.contains("公开"))
+    {
+        if let Some(d) = big5(bytes) {
+            return Ok(d);
+        }
+    }
     match text(bytes) {
         Ok(d) => Ok(d),
         Err(e) => match declared {
@@ -395,6 +423,30 @@ mod tests {
         let d = text(&b).unwrap();
         assert!(d.truncated);
         assert_eq!(d.text, "规章");
+    }
+
+    /// Big5 bytes read as GB18030 too, as other characters: a page that declares Big5 is
+    /// read in it, and a text that reads as Big5 with 公開 and as GB18030 without 公开.
+    #[test]
+    fn big5_is_read_where_the_page_declares_it_or_the_text_reads_as_a_report_in_it() {
+        let report = "某某縣財政局2022年政府信息公開工作年度報告\n規章\t3\t1\t12\n";
+        let (bytes, _, _) = BIG5.encode(report);
+        assert!(GB18030
+            .decode_without_bom_handling_and_without_replacement(&bytes)
+            .is_some());
+        let d = text(&bytes).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), (report, "Big5"));
+        let page = format!("<meta charset=\"big5\"><p>{report}</p>");
+        let (bytes, _, _) = BIG5.encode(&page);
+        let d = html(&bytes).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), (page.as_str(), "Big5"));
+        // A GBK report stays GBK, and so does a GBK page that claims Big5 but is not.
+        let gbk = "某某县财政局2022年政府信息公开工作年度报告\n规章\t3\t1\t12\n";
+        let (bytes, _, _) = GB18030.encode(gbk);
+        assert_eq!(text(&bytes).unwrap().encoding, "GB18030");
+        let claims = format!("<meta charset=\"big5\"><p>{gbk}</p>");
+        let (bytes, _, _) = GB18030.encode(&claims);
+        assert_eq!(html(&bytes).unwrap().encoding, "GB18030");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod dedup;
 pub mod diag;
 #[cfg(feature = "parquet")]
 pub mod frame;
+pub mod hant;
 pub mod html;
 pub mod inspect;
 pub mod model;
@@ -181,14 +182,26 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
             "the file ends inside a multi-byte character; it was probably cut off",
         ));
     }
+    // A report in traditional characters (a portal's 繁體 mirror) is read in simplified ones.
+    let decoded_text = match hant::simplified(&decoded.text) {
+        Some(simplified) => {
+            out.diagnostics.push(Diagnostic::info(
+                Code::Traditional,
+                None,
+                "the text is in traditional characters: it was read, and its agency named, in simplified ones",
+            ));
+            std::borrow::Cow::Owned(simplified)
+        }
+        None => decoded.text,
+    };
     // A page saved under .txt is still HTML.
-    let html = kind == InputKind::Html || looks_like_html(&decoded.text);
+    let html = kind == InputKind::Html || looks_like_html(&decoded_text);
     let (text, pubdate, page, page_lines) = if html {
-        let page = decoded.text;
+        let page = decoded_text;
         let (text, lines) = html::page_text(&page);
         (std::borrow::Cow::Owned(text), meta_pubdate(&page), Some(page), lines)
     } else {
-        (spaces_escaped(decoded.text), None, None, None)
+        (spaces_escaped(decoded_text), None, None, None)
     };
     let before = out.diagnostics.len();
     extract(&visible(text), html, out);
@@ -584,6 +597,54 @@ mod tests {
             .iter()
             .map(|c| (c.table, c.row, c.col, c.value, c.status))
             .collect()
+    }
+
+    /// A report in traditional characters — a portal's 繁體 mirror, in Big5 as it declares or
+    /// in UTF-8 — is read as its simplified page is: the same agency, the same cells.
+    #[test]
+    fn a_report_in_traditional_characters_reads_as_its_simplified_page() {
+        let page = |words: [&str; 4], charset: &str| {
+            let [title, heading, header, label] = words;
+            format!(
+                "<html><head><meta charset=\"{charset}\"></head><body><p>{title}</p><p>{heading}</p><table><tr><td>{header}</td></tr><tr><td>{label}</td><td>3</td><td>1</td><td>12</td></tr></table></body></html>"
+            )
+        };
+        let simplified = page(
+            [
+                "某某县财政局2022年政府信息公开工作年度报告",
+                "二、主动公开政府信息情况",
+                "信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数",
+                "规章",
+            ],
+            "utf-8",
+        );
+        let traditional = page(
+            [
+                "某某縣財政局2022年政府信息公開工作年度報告",
+                "二、主動公開政府信息情況",
+                "信息內容</td><td>本年制發件數</td><td>本年廢止件數</td><td>現行有效件數",
+                "規章",
+            ],
+            "big5",
+        );
+        let (big5, _, unmappable) = encoding_rs::BIG5.encode(&traditional);
+        assert!(!unmappable);
+        let s = process_bytes("s.html", simplified.as_bytes(), &Limits::default());
+        let t = process_bytes("t.html", &big5, &Limits::default());
+        assert_eq!(t.encoding, Some("Big5"));
+        assert_eq!(t.agency.as_deref(), Some("某某县财政局"));
+        assert_eq!((t.agency.clone(), t.year), (s.agency.clone(), s.year));
+        assert_eq!(values(&t), values(&s));
+        assert!(values(&t).iter().any(|c| c.1 == "rules" && c.3 == Some(12.0)));
+        assert!(t.diagnostics.iter().any(|d| d.code == Code::Traditional));
+        assert!(s.diagnostics.iter().all(|d| d.code != Code::Traditional));
+        // The same page in UTF-8 (a mirror that only maps the characters).
+        let u = process_bytes(
+            "u.html",
+            traditional.replace("big5", "utf-8").as_bytes(),
+            &Limits::default(),
+        );
+        assert_eq!((u.encoding, values(&u)), (Some("UTF-8"), values(&s)));
     }
 
     /// A portal page's publication date from its metadata, whatever the case of the name

@@ -197,7 +197,7 @@ app_rows!(APPLICATIONS_2019, "三、收到和处理政府信息公开申请情�
     "not_processed.petition_complaint", "信访举报投诉类申请", ["信访举报", "举报投诉", "信访"];
     "not_processed.duplicate", "重复申请", ["重复申请", "重复"];
     "not_processed.publication_request", "要求提供公开出版物", ["公开出版物"];
-    "not_processed.excessive_repeated", "无正当理由大量反复申请", ["大量反复", "反复"];
+    "not_processed.excessive_repeated", "无正当理由大量反复申请", ["大量反复", "反复", "反覆"];
     "not_processed.confirmation_request", "要求行政机关确认或重新出具已获取信息", ["重新出具", "确认或重新"];
     "other", "（六）其他处理", ["其他处理", "其它处理"];
     "total", "（七）总计", ["总计", "合计"];
@@ -223,7 +223,7 @@ app_rows!(APPLICATIONS_2021, "三、收到和处理政府信息公开申请情�
     "not_processed.petition_complaint", "信访举报投诉类申请", ["信访举报", "举报投诉", "信访"];
     "not_processed.duplicate", "重复申请", ["重复申请", "重复"];
     "not_processed.publication_request", "要求提供公开出版物", ["公开出版物"];
-    "not_processed.excessive_repeated", "无正当理由大量反复申请", ["大量反复", "反复"];
+    "not_processed.excessive_repeated", "无正当理由大量反复申请", ["大量反复", "反复", "反覆"];
     "not_processed.confirmation_request", "要求行政机关确认或重新出具已获取信息", ["重新出具", "确认或重新"];
     "other.no_correction", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", ["逾期不补正", "无正当理由逾期", "不再处理"];
     "other.unpaid_fee", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", ["收费通知", "缴纳费用", "缴费", "缴纳"];
