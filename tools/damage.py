@@ -5,7 +5,7 @@ usage: python3 tools/damage.py [--ogi BIN] [--keep DIR] [--check]
 
 Every report under tests/fixtures/{seeds,real,pingtan} that has a truth file is damaged the
 ways public dumps damage reports (line ends, white space, encodings, invisible characters,
-escaped spaces, stray bytes, page furniture, letter-spaced and wrapped text, table headings
+escaped spaces, stray bytes, traditional characters (in UTF-8 and Big5), page furniture, letter-spaced and wrapped text, table headings
 without their numbers after prose that names the tables, header rows repeated on a new page,
 rows worded otherwise, spaces around numbers, thousands separators, labels apart from their
 cells, cells between pipes or rules or aligned with spaces; for the HTML pages markup that
@@ -32,6 +32,24 @@ SCORE = ROOT.parent / "shared" / "tools" / "score.py"
 SECTION = ["主动公开政府信息情况", "收到和处理政府信息公开申请情况", "复议、行政诉讼情况",
            "复议和行政诉讼情况", "复议、提起行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"]
 FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def traditional():
+    """Simplified → traditional characters: data/t2s.tsv backwards (of several traditional
+    characters for one simplified, the first that Big5 has), as a portal's 繁體 mirror maps
+    a page."""
+    back = {}
+    for line in (ROOT / "data" / "t2s.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            t, s = line.split("\t")
+            back.setdefault(s, []).append(t)
+    # Of several, one that Big5 has (坛: 壇, not 墰); none, when Big5 has none of them
+    # (查 stays: 査 is a variant, not its traditional form).
+    big5 = {s: [t for t in ts if t.encode("big5", "ignore")] for s, ts in back.items()}
+    return str.maketrans({s: ts[0] for s, ts in big5.items() if ts})
+
+
+S2T = traditional()
 # Rows and columns worded otherwise than the template words them, as reports word them.
 WORDING = {
     "total": ("总计", "合计"), "unclear": ("补正后申请内容仍不明确", "申请内容不明确"),
@@ -90,6 +108,7 @@ def text_forms(name, text, crawler):
     yield "tabs-as-u3000", text.replace("\t", "\u3000")
     yield "escaped-spaces", text.replace(" ", "&nbsp;").replace("\t", "&emsp;\t")
     yield "full-width-digits", text.translate(FULL)
+    yield "traditional", text.translate(S2T)
     yield "full-width-signs", re.sub(r"(?<=[\t \u4e00-\u9fff\d])-(?=\d)", "－", text).replace("+", "＋")
     yield "ascii-parentheses", text.replace("（", "(").replace("）", ")")
     yield "enumeration-comma", re.sub(r"(?<![\d.])(\d)\.(?=[\u4e00-\u9fff])", r"\1、", text)
@@ -262,6 +281,7 @@ def zero_rows_unexpected(truth):
 
 
 def html_forms(text):
+    yield "traditional", text.translate(S2T)
     yield "upper-case-tags", re.sub(r"</?([a-zA-Z][a-zA-Z0-9]*)", lambda m: m.group(0).upper(), text)
     yield "nbsp-around-numbers", re.sub(r">(\d+)<", r">&nbsp;\1&nbsp;<", text)
     yield "numbers-in-spans", re.sub(r">(\d+)<", r'><span style="x"><font face="宋体">\1</font></span><', text)
@@ -307,6 +327,8 @@ def byte_forms(name, text):
     yield "gb18030-stray-byte", g[:k] + b"\xff" + g[k:]
     if name.endswith(".txt"):
         yield "utf16", b"\xff\xfe" + text.encode("utf-16-le")
+        # A 繁體 mirror saved as text in Big5 (a character Big5 lacks, as a mirror writes it).
+        yield "big5-traditional", text.translate(S2T).encode("big5", errors="replace")
 
 
 def build(out):
