@@ -5,7 +5,8 @@ usage: python3 tools/damage.py [--ogi BIN] [--keep DIR] [--check]
 
 Every report under tests/fixtures/{seeds,real,pingtan} that has a truth file is damaged the
 ways public dumps damage reports (line ends, white space, encodings, invisible characters,
-escaped spaces, stray bytes, traditional characters (in UTF-8 and Big5), page furniture, letter-spaced and wrapped text, table headings
+escaped spaces, stray bytes, traditional characters in UTF-8 and Big5, page furniture,
+letter-spaced and wrapped text, table headings
 without their numbers after prose that names the tables, header rows repeated on a new page,
 rows worded otherwise, spaces around numbers, thousands separators, labels apart from their
 cells, cells between pipes or rules or aligned with spaces; for the HTML pages markup that
