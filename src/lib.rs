@@ -17,6 +17,7 @@ pub mod inspect;
 pub mod model;
 pub mod parse;
 pub mod place;
+pub mod radicals;
 pub mod report;
 #[cfg(feature = "parquet")]
 pub mod run;
@@ -182,8 +183,13 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
             "the file ends inside a multi-byte character; it was probably cut off",
         ));
     }
+    // Radicals for ideographs (text extracted from a PDF: `⾏政许可`) are read as those.
+    let decoded_text = match radicals::unified(&decoded.text) {
+        Some(unified) => std::borrow::Cow::Owned(unified),
+        None => decoded.text,
+    };
     // A report in traditional characters (a portal's 繁體 mirror) is read in simplified ones.
-    let decoded_text = match hant::simplified(&decoded.text) {
+    let decoded_text = match hant::simplified(&decoded_text) {
         Some(simplified) => {
             out.diagnostics.push(Diagnostic::info(
                 Code::Traditional,
@@ -192,7 +198,7 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
             ));
             std::borrow::Cow::Owned(simplified)
         }
-        None => decoded.text,
+        None => decoded_text,
     };
     // A page saved under .txt is still HTML.
     let html = kind == InputKind::Html || looks_like_html(&decoded_text);

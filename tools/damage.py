@@ -5,7 +5,8 @@ usage: python3 tools/damage.py [--ogi BIN] [--keep DIR] [--check]
 
 Every report under tests/fixtures/{seeds,real,pingtan} that has a truth file is damaged the
 ways public dumps damage reports (line ends, white space, encodings, invisible characters,
-escaped spaces, stray bytes, traditional characters in UTF-8 and Big5, page furniture,
+escaped spaces, stray bytes, traditional characters in UTF-8 and Big5, radicals for
+ideographs (a PDF's text), page furniture,
 letter-spaced and wrapped text, table headings
 without their numbers after prose that names the tables, header rows repeated on a new page,
 rows worded otherwise, spaces around numbers, thousands separators, labels apart from their
@@ -51,6 +52,18 @@ def traditional():
 
 
 S2T = traditional()
+
+
+def radicals():
+    """Ideograph → the radical a PDF's text holds for it (`⾏政`, `⼈⺠`): every Kangxi radical
+    (NFKC gives its ideograph), and the supplement's that print as a whole one."""
+    import unicodedata
+    kangxi = {unicodedata.normalize("NFKC", chr(cp)): chr(cp) for cp in range(0x2F00, 0x2FD6)}
+    supplement = dict(zip("民西见长门页风飞车马龙齐黄青角", "⺠⻄⻅⻓⻔⻚⻛⻜⻋⻢⻰⻬⻩⻘⻆"))
+    return str.maketrans({**kangxi, **supplement})
+
+
+RADICALS = radicals()
 # Rows and columns worded otherwise than the template words them, as reports word them.
 WORDING = {
     "total": ("总计", "合计"), "unclear": ("补正后申请内容仍不明确", "申请内容不明确"),
@@ -110,6 +123,7 @@ def text_forms(name, text, crawler):
     yield "escaped-spaces", text.replace(" ", "&nbsp;").replace("\t", "&emsp;\t")
     yield "full-width-digits", text.translate(FULL)
     yield "traditional", text.translate(S2T)
+    yield "radicals", text.translate(RADICALS)
     yield "full-width-signs", re.sub(r"(?<=[\t \u4e00-\u9fff\d])-(?=\d)", "－", text).replace("+", "＋")
     yield "ascii-parentheses", text.replace("（", "(").replace("）", ")")
     yield "enumeration-comma", re.sub(r"(?<![\d.])(\d)\.(?=[\u4e00-\u9fff])", r"\1、", text)
@@ -283,6 +297,7 @@ def zero_rows_unexpected(truth):
 
 def html_forms(text):
     yield "traditional", text.translate(S2T)
+    yield "radicals", text.translate(RADICALS)
     yield "upper-case-tags", re.sub(r"</?([a-zA-Z][a-zA-Z0-9]*)", lambda m: m.group(0).upper(), text)
     yield "nbsp-around-numbers", re.sub(r">(\d+)<", r">&nbsp;\1&nbsp;<", text)
     yield "numbers-in-spans", re.sub(r">(\d+)<", r'><span style="x"><font face="宋体">\1</font></span><', text)
