@@ -21,6 +21,9 @@ pub struct Decoded<'a> {
     pub truncated: bool,
     /// Invalid sequences replaced by U+FFFD: how many, and the byte offset of the first.
     pub replaced: Option<(usize, usize)>,
+    /// The file held the text's bytes read as Latin-1 and saved as UTF-8 (a crawler's
+    /// mojibake, `Õþ¸®ÐÅÏ¢¹«¿ª`): they were read again, in `encoding`.
+    pub from_latin1: bool,
 }
 
 /// A text is read with replacement characters only when it has at most one invalid
@@ -52,6 +55,71 @@ const SIGNATURES: &[(&[u8], &str)] = &[
 
 /// Decodes `bytes` strictly. See the module doc for the order of attempts.
 pub fn text(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    let d = as_is(bytes)?;
+    if d.encoding == "UTF-8" && !d.truncated && d.replaced.is_none() {
+        if let Some(d) = latin1_bytes(&d.text).and_then(|b| ideographs(as_is(&b).ok()?)) {
+            return Ok(Decoded { from_latin1: true, ..d });
+        }
+    }
+    Ok(d)
+}
+
+/// The bytes a text read as Latin-1 (or as Windows-1252, whose `€`, `“` … stand for bytes
+/// 0x80–0x9F) was made of, when it holds only such characters and a report's worth of
+/// them that are not ASCII (a text in Chinese holds none: most are rejected at their first
+/// ideograph's lead byte, E4–E9).
+fn latin1_bytes(text: &str) -> Option<Vec<u8>> {
+    // Every character of the two but ASCII starts with one of these lead bytes.
+    if text
+        .bytes()
+        .any(|b| b >= 0xC4 && !matches!(b, 0xC5 | 0xC6 | 0xCB | 0xE2))
+    {
+        return None;
+    }
+    let mut wide = 0;
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        let b = match u32::from(c) {
+            cp @ 0..=0xFF => cp as u8,
+            _ => windows_1252_byte(c)?,
+        };
+        wide += usize::from(b >= 0x80);
+        out.push(b);
+    }
+    (wide >= 32).then_some(out)
+}
+
+/// The byte 0x80–0x9F that Windows-1252 reads as `c` (`€` for 0x80, `“` for 0x93), if any.
+fn windows_1252_byte(c: char) -> Option<u8> {
+    static TABLE: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        let bytes: Vec<u8> = (0x80..=0x9F).collect();
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(&bytes)
+            .0
+            .chars()
+            .collect()
+    });
+    let i = TABLE.iter().position(|&x| x == c)?;
+    Some(0x80 + i as u8)
+}
+
+/// The text, owned, when it reads as Chinese: ideographs, not other characters that the
+/// bytes of a text in Latin letters would give.
+fn ideographs(d: Decoded<'_>) -> Option<Decoded<'static>> {
+    let n = d
+        .text
+        .chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .take(16)
+        .count();
+    (n >= 16).then(|| Decoded {
+        text: Cow::Owned(d.text.into_owned()),
+        ..d
+    })
+}
+
+/// [`text`] without the repair of a crawler's Latin-1 mojibake.
+fn as_is(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         if enc == UTF_8 {
@@ -74,6 +142,7 @@ pub fn text(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                 encoding: "UTF-8",
                 truncated: false,
                 replaced: None,
+                from_latin1: false,
             })
         }
         // Valid UTF-8 cut in the middle of a character: the file was truncated.
@@ -84,6 +153,7 @@ pub fn text(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                 encoding: "UTF-8",
                 truncated: true,
                 replaced: None,
+                from_latin1: false,
             });
         }
         Err(e) => e.valid_up_to(),
@@ -134,6 +204,7 @@ fn nearly(bytes: &[u8]) -> Option<Decoded<'static>> {
             encoding: "UTF-8",
             truncated: false,
             replaced: Some((count, first)),
+            from_latin1: false,
         });
     }
     let mut decoder = GB18030.new_decoder_without_bom_handling();
@@ -162,6 +233,7 @@ fn nearly(bytes: &[u8]) -> Option<Decoded<'static>> {
         encoding: "GB18030",
         truncated: false,
         replaced: Some((count, first)),
+        from_latin1: false,
     })
 }
 
@@ -172,6 +244,7 @@ fn utf8(body: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             encoding: "UTF-8",
             truncated: false,
             replaced: None,
+            from_latin1: false,
         }),
         Err(e) if e.error_len().is_none() => {
             let s = std::str::from_utf8(&body[..e.valid_up_to()]).expect("validated prefix");
@@ -180,6 +253,7 @@ fn utf8(body: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                 encoding: "UTF-8",
                 truncated: true,
                 replaced: None,
+                from_latin1: false,
             })
         }
         Err(e) => nearly(body)
@@ -200,6 +274,7 @@ fn utf16(enc: &'static Encoding, body: &[u8]) -> Result<Decoded<'static>, Decode
             encoding: enc.name(),
             truncated,
             replaced: None,
+            from_latin1: false,
         }),
         None => {
             let offset = first_malformed(enc, body).unwrap_or(0) + 2;
@@ -228,6 +303,7 @@ fn gb18030(bytes: &[u8]) -> Result<Decoded<'static>, usize> {
             encoding: "GB18030",
             truncated: false,
             replaced: None,
+            from_latin1: false,
         }),
         None => {
             let offset = first_malformed(GB18030, bytes).unwrap_or(0);
@@ -239,6 +315,7 @@ fn gb18030(bytes: &[u8]) -> Result<Decoded<'static>, usize> {
                         encoding: "GB18030",
                         truncated: true,
                         replaced: None,
+                        from_latin1: false,
                     });
                 }
             }
@@ -255,6 +332,7 @@ fn big5(bytes: &[u8]) -> Option<Decoded<'static>> {
         encoding: "Big5",
         truncated: false,
         replaced: None,
+        from_latin1: false,
     })
 }
 
@@ -447,6 +525,26 @@ mod tests {
         let claims = format!("<meta charset=\"big5\"><p>{gbk}</p>");
         let (bytes, _, _) = GB18030.encode(&claims);
         assert_eq!(html(&bytes).unwrap().encoding, "GB18030");
+    }
+
+    /// A crawler that took a page without a charset for Latin-1 (Windows-1252) saved its
+    /// bytes as that many characters in UTF-8: they are read again as what they were.
+    #[test]
+    fn a_texts_bytes_saved_as_latin1_characters_are_read_again() {
+        let report = "某某县财政局2022年政府信息公开工作年度报告\n规章\t3\t1\t12\n行政规范性文件\t5\t0\t30\n";
+        let latin1 = |bytes: &[u8]| -> String { bytes.iter().map(|&b| char::from(b)).collect() };
+        // UTF-8 bytes as Latin-1 (`æŸ` …), GBK bytes as Windows-1252 (`ÄêÕþ¸®`, with `€` for 0x80).
+        let (gbk, _, _) = GB18030.encode(report);
+        let (w1252, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&gbk);
+        for (saved, encoding) in [(latin1(report.as_bytes()), "UTF-8"), (w1252.into_owned(), "GB18030")] {
+            let d = text(saved.as_bytes()).unwrap();
+            assert_eq!((d.text.as_ref(), d.encoding, d.from_latin1), (report, encoding, true));
+        }
+        // Text in Latin letters with accents, and Chinese text, stay as they are.
+        let french = "Rapport annuel sur la publicité de l'information gouvernementale, élaboré à Pékin. ".repeat(4);
+        let d = text(french.as_bytes()).unwrap();
+        assert_eq!((d.text.as_ref(), d.from_latin1), (french.as_str(), false));
+        assert!(!text(report.as_bytes()).unwrap().from_latin1);
     }
 
     #[test]

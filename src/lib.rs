@@ -166,6 +166,16 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
         }
     };
     out.encoding = Some(decoded.encoding);
+    if decoded.from_latin1 {
+        out.diagnostics.push(Diagnostic::info(
+            Code::Latin1Mojibake,
+            None,
+            format!(
+                "the file holds the text's bytes read as Latin-1 and saved as UTF-8 (a crawler's mojibake); they were read again, as {}",
+                decoded.encoding
+            ),
+        ));
+    }
     if let Some((count, first)) = decoded.replaced {
         out.diagnostics.push(Diagnostic::warning(
             Code::InvalidBytes,

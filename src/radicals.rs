@@ -86,7 +86,9 @@ fn ideograph(c: char) -> Option<char> {
 }
 
 /// The text with each radical or compatibility ideograph read as its ideograph; None when
-/// it holds none (most texts: found by their first two bytes, E2 BA–BF and EF A4–AB).
+/// it holds none (found by their first two bytes, E2 BA–BF and EF A4–AB: ~14,000
+/// instructions a report, 0.7% of its reading, for the punctuation that starts with E2 or
+/// EF too, `“”—…，（）：`; a search for the fourteen prefixes at once took ten times that).
 pub fn unified(text: &str) -> Option<String> {
     let b = text.as_bytes();
     let any = memchr::memchr2_iter(0xE2, 0xEF, b)

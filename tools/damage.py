@@ -5,8 +5,8 @@ usage: python3 tools/damage.py [--ogi BIN] [--keep DIR] [--check]
 
 Every report under tests/fixtures/{seeds,real,pingtan} that has a truth file is damaged the
 ways public dumps damage reports (line ends, white space, encodings, invisible characters,
-escaped spaces, stray bytes, traditional characters in UTF-8 and Big5, radicals for
-ideographs (a PDF's text), page furniture,
+escaped spaces, stray bytes, a crawler's Latin-1 mojibake, traditional characters in UTF-8
+and Big5, radicals for ideographs (a PDF's text), page furniture,
 letter-spaced and wrapped text, table headings
 without their numbers after prose that names the tables, header rows repeated on a new page,
 rows worded otherwise, spaces around numbers, thousands separators, labels apart from their
@@ -343,6 +343,12 @@ def byte_forms(name, text):
     yield "gb18030-stray-byte", g[:k] + b"\xff" + g[k:]
     if name.endswith(".txt"):
         yield "utf16", b"\xff\xfe" + text.encode("utf-16-le")
+        # A crawler that took a page without a charset for Latin-1 saved its bytes as that
+        # many characters in UTF-8: UTF-8 read as Latin-1, GBK read as Windows-1252 (whose
+        # five undefined bytes stay C1 controls, as browsers and encoding_rs read them).
+        yield "latin1-mojibake", b.decode("latin-1").encode("utf-8")
+        yield "gbk-as-windows-1252", "".join(chr(x) if x in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([x]).decode("cp1252")
+                                             for x in g).encode("utf-8")
         # A 繁體 mirror saved as text in Big5 (a character Big5 lacks, as a mirror writes it).
         yield "big5-traditional", text.translate(S2T).encode("big5", errors="replace")
 
