@@ -133,7 +133,7 @@ fn as_is(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         }
     }
     if memchr::memchr(0, bytes).is_some() {
-        return Err(DecodeError::Binary("NUL bytes"));
+        return utf16_without_bom(bytes).ok_or(DecodeError::Binary("NUL bytes"));
     }
     let utf8_offset = match from_utf8(bytes) {
         Ok(s) => {
@@ -284,6 +284,47 @@ fn utf16(enc: &'static Encoding, body: &[u8]) -> Result<Decoded<'static>, Decode
             })
         }
     }
+}
+
+/// UTF-16 saved without its BOM: NUL bytes, the high bytes of the ASCII characters (digits,
+/// tabs, line breaks), mostly at odd offsets (little-endian) or at even ones (big-endian),
+/// and text that reads as Chinese in that byte order (16 ideographs or more, 95% of its
+/// characters ASCII, ideographs, CJK or general punctuation, full-width forms). Otherwise
+/// None: NUL bytes in a file that is not such a text are binary data.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded<'static>> {
+    if bytes.len() % 2 == 1 {
+        return None;
+    }
+    let (mut even, mut odd) = (0, 0);
+    for i in memchr::memchr_iter(0, bytes) {
+        if i % 2 == 0 {
+            even += 1;
+        } else {
+            odd += 1;
+        }
+    }
+    // (An ideograph U+xx00 has a NUL byte at the other offset: 开 is U+5F00, 一 U+4E00.)
+    let enc = if odd > 2 * even {
+        encoding_rs::UTF_16LE
+    } else if even > 2 * odd {
+        encoding_rs::UTF_16BE
+    } else {
+        return None;
+    };
+    let d = utf16(enc, bytes).ok()?;
+    // Nearly every character one a report is written in: binary data read as UTF-16 gives
+    // characters of every block.
+    let (mut all, mut usual) = (0usize, 0usize);
+    for c in d.text.chars() {
+        all += 1;
+        usual += usize::from(
+            matches!(c, '\t'..='\r' | ' '..='~' | '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}'),
+        );
+    }
+    if usual * 20 < all * 19 {
+        return None;
+    }
+    ideographs(d)
 }
 
 /// `std::str::from_utf8`, valid text checked with SIMD first (`simdutf8`, several times
@@ -545,6 +586,37 @@ mod tests {
         let d = text(french.as_bytes()).unwrap();
         assert_eq!((d.text.as_ref(), d.from_latin1), (french.as_str(), false));
         assert!(!text(report.as_bytes()).unwrap().from_latin1);
+    }
+
+    /// UTF-16 saved without its BOM reads as what it is; NUL bytes in other files are
+    /// still binary data.
+    #[test]
+    fn utf16_without_its_bom() {
+        let report = "某某县财政局2022年政府信息公开工作年度报告\n规章\t3\t1\t12\n行政规范性文件\t5\t0\t30\n";
+        let le: Vec<u8> = report.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = report.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, encoding) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let d = text(&bytes).unwrap();
+            assert_eq!((d.text.as_ref(), d.encoding), (report, encoding));
+        }
+        let english: Vec<u8> = "annual report 2022\n"
+            .repeat(8)
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(text(&english).unwrap_err(), DecodeError::Binary("NUL bytes"));
+        assert_eq!(text(b"ab\0cd\0ef\0\0").unwrap_err(), DecodeError::Binary("NUL bytes"));
+        // Binary data whose NUL bytes happen to stand at one parity.
+        let noise: Vec<u8> = (0..4096u32)
+            .flat_map(|i| {
+                [
+                    (i * 7919 % 251) as u8 | 1,
+                    // No surrogates (D8–DF): the noise reads as UTF-16, a third of it ideographs.
+                    if i % 3 == 0 { 0 } else { (i * 104729 % 0xD0) as u8 | 1 },
+                ]
+            })
+            .collect();
+        assert_eq!(text(&noise).unwrap_err(), DecodeError::Binary("NUL bytes"));
     }
 
     #[test]

@@ -343,6 +343,8 @@ def byte_forms(name, text):
     yield "gb18030-stray-byte", g[:k] + b"\xff" + g[k:]
     if name.endswith(".txt"):
         yield "utf16", b"\xff\xfe" + text.encode("utf-16-le")
+        yield "utf16-without-bom", text.encode("utf-16-le")
+        yield "utf16be-without-bom", text.encode("utf-16-be")
         # A crawler that took a page without a charset for Latin-1 saved its bytes as that
         # many characters in UTF-8: UTF-8 read as Latin-1, GBK read as Windows-1252 (whose
         # five undefined bytes stay C1 controls, as browsers and encoding_rs read them).
