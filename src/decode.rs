@@ -5,7 +5,9 @@
 //! otherwise are an error naming the byte offset. HTML may name its charset in a `<meta>`;
 //! that is honoured when it names a GB encoding or Big5 and the bytes are not UTF-8. Big5
 //! bytes also read as GB18030 (as other characters): a text that reads as Big5 with 公開 in
-//! it and as GB18030 without 公开 is Big5.
+//! it and as GB18030 without 公开 is Big5. NUL bytes are binary data unless they are UTF-16
+//! saved without its BOM; a text whose characters are a crawler's Latin-1 reading of its
+//! bytes is read again from those bytes.
 
 use std::borrow::Cow;
 
@@ -312,8 +314,8 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded<'static>> {
         return None;
     };
     let d = utf16(enc, bytes).ok()?;
-    // Nearly every character one a report is written in: binary data read as UTF-16 gives
-    // characters of every block.
+    // Nearly every character is one a report is written in: binary data read as UTF-16
+    // gives characters of every block.
     let (mut all, mut usual) = (0usize, 0usize);
     for c in d.text.chars() {
         all += 1;
