@@ -343,7 +343,8 @@ fn spaces_escaped(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> 
 /// joiner, a byte-order mark inside the text, soft hyphen): web pages scatter them through
 /// labels and numbers (`规范性\u{200b}文件`, `89\u{200b}89`), where a reader sees none.
 /// Line breaks written otherwise than `\n` or `\r\n` (a lone `\r`, U+2028, U+2029)
-/// become `\n`: a text of them is still one line a row.
+/// become `\n`: a text of them is still one line a row. A hyphen (U+2010, U+2011), an en
+/// dash or the minus sign before a digit becomes `-`, the sign every reader knows.
 fn visible(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     fn invisible(c: char) -> bool {
         matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}')
@@ -357,7 +358,11 @@ fn visible(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     let any = memchr::memchr2_iter(0xE2, 0xC2, b).any(|i| {
         matches!(
             b[i..],
-            [0xE2, 0x80, 0x8B..=0x8D | 0xA8 | 0xA9, ..] | [0xE2, 0x81, 0xA0, ..] | [0xC2, 0xAD, ..]
+            [0xE2, 0x80, 0x8B..=0x8D | 0xA8 | 0xA9, ..]
+                | [0xE2, 0x81, 0xA0, ..]
+                | [0xC2, 0xAD, ..]
+                | [0xE2, 0x80, 0x90 | 0x91 | 0x93, ..]
+                | [0xE2, 0x88, 0x92, ..]
         )
     }) || memchr::memmem::find(b, "\u{FEFF}".as_bytes()).is_some()
         || memchr::memchr(b'\r', b).is_some_and(lone)
@@ -372,6 +377,15 @@ fn visible(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
             '\r' if chars.peek() != Some(&'\n') => out.push('\n'),
             '\u{2028}' | '\u{2029}' => out.push('\n'),
             c if invisible(c) => {}
+            // A minus written as a hyphen, an en dash or the minus sign (`–18`, `−3`, a word
+            // processor's or a PDF's), before a digit: `-`.
+            '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2212}'
+                if chars
+                    .peek()
+                    .is_some_and(|d| parse::numbers::halfwidth(*d).is_ascii_digit()) =>
+            {
+                out.push('-')
+            }
             c => out.push(c),
         }
     }
@@ -661,6 +675,31 @@ mod tests {
             &Limits::default(),
         );
         assert_eq!((u.encoding, values(&u)), (Some("UTF-8"), values(&s)));
+    }
+
+    /// A minus written as an en dash, the minus sign or a hyphen (`–18`, `−18`) is a sign:
+    /// the cell is a negative number, in a table of cells as in a crawler's run.
+    #[test]
+    fn a_minus_written_as_a_dash_is_a_sign() {
+        let report = |minus: &str| {
+            format!(
+                "某某县财政局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t20\t{minus}3\t17\n三、收到和处理政府信息公开申请情况\n"
+            )
+        };
+        let change = |o: &FileOutcome| {
+            o.cells
+                .iter()
+                .find(|c| c.row == "administrative_licensing" && c.col == "change")
+                .and_then(|c| c.value)
+        };
+        for minus in ["-", "\u{2013}", "\u{2212}", "\u{2010}", "\u{2011}"] {
+            let o = process_bytes("r.txt", report(minus).as_bytes(), &Limits::default());
+            assert_eq!(change(&o), Some(-3.0), "{minus:?}");
+        }
+        // A crawler's run: 行政许可20–317 is 20 | −3 | 17.
+        let run = "某某县财政局2020年政府信息公开工作年度报告 二、主动公开政府信息情况第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可20\u{2013}317行政处罚000三、收到和处理政府信息公开申请情况";
+        let o = process_bytes("r.txt", run.as_bytes(), &Limits::default());
+        assert_eq!(change(&o), Some(-3.0));
     }
 
     /// A portal page's publication date from its metadata, whatever the case of the name

@@ -125,6 +125,8 @@ def text_forms(name, text, crawler):
     yield "traditional", text.translate(S2T)
     yield "radicals", text.translate(RADICALS)
     yield "full-width-signs", re.sub(r"(?<=[\t \u4e00-\u9fff\d])-(?=\d)", "－", text).replace("+", "＋")
+    yield "en-dash-minus", re.sub(r"(?<=[\t \u4e00-\u9fff\d])-(?=\d)", "\u2013", text)
+    yield "minus-sign", re.sub(r"(?<=[\t \u4e00-\u9fff\d])-(?=\d)", "\u2212", text)
     yield "ascii-parentheses", text.replace("（", "(").replace("）", ")")
     yield "enumeration-comma", re.sub(r"(?<![\d.])(\d)\.(?=[\u4e00-\u9fff])", r"\1、", text)
     rnd = random.Random(name)
