@@ -558,7 +558,7 @@ def document(rng, agency, year, template, nums, form, style, blank_totals=()):
     overview = prose_overview(rng, agency, year, nums)
     end = prose_end(rng, agency, year, *style.get("end_sections", ("五", "六")))
     sig = signature(agency, year, rng)
-    if form in ("tabs", "markdown", "box", "pdf", "bars", "bars-one-a-line"):
+    if form in ("tabs", "markdown", "box", "pdf", "bars", "bars-one-a-line", "tab-cells"):
         if form == "tabs":
             tables = render_grid(template, nums, style, "\t", blank_totals=blank_totals)
         elif form == "markdown":
@@ -570,6 +570,10 @@ def document(rng, agency, year, template, nums, form, style, blank_totals=()):
         elif form == "bars-one-a-line":
             # The same, one cell a line (cells that held paragraphs).
             tables = render_grid(template, nums, style, " |\n", frame=("", " |"), blank_totals=blank_totals)
+        elif form == "tab-cells":
+            # A word processor's table put into text a cell a line, each behind a tab, an
+            # empty line after each row: an empty cell is a line of its tab alone.
+            tables = render_grid(template, nums, style, "\n\t", frame=("\t", "\n"), blank_totals=blank_totals)
         elif form == "box":
             tables = render_grid(template, nums, style, "│", frame=("│", "│"),
                                  rule=lambda n: "├" + "┼".join(["────"] * n) + "┤", blank_totals=blank_totals)
@@ -661,6 +665,10 @@ FIXTURES = [
      {}, "utf-8", False, ("granted", "unable.not_held", "not_processed.duplicate")),
     ("bars_zeros_blank_2021.txt", "某某市地方志办公室", 2023, "2021", "bars",
      {"zeros_blank": True}, "utf-8", False, ()),
+    ("tab_cells_blank_totals.txt", "某某县住房和城乡建设局", 2020, "2019", "tab-cells",
+     {}, "utf-8", False, ("granted", "partially_granted", "unable.not_held", "total")),
+    ("tab_cells_zeros_blank_2021.txt", "某某区退役军人事务局", 2024, "2021", "tab-cells",
+     {"zeros_blank": True}, "gbk", True, ()),
 ]
 
 

@@ -438,17 +438,32 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
     let mut cs: Vec<&'a str> = Vec::new();
     // Looked at only once a line starts with a bar.
     let mut memo = None;
+    let one_a_line = !glued && cells_one_a_line(lines);
     for l in lines {
         crate::budget::step();
         let text = trim(l.text);
+        if one_a_line && text.is_empty() && !l.text.is_empty() {
+            // One cell a line, each behind a tab (a word processor's table put into text,
+            // `\t0`): a line of white space alone is an empty cell, as an empty line
+            // between rows is not.
+            out.push(Token {
+                kind: Kind::Blank,
+                raw: "",
+                line: l.no,
+                cell: 0,
+                line_cells: 1,
+            });
+            continue;
+        }
         if text.is_empty() || is_rule(l.text) || is_page_break(l.text) {
             continue;
         }
+        let line_text = if one_a_line { text } else { l.text };
         // `|`, or `│` and `┃` (E2 94 82 and E2 94 83), by their bytes: most lines start
         // with neither.
         let opens = matches!(text.as_bytes(), [b'|', ..] | [0xE2, 0x94, 0x82 | 0x83, ..]);
         let terminated = opens && *memo.get_or_insert_with(|| bars_terminate_cells(lines));
-        cells_into(l.text, terminated, &mut cs);
+        cells_into(line_text, terminated, &mut cs);
         let n = cs.len().min(u16::MAX as usize) as u16;
         for (i, c) in cs.iter().enumerate() {
             let from = out.len();
@@ -481,6 +496,33 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
         }
     }
     out
+}
+
+/// Whether the lines hold one cell each, most behind white space (`\t0`, `\t规章`: a word
+/// processor's table put into text a cell a line), and some lines are white space alone:
+/// then such a line is an empty cell of the table, printed (an empty line still is none).
+/// Eight such lines at least, nine in ten of the lines with text.
+fn cells_one_a_line(lines: &[Line<'_>]) -> bool {
+    let white = |l: &Line<'_>| !l.text.is_empty() && trim(l.text).is_empty();
+    if !lines.iter().any(white) {
+        return false;
+    }
+    let (mut single, mut led, mut other) = (0usize, 0usize, 0usize);
+    let mut cs = Vec::new();
+    for l in lines {
+        let text = trim(l.text);
+        if text.is_empty() || is_rule(l.text) || is_page_break(l.text) {
+            continue;
+        }
+        cells_into(text, false, &mut cs);
+        if cs.len() == 1 {
+            single += 1;
+            led += usize::from(l.text.len() > text.len() && l.text.starts_with(char::is_whitespace));
+        } else {
+            other += 1;
+        }
+    }
+    led >= 8 && led * 2 >= single && single >= 9 * other
 }
 
 /// Whether the lines' bars end cells rather than stand between them: as many lines with bars

@@ -2949,6 +2949,54 @@ mod tests {
         assert!(!state_secret.contains(&CellStatus::Blank), "{state_secret:?}");
     }
 
+    /// A word processor's table put into text a cell a line, each behind a tab, an empty
+    /// line after each row (seed 001's form): an empty cell is a line of its tab alone, as
+    /// the seed's review header has them.
+    #[test]
+    fn cells_one_a_line_behind_a_tab_with_empty_ones_a_tab_alone_read_by_position() {
+        let row = |label: &str, cells: &[&str]| -> String {
+            let mut s = format!("\t{label}\n");
+            for c in cells {
+                s += &format!("\t{c}\n");
+            }
+            s + "\n"
+        };
+        let mut text = row(
+            "一、本年新收政府信息公开申请数量",
+            &["821", "35", "0", "0", "2", "1", "859"],
+        );
+        text += &row("二、上年结转政府信息公开申请数量", &["3", "0", "0", "0", "0", "0", "3"]);
+        text += "\t三、本年度办理结果\n";
+        text += &row("（一）予以公开", &["258", "12", "0", "0", "1", "1", ""]);
+        text += &row("（二）部分公开", &["3", "", "", "", "", "", "3"]);
+        text += &row("（七）总计", &["264", "12", "0", "0", "1", "1", "278"]);
+        let ex = labelled_text(Table::Applications, Template::T2019, &text, Form::Text);
+        let got = |row: &str| -> Vec<Option<f64>> { values(&ex, row) };
+        assert_eq!(
+            got("granted"),
+            [
+                Some(258.0),
+                Some(12.0),
+                Some(0.0),
+                Some(0.0),
+                Some(1.0),
+                Some(1.0),
+                None
+            ]
+        );
+        assert_eq!(statuses(&ex, "granted")[6], CellStatus::Blank);
+        assert_eq!(
+            got("partially_granted"),
+            [Some(3.0), None, None, None, None, None, Some(3.0)]
+        );
+        assert_eq!(got("new_received")[6], Some(859.0));
+        // The same lines with the empty cells' tabs gone are cells left out: the blank 总计
+        // is not read as printed.
+        let gone = text.replace("\t\n", "");
+        let ex = labelled_text(Table::Applications, Template::T2019, &gone, Form::Text);
+        assert_ne!(statuses(&ex, "granted").get(6), Some(&CellStatus::Blank));
+    }
+
     /// A row's cells one a line, an empty one a bar alone (a page's cells put into text one
     /// a line, `821 |`, `|`): each line is a cell in its column, the empty ones blank.
     #[test]
