@@ -669,6 +669,10 @@ FIXTURES = [
      {}, "utf-8", False, ("granted", "partially_granted", "unable.not_held", "total")),
     ("tab_cells_zeros_blank_2021.txt", "某某区退役军人事务局", 2024, "2021", "tab-cells",
      {"zeros_blank": True}, "gbk", True, ()),
+    ("tabs_subtotal_blank_totals.txt", "某某县应急管理局", 2021, "2021", "tabs",
+     {"subtotal": True}, "utf-8", False, ("new_received", "granted", "carried_forward")),
+    ("bars_one_a_line_subtotal_spaced.txt", "某某市医疗保障局", 2020, "2019", "bars-one-a-line",
+     {"subtotal": True, "spaced": True}, "utf-8", False, ("partially_granted", "total")),
 ]
 
 

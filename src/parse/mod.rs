@@ -55,6 +55,9 @@ struct Run<'a> {
     values: Vec<Token<'a>>,
     /// The money unit named by the last header seen before the run.
     header_unit: Option<Unit>,
+    /// The line of a 法人或其他组织小计 cell taken out of `values` (one cell a line, its
+    /// line still stands between its neighbours').
+    subtotal_line: Option<u32>,
 }
 
 /// A template row (index into its specs) with the run read for it.
@@ -121,6 +124,7 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                         breaks: std::mem::take(&mut breaks),
                         values: Vec::with_capacity(VALUES),
                         header_unit,
+                        subtotal_line: None,
                     });
                     r.values.push(t.clone());
                     label_line = 0;
@@ -135,6 +139,7 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                     breaks: std::mem::take(&mut breaks),
                     values: Vec::with_capacity(VALUES),
                     header_unit,
+                    subtotal_line: None,
                 });
                 r.values.push(t.clone());
                 label_line = 0;
@@ -385,18 +390,18 @@ pub fn labelled(
     let own_blanks = hits.iter().any(|(i, r)| {
         r.values.len() == specs[*i].cols.len() && r.values.first().is_some_and(|t| t.kind == Kind::Blank)
     }) && values_follow_labels(&hits, specs, form);
-    let trailing_own = hits
-        .iter()
-        .any(|(i, r)| r.values.len() >= specs[*i].cols.len() && r.values.last().is_some_and(|t| t.kind == Kind::Blank))
-        && lines_end_at_last_column(&hits, specs, form);
-    // Rows whose values fit their columns exactly first, so identities can place the rest.
-    hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     // Only the applications table has a subtotal column.
     let subtotal_at = if table == Table::Applications {
         subtotal_position(&tokens)
     } else {
         None
     };
+    let trailing_own = hits
+        .iter()
+        .any(|(i, r)| r.values.len() >= specs[*i].cols.len() && r.values.last().is_some_and(|t| t.kind == Kind::Blank))
+        && lines_end_at_last_column(&hits, specs, form, usize::from(subtotal_at.is_some()));
+    // Rows whose values fit their columns exactly first, so identities can place the rest.
+    hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     // Rows still to place after the ones read by position.
     let mut pending: Vec<RowRun> = Vec::with_capacity(hits.len());
     for (i, mut run) in hits {
@@ -674,11 +679,14 @@ fn stacked(run: &Run<'_>, m: usize) -> bool {
     let cells = &run.values[pad..];
     let blanks = cells.iter().filter(|t| t.kind == Kind::Blank).count();
     let empty = first.kind == Kind::Blank && blanks < cells.len() && (blanks < 2 || !adds_up(cells));
-    if first.line_cells != 1 || first.line != before + 1 || empty {
+    // The next line, or the one after a 小计 cell's taken out.
+    let follows =
+        |line: u32, t: &Token<'_>| t.line == line + 1 || (run.subtotal_line == Some(line + 1) && t.line == line + 2);
+    if first.line_cells != 1 || !follows(before, first) || empty {
         return false;
     }
     for t in v {
-        if t.line_cells != 1 || t.line != line + 1 {
+        if t.line_cells != 1 || !follows(line, t) {
             return false;
         }
         line = t.line;
@@ -746,13 +754,14 @@ fn values_follow_labels(hits: &[(usize, Run<'_>)], specs: &[RowSpec], form: Form
 /// values as columns, on one line, the last in the line's last cell, and no row has an
 /// empty cell after more cells than its columns (`规章\t0\t0\t0\t`: a tab after the values
 /// is layout). Then empty cells that make up a row's columns after its values are its own.
-fn lines_end_at_last_column(hits: &[(usize, Run<'_>)], specs: &[RowSpec], form: Form) -> bool {
+/// `extra`: columns the rows print beyond their template's (a 小计 column).
+fn lines_end_at_last_column(hits: &[(usize, Run<'_>)], specs: &[RowSpec], form: Form, extra: usize) -> bool {
     if form == Form::Html {
         return false;
     }
     let mut seen = 0;
     for (i, run) in hits {
-        let m = specs[*i].cols.len();
+        let m = specs[*i].cols.len() + extra;
         let lead = run.values.iter().take_while(|t| t.kind == Kind::Blank).count();
         let v = &run.values[lead..];
         let Some(last) = v.last() else { continue };
@@ -773,14 +782,18 @@ fn lines_end_at_last_column(hits: &[(usize, Run<'_>)], specs: &[RowSpec], form: 
 /// a 小计.
 fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
     let mut seen_org = false;
+    // Through white space: a header's words may be spaced out (`小 计`, `商 业 企 业`).
+    let has = |raw: &str, w: &str| {
+        raw.contains(w) || (raw.contains(char::is_whitespace) && labels::normalize(raw).contains(w))
+    };
     for t in tokens.iter().filter(|t| t.kind == Kind::Text) {
-        if t.raw.contains("小计") {
+        if has(t.raw, "小计") {
             return Some(if seen_org { 6 } else { 1 });
         }
         if !seen_org
             && ["商业企业", "科研机构", "社会公益组织", "法律服务机构"]
                 .iter()
-                .any(|w| t.raw.contains(w))
+                .any(|w| has(t.raw, w))
         {
             seen_org = true;
         }
@@ -807,14 +820,15 @@ fn drop_subtotal(spec: &RowSpec, run: &mut Run<'_>, header: Option<usize>, ex: &
     };
     let v: Vec<Option<f64>> = vals.iter().map(|t| num(t)).collect();
     // Subtotal at `p`: the five organisation columns beside it add up to it, and 自然人
-    // plus it make the total.
+    // plus it make the total (unless the total is printed blank).
     let holds = |p: usize| -> Option<bool> {
         let orgs: Vec<usize> = if p == 1 { (2..7).collect() } else { (1..6).collect() };
         let mut sum = 0.0;
         for i in orgs {
             sum += v[i]?;
         }
-        Some(validate::close(sum, v[p]?) && validate::close(v[0]? + v[p]?, v[7]?))
+        let total = vals[7].kind == Kind::Blank || validate::close(v[0]? + v[p]?, v[7]?);
+        Some(validate::close(sum, v[p]?) && total)
     };
     let p = match header {
         Some(p) => p,
@@ -845,7 +859,8 @@ fn drop_subtotal(spec: &RowSpec, run: &mut Run<'_>, header: Option<usize>, ex: &
         )),
     }
     let at = run.values.len() - vals.len() + p;
-    run.values.remove(at);
+    let cell = run.values.remove(at);
+    run.subtotal_line = Some(cell.line);
 }
 
 /// A cell's row and column indexes in its template by the keys' addresses, per thread:
@@ -1442,6 +1457,7 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
         breaks: Vec::new(),
         values,
         header_unit: None,
+        subtotal_line: None,
     };
     place_flat(&run, width, &mut ex);
     ex
@@ -2949,6 +2965,40 @@ mod tests {
         assert!(!state_secret.contains(&CellStatus::Blank), "{state_secret:?}");
     }
 
+    /// A 法人或其他组织小计 column (its header spaced out, `小 计`) beside a 总计 printed
+    /// blank: the subtotal is taken out, the blank is the 总计's, on a line of cells as one
+    /// cell a line (where 自然人 is 0, the subtotal equals the total the identities want).
+    #[test]
+    fn a_subtotal_column_beside_a_blank_total() {
+        let text = "申请人情况\n自然人\t法人或其他组织\t总计\n\
+                    商 业 企 业\t科研机构\t社会公益组织\t法律服务机构\t其他\t小 计\n\
+                    一、本年新收政府信息公开申请数量\t5\t1\t0\t0\t0\t2\t3\t8\n\
+                    二、上年结转政府信息公开申请数量\t0\t2\t0\t0\t0\t0\t2\t\n\
+                    三、本年度办理结果\t（一）予以公开\t4\t1\t0\t0\t0\t1\t2\t6\n";
+        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        assert_eq!(
+            values(&ex, "carried_over"),
+            [Some(0.0), Some(2.0), Some(0.0), Some(0.0), Some(0.0), Some(0.0), None]
+        );
+        assert_eq!(statuses(&ex, "carried_over")[6], CellStatus::Blank);
+        assert_eq!(values(&ex, "new_received")[6], Some(8.0));
+        assert!(
+            !ex.diags.iter().any(|d| d.code == Code::IdentityFailed),
+            "{:?}",
+            ex.diags
+        );
+        // One cell a line, an empty one a bar alone.
+        let stacked = "申请人情况 |\n自然人 |\n商业企业 |\n小计 |\n总计 |\n\
+                       一、本年新收政府信息公开申请数量 |\n5 |\n1 |\n0 |\n0 |\n0 |\n2 |\n3 |\n8 |\n\
+                       二、上年结转政府信息公开申请数量 |\n0 |\n2 |\n0 |\n0 |\n0 |\n0 |\n2 |\n|\n";
+        let ex = labelled_text(Table::Applications, Template::T2019, stacked, Form::Text);
+        assert_eq!(
+            values(&ex, "carried_over"),
+            [Some(0.0), Some(2.0), Some(0.0), Some(0.0), Some(0.0), Some(0.0), None]
+        );
+        assert_eq!(statuses(&ex, "carried_over")[6], CellStatus::Blank);
+    }
+
     /// A word processor's table put into text a cell a line, each behind a tab, an empty
     /// line after each row (seed 001's form): an empty cell is a line of its tab alone, as
     /// the seed's review header has them.
@@ -3230,6 +3280,7 @@ mod tests {
                     breaks: Vec::new(),
                     values: Vec::new(),
                     header_unit: None,
+                    subtotal_line: None,
                 };
                 let filled: Vec<bool> = (0..specs.len()).map(|j| j < i).collect();
                 assert_eq!(glued_empty_row(&mut run, specs, &filled, i), None, "{}", spec.label);
