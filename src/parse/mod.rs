@@ -396,6 +396,11 @@ pub fn labelled(
     } else {
         None
     };
+    let subtotal_rows = if table == Table::Applications && subtotal_at.is_none() {
+        subtotal_by_rows(&hits, specs)
+    } else {
+        None
+    };
     let trailing_own = hits
         .iter()
         .any(|(i, r)| r.values.len() >= specs[*i].cols.len() && r.values.last().is_some_and(|t| t.kind == Kind::Blank))
@@ -407,7 +412,7 @@ pub fn labelled(
     for (i, mut run) in hits {
         let spec = &specs[i];
         if table == Table::Applications {
-            drop_subtotal(spec, &mut run, subtotal_at, &mut ex);
+            drop_subtotal(spec, &mut run, subtotal_at, subtotal_rows, &mut ex);
         }
         if positional(table, spec, &mut run, form, own_blanks, trailing_own, &mut ex) {
             continue;
@@ -801,17 +806,19 @@ fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
     None
 }
 
-/// An applications row with one value more than its seven columns, in a table whose header
-/// has a 小计 column (or whose eighth value adds up as one): the subtotal of the five
-/// organisation columns is checked and dropped, since it is not a column of the dataset.
-fn drop_subtotal(spec: &RowSpec, run: &mut Run<'_>, header: Option<usize>, ex: &mut Extracted) {
+/// An applications row's values with one more than its seven columns (empty cells of a
+/// merged label before them dropped), and whether a 小计 column at 6 (after the five
+/// organisation columns) and at 1 (before them) adds up: the five beside it make it, and
+/// 自然人 plus it the total (unless the total is printed blank). None for any other row.
+#[allow(clippy::type_complexity)]
+fn subtotal_fits<'r, 'a>(spec: &RowSpec, run: &'r Run<'a>) -> Option<(Vec<&'r Token<'a>>, [Option<bool>; 2])> {
     let m = spec.cols.len();
     let mut vals: Vec<&Token<'_>> = run.values.iter().collect();
     while vals.len() > m + 1 && vals[0].kind == Kind::Blank {
         vals.remove(0);
     }
     if vals.len() != m + 1 || vals.iter().any(|t| t.kind == Kind::Run) {
-        return;
+        return None;
     }
     let num = |t: &Token<'_>| match t.kind {
         Kind::Value(Value::Number(n)) => Some(n.value),
@@ -819,8 +826,6 @@ fn drop_subtotal(spec: &RowSpec, run: &mut Run<'_>, header: Option<usize>, ex: &
         _ => None,
     };
     let v: Vec<Option<f64>> = vals.iter().map(|t| num(t)).collect();
-    // Subtotal at `p`: the five organisation columns beside it add up to it, and 自然人
-    // plus it make the total (unless the total is printed blank).
     let holds = |p: usize| -> Option<bool> {
         let orgs: Vec<usize> = if p == 1 { (2..7).collect() } else { (1..6).collect() };
         let mut sum = 0.0;
@@ -830,14 +835,49 @@ fn drop_subtotal(spec: &RowSpec, run: &mut Run<'_>, header: Option<usize>, ex: &
         let total = vals[7].kind == Kind::Blank || validate::close(v[0]? + v[p]?, v[7]?);
         Some(validate::close(sum, v[p]?) && total)
     };
-    let p = match header {
+    let fits = [holds(6), holds(1)];
+    Some((vals, fits))
+}
+
+/// The 小计 column a row's numbers single out: 6 or 1 where only that one adds up.
+fn subtotal_singled_out(fits: [Option<bool>; 2]) -> Option<usize> {
+    match fits {
+        [Some(true), Some(false)] => Some(6),
+        [Some(false), Some(true)] => Some(1),
+        _ => None,
+    }
+}
+
+/// Where a table's rows put a 小计 column its header does not name (a PDF's header lost in
+/// its text): the place the rows that single one out agree on; None if none does, or they
+/// disagree.
+fn subtotal_by_rows(hits: &[(usize, Run<'_>)], specs: &[RowSpec]) -> Option<usize> {
+    let mut found = None;
+    for (i, run) in hits {
+        let Some(p) = subtotal_fits(&specs[*i], run).and_then(|(_, fits)| subtotal_singled_out(fits)) else {
+            continue;
+        };
+        if found.is_some_and(|f| f != p) {
+            return None;
+        }
+        found = Some(p);
+    }
+    found
+}
+
+/// An applications row with one value more than its seven columns, in a table whose header
+/// has a 小计 column (or whose eighth value adds up as one, or whose other rows' do at one
+/// place): the subtotal of the five organisation columns is checked and dropped, since it
+/// is not a column of the dataset.
+fn drop_subtotal(spec: &RowSpec, run: &mut Run<'_>, header: Option<usize>, rows: Option<usize>, ex: &mut Extracted) {
+    let Some((vals, fits)) = subtotal_fits(spec, run) else {
+        return;
+    };
+    let holds = |p: usize| fits[usize::from(p == 1)];
+    let p = match header.or(subtotal_singled_out(fits)).or(rows) {
         Some(p) => p,
-        None => match (holds(6), holds(1)) {
-            (Some(true), Some(false)) => 6,
-            (Some(false), Some(true)) => 1,
-            // No header names a 小计 and the numbers do not single one out.
-            _ => return,
-        },
+        // No header names a 小计 and the numbers do not single one out.
+        None => return,
     };
     let line = vals[p].line;
     match holds(p) {
@@ -859,6 +899,7 @@ fn drop_subtotal(spec: &RowSpec, run: &mut Run<'_>, header: Option<usize>, ex: &
         )),
     }
     let at = run.values.len() - vals.len() + p;
+    drop(vals);
     let cell = run.values.remove(at);
     run.subtotal_line = Some(cell.line);
 }
@@ -2997,6 +3038,31 @@ mod tests {
             [Some(0.0), Some(2.0), Some(0.0), Some(0.0), Some(0.0), Some(0.0), None]
         );
         assert_eq!(statuses(&ex, "carried_over")[6], CellStatus::Blank);
+    }
+
+    /// A 小计 column no header names (a PDF's header lost in its text): a row whose numbers
+    /// add up at either place (`0 3 0 0 0 0 3 3`) takes the place the table's other rows
+    /// single out.
+    #[test]
+    fn a_subtotal_column_is_where_the_tables_rows_put_it() {
+        let text = "一、本年新收政府信息公开申请数量      12      0      0      6      0      0      6     18\n\
+                    二、上年结转政府信息公开申请数量       0      3      0      0      0      0      3      3\n\
+                    三、本年度办理结果（一）予以公开      10      3      0      0      0      0      3     13\n";
+        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        assert_eq!(
+            values(&ex, "carried_over"),
+            [
+                Some(0.0),
+                Some(3.0),
+                Some(0.0),
+                Some(0.0),
+                Some(0.0),
+                Some(0.0),
+                Some(3.0)
+            ]
+        );
+        assert_eq!(values(&ex, "granted")[1], Some(3.0));
+        assert!(!ex.diags.iter().any(|d| d.code == Code::AmbiguousRow), "{:?}", ex.diags);
     }
 
     /// A word processor's table put into text a cell a line, each behind a tab, an empty
