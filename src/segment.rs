@@ -225,7 +225,7 @@ pub fn clean_agency(s: &str) -> Option<String> {
     let trim: &[char] = &[
         '《', '》', '“', '”', '"', ':', '：', '、', ',', '，', '-', '—', '|', '(', ')', '【', '】',
     ];
-    let mut a = a.trim_matches(trim).to_string();
+    let mut a = trim_name(&a, trim);
     // A letter or notice sending the report (某某局关于报送2020年度…报告的函, 关于发布…的通知):
     // the name stands before 关于 and its verb.
     for verb in ["报送", "上报", "呈报", "提交", "印发", "转发", "公布", "发布"] {
@@ -248,14 +248,14 @@ pub fn clean_agency(s: &str) -> Option<String> {
             a = rest.to_string();
         }
     }
-    let mut a = a.trim_matches(trim).to_string();
+    let mut a = trim_name(&a, trim);
     // The title's words after the name (某某局政府信息公开工作2020年度报告, 某某局政府信息公开
     // 工作年度报告（2020年）).
     while let Some(rest) = ["年度报告", "年报", "工作", "政府信息公开", "政务公开"]
         .iter()
         .find_map(|w| a.strip_suffix(w))
     {
-        a = rest.trim_matches(trim).to_string();
+        a = trim_name(rest, trim);
     }
     // A seal mark or a date printed after the name: 某某局(盖章), 某某局2021年1月20日.
     for seal in ["(盖章)", "(章)", "(印章)", "(公章)", "盖章"] {
@@ -272,8 +272,20 @@ pub fn clean_agency(s: &str) -> Option<String> {
             a.truncate(p);
         }
     }
-    let a = a.trim_matches(trim).to_string();
+    let a = trim_name(&a, trim);
     (a.chars().count() >= 2).then_some(a)
+}
+
+/// `s` without the punctuation of `trim` around it, but for a closing bracket its own
+/// opening one needs: a second name in brackets (某某县卫生健康局(某某县中医药管理局),
+/// an agency's other plate) keeps its end.
+fn trim_name(s: &str, trim: &[char]) -> String {
+    let t = s.trim_matches(trim);
+    let rest = &s[s.len() - s.trim_start_matches(trim).len() + t.len()..];
+    if rest.starts_with(')') && t.matches('(').count() > t.matches(')').count() {
+        return format!("{t})");
+    }
+    t.to_string()
 }
 
 /// Title, agency, year and date of a report.
@@ -1323,6 +1335,24 @@ mod tests {
             Some("某某县司法局")
         );
         assert_eq!(clean_agency("某某市第一中学").as_deref(), Some("某某市第一中学"));
+    }
+
+    /// An agency's second name in brackets (its other plate) keeps its closing bracket; a
+    /// bracket around the name or a year's does not stay.
+    #[test]
+    fn an_agencys_second_name_in_brackets_keeps_its_end() {
+        let (agency, year) = meta_of("某某县卫生健康局（某某县中医药管理局）2020年政府信息公开工作年度报告\n");
+        assert_eq!(agency.as_deref(), Some("某某县卫生健康局(某某县中医药管理局)"));
+        assert_eq!(year, Some(2020));
+        assert_eq!(
+            clean_agency("（某某市人民政府办公室（某某市人民政府外事办公室））").as_deref(),
+            Some("某某市人民政府办公室(某某市人民政府外事办公室)")
+        );
+        assert_eq!(clean_agency("（某某县司法局）").as_deref(), Some("某某县司法局"));
+        assert_eq!(
+            meta_of("某某县司法局政府信息公开工作年度报告（2020年）\n"),
+            (Some("某某县司法局".into()), Some(2020))
+        );
     }
 
     fn meta_of(text: &str) -> (Option<String>, Option<i32>) {
