@@ -58,6 +58,7 @@ codes! {
     NoTables => "NO_TABLES", "none of the three standard tables was found";
     TableMissing => "TABLE_MISSING", "one of the three standard tables was not found";
     TemplateConflict => "TEMPLATE_CONFLICT", "the tables show markers of both the 2019 and the 2021 template";
+    TablesRepeated => "TABLES_REPEATED", "the tables stand again later in the file (another report, as in a compilation of several, or a copy); only the first were read";
     UnknownRow => "UNKNOWN_ROW", "a row label with numbers matched no row of the template";
     RowMissing => "ROW_MISSING", "a template row was not found in its table";
     MissingValues => "MISSING_VALUES", "a row has fewer values than the template has columns";

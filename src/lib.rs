@@ -493,7 +493,14 @@ fn read(text: &str, form: parse::Form, out: &mut FileOutcome) {
             ),
         ));
     }
-    let regions = segment::regions(&lines);
+    let (regions, again) = segment::regions_again(&lines);
+    if let Some(at) = again {
+        out.diagnostics.push(Diagnostic::warning(
+            Code::TablesRepeated,
+            Some(lines[at].no),
+            "the tables stand again from this line (another report in the file, or a copy of this one): only the first were read",
+        ));
+    }
     let region_lines = |r: &segment::Region| -> &[Line<'_>] { &lines[r.heading + 1..r.end] };
     // The document's template: what its tables show, else the year's.
     let detected: Vec<(Table, Option<Template>)> = regions
@@ -1129,6 +1136,40 @@ mod tests {
                 assert_eq!(values(&o), values(&plain), "{name} {k}");
                 assert_eq!((&o.agency, o.year), (&plain.agency, plain.year), "{name} {k}");
             }
+        }
+    }
+
+    /// A file holding two reports (a compilation of several agencies' reports, or a page
+    /// with its text twice): the first is read as it is alone, and the second set of tables
+    /// is flagged where it starts, not read into the first's cells.
+    #[test]
+    fn tables_standing_again_in_the_file_are_flagged() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms");
+        let read = |name: &str| std::fs::read_to_string(root.join(name)).unwrap();
+        let values = |o: &FileOutcome| -> Vec<(String, String, Option<f64>)> {
+            o.cells
+                .iter()
+                .map(|c| (c.row.to_string(), c.col.to_string(), c.value))
+                .collect()
+        };
+        for (a, b) in [
+            ("markdown_pipes.txt", "bars_blank_totals.txt"),
+            ("pdf_text_2021.txt", "pdf_text_2019_signed.txt"),
+        ] {
+            let first = read(a);
+            let alone = process_bytes(a, first.as_bytes(), &Limits::default());
+            let both = format!("{first}\n{}", read(b));
+            let o = process_bytes(a, both.as_bytes(), &Limits::default());
+            assert_eq!(values(&o), values(&alone), "{a}");
+            let again: Vec<_> = o
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == Code::TablesRepeated)
+                .collect();
+            assert_eq!(again.len(), 1, "{a}");
+            let at = again[0].line.expect("a line") as usize;
+            assert!(at > first.lines().count(), "{a}: {at}");
+            assert!(!alone.diagnostics.iter().any(|d| d.code == Code::TablesRepeated), "{a}");
         }
     }
 

@@ -734,6 +734,13 @@ fn is_end(norm: &str) -> bool {
 
 /// The regions of the tables present, in document order.
 pub fn regions(lines: &[Line<'_>]) -> Vec<Region> {
+    regions_again(lines).0
+}
+
+/// [`regions`], and the line where the tables stand again, numbered headings their headers
+/// follow, two tables or more of them after the ones read: a second report in the file (a
+/// compilation of several agencies' reports) or a copy of the first.
+pub fn regions_again(lines: &[Line<'_>]) -> (Vec<Region>, Option<usize>) {
     // Headings and end markers are at most 40 characters (`heading_of`, `is_end`).
     let mut singles: Vec<(usize, String)> = single_cells_upto(lines, 40).collect();
     let found = regions_among(lines, &singles);
@@ -742,7 +749,7 @@ pub fn regions(lines: &[Line<'_>]) -> Vec<Region> {
             .binary_search_by_key(&r.heading, |s| s.0)
             .is_ok_and(|k| is_section(&singles[k].1))
     };
-    if found.len() == Table::ALL.len() && found.iter().all(numbered) {
+    if found.0.len() == Table::ALL.len() && found.0.iter().all(numbered) {
         return found;
     }
     // A table's heading not found, or found only as a sub-heading or in the prose
@@ -765,10 +772,13 @@ pub fn regions(lines: &[Line<'_>]) -> Vec<Region> {
 }
 
 /// The regions of the tables whose headings are among `singles` (the lines read as one
-/// cell, normalised, in document order).
-fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> Vec<Region> {
+/// cell, normalised, in document order), and where they stand again (see
+/// [`regions_again`]).
+fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> (Vec<Region>, Option<usize>) {
     let kinds: Vec<Option<Table>> = singles.iter().map(|(_, n)| heading_of(n)).collect();
     let mut heads: Vec<(usize, Table)> = Vec::new();
+    // Per table, a numbered heading its header follows after the one picked, itself one.
+    let mut again: Vec<usize> = Vec::new();
     for t in Table::ALL {
         let cands: Vec<usize> = singles
             .iter()
@@ -782,10 +792,11 @@ fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> Vec<Region>
         // (（一）主动公开政府信息的情况) name the tables too.
         let numbered = |i: usize| singles.iter().any(|(j, n)| *j == i && is_section(n));
         let opens = |i: usize| opens_table(lines, singles, &kinds, i, t);
-        let pick = cands
-            .iter()
-            .copied()
-            .find(|&i| numbered(i) && opens(i))
+        let first = cands.iter().copied().find(|&i| numbered(i) && opens(i));
+        if let Some(p) = first {
+            again.extend(cands.iter().copied().find(|&i| i > p && numbered(i) && opens(i)));
+        }
+        let pick = first
             .or_else(|| cands.iter().copied().find(|&i| numbered(i)))
             .or_else(|| cands.iter().copied().find(|&i| opens(i)))
             .or_else(|| cands.first().copied());
@@ -794,6 +805,7 @@ fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> Vec<Region>
         }
     }
     heads.sort();
+    let again = (again.len() >= 2).then(|| again.iter().copied().min()).flatten();
     let mut ends: Vec<usize> = singles.iter().filter(|(_, n)| is_end(n)).map(|(i, _)| *i).collect();
     // The fee table's header row (通知收取件数 | 通知收取金额（元） | …), under a heading
     // worded otherwise than `is_end` knows, ends the tables too.
@@ -805,7 +817,7 @@ fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> Vec<Region>
             .map(|(i, _)| i),
     );
     ends.sort_unstable();
-    heads
+    let found = heads
         .iter()
         .enumerate()
         .map(|(k, &(i, t))| {
@@ -821,7 +833,8 @@ fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> Vec<Region>
                 end: next_head.min(next_end),
             }
         })
-        .collect()
+        .collect();
+    (found, again)
 }
 
 /// Whether the lines after the heading at line `i` open table `t` (its header's words,
