@@ -429,10 +429,19 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     to_source_lines(&cut.source, &mut again, 0);
     // Blank cells alone (rows printed without values) are no reading of the tables.
     let read_any = |o: &FileOutcome| o.cells.iter().any(|c| c.status != model::CellStatus::Blank);
+    // Nor is it taken where the text read nine cells in ten of what it reads: a table with
+    // one cell that is no number (`两千余万元`) is no crawler's, and its other cells are no
+    // runs to cut (`51` as 5|1).
+    let reported = |o: &FileOutcome| {
+        o.cells
+            .iter()
+            .filter(|c| c.status == model::CellStatus::Reported)
+            .count()
+    };
     let better = if !read_any(out) {
         read_any(&again)
     } else {
-        again.status == DocStatus::Ok && again.identities_ok == Some(true)
+        again.status == DocStatus::Ok && again.identities_ok == Some(true) && reported(out) * 10 < again.cells.len() * 9
     };
     if !better {
         return;
@@ -1136,6 +1145,45 @@ mod tests {
                 assert_eq!(values(&o), values(&plain), "{name} {k}");
                 assert_eq!((&o.agency, o.year), (&plain.agency, plain.year), "{name} {k}");
             }
+        }
+    }
+
+    /// A table read all but a cell whose text is no number (`两千余万元`) is not read again
+    /// as a crawler's dump, whose runs of digits a cell of the row would be cut into
+    /// (`51` as 5|1); amounts printed with a yuan sign, 万 alone, a unit in brackets or
+    /// 人民币 after it are numbers.
+    #[test]
+    fn a_table_read_but_for_a_cell_is_not_read_as_a_crawlers_dump() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms");
+        let text = std::fs::read_to_string(root.join("markdown_pipes.txt")).unwrap();
+        let row = "| 政府集中采购 | 51 | 2087.0313万元 |";
+        assert!(text.contains(row));
+        let procurement = |amount: &str| {
+            let o = process_bytes(
+                "r.txt",
+                text.replace(row, &format!("| 政府集中采购 | 51 | {amount} |"))
+                    .as_bytes(),
+                &Limits::default(),
+            );
+            let get = |col: &str| {
+                o.cells
+                    .iter()
+                    .find(|c| c.row == "centralized_procurement" && c.col == col)
+                    .and_then(|c| c.value)
+            };
+            (get("projects"), get("amount"))
+        };
+        assert_ne!(procurement("两千余万元").0, Some(5.0));
+        for amount in [
+            "￥20870313",
+            "2087.0313万",
+            "2087.0313（万元）",
+            "2087.0313万元人民币",
+            "约2087.0313万元",
+        ] {
+            let (projects, got) = procurement(amount);
+            assert_eq!(projects, Some(51.0), "{amount}");
+            assert!(got.is_some_and(|v| (v - 2087.0313).abs() < 1e-9), "{amount}: {got:?}");
         }
     }
 

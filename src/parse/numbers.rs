@@ -99,14 +99,40 @@ pub fn is_not_applicable(s: &str) -> bool {
     NOT_APPLICABLE.contains(&t)
 }
 
+/// The unit at the start of `s` and its length: 万元, 元 or a measure word; also as an
+/// amount may print it, 万 alone at the cell's end, a space inside (`万 元`), in brackets
+/// (`（万元）`), with 人民币 after it (`万元人民币`).
 fn unit_at(s: &str) -> Option<(Unit, usize)> {
-    let mut it = s.chars();
-    match it.next()? {
-        '万' if it.next() == Some('元') => Some((Unit::WanYuan, '万'.len_utf8() + '元'.len_utf8())),
-        '元' => Some((Unit::Yuan, '元'.len_utf8())),
-        c if is_measure_word(c) => Some((Unit::Count, c.len_utf8())),
-        _ => None,
+    let (open, inner) = match s.chars().next()? {
+        c @ ('(' | '（') => (c.len_utf8(), &s[c.len_utf8()..]),
+        _ => (0, s),
+    };
+    let mut it = inner.chars();
+    let (unit, len) = match it.next()? {
+        '万' => {
+            let gap = spaces(&inner['万'.len_utf8()..]);
+            let after = &inner['万'.len_utf8() + gap..];
+            if after.starts_with('元') {
+                (Unit::WanYuan, '万'.len_utf8() + gap + '元'.len_utf8())
+            } else if open == 0 && after.is_empty() {
+                (Unit::WanYuan, '万'.len_utf8() + gap)
+            } else {
+                return None;
+            }
+        }
+        '元' => (Unit::Yuan, '元'.len_utf8()),
+        c if is_measure_word(c) && open == 0 => (Unit::Count, c.len_utf8()),
+        _ => return None,
+    };
+    let mut len = open + len;
+    if open > 0 {
+        let close = s[len..].chars().next().filter(|c| matches!(c, ')' | '）'))?;
+        len += close.len_utf8();
     }
+    if s[len..].starts_with("人民币") {
+        len += "人民币".len();
+    }
+    Some((unit, len))
 }
 
 /// Byte length of the white space (after `halfwidth`) at the start of `s`.
@@ -163,7 +189,7 @@ fn each_number(s: &str, mut f: impl FnMut(Number)) -> bool {
     let Some(first) = s[spaces(s)..].chars().next().map(halfwidth) else {
         return false;
     };
-    if !(first.is_ascii_digit() || matches!(first, '+' | '-' | '−' | '增' | '减')) {
+    if !(first.is_ascii_digit() || matches!(first, '+' | '-' | '−' | '增' | '减' | '¥' | '￥' | '约' | '共')) {
         return false;
     }
     let mut i = 0;
@@ -172,6 +198,17 @@ fn each_number(s: &str, mut f: impl FnMut(Number)) -> bool {
         i += spaces(&s[i..]);
         if i == s.len() {
             break;
+        }
+        // About or in all (`约2087万元`, `共51个`): the number printed.
+        if i == spaces(s) && s[i..].starts_with(['约', '共']) {
+            i += '约'.len_utf8();
+            i += spaces(&s[i..]);
+        }
+        // A yuan sign before the amount (`￥20870313`, `¥20,870,313.00`): 元.
+        let yuan = s[i..].starts_with(['¥', '￥']);
+        if yuan {
+            i += s[i..].chars().next().map_or(0, char::len_utf8);
+            i += spaces(&s[i..]);
         }
         let Some((n, used)) = number_at(&s[i..]) else {
             return false;
@@ -182,6 +219,8 @@ fn each_number(s: &str, mut f: impl FnMut(Number)) -> bool {
         if let Some((unit, len)) = unit_at(&s[j..]) {
             n.unit = Some(unit);
             i = j + len;
+        } else if yuan {
+            n.unit = Some(Unit::Yuan);
         }
         f(n);
         any = true;
@@ -362,6 +401,17 @@ mod tests {
             ("476.92 万元", Some((476.92, Some(Unit::WanYuan)))),
             ("120.9万元", Some((120.9, Some(Unit::WanYuan)))),
             ("39670元", Some((39670.0, Some(Unit::Yuan)))),
+            ("2087.0313万", Some((2087.0313, Some(Unit::WanYuan)))),
+            ("2087.0313万 元", Some((2087.0313, Some(Unit::WanYuan)))),
+            ("2087.0313（万元）", Some((2087.0313, Some(Unit::WanYuan)))),
+            ("20870313(元)", Some((20870313.0, Some(Unit::Yuan)))),
+            ("2087.0313万元人民币", Some((2087.0313, Some(Unit::WanYuan)))),
+            ("约2087.0313万元", Some((2087.0313, Some(Unit::WanYuan)))),
+            ("￥20870313", Some((20870313.0, Some(Unit::Yuan)))),
+            ("¥ 20,870,313.00", Some((20870313.0, Some(Unit::Yuan)))),
+            ("2087万人", None),
+            ("(3件)", None),
+            ("约", None),
             ("3件", Some((3.0, Some(Unit::Count)))),
             (" 7 ", Some((7.0, None))),
             ("2020年", None),
