@@ -813,6 +813,10 @@ fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
 #[allow(clippy::type_complexity)]
 fn subtotal_fits<'r, 'a>(spec: &RowSpec, run: &'r Run<'a>) -> Option<(Vec<&'r Token<'a>>, [Option<bool>; 2])> {
     let m = spec.cols.len();
+    // Most rows: their columns' values, or fewer.
+    if run.values.len() <= m {
+        return None;
+    }
     let mut vals: Vec<&Token<'_>> = run.values.iter().collect();
     while vals.len() > m + 1 && vals[0].kind == Kind::Blank {
         vals.remove(0);
