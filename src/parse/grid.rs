@@ -336,7 +336,7 @@ fn split_spaces_while<'a>(line: &'a str, max_kept: usize, mut f: impl FnMut(&'a 
 fn is_unit_word(w: &str) -> bool {
     let mut cs = w.chars();
     match (cs.next(), cs.next()) {
-        (Some(c), None) => c == '元' || super::numbers::is_measure_word(c),
+        (Some(c), None) => c == '元' || super::numbers::is_cell_measure_word(c),
         _ => w == "万元",
     }
 }

@@ -18,6 +18,16 @@ pub enum Unit {
 /// before them. 笔 and 宗 count procurement deals, 批 batches.
 pub const MEASURE_WORDS: &str = "件个项条次笔宗批";
 
+/// Measure words a table's cell may print after its count besides [`MEASURE_WORDS`]
+/// (`784起`, `3份`, `2家`, `5例`); not those, which a crawler's run is cut at.
+const CELL_MEASURE_WORDS: &str = "起份家例";
+
+/// True when `c` is a measure word a cell's count may carry: [`MEASURE_WORDS`] or
+/// [`CELL_MEASURE_WORDS`].
+pub fn is_cell_measure_word(c: char) -> bool {
+    is_measure_word(c) || CELL_MEASURE_WORDS.contains(c)
+}
+
 /// True when `c` is one of [`MEASURE_WORDS`].
 pub fn is_measure_word(c: char) -> bool {
     MEASURE_WORDS.contains(c)
@@ -121,7 +131,7 @@ fn unit_at(s: &str) -> Option<(Unit, usize)> {
             }
         }
         '元' => (Unit::Yuan, '元'.len_utf8()),
-        c if is_measure_word(c) && open == 0 => (Unit::Count, c.len_utf8()),
+        c if is_cell_measure_word(c) && open == 0 => (Unit::Count, c.len_utf8()),
         _ => return None,
     };
     let mut len = open + len;
@@ -413,6 +423,8 @@ mod tests {
             ("(3件)", None),
             ("约", None),
             ("3件", Some((3.0, Some(Unit::Count)))),
+            ("784起", Some((784.0, Some(Unit::Count)))),
+            ("2 家", Some((2.0, Some(Unit::Count)))),
             (" 7 ", Some((7.0, None))),
             ("2020年", None),
             ("规章", None),
