@@ -787,18 +787,20 @@ fn lines_end_at_last_column(hits: &[(usize, Run<'_>)], specs: &[RowSpec], form: 
 /// a 小计.
 fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
     let mut seen_org = false;
-    // Through white space: a header's words may be spaced out (`小 计`, `商 业 企 业`).
-    let has = |raw: &str, w: &str| {
-        raw.contains(w) || (raw.contains(char::is_whitespace) && labels::normalize(raw).contains(w))
-    };
     for t in tokens.iter().filter(|t| t.kind == Kind::Text) {
-        if has(t.raw, "小计") {
+        // Through white space: a header's words may be spaced out (`小 计`, `商 业 企 业`).
+        let text = if t.raw.contains(char::is_whitespace) {
+            Cow::Owned(labels::normalize(t.raw))
+        } else {
+            Cow::Borrowed(t.raw)
+        };
+        if text.contains("小计") {
             return Some(if seen_org { 6 } else { 1 });
         }
         if !seen_org
             && ["商业企业", "科研机构", "社会公益组织", "法律服务机构"]
                 .iter()
-                .any(|w| has(t.raw, w))
+                .any(|w| text.contains(w))
         {
             seen_org = true;
         }

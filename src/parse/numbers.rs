@@ -117,8 +117,7 @@ fn unit_at(s: &str) -> Option<(Unit, usize)> {
         c @ ('(' | '（') => (c.len_utf8(), &s[c.len_utf8()..]),
         _ => (0, s),
     };
-    let mut it = inner.chars();
-    let (unit, len) = match it.next()? {
+    let (unit, len) = match inner.chars().next()? {
         '万' => {
             let gap = spaces(&inner['万'.len_utf8()..]);
             let after = &inner['万'.len_utf8() + gap..];
@@ -210,16 +209,18 @@ fn each_number(s: &str, mut f: impl FnMut(Number)) -> bool {
             break;
         }
         // About or in all (`约2087万元`, `共51个`): the number printed.
-        if i == spaces(s) && s[i..].starts_with(['约', '共']) {
-            i += '约'.len_utf8();
-            i += spaces(&s[i..]);
+        let word = |i: usize, words: [char; 2]| {
+            let c = s[i..].chars().next().filter(|c| words.contains(c))?;
+            let at = i + c.len_utf8();
+            Some(at + spaces(&s[at..]))
+        };
+        if i == spaces(s) {
+            i = word(i, ['约', '共']).unwrap_or(i);
         }
         // A yuan sign before the amount (`￥20870313`, `¥20,870,313.00`): 元.
-        let yuan = s[i..].starts_with(['¥', '￥']);
-        if yuan {
-            i += s[i..].chars().next().map_or(0, char::len_utf8);
-            i += spaces(&s[i..]);
-        }
+        let after_sign = word(i, ['¥', '￥']);
+        let yuan = after_sign.is_some();
+        i = after_sign.unwrap_or(i);
         let Some((n, used)) = number_at(&s[i..]) else {
             return false;
         };
