@@ -502,7 +502,7 @@ fn read(text: &str, form: parse::Form, out: &mut FileOutcome) {
             ),
         ));
     }
-    let (regions, again) = segment::regions_again(&lines);
+    let (regions, again) = segment::regions(&lines);
     if let Some(at) = again {
         out.diagnostics.push(Diagnostic::warning(
             Code::TablesRepeated,

@@ -732,15 +732,11 @@ fn is_end(norm: &str) -> bool {
             || (is_section(norm) && AFTER_TABLES.contains(norm.chars().next().unwrap_or(' '))))
 }
 
-/// The regions of the tables present, in document order.
-pub fn regions(lines: &[Line<'_>]) -> Vec<Region> {
-    regions_again(lines).0
-}
-
-/// [`regions`], and the line where the tables stand again, numbered headings their headers
-/// follow, two tables or more of them after the ones read: a second report in the file (a
-/// compilation of several agencies' reports) or a copy of the first.
-pub fn regions_again(lines: &[Line<'_>]) -> (Vec<Region>, Option<usize>) {
+/// The regions of the tables present, in document order, and the line where the tables
+/// stand again, numbered headings their headers follow, two tables or more of them after
+/// the ones read: a second report in the file (a compilation of several agencies' reports)
+/// or a copy of the first.
+pub fn regions(lines: &[Line<'_>]) -> (Vec<Region>, Option<usize>) {
     // Headings and end markers are at most 40 characters (`heading_of`, `is_end`).
     let mut singles: Vec<(usize, String)> = single_cells_upto(lines, 40).collect();
     let found = regions_among(lines, &singles);
@@ -773,7 +769,7 @@ pub fn regions_again(lines: &[Line<'_>]) -> (Vec<Region>, Option<usize>) {
 
 /// The regions of the tables whose headings are among `singles` (the lines read as one
 /// cell, normalised, in document order), and where they stand again (see
-/// [`regions_again`]).
+/// [`regions`]).
 fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> (Vec<Region>, Option<usize>) {
     let kinds: Vec<Option<Table>> = singles.iter().map(|(_, n)| heading_of(n)).collect();
     let mut heads: Vec<(usize, Table)> = Vec::new();
@@ -1620,6 +1616,7 @@ mod tests {
         let cut = unglue_lines(line).text;
         let lines = lines(&cut);
         let r: Vec<(Table, &str)> = regions(&lines)
+            .0
             .iter()
             .map(|r| (r.table, lines[r.heading].text))
             .collect();
@@ -1646,7 +1643,7 @@ mod tests {
             五、存在的主要问题及改进情况无。";
         let cut = unglue_lines(body).text;
         let lines = lines(&cut);
-        let r = regions(&lines);
+        let r = regions(&lines).0;
         let got: Vec<(Table, &str, &str)> = r
             .iter()
             .map(|r| (r.table, lines[r.heading].text, &lines[r.heading + 1].text[..9]))
@@ -1666,7 +1663,7 @@ mod tests {
         let text = "二、主\u{3000}动\u{3000}公\u{3000}开\u{3000}政\u{3000}府\u{3000}信\u{3000}息\u{3000}情\u{3000}况\n规章\t0\n\
             四、政府信息公开行政复\u{3000}议\u{3000}、\u{3000}行\u{3000}政\u{3000}诉\u{3000}讼\u{3000}情\u{3000}况\n\
             行政复议\u{3000}行政诉讼\n结果维持\u{3000}结果纠正\u{3000}其他结果\u{3000}尚未审结\u{3000}总计\n0";
-        let r = regions(&lines(text));
+        let r = regions(&lines(text)).0;
         let got: Vec<(Table, usize)> = r.iter().map(|r| (r.table, r.heading)).collect();
         assert_eq!(got, vec![(Table::ActiveDisclosure, 0), (Table::ReviewLitigation, 2)]);
         // Every table found in the prose's sub-headings first ((一)主动公开情况, as a real
@@ -1676,7 +1673,7 @@ mod tests {
             二、主\u{3000}动\u{3000}公\u{3000}开\u{3000}政\u{3000}府\u{3000}信\u{3000}息\u{3000}情\u{3000}况\n规章\t0\n\
             三、收\u{3000}到\u{3000}和\u{3000}处\u{3000}理\u{3000}政\u{3000}府\u{3000}信\u{3000}息\u{3000}公\u{3000}开\u{3000}申\u{3000}请\u{3000}情\u{3000}况\n\
             一、本年新收\t1\n四、政府信息公开行政复议、行政诉讼情况\n0";
-        let r = regions(&lines(text));
+        let r = regions(&lines(text)).0;
         let got: Vec<(Table, usize)> = r.iter().map(|r| (r.table, r.heading)).collect();
         assert_eq!(
             got,
@@ -1705,7 +1702,7 @@ mod tests {
     #[test]
     fn headings_not_rows() {
         let text = "二、主动公开政府信息情况\n规章\t0\n三、收到和处理政府信息公开申请情况\n一、本年新收\t1\n四、结转下年度继续办理\t0\n四、政府信息公开行政复议、行政诉讼情况\n0\n五、存在的主要问题及改进情况\n文字";
-        let r = regions(&lines(text));
+        let r = regions(&lines(text)).0;
         let got: Vec<(Table, usize, usize)> = r.iter().map(|r| (r.table, r.heading, r.end)).collect();
         assert_eq!(
             got,
