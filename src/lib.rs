@@ -210,10 +210,21 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
         }
         None => decoded_text,
     };
-    // A page saved under .txt is still HTML.
-    let html = kind == InputKind::Html || looks_like_html(&decoded_text);
+    // A page saved under .txt is still HTML, and so is a text (under either name) holding
+    // HTML tables after a crawler's header or between lines of plain text (a converter's
+    // Markdown).
+    let opens_page = looks_like_html(&decoded_text);
+    let embedded = if opens_page {
+        None
+    } else {
+        embedded_tables(&decoded_text)
+    };
+    let html = kind == InputKind::Html || opens_page || embedded.is_some();
     let (text, pubdate, page, page_lines) = if html {
-        let page = decoded_text;
+        let page = match embedded {
+            Some(plain) => std::borrow::Cow::Owned(lines_marked(&decoded_text, plain)),
+            None => decoded_text,
+        };
         let (text, lines) = html::page_text(&page);
         (std::borrow::Cow::Owned(text), meta_pubdate(&page), Some(page), lines)
     } else {
@@ -399,6 +410,67 @@ fn looks_like_html(text: &str) -> bool {
         let lower = head[..head.floor_char_boundary(4096)].to_ascii_lowercase();
         lower.starts_with("<!doctype html") || lower.contains("<html") || lower.contains("<table")
     }
+}
+
+/// Whether a text that does not open with a tag holds HTML tables (eight cells or more):
+/// Some(true) where the text outside them is plain lines (a PDF converter's Markdown
+/// writes its tables so), Some(false) where it is marked up too (a page saved after a
+/// crawler's header); None for a text without them.
+fn embedded_tables(text: &str) -> Option<bool> {
+    let b = text.as_bytes();
+    let (mut tables, mut cells, mut depth, mut blocks) = (0, 0, 0usize, 0);
+    for at in memchr::memchr_iter(b'<', b) {
+        let (close, name) = tag_name(&b[at + 1..]);
+        match name.as_slice() {
+            b"table" if close => depth = depth.saturating_sub(1),
+            b"table" => {
+                depth += 1;
+                tables += 1;
+            }
+            b"td" | b"th" if !close && depth > 0 => cells += 1,
+            b"p" | b"div" | b"br" | b"body" | b"li" | b"h1" | b"h2" | b"h3" | b"h4" if depth == 0 => blocks += 1,
+            _ => {}
+        }
+    }
+    (tables > 0 && cells >= 8).then_some(blocks == 0)
+}
+
+/// The name of the tag after a `<` (lowercased, at most 8 ASCII letters or digits) and
+/// whether it closes one.
+fn tag_name(after: &[u8]) -> (bool, Vec<u8>) {
+    let close = after.first() == Some(&b'/');
+    let name = after[usize::from(close)..]
+        .iter()
+        .take(9)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect::<Vec<u8>>();
+    (close, if name.len() > 8 { Vec::new() } else { name })
+}
+
+/// A text with HTML tables made a page: its lines before the first tag (a crawler's
+/// header) and, where `plain`, every line outside the tables end in `<br>`, so each stays
+/// a line of the page's text.
+fn lines_marked(text: &str, plain: bool) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let (mut depth, mut from, mut tagged) = (0usize, 0, false);
+    for at in memchr::memchr2_iter(b'<', b'\n', b) {
+        if b[at] == b'<' {
+            tagged = true;
+            match tag_name(&b[at + 1..]) {
+                (true, n) if n == b"table" => depth = depth.saturating_sub(1),
+                (false, n) if n == b"table" => depth += 1,
+                _ => {}
+            }
+        } else if depth == 0 && (plain || !tagged) {
+            out.push_str(&text[from..at]);
+            out.push_str("<br>");
+            from = at;
+        }
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// Segments, parses and validates decoded text into `out`. `html`: the text is the line
@@ -793,6 +865,40 @@ mod tests {
         // The sniffed head ends on a character boundary.
         let long = format!("<p>{}</p><table>", "规".repeat(3000));
         assert!(!looks_like_html(&long));
+    }
+
+    #[test]
+    fn html_tables_in_a_text_make_it_a_page_keeping_its_lines() {
+        let table = format!(
+            "<table>{}</table>",
+            "<tr><td>规章</td><td>1</td><td>0</td><td>3</td></tr>".repeat(2)
+        );
+        // A converter's Markdown: plain lines, tables as HTML; each line stays a line.
+        let md = format!("# 某某局2021年报告\n\n一、总体情况\n{table}\n三、收到\n");
+        assert_eq!(embedded_tables(&md), Some(true));
+        assert_eq!(
+            lines_marked(&md, true),
+            format!("# 某某局2021年报告<br>\n<br>\n一、总体情况<br>\n{table}<br>\n三、收到<br>\n")
+        );
+        // A page after a crawler's header: the header's lines only.
+        let page = format!("标题: 某某局\n发布时间: 2022-01-10\n<html><body><p>一、总体</p>\n{table}\n</body></html>");
+        assert_eq!(embedded_tables(&page), Some(false));
+        assert_eq!(
+            lines_marked(&page, false),
+            format!("标题: 某某局<br>\n发布时间: 2022-01-10<br>\n<html><body><p>一、总体</p>\n{table}\n</body></html>")
+        );
+        // A line break inside a table is the table's.
+        let split = "a\n<TABLE>\n<tr><td>1</td>\n</tr></table>\nb";
+        assert_eq!(
+            lines_marked(split, true),
+            "a<br>\n<TABLE>\n<tr><td>1</td>\n</tr></table><br>\nb"
+        );
+        // Not a page: no table, or too few cells to be one of the report's, or a tag's
+        // name only beginning like one.
+        assert_eq!(embedded_tables("规章\t0\t0\t0\n<5件\n"), None);
+        assert_eq!(embedded_tables("a\n<table><tr><td>1</td></tr></table>"), None);
+        assert_eq!(embedded_tables(&md.replace("<td>", "<tdx>")), None);
+        assert_eq!(embedded_tables(&md.replace("<table>", "<tablet>")), None);
     }
 
     /// Three real crawler dumps (one-line bodies): name, text and the outcome as read.

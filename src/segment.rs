@@ -224,6 +224,8 @@ pub fn clean_agency(s: &str) -> Option<String> {
     }
     let trim: &[char] = &[
         '《', '》', '“', '”', '"', ':', '：', '、', ',', '，', '-', '—', '|', '(', ')', '【', '】',
+        // A Markdown heading's marks (# title, **title**).
+        '#', '*',
     ];
     let mut a = trim_name(&a, trim);
     // A letter or notice sending the report (某某局关于报送2020年度…报告的函, 关于发布…的通知):

@@ -587,7 +587,18 @@ def document(rng, agency, year, template, nums, form, style, blank_totals=()):
                 "来源: 政府办公室", "栏目: 政府信息公开年报", "字号: 大 中 小", "浏览次数: " + str(rng.randint(100, 9999)), ""]
         body = "".join(intro) + "".join(overview) + render_glued(template, nums, style) + "".join(end)
         text = "\n".join(meta) + "\n" + title + "\n" + body + "\n" + "\n".join(sig) + "\n"
-    elif form == "html":
+    elif form == "html-in-text":
+        # A PDF converter's Markdown: paragraphs a line each, headings behind #, and each
+        # table as HTML on one line (merged cells need it).
+        tables = []
+        for part in render_html_tables(template, nums, style, blank_totals):
+            if part.startswith("<p><strong>"):
+                tables.append("## " + part[len("<p><strong>"):-len("</strong></p>")])
+            else:
+                tables.append(part.replace("\n", ""))
+        lines = ["# " + title] + intro + overview + tables + end + [p for p in sig if p]
+        text = "\n\n".join(lines) + "\n"
+    elif form == "html" or form == "html-after-header":
         charset = style.get("charset", "utf-8")
         meta = (f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
                 if style.get("content_type") else f'<meta charset="{charset}">')
@@ -609,6 +620,11 @@ def document(rng, agency, year, template, nums, form, style, blank_totals=()):
         text = ("<!DOCTYPE html>\n<html><head>" + meta + f"<title>{title}</title>"
                 "<style>td{border:1px solid #000}</style></head>\n<body>\n" + chrome
                 + content + footer + "\n</body></html>\n")
+        if form == "html-after-header":
+            # A crawler that saved the page under a header of its own, as text.
+            text = "\n".join([f"标题: {title}", f"发布时间: {year + 1}-01-{rng.randint(10, 28)}",
+                              f"原文链接: http://www.example.gov.cn/zwgk/ndbg/{rng.randint(100000, 999999)}.htm",
+                              "=" * 20 + " 正文 " + "=" * 20, text])
     else:
         raise ValueError(form)
     return text, truth(agency, year, template, nums, blank_totals, style.get("zeros_blank", False))
@@ -673,6 +689,10 @@ FIXTURES = [
      {"subtotal": True}, "utf-8", False, ("new_received", "granted", "carried_forward")),
     ("bars_one_a_line_subtotal_spaced.txt", "某某市医疗保障局", 2020, "2019", "bars-one-a-line",
      {"subtotal": True, "spaced": True}, "utf-8", False, ("partially_granted", "total")),
+    ("html_in_markdown_2021.txt", "某某市统计局", 2023, "2021", "html-in-text",
+     {}, "utf-8", False, ("granted", "unable.not_held")),
+    ("html_after_crawler_header.txt", "某某县水利局", 2020, "2019", "html-after-header",
+     {"charset": "gbk"}, "gbk", True, ()),
 ]
 
 
