@@ -476,16 +476,23 @@ fn lines_marked(text: &str, plain: bool) -> String {
 /// Segments, parses and validates decoded text into `out`. `html`: the text is the line
 /// form of an HTML page (`html::to_text`), whose table rows hold every cell in place.
 pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
-    // Crawler dumps hold the whole body on one line: break it at the headings first.
+    // Crawler dumps hold the whole body on one line: break it at the headings first. A
+    // page's tables put into text a cell a line behind bars are read a row a line.
     let unglued = if html { None } else { segment::unglue(text) };
+    let rows = if html || unglued.is_some() {
+        None
+    } else {
+        segment::bars_lead_rows(text)
+    };
     let form = match (html, unglued.is_some()) {
         (true, _) => parse::Form::Html,
         (false, true) => parse::Form::Glued,
         (false, false) => parse::Form::Text,
     };
     let before = out.diagnostics.len();
-    read(unglued.as_ref().map_or(text, |c| c.text.as_str()), form, out);
-    if let Some(cut) = &unglued {
+    let cut = unglued.as_ref().or(rows.as_ref());
+    read(cut.map_or(text, |c| c.text.as_str()), form, out);
+    if let Some(cut) = cut {
         to_source_lines(&cut.source, out, before);
     }
     if form != parse::Form::Text || out.status == DocStatus::Ok {

@@ -1017,6 +1017,56 @@ pub fn unglue_lines(text: &str) -> Cut {
     cut_headings(text, |l| holds_heading(l, SECTION_PHRASES))
 }
 
+/// A page's tables put into text with a bar after every cell (` | `, as trafilatura writes
+/// them) where each cell's paragraph ended its line: every cell but a row's first stands
+/// on a line behind the bar that closed the one before (`| 821`), an empty cell is a bar
+/// alone (`|`) or bars on one line (`| | | 1`), and the row's last bar, with the bars a
+/// converter pads a short row with (`| ||`), ends it. Returns the text with each such line
+/// joined to the line before, a row a line (`一、本年新收… | 821 | 35 | | | 2 | 1 | 859 | |`,
+/// as the converter writes rows whose cells hold no paragraph), or None for a text
+/// without: twenty lines or more that open with a bar and hold one cell, five bars alone,
+/// and other lines with bars (a markdown table's, `| 规章 | 0 |`; a cell with its bar after
+/// it, `821 |`) one in ten of those at most.
+pub fn bars_lead_rows(text: &str) -> Option<Cut> {
+    let b = text.as_bytes();
+    // Most texts hold no line that opens with a bar.
+    if !b.starts_with(b"|") && memchr::memmem::find(b, b"\n|").is_none() {
+        return None;
+    }
+    let (mut led, mut lone, mut other) = (0usize, 0usize, 0usize);
+    for line in text.lines() {
+        let t = line.trim();
+        let Some(rest) = t.strip_prefix('|') else {
+            // A cell with its bar after it (`821 |`): bars that end cells on their lines.
+            other += usize::from(t.ends_with('|'));
+            continue;
+        };
+        match rest.split('|').filter(|c| !c.trim().is_empty()).count() {
+            0 => lone += 1,
+            1 => led += 1,
+            _ => other += 1,
+        }
+    }
+    if led < 20 || lone < 5 || other * 9 > led + lone {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut source = Vec::with_capacity(text.len() / 16);
+    for (i, line) in text.lines().enumerate() {
+        if line.trim_start().starts_with('|') && !source.is_empty() {
+            out.push(' ');
+            out.push_str(line.trim());
+        } else {
+            if !source.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(line);
+            source.push(i as u32 + 1);
+        }
+    }
+    Some(Cut { text: out, source })
+}
+
 /// Whether `line` holds one of `phrases` (`holds_any`) or a table's numbered heading worded
 /// otherwise (`numbered_headings`).
 fn holds_heading(line: &str, phrases: &[&str]) -> bool {
@@ -1346,6 +1396,28 @@ mod tests {
             Some("某某县司法局")
         );
         assert_eq!(clean_agency("某某市第一中学").as_deref(), Some("某某市第一中学"));
+    }
+
+    /// A table a cell a line behind bars (trafilatura's text of cells that hold paragraphs)
+    /// is read a row a line, each line at the line of the row's first cell; a markdown
+    /// table, or a text with a few such lines, is left as it is.
+    #[test]
+    fn cells_behind_bars_are_joined_into_rows() {
+        let row = "（一）予以公开\n| 3\n| 1\n| | | 1\n| 0\n| 0\n| |\n";
+        let text = format!("某某局2020年报告\n{}", row.repeat(5));
+        let cut = bars_lead_rows(&text).expect("cells behind bars");
+        assert_eq!(
+            cut.text.lines().nth(1),
+            Some("（一）予以公开 | 3 | 1 | | | 1 | 0 | 0 | |")
+        );
+        assert_eq!(cut.source, [1, 2, 9, 16, 23, 30]);
+        assert!(bars_lead_rows(&text.replace("| |\n", "|\n").replace("| | | 1", "| 1")).is_some());
+        // A markdown table's rows open with a bar too, with two cells or more.
+        let markdown = "| 规章 | 0 | 0 | 0 |\n|\n".repeat(20);
+        assert!(bars_lead_rows(&markdown).is_none());
+        // Nor are cells with their bars after them, an empty one a bar alone.
+        assert!(bars_lead_rows(&"（一）予以公开 |\n821 |\n|\n|\n2 |\n".repeat(20)).is_none());
+        assert!(bars_lead_rows(&row.repeat(2)).is_none());
     }
 
     /// An agency's second name in brackets (its other plate) keeps its closing bracket; a

@@ -523,6 +523,52 @@ def render_html_tables(template, nums, style, blank_totals):
     return out
 
 
+def tables_as_trafilatura(parts, paragraphs):
+    """HTML tables put into text as trafilatura writes them: each cell's text, then ` | `;
+    a row padded to the table's widest with `|` at its end; with `paragraphs`, a cell's
+    paragraph ends its line (the next cell stands behind the bar at the next line's start,
+    an empty cell without one stays a bar on its line); white space collapsed, empty lines
+    dropped."""
+    from html.parser import HTMLParser
+
+    class Table(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.rows, self.row, self.cell = [], None, None
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "tr":
+                self.row = []
+            elif tag in ("td", "th"):
+                self.cell = []
+
+        def handle_endtag(self, tag):
+            if tag in ("td", "th") and self.cell is not None:
+                text = " ".join("".join(self.cell).split())
+                self.row.append(text + ("\n" if paragraphs and text else "") + " | ")
+                self.cell = None
+            elif tag == "p" and self.cell is not None:
+                pass
+            elif tag == "tr":
+                self.rows.append(self.row)
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell.append(data)
+
+    out = []
+    for part in parts:
+        if not part.startswith("<table"):
+            out.append(part[len("<p><strong>"):-len("</strong></p>")] if part.startswith("<p><strong>") else part)
+            continue
+        t = Table()
+        t.feed(part)
+        width = max(len(r) for r in t.rows)
+        text = "\n".join("".join(r) + "|" * (width - len(r)) for r in t.rows)
+        out += [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    return out
+
+
 def render_glued(template, nums, style):
     """A crawler dump's body: every cell run together."""
     parts = []
@@ -587,6 +633,13 @@ def document(rng, agency, year, template, nums, form, style, blank_totals=()):
                 "来源: 政府办公室", "栏目: 政府信息公开年报", "字号: 大 中 小", "浏览次数: " + str(rng.randint(100, 9999)), ""]
         body = "".join(intro) + "".join(overview) + render_glued(template, nums, style) + "".join(end)
         text = "\n".join(meta) + "\n" + title + "\n" + body + "\n" + "\n".join(sig) + "\n"
+    elif form in ("trafilatura", "trafilatura-rows"):
+        # A page put into text by trafilatura, its cells' paragraphs ending their lines, or
+        # (rows) cells without paragraphs.
+        tables = tables_as_trafilatura(render_html_tables(template, nums, style, blank_totals),
+                                       form == "trafilatura")
+        lines = head + intro + overview + tables + end + [p for p in sig if p]
+        text = "\n".join(lines) + "\n"
     elif form == "html-in-text":
         # A PDF converter's Markdown: paragraphs a line each, headings behind #, and each
         # table as HTML on one line (merged cells need it).
@@ -693,6 +746,10 @@ FIXTURES = [
      {}, "utf-8", False, ("granted", "unable.not_held")),
     ("html_after_crawler_header.txt", "某某县水利局", 2020, "2019", "html-after-header",
      {"charset": "gbk"}, "gbk", True, ()),
+    ("trafilatura_cells_2019.txt", "某某县市场监督管理局", 2020, "2019", "trafilatura",
+     {}, "utf-8", False, ("granted", "partially_granted", "total")),
+    ("trafilatura_rows_subtotal_2021.txt", "某某区城市管理局", 2022, "2021", "trafilatura-rows",
+     {"subtotal": True}, "utf-8", False, ("new_received", "unable.not_held")),
 ]
 
 

@@ -528,7 +528,7 @@ fn cells_one_a_line(lines: &[Line<'_>]) -> bool {
 /// Whether the lines' bars end cells rather than stand between them: as many lines with bars
 /// start with a cell and end with a bar (`行政复议 |  |  |`, as pages put into text hold their
 /// tables) as start with a bar, where every line of a markdown or box table opens with one.
-fn bars_terminate_cells(lines: &[Line<'_>]) -> bool {
+pub(crate) fn bars_terminate_cells(lines: &[Line<'_>]) -> bool {
     let (mut open, mut end) = (0, 0);
     for l in lines {
         let t = trim(l.text);

@@ -385,17 +385,30 @@ pub fn labelled(
         ));
         return ex;
     }
-    // (Looked at only when some row could use it: one of its columns' count of cells, the
-    // first empty.)
-    let own_blanks = hits.iter().any(|(i, r)| {
-        r.values.len() == specs[*i].cols.len() && r.values.first().is_some_and(|t| t.kind == Kind::Blank)
-    }) && values_follow_labels(&hits, specs, form);
     // Only the applications table has a subtotal column.
     let subtotal_at = if table == Table::Applications {
         subtotal_position(&tokens)
     } else {
         None
     };
+    // Bars that end each cell (`规章 | 0 | 0 | 0 |`, a page's table put into text): a row's
+    // empty cells after its columns are the bars a converter pads a short row with to the
+    // table's widest (`（二）部分公开 | 3 | | | | | | | |`), and those that make up its columns
+    // its own.
+    let padded = form == Form::Text && grid::bars_terminate_cells(lines);
+    if padded {
+        for (i, r) in hits.iter_mut() {
+            let m = specs[*i].cols.len() + usize::from(subtotal_at.is_some());
+            while r.values.len() > m && r.values.last().is_some_and(|t| t.kind == Kind::Blank) {
+                r.values.pop();
+            }
+        }
+    }
+    // (Looked at only when some row could use it: one of its columns' count of cells, the
+    // first empty.)
+    let own_blanks = hits.iter().any(|(i, r)| {
+        r.values.len() == specs[*i].cols.len() && r.values.first().is_some_and(|t| t.kind == Kind::Blank)
+    }) && values_follow_labels(&hits, specs, form);
     let subtotal_rows = if table == Table::Applications && subtotal_at.is_none() {
         subtotal_by_rows(&hits, specs)
     } else {
@@ -404,7 +417,7 @@ pub fn labelled(
     let trailing_own = hits
         .iter()
         .any(|(i, r)| r.values.len() >= specs[*i].cols.len() && r.values.last().is_some_and(|t| t.kind == Kind::Blank))
-        && lines_end_at_last_column(&hits, specs, form, usize::from(subtotal_at.is_some()));
+        && (padded || lines_end_at_last_column(&hits, specs, form, usize::from(subtotal_at.is_some())));
     // Rows whose values fit their columns exactly first, so identities can place the rest.
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     // Rows still to place after the ones read by position.
@@ -3201,6 +3214,27 @@ mod tests {
         assert_eq!(ex.cells.len(), 15);
         assert_eq!(ex.cells[4].status, CellStatus::Blank);
         assert_eq!(ex.cells[5].value, Some(1.0));
+    }
+
+    /// Rows a converter padded with bars to its table's widest (`| |`, `| ||`, trafilatura):
+    /// the empty cells after a row's columns are padding, the empty cell that makes up its
+    /// columns (a 总计 printed blank) is the row's own, not inferred.
+    #[test]
+    fn bars_padding_a_row_are_no_cells_but_a_blank_total_is() {
+        let text = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 | |||||||\n\
+                    自然人 | 法人或其他组织 | 总计 | ||||||\n\
+                    一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 0 | 0 | 0 | 6 | |\n\
+                    三、本年度办理结果 | （一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | |\n\
+                    （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 2 | 0 | 0 | 0 | 0 | 0 | 2 | |\n";
+        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        assert_eq!(
+            values(&ex, "new_received"),
+            [5.0, 1.0, 0.0, 0.0, 0.0, 0.0, 6.0].map(Some)
+        );
+        assert_eq!(values(&ex, "granted")[..6], [3.0, 1.0, 0.0, 0.0, 0.0, 0.0].map(Some));
+        assert_eq!(statuses(&ex, "granted")[6], CellStatus::Blank);
+        assert_eq!(values(&ex, "partially_granted")[6], Some(2.0));
+        assert!(ex.diags.iter().all(|d| d.code == Code::RowMissing), "{:?}", ex.diags);
     }
 
     /// A review row with a cell to spare at an end (a trailing tab, a word processor's empty
