@@ -293,13 +293,15 @@ fn trim_name(s: &str, trim: &[char]) -> String {
 /// Title, agency, year and date of a report.
 pub fn meta(lines: &[Line<'_>]) -> Meta {
     let mut m = Meta::default();
-    let head = &lines[..lines.len().min(80)];
-    // The head's non-empty lines, normalised only when looked at.
-    let singles: Vec<(usize, &str)> = head
+    // The head's first 80 non-empty lines, normalised only when looked at (a page's text
+    // may hold a line of its own for each item of the site's menus, an empty line between
+    // them: the title 150 lines down).
+    let singles: Vec<(usize, &str)> = lines
         .iter()
         .enumerate()
         .filter(|(_, l)| normalized_any(l.text))
         .map(|(i, l)| (i, l.text))
+        .take(80)
         .collect();
     // The first title without a year: its line, its first line among `singles`, its text.
     let mut yearless: Option<(usize, usize, String)> = None;
@@ -370,7 +372,8 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                     .filter(|r| r.chars().count() <= 12)
                     .and_then(|r| find_year(&r.chars().collect::<Vec<_>>()))
                 else {
-                    if whole && yearless.is_none() {
+                    // (Not a line of a site's menu, `政府信息公开 领导之窗 … 政府工作报告 …`.)
+                    if whole && yearless.is_none() && raw.split_whitespace().count() <= 3 {
                         yearless = Some((i, k, norm));
                     }
                     continue;
@@ -1396,6 +1399,20 @@ mod tests {
             Some("某某县司法局")
         );
         assert_eq!(clean_agency("某某市第一中学").as_deref(), Some("某某市第一中学"));
+    }
+
+    /// A page's text with a line for each item of its menus, an empty line between them
+    /// (a browser's innerText): the title is found past the first 80 lines, and a menu's
+    /// line that names 政府工作报告 and 信息公开 is no title without a year whose agency the
+    /// line above it would be.
+    #[test]
+    fn a_title_below_a_long_menu_and_no_menu_line_for_one() {
+        let menu = "首页\n\n政务公开\n\n走进平潭\n\n政府信息公开 领导之窗 政府机构 要闻 政府工作报告 公示公告 重点领域信息公开\n\n".repeat(12);
+        let body = "本报告所列数据统计期限为2025年1月1日至2025年12月31日。\n";
+        let text = format!("{menu}平潭综合实验区2025年度政府信息公开工作年度报告\n{body}");
+        assert_eq!(meta_of(&text), (Some("平潭综合实验区".to_string()), Some(2025)));
+        let m = meta(&lines(&format!("{menu}{body}")));
+        assert_eq!((m.agency, m.year), (None, None));
     }
 
     /// A table a cell a line behind bars (trafilatura's text of cells that hold paragraphs)
