@@ -272,11 +272,13 @@ pub fn infer(
             for slot in slots {
                 let key = s.keys[slot as usize];
                 let line = line_of(&key);
-                diags.push(Diagnostic::info(
+                // A warning: the text may have dropped a cell printed empty (a 总计 left
+                // blank, as text that keeps no empty cells holds it), which no identity tells.
+                diags.push(Diagnostic::warning(
                     Code::InferredCell,
                     Some(line),
                     format!(
-                        "{}: row {} column {} is missing; {} gives {}{why}",
+                        "{}: row {} column {} is missing; {} gives {}{why} (unless the cell was printed empty)",
                         key.0.as_str(),
                         key.1,
                         key.2,

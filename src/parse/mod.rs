@@ -398,7 +398,9 @@ pub fn labelled(
     let padded = form == Form::Text && grid::bars_terminate_cells(lines);
     if padded {
         for (i, r) in hits.iter_mut() {
-            let m = specs[*i].cols.len() + usize::from(subtotal_at.is_some());
+            // (After the empty cells before its values: a label's own padding.)
+            let lead = r.values.iter().take_while(|t| t.kind == Kind::Blank).count();
+            let m = specs[*i].cols.len() + usize::from(subtotal_at.is_some()) + lead;
             while r.values.len() > m && r.values.last().is_some_and(|t| t.kind == Kind::Blank) {
                 r.values.pop();
             }
@@ -1309,11 +1311,26 @@ fn place(
         } else {
             "every placement gives the same cells"
         };
-        ex.diags.push(Diagnostic::info(
-            code,
-            Some(run.label_line),
-            format!("{msg}; {resolved}"),
-        ));
+        // A cell the text lacks, given by the identities, may have been printed empty (a
+        // 总计 left blank, dropped by text that keeps no empty cells): a warning.
+        let inferred: Vec<&str> = agreed
+            .iter()
+            .flatten()
+            .filter(|c| c.status == CellStatus::Inferred)
+            .map(|c| c.col)
+            .collect();
+        ex.diags.push(if inferred.is_empty() {
+            Diagnostic::info(code, Some(run.label_line), format!("{msg}; {resolved}"))
+        } else {
+            Diagnostic::warning(
+                code,
+                Some(run.label_line),
+                format!(
+                    "{msg}; {resolved}, column(s) {} inferred from the identities (unless printed empty)",
+                    inferred.join(", ")
+                ),
+            )
+        });
     } else {
         let missing: Vec<&str> = (0..m).filter(|&c| agreed[c].is_none()).map(|c| spec.cols[c]).collect();
         ex.diags.push(Diagnostic::warning(
