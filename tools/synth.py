@@ -569,6 +569,49 @@ def tables_as_trafilatura(parts, paragraphs):
     return out
 
 
+def tables_as_html2text(parts):
+    """HTML tables put into text as html2text writes them: a bar right after each cell but
+    a row's last and a space after it (`规章| 0| 6| 301`), an empty cell a space, merged
+    cells not spread (rows a cell short), `---|---` under a table's first row, two spaces
+    after each row."""
+    from html.parser import HTMLParser
+
+    class Table(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.rows, self.row, self.cell = [], None, None
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "tr":
+                self.row = []
+            elif tag in ("td", "th"):
+                self.cell = []
+
+        def handle_endtag(self, tag):
+            if tag in ("td", "th") and self.cell is not None:
+                self.row.append(" ".join("".join(self.cell).split()) or " ")
+                self.cell = None
+            elif tag == "tr":
+                self.rows.append(self.row)
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell.append(data)
+
+    out = []
+    for part in parts:
+        if not part.startswith("<table"):
+            out += ["", "**" + part[len("<p><strong>"):-len("</strong></p>")] + "**", ""]
+            continue
+        t = Table()
+        t.feed(part)
+        for k, row in enumerate(t.rows):
+            out.append("| ".join(row) + "  ")
+            if k == 0:
+                out.append("|".join(["---"] * len(row)) + "  ")
+    return out
+
+
 def render_glued(template, nums, style):
     """A crawler dump's body: every cell run together."""
     parts = []
@@ -639,6 +682,11 @@ def document(rng, agency, year, template, nums, form, style, blank_totals=()):
         tables = tables_as_trafilatura(render_html_tables(template, nums, style, blank_totals),
                                        form == "trafilatura")
         lines = head + intro + overview + tables + end + [p for p in sig if p]
+        text = "\n".join(lines) + "\n"
+    elif form == "html2text":
+        tables = tables_as_html2text(render_html_tables(template, nums, style, blank_totals))
+        lines = ["# " + title, ""] + [x for p in intro + overview for x in (p, "")] + tables \
+            + [""] + [x for p in end + sig if p for x in (p, "")]
         text = "\n".join(lines) + "\n"
     elif form == "html-in-text":
         # A PDF converter's Markdown: paragraphs a line each, headings behind #, and each
@@ -750,6 +798,8 @@ FIXTURES = [
      {}, "utf-8", False, ("granted", "partially_granted", "total")),
     ("trafilatura_rows_subtotal_2021.txt", "某某区城市管理局", 2022, "2021", "trafilatura-rows",
      {"subtotal": True}, "utf-8", False, ("new_received", "unable.not_held")),
+    ("html2text_blank_totals_2019.txt", "某某县自然资源局", 2019, "2019", "html2text",
+     {}, "utf-8", False, ("granted", "withheld.third_party_rights", "carried_forward")),
 ]
 
 

@@ -176,14 +176,16 @@ fn separator(line: &str) -> Separator {
 /// Splits one line into trimmed cells. Tabs win; then bars; then runs of 2+ spaces.
 pub fn cells(line: &str) -> Vec<&str> {
     let mut v = Vec::new();
-    cells_into(line, false, &mut v);
+    cells_into(line, false, false, &mut v);
     v
 }
 
 /// [`cells`] into `out` (cleared first), which keeps its room from line to line. With
 /// `terminated` (a text whose cells each end with a bar, `规章 | 0 | 0 | 0 |`), an empty
 /// cell before a line's first bar is a cell; otherwise that bar opens the row (markdown).
-fn cells_into<'a>(line: &'a str, terminated: bool, out: &mut Vec<&'a str>) {
+/// With `separated` (bars between cells, each written right after its cell, `规章| 0| 0| 0`,
+/// as html2text writes a table), the empty cell after a line's last bar is a cell too.
+fn cells_into<'a>(line: &'a str, terminated: bool, separated: bool, out: &mut Vec<&'a str>) {
     out.clear();
     match separator(line) {
         Separator::Tab => {
@@ -198,7 +200,7 @@ fn cells_into<'a>(line: &'a str, terminated: bool, out: &mut Vec<&'a str>) {
             if out.first() == Some(&"") && !terminated {
                 out.remove(0);
             }
-            if out.last() == Some(&"") {
+            if out.last() == Some(&"") && !separated {
                 out.pop();
             }
         }
@@ -436,8 +438,9 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
     // millions of lines.
     let mut out = Vec::with_capacity((lines.len() * 4).min(4096));
     let mut cs: Vec<&'a str> = Vec::new();
-    // Looked at only once a line starts with a bar.
+    // Looked at only once a line starts with a bar, or has one after a cell.
     let mut memo = None;
+    let mut memo_sep = None;
     let one_a_line = !glued && cells_one_a_line(lines);
     for l in lines {
         crate::budget::step();
@@ -463,7 +466,9 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
         // with neither.
         let opens = matches!(text.as_bytes(), [b'|', ..] | [0xE2, 0x94, 0x82 | 0x83, ..]);
         let terminated = opens && *memo.get_or_insert_with(|| bars_terminate_cells(lines));
-        cells_into(line_text, terminated, &mut cs);
+        let separated =
+            !opens && separator(text) == Separator::Bar && *memo_sep.get_or_insert_with(|| bars_follow_cells(lines));
+        cells_into(line_text, terminated, separated, &mut cs);
         let n = cs.len().min(u16::MAX as usize) as u16;
         for (i, c) in cs.iter().enumerate() {
             let from = out.len();
@@ -514,7 +519,7 @@ fn cells_one_a_line(lines: &[Line<'_>]) -> bool {
         if text.is_empty() || is_rule(l.text) || is_page_break(l.text) {
             continue;
         }
-        cells_into(text, false, &mut cs);
+        cells_into(text, false, false, &mut cs);
         if cs.len() == 1 {
             single += 1;
             led += usize::from(l.text.len() > text.len() && l.text.starts_with(char::is_whitespace));
@@ -523,6 +528,32 @@ fn cells_one_a_line(lines: &[Line<'_>]) -> bool {
         }
     }
     led >= 8 && led * 2 >= single && single >= 9 * other
+}
+
+/// Whether the lines' bars stand between cells, each written right after its cell and a
+/// space after it (`规章| 0| 6| 301`, html2text's tables): eight bars or more right after a
+/// cell's text, three times as many as after white space (the bar after an empty cell
+/// counts neither way), on lines that open with a cell.
+/// Then a line's last bar stands before its last cell, empty where the line ends with it.
+fn bars_follow_cells(lines: &[Line<'_>]) -> bool {
+    let (mut glued, mut spaced) = (0usize, 0usize);
+    for l in lines {
+        let t = trim(l.text);
+        if separator(t) != Separator::Bar || t.starts_with(['|', '│', '┃']) {
+            continue;
+        }
+        // (The bar after an empty cell follows white space either way.)
+        let mut pieces = t.split('|');
+        pieces.next_back();
+        for piece in pieces.filter(|p| !p.trim().is_empty()) {
+            if piece.ends_with(char::is_whitespace) {
+                spaced += 1;
+            } else {
+                glued += 1;
+            }
+        }
+    }
+    glued >= 8 && glued >= 3 * spaced
 }
 
 /// Whether the lines' bars end cells rather than stand between them: as many lines with bars

@@ -3254,6 +3254,21 @@ mod tests {
         assert!(ex.diags.iter().all(|d| d.code == Code::RowMissing), "{:?}", ex.diags);
     }
 
+    /// Bars between cells, each right after its cell (html2text's tables): a row that ends
+    /// with a bar ends with an empty cell, its own (a 总计 printed blank), as the rows that
+    /// end with a number show.
+    #[test]
+    fn a_bar_after_a_rows_last_number_stands_before_an_empty_cell() {
+        let text = "一、本年新收政府信息公开申请数量| 5| 1|  |  | 0| 0| 6  \n\
+                    二、上年结转政府信息公开申请数量| 0| 0| 0| 0| 0| 0| 0  \n\
+                    三、本年度办理结果| （一）予以公开| 3| 1|  |  | 0| 0|    \n";
+        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        assert_eq!(values(&ex, "new_received")[6], Some(6.0));
+        assert_eq!(values(&ex, "granted")[..2], [Some(3.0), Some(1.0)]);
+        assert_eq!(statuses(&ex, "granted")[6], CellStatus::Blank);
+        assert!(ex.diags.iter().all(|d| d.code == Code::RowMissing), "{:?}", ex.diags);
+    }
+
     /// A review row with a cell to spare at an end (a trailing tab, a word processor's empty
     /// column) is read by position: the spare cell is dropped from the end that has one,
     /// or from the end the proceedings' sums pick when both ends are empty.
