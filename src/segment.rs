@@ -191,7 +191,7 @@ fn is_chrome(norm: &str) -> bool {
 /// trailing 关于.
 pub fn clean_agency(s: &str) -> Option<String> {
     let mut a = normalize(s);
-    for p in ["标题:", "标题："] {
+    for p in ["标题:", "标题：", "title:", "Title:", "TITLE:"] {
         if let Some(rest) = a.strip_prefix(p) {
             a = rest.to_string();
         }
@@ -278,6 +278,14 @@ pub fn clean_agency(s: &str) -> Option<String> {
     (a.chars().count() >= 2).then_some(a)
 }
 
+/// The key of a metadata field a line holds (`title: …`, `tags: […]`, as the front matter
+/// a converter writes above a page's text): ASCII letters or `_` before a colon.
+fn metadata_key(norm: &str) -> Option<&str> {
+    let end = norm.find(':')?;
+    let key = &norm[..end];
+    (!key.is_empty() && key.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_')).then_some(key)
+}
+
 /// `s` without the punctuation of `trim` around it, but for a closing bracket its own
 /// opening one needs: a second name in brackets (某某县卫生健康局(某某县中医药管理局),
 /// an agency's other plate) keeps its end.
@@ -332,7 +340,24 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                 },
                 _ => continue,
             };
+            // A title in a page's layout column, after a menu's cell on its line
+            // (`信息公开目录    某某局2023年…报告`): the cell that is a title with a year (not
+            // a title spaced out, `某某局  2020年度  政府信息公开工作年度报告`).
+            let raw = if raw.contains(['\t', ' ']) {
+                let is_whole = |c: &&str| {
+                    let n = normalize(c);
+                    is_title(&n) && find_year(&n.chars().collect::<Vec<_>>()).is_some()
+                };
+                grid::cells(raw).into_iter().find(is_whole).unwrap_or(raw)
+            } else {
+                raw
+            };
             let mut norm = normalize(raw);
+            // A metadata field other than the title (a converter's front matter: `tags:
+            // ['信息公开、年度报告']`, `description: …`) is none.
+            if metadata_key(&norm).is_some_and(|k| !k.eq_ignore_ascii_case("title")) {
+                continue;
+            }
             // The title's first line among `singles`.
             let mut k = k;
             if !is_title(&norm) {
@@ -1413,6 +1438,36 @@ mod tests {
         assert_eq!(meta_of(&text), (Some("平潭综合实验区".to_string()), Some(2025)));
         let m = meta(&lines(&format!("{menu}{body}")));
         assert_eq!((m.agency, m.year), (None, None));
+    }
+
+    /// A title in a page's layout column, a menu's cell before it on its line (a text that
+    /// keeps a layout table's columns apart by spaces): the menu's cell is no part of it.
+    #[test]
+    fn a_title_in_a_layout_column_is_its_cell() {
+        let text = "信息公开目录    某某县农业农村局2023年政府信息公开工作年度报告      \n";
+        assert_eq!(meta_of(text), (Some("某某县农业农村局".to_string()), Some(2023)));
+        for spaced in [
+            "某某县 农业农村局2023年政府信息公开工作年度报告\n",
+            "某某县农业农村局  2023年度  政府信息公开工作年度报告\n",
+        ] {
+            assert_eq!(
+                meta_of(spaced),
+                (Some("某某县农业农村局".to_string()), Some(2023)),
+                "{spaced}"
+            );
+        }
+    }
+
+    /// The front matter a converter writes above a page's text (trafilatura's
+    /// `with_metadata`): the title field's value is the title; no other field is one (a tag
+    /// `信息公开、年度报告` gave the agency `tags:[`).
+    #[test]
+    fn a_converters_front_matter_gives_its_title_field_alone() {
+        let period = "本报告所列数据统计期限为2019年1月1日至2019年12月31日。\n";
+        let text = format!("---\ntitle: 某某县教育局2019年政府信息公开工作年度报告_年报_某某县人民政府\ndate: \"2020-01-13\"\n---\n{period}");
+        assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2019)));
+        let text = format!("---\ntitle: 部门文件_ 某某县人民政府\ntags: ['信息公开、年度报告']\n---\n{period}");
+        assert_eq!(meta_of(&text), (None, None));
     }
 
     /// A table a cell a line behind bars (trafilatura's text of cells that hold paragraphs)

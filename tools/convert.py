@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Puts HTML reports into text the way common converters do, for reading with ogi.
+
+Each report `NAME.html` (with its `NAME.truth.json` beside it) is written as
+`OUT/TOOL/NAME.txt` with a copy of its truth file, for every converter: trafilatura (text,
+Markdown, and both with its metadata front matter), html2text, markdownify, inscriptis and
+BeautifulSoup's `get_text` (a line break between strings, and none). Then
+
+    cargo run --release -- run --input OUT/TOOL --output OUT-TOOL
+    python3 ../shared/tools/score.py OUT/TOOL OUT-TOOL
+
+Needs the converters (not the standard library; not run by CI):
+
+    pip install trafilatura html2text markdownify inscriptis beautifulsoup4 lxml lxml_html_clean
+
+    python3 tools/convert.py OUT FILE.html...
+"""
+import os
+import re
+import shutil
+import sys
+
+
+def read(path):
+    raw = open(path, "rb").read()
+    m = re.search(rb"charset=[\"']?([-\w]+)", raw[:4000])
+    try:
+        text = raw.decode(m.group(1).decode() if m else "utf-8")
+    except (LookupError, UnicodeDecodeError):
+        text = raw.decode("gb18030", errors="replace")
+    # Pages stored inside a JavaScript string (real/013.html) keep their quotes escaped.
+    return text.replace('\\"', '"')
+
+
+def converters():
+    import html2text
+    import inscriptis
+    import markdownify
+    import trafilatura
+    from bs4 import BeautifulSoup
+
+    def traf(fmt, meta):
+        return lambda h: trafilatura.extract(h, include_tables=True, favor_recall=True,
+                                             output_format=fmt, with_metadata=meta) or ""
+
+    return {
+        "trafilatura": traf("txt", False),
+        "trafilatura-markdown": traf("markdown", False),
+        "trafilatura-metadata": traf("txt", True),
+        "html2text": html2text.html2text,
+        "markdownify": markdownify.markdownify,
+        "inscriptis": inscriptis.get_text,
+        "get-text-lines": lambda h: BeautifulSoup(h, "lxml").get_text("\n", strip=True),
+        "get-text": lambda h: BeautifulSoup(h, "lxml").get_text(),
+    }
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__)
+        return 2
+    out, files = argv[0], argv[1:]
+    tools = converters()
+    for f in files:
+        page = read(f)
+        name = os.path.splitext(os.path.basename(f))[0]
+        truth = os.path.splitext(f)[0] + ".truth.json"
+        for tool, convert in tools.items():
+            d = os.path.join(out, tool)
+            os.makedirs(d, exist_ok=True)
+            with open(os.path.join(d, name + ".txt"), "w", encoding="utf-8") as w:
+                w.write(convert(page))
+            if os.path.exists(truth):
+                shutil.copy(truth, os.path.join(d, name + ".truth.json"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
