@@ -411,10 +411,17 @@ pub fn labelled(
     let own_blanks = hits.iter().any(|(i, r)| {
         r.values.len() == specs[*i].cols.len() && r.values.first().is_some_and(|t| t.kind == Kind::Blank)
     }) && values_follow_labels(&hits, specs, form);
-    let subtotal_rows = if table == Table::Applications && subtotal_at.is_none() {
+    let subtotal_rows = if table == Table::Applications {
         subtotal_by_rows(&hits, specs)
     } else {
         None
+    };
+    // A header's 小计 placed by its words, against the rows that add up with it only at the
+    // other place: the header's words were broken (a PDF's text, `商业企` / `业`, before
+    // `其他 小计`), the rows are right.
+    let subtotal_at = match (subtotal_at, subtotal_rows) {
+        (Some(h), Some(r)) if h != r => Some(r),
+        (at, _) => at,
     };
     let trailing_own = hits
         .iter()
@@ -3252,6 +3259,33 @@ mod tests {
         assert_eq!(statuses(&ex, "granted")[6], CellStatus::Blank);
         assert_eq!(values(&ex, "partially_granted")[6], Some(2.0));
         assert!(ex.diags.iter().all(|d| d.code == Code::RowMissing), "{:?}", ex.diags);
+    }
+
+    /// A header whose words a PDF's text broke (`商业企` / `业`), its 小计 after `其他`: the
+    /// words put the column first, the rows add up with it only after the organisations;
+    /// the rows are right.
+    #[test]
+    fn a_subtotal_column_where_the_rows_put_it_against_a_broken_header() {
+        let text = "自然人 总计\n商业企 科研机 社会公 法律服\n其他 小计\n业 构 益组织 务机构\n\
+                    一、本年新收政府信息公开申请数量 464 32 16 0 0 0 48 512\n\
+                    二、上年结转政府信息公开申请数量 0 0 0 0 2 0 2 2\n\
+                    （一）予以公开 307 25 10 0 0 0 35 342\n";
+        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        assert_eq!(
+            values(&ex, "new_received"),
+            [464.0, 32.0, 16.0, 0.0, 0.0, 0.0, 512.0].map(Some)
+        );
+        assert_eq!(
+            values(&ex, "carried_over"),
+            [0.0, 0.0, 0.0, 0.0, 2.0, 0.0, 2.0].map(Some)
+        );
+        assert!(
+            ex.diags
+                .iter()
+                .all(|d| matches!(d.code, Code::RowMissing | Code::Subtotal)),
+            "{:?}",
+            ex.diags
+        );
     }
 
     /// Bars between cells, each right after its cell (html2text's tables): a row that ends
