@@ -228,7 +228,7 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
         let (text, lines) = html::page_text(&page);
         (std::borrow::Cow::Owned(text), meta_pubdate(&page), Some(page), lines)
     } else {
-        (spaces_escaped(decoded_text), None, None, None)
+        (spaces_escaped(bracketed_spans(decoded_text)), None, None, None)
     };
     let before = out.diagnostics.len();
     extract(&visible(text), html, out);
@@ -403,6 +403,36 @@ fn visible(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Pandoc's Markdown of a page keeps a styled span's attributes in braces after its text
+/// in brackets (`[（一）予以公开]{style="font-size: 12pt;"}`, `[]{style="…"}`): the text
+/// alone. A bracket without braces after it (`[年报]`) stays.
+fn bracketed_spans(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    if memchr::memmem::find(text.as_bytes(), b"]{").is_none() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest: &str = &text;
+    while let Some(close) = rest.find("]{") {
+        // The span's opening bracket on the same line, and its attributes' closing brace.
+        let line_start = rest[..close].rfind('\n').map_or(0, |p| p + 1);
+        let open = rest[line_start..close].rfind('[').map(|p| line_start + p);
+        let end = rest[close + 2..].find(['}', '\n']).map(|p| close + 2 + p);
+        match (open, end) {
+            (Some(open), Some(end)) if rest.as_bytes()[end] == b'}' => {
+                out.push_str(&rest[..open]);
+                out.push_str(&rest[open + 1..close]);
+                rest = &rest[end + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..close + 2]);
+                rest = &rest[close + 2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Whether text is an HTML document: it opens with a tag and has a table or an html element.
 fn looks_like_html(text: &str) -> bool {
     let head = text.trim_start_matches('\u{feff}').trim_start();
@@ -450,26 +480,38 @@ fn tag_name(after: &[u8]) -> (bool, Vec<u8>) {
 
 /// A text with HTML tables made a page: its lines before the first tag (a crawler's
 /// header) and, where `plain`, every line outside the tables end in `<br>`, so each stays
-/// a line of the page's text.
+/// a line of the page's text; otherwise the lines outside the tables with no tag that an
+/// empty line stands before or after (a paragraph of Markdown among raw HTML blocks, as
+/// Pandoc's GitHub Markdown of a page keeps its `<div>`s and tables) do too.
 fn lines_marked(text: &str, plain: bool) -> String {
-    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let (mut depth, mut from, mut tagged) = (0usize, 0, false);
-    for at in memchr::memchr2_iter(b'<', b'\n', b) {
-        if b[at] == b'<' {
+    let (mut depth, mut tagged) = (0usize, false);
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let blank = |i: Option<usize>| i.and_then(|i| lines.get(i)).is_some_and(|l| l.trim().is_empty());
+    for (i, line) in lines.iter().enumerate() {
+        let outside = depth == 0;
+        for at in memchr::memchr_iter(b'<', line.as_bytes()) {
             tagged = true;
-            match tag_name(&b[at + 1..]) {
+            match tag_name(&line.as_bytes()[at + 1..]) {
                 (true, n) if n == b"table" => depth = depth.saturating_sub(1),
                 (false, n) if n == b"table" => depth += 1,
                 _ => {}
             }
-        } else if depth == 0 && (plain || !tagged) {
-            out.push_str(&text[from..at]);
-            out.push_str("<br>");
-            from = at;
         }
+        let Some(body) = line.strip_suffix('\n') else {
+            out.push_str(line);
+            continue;
+        };
+        let paragraph = outside
+            && !line.contains('<')
+            && !line.trim().is_empty()
+            && (blank(i.checked_sub(1)) || blank(Some(i + 1)));
+        out.push_str(body);
+        if depth == 0 && (plain || !tagged || paragraph) {
+            out.push_str("<br>");
+        }
+        out.push('\n');
     }
-    out.push_str(&text[from..]);
     out
 }
 
@@ -906,6 +948,37 @@ mod tests {
         assert_eq!(embedded_tables("a\n<table><tr><td>1</td></tr></table>"), None);
         assert_eq!(embedded_tables(&md.replace("<td>", "<tdx>")), None);
         assert_eq!(embedded_tables(&md.replace("<table>", "<tablet>")), None);
+    }
+
+    /// Pandoc's Markdown keeps a styled span's attributes after its text in brackets: the
+    /// text alone is read; brackets of other kinds stay.
+    #[test]
+    fn pandocs_bracketed_spans_are_their_text() {
+        let span = |t: &str| bracketed_spans(std::borrow::Cow::Borrowed(t)).into_owned();
+        assert_eq!(
+            span("| [（一）予以公开]{style=\"font-size: 12pt;\"}[]{style=\"x\"} | [12]{.c} |"),
+            "| （一）予以公开 | 12 |"
+        );
+        for kept in [
+            "【政府信息公开年报】某某局",
+            "[年报] 某某局",
+            "[首页](/index.html){.nav}",
+            "a]{b\nc}",
+        ] {
+            assert_eq!(span(kept), kept);
+        }
+        // Paragraphs of Markdown among raw HTML blocks (Pandoc's GitHub Markdown of a page)
+        // stay lines.
+        let table = format!(
+            "<table>{}</table>",
+            "<tr><td>规章</td><td>1</td><td>0</td><td>3</td></tr>".repeat(2)
+        );
+        let text = format!("标题\n<div>\n\n**二、主动公开政府信息情况**\n\n{table}\n</div>\n");
+        assert_eq!(embedded_tables(&text), Some(false));
+        assert_eq!(
+            lines_marked(&text, false),
+            format!("标题<br>\n<div>\n\n**二、主动公开政府信息情况**<br>\n\n{table}\n</div>\n")
+        );
     }
 
     /// Three real crawler dumps (one-line bodies): name, text and the outcome as read.

@@ -307,7 +307,8 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
     let singles: Vec<(usize, &str)> = lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| normalized_any(l.text))
+        // (Nor a fence of Pandoc's Markdown around a page's divisions, `::: {.header}`.)
+        .filter(|(_, l)| normalized_any(l.text) && !l.text.trim_start().starts_with(":::"))
         .map(|(i, l)| (i, l.text))
         .take(80)
         .collect();
@@ -1456,6 +1457,14 @@ mod tests {
                 "{spaced}"
             );
         }
+    }
+
+    /// Pandoc's fences around a page's divisions (`::: {.header}`) are no lines of its head.
+    #[test]
+    fn pandocs_fences_are_no_lines_of_the_head() {
+        let fences = ":::: {.header}\n::: row\n:::\n::::\n".repeat(30);
+        let text = format!("{fences}某某县教育局2021年政府信息公开工作年度报告\n");
+        assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2021)));
     }
 
     /// The front matter a converter writes above a page's text (trafilatura's

@@ -3,15 +3,17 @@
 
 Each report `NAME.html` (with its `NAME.truth.json` beside it) is written as
 `OUT/TOOL/NAME.txt` with a copy of its truth file, for every converter: trafilatura (text,
-Markdown, and both with its metadata front matter), html2text, markdownify, inscriptis and
-BeautifulSoup's `get_text` (a line break between strings, and none). Then
+Markdown, and both with its metadata front matter), html2text, markdownify, inscriptis,
+BeautifulSoup's `get_text` (a line break between strings, and none) and Pandoc (plain text,
+its Markdown, GitHub's Markdown). Then
 
     cargo run --release -- run --input OUT/TOOL --output OUT-TOOL
     python3 ../shared/tools/score.py OUT/TOOL OUT-TOOL
 
 Needs the converters (not the standard library; not run by CI):
 
-    pip install trafilatura html2text markdownify inscriptis beautifulsoup4 lxml lxml_html_clean
+    pip install trafilatura html2text markdownify inscriptis beautifulsoup4 lxml lxml_html_clean \
+        pypandoc_binary
 
     python3 tools/convert.py OUT FILE.html...
 """
@@ -36,8 +38,12 @@ def converters():
     import html2text
     import inscriptis
     import markdownify
+    import pypandoc
     import trafilatura
     from bs4 import BeautifulSoup
+
+    def pandoc(fmt):
+        return lambda h: pypandoc.convert_text(h, fmt, format="html", extra_args=["--wrap=none"])
 
     def traf(fmt, meta):
         return lambda h: trafilatura.extract(h, include_tables=True, favor_recall=True,
@@ -52,6 +58,9 @@ def converters():
         "inscriptis": inscriptis.get_text,
         "get-text-lines": lambda h: BeautifulSoup(h, "lxml").get_text("\n", strip=True),
         "get-text": lambda h: BeautifulSoup(h, "lxml").get_text(),
+        "pandoc-plain": pandoc("plain"),
+        "pandoc-markdown": pandoc("markdown"),
+        "pandoc-gfm": pandoc("gfm"),
     }
 
 
