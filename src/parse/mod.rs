@@ -427,14 +427,38 @@ pub fn labelled(
         .iter()
         .any(|(i, r)| r.values.len() >= specs[*i].cols.len() && r.values.last().is_some_and(|t| t.kind == Kind::Blank))
         && (padded || lines_end_at_last_column(&hits, specs, form, usize::from(subtotal_at.is_some())));
+    // Rows a converter spread to the table's width, a merged cell's other places empty
+    // (`| 一、本年新收… |  |  | 821 |  | 2 |`, trafilatura): every row holds as many cells, so
+    // its values are its last cells, an empty one among them its own (a zero left empty).
+    let width = if form == Form::Text {
+        spread_width(&hits, lines)
+    } else {
+        None
+    };
     // Rows whose values fit their columns exactly first, so identities can place the rest.
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     // Rows still to place after the ones read by position.
     let mut pending: Vec<RowRun> = Vec::with_capacity(hits.len());
     for (i, mut run) in hits {
         let spec = &specs[i];
+        let spread = width.is_some_and(|w| {
+            let m = spec.cols.len() + usize::from(subtotal_at.is_some());
+            let n = run.values.len();
+            run.values.first().is_some_and(|t| t.line_cells == w)
+                && n >= m
+                && run.values[..n - m].iter().all(|t| t.kind == Kind::Blank)
+                && run.values.iter().all(|t| t.kind != Kind::Run)
+        });
+        if spread {
+            let m = spec.cols.len() + usize::from(subtotal_at.is_some());
+            run.values.drain(..run.values.len() - m);
+        }
         if table == Table::Applications {
             drop_subtotal(spec, &mut run, subtotal_at, subtotal_rows, &mut ex);
+        }
+        if spread && run.values.len() == spec.cols.len() {
+            by_position(table, spec, &run, &mut ex);
+            continue;
         }
         if positional(table, spec, &mut run, form, own_blanks, trailing_own, &mut ex) {
             continue;
@@ -675,6 +699,12 @@ fn positional(
     if run.values.len() != m || !(one_line || stacked(run, m)) || run.values.iter().any(|t| t.kind == Kind::Run) {
         return false;
     }
+    by_position(table, spec, run, ex);
+    true
+}
+
+/// A row's cells, its values in its columns' order, an empty one blank.
+fn by_position(table: Table, spec: &RowSpec, run: &Run<'_>, ex: &mut Extracted) {
     for (c, tok) in run.values.iter().enumerate() {
         let cell = if tok.kind == Kind::Blank {
             Cell::blank(table, spec.key, spec.cols[c], tok.line)
@@ -683,7 +713,25 @@ fn positional(
         };
         ex.cells.push(cell);
     }
-    true
+}
+
+/// The count of cells every row of a table spread to its width holds (five rows at least,
+/// each on one line that opens with a bar, all as many cells); None for another table.
+fn spread_width(hits: &[(usize, Run<'_>)], lines: &[Line<'_>]) -> Option<u16> {
+    let mut width = None;
+    let mut rows = 0;
+    for (_, run) in hits {
+        let Some(first) = run.values.first() else { continue };
+        let opens = lines
+            .binary_search_by_key(&first.line, |l| l.no)
+            .is_ok_and(|k| lines[k].text.trim_start().starts_with('|'));
+        if !opens || run.values.iter().any(|t| t.line != first.line) || width.is_some_and(|w| w != first.line_cells) {
+            return None;
+        }
+        width = Some(first.line_cells);
+        rows += 1;
+    }
+    width.filter(|_| rows >= 5)
 }
 
 /// Whether a text row's values after its [`padding`] are one cell a line, on lines one
@@ -3297,6 +3345,38 @@ mod tests {
                 ex.diags
             );
         }
+    }
+
+    /// Rows a converter spread to the table's width (trafilatura 2: a merged cell's other
+    /// places empty) in a report that leaves its zeros empty: every row holds as many cells,
+    /// so its values are its last seven, the empty ones its own.
+    #[test]
+    fn rows_spread_to_the_tables_width_are_read_from_their_end() {
+        let rows = [
+            "| 一、本年新收政府信息公开申请数量 |  |  | 242 | 113 | 3 | 10 | 11 | 2 | 381 |",
+            "| 二、上年结转政府信息公开申请数量 |  |  | 7 |  |  |  |  |  | 7 |",
+            "| 三、本年度办理结果 | （一）予以公开 |  | 147 | 76 | 1 | 4 | 9 | 3 | 240 |",
+            "|  | （二）部分公开（区分处理的，只计这一情形，不计其他情形） |  | 5 | 28 |  | 1 |  | 1 | 35 |",
+            "|  | （三）不予公开 | 1.属于国家秘密 |  |  |  |  |  |  | 0 |",
+            "|  |  | 2.其他法律行政法规禁止公开 |  |  |  | 2 |  |  | 2 |",
+        ];
+        let ex = labelled_text(
+            Table::Applications,
+            Template::T2019,
+            &(rows.join("\n") + "\n"),
+            Form::Text,
+        );
+        assert_eq!(
+            values(&ex, "carried_over"),
+            [Some(7.0), None, None, None, None, None, Some(7.0)]
+        );
+        assert_eq!(statuses(&ex, "withheld.state_secret")[..6], [CellStatus::Blank; 6]);
+        assert_eq!(values(&ex, "withheld.state_secret")[6], Some(0.0));
+        assert_eq!(
+            values(&ex, "withheld.prohibited_by_law"),
+            [None, None, None, Some(2.0), None, None, Some(2.0)]
+        );
+        assert!(ex.diags.iter().all(|d| d.code == Code::RowMissing), "{:?}", ex.diags);
     }
 
     /// Bars between cells, each right after its cell (html2text's tables): a row that ends
