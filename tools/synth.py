@@ -523,12 +523,9 @@ def render_html_tables(template, nums, style, blank_totals):
     return out
 
 
-def tables_as_trafilatura(parts, paragraphs):
-    """HTML tables put into text as trafilatura writes them: each cell's text, then ` | `;
-    a row padded to the table's widest with `|` at its end; with `paragraphs`, a cell's
-    paragraph ends its line (the next cell stands behind the bar at the next line's start,
-    an empty cell without one stays a bar on its line); white space collapsed, empty lines
-    dropped."""
+def table_cells(table_html):
+    """The rows of an HTML table as the texts of their cells (white space collapsed), a
+    merged cell once, in its first row and column."""
     from html.parser import HTMLParser
 
     class Table(HTMLParser):
@@ -544,11 +541,8 @@ def tables_as_trafilatura(parts, paragraphs):
 
         def handle_endtag(self, tag):
             if tag in ("td", "th") and self.cell is not None:
-                text = " ".join("".join(self.cell).split())
-                self.row.append(text + ("\n" if paragraphs and text else "") + " | ")
+                self.row.append(" ".join("".join(self.cell).split()))
                 self.cell = None
-            elif tag == "p" and self.cell is not None:
-                pass
             elif tag == "tr":
                 self.rows.append(self.row)
 
@@ -556,15 +550,30 @@ def tables_as_trafilatura(parts, paragraphs):
             if self.cell is not None:
                 self.cell.append(data)
 
+    t = Table()
+    t.feed(table_html)
+    return t.rows
+
+
+def heading_text(part):
+    """The text of a heading paragraph `render_html_tables` writes (`<p><strong>…`)."""
+    return part[len("<p><strong>"):-len("</strong></p>")] if part.startswith("<p><strong>") else part
+
+
+def tables_as_trafilatura(parts, paragraphs):
+    """HTML tables put into text as trafilatura writes them: each cell's text, then ` | `;
+    a row padded to the table's widest with `|` at its end; with `paragraphs`, a cell's
+    paragraph ends its line (the next cell stands behind the bar at the next line's start,
+    an empty cell without one stays a bar on its line); white space collapsed, empty lines
+    dropped."""
     out = []
     for part in parts:
         if not part.startswith("<table"):
-            out.append(part[len("<p><strong>"):-len("</strong></p>")] if part.startswith("<p><strong>") else part)
+            out.append(heading_text(part))
             continue
-        t = Table()
-        t.feed(part)
-        width = max(len(r) for r in t.rows)
-        text = "\n".join("".join(r) + "|" * (width - len(r)) for r in t.rows)
+        rows = [[c + ("\n" if paragraphs and c else "") + " | " for c in r] for r in table_cells(part)]
+        width = max(len(r) for r in rows)
+        text = "\n".join("".join(r) + "|" * (width - len(r)) for r in rows)
         out += [" ".join(line.split()) for line in text.split("\n") if line.strip()]
     return out
 
@@ -574,39 +583,13 @@ def tables_as_html2text(parts):
     a row's last and a space after it (`规章| 0| 6| 301`), an empty cell a space, merged
     cells not spread (rows a cell short), `---|---` under a table's first row, two spaces
     after each row."""
-    from html.parser import HTMLParser
-
-    class Table(HTMLParser):
-        def __init__(self):
-            super().__init__(convert_charrefs=True)
-            self.rows, self.row, self.cell = [], None, None
-
-        def handle_starttag(self, tag, attrs):
-            if tag == "tr":
-                self.row = []
-            elif tag in ("td", "th"):
-                self.cell = []
-
-        def handle_endtag(self, tag):
-            if tag in ("td", "th") and self.cell is not None:
-                self.row.append(" ".join("".join(self.cell).split()) or " ")
-                self.cell = None
-            elif tag == "tr":
-                self.rows.append(self.row)
-
-        def handle_data(self, data):
-            if self.cell is not None:
-                self.cell.append(data)
-
     out = []
     for part in parts:
         if not part.startswith("<table"):
-            out += ["", "**" + part[len("<p><strong>"):-len("</strong></p>")] + "**", ""]
+            out += ["", "**" + heading_text(part) + "**", ""]
             continue
-        t = Table()
-        t.feed(part)
-        for k, row in enumerate(t.rows):
-            out.append("| ".join(row) + "  ")
+        for k, row in enumerate(table_cells(part)):
+            out.append("| ".join(c or " " for c in row) + "  ")
             if k == 0:
                 out.append("|".join(["---"] * len(row)) + "  ")
     return out
@@ -694,7 +677,7 @@ def document(rng, agency, year, template, nums, form, style, blank_totals=()):
         tables = []
         for part in render_html_tables(template, nums, style, blank_totals):
             if part.startswith("<p><strong>"):
-                tables.append("## " + part[len("<p><strong>"):-len("</strong></p>")])
+                tables.append("## " + heading_text(part))
             else:
                 tables.append(part.replace("\n", ""))
         lines = ["# " + title] + intro + overview + tables + end + [p for p in sig if p]
