@@ -716,12 +716,15 @@ fn by_position(table: Table, spec: &RowSpec, run: &Run<'_>, ex: &mut Extracted) 
 }
 
 /// The count of cells every row of a table spread to its width holds (five rows at least,
-/// each on one line that opens with a bar, all as many cells); None for another table.
+/// each on one line that opens with a bar, all as many cells, nearly all ending with a
+/// value, the 总计: not a column of empty cells after the table's, `| … | 0 |  |`, whose
+/// rows' empty cells may be cells the text lost); None for another table.
 fn spread_width(hits: &[(usize, Run<'_>)], lines: &[Line<'_>]) -> Option<u16> {
     let mut width = None;
-    let mut rows = 0;
+    let (mut rows, mut ended) = (0, 0);
     for (_, run) in hits {
         let Some(first) = run.values.first() else { continue };
+        ended += usize::from(run.values.last().is_some_and(|t| t.kind != Kind::Blank));
         let opens = lines
             .binary_search_by_key(&first.line, |l| l.no)
             .is_ok_and(|k| lines[k].text.trim_start().starts_with('|'));
@@ -731,7 +734,7 @@ fn spread_width(hits: &[(usize, Run<'_>)], lines: &[Line<'_>]) -> Option<u16> {
         width = Some(first.line_cells);
         rows += 1;
     }
-    width.filter(|_| rows >= 5)
+    width.filter(|_| rows >= 5 && ended * 10 >= rows * 9)
 }
 
 /// Whether a text row's values after its [`padding`] are one cell a line, on lines one
