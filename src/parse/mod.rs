@@ -396,11 +396,13 @@ pub fn labelled(
     // table's widest (`（二）部分公开 | 3 | | | | | | | |`), and those that make up its columns
     // its own.
     let padded = form == Form::Text && grid::bars_terminate_cells(lines);
+    // The columns rows print beyond their template's (a 小计).
+    let extra = usize::from(subtotal_at.is_some());
     if padded {
         for (i, r) in hits.iter_mut() {
             // (After the empty cells before its values: a label's own padding.)
             let lead = r.values.iter().take_while(|t| t.kind == Kind::Blank).count();
-            let m = specs[*i].cols.len() + usize::from(subtotal_at.is_some()) + lead;
+            let m = specs[*i].cols.len() + extra + lead;
             while r.values.len() > m && r.values.last().is_some_and(|t| t.kind == Kind::Blank) {
                 r.values.pop();
             }
@@ -426,7 +428,7 @@ pub fn labelled(
     let trailing_own = hits
         .iter()
         .any(|(i, r)| r.values.len() >= specs[*i].cols.len() && r.values.last().is_some_and(|t| t.kind == Kind::Blank))
-        && (padded || lines_end_at_last_column(&hits, specs, form, usize::from(subtotal_at.is_some())));
+        && (padded || lines_end_at_last_column(&hits, specs, form, extra));
     // Rows a converter spread to the table's width, a merged cell's other places empty
     // (`| 一、本年新收… |  |  | 821 |  | 2 |`, trafilatura): every row holds as many cells, so
     // its values are its last cells, an empty one among them its own (a zero left empty).
@@ -441,8 +443,8 @@ pub fn labelled(
     let mut pending: Vec<RowRun> = Vec::with_capacity(hits.len());
     for (i, mut run) in hits {
         let spec = &specs[i];
+        let m = spec.cols.len() + extra;
         let spread = width.is_some_and(|w| {
-            let m = spec.cols.len() + usize::from(subtotal_at.is_some());
             let n = run.values.len();
             run.values.first().is_some_and(|t| t.line_cells == w)
                 && n >= m
@@ -450,7 +452,6 @@ pub fn labelled(
                 && run.values.iter().all(|t| t.kind != Kind::Run)
         });
         if spread {
-            let m = spec.cols.len() + usize::from(subtotal_at.is_some());
             run.values.drain(..run.values.len() - m);
         }
         if table == Table::Applications {
