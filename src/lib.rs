@@ -506,7 +506,13 @@ fn lines_marked(text: &str, plain: bool) -> String {
             && !line.contains('<')
             && !line.trim().is_empty()
             && (blank(i.checked_sub(1)) || blank(Some(i + 1)));
-        out.push_str(body);
+        // Markdown's line break, a `\` ending the line (Pandoc's of a `<br>`), is none of
+        // the text: alone on its line before a heading it would be read as a cell (`\`).
+        out.push_str(if paragraph {
+            body.strip_suffix('\\').unwrap_or(body)
+        } else {
+            body
+        });
         if depth == 0 && (plain || !tagged || paragraph) {
             out.push_str("<br>");
         }
@@ -631,7 +637,10 @@ fn read(text: &str, form: parse::Form, out: &mut FileOutcome) {
             "the tables stand again from this line (another report in the file, or a copy of this one): only the first were read",
         ));
     }
-    let region_lines = |r: &segment::Region| -> &[Line<'_>] { &lines[r.heading + 1..r.end] };
+    let region_lines = |r: &segment::Region| -> &[Line<'_>] {
+        let lines = &lines[r.heading + 1..r.end];
+        &lines[..segment::framed_end(lines)]
+    };
     // The document's template: what its tables show, else the year's.
     let detected: Vec<(Table, Option<Template>)> = regions
         .iter()
@@ -943,6 +952,13 @@ mod tests {
         assert_eq!(
             lines_marked(&text, false),
             format!("标题<br>\n<div>\n\n**二、主动公开政府信息情况**<br>\n\n{table}\n</div>\n")
+        );
+        // Markdown's line break (`\\` ending a paragraph's line: Pandoc's of a `<br>`
+        // opening the heading's paragraph) is no text.
+        let text = format!("<div>\n\n{table}\n\n\\\n四、政府信息公开行政复议、行政诉讼情况\n\n{table}\n</div>\n");
+        assert_eq!(
+            lines_marked(&text, false),
+            format!("<div>\n\n{table}\n\n<br>\n四、政府信息公开行政复议、行政诉讼情况<br>\n\n{table}\n</div>\n")
         );
         // A line break inside a table is the table's.
         let split = "a\n<TABLE>\n<tr><td>1</td>\n</tr></table>\nb";

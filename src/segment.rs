@@ -706,6 +706,32 @@ pub struct Region {
     pub end: usize,
 }
 
+/// Where a table framed by bars ends among its region's `lines` (a markdown, grid or box
+/// table: five lines or more open with a bar): at the first empty line after its last
+/// framed line, when no line after that holds a bar. What follows is the prose before the
+/// next heading (Pandoc's `\`, the line break of a `<br>` opening the heading's
+/// paragraph; a note), no cells of the table's last row. Else `lines.len()`.
+pub fn framed_end(lines: &[Line<'_>]) -> usize {
+    const BARS: [char; 3] = ['|', '│', '┃'];
+    let framed = |l: &Line<'_>| {
+        grid::trim(l.text).starts_with(|c: char| BARS.contains(&c) || matches!(c, '+' | '└' | '┗' | '╚' | '├' | '┣'))
+    };
+    if lines.iter().filter(|l| framed(l)).take(5).count() < 5 {
+        return lines.len();
+    }
+    let Some(last) = lines.iter().rposition(framed) else {
+        return lines.len();
+    };
+    let rest = &lines[last + 1..];
+    let Some(gap) = rest.iter().position(|l| grid::trim(l.text).is_empty()) else {
+        return lines.len();
+    };
+    if rest[gap..].iter().any(|l| l.text.contains(BARS)) {
+        return lines.len();
+    }
+    last + 1 + gap
+}
+
 fn heading_of(norm: &str) -> Option<Table> {
     // Every heading below has 公 (主动公开, 公开), 收 (收到和处理) or 议 (复议): most lines,
     // with none of them, are told in the pass that counts the characters and looks for 。.
@@ -1456,6 +1482,24 @@ mod tests {
                 (Some("某某县农业农村局".to_string()), Some(2023)),
                 "{spaced}"
             );
+        }
+    }
+
+    /// A table framed by bars ends at its last framed line: a line past an empty line after
+    /// it (Pandoc's `\\` of a `<br>` before the next heading) is none of its last row's
+    /// cells. A table without bars, a bar after the gap, or no gap keep the region whole.
+    #[test]
+    fn a_framed_table_ends_at_its_last_framed_line() {
+        let table = "+----+----+\n| 规章 | 1 |\n+----+----+\n| 规范性文件 | 2 |\n+----+----+\n| 四、结转下年度继续办理 | 72 |\n+----+----+\n";
+        let end = |text: &str| framed_end(&grid::lines(text));
+        assert_eq!(end(&format!("{table}\n\\\n")), 7);
+        assert_eq!(end(&format!("{table}\n注：本表数据截至年底。\n\n\\\n")), 7);
+        for whole in [
+            format!("{table}\\"),
+            format!("{table}\n\\\n合计| 3\n"),
+            "规章\t1\n规范性文件\t2\n\n\\\n".to_string(),
+        ] {
+            assert_eq!(end(&whole), grid::lines(&whole).len(), "{whole}");
         }
     }
 
