@@ -215,7 +215,9 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
     // Markdown).
     let opens_page = looks_like_html(&decoded_text);
     let embedded = if opens_page {
-        None
+        // A fragment that opens with a tag and has paragraphs of Markdown between its blocks
+        // (Pandoc's GitHub Markdown of a page keeps its `<div>`s and tables as HTML).
+        markdown_among_blocks(&decoded_text).then_some(false)
     } else {
         embedded_tables(&decoded_text)
     };
@@ -442,6 +444,42 @@ fn looks_like_html(text: &str) -> bool {
     }
 }
 
+/// Whether a text that opens with a tag but is no whole page (no `<html>` or `<body>`) has
+/// paragraphs of Markdown between its blocks: three lines of text or more with no tag but
+/// running text's, each with an empty line before and after it (an HTML fragment's text
+/// stands in its blocks' tags).
+fn markdown_among_blocks(text: &str) -> bool {
+    let head = text[..text.floor_char_boundary(4096)].to_ascii_lowercase();
+    if head.contains("<html") || head.contains("<body") {
+        return false;
+    }
+    let mut lines = text.lines().map(str::trim);
+    let (mut before, mut current) = (lines.next(), lines.next());
+    let mut paragraphs = 0;
+    for after in lines {
+        let Some(line) = current else { break };
+        if before == Some("") && after.is_empty() && !line.is_empty() && inline_tags_only(line) {
+            paragraphs += 1;
+            if paragraphs >= 3 {
+                return true;
+            }
+        }
+        (before, current) = (current, Some(after));
+    }
+    false
+}
+
+/// Whether every tag on a line is one of running text's (`<span>`, `<strong>`, `<font>`…):
+/// a paragraph of Markdown may hold them (Pandoc keeps a styled span as HTML), a block of
+/// HTML opens with its own tag.
+fn inline_tags_only(line: &str) -> bool {
+    const INLINE: [&[u8]; 14] = [
+        b"span", b"strong", b"b", b"em", b"i", b"u", b"font", b"a", b"sup", b"sub", b"s", b"small", b"img", b"br",
+    ];
+    let b = line.as_bytes();
+    memchr::memchr_iter(b'<', b).all(|at| INLINE.contains(&tag_name(&b[at + 1..]).1.as_slice()))
+}
+
 /// Whether a text that does not open with a tag holds HTML tables (eight cells or more):
 /// Some(true) where the text outside them is plain lines (a PDF converter's Markdown
 /// writes its tables so), Some(false) where it is marked up too (a page saved after a
@@ -503,9 +541,9 @@ fn lines_marked(text: &str, plain: bool) -> String {
             continue;
         };
         let paragraph = outside
-            && !line.contains('<')
             && !line.trim().is_empty()
-            && (blank(i.checked_sub(1)) || blank(Some(i + 1)));
+            && (blank(i.checked_sub(1)) || blank(Some(i + 1)))
+            && inline_tags_only(line);
         // Markdown's line break, a `\` ending the line (Pandoc's of a `<br>`), is none of
         // the text: alone on its line before a heading it would be read as a cell (`\`).
         out.push_str(if paragraph {
@@ -972,6 +1010,37 @@ mod tests {
         assert_eq!(embedded_tables("a\n<table><tr><td>1</td></tr></table>"), None);
         assert_eq!(embedded_tables(&md.replace("<td>", "<tdx>")), None);
         assert_eq!(embedded_tables(&md.replace("<table>", "<tablet>")), None);
+    }
+
+    /// Pandoc's GitHub Markdown of a page opens with the page's `<div>`, its paragraphs of
+    /// Markdown between the blocks (a heading in a styled `<span>` among them): they stay
+    /// lines, so the heading is found (read as a page, the paragraphs ran together and the
+    /// first table's heading was lost). A whole page, or a fragment whose text stands in its
+    /// blocks' tags, is read as HTML.
+    #[test]
+    fn markdown_paragraphs_among_a_fragments_blocks_stay_lines() {
+        let table = "<table>\n<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>\n<tr><td>规章</td><td>3</td><td>1</td><td>12</td></tr>\n</table>";
+        let gfm = format!(
+            "<div class=\"header\">\n\n[首页](/) \\> 年度报告\n\n</div>\n\n<div class=\"content\">\n\n# 某某县财政局2022年政府信息公开工作年度报告\n\n一、总体情况\n\n本机关主动公开信息120条。\n\n**<span style=\"font-family: 黑体\">二、主动公开政府信息情况</span>**\n\n{table}\n\n</div>\n"
+        );
+        assert!(markdown_among_blocks(&gfm));
+        assert!(lines_marked(&gfm, false)
+            .contains("\n**<span style=\"font-family: 黑体\">二、主动公开政府信息情况</span>**<br>\n"));
+        let o = process_bytes("r.txt", gfm.as_bytes(), &Limits::default());
+        assert_eq!(o.agency.as_deref(), Some("某某县财政局"));
+        assert!(values(&o).contains(&(
+            Table::ActiveDisclosure,
+            "rules",
+            "in_force",
+            Some(12.0),
+            CellStatus::Reported
+        )));
+        assert!(!markdown_among_blocks(&format!("<html><body>\n{gfm}")));
+        assert!(!markdown_among_blocks(
+            "<div>\n\n<p>一、总体情况</p>\n\n<p>二、主动公开</p>\n\n<p>三、收到</p>\n\n</div>\n"
+        ));
+        assert!(inline_tags_only("**<span style=\"a\">二、</span>**<font>x</font><br>"));
+        assert!(!inline_tags_only("<p>二、主动公开</p>"));
     }
 
     /// Pandoc's Markdown keeps a styled span's attributes after its text in brackets: the
