@@ -430,13 +430,11 @@ pub fn labelled(
         .any(|(i, r)| r.values.len() >= specs[*i].cols.len() && r.values.last().is_some_and(|t| t.kind == Kind::Blank))
         && (padded || lines_end_at_last_column(&hits, specs, form, extra));
     // Rows a converter spread to the table's width, a merged cell's other places empty
-    // (`| 一、本年新收… |  |  | 821 |  | 2 |`, trafilatura): every row holds as many cells, so
-    // its values are its last cells, an empty one among them its own (a zero left empty).
-    let width = if form == Form::Text {
-        spread_width(&hits, lines)
-    } else {
-        None
-    };
+    // (`| 一、本年新收… |  |  | 821 |  | 2 |`, trafilatura), or wrote a label's merged cell
+    // as empty cells after it (`| 一、本年新收… | | | 14 | 1 |`, markdownify; Pandoc's grid
+    // tables): a row's values are its last cells, an empty one among them its own (a zero
+    // left empty), where the table's rows end with their last column.
+    let right_aligned = form == Form::Text && values_end_rows(&hits, lines);
     // Rows whose values fit their columns exactly first, so identities can place the rest.
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     // Rows still to place after the ones read by position.
@@ -444,13 +442,11 @@ pub fn labelled(
     for (i, mut run) in hits {
         let spec = &specs[i];
         let m = spec.cols.len() + extra;
-        let spread = width.is_some_and(|w| {
-            let n = run.values.len();
-            run.values.first().is_some_and(|t| t.line_cells == w)
-                && n >= m
-                && run.values[..n - m].iter().all(|t| t.kind == Kind::Blank)
-                && run.values.iter().all(|t| t.kind != Kind::Run)
-        });
+        let n = run.values.len();
+        let spread = right_aligned
+            && n >= m
+            && run.values[..n - m].iter().all(|t| t.kind == Kind::Blank)
+            && run.values.iter().all(|t| t.kind != Kind::Run);
         if spread {
             run.values.drain(..run.values.len() - m);
         }
@@ -716,12 +712,11 @@ fn by_position(table: Table, spec: &RowSpec, run: &Run<'_>, ex: &mut Extracted) 
     }
 }
 
-/// The count of cells every row of a table spread to its width holds (five rows at least,
-/// each on one line that opens with a bar, all as many cells, nearly all ending with a
-/// value, the 总计: not a column of empty cells after the table's, `| … | 0 |  |`, whose
-/// rows' empty cells may be cells the text lost); None for another table.
-fn spread_width(hits: &[(usize, Run<'_>)], lines: &[Line<'_>]) -> Option<u16> {
-    let mut width = None;
+/// Whether a table's rows end with their last column: five rows at least, each on one
+/// line that opens with a bar, nearly all ending with a value, the 总计 (not a column of
+/// empty cells after the table's, `| … | 0 |  |`, whose rows' empty cells may be cells the
+/// text lost).
+fn values_end_rows(hits: &[(usize, Run<'_>)], lines: &[Line<'_>]) -> bool {
     let (mut rows, mut ended) = (0, 0);
     for (_, run) in hits {
         let Some(first) = run.values.first() else { continue };
@@ -729,13 +724,12 @@ fn spread_width(hits: &[(usize, Run<'_>)], lines: &[Line<'_>]) -> Option<u16> {
         let opens = lines
             .binary_search_by_key(&first.line, |l| l.no)
             .is_ok_and(|k| lines[k].text.trim_start().starts_with('|'));
-        if !opens || run.values.iter().any(|t| t.line != first.line) || width.is_some_and(|w| w != first.line_cells) {
-            return None;
+        if !opens || run.values.iter().any(|t| t.line != first.line) {
+            return false;
         }
-        width = Some(first.line_cells);
         rows += 1;
     }
-    width.filter(|_| rows >= 5 && ended * 10 >= rows * 9)
+    rows >= 5 && ended * 10 >= rows * 9
 }
 
 /// Whether a text row's values after its [`padding`] are one cell a line, on lines one
@@ -3352,8 +3346,8 @@ mod tests {
     }
 
     /// Rows a converter spread to the table's width (trafilatura 2: a merged cell's other
-    /// places empty) in a report that leaves its zeros empty: every row holds as many cells,
-    /// so its values are its last seven, the empty ones its own.
+    /// places empty) in a report that leaves its zeros empty: the table's rows end with its
+    /// last column, so a row's values are its last seven, the empty ones its own.
     #[test]
     fn rows_spread_to_the_tables_width_are_read_from_their_end() {
         let rows = [
@@ -3380,6 +3374,33 @@ mod tests {
             values(&ex, "withheld.prohibited_by_law"),
             [None, None, None, Some(2.0), None, None, Some(2.0)]
         );
+        assert!(ex.diags.iter().all(|d| d.code == Code::RowMissing), "{:?}", ex.diags);
+        // A label's merged cell written as empty cells after it, a row under a merged label
+        // without them (markdownify): rows of different widths, read from their end as well.
+        let rows = [
+            "| 一、本年新收政府信息公开申请数量 | | | 14 | 1 | 5 | 4 | 2 |  | 26 |",
+            "| 二、上年结转政府信息公开申请数量 | | |  |  |  |  |  |  | 0 |",
+            "| 三、本年度办理结果 | （一）予以公开 | | 4 |  |  |  |  |  | 4 |",
+            "| （二）部分公开（区分处理的，只计这一情形，不计其他情形） | | 3 |  |  |  |  |  | 3 |",
+            "| （三）不予公开 | 1.属于国家秘密 |  |  |  |  |  |  | 0 |",
+            "| 2.其他法律行政法规禁止公开 |  |  |  |  |  |  | 0 |",
+        ];
+        let ex = labelled_text(
+            Table::Applications,
+            Template::T2019,
+            &(rows.join("\n") + "\n"),
+            Form::Text,
+        );
+        assert_eq!(
+            values(&ex, "new_received"),
+            [Some(14.0), Some(1.0), Some(5.0), Some(4.0), Some(2.0), None, Some(26.0)]
+        );
+        assert_eq!(statuses(&ex, "carried_over")[..6], [CellStatus::Blank; 6]);
+        assert_eq!(
+            values(&ex, "partially_granted"),
+            [Some(3.0), None, None, None, None, None, Some(3.0)]
+        );
+        assert_eq!(statuses(&ex, "withheld.prohibited_by_law")[..6], [CellStatus::Blank; 6]);
         assert!(ex.diags.iter().all(|d| d.code == Code::RowMissing), "{:?}", ex.diags);
     }
 
