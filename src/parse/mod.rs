@@ -411,8 +411,8 @@ pub fn labelled(
     // (Looked at only when some row could use it: one of its columns' count of cells, the
     // first empty.)
     let own_blanks = hits.iter().any(|(i, r)| {
-        r.values.len() == specs[*i].cols.len() && r.values.first().is_some_and(|t| t.kind == Kind::Blank)
-    }) && values_follow_labels(&hits, specs, form);
+        r.values.len() == specs[*i].cols.len() + extra && r.values.first().is_some_and(|t| t.kind == Kind::Blank)
+    }) && values_follow_labels(&hits, specs, form, extra);
     let subtotal_rows = if table == Table::Applications {
         subtotal_by_rows(&hits, specs)
     } else {
@@ -806,7 +806,7 @@ fn sums_to_total(v: &[Token<'_>]) -> bool {
 /// a value there, and none has empty cells there before as many values as its columns (the
 /// empty cells of a merged label, `一、本年新收…\t\t3\t0…`). Then an empty cell after a
 /// label may be the row's own.
-fn values_follow_labels(hits: &[(usize, Run<'_>)], specs: &[RowSpec], form: Form) -> bool {
+fn values_follow_labels(hits: &[(usize, Run<'_>)], specs: &[RowSpec], form: Form, extra: usize) -> bool {
     if form == Form::Html {
         return false;
     }
@@ -815,7 +815,7 @@ fn values_follow_labels(hits: &[(usize, Run<'_>)], specs: &[RowSpec], form: Form
         let v = &run.values;
         let lead = v.iter().take_while(|t| t.kind == Kind::Blank).count();
         let filled = v.iter().filter(|t| t.kind != Kind::Blank).count();
-        if lead > 0 && filled >= specs[*i].cols.len() {
+        if lead > 0 && filled >= specs[*i].cols.len() + extra {
             return false;
         }
         seen += usize::from(lead == 0 && v.first().is_some_and(Token::is_value));
@@ -3598,6 +3598,36 @@ mod tests {
         let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
         let row = values(&ex, "withheld.third_party_rights");
         assert_ne!(row.first(), Some(&None), "{:?}", ex.diags);
+    }
+
+    /// The same beside a 小计 column (html2text's bars between cells, a report that leaves
+    /// its zeros empty): the rows' columns are counted with the 小计, so an empty first cell
+    /// of a row of eight is its own.
+    #[test]
+    fn an_empty_first_cell_is_the_rows_own_beside_a_subtotal_column() {
+        let text = "自然人| 法人或其他组织| 总计  \n\
+                    商业企业| 科研机构| 社会公益组织| 法律服务机构| 其他| 小计  \n\
+                    一、本年新收政府信息公开申请数量| 77| 15|  |  | 2|  | 17| 94  \n\
+                    二、上年结转政府信息公开申请数量|  | 2|  |  |  |  | 2| 2  \n\
+                    三、本年度办理结果| （一）予以公开| 49| 3|  |  | 1|  | 4| 53  \n\
+                    （三）不予公开| 1.属于国家秘密|  |  |  |  |  |  | 0| 0  \n\
+                    2.其他法律行政法规禁止公开| 1|  |  |  |  |  | 0| 1  \n";
+        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        assert_eq!(
+            values(&ex, "carried_over"),
+            [None, Some(2.0), None, None, None, None, Some(2.0)],
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(statuses(&ex, "withheld.state_secret")[..6], [CellStatus::Blank; 6]);
+        assert_eq!(values(&ex, "withheld.prohibited_by_law")[0], Some(1.0));
+        assert!(
+            ex.diags
+                .iter()
+                .all(|d| matches!(d.code, Code::RowMissing | Code::Subtotal)),
+            "{:?}",
+            ex.diags
+        );
     }
 
     /// A review table left empty in HTML: its row of fifteen empty cells is blank.
