@@ -435,6 +435,13 @@ pub fn labelled(
     // tables): a row's values are its last cells, an empty one among them its own (a zero
     // left empty), where the table's rows end with their last column.
     let right_aligned = form == Form::Text && values_end_rows(&hits, lines);
+    // A PDF's text with its layout kept: the columns' places on the lines, where the rows'
+    // values stand under the header's words.
+    let layout = if table == Table::Applications && form == Form::Text && extra == 0 {
+        Layout::of(lines, &hits)
+    } else {
+        None
+    };
     // Rows whose values fit their columns exactly first, so identities can place the rest.
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     // Rows still to place after the ones read by position.
@@ -461,6 +468,11 @@ pub fn labelled(
             continue;
         }
         run.values.retain(|t| t.kind != Kind::Blank);
+        if let Some(layout) = &layout {
+            if layout.place(table, spec, &run, lines, &mut ex) {
+                continue;
+            }
+        }
         if form == Form::Glued && run.values.len() < spec.cols.len() {
             // A crawler dump's short number may still be several cells (规章1411 = 14|1|1;
             // in full-width digits too).
@@ -710,6 +722,155 @@ fn by_position(table: Table, spec: &RowSpec, run: &Run<'_>, ex: &mut Extracted) 
         };
         ex.cells.push(cell);
     }
+}
+
+/// The places of the applications table's columns in a text that keeps a page's layout
+/// with spaces (a PDF's text extracted with its layout, `pdftotext -layout`, pdfplumber's
+/// `layout=True`), where a cell printed empty is no cell of its line but the place under
+/// its column's header stays empty: the center of each column's header word, in
+/// characters from the line's start.
+struct Layout {
+    centers: [f64; 7],
+}
+
+impl Layout {
+    /// The header's words, each at the start of a piece of its line: the seven columns'
+    /// in order. A word broken over lines (`商业企` / `业`) is placed by its first line.
+    const WORDS: [&'static str; 7] = ["自然人", "商业", "科研", "社会", "法律", "其他", "总计"];
+
+    /// The columns' places where the header before the table's first values names each column
+    /// once, left to right, apart by two characters at least, and nine in ten of the rows'
+    /// values (twenty at least) stand within two characters of one of them.
+    fn of(lines: &[Line<'_>], hits: &[(usize, Run<'_>)]) -> Option<Layout> {
+        let first = hits
+            .iter()
+            .filter_map(|(_, r)| r.values.first())
+            .map(|t| t.line)
+            .min()?;
+        let mut centers = [None; 7];
+        for l in lines.iter().take_while(|l| l.no < first) {
+            if l.text.contains('\t') {
+                return None;
+            }
+            for (at, piece) in pieces(l.text) {
+                for (k, w) in Self::WORDS.iter().enumerate() {
+                    if centers[k].is_none() && piece.starts_with(w) {
+                        centers[k] = Some(at as f64 + piece.chars().count() as f64 / 2.0);
+                    }
+                }
+            }
+        }
+        let mut got = [0.0; 7];
+        for (k, c) in centers.iter().enumerate() {
+            got[k] = (*c)?;
+        }
+        if got.windows(2).any(|w| w[1] - w[0] < 2.0) {
+            return None;
+        }
+        let layout = Layout { centers: got };
+        let (mut values, mut under) = (0, 0);
+        for (_, run) in hits {
+            for t in run.values.iter().filter(|t| t.is_value()) {
+                values += 1;
+                under += usize::from(layout.column(t, lines).is_some());
+            }
+        }
+        (values >= 20 && under * 10 >= values * 9).then_some(layout)
+    }
+
+    /// The column a value stands under: the one whose header's center is within two
+    /// characters of the value's, and nearer it than any other by one.
+    fn column(&self, t: &Token<'_>, lines: &[Line<'_>]) -> Option<usize> {
+        let l = &lines[lines.binary_search_by_key(&t.line, |l| l.no).ok()?];
+        let at = (t.raw.as_ptr() as usize).checked_sub(l.text.as_ptr() as usize)?;
+        if l.text.contains('\t') || at + t.raw.len() > l.text.len() {
+            return None;
+        }
+        let center = l.text[..at].chars().count() as f64 + t.raw.chars().count() as f64 / 2.0;
+        let mut by: Vec<(f64, usize)> = self.centers.iter().map(|c| (c - center).abs()).zip(0..).collect();
+        by.sort_by(|a, b| a.0.total_cmp(&b.0));
+        (by[0].0 <= 2.0 && by[1].0 - by[0].0 >= 1.0).then_some(by[0].1)
+    }
+
+    /// Reads a row with fewer values than columns by the places of its values: each under
+    /// its own column, left to right, the other cells blank. Where the row's 总计 stands,
+    /// it must be the sum of the others; where it is blank, nothing checks the places: a
+    /// warning says so.
+    fn place(&self, table: Table, spec: &RowSpec, run: &Run<'_>, lines: &[Line<'_>], ex: &mut Extracted) -> bool {
+        let m = spec.cols.len();
+        if m != 7 || run.values.is_empty() || run.values.len() >= m || run.values.iter().any(|t| !t.is_value()) {
+            return false;
+        }
+        let mut at = [None; 7];
+        let mut last = None;
+        for (k, t) in run.values.iter().enumerate() {
+            let Some(c) = self.column(t, lines) else { return false };
+            if last.is_some_and(|l| l >= c) {
+                return false;
+            }
+            last = Some(c);
+            at[c] = Some(k);
+        }
+        let number = |c: usize| match at[c].map(|k| &run.values[k].kind) {
+            Some(Kind::Value(Value::Number(n))) => Some(n.value),
+            Some(_) => None,
+            None => Some(0.0),
+        };
+        let sum: Option<f64> = (0..6).map(number).sum();
+        let checked = at[6].is_some();
+        if checked && !sum.zip(number(6)).is_some_and(|(s, t)| validate::close(s, t)) {
+            return false;
+        }
+        for (c, k) in at.iter().enumerate() {
+            let cell = match k {
+                Some(k) => value_cell(table, spec, c, &run.values[*k], run.header_unit, &mut ex.diags),
+                None => Cell::blank(table, spec.key, spec.cols[c], run.values[0].line),
+            };
+            ex.cells.push(cell);
+        }
+        let msg = format!(
+            "{}: row {} ({}) has {} values, fewer than its {} columns; each was read under the column its place on the line stands under, the others blank",
+            table.as_str(),
+            spec.key,
+            spec.label,
+            run.values.len(),
+            m
+        );
+        ex.diags.push(if checked {
+            Diagnostic::info(
+                Code::MissingValues,
+                Some(run.label_line),
+                format!("{msg} (the row adds up)"),
+            )
+        } else {
+            Diagnostic::warning(
+                Code::MissingValues,
+                Some(run.label_line),
+                format!("{msg}; its 总计 is blank, so nothing checks the places"),
+            )
+        });
+        true
+    }
+}
+
+/// The pieces of a line apart by white space, each with its place in characters.
+fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut chars = 0;
+    let mut rest = text;
+    std::iter::from_fn(move || loop {
+        let c = rest.chars().next()?;
+        if c.is_whitespace() {
+            chars += 1;
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (piece, after) = rest.split_at(end);
+        let at = chars;
+        chars += piece.chars().count();
+        rest = after;
+        return Some((at, piece));
+    })
 }
 
 /// Whether a table's rows end with their last column: five rows at least, each on one
@@ -3627,6 +3788,99 @@ mod tests {
                 .all(|d| matches!(d.code, Code::RowMissing | Code::Subtotal)),
             "{:?}",
             ex.diags
+        );
+    }
+
+    /// A PDF's text with its layout kept (pdfplumber's `layout=True`) of a report that
+    /// leaves its zeros empty: an empty cell is no cell of its line, but the values stand
+    /// under their columns' header words. Each is read under its own column, the others
+    /// blank, where the row adds up; a row whose values fit no column, or do not add up, is
+    /// left to the identities. A text whose values do not stand under its header's words is
+    /// not read so.
+    #[test]
+    fn values_stand_under_their_columns_in_a_text_that_keeps_the_layout() {
+        // A line with each piece at its place, in characters.
+        let line = |pieces: &[(usize, &str)]| -> String {
+            let mut l = String::new();
+            for (at, p) in pieces {
+                let n = l.chars().count();
+                l.extend(std::iter::repeat_n(' ', at.saturating_sub(n).max(1)));
+                l.push_str(p);
+            }
+            l + "\n"
+        };
+        let header = [
+            line(&[(35, "自然人"), (70, "总计")]),
+            line(&[(41, "商业企"), (47, "科研机"), (53, "社会公"), (58, "法律服")]),
+            line(&[(64, "其他")]),
+            line(&[(42, "业"), (48, "构"), (53, "益组织"), (58, "务机构")]),
+        ]
+        .concat();
+        let mut rows = [
+            line(&[
+                (12, "一、本年新收政府信息公开申请数量"),
+                (37, "29"),
+                (42, "6"),
+                (60, "1"),
+                (71, "36"),
+            ]),
+            line(&[(12, "二、上年结转政府信息公开申请数量"), (71, "0")]),
+            line(&[(20, "（一）予以公开"), (37, "20"), (42, "1"), (71, "21")]),
+            line(&[(20, "（二）部分公开"), (37, "3"), (71, "3")]),
+            line(&[(23, "1.属于国家秘密"), (71, "0")]),
+            line(&[(23, "2.其他法律行政法规禁止公开"), (42, "2"), (54, "2"), (71, "5")]),
+        ]
+        .concat();
+        for label in [
+            "3.危及“三安全一稳定”",
+            "4.保护第三方合法权益",
+            "5.属于三类内部事务信息",
+            "6.属于四类过程性信息",
+            "7.属于行政执法案卷",
+            "8.属于行政查询事项",
+        ] {
+            rows += &line(&[(23, label), (71, "0")]);
+        }
+        let ex = labelled_text(
+            Table::Applications,
+            Template::T2019,
+            &format!("{header}{rows}"),
+            Form::Text,
+        );
+        assert_eq!(
+            values(&ex, "new_received"),
+            [Some(29.0), Some(6.0), None, None, Some(1.0), None, Some(36.0)],
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(statuses(&ex, "new_received")[2], CellStatus::Blank);
+        assert_eq!(
+            values(&ex, "carried_over"),
+            [None, None, None, None, None, None, Some(0.0)]
+        );
+        assert_eq!(statuses(&ex, "carried_over")[..6], [CellStatus::Blank; 6]);
+        assert_eq!(
+            values(&ex, "granted"),
+            [Some(20.0), Some(1.0), None, None, None, None, Some(21.0)]
+        );
+        // 2 + 2 is not 5: not read by the places.
+        assert!(!statuses(&ex, "withheld.prohibited_by_law").contains(&CellStatus::Blank));
+        assert!(ex
+            .diags
+            .iter()
+            .any(|d| d.code == Code::MissingValues && d.severity == crate::diag::Severity::Info));
+        // The same rows under a header that is no layout (the words on one line, apart by
+        // one space): read by the identities, as before.
+        let ex = labelled_text(
+            Table::Applications,
+            Template::T2019,
+            &format!("自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n{rows}"),
+            Form::Text,
+        );
+        assert!(
+            !statuses(&ex, "carried_over").contains(&CellStatus::Blank),
+            "{:?}",
+            ex.cells
         );
     }
 
