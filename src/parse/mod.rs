@@ -437,8 +437,8 @@ pub fn labelled(
     let right_aligned = form == Form::Text && values_end_rows(&hits, lines);
     // A PDF's text with its layout kept: the columns' places on the lines, where the rows'
     // values stand under the header's words.
-    let layout = if table == Table::Applications && form == Form::Text && extra == 0 {
-        Layout::of(lines, &hits)
+    let layout = if table == Table::Applications && form == Form::Text {
+        Layout::of(lines, &hits, extra == 1)
     } else {
         None
     };
@@ -728,46 +728,49 @@ fn by_position(table: Table, spec: &RowSpec, run: &Run<'_>, ex: &mut Extracted) 
 /// with spaces (a PDF's text extracted with its layout, `pdftotext -layout`, pdfplumber's
 /// `layout=True`), where a cell printed empty is no cell of its line but the place under
 /// its column's header stays empty: the center of each column's header word, in
-/// characters from the line's start.
+/// characters from the line's start; a 法人或其他组织小计 column's between 其他 and 总计.
 struct Layout {
-    centers: [f64; 7],
+    centers: Vec<f64>,
+    subtotal: bool,
 }
 
 impl Layout {
     /// The header's words, each at the start of a piece of its line: the seven columns'
     /// in order. A word broken over lines (`商业企` / `业`) is placed by its first line.
-    const WORDS: [&'static str; 7] = ["自然人", "商业", "科研", "社会", "法律", "其他", "总计"];
+    const WORDS: [&'static str; 8] = ["自然人", "商业", "科研", "社会", "法律", "其他", "小计", "总计"];
 
     /// The columns' places where the header before the table's first values names each column
     /// once, left to right, apart by two characters at least, and nine in ten of the rows'
     /// values (twenty at least) stand within two characters of one of them.
-    fn of(lines: &[Line<'_>], hits: &[(usize, Run<'_>)]) -> Option<Layout> {
+    fn of(lines: &[Line<'_>], hits: &[(usize, Run<'_>)], subtotal: bool) -> Option<Layout> {
         let first = hits
             .iter()
             .filter_map(|(_, r)| r.values.first())
             .map(|t| t.line)
             .min()?;
-        let mut centers = [None; 7];
+        let words: Vec<&str> = Self::WORDS
+            .iter()
+            .copied()
+            .filter(|w| subtotal || *w != "小计")
+            .collect();
+        let mut centers = vec![None; words.len()];
         for l in lines.iter().take_while(|l| l.no < first) {
             if l.text.contains('\t') {
                 return None;
             }
             for (at, piece) in pieces(l.text) {
-                for (k, w) in Self::WORDS.iter().enumerate() {
+                for (k, w) in words.iter().enumerate() {
                     if centers[k].is_none() && piece.starts_with(w) {
                         centers[k] = Some(at as f64 + piece.chars().count() as f64 / 2.0);
                     }
                 }
             }
         }
-        let mut got = [0.0; 7];
-        for (k, c) in centers.iter().enumerate() {
-            got[k] = (*c)?;
-        }
-        if got.windows(2).any(|w| w[1] - w[0] < 2.0) {
+        let centers: Vec<f64> = centers.into_iter().collect::<Option<_>>()?;
+        if centers.windows(2).any(|w| w[1] - w[0] < 2.0) {
             return None;
         }
-        let layout = Layout { centers: got };
+        let layout = Layout { centers, subtotal };
         let (mut values, mut under) = (0, 0);
         for (_, run) in hits {
             for t in run.values.iter().filter(|t| t.is_value()) {
@@ -794,14 +797,16 @@ impl Layout {
 
     /// Reads a row with fewer values than columns by the places of its values: each under
     /// its own column, left to right, the other cells blank. Where the row's 总计 stands,
-    /// it must be the sum of the others; where it is blank, nothing checks the places: a
-    /// warning says so.
+    /// it must be the sum of the others, and a 小计 the sum of the five organisations' (it
+    /// is then dropped); where the 总计 is blank, nothing checks the places: a warning says
+    /// so.
     fn place(&self, table: Table, spec: &RowSpec, run: &Run<'_>, lines: &[Line<'_>], ex: &mut Extracted) -> bool {
+        let n = self.centers.len();
         let m = spec.cols.len();
-        if m != 7 || run.values.is_empty() || run.values.len() >= m || run.values.iter().any(|t| !t.is_value()) {
+        if m != 7 || run.values.is_empty() || run.values.len() >= n || run.values.iter().any(|t| !t.is_value()) {
             return false;
         }
-        let mut at = [None; 7];
+        let mut at = vec![None; n];
         let mut last = None;
         for (k, t) in run.values.iter().enumerate() {
             let Some(c) = self.column(t, lines) else { return false };
@@ -816,14 +821,34 @@ impl Layout {
             Some(_) => None,
             None => Some(0.0),
         };
-        let sum: Option<f64> = (0..6).map(number).sum();
-        let checked = at[6].is_some();
-        if checked && !sum.zip(number(6)).is_some_and(|(s, t)| validate::close(s, t)) {
+        let adds_up = |total: usize, parts: std::ops::Range<usize>| {
+            let sum: Option<f64> = parts.map(number).sum();
+            sum.zip(number(total)).is_some_and(|(s, t)| validate::close(s, t))
+        };
+        let checked = at[n - 1].is_some();
+        if checked && !adds_up(n - 1, 0..6) {
             return false;
         }
-        for (c, k) in at.iter().enumerate() {
-            let cell = match k {
-                Some(k) => value_cell(table, spec, c, &run.values[*k], run.header_unit, &mut ex.diags),
+        if self.subtotal {
+            if let Some(k) = at[6] {
+                if !adds_up(6, 1..6) {
+                    return false;
+                }
+                ex.diags.push(Diagnostic::info(
+                    Code::Subtotal,
+                    Some(run.values[k].line),
+                    format!(
+                        "applications: row {} has a 法人或其他组织小计 column ({:?}); it was checked and not emitted",
+                        spec.key, run.values[k].raw
+                    ),
+                ));
+            }
+        }
+        // The template's columns: the 小计's place left out.
+        let cols = (0..6).chain([n - 1]);
+        for (c, place) in cols.enumerate() {
+            let cell = match at[place] {
+                Some(k) => value_cell(table, spec, c, &run.values[k], run.header_unit, &mut ex.diags),
                 None => Cell::blank(table, spec.key, spec.cols[c], run.values[0].line),
             };
             ex.cells.push(cell);
@@ -834,7 +859,7 @@ impl Layout {
             spec.key,
             spec.label,
             run.values.len(),
-            m
+            n
         );
         ex.diags.push(if checked {
             Diagnostic::info(
@@ -3869,6 +3894,63 @@ mod tests {
             .diags
             .iter()
             .any(|d| d.code == Code::MissingValues && d.severity == crate::diag::Severity::Info));
+        // With a 小计 column between 其他 and 总计: checked, and not emitted.
+        let header = [
+            line(&[(35, "自然人"), (71, "总计")]),
+            line(&[(40, "商业企"), (45, "科研机"), (50, "社会公"), (55, "法律服")]),
+            line(&[(61, "其他"), (66, "小计")]),
+        ]
+        .concat();
+        let mut sub = [
+            line(&[
+                (12, "一、本年新收政府信息公开申请数量"),
+                (36, "37"),
+                (41, "7"),
+                (46, "2"),
+                (56, "8"),
+                (61, "6"),
+                (66, "23"),
+                (71, "60"),
+            ]),
+            line(&[
+                (12, "二、上年结转政府信息公开申请数量"),
+                (36, "4"),
+                (66, "0"),
+                (71, "4"),
+            ]),
+            line(&[(20, "（一）予以公开"), (36, "4"), (41, "2"), (66, "2"), (71, "6")]),
+        ]
+        .concat();
+        for label in [
+            "1.属于国家秘密",
+            "2.其他法律行政法规禁止公开",
+            "3.危及“三安全一稳定”",
+            "4.保护第三方合法权益",
+            "5.属于三类内部事务信息",
+        ] {
+            sub += &line(&[(23, label), (46, "1"), (66, "1"), (71, "1")]);
+        }
+        let ex = labelled_text(
+            Table::Applications,
+            Template::T2019,
+            &format!("{header}{sub}"),
+            Form::Text,
+        );
+        assert_eq!(
+            values(&ex, "carried_over"),
+            [Some(4.0), None, None, None, None, None, Some(4.0)],
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(
+            values(&ex, "granted"),
+            [Some(4.0), Some(2.0), None, None, None, None, Some(6.0)]
+        );
+        assert_eq!(
+            values(&ex, "withheld.state_secret"),
+            [None, None, Some(1.0), None, None, None, Some(1.0)]
+        );
+        assert!(ex.diags.iter().any(|d| d.code == Code::Subtotal && d.line == Some(7)));
         // The same rows under a header that is no layout (the words on one line, apart by
         // one space): read by the identities, as before.
         let ex = labelled_text(
