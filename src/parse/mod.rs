@@ -790,9 +790,17 @@ impl Layout {
             return None;
         }
         let center = l.text[..at].chars().count() as f64 + t.raw.chars().count() as f64 / 2.0;
-        let mut by: Vec<(f64, usize)> = self.centers.iter().map(|c| (c - center).abs()).zip(0..).collect();
-        by.sort_by(|a, b| a.0.total_cmp(&b.0));
-        (by[0].0 <= 2.0 && by[1].0 - by[0].0 >= 1.0).then_some(by[0].1)
+        // The nearest header and the distance to the next nearest.
+        let (mut best, mut near, mut next) = (0, f64::INFINITY, f64::INFINITY);
+        for (k, c) in self.centers.iter().enumerate() {
+            let d = (c - center).abs();
+            if d < near {
+                (best, near, next) = (k, d, near);
+            } else if d < next {
+                next = d;
+            }
+        }
+        (near <= 2.0 && next - near >= 1.0).then_some(best)
     }
 
     /// Reads a row with fewer values than columns by the places of its values: each under
