@@ -784,23 +784,7 @@ impl Layout {
     /// The column a value stands under: the one whose header's center is within two
     /// characters of the value's, and nearer it than any other by one.
     fn column(&self, t: &Token<'_>, lines: &[Line<'_>]) -> Option<usize> {
-        let l = &lines[lines.binary_search_by_key(&t.line, |l| l.no).ok()?];
-        let at = (t.raw.as_ptr() as usize).checked_sub(l.text.as_ptr() as usize)?;
-        if l.text.contains('\t') || at + t.raw.len() > l.text.len() {
-            return None;
-        }
-        let center = l.text[..at].chars().count() as f64 + t.raw.chars().count() as f64 / 2.0;
-        // The nearest header and the distance to the next nearest.
-        let (mut best, mut near, mut next) = (0, f64::INFINITY, f64::INFINITY);
-        for (k, c) in self.centers.iter().enumerate() {
-            let d = (c - center).abs();
-            if d < near {
-                (best, near, next) = (k, d, near);
-            } else if d < next {
-                next = d;
-            }
-        }
-        (near <= 2.0 && next - near >= 1.0).then_some(best)
+        under(&self.centers, t, lines)
     }
 
     /// Reads a row with fewer values than columns by the places of its values: each under
@@ -884,6 +868,92 @@ impl Layout {
         });
         true
     }
+}
+
+/// The header whose center (`centers`, in characters) a value stands under: within two
+/// characters of the value's center, and nearer it than any other by one; None on a line
+/// with tabs (its places are no layout's).
+fn under(centers: &[f64], t: &Token<'_>, lines: &[Line<'_>]) -> Option<usize> {
+    let l = &lines[lines.binary_search_by_key(&t.line, |l| l.no).ok()?];
+    let at = (t.raw.as_ptr() as usize).checked_sub(l.text.as_ptr() as usize)?;
+    if l.text.contains('\t') || at + t.raw.len() > l.text.len() {
+        return None;
+    }
+    let center = l.text[..at].chars().count() as f64 + t.raw.chars().count() as f64 / 2.0;
+    // The nearest header and the distance to the next nearest.
+    let (mut best, mut near, mut next) = (0, f64::INFINITY, f64::INFINITY);
+    for (k, c) in centers.iter().enumerate() {
+        let d = (c - center).abs();
+        if d < near {
+            (best, near, next) = (k, d, near);
+        } else if d < next {
+            next = d;
+        }
+    }
+    (near <= 2.0 && next - near >= 1.0).then_some(best)
+}
+
+/// The review table's row in a text that keeps a page's layout (see [`Layout`]) with
+/// empty cells left out: its values, one line of them, fewer than fifteen, each under one
+/// of the fifteen results' header words (结果维持, 结果纠正, 其他结果, 尚未审结, 总计, each
+/// maybe broken over lines and placed by its first piece), left to right; each cell in its
+/// column, the others blank. Where a proceeding's 总计 stands it must be the sum of its
+/// four results. Returns the cells' tokens and whether a 总计 checked them.
+fn review_by_layout<'t, 'a>(
+    lines: &[Line<'_>],
+    tokens: &'t [Token<'a>],
+    width: usize,
+) -> Option<(Vec<Option<&'t Token<'a>>>, bool)> {
+    let values: Vec<&Token<'a>> = tokens.iter().filter(|t| t.is_value() || t.kind == Kind::Run).collect();
+    let line = values.first()?.line;
+    if values.len() >= width
+        || values.iter().any(|t| !t.is_value() || t.line != line)
+        || tokens.iter().any(|t| t.line >= line && !t.is_value())
+    {
+        return None;
+    }
+    let mut centers: Vec<f64> = Vec::new();
+    for l in lines.iter().take_while(|l| l.no < line) {
+        if l.text.contains('\t') {
+            return None;
+        }
+        for (at, piece) in pieces(l.text) {
+            if ["结果", "其他", "尚未", "总计"].iter().any(|w| piece.starts_with(w)) {
+                centers.push(at as f64 + piece.chars().count() as f64 / 2.0);
+            }
+        }
+    }
+    centers.sort_by(f64::total_cmp);
+    centers.dedup_by(|a, b| (*a - *b).abs() <= 1.0);
+    if centers.len() != width || centers.windows(2).any(|w| w[1] - w[0] < 2.0) {
+        return None;
+    }
+    let mut cells = vec![None; width];
+    let mut last = None;
+    for t in values {
+        let c = under(&centers, t, lines)?;
+        if last.is_some_and(|l| l >= c) {
+            return None;
+        }
+        last = Some(c);
+        cells[c] = Some(t);
+    }
+    let number = |t: Option<&Token<'_>>| match t.map(|t| &t.kind) {
+        Some(Kind::Value(Value::Number(n))) => Some(n.value),
+        Some(_) => None,
+        None => Some(0.0),
+    };
+    let mut checked = false;
+    for g in cells.chunks(5) {
+        if g[4].is_some() {
+            let sum: Option<f64> = g[..4].iter().map(|t| number(*t)).sum();
+            if !sum.zip(number(g[4])).is_some_and(|(s, t)| validate::close(s, t)) {
+                return None;
+            }
+            checked = true;
+        }
+    }
+    Some((cells, checked))
 }
 
 /// The pieces of a line apart by white space, each with its place in characters.
@@ -1705,6 +1775,37 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
         grid.then(|| review_cells(ts, width)).flatten()
     });
     let positional = positional.or_else(|| stacked_review(&tokens, width));
+    if positional.is_none() && form == Form::Text {
+        if let Some((cells, checked)) = review_by_layout(lines, &tokens, width) {
+            let line = cells.iter().flatten().next().map_or(first_line, |t| t.line);
+            for (i, t) in cells.iter().enumerate() {
+                let spec = &specs[i / 5];
+                ex.cells.push(match t {
+                    Some(t) => value_cell(table, spec, i % 5, t, None, &mut ex.diags),
+                    None => Cell::blank(table, spec.key, spec.cols[i % 5], line),
+                });
+            }
+            let msg = format!(
+                "{}: {} values, fewer than its {width} columns; each was read under the column its place on the line stands under, the others blank",
+                table.as_str(),
+                cells.iter().flatten().count()
+            );
+            ex.diags.push(if checked {
+                Diagnostic::info(
+                    Code::MissingValues,
+                    Some(line),
+                    format!("{msg} (the proceedings' 总计 add up)"),
+                )
+            } else {
+                Diagnostic::warning(
+                    Code::MissingValues,
+                    Some(line),
+                    format!("{msg}; its 总计 are blank, so nothing checks the places"),
+                )
+            });
+            return ex;
+        }
+    }
     if let Some(ts) = positional {
         for (i, t) in ts.iter().enumerate() {
             let spec = &specs[i / 5];
@@ -3972,6 +4073,41 @@ mod tests {
             "{:?}",
             ex.cells
         );
+    }
+
+    /// The review table in a PDF's text with its layout kept, its empty cells left out
+    /// (real 013, printed as a PDF and read with pdfplumber's `layout=True`): each value
+    /// under its result's header word, broken over lines; each proceeding's 总计 adds up. A
+    /// 总计 that does not leaves the row to the identities.
+    #[test]
+    fn review_values_stand_under_their_results_in_a_text_that_keeps_the_layout() {
+        let header = [
+            "                 行政复议                             行政诉讼",
+            "                                     未经复议直接起诉               复议后起诉",
+            "         结果  结果   其他  尚未",
+            "                           总计",
+            "         维持  纠正   结果  审结       结果   结果  其他  尚未       结果   结果  其他  尚未",
+            "                                                 总计                    总计",
+            "                               维持   纠正  结果  审结       维持   纠正  结果  审结",
+        ]
+        .join("\n");
+        let text = format!("{header}\n          5            2    7   8            1    9\n");
+        let ex = review(&lines(&text), 1, Form::Text);
+        let got: Vec<Option<f64>> = ex.cells.iter().map(|c| c.value).collect();
+        let mut want = [None; 15];
+        for (at, v) in [(0, 5.0), (3, 2.0), (4, 7.0), (5, 8.0), (8, 1.0), (9, 9.0)] {
+            want[at] = Some(v);
+        }
+        assert_eq!(got, want, "{:?}", ex.diags);
+        assert_eq!(ex.cells[1].status, CellStatus::Blank);
+        assert!(ex
+            .diags
+            .iter()
+            .all(|d| d.code == Code::MissingValues && d.severity == crate::diag::Severity::Info));
+        // 5 + 2 is not 8: not read by the places.
+        let text = format!("{header}\n          5            2    8   8            1    9\n");
+        let ex = review(&lines(&text), 1, Form::Text);
+        assert!(ex.cells.iter().all(|c| c.status != CellStatus::Blank), "{:?}", ex.cells);
     }
 
     /// A review table left empty in HTML: its row of fifteen empty cells is blank.
