@@ -437,7 +437,10 @@ pub fn labelled(
     let right_aligned = form == Form::Text && values_end_rows(&hits, lines);
     // A PDF's text with its layout kept: the columns' places on the lines, where the rows'
     // values stand under the header's words.
-    let layout = if table == Table::Applications && form == Form::Text {
+    // (Looked for only where a row has fewer values than columns.)
+    let short =
+        |(i, r): &(usize, Run<'_>)| r.values.iter().filter(|t| t.is_value()).count() < specs[*i].cols.len() + extra;
+    let layout = if table == Table::Applications && form == Form::Text && hits.iter().any(short) {
         Layout::of(lines, &hits, extra == 1)
     } else {
         None
@@ -771,14 +774,17 @@ impl Layout {
             return None;
         }
         let layout = Layout { centers, subtotal };
-        let (mut values, mut under) = (0, 0);
-        for (_, run) in hits {
-            for t in run.values.iter().filter(|t| t.is_value()) {
-                values += 1;
-                under += usize::from(layout.column(t, lines).is_some());
+        let values = hits.iter().flat_map(|(_, r)| &r.values).filter(|t| t.is_value());
+        let count = values.clone().count();
+        // (Given up at the first value past the one in ten that may stand elsewhere.)
+        let mut astray = 0;
+        for t in values {
+            astray += usize::from(layout.column(t, lines).is_none());
+            if astray * 10 > count {
+                return None;
             }
         }
-        (values >= 20 && under * 10 >= values * 9).then_some(layout)
+        (count >= 20).then_some(layout)
     }
 
     /// The column a value stands under: the one whose header's center is within two
