@@ -739,7 +739,8 @@ struct Layout {
 
 impl Layout {
     /// The header's words, each at the start of a piece of its line: the seven columns'
-    /// in order. A word broken over lines (`商业企` / `业`) is placed by its first line.
+    /// in order, a 小计's before 总计 where the table has one. A word broken over lines
+    /// (`商业企` / `业`) is placed by its first line.
     const WORDS: [&'static str; 8] = ["自然人", "商业", "科研", "社会", "法律", "其他", "小计", "总计"];
 
     /// The columns' places where the header before the table's first values names each column
