@@ -886,7 +886,8 @@ fn under(centers: &[f64], t: &Token<'_>, lines: &[Line<'_>]) -> Option<usize> {
     if l.text.contains('\t') || at + t.raw.len() > l.text.len() {
         return None;
     }
-    let center = l.text[..at].chars().count() as f64 + t.raw.chars().count() as f64 / 2.0;
+    // (A token's text is a slice of its line's: `get` only guards against one that is not.)
+    let center = l.text.get(..at)?.chars().count() as f64 + t.raw.chars().count() as f64 / 2.0;
     // The nearest header and the distance to the next nearest.
     let (mut best, mut near, mut next) = (0, f64::INFINITY, f64::INFINITY);
     for (k, c) in centers.iter().enumerate() {
