@@ -815,11 +815,8 @@ impl Layout {
             last = Some(c);
             at[c] = Some(k);
         }
-        let number = |c: usize| match at[c].map(|k| &run.values[k].kind) {
-            Some(Kind::Value(Value::Number(n))) => Some(n.value),
-            Some(_) => None,
-            None => Some(0.0),
-        };
+        // An empty place counts 0, as an empty cell does.
+        let number = |c: usize| at[c].map_or(Some(0.0), |k| summand(&run.values[k]));
         let adds_up = |total: usize, parts: std::ops::Range<usize>| {
             let sum: Option<f64> = parts.map(number).sum();
             sum.zip(number(total)).is_some_and(|(s, t)| validate::close(s, t))
@@ -946,11 +943,7 @@ fn review_by_layout<'t, 'a>(
         last = Some(c);
         cells[c] = Some(t);
     }
-    let number = |t: Option<&Token<'_>>| match t.map(|t| &t.kind) {
-        Some(Kind::Value(Value::Number(n))) => Some(n.value),
-        Some(_) => None,
-        None => Some(0.0),
-    };
+    let number = |t: Option<&Token<'_>>| t.map_or(Some(0.0), summand);
     let mut checked = false;
     for g in cells.chunks(5) {
         if g[4].is_some() {
@@ -3246,6 +3239,11 @@ mod tests {
         labelled(table, template, &lines(text), 1, form, &Stated::new(""))
     }
 
+    /// The applications table of the 2019 template read from lines of text.
+    fn applications_text(text: &str) -> Extracted {
+        labelled_text(Table::Applications, Template::T2019, text, Form::Text)
+    }
+
     fn values(ex: &Extracted, row: &str) -> Vec<Option<f64>> {
         ex.cells.iter().filter(|c| c.row == row).map(|c| c.value).collect()
     }
@@ -3262,7 +3260,7 @@ mod tests {
     #[test]
     fn label_split_over_three_lines() {
         let text = "（五）不予\t1.信访举报投诉类申请\t1\t0\t0\t0\t0\t0\t1\n2.重复申请\t\t2\t0\t0\t0\t0\t0\t2\n\n\t处理\t3.要求提供公开出版物\t3\t0\t0\t0\t0\t0\t3\n";
-        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        let ex = applications_text(text);
         assert_eq!(values(&ex, "not_processed.duplicate")[0], Some(2.0));
         assert_eq!(values(&ex, "not_processed.publication_request")[6], Some(3.0));
         assert_eq!(
@@ -3280,24 +3278,14 @@ mod tests {
         // 7 columns, 6 values: the gap can only be the total (5+1 = 6), or any other
         // column with the remainder; the column identities are unknown here, so every
         // placement with a non-negative remainder is possible → only the agreed cells.
-        let ex = labelled_text(
-            Table::Applications,
-            Template::T2019,
-            "（一）予以公开\t0\t0\t0\t0\t0\t0\n",
-            Form::Text,
-        );
+        let ex = applications_text("（一）予以公开\t0\t0\t0\t0\t0\t0\n");
         assert_eq!(values(&ex, "granted"), vec![Some(0.0); 7]);
         assert!(ex.cells.iter().any(|c| c.status == CellStatus::Inferred));
     }
 
     #[test]
     fn ambiguous_missing_value_is_left_out_with_a_warning() {
-        let ex = labelled_text(
-            Table::Applications,
-            Template::T2019,
-            "（一）予以公开\t3\t1\t0\t0\t0\t4\n",
-            Form::Text,
-        );
+        let ex = applications_text("（一）予以公开\t3\t1\t0\t0\t0\t4\n");
         assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousRow));
         // Whatever is emitted is printed in the text or follows from it.
         for c in &ex.cells {
@@ -3340,12 +3328,7 @@ mod tests {
                     二、上年结转政府信息公开申请数量\t\t\t18\t\t\t\t\t\t18\n";
         let rows = "三、本年度办理结果\t（一）予以公开\t\t258\t12\t\t\t1\t1\t\n\
                     （三）不予公开\t1.属于国家秘密\t14\t\t\t\t\t\t\n";
-        let ex = labelled_text(
-            Table::Applications,
-            Template::T2019,
-            &format!("{head}{rows}"),
-            Form::Text,
-        );
+        let ex = applications_text(&format!("{head}{rows}"));
         let blank = (None, CellStatus::Blank);
         let reported = |v| (Some(v), CellStatus::Reported);
         let got = |ex: &Extracted, row: &str| -> Vec<(Option<f64>, CellStatus)> {
@@ -3370,12 +3353,7 @@ mod tests {
         assert_eq!(got(&ex, "withheld.state_secret")[0], reported(14.0));
         assert!(got(&ex, "withheld.state_secret")[1..].iter().all(|c| *c == blank));
         // A tab after a row's values: the table's lines do not end at their last column.
-        let ex = labelled_text(
-            Table::Applications,
-            Template::T2019,
-            &format!("{}{rows}", head.replace("\n", "\t\n")),
-            Form::Text,
-        );
+        let ex = applications_text(&format!("{}{rows}", head.replace("\n", "\t\n")));
         assert!(got(&ex, "withheld.state_secret")
             .iter()
             .all(|c| c.1 != CellStatus::Blank));
@@ -3392,7 +3370,7 @@ mod tests {
                     三、本年度办理结果\t（一）予以公开\t1\t\t\t\t\t\t1\n\
                     （二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t\t3\t\t\t\t3\n\
                     （三）不予公开\t1.属于国家秘密\t\t0\t0\t0\t0\t0\t0\n";
-        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        let ex = applications_text(text);
         assert_eq!(
             values(&ex, "carried_over"),
             [None, None, None, None, None, None, Some(0.0)]
@@ -3415,7 +3393,7 @@ mod tests {
                     一、本年新收政府信息公开申请数量\t5\t1\t0\t0\t0\t2\t3\t8\n\
                     二、上年结转政府信息公开申请数量\t0\t2\t0\t0\t0\t0\t2\t\n\
                     三、本年度办理结果\t（一）予以公开\t4\t1\t0\t0\t0\t1\t2\t6\n";
-        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        let ex = applications_text(text);
         assert_eq!(
             values(&ex, "carried_over"),
             [Some(0.0), Some(2.0), Some(0.0), Some(0.0), Some(0.0), Some(0.0), None]
@@ -3431,7 +3409,7 @@ mod tests {
         let stacked = "申请人情况 |\n自然人 |\n商业企业 |\n小计 |\n总计 |\n\
                        一、本年新收政府信息公开申请数量 |\n5 |\n1 |\n0 |\n0 |\n0 |\n2 |\n3 |\n8 |\n\
                        二、上年结转政府信息公开申请数量 |\n0 |\n2 |\n0 |\n0 |\n0 |\n0 |\n2 |\n|\n";
-        let ex = labelled_text(Table::Applications, Template::T2019, stacked, Form::Text);
+        let ex = applications_text(stacked);
         assert_eq!(
             values(&ex, "carried_over"),
             [Some(0.0), Some(2.0), Some(0.0), Some(0.0), Some(0.0), Some(0.0), None]
@@ -3447,7 +3425,7 @@ mod tests {
         let text = "一、本年新收政府信息公开申请数量      12      0      0      6      0      0      6     18\n\
                     二、上年结转政府信息公开申请数量       0      3      0      0      0      0      3      3\n\
                     三、本年度办理结果（一）予以公开      10      3      0      0      0      0      3     13\n";
-        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        let ex = applications_text(text);
         assert_eq!(
             values(&ex, "carried_over"),
             [
@@ -3485,7 +3463,7 @@ mod tests {
         text += &row("（一）予以公开", &["258", "12", "0", "0", "1", "1", ""]);
         text += &row("（二）部分公开", &["3", "", "", "", "", "", "3"]);
         text += &row("（七）总计", &["264", "12", "0", "0", "1", "1", "278"]);
-        let ex = labelled_text(Table::Applications, Template::T2019, &text, Form::Text);
+        let ex = applications_text(&text);
         let got = |row: &str| -> Vec<Option<f64>> { values(&ex, row) };
         assert_eq!(
             got("granted"),
@@ -3508,7 +3486,7 @@ mod tests {
         // The same lines with the empty cells' tabs gone are cells left out: the blank 总计
         // is not read as printed.
         let gone = text.replace("\t\n", "");
-        let ex = labelled_text(Table::Applications, Template::T2019, &gone, Form::Text);
+        let ex = applications_text(&gone);
         assert_ne!(statuses(&ex, "granted").get(6), Some(&CellStatus::Blank));
     }
 
@@ -3522,7 +3500,7 @@ mod tests {
                     （三）不予公开 |\n1.属于国家秘密 |\n|\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n\
                     2.其他法律行政法规禁止公开 |\n|\n|\n|\n|\n|\n|\n0 |\n\
                     （六）其他处理 ||\n|\n|\n|\n|\n|\n|\n|\n（七）总计 ||\n264 |\n12 |\n|\n|\n1 |\n1 |\n278 |\n";
-        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        let ex = applications_text(text);
         let got = |row: &str| -> Vec<Option<f64>> { values(&ex, row) };
         assert_eq!(
             got("new_received"),
@@ -3606,7 +3584,7 @@ mod tests {
                     一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 0 | 0 | 0 | 6 | |\n\
                     三、本年度办理结果 | （一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | |\n\
                     （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 2 | 0 | 0 | 0 | 0 | 0 | 2 | |\n";
-        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        let ex = applications_text(text);
         assert_eq!(
             values(&ex, "new_received"),
             [5.0, 1.0, 0.0, 0.0, 0.0, 0.0, 6.0].map(Some)
@@ -3632,12 +3610,7 @@ mod tests {
             ),
             ("自然人 总计\n小计\n", format!("{after}{either}")),
         ] {
-            let ex = labelled_text(
-                Table::Applications,
-                Template::T2019,
-                &format!("{header}{rows}"),
-                Form::Text,
-            );
+            let ex = applications_text(&format!("{header}{rows}"));
             assert_eq!(
                 values(&ex, "granted"),
                 [6.0, 4.0, 0.0, 0.0, 0.0, 0.0, 10.0].map(Some),
@@ -3652,14 +3625,7 @@ mod tests {
     /// last column, so a row's values are its last seven, the empty ones its own.
     #[test]
     fn rows_spread_to_the_tables_width_are_read_from_their_end() {
-        let read = |rows: &[&str]| {
-            labelled_text(
-                Table::Applications,
-                Template::T2019,
-                &(rows.join("\n") + "\n"),
-                Form::Text,
-            )
-        };
+        let read = |rows: &[&str]| applications_text(&(rows.join("\n") + "\n"));
         let rows = [
             "| 一、本年新收政府信息公开申请数量 |  |  | 242 | 113 | 3 | 10 | 11 | 2 | 381 |",
             "| 二、上年结转政府信息公开申请数量 |  |  | 7 |  |  |  |  |  | 7 |",
@@ -3712,7 +3678,7 @@ mod tests {
         let text = "一、本年新收政府信息公开申请数量| 5| 1|  |  | 0| 0| 6  \n\
                     二、上年结转政府信息公开申请数量| 0| 0| 0| 0| 0| 0| 0  \n\
                     三、本年度办理结果| （一）予以公开| 3| 1|  |  | 0| 0|    \n";
-        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        let ex = applications_text(text);
         assert_eq!(values(&ex, "new_received")[6], Some(6.0));
         assert_eq!(values(&ex, "granted")[..2], [Some(3.0), Some(1.0)]);
         assert_eq!(statuses(&ex, "granted")[6], CellStatus::Blank);
@@ -3750,7 +3716,7 @@ mod tests {
                     5. 属于三类\t2\t0\t0\t0\t0\t0\t2\n\
                     内部事务信息\n\
                     6. 属于四类过程性信息\t1\t0\t0\t0\t0\t0\t1\n";
-        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        let ex = applications_text(text);
         let total = |row: &str| {
             ex.cells
                 .iter()
@@ -3775,7 +3741,7 @@ mod tests {
                     3. 补正后申请内容仍不明确\n\
                     （五）不予处理\n\
                     1. 信访举报投诉类申请\t6\t0\t0\t0\t0\t0\t6\n";
-        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        let ex = applications_text(text);
         let blank = vec![None; 7];
         assert_eq!(values(&ex, "withheld.law_enforcement_file"), blank, "{:?}", ex.diags);
         assert_eq!(values(&ex, "withheld.administrative_query"), blank);
@@ -3884,7 +3850,7 @@ mod tests {
         let text = "（三）不予公开\t3. 危及“三安全一稳定”\t1\t0\t0\t0\t0\t0\t1\n\
                     \t4. 保护第三方合法权益\t\t1\t\t\t\t\t1\n\
                     \t5. 属于三类内部事务信息\t2\t\t\t\t\t\t2\n";
-        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        let ex = applications_text(text);
         let row = values(&ex, "withheld.third_party_rights");
         assert_eq!(
             row,
@@ -3895,7 +3861,7 @@ mod tests {
         let text = "（三）不予公开\t3. 危及“三安全一稳定”\t\t1\t0\t0\t0\t0\t0\t1\n\
                     \t4. 保护第三方合法权益\t\t1\t0\t0\t0\t0\t1\n\
                     \t5. 属于三类内部事务信息\t\t2\t0\t0\t0\t0\t0\t2\n";
-        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        let ex = applications_text(text);
         let row = values(&ex, "withheld.third_party_rights");
         assert_ne!(row.first(), Some(&None), "{:?}", ex.diags);
     }
@@ -3912,7 +3878,7 @@ mod tests {
                     三、本年度办理结果| （一）予以公开| 49| 3|  |  | 1|  | 4| 53  \n\
                     （三）不予公开| 1.属于国家秘密|  |  |  |  |  |  | 0| 0  \n\
                     2.其他法律行政法规禁止公开| 1|  |  |  |  |  | 0| 1  \n";
-        let ex = labelled_text(Table::Applications, Template::T2019, text, Form::Text);
+        let ex = applications_text(text);
         assert_eq!(
             values(&ex, "carried_over"),
             [None, Some(2.0), None, None, None, None, Some(2.0)],
@@ -3974,12 +3940,7 @@ mod tests {
         ] {
             rows += &line(&[(23, label), (71, "0")]);
         }
-        let ex = labelled_text(
-            Table::Applications,
-            Template::T2019,
-            &format!("{header}{rows}"),
-            Form::Text,
-        );
+        let ex = applications_text(&format!("{header}{rows}"));
         assert_eq!(
             values(&ex, "new_received"),
             [Some(29.0), Some(6.0), None, None, Some(1.0), None, Some(36.0)],
@@ -4038,12 +3999,7 @@ mod tests {
         ] {
             sub += &line(&[(23, label), (46, "1"), (66, "1"), (71, "1")]);
         }
-        let ex = labelled_text(
-            Table::Applications,
-            Template::T2019,
-            &format!("{header}{sub}"),
-            Form::Text,
-        );
+        let ex = applications_text(&format!("{header}{sub}"));
         assert_eq!(
             values(&ex, "carried_over"),
             [Some(4.0), None, None, None, None, None, Some(4.0)],
@@ -4061,12 +4017,9 @@ mod tests {
         assert!(ex.diags.iter().any(|d| d.code == Code::Subtotal && d.line == Some(7)));
         // The same rows under a header that is no layout (the words on one line, apart by
         // one space): read by the identities, as before.
-        let ex = labelled_text(
-            Table::Applications,
-            Template::T2019,
-            &format!("自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n{rows}"),
-            Form::Text,
-        );
+        let ex = applications_text(&format!(
+            "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n{rows}"
+        ));
         assert!(
             !statuses(&ex, "carried_over").contains(&CellStatus::Blank),
             "{:?}",
