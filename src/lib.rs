@@ -230,7 +230,12 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
         let (text, lines) = html::page_text(&page);
         (std::borrow::Cow::Owned(text), meta_pubdate(&page), Some(page), lines)
     } else {
-        (spaces_escaped(bracketed_spans(decoded_text)), None, None, None)
+        (
+            spaces_escaped(inline_tags(bracketed_spans(decoded_text))),
+            None,
+            None,
+            None,
+        )
     };
     let before = out.diagnostics.len();
     extract(&visible(text), html, out);
@@ -432,6 +437,51 @@ fn bracketed_spans(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str>
         }
     }
     out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// A converter's Markdown of a PDF (pymupdf4llm) keeps a cell's line breaks as `<br>` in
+/// its table's cells (`（二）部分公开（区分处理的，只计这<br>一情形，不计其他情形）`) and
+/// underlined headings as `<u>…</u>`: the tags of running text go (a `<br>` between two
+/// digits is a space: no number is made of two). A text read as a page never comes here.
+fn inline_tags(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    const INLINE: [&[u8]; 13] = [
+        b"span", b"strong", b"b", b"em", b"i", b"u", b"font", b"sup", b"sub", b"s", b"small", b"br", b"ins",
+    ];
+    // A tag: `<`, an optional `/`, an inline name, then `>`, `/>` or attributes up to `>`
+    // on the same line. Its end, and whether it is a `<br>`.
+    let tag_at = |b: &[u8], at: usize| -> Option<(usize, bool)> {
+        let (close, name) = tag_name(&b[at + 1..]);
+        if name.is_empty() || !INLINE.contains(&name.as_slice()) {
+            return None;
+        }
+        let after = at + 1 + usize::from(close) + name.len();
+        match b.get(after)? {
+            b'>' | b'/' | b' ' => {}
+            _ => return None,
+        }
+        let end = after + memchr::memchr2(b'>', b'\n', &b[after..])?;
+        (b[end] == b'>').then_some((end + 1, name == b"br"))
+    };
+    let b = text.as_bytes();
+    if !memchr::memchr_iter(b'<', b).any(|at| tag_at(b, at).is_some()) {
+        return text;
+    }
+    let digit = |c: Option<char>| c.is_some_and(|c| parse::numbers::halfwidth(c).is_ascii_digit());
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'<', b) {
+        if at < from {
+            continue;
+        }
+        let Some((end, br)) = tag_at(b, at) else { continue };
+        out.push_str(&text[from..at]);
+        if br && digit(out.chars().next_back()) && digit(text[end..].chars().next()) {
+            out.push(' ');
+        }
+        from = end;
+    }
+    out.push_str(&text[from..]);
     std::borrow::Cow::Owned(out)
 }
 
@@ -1060,6 +1110,32 @@ mod tests {
         ] {
             assert_eq!(span(kept), kept);
         }
+    }
+
+    /// pymupdf4llm's Markdown: a cell's line breaks as `<br>`, underlined headings as
+    /// `<u>`: the text alone, a `<br>` between digits a space; other `<` stay.
+    #[test]
+    fn inline_tags_of_markdown_are_no_text() {
+        let strip = |t: &str| inline_tags(std::borrow::Cow::Borrowed(t)).into_owned();
+        assert_eq!(
+            strip("|（二）部分公开（区分处理的，只计这<br>一情形）|3|<br/>|\n# <u>三、收到和处理</u> "),
+            "|（二）部分公开（区分处理的，只计这一情形）|3||\n# 三、收到和处理 "
+        );
+        assert_eq!(strip("|12<br>3|<BR />4|<span style=\"x\">5</span>|"), "|12 3|4|5|");
+        for kept in [
+            "a < b",
+            "<table><tr><td>1</td></tr></table>",
+            "<u",
+            "<br\n>",
+            "<bx>",
+            "<a href=\"/\">首页</a>",
+        ] {
+            assert_eq!(strip(kept), kept);
+        }
+        assert!(matches!(
+            inline_tags(std::borrow::Cow::Borrowed("无标记")),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     /// Three real crawler dumps (one-line bodies): name, text and the outcome as read.

@@ -187,6 +187,32 @@ fn is_chrome(norm: &str) -> bool {
     .any(|k| norm.contains(k))
 }
 
+/// Breadcrumb separators (`首页 > 政府信息公开 > 年度报告`).
+const CRUMBS: [char; 4] = ['>', '›', '»', '＞'];
+
+/// A line of a page's chrome: a breadcrumb, or the page's fields (发布时间、来源、浏览次数).
+fn is_chrome_line(raw: &str) -> bool {
+    raw.contains(CRUMBS) || is_chrome(&normalize(raw))
+}
+
+/// The title a line of chrome holds: a cell or word of it that is a title with its year,
+/// else all that follows the breadcrumb's last separator when that is one
+/// (`当前位置：首页 > 信息公开 > 某某局 2020年 政府信息公开工作年度报告`). None for a menu or
+/// breadcrumb that only names the reports' column (`首页 > 政府信息公开 > 年度报告 机构职能
+/// 2020年以前`: its year is no report's) or fields run into a title with no space between.
+fn title_in_chrome(raw: &str) -> Option<&str> {
+    let tail = raw.rsplit(CRUMBS).next().unwrap_or(raw).trim();
+    let whole = |c: &&str| {
+        let n = normalize(c);
+        is_title(&n) && !is_chrome(&n) && find_year(&n.chars().collect::<Vec<_>>()).is_some()
+    };
+    grid::cells(tail)
+        .into_iter()
+        .find(whole)
+        .or_else(|| tail.split_whitespace().find(whole))
+        .or_else(|| Some(tail).filter(whole))
+}
+
 /// Cleans an agency name: NFKC-like half-width, no spaces, no wrapping punctuation, no
 /// trailing 关于.
 pub fn clean_agency(s: &str) -> Option<String> {
@@ -340,6 +366,13 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                     _ => continue,
                 },
                 _ => continue,
+            };
+            // A line of the site's chrome holds a title only as a piece of its own.
+            let raw = if whole && is_chrome_line(raw) {
+                let Some(title) = title_in_chrome(raw) else { continue };
+                title
+            } else {
+                raw
             };
             // A title in a page's layout column, after a menu's cell on its line
             // (`信息公开目录    某某局2023年…报告`): the cell that is a title with a year (not
@@ -1483,6 +1516,33 @@ mod tests {
                 "{spaced}"
             );
         }
+    }
+
+    /// A PDF converter's Markdown (pymupdf4llm) joins a page's head into paragraphs: the
+    /// breadcrumb with the reports' column's menu (its `2020年以前` no report's year), then
+    /// the page's fields run into the title. The title is the piece of its own.
+    #[test]
+    fn a_breadcrumbs_menu_is_no_title_and_fields_before_one_are_no_agency() {
+        let head = "首页 > 政府信息公开 > 年度报告 机构职能 政策文件 2020年以前 \n\n";
+        let fields = "发布时间：2026-01-11 来源：某某县生态环境局 浏览次数：1814 某某县生态环境局2025年政府信息公开工作年度报告 \n";
+        assert_eq!(
+            meta_of(&format!("{head}{fields}")),
+            (Some("某某县生态环境局".to_string()), Some(2025))
+        );
+        // A breadcrumb that ends with the title, spaced or not.
+        for crumbs in [
+            "当前位置：首页 > 信息公开 > 某某县生态环境局2025年政府信息公开工作年度报告\n",
+            "当前位置：首页 » 信息公开 » 某某县生态环境局 2025年 政府信息公开工作年度报告\n",
+        ] {
+            assert_eq!(
+                meta_of(crumbs),
+                (Some("某某县生态环境局".to_string()), Some(2025)),
+                "{crumbs}"
+            );
+        }
+        // The breadcrumb alone names no report.
+        let m = meta(&lines(head));
+        assert_eq!((m.agency, m.year), (None, None));
     }
 
     /// A table framed by bars ends at its last framed line: a line past an empty line after

@@ -182,7 +182,7 @@ app_rows!(APPLICATIONS_2019, "三、收到和处理政府信息公开申请情�
     "new_received", "本年新收政府信息公开申请数量", ["本年新收", "新收"];
     "carried_over", "上年结转政府信息公开申请数量", ["上年结转", "上年度结转"];
     "granted", "（一）予以公开", ["予以公开"];
-    "partially_granted", "（二）部分公开", ["部分公开", "部分予以"];
+    "partially_granted", "（二）部分公开", ["部分公开", "部分予以", "区分处理"];
     "withheld.state_secret", "属于国家秘密", ["国家秘密"];
     "withheld.prohibited_by_law", "其他法律行政法规禁止公开", ["禁止公开", "其他法律行政法规"];
     "withheld.three_securities_one_stability", "危及“三安全一稳定”", ["三安全一稳定", "危及"];
@@ -208,7 +208,7 @@ app_rows!(APPLICATIONS_2021, "三、收到和处理政府信息公开申请情�
     "new_received", "本年新收政府信息公开申请数量", ["本年新收", "新收"];
     "carried_over", "上年结转政府信息公开申请数量", ["上年结转", "上年度结转"];
     "granted", "（一）予以公开", ["予以公开"];
-    "partially_granted", "（二）部分公开", ["部分公开", "部分予以"];
+    "partially_granted", "（二）部分公开", ["部分公开", "部分予以", "区分处理"];
     "withheld.state_secret", "属于国家秘密", ["国家秘密"];
     "withheld.prohibited_by_law", "其他法律行政法规禁止公开", ["禁止公开", "其他法律行政法规"];
     "withheld.three_securities_one_stability", "危及“三安全一稳定”", ["三安全一稳定", "危及"];

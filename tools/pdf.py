@@ -4,10 +4,10 @@
 Each report `NAME.html` (with its `NAME.truth.json` beside it) is laid out as `OUT/NAME.pdf`
 with reportlab (its paragraphs, and its tables with their merged cells and grid lines, in
 the Adobe CJK font STSong-Light), and its text extracted to `OUT/TOOL/NAME.txt` with a copy
-of its truth file: pdfplumber (plain and `layout=True`), PyMuPDF (plain and sorted) and
-pdfminer. Then read and score as with `tools/convert.py`. Needs (not run by CI):
+of its truth file: pdfplumber (plain and `layout=True`), PyMuPDF (plain and sorted), pdfminer and
+pymupdf4llm (Markdown). Then read and score as with `tools/convert.py`. Needs (not run by CI):
 
-    pip install reportlab pdfplumber pymupdf
+    pip install reportlab pdfplumber pymupdf pymupdf4llm
 
     python3 tools/pdf.py OUT FILE.html...
 
@@ -176,6 +176,9 @@ def extract(pdf):
     out["pymupdf"] = "".join(p.get_text() for p in doc)
     out["pymupdf-sort"] = "".join(p.get_text(sort=True) for p in doc)
     out["pdfminer"] = extract_text(pdf)
+    # Markdown for language models: tables as pipe tables, a cell's line breaks as <br>.
+    import pymupdf4llm
+    out["pymupdf4llm"] = pymupdf4llm.to_markdown(pdf, show_progress=False)
     return out
 
 
