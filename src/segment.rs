@@ -843,18 +843,70 @@ pub fn regions(lines: &[Line<'_>]) -> (Vec<Region>, Option<usize>) {
     // are looked at too, where a numbered heading may be (looked for only then: most
     // documents have none).
     // Among the lines not read as one cell already (`singles` is in line order).
+    // So are the numbered headings at the end of a paragraph's line and those cut into a
+    // table's cells (a PDF converter's Markdown joins a heading to the paragraph before it,
+    // `…开展督查2次。 二、主动公开政府信息情况`, or puts it in the table, `|四、政府信|息公开|…|`).
     let spaced: Vec<(usize, String)> = lines
         .iter()
         .enumerate()
         .filter(|(i, _)| singles.binary_search_by_key(i, |s| s.0).is_err())
-        .filter_map(|(i, l)| Some((i, letter_spaced(l.text, 40)?)))
+        .filter_map(|(i, l)| {
+            let heading = letter_spaced(l.text, 40)
+                .or_else(|| heading_after_prose(l.text))
+                .or_else(|| heading_in_cells(l.text))?;
+            Some((i, heading))
+        })
         .collect();
-    if spaced.is_empty() {
+    // (A short paragraph with the heading after it is a line of one cell already.)
+    let mut ended = false;
+    for (i, n) in singles.iter_mut() {
+        if let Some(h) = heading_of(n)
+            .is_none()
+            .then(|| heading_after_prose(lines[*i].text))
+            .flatten()
+        {
+            (*n, ended) = (h, true);
+        }
+    }
+    if spaced.is_empty() && !ended {
         return found;
     }
     singles.extend(spaced);
     singles.sort_unstable_by_key(|s| s.0);
     regions_among(lines, &singles)
+}
+
+/// The numbered heading of a table that ends a paragraph's line, after its last sentence
+/// and white space (`…全年开展督查2次。 二、主动公开政府信息情况`), normalised.
+fn heading_after_prose(line: &str) -> Option<String> {
+    let line = line.trim_end();
+    let end = line.rfind('。')? + '。'.len_utf8();
+    let rest = &line[end..];
+    let tail = rest.trim_start();
+    if tail.len() == rest.len() || !normalized_within(tail, 40) {
+        return None;
+    }
+    let n = normalize(tail);
+    (is_section(&n) && heading_of(&n).is_some()).then_some(n)
+}
+
+/// The numbered heading of a table cut into a row of bar-separated cells, none with a
+/// digit (`|四、政府信|息公开|行政复议、行政诉讼情况|||`), normalised.
+fn heading_in_cells(line: &str) -> Option<String> {
+    let line = line.trim();
+    if !line.starts_with('|') || !normalized_within(line, 60) {
+        return None;
+    }
+    let mut n = String::new();
+    let mut pieces = 0;
+    for piece in line.split('|').map(str::trim).filter(|p| !p.is_empty()) {
+        if piece.chars().any(|c| halfwidth(c).is_ascii_digit()) {
+            return None;
+        }
+        pieces += 1;
+        push_normalized(&mut n, piece);
+    }
+    (pieces >= 2 && n.chars().count() <= 40 && is_section(&n) && heading_of(&n).is_some()).then_some(n)
 }
 
 /// The regions of the tables whose headings are among `singles` (the lines read as one
@@ -1915,6 +1967,38 @@ mod tests {
                 (Table::ReviewLitigation, "复议、行政诉讼情况", "行政复")
             ]
         );
+    }
+
+    /// pymupdf4llm's Markdown of a PDF: a heading joined to the paragraph before it, and
+    /// one cut into a table's cells; neither is a heading where it is no numbered table's.
+    #[test]
+    fn headings_after_a_paragraph_or_cut_into_cells_are_found() {
+        let text = "（五）监督保障。全年开展督查2次。 二、主动公开政府信息情况 \n|第二十条|信息内容|\n|规章|0|\n\
+            |三、收到和处理政府信息公开|申请情况|||\n|申请人情况|自然人|\n|一、本年新收|1|\n\
+            |四、政府信|息公开|行政复议、行政诉讼情况||||\n|结果维持|结果纠正|\n|0|0|\n";
+        let r = regions(&lines(text)).0;
+        let got: Vec<(Table, usize)> = r.iter().map(|r| (r.table, r.heading)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Table::ActiveDisclosure, 0),
+                (Table::Applications, 3),
+                (Table::ReviewLitigation, 6)
+            ]
+        );
+        for line in [
+            "全年开展督查2次。二、主动公开政府信息情况",
+            "全年开展督查2次。 我们将继续做好主动公开政府信息情况的统计",
+        ] {
+            assert_eq!(heading_after_prose(line), None, "{line}");
+        }
+        for line in [
+            "|三、收到和处理政府信息公开|申请情况|1|",
+            "三、收到和处理|政府信息公开申请情况",
+            "|三、收到和处理政府信息公开申请情况|",
+        ] {
+            assert_eq!(heading_in_cells(line), None, "{line}");
+        }
     }
 
     #[test]
