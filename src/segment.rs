@@ -187,6 +187,52 @@ fn is_chrome(norm: &str) -> bool {
     .any(|k| norm.contains(k))
 }
 
+/// Keys of a page's field that holds the report's title (a page's table of its
+/// particulars: 索引号、发布机构、名称、生成日期…).
+const TITLE_KEYS: [&str; 7] = ["标题", "名称", "题名", "题目", "文件名称", "信息名称", "文章标题"];
+
+/// Keys of a line that names other reports (links beside or below the report).
+const OTHER_REPORT_KEYS: [&str; 11] = [
+    "相关链接",
+    "相关文章",
+    "相关阅读",
+    "相关信息",
+    "相关新闻",
+    "推荐阅读",
+    "延伸阅读",
+    "上一篇",
+    "下一篇",
+    "上一条",
+    "下一条",
+];
+
+/// The key of a field a line opens with (at most six characters of CJK before a colon,
+/// white space within it dropped: `标    题：`) and the text after the colon.
+fn field_key(raw: &str) -> Option<(String, &str)> {
+    let at = raw.find(['：', ':'])?;
+    let key: String = raw[..at].chars().filter(|c| !c.is_whitespace()).collect();
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    if key.is_empty() || key.chars().count() > 6 || !key.chars().all(cjk) {
+        return None;
+    }
+    let colon = raw[at..].chars().next().map_or(1, char::len_utf8);
+    Some((key, raw[at + colon..].trim()))
+}
+
+/// Whether a title names its agency around its year (`某某局2020年…`, `2020年度某某局政府
+/// 信息公开…`), not only the year and the reports' column (`2019年政府信息公开年报`, a
+/// menu's link).
+fn names_agency(norm: &str) -> bool {
+    let chars: Vec<char> = norm.chars().collect();
+    let Some((start, end, _)) = find_year(&chars) else {
+        return false;
+    };
+    let before: String = chars[..start].iter().filter(|c| c.is_alphanumeric()).collect();
+    let after: String = chars[end..].iter().collect();
+    let after = after.strip_prefix('度').unwrap_or(&after);
+    !before.is_empty() || subject_at(after).is_some_and(|at| at > 0)
+}
+
 /// Breadcrumb separators (`首页 > 政府信息公开 > 年度报告`).
 const CRUMBS: [char; 4] = ['>', '›', '»', '＞'];
 
@@ -195,22 +241,29 @@ fn is_chrome_line(raw: &str) -> bool {
     raw.contains(CRUMBS) || is_chrome(&normalize(raw))
 }
 
-/// The title a line of chrome holds: a cell or word of it that is a title with its year,
-/// else all that follows the breadcrumb's last separator when that is one
+/// The title a line of chrome holds: a cell or word of it that is a title naming its
+/// agency and year, else all that follows the breadcrumb's last separator when that is one
 /// (`当前位置：首页 > 信息公开 > 某某局 2020年 政府信息公开工作年度报告`). None for a menu or
 /// breadcrumb that only names the reports' column (`首页 > 政府信息公开 > 年度报告 机构职能
 /// 2020年以前`: its year is no report's) or fields run into a title with no space between.
 fn title_in_chrome(raw: &str) -> Option<&str> {
     let tail = raw.rsplit(CRUMBS).next().unwrap_or(raw).trim();
-    let whole = |c: &&str| {
+    let title = |c: &str, piece: bool| {
         let n = normalize(c);
-        is_title(&n) && !is_chrome(&n) && find_year(&n.chars().collect::<Vec<_>>()).is_some()
+        // A piece among others (a menu's link, `2019年政府信息公开年报`) names its agency.
+        is_title(&n)
+            && !is_chrome(&n)
+            && if piece {
+                names_agency(&n)
+            } else {
+                find_year(&n.chars().collect::<Vec<_>>()).is_some()
+            }
     };
     grid::cells(tail)
         .into_iter()
-        .find(whole)
-        .or_else(|| tail.split_whitespace().find(whole))
-        .or_else(|| Some(tail).filter(whole))
+        .find(|c| title(c, true))
+        .or_else(|| tail.split_whitespace().find(|c| title(c, true)))
+        .or_else(|| Some(tail).filter(|t| title(t, false)))
 }
 
 /// Cleans an agency name: NFKC-like half-width, no spaces, no wrapping punctuation, no
@@ -229,6 +282,11 @@ pub fn clean_agency(s: &str) -> Option<String> {
         if rest.chars().count() >= 2 {
             a = rest;
         }
+    }
+    // A date before the title (a list's `2021-01-20 某某局…`): no name starts with a digit.
+    let dated = a.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | ':'));
+    if dated.len() < a.len() && dated.chars().count() >= 2 {
+        a = dated.to_string();
     }
     // A column's tag before the title (【政府信息公开年报】, [年报]).
     for (open, close) in [('【', '】'), ('[', ']')] {
@@ -366,6 +424,21 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                     _ => continue,
                 },
                 _ => continue,
+            };
+            // An item of a list (a sidebar's latest reports, `· 某某局2019年政府信息公开年报`)
+            // is no title.
+            if raw
+                .trim_start()
+                .starts_with(['·', '•', '●', '◆', '◇', '■', '□', '▪', '○', '►', '▶', '★', '☆'])
+            {
+                continue;
+            }
+            // A page's field naming the report (`标    题：…`, `名称：…`) holds it after its
+            // key; one naming another report (`相关链接：…`, `上一篇：…`) holds none.
+            let raw = match field_key(raw) {
+                Some((key, _)) if OTHER_REPORT_KEYS.contains(&key.as_str()) => continue,
+                Some((key, value)) if TITLE_KEYS.contains(&key.as_str()) => value,
+                _ => raw,
             };
             // A line of the site's chrome holds a title only as a piece of its own.
             let raw = if whole && is_chrome_line(raw) {
@@ -1566,6 +1639,32 @@ mod tests {
                 meta_of(spaced),
                 (Some("某某县农业农村局".to_string()), Some(2023)),
                 "{spaced}"
+            );
+        }
+    }
+
+    /// A page's head as portals print it above a title: the fields of its particulars
+    /// (`名称：`, `标    题：`), links to other reports (`相关链接：`, a sidebar's items), a
+    /// menu's link to last year's reports, a list's date before the title. The title is the
+    /// report's and the agency its own, with no key, bullet or date.
+    #[test]
+    fn fields_links_and_menus_around_a_title_are_no_part_of_it() {
+        let title = "某某市生态环境局2020年政府信息公开工作年度报告\n";
+        for head in [
+            "索引号：11350100MB0000000X/2021-00001 | 发布机构：某某市生态环境局\n名称：",
+            "发布机构：某某市生态环境局\n标    题：",
+            "相关链接：某某市生态环境局2019年政府信息公开工作年度报告\n\n",
+            "上一篇：某某市教育局2019年政府信息公开年报\n",
+            "最新信息\n· 某某市教育局2019年政府信息公开年报\n• 某某市财政局2019年政府信息公开年报\n\n",
+            "首页 | 机构概况 | 政务公开 | 2019年政府信息公开年报 | 互动交流\n\n",
+            "网站首页 政府信息公开 2019年度报告 政策解读 互动交流\n\n",
+            "2021-01-20 ",
+        ] {
+            let text = format!("{head}{title}");
+            assert_eq!(
+                meta_of(&text),
+                (Some("某某市生态环境局".to_string()), Some(2020)),
+                "{text}"
             );
         }
     }
