@@ -233,6 +233,38 @@ fn names_agency(norm: &str) -> bool {
     !before.is_empty() || subject_at(after).is_some_and(|at| at > 0)
 }
 
+/// Whether the title `norm` is another report's than the one whose head `later` ends: a
+/// title after it in the head, naming its agency (no sentence, no field), is of the year
+/// the report's statistics cover or of the agency that signs it, and `norm` is of neither.
+/// `body` keeps those two once looked for, each when first needed.
+fn another_report(norm: &str, later: &[(usize, &str)], lines: &[Line<'_>], body: &mut Body) -> bool {
+    let year_of = |n: &str| find_year(&n.chars().collect::<Vec<_>>()).map(|f| f.2);
+    let year = *body.year.get_or_insert_with(|| statistics_year(lines));
+    if year.is_some() && year_of(norm) == year {
+        return false;
+    }
+    // (报 is in 报告 and 年报: most lines have neither.)
+    let titles: Vec<String> = later
+        .iter()
+        .filter(|(_, r)| r.contains('报'))
+        .map(|(_, r)| normalize(r))
+        .filter(|n| is_title(n) && names_agency(n) && !n.contains([',', '，', ':', '：']))
+        .collect();
+    if titles.is_empty() {
+        return false;
+    }
+    let signer = body.signer.get_or_insert_with(|| signatory(lines)).as_deref();
+    let of = |n: &str| year.is_some() && year_of(n) == year || signer.is_some_and(|s| n.contains(s));
+    !of(norm) && titles.iter().any(|n| of(n))
+}
+
+/// The year a report's statistics cover and the agency that signs it, each looked for once.
+#[derive(Default)]
+struct Body {
+    year: Option<Option<i32>>,
+    signer: Option<Option<String>>,
+}
+
 /// Breadcrumb separators (`首页 > 政府信息公开 > 年度报告`).
 const CRUMBS: [char; 4] = ['>', '›', '»', '＞'];
 
@@ -398,6 +430,8 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
         .collect();
     // The first title without a year: its line, its first line among `singles`, its text.
     let mut yearless: Option<(usize, usize, String)> = None;
+    // The year the report's statistics cover and the agency that signs it, when looked at.
+    let mut body = Body::default();
     // First the lines that may be a title (at most 80 characters, `is_title`), then, when
     // none is, the longer lines' heads up to their first 报告: a title run into the text
     // after it (a crawler's one-line body with no header above it).
@@ -433,20 +467,7 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
             {
                 continue;
             }
-            // A page's field naming the report (`标    题：…`, `名称：…`) holds it after its
-            // key; one naming another report (`相关链接：…`, `上一篇：…`) holds none.
-            let raw = match field_key(raw) {
-                Some((key, _)) if OTHER_REPORT_KEYS.contains(&key.as_str()) => continue,
-                Some((key, value)) if TITLE_KEYS.contains(&key.as_str()) => value,
-                _ => raw,
-            };
-            // A line of the site's chrome holds a title only as a piece of its own.
-            let raw = if whole && is_chrome_line(raw) {
-                let Some(title) = title_in_chrome(raw) else { continue };
-                title
-            } else {
-                raw
-            };
+            let line = raw;
             // A title in a page's layout column, after a menu's cell on its line
             // (`信息公开目录    某某局2023年…报告`): the cell that is a title with a year (not
             // a title spaced out, `某某局  2020年度  政府信息公开工作年度报告`).
@@ -465,7 +486,25 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
             if metadata_key(&norm).is_some_and(|k| !k.eq_ignore_ascii_case("title")) {
                 continue;
             }
+            // A line that reads as a title may be a page's field naming the report, after its
+            // key (`标    题：…`, `名称：…`), or one naming another report (`相关链接：…`,
+            // `上一篇：…`); a line of the site's chrome holds a title only as a piece of its
+            // own.
+            if is_title(&norm) {
+                match field_key(line) {
+                    Some((key, _)) if OTHER_REPORT_KEYS.contains(&key.as_str()) => continue,
+                    Some((key, value)) if TITLE_KEYS.contains(&key.as_str()) => {
+                        norm = normalize(grid::cells(value).into_iter().next().unwrap_or(value));
+                    }
+                    _ if whole && is_chrome_line(line) => {
+                        let Some(title) = title_in_chrome(line) else { continue };
+                        norm = normalize(title);
+                    }
+                    _ => {}
+                }
+            }
             // The title's first line among `singles`.
+            let at = k;
             let mut k = k;
             if !is_title(&norm) {
                 // A title wrapped over two or three lines (…2020年度政府信息公开 / 工作年度报告).
@@ -482,6 +521,16 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                     find_year(&prev).map(|(s, _, y)| (s, usize::MAX, y))
                 })
             });
+            // An item of a list of other reports above the title (a sidebar's latest,
+            // `某某市教育局2019年政府信息公开年报`, with no bullet) is none where a later title
+            // is of the year the report's statistics cover or of the agency that signs it, and
+            // this one of neither.
+            if whole
+                && found.is_some_and(|f| f.1 != usize::MAX)
+                && another_report(&norm, &singles[at + 1..], lines, &mut body)
+            {
+                continue;
+            }
             let Some((start, year_end, year)) = found else {
                 // The year after the title, without 年 (某某局政府信息公开工作年度报告2020,
                 // …年度报告（2020）).
@@ -1667,6 +1716,22 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// A sidebar's latest reports above the title, with no bullet (a page's `<li>`s put into
+    /// lines): the title is the one of the year the report's statistics cover, or of the
+    /// agency that signs it; with neither stated, the first stays (nothing tells).
+    #[test]
+    fn a_list_of_other_reports_above_the_title_gives_way_to_the_reports_own() {
+        let list = "最新公开\n某某市教育局2019年政府信息公开年报\n某某市财政局2019年政府信息公开年报\n";
+        let title = "某某市生态环境局2020年政府信息公开工作年度报告\n";
+        let own = (Some("某某市生态环境局".to_string()), Some(2020));
+        let stated = "本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n";
+        assert_eq!(meta_of(&format!("{list}{title}{stated}")), own);
+        let signed = "一、总体情况\n全年主动公开信息。\n\n某某市生态环境局\n2021年1月20日\n";
+        assert_eq!(meta_of(&format!("{list}{title}{signed}")), own);
+        let other = (Some("某某市教育局".to_string()), Some(2019));
+        assert_eq!(meta_of(&format!("{list}{title}一、总体情况\n")), other);
     }
 
     /// A PDF converter's Markdown (pymupdf4llm) joins a page's head into paragraphs: the
