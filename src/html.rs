@@ -272,6 +272,7 @@ fn slim(src: &str) -> Option<String> {
     if foreign(b) {
         return None;
     }
+    let hides = may_hide(b);
     let mut out = String::new();
     let mut copied = 0; // src[copied..] is not in `out` yet
     let mut changed = false;
@@ -315,7 +316,10 @@ fn slim(src: &str) -> Option<String> {
             break;
         }
         let has_attributes = close - name_end > 1 + usize::from(self_closing);
-        if has_attributes && SLIM.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+        if has_attributes
+            && SLIM.iter().any(|t| t.eq_ignore_ascii_case(name))
+            && !(hides && hidden(&b[name_end..close]))
+        {
             out.push_str(&src[copied..name_end]);
             out.push_str(if self_closing { "/>" } else { ">" });
             copied = close;
@@ -324,6 +328,53 @@ fn slim(src: &str) -> Option<String> {
         i = close;
     }
     changed.then(|| out + &src[copied..])
+}
+
+/// Whether a start tag's attributes (the bytes after its name) hide the element and its
+/// content as a browser shows the page: a style `display: none` or `visibility: hidden`,
+/// or the `hidden` attribute. (Text hidden so, digits among a cell's, is how some sites
+/// poison copies of their tables.)
+fn hidden(attrs: &[u8]) -> bool {
+    if attrs.len() < 7 {
+        return false;
+    }
+    // Words in any case, white space around a style's `:` (one pass for each byte looked
+    // for: a Word export's tags are mostly styles).
+    let before = |mut k: usize, word: &[u8]| {
+        while k > 0 && is_ws(attrs[k - 1]) {
+            k -= 1;
+        }
+        k >= word.len() && attrs[k - word.len()..k].eq_ignore_ascii_case(word)
+    };
+    let after = |mut k: usize, word: &[u8]| {
+        while k < attrs.len() && is_ws(attrs[k]) {
+            k += 1;
+        }
+        attrs
+            .get(k..k + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    let styled = memchr::memchr_iter(b':', attrs).any(|c| {
+        (before(c, b"display") && after(c + 1, b"none")) || (before(c, b"visibility") && after(c + 1, b"hidden"))
+    });
+    styled
+        || memchr::memchr2_iter(b'h', b'H', attrs).any(|at| {
+            at > 0
+                && is_ws(attrs[at - 1])
+                && attrs.get(at..at + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"hidden"))
+                && attrs
+                    .get(at + 6)
+                    .is_none_or(|&c| is_ws(c) || matches!(c, b'=' | b'>' | b'/'))
+        })
+}
+
+/// Whether a page may hide an element ([`hidden`]): it has `none` or `hidden` somewhere
+/// (as styles are written: a tag of the page is then looked at in any case). Most pages
+/// have neither: their tags are not looked at.
+fn may_hide(page: &[u8]) -> bool {
+    static WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| ["none", "hidden"].map(memchr::memmem::Finder::new));
+    WORDS.iter().any(|w| w.find(page).is_some())
 }
 
 /// What the text conversion does with an element.
@@ -426,8 +477,9 @@ impl<'a> Dom<'a> {
         })
     }
 
-    /// The descendants of `n` (not `n`), in document order; `stack` is the walk's room,
-    /// reused from call to call (a table's cells are walked one after another).
+    /// The descendants of `n` (not `n`), in document order, but not what a skipped element
+    /// (a script, a hidden element) holds; `stack` is the walk's room, reused from call to
+    /// call (a table's cells are walked one after another).
     fn descendants<'s>(&'s self, n: u32, stack: &'s mut Vec<u32>) -> impl Iterator<Item = &'s DomNode<'a>> + 's {
         stack.clear();
         stack.push(self.nodes[n as usize].first);
@@ -439,7 +491,11 @@ impl<'a> Dom<'a> {
             }
             let node = &self.nodes[*top as usize];
             *top = node.next;
-            stack.push(node.first);
+            // What a script, a style or a hidden element holds is no text of the page.
+            stack.push(match node.data {
+                Data::Element(Tag::Skip) => NONE,
+                _ => node.first,
+            });
             return Some(node);
         })
     }
@@ -460,7 +516,13 @@ impl<'a> Dom<'a> {
                 ego_tree::iter::Edge::Open(node) => {
                     let parent = parents.last().copied().unwrap_or(0);
                     let id = match node.value() {
-                        Node::Element(e) => dom.append(parent, Data::Element(tag_of(e.name())), NONE),
+                        Node::Element(e) => {
+                            let hides = e.attr("hidden").is_some()
+                                || e.attr("style")
+                                    .is_some_and(|style| hidden(format!(" style={style}").as_bytes()));
+                            let tag = if hides { Tag::Skip } else { tag_of(e.name()) };
+                            dom.append(parent, Data::Element(tag), NONE)
+                        }
                         Node::Text(t) => dom.append(parent, Data::Text(Cow::Borrowed(&t.text)), NONE),
                         _ => parent,
                     };
@@ -678,6 +740,7 @@ fn fast_dom(src: &str) -> Option<Dom<'_>> {
     }
     // About a node every 30 bytes in a Word export: room for all of them at once.
     let mut dom = Dom::new(src.len() / 24);
+    let hides = may_hide(b);
     // Open elements: (node, lowercased name).
     let mut stack: Vec<(u32, String)> = Vec::new();
     let open = |stack: &[(u32, String)], name: &str| stack.iter().any(|(_, n)| n == name);
@@ -814,7 +877,12 @@ fn fast_dom(src: &str) -> Option<Dom<'_>> {
             }
         }
         let parent = stack.last().map_or(0, |s| s.0);
-        let id = dom.append(parent, Data::Element(tag_of(&name)), lt.unwrap_or(0) as u32);
+        let tag = if hides && hidden(&b[name_end..close]) {
+            Tag::Skip
+        } else {
+            tag_of(&name)
+        };
+        let id = dom.append(parent, Data::Element(tag), lt.unwrap_or(0) as u32);
         if void(&name) {
             continue;
         }
@@ -1082,6 +1150,23 @@ mod tests {
     /// Pages built as trees, with end tags left out, tags misnested and junk put in at
     /// random: whatever the fast path accepts, it reads as html5ever does. Most are
     /// accepted, so the agreement is tested where it matters.
+    /// What a browser does not show is no text: an element hidden by its style or the
+    /// `hidden` attribute (digits hidden among a cell's, as some sites poison copies of
+    /// their tables), a script or style in a cell; `aria-hidden` text shows. Both paths.
+    #[test]
+    fn hidden_elements_are_no_text() {
+        let page = "<html><body><table><tr><td>规章</td><td><span style=\"display:none\">9</span>13</td>\
+                    <td><font style=\"DISPLAY : None;color:red\">7</font>2</td><td><i hidden>5</i>4</td>\
+                    <td><b style=\"visibility: hidden\">8</b>6</td><td><span aria-hidden=\"true\">1</span></td>\
+                    <td><style>td{}</style>0<input type=\"hidden\" value=\"3\"></td></tr></table>\
+                    <div style=\"display: none\"><p>某某局2019年政府信息公开年报</p></div></body></html>";
+        assert!(fast_dom(page).is_some());
+        assert_eq!(to_text(page).trim(), "规章\t13\t2\t4\t6\t1\t0");
+        assert_eq!(unslimmed(page).trim(), "规章\t13\t2\t4\t6\t1\t0");
+        assert!(!hidden(b" style=\"display:block\" class=\"none\""));
+        assert!(!hidden(b" class=\"hidden-xs\""));
+    }
+
     #[test]
     fn fast_path_agrees_with_html5ever() {
         let mut rng = xorshift(0x9e37_79b9_7f4a_7c15u64);
@@ -1250,7 +1335,13 @@ mod tests {
                     _ => ("col", ""),
                 };
                 let _ = grand;
-                page.push_str(&format!("<{child}{}>", [" style=\"x\"", ""][rng(2)]));
+                let attrs = [" style=\"x\"", ""][rng(2)];
+                let attrs = if rng(40) == 0 {
+                    " style=\"visibility:hidden\""
+                } else {
+                    attrs
+                };
+                page.push_str(&format!("<{child}{attrs}>"));
                 if rng(6) == 0 {
                     page.push_str(" \n");
                 }
@@ -1290,7 +1381,15 @@ mod tests {
                     } else {
                         tag.to_string()
                     };
-                    page.push_str(&format!("<{tag}{}>", [" class=a", "", " align=\"center\""][rng(3)]));
+                    // Now and then hidden, as some sites hide digits among a cell's.
+                    let attrs = [" class=a", "", " align=\"center\""][rng(3)];
+                    let attrs = match rng(40) {
+                        0 => " style=\"Display : none\"",
+                        1 => " hidden",
+                        2 => " aria-hidden=\"true\"",
+                        _ => attrs,
+                    };
+                    page.push_str(&format!("<{tag}{attrs}>"));
                     if depth < 6 {
                         grow(page, rng, depth + 1, &tag.to_ascii_lowercase());
                     }

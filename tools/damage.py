@@ -307,6 +307,8 @@ def html_forms(text):
     yield "th-cells", re.sub(r"<(/?)td\b", r"<\1th", text, flags=re.I)
     yield "break-after-tags", text.replace(">", ">\n")
     yield "zero-width", re.sub(r">(\d+)<", r">\1&#8203;<", text)
+    # Digits hidden among a cell's (a site poisoning copies of its tables): no text.
+    yield "hidden-digits", re.sub(r">(\d+)<", r'><span style="display:none">9</span>\1<i hidden>7</i><', text)
     yield "thousands-separators", re.sub(r">(\d{4,})(?=(\.\d+)?<)", lambda m: f">{int(m.group(1)):,}", text)
     # A word processor's empty column before or after the table's, and cells left unclosed.
     yield "spare-column-before", re.sub(r"(<tr[^>]*>)", r"\1<td>&nbsp;</td>", text, flags=re.I)
