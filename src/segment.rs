@@ -116,6 +116,11 @@ pub fn find_year(chars: &[char]) -> Option<(usize, usize, i32)> {
     None
 }
 
+/// The year [`find_year`] finds in a text.
+fn year_in(text: &str) -> Option<i32> {
+    find_year(&text.chars().collect::<Vec<_>>()).map(|f| f.2)
+}
+
 /// A year of four digits ending a title, maybe in brackets (…年度报告2020, …报告（2020）).
 fn trailing_year(chars: &[char]) -> Option<i32> {
     let mut end = chars.len();
@@ -134,7 +139,7 @@ fn trailing_year(chars: &[char]) -> Option<i32> {
 fn is_title(norm: &str) -> bool {
     // 年报 with the year before it (某某局2020年度政府信息公开年报); a portal's column of the
     // same name (政府信息公开年报) has none.
-    let annual = || norm.ends_with("年报") && find_year(&norm.chars().collect::<Vec<_>>()).is_some();
+    let annual = || norm.ends_with("年报") && year_in(norm).is_some();
     (norm.contains("报告") || annual())
         && (norm.contains("信息公开") || norm.contains("政务公开"))
         && norm.chars().count() <= 80
@@ -238,9 +243,8 @@ fn names_agency(norm: &str) -> bool {
 /// the report's statistics cover or of the agency that signs it, and `norm` is of neither.
 /// `body` keeps those two once looked for, each when first needed.
 fn another_report(norm: &str, later: &[(usize, &str)], lines: &[Line<'_>], body: &mut Body) -> bool {
-    let year_of = |n: &str| find_year(&n.chars().collect::<Vec<_>>()).map(|f| f.2);
     let year = *body.year.get_or_insert_with(|| statistics_year(lines));
-    if year.is_some() && year_of(norm) == year {
+    if year.is_some() && year_in(norm) == year {
         return false;
     }
     // (报 is in 报告 and 年报: most lines have neither.)
@@ -254,7 +258,7 @@ fn another_report(norm: &str, later: &[(usize, &str)], lines: &[Line<'_>], body:
         return false;
     }
     let signer = body.signer.get_or_insert_with(|| signatory(lines)).as_deref();
-    let of = |n: &str| year.is_some() && year_of(n) == year || signer.is_some_and(|s| n.contains(s));
+    let of = |n: &str| year.is_some() && year_in(n) == year || signer.is_some_and(|s| n.contains(s));
     !of(norm) && titles.iter().any(|n| of(n))
 }
 
@@ -283,13 +287,7 @@ fn title_in_chrome(raw: &str) -> Option<&str> {
     let title = |c: &str, piece: bool| {
         let n = normalize(c);
         // A piece among others (a menu's link, `2019年政府信息公开年报`) names its agency.
-        is_title(&n)
-            && !is_chrome(&n)
-            && if piece {
-                names_agency(&n)
-            } else {
-                find_year(&n.chars().collect::<Vec<_>>()).is_some()
-            }
+        is_title(&n) && !is_chrome(&n) && if piece { names_agency(&n) } else { year_in(&n).is_some() }
     };
     grid::cells(tail)
         .into_iter()
@@ -474,7 +472,7 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
             let raw = if raw.contains(['\t', ' ']) {
                 let is_whole = |c: &&str| {
                     let n = normalize(c);
-                    is_title(&n) && find_year(&n.chars().collect::<Vec<_>>()).is_some()
+                    is_title(&n) && year_in(&n).is_some()
                 };
                 grid::cells(raw).into_iter().find(is_whole).unwrap_or(raw)
             } else {
@@ -549,9 +547,9 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                         .map(|(_, r)| normalize(r))
                         .filter(|r| r.chars().count() <= 40)
                 };
-                let Some((_, _, year)) = after(k + 1)
+                let Some(year) = after(k + 1)
                     .filter(|r| r.chars().count() <= 12)
-                    .and_then(|r| find_year(&r.chars().collect::<Vec<_>>()))
+                    .and_then(|r| year_in(&r))
                 else {
                     // (Not a line of a site's menu, `政府信息公开 领导之窗 … 政府工作报告 …`.)
                     if whole && yearless.is_none() && raw.split_whitespace().count() <= 3 {
@@ -643,12 +641,7 @@ fn statistics_year(lines: &[Line<'_>]) -> Option<i32> {
 
 /// The agency on a line of its own among the three lines before the title (`before`).
 fn agency_above(before: &[(usize, &str)]) -> Option<String> {
-    let fits = |n: &String| {
-        !is_chrome(n)
-            && n.chars().count() <= 40
-            && !n.contains('。')
-            && find_year(&n.chars().collect::<Vec<_>>()).is_none()
-    };
+    let fits = |n: &String| !is_chrome(n) && n.chars().count() <= 40 && !n.contains('。') && year_in(n).is_none();
     let lines: Vec<String> = before.iter().rev().take(3).map(|(_, raw)| normalize(raw)).collect();
     let at = lines.iter().position(fits)?;
     let name = &lines[at];
@@ -2140,8 +2133,7 @@ mod tests {
         let text = "（五）监督保障。全年开展督查2次。 二、主动公开政府信息情况 \n|第二十条|信息内容|\n|规章|0|\n\
             |三、收到和处理政府信息公开|申请情况|||\n|申请人情况|自然人|\n|一、本年新收|1|\n\
             |四、政府信|息公开|行政复议、行政诉讼情况||||\n|结果维持|结果纠正|\n|0|0|\n";
-        let r = regions(&lines(text)).0;
-        let got: Vec<(Table, usize)> = r.iter().map(|r| (r.table, r.heading)).collect();
+        let got = heads(text);
         assert_eq!(
             got,
             vec![
@@ -2165,13 +2157,17 @@ mod tests {
         }
     }
 
+    /// The tables `regions` finds in `text` and their headings' lines.
+    fn heads(text: &str) -> Vec<(Table, usize)> {
+        regions(&lines(text)).0.iter().map(|r| (r.table, r.heading)).collect()
+    }
+
     #[test]
     fn letter_spaced_headings_are_one_cell() {
         let text = "二、主\u{3000}动\u{3000}公\u{3000}开\u{3000}政\u{3000}府\u{3000}信\u{3000}息\u{3000}情\u{3000}况\n规章\t0\n\
             四、政府信息公开行政复\u{3000}议\u{3000}、\u{3000}行\u{3000}政\u{3000}诉\u{3000}讼\u{3000}情\u{3000}况\n\
             行政复议\u{3000}行政诉讼\n结果维持\u{3000}结果纠正\u{3000}其他结果\u{3000}尚未审结\u{3000}总计\n0";
-        let r = regions(&lines(text)).0;
-        let got: Vec<(Table, usize)> = r.iter().map(|r| (r.table, r.heading)).collect();
+        let got = heads(text);
         assert_eq!(got, vec![(Table::ActiveDisclosure, 0), (Table::ReviewLitigation, 2)]);
         // Every table found in the prose's sub-headings first ((一)主动公开情况, as a real
         // 2025 report words its summary; a crawler dump's body is cut there): the spaced
@@ -2180,8 +2176,7 @@ mod tests {
             二、主\u{3000}动\u{3000}公\u{3000}开\u{3000}政\u{3000}府\u{3000}信\u{3000}息\u{3000}情\u{3000}况\n规章\t0\n\
             三、收\u{3000}到\u{3000}和\u{3000}处\u{3000}理\u{3000}政\u{3000}府\u{3000}信\u{3000}息\u{3000}公\u{3000}开\u{3000}申\u{3000}请\u{3000}情\u{3000}况\n\
             一、本年新收\t1\n四、政府信息公开行政复议、行政诉讼情况\n0";
-        let r = regions(&lines(text)).0;
-        let got: Vec<(Table, usize)> = r.iter().map(|r| (r.table, r.heading)).collect();
+        let got = heads(text);
         assert_eq!(
             got,
             vec![

@@ -758,15 +758,10 @@ impl Layout {
             .filter(|w| subtotal || *w != "小计")
             .collect();
         let mut centers = vec![None; words.len()];
-        for l in lines.iter().take_while(|l| l.no < first) {
-            if l.text.contains('\t') {
-                return None;
-            }
-            for (at, piece) in pieces(l.text) {
-                for (k, w) in words.iter().enumerate() {
-                    if centers[k].is_none() && piece.starts_with(w) {
-                        centers[k] = Some(at as f64 + piece.chars().count() as f64 / 2.0);
-                    }
+        for (center, piece) in header_pieces(lines, first)? {
+            for (k, w) in words.iter().enumerate() {
+                if centers[k].is_none() && piece.starts_with(w) {
+                    centers[k] = Some(center);
                 }
             }
         }
@@ -780,18 +775,12 @@ impl Layout {
         // (Given up at the first value past the one in ten that may stand elsewhere.)
         let mut astray = 0;
         for t in values {
-            astray += usize::from(layout.column(t, lines).is_none());
+            astray += usize::from(under(&layout.centers, t, lines).is_none());
             if astray * 10 > count {
                 return None;
             }
         }
         (count >= 20).then_some(layout)
-    }
-
-    /// The column a value stands under: the one whose header's center is within two
-    /// characters of the value's, and nearer it than any other by one.
-    fn column(&self, t: &Token<'_>, lines: &[Line<'_>]) -> Option<usize> {
-        under(&self.centers, t, lines)
     }
 
     /// Reads a row with fewer values than columns by the places of its values: each under
@@ -808,7 +797,9 @@ impl Layout {
         let mut at = vec![None; n];
         let mut last = None;
         for (k, t) in run.values.iter().enumerate() {
-            let Some(c) = self.column(t, lines) else { return false };
+            let Some(c) = under(&self.centers, t, lines) else {
+                return false;
+            };
             if last.is_some_and(|l| l >= c) {
                 return false;
             }
@@ -917,17 +908,10 @@ fn review_by_layout<'t, 'a>(
     {
         return None;
     }
-    let mut centers: Vec<f64> = Vec::new();
-    for l in lines.iter().take_while(|l| l.no < line) {
-        if l.text.contains('\t') {
-            return None;
-        }
-        for (at, piece) in pieces(l.text) {
-            if ["结果", "其他", "尚未", "总计"].iter().any(|w| piece.starts_with(w)) {
-                centers.push(at as f64 + piece.chars().count() as f64 / 2.0);
-            }
-        }
-    }
+    let mut centers: Vec<f64> = header_pieces(lines, line)?
+        .filter(|(_, piece)| ["结果", "其他", "尚未", "总计"].iter().any(|w| piece.starts_with(w)))
+        .map(|(center, _)| center)
+        .collect();
     centers.sort_by(f64::total_cmp);
     centers.dedup_by(|a, b| (*a - *b).abs() <= 1.0);
     if centers.len() != width || centers.windows(2).any(|w| w[1] - w[0] < 2.0) {
@@ -955,6 +939,21 @@ fn review_by_layout<'t, 'a>(
         }
     }
     Some((cells, checked))
+}
+
+/// The pieces of the header lines before line `before` of a text that keeps a page's
+/// layout, each with its center in characters; None where one of them has a tab (its places
+/// are no layout's).
+fn header_pieces<'l>(lines: &'l [Line<'_>], before: u32) -> Option<impl Iterator<Item = (f64, &'l str)> + 'l> {
+    let head = &lines[..lines.iter().take_while(|l| l.no < before).count()];
+    if head.iter().any(|l| l.text.contains('\t')) {
+        return None;
+    }
+    Some(
+        head.iter()
+            .flat_map(|l| pieces(l.text))
+            .map(|(at, piece)| (at as f64 + piece.chars().count() as f64 / 2.0, piece)),
+    )
 }
 
 /// The pieces of a line apart by white space, each with its place in characters.
