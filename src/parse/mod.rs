@@ -2208,11 +2208,24 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
         pieces: PieceIds,
         each: &'m mut F,
         count: usize,
+        /// The fewest numbers the last `k` chunks cut into, at `need[k]`.
+        need: Vec<usize>,
+    }
+    let mut need = vec![0; chunks.len() + 1];
+    for (k, (_, text, split, _)) in chunks.iter().rev().enumerate() {
+        let least = if *split {
+            let sign = text.chars().next().filter(|&c| is_sign(c)).map_or(0, char::len_utf8);
+            fewest_pieces(&text[sign..unit_body(text).len()]).max(1)
+        } else {
+            1
+        };
+        need[k + 1] = need[k] + least;
     }
     let mut out = Out {
         pieces: PieceIds::new(ids),
         each: &mut each,
         count: 0,
+        need,
     };
     fn rec<'a, F: FnMut(&[Token<'a>], &[u32])>(
         chunks: &[(Token<'a>, &'a str, bool, u32)],
@@ -2232,7 +2245,7 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
             return;
         };
         let left = m.saturating_sub(cur.len());
-        if left < chunks.len() {
+        if left < out.need[chunks.len()] {
             return;
         }
         if !split {
@@ -2272,10 +2285,12 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
                 continue;
             }
             let last = end == body_len;
-            // A piece that is not the chunk's last needs room for one more number here and
-            // one in each chunk after: without this a long run was cut into every number of
-            // pieces (2^(digits-1) ways) before any split was counted.
-            if !last && cur.len() + 2 + rest.len() > m {
+            // A piece that is not the chunk's last needs room for the numbers the rest of
+            // the chunk and the chunks after it cut into at the fewest: without this a long
+            // run was cut into every number of pieces (2^(digits-1) ways) before any split
+            // was counted, or before the zeros after it (`000…`, a number each) were found
+            // to leave it no room.
+            if !last && cur.len() + 1 + fewest_pieces(&text[end..body_len]) + out.need[rest.len()] > m {
                 continue;
             }
             if !cuttable(bytes, sign, end, last) {
@@ -2300,6 +2315,28 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
         }
     }
     rec(&chunks, m, &mut cur, &mut cur_ids, &mut out);
+}
+
+/// The fewest numbers `digits` (a chunk's digits, from where a number starts, without sign
+/// or unit) cut into under [`cuttable`]: a number does not start with a 0 but the number 0
+/// itself (or 0.…), so each 0 it opens with is a number of its own, and the rest one more.
+fn fewest_pieces(digits: &str) -> usize {
+    let b = digits.as_bytes();
+    let mut i = 0;
+    let mut zeros = 0;
+    while i < b.len() {
+        let (c, width) = ascii_at(b, i);
+        if c != b'0' {
+            break;
+        }
+        // `0.5…`: the number the 0 opens may take in all that follows.
+        if i + width < b.len() && ascii_at(b, i + width).0 == b'.' {
+            return zeros + 1;
+        }
+        zeros += 1;
+        i += width;
+    }
+    zeros + usize::from(i < b.len())
 }
 
 /// Steps [`splits_summing`] takes before it leaves a run to the full enumeration: a few
@@ -2884,13 +2921,21 @@ fn ambiguity(
 ) -> Option<Diagnostic> {
     let mut best = best;
     let first = best.next()?;
+    // The other splits' numbers, each once (by their bits, -0 as 0, as `==` compares
+    // them): counted, the first three kept to name. A run may split thousands of ways
+    // equally well (up to `LIMIT`); comparing each with every one kept before took seconds.
+    let mut seen: rustc_hash::FxHashSet<Vec<Option<u64>>> = Default::default();
     let mut others: Vec<Vec<Option<f64>>> = Vec::new();
+    let mut count = 0;
     for v in best {
-        if v != first && !others.contains(&v) {
-            others.push(v);
+        if v != first && seen.insert(v.iter().map(|x| x.map(|x| (x + 0.0).to_bits())).collect()) {
+            count += 1;
+            if others.len() < 3 {
+                others.push(v);
+            }
         }
     }
-    if others.is_empty() {
+    if count == 0 {
         return None;
     }
     let number = twelve_digits;
@@ -2901,7 +2946,7 @@ fn ambiguity(
             .join("|")
     };
     let raws: Vec<&str> = values.iter().map(|t| t.raw).collect();
-    let alts: Vec<String> = others.iter().take(3).map(show).collect();
+    let alts: Vec<String> = others.iter().map(show).collect();
     Some(Diagnostic::warning(
         Code::AmbiguousSplit,
         Some(line),
@@ -2911,8 +2956,8 @@ fn ambiguity(
             raws.join(" "),
             show(&first),
             alts.join(" or "),
-            if others.len() > 3 {
-                format!(" (+{} more)", others.len() - 3)
+            if count > 3 {
+                format!(" (+{} more)", count - 3)
             } else {
                 String::new()
             },
@@ -4320,6 +4365,78 @@ mod tests {
             |_, _| count += 1,
         );
         assert_eq!(count, LIMIT, "the full enumeration stops at LIMIT");
+    }
+
+    /// The other splits a warning names are counted once each, as `==` tells numbers apart
+    /// (-0 is 0), in the order they come; thousands of them are counted at once.
+    #[test]
+    fn an_ambiguous_splits_alternatives_are_counted_once_each() {
+        let token = Token {
+            kind: Kind::Run,
+            raw: "1234",
+            line: 1,
+            cell: 0,
+            line_cells: 1,
+        };
+        let v = |a: f64, b: f64| vec![Some(a), Some(b)];
+        let mut all = vec![v(1.0, 234.0), v(12.0, 34.0), v(-0.0, 1.0), v(12.0, 34.0), v(0.0, 1.0)];
+        all.extend((0..20_000).map(|i| v(f64::from(i % 5000), 7.0)));
+        let d = ambiguity(
+            Table::ActiveDisclosure,
+            "rules",
+            &[token],
+            1,
+            all.into_iter(),
+            ByText::Silent,
+        )
+        .expect("a warning");
+        assert!(
+            d.message
+                .contains("splits as 1|234 or 12|34 or -0|1 or 0|7 (+4999 more)"),
+            "{}",
+            d.message
+        );
+        assert!(ambiguity(
+            Table::ActiveDisclosure,
+            "rules",
+            &[],
+            1,
+            [v(1.0, 2.0), v(1.0, 2.0)].into_iter(),
+            ByText::Silent
+        )
+        .is_none());
+    }
+
+    /// A run followed by zeros that take every number the row has (`9…9` then
+    /// `000000000000000` for the review table's fifteen) has no split, and the search finds
+    /// that at once: it used to cut the run every way first (C(103, 14) ways for 104 digits),
+    /// until the file's step budget ran out and the whole report was given up (`TOO_SLOW`).
+    #[test]
+    fn a_run_the_zeros_after_it_leave_no_room_is_given_up_at_once() {
+        let nines = "9".repeat(104);
+        let token = |raw| Token {
+            kind: Kind::Run,
+            raw,
+            line: 1,
+            cell: 0,
+            line_cells: 2,
+        };
+        let mut count = 0;
+        let done = crate::budget::run(10_000, || {
+            splits(&[token(&nines), token("000000000000000")], 15, |_, _| count += 1)
+        });
+        assert!(done.is_some(), "the search ran out of its budget");
+        assert_eq!(count, 0);
+        // With room for the run, the zeros are still a number each.
+        let mut seen = Vec::new();
+        splits(&[token("12"), token("000")], 5, |t, _| {
+            seen.push(t.iter().map(|t| t.raw).collect::<Vec<_>>())
+        });
+        assert_eq!(seen, [["1", "2", "0", "0", "0"]]);
+        assert_eq!(fewest_pieces("000"), 3);
+        assert_eq!(fewest_pieces("00.5"), 2);
+        assert_eq!(fewest_pieces("０５"), 2);
+        assert_eq!(fewest_pieces("105"), 1);
     }
 
     /// `splits_summing` gives exactly the splits of `splits` whose last number is the sum
