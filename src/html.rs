@@ -335,6 +335,12 @@ fn slim(src: &str) -> Option<String> {
 /// or the `hidden` attribute. (Text hidden so, digits among a cell's, is how some sites
 /// poison copies of their tables.)
 fn hidden(attrs: &[u8]) -> bool {
+    hidden_by_style(attrs) || has_hidden_attribute(attrs)
+}
+
+/// Whether `text` (a start tag's attributes, or a style's value) holds `display: none` or
+/// `visibility: hidden`.
+fn hidden_by_style(attrs: &[u8]) -> bool {
     if attrs.len() < 7 {
         return false;
     }
@@ -354,18 +360,35 @@ fn hidden(attrs: &[u8]) -> bool {
             .get(k..k + word.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(word))
     };
-    let styled = memchr::memchr_iter(b':', attrs).any(|c| {
+    memchr::memchr_iter(b':', attrs).any(|c| {
         (before(c, b"display") && after(c + 1, b"none")) || (before(c, b"visibility") && after(c + 1, b"hidden"))
-    });
-    styled
-        || memchr::memchr2_iter(b'h', b'H', attrs).any(|at| {
-            at > 0
-                && is_ws(attrs[at - 1])
-                && attrs.get(at..at + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"hidden"))
-                && attrs
-                    .get(at + 6)
-                    .is_none_or(|&c| is_ws(c) || matches!(c, b'=' | b'>' | b'/'))
-        })
+    })
+}
+
+/// Whether a start tag's attributes (the bytes after its name) hold the `hidden`
+/// attribute: the word as an attribute's name, outside every quoted value (not a style's
+/// `overflow: hidden`, nor a title's words).
+fn has_hidden_attribute(attrs: &[u8]) -> bool {
+    let mut quote = None;
+    for (at, &c) in attrs.iter().enumerate() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == b'"' || c == b'\'' => quote = Some(c),
+            None => {
+                if at > 0
+                    && is_ws(attrs[at - 1])
+                    && attrs.get(at..at + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"hidden"))
+                    && attrs
+                        .get(at + 6)
+                        .is_none_or(|&c| is_ws(c) || matches!(c, b'=' | b'>' | b'/'))
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// Whether a page may hide an element ([`hidden`]): it has `none` or `hidden` somewhere
@@ -518,8 +541,7 @@ impl<'a> Dom<'a> {
                     let id = match node.value() {
                         Node::Element(e) => {
                             let hides = e.attr("hidden").is_some()
-                                || e.attr("style")
-                                    .is_some_and(|style| hidden(format!(" style={style}").as_bytes()));
+                                || e.attr("style").is_some_and(|style| hidden_by_style(style.as_bytes()));
                             let tag = if hides { Tag::Skip } else { tag_of(e.name()) };
                             dom.append(parent, Data::Element(tag), NONE)
                         }
@@ -1163,6 +1185,12 @@ mod tests {
         assert!(fast_dom(page).is_some());
         assert_eq!(to_text(page).trim(), "规章\t13\t2\t4\t6\t1\t0");
         assert_eq!(unslimmed(page).trim(), "规章\t13\t2\t4\t6\t1\t0");
+        // A style's other hidden (`overflow: hidden`) and the word in a value hide nothing.
+        let shown = "<html><body><table><tr><td>规章</td><td style=\"overflow: hidden\">13</td>\
+                     <td style=\"overflow: hidden \">7</td><td title=\"a hidden b\">4</td></tr></table></body></html>";
+        assert!(fast_dom(shown).is_some());
+        assert_eq!(to_text(shown).trim(), "规章\t13\t7\t4");
+        assert_eq!(unslimmed(shown).trim(), "规章\t13\t7\t4");
         assert!(!hidden(b" style=\"display:block\" class=\"none\""));
         assert!(!hidden(b" class=\"hidden-xs\""));
     }
