@@ -676,7 +676,9 @@ fn agency_like(n: &str) -> bool {
 }
 
 /// The agency that signs a report at its end: the name on the line before the signing date
-/// (某某局 / 2021年1月20日) or before the date on its line (某某局 2021年1月20日).
+/// (某某局 / 2021年1月20日) or before the date on its line (某某局 2021年1月20日). The
+/// imprint an official document prints below it (抄送：…, 某某局办公室 2020年1月13日印发)
+/// is no signature: its date is not the signing date.
 fn signatory(lines: &[Line<'_>]) -> Option<String> {
     let tail: Vec<String> = lines
         .iter()
@@ -687,7 +689,7 @@ fn signatory(lines: &[Line<'_>]) -> Option<String> {
         .map(|l| normalize(l.text))
         .collect();
     tail.iter()
-        .position(|n| date(n).is_some())
+        .position(|n| date(n).is_some() && !n.contains("印发") && !n.contains("抄送"))
         .and_then(|at| signing_name(&tail[at]).or_else(|| tail.get(at + 1).and_then(|n| signing_name(n))))
         .or_else(|| signed_at_end(lines.iter().rev().find(|l| !l.text.trim().is_empty())?.text))
 }
@@ -1982,6 +1984,14 @@ mod tests {
         assert_eq!(meta_of(&format!("{november}{end}")), (None, None));
         let sentence = "六、其他需要报告的事项。某某县教育局2023年1月4日召开了政务公开工作会议";
         assert_eq!(meta_of(&format!("{open}{period}{sentence}")), (None, None));
+        // The imprint below the signature (a Word export of the official document) is not it.
+        let imprint =
+            "某某县教育局\n2023年1月4日\n| 抄送：县政府办公室。 |\n| 某某县教育局办公室  2023年1月4日印发 |\n扫一扫";
+        let m = meta(&lines(&format!("{open}\n{period}\n无。\n{imprint}\n")));
+        assert_eq!(
+            (m.agency.as_deref(), m.year, m.untitled),
+            (Some("某某县教育局"), Some(2022), true)
+        );
         // A title's agency and year are not the signature's.
         let m = meta(&lines(&format!(
             "某某县卫生局2022年政府信息公开工作年度报告\n{open}{period}{end}"

@@ -4,8 +4,9 @@
 Each report `NAME.html` (with its `NAME.truth.json` beside it) is written as
 `OUT/TOOL/NAME.txt` with a copy of its truth file, for every converter: trafilatura (text,
 Markdown, and both with its metadata front matter), html2text, markdownify, inscriptis,
-BeautifulSoup's `get_text` (a line break between strings, and none) and Pandoc (plain text,
-its Markdown, GitHub's Markdown). Then
+BeautifulSoup's `get_text` (a line break between strings, and none), Pandoc (plain text,
+its Markdown, GitHub's Markdown), and the text browsers' dumps (`w3m -dump`, `lynx -dump`)
+where they are installed. Then
 
     cargo run --release -- run --input OUT/TOOL --output OUT-TOOL
     python3 ../shared/tools/score.py OUT/TOOL OUT-TOOL
@@ -14,12 +15,14 @@ Needs the converters (not the standard library; not run by CI):
 
     pip install trafilatura html2text markdownify inscriptis beautifulsoup4 lxml lxml_html_clean \
         pypandoc_binary
+    apt-get install w3m lynx   # optional: their dumps are left out without them
 
     python3 tools/convert.py OUT FILE.html...
 """
 import os
 import re
 import shutil
+import subprocess
 import sys
 
 
@@ -49,7 +52,22 @@ def converters():
         return lambda h: trafilatura.extract(h, include_tables=True, favor_recall=True,
                                              output_format=fmt, with_metadata=meta) or ""
 
+    def browser(cmd):
+        # The page as UTF-8, its declared charset too (both browsers follow a <meta charset>
+        # over what they are told).
+        def dump(h):
+            h = re.sub(r"""charset=["']?[-\w]+""", "charset=utf-8", h)
+            run = subprocess.run(cmd, input=h.encode("utf-8"), capture_output=True, check=True)
+            return run.stdout.decode("utf-8", errors="replace")
+        return dump
+
+    browsers = {
+        "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", "120"],
+        "lynx": ["lynx", "-dump", "-stdin", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8",
+                 "-width=120"],
+    }
     return {
+        **{name: browser(cmd) for name, cmd in browsers.items() if shutil.which(cmd[0])},
         "trafilatura": traf("txt", False),
         "trafilatura-markdown": traf("markdown", False),
         "trafilatura-metadata": traf("txt", True),
