@@ -653,10 +653,17 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
             .filter(|c| c.status == model::CellStatus::Reported)
             .count()
     };
+    // Nor where the text read a table's few cells and the re-read the tables (a review row
+    // of digits on a line of its own is read either way, the tables' rows run together
+    // only so): the text must read a third of the cells at least.
+    let values = |o: &FileOutcome| o.cells.iter().filter(|c| c.status != model::CellStatus::Blank).count();
     let better = if !read_any(out) {
         read_any(&again)
     } else {
-        again.status == DocStatus::Ok && again.identities_ok == Some(true) && reported(out) * 10 < again.cells.len() * 9
+        (again.status == DocStatus::Ok
+            && again.identities_ok == Some(true)
+            && reported(out) * 10 < again.cells.len() * 9)
+            || values(out) * 3 < values(&again)
     };
     if !better {
         return;

@@ -1818,11 +1818,12 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
         }
         return ex;
     }
-    let values: Vec<Token> = tokens
+    let mut values: Vec<Token> = tokens
         .iter()
         .filter(|t| t.is_value() || t.kind == Kind::Run)
         .cloned()
         .collect();
+    runs_among_values(&mut values, width);
     if values.iter().any(|t| t.kind == Kind::Run) {
         let line = values[0].line;
         let score = |nums: &[Option<f64>]| -> i32 {
@@ -1888,6 +1889,34 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
     };
     place_flat(&run, width, &mut ex);
     ex
+}
+
+/// Digits of several cells run together on a line of their own, in a text whose other
+/// lines are not (a page put into text with no space between its cells' strings:
+/// `5460151000100022` under the review table's header): where the row's values are fewer
+/// than its `width` cells but their digits are enough to fill them, a value of digits alone
+/// that no cell would print — seven digits or more (no proceeding counts a million cases),
+/// or a leading 0 — is such a run, split as a crawler's are, by the identities.
+fn runs_among_values(values: &mut [Token<'_>], width: usize) {
+    let digits = |t: &Token<'_>| {
+        t.raw
+            .chars()
+            .all(|c| numbers::halfwidth(c).is_ascii_digit())
+            .then(|| t.raw.chars().count())
+    };
+    if values.len() >= width || values.iter().any(|t| t.kind == Kind::Run) {
+        return;
+    }
+    let total: usize = values.iter().map(|t| digits(t).unwrap_or(1)).sum();
+    if total < width {
+        return;
+    }
+    for t in values.iter_mut() {
+        let run = digits(t).is_some_and(|n| n >= 7 || (n > 1 && t.raw.starts_with(['0', '０'])));
+        if t.is_value() && run {
+            t.kind = Kind::Run;
+        }
+    }
 }
 
 /// The `width` cells of a review row of values and empty cells, one token a cell. A row
@@ -4126,6 +4155,25 @@ mod tests {
         let ex = review(&lines(text), 1, Form::Text);
         assert_eq!(ex.cells.len(), 15);
         assert!(ex.diags.iter().all(|d| d.severity == crate::diag::Severity::Info));
+    }
+
+    #[test]
+    fn a_review_rows_digits_run_together_on_a_line_of_their_own_are_split() {
+        // A page's text with no space between its cells' strings: the header's lines, then
+        // the row's fifteen cells as one string of digits (one split makes every 总计 add up).
+        let header = "行政复议行政诉讼\n结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉\n";
+        let ex = review(&lines(&format!("{header}5460151000100022\n")), 1, Form::Text);
+        let got: Vec<f64> = ex.cells.iter().filter_map(|c| c.value).collect();
+        assert_eq!(got, [5., 4., 6., 0., 15., 1., 0., 0., 0., 1., 0., 0., 0., 2., 2.]);
+        // Values a text printed apart, some cells left out: no runs, whatever their digits.
+        let ex = review(&lines(&format!("{header}12 30 45 10 97 11 12 23\n")), 1, Form::Text);
+        assert!(ex
+            .cells
+            .iter()
+            .all(|c| c.value.is_none() || [12., 30., 45., 10., 97., 11., 23.].contains(&c.value.unwrap())));
+        // Too few digits to fill the row: left to the placements, as before.
+        let ex = review(&lines(&format!("{header}0102\n")), 1, Form::Text);
+        assert!(ex.cells.iter().all(|c| c.value != Some(1.0) && c.value != Some(2.0)));
     }
 
     #[test]
