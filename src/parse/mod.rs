@@ -461,6 +461,9 @@ pub fn labelled(
             run.values.drain(..run.values.len() - m);
         }
         if table == Table::Applications {
+            if let Some(p) = subtotal_at {
+                cut_with_subtotal(spec, &mut run, p);
+            }
             drop_subtotal(spec, &mut run, subtotal_at, subtotal_rows, &mut ex);
         }
         if spread && run.values.len() == spec.cols.len() {
@@ -1126,8 +1129,12 @@ fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
         } else {
             Cow::Borrowed(t.raw)
         };
-        if text.contains("小计") {
-            return Some(if seen_org { 6 } else { 1 });
+        if let Some(at) = text.find("小计") {
+            // (A crawler's header runs its words together: `…法律服务机构其他小计`.)
+            let org_before = ["商业企", "科研机", "社会公", "法律服"]
+                .iter()
+                .any(|w| text[..at].contains(w));
+            return Some(if seen_org || org_before { 6 } else { 1 });
         }
         // A column's name, or its head where a PDF's text broke it over lines (`商业企` /
         // `业`: the header then reads `商业企 科研机 … 其他 小计`).
@@ -1177,6 +1184,38 @@ fn subtotal_fits<'r, 'a>(spec: &RowSpec, run: &'r Run<'a>) -> Option<(Vec<&'r To
     };
     let fits = [holds(6), holds(1)];
     Some((vals, fits))
+}
+
+/// A crawler's applications row whose cells ran together, in a table whose header has a
+/// 小计 column at `p`: its digits cut into its columns and the 小计, where one cut alone
+/// makes the 小计 the sum of the five organisation columns and 自然人 plus it the total
+/// (`464321600048512` = 464|32|16|0|0|0|48|512). The row is then its eight numbers, and
+/// [`drop_subtotal`] checks and drops the 小计 as a text's; where no cut or more than one
+/// adds up, the row is left to be cut without it (the identities flag what fails).
+fn cut_with_subtotal(spec: &RowSpec, run: &mut Run<'_>, p: usize) {
+    if !run.values.iter().any(|t| t.kind == Kind::Run) || run.values.iter().any(|t| t.kind == Kind::Blank) {
+        return;
+    }
+    let m = spec.cols.len() + 1;
+    let orgs: Vec<usize> = if p == 1 { (2..7).collect() } else { (1..6).collect() };
+    let mut found: Vec<Vec<Token<'_>>> = Vec::new();
+    splits(&run.values, m, |split, _| {
+        let v: Option<Vec<f64>> = split
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Value(Value::Number(n)) => Some(n.value),
+                _ => None,
+            })
+            .collect();
+        let Some(v) = v else { return };
+        let sum: f64 = orgs.iter().map(|&i| v[i]).sum();
+        if validate::close(sum, v[p]) && validate::close(v[0] + v[p], v[m - 1]) && found.len() < 2 {
+            found.push(split.to_vec());
+        }
+    });
+    if found.len() == 1 {
+        run.values = found.pop().expect("one cut");
+    }
 }
 
 /// The 小计 column a row's numbers single out: 6 or 1 where only that one adds up.
@@ -4174,6 +4213,37 @@ mod tests {
         // Too few digits to fill the row: left to the placements, as before.
         let ex = review(&lines(&format!("{header}0102\n")), 1, Form::Text);
         assert!(ex.cells.iter().all(|c| c.value != Some(1.0) && c.value != Some(2.0)));
+    }
+
+    #[test]
+    fn a_crawlers_rows_with_a_subtotal_column_are_cut_with_it() {
+        // The header's words run together (`…其他小计`), each row's eight numbers too.
+        let header = "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他小计";
+        let rows = "一、本年新收政府信息公开申请数量464321600048512二、上年结转政府信息公开申请数量00002022";
+        let ex = labelled_text(
+            Table::Applications,
+            Template::T2019,
+            &format!("{header}{rows}"),
+            Form::Glued,
+        );
+        assert_eq!(
+            values(&ex, "new_received"),
+            [464.0, 32.0, 16.0, 0.0, 0.0, 0.0, 512.0].map(Some)
+        );
+        assert_eq!(
+            values(&ex, "carried_over"),
+            [0.0, 0.0, 0.0, 0.0, 2.0, 0.0, 2.0].map(Some)
+        );
+        assert_eq!(ex.diags.iter().filter(|d| d.code == Code::Subtotal).count(), 2);
+        // More than one cut adds up (464|32|1|1|0|10|44|508, 464|32|1|10|1|0|44|508 …): left
+        // to be cut without the 小计, as before.
+        let ex = labelled_text(
+            Table::Applications,
+            Template::T2019,
+            &format!("{header}（七）总计464321101044508"),
+            Form::Glued,
+        );
+        assert!(ex.diags.iter().all(|d| d.code != Code::Subtotal));
     }
 
     #[test]
