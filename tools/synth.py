@@ -783,6 +783,10 @@ FIXTURES = [
      {"subtotal": True}, "utf-8", False, ("new_received", "unable.not_held")),
     ("html2text_blank_totals_2019.txt", "某某县自然资源局", 2019, "2019", "html2text",
      {}, "utf-8", False, ("granted", "withheld.third_party_rights", "carried_forward")),
+    ("crawler_subtotal_2019.txt", "某某县教育局", 2020, "2019", "glued",
+     {"subtotal": True}, "utf-8", False, ()),
+    ("crawler_subtotal_2021.txt", "某某市人力资源和社会保障局", 2023, "2021", "glued",
+     {"subtotal": True}, "gbk", False, ()),
 ]
 
 

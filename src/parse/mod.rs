@@ -445,6 +445,9 @@ pub fn labelled(
     } else {
         None
     };
+    if let (Table::Applications, Some(p)) = (table, subtotal_at) {
+        cut_with_subtotal(specs, &mut hits, p);
+    }
     // Rows whose values fit their columns exactly first, so identities can place the rest.
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     // Rows still to place after the ones read by position.
@@ -461,9 +464,6 @@ pub fn labelled(
             run.values.drain(..run.values.len() - m);
         }
         if table == Table::Applications {
-            if let Some(p) = subtotal_at {
-                cut_with_subtotal(spec, &mut run, p);
-            }
             drop_subtotal(spec, &mut run, subtotal_at, subtotal_rows, &mut ex);
         }
         if spread && run.values.len() == spec.cols.len() {
@@ -1186,35 +1186,107 @@ fn subtotal_fits<'r, 'a>(spec: &RowSpec, run: &'r Run<'a>) -> Option<(Vec<&'r To
     Some((vals, fits))
 }
 
-/// A crawler's applications row whose cells ran together, in a table whose header has a
-/// 小计 column at `p`: its digits cut into its columns and the 小计, where one cut alone
-/// makes the 小计 the sum of the five organisation columns and 自然人 plus it the total
-/// (`464321600048512` = 464|32|16|0|0|0|48|512). The row is then its eight numbers, and
-/// [`drop_subtotal`] checks and drops the 小计 as a text's; where no cut or more than one
-/// adds up, the row is left to be cut without it (the identities flag what fails).
-fn cut_with_subtotal(spec: &RowSpec, run: &mut Run<'_>, p: usize) {
-    if !run.values.iter().any(|t| t.kind == Kind::Run) || run.values.iter().any(|t| t.kind == Kind::Blank) {
-        return;
-    }
-    let m = spec.cols.len() + 1;
+/// A crawler's applications rows whose cells ran together, in a table whose header has a
+/// 小计 column at `p`: each row's digits cut into its columns and the 小计, where one cut
+/// alone makes the 小计 the sum of the five organisation columns and 自然人 plus it the
+/// total (`464321600048512` = 464|32|16|0|0|0|48|512), or, of a row several cuts make add
+/// up, the one cut that also makes every column identity it enters hold with the rows cut
+/// so (本年新收 + 上年结转 = 总计 + 结转下年度; 总计 = the outcome rows' sum). Such a row is
+/// then its eight numbers, and [`drop_subtotal`] checks and drops the 小计 as a text's;
+/// the others are left to be cut without it (the identities flag what fails).
+fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize) {
+    const MAX_CUTS: usize = 64;
     let orgs: Vec<usize> = if p == 1 { (2..7).collect() } else { (1..6).collect() };
-    let mut found: Vec<Vec<Token<'_>>> = Vec::new();
-    splits(&run.values, m, |split, _| {
-        let v: Option<Vec<f64>> = split
-            .iter()
-            .map(|t| match t.kind {
-                Kind::Value(Value::Number(n)) => Some(n.value),
-                _ => None,
-            })
-            .collect();
-        let Some(v) = v else { return };
-        let sum: f64 = orgs.iter().map(|&i| v[i]).sum();
-        if validate::close(sum, v[p]) && validate::close(v[0] + v[p], v[m - 1]) && found.len() < 2 {
-            found.push(split.to_vec());
+    let number = |t: &Token<'_>| match t.kind {
+        Kind::Value(Value::Number(n)) => Some(n.value),
+        _ => None,
+    };
+    // Each row's cuts that add up, as their numbers without the 小计 (and the tokens).
+    type Cut<'a> = (Vec<f64>, Vec<Token<'a>>);
+    let mut cuts: Vec<Vec<Cut<'_>>> = Vec::with_capacity(hits.len());
+    for (i, run) in hits.iter() {
+        let mut found: Vec<Cut<'_>> = Vec::new();
+        let glued = run.values.iter().any(|t| t.kind == Kind::Run);
+        if glued && !run.values.iter().any(|t| t.kind == Kind::Blank) {
+            let m = specs[*i].cols.len() + 1;
+            splits(&run.values, m, |split, _| {
+                let Some(v) = split.iter().map(number).collect::<Option<Vec<f64>>>() else {
+                    return;
+                };
+                let sum: f64 = orgs.iter().map(|&o| v[o]).sum();
+                if found.len() < MAX_CUTS && validate::close(sum, v[p]) && validate::close(v[0] + v[p], v[m - 1]) {
+                    let mut own = v;
+                    own.remove(p);
+                    found.push((own, split.to_vec()));
+                }
+            });
         }
-    });
-    if found.len() == 1 {
-        run.values = found.pop().expect("one cut");
+        cuts.push(found);
+    }
+    let key = |k: usize| specs[hits[k].0].key;
+    let mut chosen: Vec<Option<usize>> = cuts.iter().map(|c| (c.len() == 1).then_some(0)).collect();
+    // The column identities a row enters, with the rows cut so far (one cut each).
+    let balance = ["new_received", "carried_over", "total", "carried_forward"];
+    let outcome = |key: &str| !balance.contains(&key);
+    loop {
+        let known: HashMap<&str, &[f64]> = (0..hits.len())
+            .filter_map(|k| chosen[k].map(|c| (key(k), cuts[k][c].0.as_slice())))
+            .collect();
+        let outcomes: Vec<usize> = (0..hits.len()).filter(|&k| outcome(key(k))).collect();
+        let outcome_specs = specs.iter().filter(|s| outcome(s.key)).count();
+        // (identities that hold, identities looked at) for row `k` cut as `v`.
+        let checks = |k: usize, v: &[f64]| -> (usize, usize) {
+            let get = |name: &str| {
+                if name == key(k) {
+                    Some(v)
+                } else {
+                    known.get(name).copied()
+                }
+            };
+            let (mut held, mut looked) = (0, 0);
+            let rows: Option<Vec<&[f64]>> = balance.iter().map(|n| get(n)).collect();
+            if let (Some(r), true) = (rows, balance.contains(&key(k))) {
+                for c in 0..v.len() {
+                    looked += 1;
+                    held += usize::from(validate::close(r[0][c] + r[1][c], r[2][c] + r[3][c]));
+                }
+            }
+            if key(k) == "total" || outcome(key(k)) {
+                let parts: Option<Vec<&[f64]>> = outcomes.iter().map(|&o| get(key(o))).collect();
+                if let (Some(parts), Some(total)) = (parts.filter(|p| p.len() == outcome_specs), get("total")) {
+                    for c in 0..v.len() {
+                        looked += 1;
+                        held += usize::from(validate::close(total[c], parts.iter().map(|r| r[c]).sum()));
+                    }
+                }
+            }
+            (held, looked)
+        };
+        let mut progress = false;
+        for k in 0..hits.len() {
+            if chosen[k].is_some() || cuts[k].len() < 2 {
+                continue;
+            }
+            let fits: Vec<usize> = (0..cuts[k].len())
+                .filter(|&c| {
+                    let (held, looked) = checks(k, &cuts[k][c].0);
+                    looked > 0 && held == looked
+                })
+                .collect();
+            if let [c] = fits[..] {
+                chosen[k] = Some(c);
+                progress = true;
+                break;
+            }
+        }
+        if !progress {
+            break;
+        }
+    }
+    for (k, (_, run)) in hits.iter_mut().enumerate() {
+        if let Some(c) = chosen[k] {
+            run.values = std::mem::take(&mut cuts[k][c].1);
+        }
     }
 }
 
@@ -4244,6 +4316,36 @@ mod tests {
             Form::Glued,
         );
         assert!(ex.diags.iter().all(|d| d.code != Code::Subtotal));
+        // A whole table (tools/synth.py's crawler_subtotal_2019): 本年新收's digits add up
+        // cut several ways, and so do 总计's; the column identities with the other rows
+        // choose one cut of each.
+        let table = concat!(
+            "一、本年新收政府信息公开申请数量8111209022103二、上年结转政府信息公开申请数量00002022",
+            "三、本年度办理结果（一）予以公开40410501050（二）部分公开（区分处理的，只计这一情形，不计其他情形）06001077",
+            "（三）不予公开1.属于国家秘密000000002.其他法律行政法规禁止公开000000003.危及“三安全一稳定”30000003",
+            "4.保护第三方合法权益000000005.属于三类内部事务信息000000006.属于四类过程性信息00000000",
+            "7.属于行政执法案卷100000018.属于行政查询事项00000000（四）无法提供1.本机关不掌握相关政府信息1200000012",
+            "2.没有现成信息需要另行制作000000003.补正后申请内容仍不明确10000001（五）不予处理1.信访举报投诉类申请1710000118",
+            "2.重复申请001000113.要求提供公开出版物200000024.无正当理由大量反复申请00000000",
+            "5.要求行政机关确认或重新出具已获取信息00000000（六）其他处理00000000（七）总计761120601995",
+            "四、结转下年度继续办理500050510"
+        );
+        let ex = labelled_text(
+            Table::Applications,
+            Template::T2019,
+            &format!("{header}{table}"),
+            Form::Glued,
+        );
+        assert_eq!(
+            values(&ex, "new_received"),
+            [81.0, 11.0, 2.0, 0.0, 9.0, 0.0, 103.0].map(Some)
+        );
+        assert_eq!(values(&ex, "total"), [76.0, 11.0, 2.0, 0.0, 6.0, 0.0, 95.0].map(Some));
+        assert_eq!(
+            ex.diags.iter().filter(|d| d.code == Code::Subtotal).count(),
+            23,
+            "every row"
+        );
     }
 
     #[test]
