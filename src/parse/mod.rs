@@ -1246,9 +1246,10 @@ fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize)
             let (mut held, mut looked) = (0, 0);
             let rows: Option<Vec<&[f64]>> = balance.iter().map(|n| get(n)).collect();
             if let (Some(r), true) = (rows, balance.contains(&key(k))) {
-                for c in 0..v.len() {
+                let (new, carried, total, forward) = (r[0], r[1], r[2], r[3]);
+                for (c, n) in new.iter().enumerate() {
                     looked += 1;
-                    held += usize::from(validate::close(r[0][c] + r[1][c], r[2][c] + r[3][c]));
+                    held += usize::from(validate::close(n + carried[c], total[c] + forward[c]));
                 }
             }
             if key(k) == "total" || outcome(key(k)) {
