@@ -1209,17 +1209,26 @@ fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize)
         let glued = run.values.iter().any(|t| t.kind == Kind::Run);
         if glued && !run.values.iter().any(|t| t.kind == Kind::Blank) {
             let m = specs[*i].cols.len() + 1;
+            let (mut tried, mut fit) = (0, 0);
             splits(&run.values, m, |split, _| {
+                tried += 1;
                 let Some(v) = split.iter().map(number).collect::<Option<Vec<f64>>>() else {
                     return;
                 };
                 let sum: f64 = orgs.iter().map(|&o| v[o]).sum();
-                if found.len() < MAX_CUTS && validate::close(sum, v[p]) && validate::close(v[0] + v[p], v[m - 1]) {
-                    let mut own = v;
-                    own.remove(p);
-                    found.push((own, split.to_vec()));
+                if validate::close(sum, v[p]) && validate::close(v[0] + v[p], v[m - 1]) {
+                    fit += 1;
+                    if found.len() < MAX_CUTS {
+                        let mut own = v;
+                        own.remove(p);
+                        found.push((own, split.to_vec()));
+                    }
                 }
             });
+            // Only where every cut was tried and every fitting one kept is one cut "alone".
+            if tried >= LIMIT || fit > MAX_CUTS {
+                found.clear();
+            }
         }
         cuts.push(found);
     }
