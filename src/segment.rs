@@ -994,16 +994,20 @@ pub fn regions(lines: &[Line<'_>]) -> (Vec<Region>, Option<usize>) {
 }
 
 /// The numbered heading of a table that ends a paragraph's line, after its last sentence
-/// and white space (`…全年开展督查2次。 二、主动公开政府信息情况`), normalised.
+/// and white space (`…全年开展督查2次。 二、主动公开政府信息情况`), normalised; also where
+/// the line goes on into the table's first cell after a bar (a layout table's cell put into
+/// text by html2text: `…督查2次。 **二、主动公开政府信息情况** | 第二十条第（一）项`).
 fn heading_after_prose(line: &str) -> Option<String> {
     let line = line.trim_end();
     let end = line.rfind('。')? + '。'.len_utf8();
     let rest = &line[end..];
+    let rest = rest.split('|').next().unwrap_or(rest).trim_end().trim_end_matches('*');
     let tail = rest.trim_start();
     if tail.len() == rest.len() || !normalized_within(tail, 40) {
         return None;
     }
-    let n = normalize(tail);
+    // (Bold in Markdown: `**二、主动公开政府信息情况**`.)
+    let n = normalize(tail.trim_start_matches('*'));
     (is_section(&n) && heading_of(&n).is_some()).then_some(n)
 }
 
@@ -2152,9 +2156,16 @@ mod tests {
                 (Table::ReviewLitigation, 6)
             ]
         );
+        // html2text's text of a layout table's cell: the heading in bold, the table's first
+        // cell after a bar.
+        assert_eq!(
+            heading_after_prose("全年开展督查2次。  **二、主动公开政府信息情况** | 第二十条第（一）项").as_deref(),
+            Some("二、主动公开政府信息情况")
+        );
         for line in [
             "全年开展督查2次。二、主动公开政府信息情况",
             "全年开展督查2次。 我们将继续做好主动公开政府信息情况的统计",
+            "全年开展督查2次。 我们将继续做好主动公开 | 二、主动公开政府信息情况",
         ] {
             assert_eq!(heading_after_prose(line), None, "{line}");
         }
