@@ -2350,6 +2350,15 @@ fn hard_chunks<'a>(values: &[Token<'a>]) -> (Vec<(Token<'a>, &'a str, bool, u32)
 /// same uncut token) has the same id in every split, and the ids count up from 0.
 fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>], &[u32])) {
     let (chunks, ids) = hard_chunks(values);
+    // A chunk with no digit after its sign (`-` of `-9999--`) is no number however the rest
+    // is cut: no split completes, and looking for one would try every cut of the rest.
+    let no_number = |(_, text, split, _): &(Token<'a>, &'a str, bool, u32)| {
+        let sign = text.chars().next().filter(|&c| is_sign(c)).map_or(0, char::len_utf8);
+        *split && unit_body(text).len() <= sign
+    };
+    if chunks.iter().any(no_number) {
+        return;
+    }
     let mut cur: Vec<Token<'a>> = Vec::new();
     let mut cur_ids: Vec<u32> = Vec::new();
     /// What the recursion carries: the pieces read so far, the callback, how many splits
@@ -4655,6 +4664,12 @@ mod tests {
         let done = crate::budget::run(10_000, || {
             splits(&[token(&nines), token("000000000000000")], 15, |_, _| count += 1)
         });
+        assert!(done.is_some(), "the search ran out of its budget");
+        assert_eq!(count, 0);
+        // A sign with no digit after it (`-9999…--`, a Markdown rule mangled into digits)
+        // is no number: nothing is tried.
+        let run = format!("-{}--", "9".repeat(52));
+        let done = crate::budget::run(10_000, || splits(&[token(&run)], 8, |_, _| count += 1));
         assert!(done.is_some(), "the search ran out of its budget");
         assert_eq!(count, 0);
         // With room for the run, the zeros are still a number each.
