@@ -2350,11 +2350,23 @@ fn hard_chunks<'a>(values: &[Token<'a>]) -> (Vec<(Token<'a>, &'a str, bool, u32)
 /// same uncut token) has the same id in every split, and the ids count up from 0.
 fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>], &[u32])) {
     let (chunks, ids) = hard_chunks(values);
-    // A chunk with no digit after its sign (`-` of `-9999--`) is no number however the rest
-    // is cut: no split completes, and looking for one would try every cut of the rest.
+    // A chunk with no digit after its sign (`-` of `-9999--`), or whose text after its last
+    // digit no number ends with (`9999，`, a comma run into a label's digits), is no number
+    // however the rest is cut: no split completes, and looking for one would try every cut
+    // of the rest.
     let no_number = |(_, text, split, _): &(Token<'a>, &'a str, bool, u32)| {
+        if !*split || text.ends_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
         let sign = text.chars().next().filter(|&c| is_sign(c)).map_or(0, char::len_utf8);
-        *split && unit_body(text).len() <= sign
+        let Some((last, digit)) = text
+            .char_indices()
+            .rev()
+            .find(|(_, c)| numbers::halfwidth(*c).is_ascii_digit())
+        else {
+            return true;
+        };
+        last < sign || numbers::number(&format!("1{}", &text[last + digit.len_utf8()..])).is_none()
     };
     if chunks.iter().any(no_number) {
         return;
@@ -4668,10 +4680,19 @@ mod tests {
         assert_eq!(count, 0);
         // A sign with no digit after it (`-9999…--`, a Markdown rule mangled into digits)
         // is no number: nothing is tried.
-        let run = format!("-{}--", "9".repeat(52));
-        let done = crate::budget::run(10_000, || splits(&[token(&run)], 8, |_, _| count += 1));
-        assert!(done.is_some(), "the search ran out of its budget");
-        assert_eq!(count, 0);
+        // Nor are digits with a comma after them (`9999，`, run into a label's words).
+        let runs = [format!("-{}--", "9".repeat(52)), format!("{}，", "9".repeat(104))];
+        for run in &runs {
+            let done = crate::budget::run(10_000, || splits(&[token(run)], 7, |_, _| count += 1));
+            assert!(done.is_some(), "the search ran out of its budget: {run}");
+            assert_eq!(count, 0);
+        }
+        // A unit or a measure word after the digits still ends a number.
+        for run in ["1156805947.43元", "37件"] {
+            let mut got = 0;
+            splits(&[token(run)], 2, |_, _| got += 1);
+            assert!(got > 0, "{run}");
+        }
         // With room for the run, the zeros are still a number each.
         let mut seen = Vec::new();
         splits(&[token("12"), token("000")], 5, |t, _| {
