@@ -643,7 +643,7 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     read(&cut.text, parse::Form::Glued, &mut again);
     to_source_lines(&cut.source, &mut again, 0);
     // Blank cells alone (rows printed without values) are no reading of the tables.
-    let read_any = |o: &FileOutcome| o.cells.iter().any(|c| c.status != model::CellStatus::Blank);
+    let values = |o: &FileOutcome| o.cells.iter().filter(|c| c.status != model::CellStatus::Blank).count();
     // Nor is it taken where the text read nine cells in ten of what it reads: a table with
     // one cell that is no number (`两千余万元`) is no crawler's, and its other cells are no
     // runs to cut (`51` as 5|1).
@@ -656,9 +656,8 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     // Nor where the text read a table's few cells and the re-read the tables (a review row
     // of digits on a line of its own is read either way, the tables' rows run together
     // only so): the text must read a third of the cells at least.
-    let values = |o: &FileOutcome| o.cells.iter().filter(|c| c.status != model::CellStatus::Blank).count();
-    let better = if !read_any(out) {
-        read_any(&again)
+    let better = if values(out) == 0 {
+        values(&again) > 0
     } else {
         (again.status == DocStatus::Ok
             && again.identities_ok == Some(true)

@@ -1149,6 +1149,16 @@ fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
     None
 }
 
+/// The five organisation columns' places among a row's eight numbers beside a 小计 at `p`
+/// (1, before them, or 6, after them).
+fn subtotal_orgs(p: usize) -> std::ops::Range<usize> {
+    if p == 1 {
+        2..7
+    } else {
+        1..6
+    }
+}
+
 /// An applications row's values with one more than its seven columns (empty cells of a
 /// merged label before them dropped), and whether a 小计 column at 6 (after the five
 /// organisation columns) and at 1 (before them) adds up: the five beside it make it, and
@@ -1174,9 +1184,8 @@ fn subtotal_fits<'r, 'a>(spec: &RowSpec, run: &'r Run<'a>) -> Option<(Vec<&'r To
     };
     let v: Vec<Option<f64>> = vals.iter().map(|t| num(t)).collect();
     let holds = |p: usize| -> Option<bool> {
-        let orgs: Vec<usize> = if p == 1 { (2..7).collect() } else { (1..6).collect() };
         let mut sum = 0.0;
-        for i in orgs {
+        for i in subtotal_orgs(p) {
             sum += v[i]?;
         }
         let total = vals[7].kind == Kind::Blank || validate::close(v[0]? + v[p]?, v[7]?);
@@ -1196,7 +1205,6 @@ fn subtotal_fits<'r, 'a>(spec: &RowSpec, run: &'r Run<'a>) -> Option<(Vec<&'r To
 /// the others are left to be cut without it (the identities flag what fails).
 fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize) {
     const MAX_CUTS: usize = 64;
-    let orgs: Vec<usize> = if p == 1 { (2..7).collect() } else { (1..6).collect() };
     let number = |t: &Token<'_>| match t.kind {
         Kind::Value(Value::Number(n)) => Some(n.value),
         _ => None,
@@ -1215,7 +1223,7 @@ fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize)
                 let Some(v) = split.iter().map(number).collect::<Option<Vec<f64>>>() else {
                     return;
                 };
-                let sum: f64 = orgs.iter().map(|&o| v[o]).sum();
+                let sum: f64 = subtotal_orgs(p).map(|o| v[o]).sum();
                 if validate::close(sum, v[p]) && validate::close(v[0] + v[p], v[m - 1]) {
                     fit += 1;
                     if found.len() < MAX_CUTS {
@@ -1237,12 +1245,12 @@ fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize)
     // The column identities a row enters, with the rows cut so far (one cut each).
     let balance = ["new_received", "carried_over", "total", "carried_forward"];
     let outcome = |key: &str| !balance.contains(&key);
+    let outcomes: Vec<usize> = (0..hits.len()).filter(|&k| outcome(key(k))).collect();
+    let outcome_specs = specs.iter().filter(|s| outcome(s.key)).count();
     loop {
         let known: HashMap<&str, &[f64]> = (0..hits.len())
             .filter_map(|k| chosen[k].map(|c| (key(k), cuts[k][c].0.as_slice())))
             .collect();
-        let outcomes: Vec<usize> = (0..hits.len()).filter(|&k| outcome(key(k))).collect();
-        let outcome_specs = specs.iter().filter(|s| outcome(s.key)).count();
         // (identities that hold, identities looked at) for row `k` cut as `v`.
         let checks = |k: usize, v: &[f64]| -> (usize, usize) {
             let get = |name: &str| {
@@ -2270,6 +2278,11 @@ fn unit_body(run: &str) -> &str {
     run.trim_end_matches(['元', '万']).trim_end()
 }
 
+/// The length in bytes of the sign a run's chunk opens with (0 if none).
+fn sign_len(text: &str) -> usize {
+    text.chars().next().filter(|&c| is_sign(c)).map_or(0, char::len_utf8)
+}
+
 /// A sign in a run of digits: ASCII, full-width (＋, －) or the minus sign (−).
 fn is_sign(c: char) -> bool {
     matches!(c, '+' | '-' | '＋' | '－' | '−')
@@ -2358,7 +2371,6 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
         if !*split || text.ends_with(|c: char| c.is_ascii_digit()) {
             return false;
         }
-        let sign = text.chars().next().filter(|&c| is_sign(c)).map_or(0, char::len_utf8);
         let Some((last, digit)) = text
             .char_indices()
             .rev()
@@ -2366,7 +2378,7 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
         else {
             return true;
         };
-        last < sign || numbers::number(&format!("1{}", &text[last + digit.len_utf8()..])).is_none()
+        numbers::number(&format!("1{}", &text[last + digit.len_utf8()..])).is_none()
     };
     if chunks.iter().any(no_number) {
         return;
@@ -2385,7 +2397,7 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
     let mut need = vec![0; chunks.len() + 1];
     for (k, (_, text, split, _)) in chunks.iter().rev().enumerate() {
         let least = if *split {
-            let sign = text.chars().next().filter(|&c| is_sign(c)).map_or(0, char::len_utf8);
+            let sign = sign_len(text);
             fewest_pieces(&text[sign..unit_body(text).len()]).max(1)
         } else {
             1
@@ -2428,7 +2440,7 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
             return;
         }
         let body_len = unit_body(text).len();
-        let sign = text.chars().next().filter(|&c| is_sign(c)).map_or(0, char::len_utf8);
+        let sign = sign_len(text);
         cut(text, body_len, sign, tok, rest, m, cur, cur_ids, out);
     }
     /// Cuts `text` into one or more numbers, then recurses on `rest`. `body_len`: the
