@@ -595,9 +595,10 @@ fn lines_marked(text: &str, plain: bool) -> String {
             && (blank(i.checked_sub(1)) || blank(Some(i + 1)))
             && inline_tags_only(line);
         // Markdown's line break, a `\` ending the line (Pandoc's of a `<br>`), is none of
-        // the text: alone on its line before a heading it would be read as a cell (`\`).
+        // the text: alone on its line before a heading it would be read as a cell (`\`),
+        // also where the line ends in `\r` or spaces after it.
         out.push_str(if paragraph {
-            body.strip_suffix('\\').unwrap_or(body)
+            body.trim_end().strip_suffix('\\').unwrap_or(body)
         } else {
             body
         });
@@ -1054,6 +1055,11 @@ mod tests {
             lines_marked(&text, false),
             format!("<div>\n\n{table}\n\n<br>\n四、政府信息公开行政复议、行政诉讼情况<br>\n\n{table}\n</div>\n")
         );
+        // So too where the line ends in `\r` (a text with CRLF line ends) or spaces.
+        for end in ["\r", "  "] {
+            let text = text.replace("\\\n", &format!("\\{end}\n"));
+            assert!(lines_marked(&text, false).contains("\n\n<br>\n四、"), "{end:?}");
+        }
         // A line break inside a table is the table's.
         let split = "a\n<TABLE>\n<tr><td>1</td>\n</tr></table>\nb";
         assert_eq!(

@@ -624,15 +624,21 @@ fn subject_at(title: &str) -> Option<usize> {
 /// The year whose 1 January starts the statistics' period a report states in its first
 /// 300 lines (本年度报告中所列数据统计期限从2020年1月1日到12月31日止; 2020年1月1日至12月31日),
 /// also within a crawler's one-line body, where other dates and years come before it.
+/// Its digits may be full-width ones (自２０１９年１月１日起).
 fn statistics_year(lines: &[Line<'_>]) -> Option<i32> {
     lines.iter().take(300).find_map(|l| {
-        l.text.match_indices("1月1日").find_map(|(at, _)| {
-            if !(l.text.contains("统计") || l.text[at..].contains("12月31日")) {
+        let text: std::borrow::Cow<str> = if l.text.contains("１月１日") {
+            std::borrow::Cow::Owned(l.text.chars().map(halfwidth).collect())
+        } else {
+            std::borrow::Cow::Borrowed(l.text)
+        };
+        text.match_indices("1月1日").find_map(|(at, _)| {
+            if !(text.contains("统计") || text[at..].contains("12月31日")) {
                 return None;
             }
             // The year right before it (自2020年1月1日, not 11月1日).
-            let from = l.text[..at].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
-            let chars: Vec<char> = normalize(&l.text[from..at]).chars().collect();
+            let from = text[..at].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+            let chars: Vec<char> = normalize(&text[from..at]).chars().collect();
             let (_, end, year) = find_year(&chars)?;
             (end == chars.len()).then_some(year)
         })
@@ -1992,6 +1998,16 @@ mod tests {
         let imprint =
             "某某县教育局\n2023年1月4日\n| 抄送：县政府办公室。 |\n| 某某县教育局办公室  2023年1月4日印发 |\n扫一扫";
         let m = meta(&lines(&format!("{open}\n{period}\n无。\n{imprint}\n")));
+        assert_eq!(
+            (m.agency.as_deref(), m.year, m.untitled),
+            (Some("某某县教育局"), Some(2022), true)
+        );
+        // The whole text in full-width digits (自２０２２年１月１日起, ２０２３年１月４日).
+        let full: String = format!("{open}\n{period}\n无。\n{imprint}\n")
+            .chars()
+            .map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 + 0xFEE0).unwrap() } else { c })
+            .collect();
+        let m = meta(&lines(&full));
         assert_eq!(
             (m.agency.as_deref(), m.year, m.untitled),
             (Some("某某县教育局"), Some(2022), true)

@@ -81,7 +81,7 @@ pub fn is_rule(line: &str) -> bool {
 }
 
 /// A page number line of text extracted from PDF ("— 3 —", "- 3 -", "第 3 页 共 5 页",
-/// "第3页，共6页"): it may stand in the middle of a table and holds no cells.
+/// "第3页，共6页", "－ ２ －"): it may stand in the middle of a table and holds no cells.
 pub fn is_page_break(line: &str) -> bool {
     // Most lines fail at their first character, without building the squeezed text.
     if !matches!(
@@ -90,7 +90,11 @@ pub fn is_page_break(line: &str) -> bool {
     ) {
         return false;
     }
-    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let t: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(super::numbers::halfwidth)
+        .collect();
     let dashes: &[char] = &['-', '—', '–', '－', '―'];
     if let Some(inner) = t.strip_prefix(dashes).and_then(|x| x.strip_suffix(dashes)) {
         let inner = inner.trim_matches(dashes);
@@ -441,14 +445,17 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
     // Looked at only once a line starts with a bar, or has one after a cell.
     let mut memo = None;
     let mut memo_sep = None;
-    let one_a_line = !glued && cells_one_a_line(lines);
+    // (None: not so; Some(true): the cells stand behind tabs, and so must an empty one.)
+    let one_a_line = if glued { None } else { cells_one_a_line(lines) };
     for l in lines {
         crate::budget::step();
         let text = trim(l.text);
-        if one_a_line && text.is_empty() && !l.text.is_empty() {
+        if text.is_empty() && one_a_line.is_some_and(|tabs| !l.text.is_empty() && (!tabs || l.text.contains('\t'))) {
             // One cell a line, each behind a tab (a word processor's table put into text,
             // `\t0`): a line of white space alone is an empty cell, as an empty line
-            // between rows is not.
+            // between rows is not; where the cells stand behind tabs, a line of spaces
+            // with no tab is no cell either (the empty line between rows, with the
+            // spaces every line of the text ends with).
             out.push(Token {
                 kind: Kind::Blank,
                 raw: "",
@@ -461,7 +468,7 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
         if text.is_empty() || is_rule(l.text) || is_page_break(l.text) {
             continue;
         }
-        let line_text = if one_a_line { text } else { l.text };
+        let line_text = if one_a_line.is_some() { text } else { l.text };
         // `|`, or `│` and `┃` (E2 94 82 and E2 94 83), by their bytes: most lines start
         // with neither.
         let opens = matches!(text.as_bytes(), [b'|', ..] | [0xE2, 0x94, 0x82 | 0x83, ..]);
@@ -506,13 +513,14 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
 /// Whether the lines hold one cell each, most behind white space (`\t0`, `\t规章`: a word
 /// processor's table put into text a cell a line), and some lines are white space alone:
 /// then such a line is an empty cell of the table, printed (an empty line still is none).
-/// Eight such lines at least, nine in ten of the lines with text.
-fn cells_one_a_line(lines: &[Line<'_>]) -> bool {
+/// Eight such lines at least, nine in ten of the lines with text. Some(true) where every
+/// such cell stands behind a tab: an empty cell is then a line with a tab.
+fn cells_one_a_line(lines: &[Line<'_>]) -> Option<bool> {
     let white = |l: &Line<'_>| !l.text.is_empty() && trim(l.text).is_empty();
     if !lines.iter().any(white) {
-        return false;
+        return None;
     }
-    let (mut single, mut led, mut other) = (0usize, 0usize, 0usize);
+    let (mut single, mut led, mut tabbed, mut other) = (0usize, 0usize, 0usize, 0usize);
     let mut cs = Vec::new();
     for l in lines {
         let text = trim(l.text);
@@ -522,12 +530,14 @@ fn cells_one_a_line(lines: &[Line<'_>]) -> bool {
         cells_into(text, false, false, &mut cs);
         if cs.len() == 1 {
             single += 1;
-            led += usize::from(l.text.len() > text.len() && l.text.starts_with(char::is_whitespace));
+            let behind = l.text.len() > text.len() && l.text.starts_with(char::is_whitespace);
+            led += usize::from(behind);
+            tabbed += usize::from(behind && l.text.starts_with('\t'));
         } else {
             other += 1;
         }
     }
-    led >= 8 && led * 2 >= single && single >= 9 * other
+    (led >= 8 && led * 2 >= single && single >= 9 * other).then_some(tabbed == led)
 }
 
 /// Whether the lines' bars stand between cells, each written right after its cell and a
@@ -995,6 +1005,9 @@ mod tests {
             "第3页，共6页",
             "第 3 页",
             " －2－ ",
+            // Full-width digits (a text typed so throughout).
+            "－ ２ －",
+            "第３页　共５页",
         ] {
             assert!(is_page_break(l), "{l:?}");
         }

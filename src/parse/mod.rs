@@ -3710,6 +3710,14 @@ mod tests {
             [Some(3.0), None, None, None, None, None, Some(3.0)]
         );
         assert_eq!(got("new_received")[6], Some(859.0));
+        // Every line ending with spaces, the empty lines between rows spaces alone: those
+        // are no cells (they hold no tab), and the rows read the same.
+        let spaced: String = text.lines().map(|l| format!("{l}  \n")).collect();
+        let ex = applications_text(&spaced);
+        for row in ["new_received", "granted", "partially_granted", "total"] {
+            assert_eq!(values(&ex, row), got(row), "{row}");
+        }
+        assert_eq!(statuses(&ex, "granted")[6], CellStatus::Blank);
         // The same lines with the empty cells' tabs gone are cells left out: the blank 总计
         // is not read as printed.
         let gone = text.replace("\t\n", "");
