@@ -291,7 +291,8 @@ fn utf16(enc: &'static Encoding, body: &[u8]) -> Result<Decoded<'static>, Decode
 /// UTF-16 saved without its BOM: NUL bytes, the high bytes of the ASCII characters (digits,
 /// tabs, line breaks), mostly at odd offsets (little-endian) or at even ones (big-endian),
 /// and text that reads as Chinese in that byte order (16 ideographs or more, 95% of its
-/// characters ASCII, ideographs, CJK or general punctuation, full-width forms). Otherwise
+/// characters ASCII, ideographs, CJK or general punctuation, full-width forms, enclosed
+/// numbers (①) and box drawing (a table's rules, `│`, `┼`)). Otherwise
 /// None: NUL bytes in a file that is not such a text are binary data.
 fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded<'static>> {
     if bytes.len() % 2 == 1 {
@@ -299,6 +300,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded<'static>> {
     }
     let (mut even, mut odd) = (0, 0);
     for i in memchr::memchr_iter(0, bytes) {
+        // (The box rule `─`, U+2500, has its NUL byte where an ideograph U+xx00 has: a
+        // table drawn with it would outweigh its digits.)
+        let other = if i % 2 == 0 { bytes.get(i + 1) } else { bytes.get(i - 1) };
+        if other == Some(&0x25) {
+            continue;
+        }
         if i % 2 == 0 {
             even += 1;
         } else {
@@ -320,7 +327,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded<'static>> {
     for c in d.text.chars() {
         all += 1;
         usual += usize::from(
-            matches!(c, '\t'..='\r' | ' '..='~' | '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}'),
+            matches!(c, '\t'..='\r' | ' '..='~' | '\u{2000}'..='\u{206F}' | '\u{2460}'..='\u{257F}' | '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}'),
         );
     }
     if usual * 20 < all * 19 {
@@ -595,11 +602,18 @@ mod tests {
     #[test]
     fn utf16_without_its_bom() {
         let report = "某某县财政局2022年政府信息公开工作年度报告\n规章\t3\t1\t12\n行政规范性文件\t5\t0\t30\n";
-        let le: Vec<u8> = report.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let be: Vec<u8> = report.encode_utf16().flat_map(u16::to_be_bytes).collect();
-        for (bytes, encoding) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
-            let d = text(&bytes).unwrap();
-            assert_eq!((d.text.as_ref(), d.encoding), (report, encoding));
+        // A table drawn with box rules too (`┌──┬──┐`, `│规章│3│`).
+        let boxed = format!(
+            "某某县财政局2022年政府信息公开工作年度报告\n{}",
+            "┌──────────┬────┬────┐\n│规章      │3   │1   │\n├──────────┼────┼────┤\n".repeat(4)
+        );
+        for report in [report, boxed.as_str()] {
+            let le: Vec<u8> = report.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            let be: Vec<u8> = report.encode_utf16().flat_map(u16::to_be_bytes).collect();
+            for (bytes, encoding) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+                let d = text(&bytes).unwrap();
+                assert_eq!((d.text.as_ref(), d.encoding), (report, encoding));
+            }
         }
         let english: Vec<u8> = "annual report 2022\n"
             .repeat(8)

@@ -361,7 +361,8 @@ fn spaces_escaped(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> 
 /// joiner, a byte-order mark inside the text, soft hyphen): web pages scatter them through
 /// labels and numbers (`规范性\u{200b}文件`, `89\u{200b}89`), where a reader sees none.
 /// Line breaks written otherwise than `\n` or `\r\n` (a lone `\r`, U+2028, U+2029)
-/// become `\n`: a text of them is still one line a row. A hyphen (U+2010, U+2011), an en
+/// become `\n`: a text of them is still one line a row; `\r`s before a line break are
+/// part of it (`\r\r\n`). A hyphen (U+2010, U+2011), an en
 /// dash or the minus sign before a digit becomes `-`, the sign every reader knows.
 fn visible(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     fn invisible(c: char) -> bool {
@@ -392,7 +393,17 @@ fn visible(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\r' if chars.peek() != Some(&'\n') => out.push('\n'),
+            // `\r\r\n` (a CRLF text written again in a text mode that turns `\n` into
+            // `\r\n`) is one line end, as is `\r` before U+2028.
+            '\r' if chars.peek() != Some(&'\n') => {
+                let mut ahead = chars.clone();
+                while ahead.peek() == Some(&'\r') {
+                    ahead.next();
+                }
+                if !matches!(ahead.peek(), Some('\n' | '\u{2028}' | '\u{2029}')) {
+                    out.push('\n');
+                }
+            }
             '\u{2028}' | '\u{2029}' => out.push('\n'),
             c if invisible(c) => {}
             // A minus written as a hyphen, an en dash or the minus sign (`–18`, `−3`, a word
@@ -1463,7 +1474,7 @@ mod tests {
 
     /// Characters that print as nothing (zero-width spaces in labels and numbers, a BOM, a
     /// soft hyphen), white space left HTML-escaped in a text (`&nbsp;`) and line breaks
-    /// written as a lone `\r` or U+2028 change no cell.
+    /// written as a lone `\r`, U+2028 or `\r\r\n` change no cell.
     #[test]
     fn invisible_characters_and_escaped_spaces_change_no_cell() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -1493,6 +1504,7 @@ mod tests {
                     t.replace(' ', "&nbsp;").replace('\t', "&emsp;\t"),
                     lf.replace('\n', "\r"),
                     lf.replace('\n', "\u{2028}"),
+                    lf.replace('\n', "\r\r\n"),
                 ]
             };
             for (k, damaged) in damaged.iter().enumerate() {
@@ -1501,6 +1513,16 @@ mod tests {
                 assert_eq!((&o.agency, o.year), (&plain.agency, plain.year), "{name} {k}");
             }
         }
+        // A table of one cell a line, its empty cells a tab alone, in GBK with CRLF line
+        // ends: `\r\r\n` is no empty line between them.
+        let name = "forms/tab_cells_zeros_blank_2021.txt";
+        let bytes = std::fs::read(root.join(name)).unwrap();
+        let plain = process_bytes(name, &bytes, &Limits::default());
+        let (text, _, _) = encoding_rs::GB18030.decode(&bytes);
+        assert!(text.contains("\t\r\n"));
+        let o = process_bytes(name, text.replace("\r\n", "\r\r\n").as_bytes(), &Limits::default());
+        assert_eq!(values(&o), values(&plain));
+        assert!(o.diagnostics.is_empty(), "{:?}", o.diagnostics);
     }
 
     /// A table read all but a cell whose text is no number (`两千余万元`) is not read again

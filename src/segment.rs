@@ -1320,6 +1320,10 @@ pub fn bars_lead_rows(text: &str) -> Option<Cut> {
     let mut out = String::with_capacity(text.len());
     let mut source = Vec::with_capacity(text.len() / 16);
     for (i, line) in text.lines().enumerate() {
+        // A page's number (a PDF's text) may break a row: it is none of the text.
+        if grid::is_page_break(line) {
+            continue;
+        }
         if line.trim_start().starts_with('|') && !source.is_empty() {
             out.push(' ');
             out.push_str(line.trim());
@@ -1818,6 +1822,13 @@ mod tests {
         );
         assert_eq!(cut.source, [1, 2, 9, 16, 23, 30]);
         assert!(bars_lead_rows(&text.replace("| |\n", "|\n").replace("| | | 1", "| 1")).is_some());
+        // A page's number between a row's cells (a PDF's text) is none of the row.
+        let paged = text.replacen("| 1\n", "| 1\n- 2 -\n", 1);
+        let cut = bars_lead_rows(&paged).expect("cells behind bars");
+        assert_eq!(
+            cut.text.lines().nth(1),
+            Some("（一）予以公开 | 3 | 1 | | | 1 | 0 | 0 | |")
+        );
         // A markdown table's rows open with a bar too, with two cells or more.
         let markdown = "| 规章 | 0 | 0 | 0 |\n|\n".repeat(20);
         assert!(bars_lead_rows(&markdown).is_none());

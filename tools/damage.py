@@ -359,15 +359,25 @@ def byte_forms(name, text):
         yield "big5-traditional", text.translate(S2T).encode("big5", errors="replace")
 
 
-def build(out):
+def is_utf8(raw):
+    try:
+        raw.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def build(out, corpora):
     forms = {}
-    for corpus in ("seeds", "real", "pingtan"):
+    for corpus in corpora:
         for p in sorted((ROOT / "tests" / "fixtures" / corpus).iterdir()):
             truth = p.with_name(p.stem + ".truth.json")
             if p.suffix not in (".txt", ".html") or not truth.exists():
                 continue
             raw = p.read_bytes()
-            text = raw.decode("utf-8-sig")
+            # (The forms' reports in UTF-16 and GBK are damaged as their text, in UTF-8.)
+            text = (raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff")
+                    else raw.decode("utf-8-sig") if is_utf8(raw) else raw.decode("gb18030"))
             crawler = p.suffix == ".txt" and "====\n" in text and max(map(len, text.split("\n"))) > 500
             damaged = [(f, t.encode("utf-8"), fix) for f, t, fix in
                        ((*x, None)[:3] for x in (html_forms(text) if p.suffix == ".html"
@@ -409,10 +419,12 @@ def main():
     ap.add_argument("--ogi", default=str(ROOT / "target" / "release" / "ogi"))
     ap.add_argument("--keep", help="write the damaged corpora and outputs here (kept)")
     ap.add_argument("--check", action="store_true", help="exit 1 on a silent error or a cell lost to damage")
+    ap.add_argument("--corpora", default="seeds,real,pingtan",
+                    help="the fixture corpora to damage, comma-separated (default: seeds,real,pingtan)")
     args = ap.parse_args()
     tmp = pathlib.Path(args.keep) if args.keep else pathlib.Path(tempfile.mkdtemp(prefix="ogi-damage-"))
     try:
-        forms = build(tmp / "in")
+        forms = build(tmp / "in", args.corpora.split(","))
 
         def score(corpus):
             out = tmp / "out" / corpus
