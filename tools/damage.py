@@ -234,8 +234,9 @@ def text_forms(name, text, crawler):
                                               flags=re.M)
         # Zeros left out: every 0 cell empty (the truth: blank), or a row of zeros printed
         # as its label alone (the truth: the row not expected).
-        blanked = re.sub(r"(?m)(?<=\t)0(?=\t|$)", "", text)
-        if not re.search(r"(?m)(^|[\t ])0([\t ]|$)", blanked) and re.search(r"(?m)^[^\t\n]+(\t[^\t\n]*){3}", text):
+        # (A zero full-width or before a CR is a zero too.)
+        blanked = re.sub(r"(?m)(?<=\t)[0０](?=\t|\r?$)", "", text)
+        if not re.search(r"(?m)(^|[\t ])[0０]([\t ]|\r?$)", blanked) and re.search(r"(?m)^[^\t\n]+(\t[^\t\n]*){3}", text):
             yield "blank-zeros", blanked, zeros_blank
         # The 总计 cells of the outcome rows left empty (a real page, 上海市人民政府办公厅 2019),
         # the other rows' printed, on lines that end at their last column (no tab after it):

@@ -164,8 +164,10 @@ fn separator(line: &str) -> Separator {
     for i in memchr::memchr3_iter(b'\t', b'|', 0xE2, b) {
         // An E2 lead byte starts a three-byte character: `b[i + 2]` is in the line.
         if b[i] == b'|' || (b[i] == 0xE2 && b[i + 1] == 0x94 && matches!(b[i + 2], 0x82 | 0x83)) {
-            // A bar: the line's cells are split on bars unless a tab comes later.
-            return match memchr::memchr(b'\t', &b[i..]) {
+            // A bar: the line's cells are split on bars unless a tab comes later, before
+            // the white space that ends the line (`| 规章 | 0 | \t`: bars).
+            let rest = line[i..].trim_end_matches(char::is_whitespace);
+            return match memchr::memchr(b'\t', rest.as_bytes()) {
                 Some(_) => Separator::Tab,
                 None => Separator::Bar,
             };
@@ -532,7 +534,9 @@ fn cells_one_a_line(lines: &[Line<'_>]) -> Option<bool> {
             single += 1;
             let behind = l.text.len() > text.len() && l.text.starts_with(char::is_whitespace);
             led += usize::from(behind);
-            tabbed += usize::from(behind && l.text.starts_with('\t'));
+            // (Behind a tab, or spaces and a tab: every line indented.)
+            let lead = &l.text[..l.text.len() - l.text.trim_start().len()];
+            tabbed += usize::from(behind && lead.contains('\t'));
         } else {
             other += 1;
         }
@@ -862,12 +866,12 @@ mod tests {
             "a", "规章", " ", "\t", "|", "│", "┃", "┄", "╋", "“", "—", "\u{2000}", "｜", "\u{2502}\u{2503}",
         ]), 0..12)) {
             let line: String = pieces.concat();
-            let want = if line.contains('\t') {
-                Separator::Tab
-            } else if line.contains(['|', '│', '┃']) {
-                Separator::Bar
-            } else {
-                Separator::Spaces
+            // Tabs win, but for those in the white space that ends a line after a bar.
+            let want = match (line.find('\t'), line.find(['|', '│', '┃'])) {
+                (Some(t), Some(b)) if t > b && !line[b..].trim_end().contains('\t') => Separator::Bar,
+                (Some(_), _) => Separator::Tab,
+                (None, Some(_)) => Separator::Bar,
+                (None, None) => Separator::Spaces,
             };
             proptest::prop_assert_eq!(separator(&line), want);
         }
@@ -974,6 +978,8 @@ mod tests {
             ("规章 0 0 0", &["T:规章", "V:0", "V:0", "V:0"]),
             ("政府集中采购\t2\t476.92 万元", &["T:政府集中采购", "V:2", "V:476.92"]),
             ("| 行政许可 | 不涉及 | / | — |", &["T:行政许可", "NA", "NA", "NA"]),
+            // A tab in the white space that ends a line of bars splits nothing.
+            ("| 规章 | 3 | 1 | 12 | \t ", &["T:规章", "V:3", "V:1", "V:12"]),
             ("    结 果 维 持", &["T:结 果 维 持"]),
             (
                 "2020年，我局没有因政府信息公开申请行政复议 3 件。",
