@@ -107,8 +107,22 @@ LOST_TITLES = {"crawler-no-header": 9}
 HOSTILE = {"labels-then-numbers", "transposed", "numbers-reversed", "rows-reversed", "csv-commas"}
 
 
+def outside_tags(f, text):
+    """`f` applied to the text between a text's HTML tags (a converter's Markdown keeps a
+    page's tables as HTML): no reader's damage stands inside a tag."""
+    return "".join(p if p.startswith("<") else f(p) for p in re.split(r"(<[^<>]*>)", text))
+
+
+def layout(text):
+    """Whether a text keeps a PDF's layout (its columns apart by runs of spaces): where
+    a cell stands on its line is what places it, and damage that widens a label moves it."""
+    return len(re.findall(r"(?m)\S {8,}\S.* {8,}\S", text)) >= 20
+
+
 def text_forms(name, text, crawler):
     """(form, text) for a text report; `crawler`: the body is one long line."""
+    # (A report with CRLF line ends is damaged as its lines: `crlf` is a form of its own.)
+    text = text.replace("\r\n", "\n")
     lines = text.split("\n")
     yield "crlf", text.replace("\n", "\r\n")
     yield "lone-cr", text.replace("\n", "\r")
@@ -118,9 +132,9 @@ def text_forms(name, text, crawler):
     yield "page-headers", "\n".join(l + (f"\n第{i // 23 + 1}页 共9页" if i % 23 == 22 else "") for i, l in enumerate(lines))
     yield "indent", "\n".join(("\u3000\u3000" if i % 3 == 0 else "  ") + l for i, l in enumerate(lines))
     yield "trailing-tab", "\n".join(l + " \t " for l in lines)
-    yield "nbsp", text.replace(" ", "\u00a0")
+    yield "nbsp", outside_tags(lambda t: t.replace(" ", "\u00a0"), text)
     yield "tabs-as-u3000", text.replace("\t", "\u3000")
-    yield "escaped-spaces", text.replace(" ", "&nbsp;").replace("\t", "&emsp;\t")
+    yield "escaped-spaces", outside_tags(lambda t: t.replace(" ", "&nbsp;").replace("\t", "&emsp;\t"), text)
     yield "full-width-digits", text.translate(FULL)
     yield "traditional", text.translate(S2T)
     yield "radicals", text.translate(RADICALS)
@@ -131,11 +145,13 @@ def text_forms(name, text, crawler):
     yield "enumeration-comma", re.sub(r"(?<![\d.])(\d)\.(?=[\u4e00-\u9fff])", r"\1、", text)
     rnd = random.Random(name)
     marks = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
-    yield "zero-width", "".join(c + (rnd.choice(marks) if c != "\n" and rnd.random() < 0.05 else "") for c in text)
+    yield "zero-width", outside_tags(
+        lambda t: "".join(c + (rnd.choice(marks) if c != "\n" and rnd.random() < 0.05 else "") for c in t), text)
     cjk = "[\u4e00-\u9fff]"
-    yield "letter-spaced", re.sub(f"(?<={cjk})(?={cjk})", " ", text)
-    yield "stray-spaces", "".join(c + (" " if "\u4e00" <= c <= "\u9fff" and rnd.random() < 0.1 else "")
-                                  for c in text)
+    if not layout(text):
+        yield "letter-spaced", re.sub(f"(?<={cjk})(?={cjk})", " ", text)
+        yield "stray-spaces", "".join(c + (" " if "\u4e00" <= c <= "\u9fff" and rnd.random() < 0.1 else "")
+                                      for c in text)
     justified = text
     for p in SECTION:
         justified = justified.replace(p, "\u3000".join(p))
@@ -357,7 +373,8 @@ def byte_forms(name, text):
         yield "gbk-as-windows-1252", "".join(chr(x) if x in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([x]).decode("cp1252")
                                              for x in g).encode("utf-8")
         # A 繁體 mirror saved as text in Big5 (a character Big5 lacks, as a mirror writes it).
-        yield "big5-traditional", text.translate(S2T).encode("big5", errors="replace")
+        # (Big5 has no NBSP: a Big5 text has a space where a page had one.)
+        yield "big5-traditional", text.translate(S2T).replace("\u00a0", " ").encode("big5", errors="replace")
 
 
 def is_utf8(raw):

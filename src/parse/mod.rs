@@ -742,7 +742,7 @@ struct Layout {
 
 impl Layout {
     /// The header's words, each at the start of a piece of its line: the seven columns'
-    /// in order (总计 or 合计), a 小计's before 总计 where the table has one. A word broken over lines
+    /// in order (总计 or 合计, 其他 or 其它), a 小计's before 总计 where the table has one. A word broken over lines
     /// (`商业企` / `业`) is placed by its first line.
     const WORDS: [&'static str; 8] = ["自然人", "商业", "科研", "社会", "法律", "其他", "小计", "总计"];
 
@@ -763,8 +763,13 @@ impl Layout {
         let mut centers = vec![None; words.len()];
         for (center, piece) in header_pieces(lines, first)? {
             for (k, w) in words.iter().enumerate() {
-                // (合计 is the 总计 column's other name.)
-                if centers[k].is_none() && (piece.starts_with(w) || (*w == "总计" && piece.starts_with("合计"))) {
+                // (合计 is the 总计 column's other name, 其它 the 其他 column's other spelling.)
+                let other = match *w {
+                    "总计" => "合计",
+                    "其他" => "其它",
+                    w => w,
+                };
+                if centers[k].is_none() && (piece.starts_with(w) || piece.starts_with(other)) {
                     centers[k] = Some(center);
                 }
             }
@@ -913,7 +918,7 @@ fn review_by_layout<'t, 'a>(
         return None;
     }
     let mut centers: Vec<f64> = header_pieces(lines, line)?
-        .filter(|(_, piece)| ["结果", "其他", "尚未", "总计", "合计"].iter().any(|w| piece.starts_with(w)))
+        .filter(|(_, piece)| ["结果", "其他", "其它", "尚未", "总计", "合计"].iter().any(|w| piece.starts_with(w)))
         .map(|(center, _)| center)
         .collect();
     centers.sort_by(f64::total_cmp);
@@ -4184,8 +4189,8 @@ mod tests {
             ex.diags
         );
         assert_eq!(statuses(&ex, "new_received")[2], CellStatus::Blank);
-        // The 总计 column headed 合计, its other name: read the same.
-        let other = applications_text(&format!("{}{rows}", header.replace("总计", "合计")));
+        // The 总计 column headed 合计, its other name, and 其他 spelt 其它: read the same.
+        let other = applications_text(&format!("{}{rows}", header.replace("总计", "合计").replace("其他", "其它")));
         for row in ["new_received", "carried_over", "granted"] {
             assert_eq!(values(&other, row), values(&ex, row), "{row}");
         }
@@ -4297,8 +4302,11 @@ mod tests {
             .diags
             .iter()
             .all(|d| d.code == Code::MissingValues && d.severity == crate::diag::Severity::Info));
-        // Its 总计 columns headed 合计: read the same.
-        let other = format!("{}\n          5            2    7   8            1    9\n", header.replace("总计", "合计"));
+        // Its 总计 columns headed 合计, 其他 spelt 其它: read the same.
+        let other = format!(
+            "{}\n          5            2    7   8            1    9\n",
+            header.replace("总计", "合计").replace("其他", "其它")
+        );
         let ex = review(&lines(&other), 1, Form::Text);
         assert_eq!(ex.cells.iter().map(|c| c.value).collect::<Vec<_>>(), want);
         // 5 + 2 is not 8: not read by the places.
