@@ -153,8 +153,8 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
 /// A row whose label was broken over two lines with its values after the first part (text
 /// extracted from a PDF puts a wrapped cell's numbers on its first line): the second part
 /// starts the next run's label, on a line of its own. When `run`'s label names no row but
-/// with that line it does, and the next run's label without it names another row, the line
-/// goes to `run`; the row `run` names is returned.
+/// with that line it does, and the next run's label without it names another row or opens
+/// with an item's number, the line goes to `run`; the row `run` names is returned.
 fn rejoin(run: &mut Run<'_>, next: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<usize> {
     let apart = next.values.first().is_some_and(|v| v.line > next.label_line);
     let &(head, _) = next.breaks.first()?;
@@ -165,11 +165,27 @@ fn rejoin(run: &mut Run<'_>, next: &mut Run<'_>, specs: &[RowSpec], filled: &[bo
     let i = labels::match_row(&joined, specs, filled, cursor)?;
     let mut after = filled.to_vec();
     after[i] = true;
-    // (Row `i` is filled in `after`: the rest names another row or none.)
-    labels::match_row(&next.label[head..], specs, &after, i + 1)?;
+    // (Row `i` is filled in `after`: the rest names another row or none.) Or the rest
+    // opens the next item (`5.要求行政机关确认`, its label wrapped too, its words after).
+    let rest = &next.label[head..];
+    if labels::match_row(rest, specs, &after, i + 1).is_none() && !opens_item(rest) {
+        return None;
+    }
     run.label = joined;
     cut_label(next, head);
     Some(i)
+}
+
+/// Whether a normalised label opens with an item's number (`5.`, `5、`, `(六)`).
+fn opens_item(label: &str) -> bool {
+    let digits = label.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        return label[digits..].starts_with(['.', '、']);
+    }
+    label.strip_prefix('(').is_some_and(|r| {
+        let n = r.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+        n > 0 && r[n * 3..].starts_with(')')
+    })
 }
 
 /// A line of `run`'s label that names the row expected next by itself while the lines
@@ -3967,6 +3983,20 @@ mod tests {
         assert_eq!(total("internal_affairs"), Some(2.0), "{:?}", ex.diags);
         assert_eq!(total("process_information"), Some(1.0), "{:?}", ex.diags);
         assert!(ex.diags.iter().all(|d| d.code != Code::UnknownRow), "{:?}", ex.diags);
+        // The next row's label wrapped too, its words on its second line: its first opens
+        // with the item's number.
+        let text = "3.要求提供公开出版物\t3\t2\t0\t0\t0\t0\t5\n4.无正当理\t4\t1\t0\t0\t0\t0\t5\n由大量反复申请\n\
+                    5.要求行政机关确认\t3\t0\t0\t0\t0\t0\t3\n或重新出具已获取信息\n（六）其他处理\t7\t0\t0\t0\t0\t0\t7\n";
+        let ex = applications_text(text);
+        assert_eq!(
+            values(&ex, "not_processed.excessive_repeated"),
+            [Some(4.0), Some(1.0), Some(0.0), Some(0.0), Some(0.0), Some(0.0), Some(5.0)],
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(values(&ex, "not_processed.confirmation_request")[6], Some(3.0));
+        assert_eq!(values(&ex, "other")[6], Some(7.0));
+        assert!(ex.diags.iter().all(|d| d.code == Code::RowMissing), "{:?}", ex.diags);
     }
 
     /// Rows printed without numbers: empty cells (`7. 属于行政执法案卷\t\t…`) or the label
