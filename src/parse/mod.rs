@@ -429,7 +429,14 @@ pub fn labelled(
     let own_blanks = hits.iter().any(|(i, r)| {
         r.values.len() == specs[*i].cols.len() + extra && r.values.first().is_some_and(|t| t.kind == Kind::Blank)
     }) && values_follow_labels(&hits, specs, form, extra);
-    let subtotal_rows = if table == Table::Applications {
+    // Rows of eight cells whose eighth is empty in every one, under a header that names no
+    // 小计: a word processor's spare column after the table's, their seventh the 总计 (a row
+    // whose 自然人 is 0 makes that 总计 the organisations' sum, as a 小计 would be).
+    let spare = table == Table::Applications && subtotal_at.is_none() && {
+        let mut eight = hits.iter().filter(|(i, r)| r.values.len() == specs[*i].cols.len() + 1).peekable();
+        eight.peek().is_some() && eight.all(|(_, r)| r.values.last().is_some_and(|t| t.kind == Kind::Blank))
+    };
+    let subtotal_rows = if table == Table::Applications && !spare {
         subtotal_by_rows(&hits, specs)
     } else {
         None
@@ -479,7 +486,7 @@ pub fn labelled(
         if spread {
             run.values.drain(..run.values.len() - m);
         }
-        if table == Table::Applications {
+        if table == Table::Applications && !spare {
             drop_subtotal(spec, &mut run, subtotal_at, subtotal_rows, &mut ex);
         }
         if spread && run.values.len() == spec.cols.len() {
@@ -4343,6 +4350,41 @@ mod tests {
         let text = format!("{header}\n          5            2    8   8            1    9\n");
         let ex = review(&lines(&text), 1, Form::Text);
         assert!(ex.cells.iter().all(|c| c.status != CellStatus::Blank), "{:?}", ex.cells);
+    }
+
+    /// An HTML table with a word processor's spare empty column after its seven: every row
+    /// eight cells, the eighth empty. A row whose 自然人 is 0 has a 总计 that is the
+    /// organisations' sum, as a 小计 would be: it is no 小计, the 总计 is read as printed.
+    #[test]
+    fn a_spare_empty_column_after_the_table_is_no_subtotal() {
+        let rows = [
+            ("一、本年新收政府信息公开申请数量", [165, 47, 0, 4, 5, 3, 224]),
+            ("二、上年结转政府信息公开申请数量", [4, 0, 0, 0, 0, 0, 4]),
+            ("（一）予以公开", [0, 0, 0, 1, 0, 1, 2]),
+            ("（二）部分公开", [3, 2, 0, 0, 0, 0, 5]),
+        ];
+        let text: String = rows
+            .iter()
+            .map(|(label, v)| {
+                let cells: Vec<String> = v.iter().map(|n| n.to_string()).collect();
+                format!("{label}\t{}\t\n", cells.join("\t"))
+            })
+            .collect();
+        let ex = labelled_text(Table::Applications, Template::T2019, &text, Form::Html);
+        for (label, v) in rows {
+            let key = if label.contains("新收") {
+                "new_received"
+            } else if label.contains("结转") {
+                "carried_over"
+            } else if label.contains("予以") {
+                "granted"
+            } else {
+                "partially_granted"
+            };
+            let want: Vec<Option<f64>> = v.iter().map(|&n| Some(n as f64)).collect();
+            assert_eq!(values(&ex, key), want, "{key} {:?}", ex.diags);
+        }
+        assert!(ex.diags.iter().all(|d| !matches!(d.code, Code::Subtotal | Code::IdentityFailed)), "{:?}", ex.diags);
     }
 
     /// A review table left empty in HTML: its row of fifteen empty cells is blank.
