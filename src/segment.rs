@@ -137,6 +137,13 @@ fn trailing_year(chars: &[char]) -> Option<i32> {
 }
 
 fn is_title(norm: &str) -> bool {
+    // A title in book-title marks, alone on its line (《某某局2020年政府信息公开工作年度报告》);
+    // a sentence citing a title or the regulation (根据《…条例》) is none.
+    let norm = norm
+        .strip_prefix('《')
+        .and_then(|n| n.strip_suffix('》'))
+        .filter(|n| !n.contains(['《', '》']))
+        .unwrap_or(norm);
     // 年报 with the year before it (某某局2020年度政府信息公开年报); a portal's column of the
     // same name (政府信息公开年报) has none.
     let annual = || norm.ends_with("年报") && year_in(norm).is_some();
@@ -354,6 +361,11 @@ pub fn clean_agency(s: &str) -> Option<String> {
         if let Some(rest) = a.strip_suffix(suffix) {
             a = rest.to_string();
         }
+    }
+    // No agency's name holds 关于: the name before it, what follows naming the area the
+    // report covers (某某县人民政府关于某某县2020年政府信息公开工作年度报告).
+    if let Some(at) = a.find("关于").filter(|&at| at > 0) {
+        a.truncate(at);
     }
     if let Some(rest) = a.strip_prefix("关于") {
         a = rest.to_string();
@@ -1910,10 +1922,25 @@ mod tests {
                 "某某县教育局",
                 2021,
             ),
+            // The area after 关于.
+            (
+                "某某县人民政府关于某某县2020年政府信息公开工作年度报告\n正文",
+                "某某县人民政府",
+                2020,
+            ),
+            // In book-title marks, alone on its line.
+            (
+                "《某某县教育局2020年政府信息公开工作年度报告》\n正文",
+                "某某县教育局",
+                2020,
+            ),
         ];
         for (text, agency, year) in cases {
             assert_eq!(meta_of(text), (Some(agency.to_string()), Some(*year)), "{text:?}");
         }
+        // A sentence that cites a title is none.
+        let cited = "现将《某某县教育局2020年政府信息公开工作年度报告》予以公布\n正文";
+        assert_eq!(meta_of(cited), (None, None));
     }
 
     /// Titles as covers, attachments and notices print them: the title's words after the
