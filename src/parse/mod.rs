@@ -399,6 +399,8 @@ pub fn labelled(
                 hits.len()
             ),
         ));
+        // (Nor the rows printed without values found on the way: no cell of it is read.)
+        ex.cells.clear();
         return ex;
     }
     // Only the applications table has a subtotal column.
@@ -4350,6 +4352,18 @@ mod tests {
         let text = format!("{header}\n          5            2    8   8            1    9\n");
         let ex = review(&lines(&text), 1, Form::Text);
         assert!(ex.cells.iter().all(|c| c.status != CellStatus::Blank), "{:?}", ex.cells);
+    }
+
+    /// A table whose labelled rows mostly match no template row (a statistics table of the
+    /// reports before 2019, or a PDF's text with its cells out of order) is not read: no
+    /// cell of it, not even the rows whose labels stood alone, printed as without values.
+    #[test]
+    fn a_table_that_is_not_the_templates_gives_no_cells() {
+        let text = "规章\n规范性文件\n行政许可\n其他对外管理服务事项\n\
+                    收到申请\t1\t2\n受理申请\t3\t4\n办结申请\t5\t6\n答复申请\t7\t8\n咨询\t9\t1\n";
+        let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, text, Form::Text);
+        assert!(ex.diags.iter().any(|d| d.code == Code::TableMissing), "{:?}", ex.diags);
+        assert!(ex.cells.is_empty(), "{:?}", ex.cells);
     }
 
     /// An HTML table with a word processor's spare empty column after its seven: every row
