@@ -1525,6 +1525,31 @@ mod tests {
         assert!(o.diagnostics.is_empty(), "{:?}", o.diagnostics);
     }
 
+    /// Pandoc's plain text of a page laid out in a table: each row of its grid tables ends
+    /// with the layout's empty cell, eight cells under a header with no 小计. The spare cell
+    /// is no 总计 or 小计: a 总计 printed blank stays blank (it was given by the identities).
+    #[test]
+    fn a_grid_tables_spare_cell_after_its_rows_is_dropped() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/converted");
+        let name = "layout_table_2021_pandoc_plain.txt";
+        let o = process_bytes(name, &std::fs::read(root.join(name)).unwrap(), &Limits::default());
+        let cell = |row: &str, col: &str| {
+            o.cells
+                .iter()
+                .find(|c| c.row == row && c.col == col)
+                .map(|c| (c.value, c.status))
+        };
+        assert_eq!(cell("granted", "total"), Some((None, model::CellStatus::Blank)));
+        assert_eq!(
+            cell("granted", "natural_person"),
+            Some((Some(44.0), model::CellStatus::Reported))
+        );
+        assert_eq!(
+            cell("new_received", "total"),
+            Some((Some(137.0), model::CellStatus::Reported))
+        );
+    }
+
     /// A table read all but a cell whose text is no number (`两千余万元`) is not read again
     /// as a crawler's dump, whose runs of digits a cell of the row would be cut into
     /// (`51` as 5|1); amounts printed with a yuan sign, 万 alone, a unit in brackets or

@@ -2043,7 +2043,13 @@ mod tests {
         // The whole text in full-width digits (自２０２２年１月１日起, ２０２３年１月４日).
         let full: String = format!("{open}\n{period}\n无。\n{imprint}\n")
             .chars()
-            .map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 + 0xFEE0).unwrap() } else { c })
+            .map(|c| {
+                if c.is_ascii_digit() {
+                    char::from_u32(c as u32 + 0xFEE0).unwrap()
+                } else {
+                    c
+                }
+            })
             .collect();
         let m = meta(&lines(&full));
         assert_eq!(

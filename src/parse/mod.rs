@@ -431,13 +431,32 @@ pub fn labelled(
     let own_blanks = hits.iter().any(|(i, r)| {
         r.values.len() == specs[*i].cols.len() + extra && r.values.first().is_some_and(|t| t.kind == Kind::Blank)
     }) && values_follow_labels(&hits, specs, form, extra);
-    // Rows of eight cells whose eighth is empty in every one, under a header that names no
+    // Rows of eight cells whose eighth is empty in every one (and whose first is not, or
+    // all are), under a header that names no
     // 小计: a word processor's spare column after the table's, their seventh the 总计 (a row
     // whose 自然人 is 0 makes that 总计 the organisations' sum, as a 小计 would be).
     let spare = table == Table::Applications && subtotal_at.is_none() && {
-        let mut eight = hits.iter().filter(|(i, r)| r.values.len() == specs[*i].cols.len() + 1).peekable();
-        eight.peek().is_some() && eight.all(|(_, r)| r.values.last().is_some_and(|t| t.kind == Kind::Blank))
+        let mut eight = hits
+            .iter()
+            .filter(|(i, r)| r.values.len() == specs[*i].cols.len() + 1)
+            .peekable();
+        // (A row that opens with an empty cell before its values has its label's merged
+        // cell's there: its cells are placed otherwise.)
+        let blank = |t: &Token<'_>| t.kind == Kind::Blank;
+        eight.peek().is_some()
+            && eight.all(|(_, r)| {
+                r.values.last().is_some_and(blank)
+                    && (r.values.first().is_some_and(|t| !blank(t)) || r.values.iter().all(blank))
+            })
     };
+    if spare {
+        // (Each row's spare cell dropped: a row of empty cells is then its seven.)
+        for (i, r) in hits.iter_mut() {
+            if r.values.len() == specs[*i].cols.len() + 1 {
+                r.values.pop();
+            }
+        }
+    }
     let subtotal_rows = if table == Table::Applications && !spare {
         subtotal_by_rows(&hits, specs)
     } else {
@@ -943,7 +962,11 @@ fn review_by_layout<'t, 'a>(
         return None;
     }
     let mut centers: Vec<f64> = header_pieces(lines, line)?
-        .filter(|(_, piece)| ["结果", "其他", "其它", "尚未", "总计", "合计"].iter().any(|w| piece.starts_with(w)))
+        .filter(|(_, piece)| {
+            ["结果", "其他", "其它", "尚未", "总计", "合计"]
+                .iter()
+                .any(|w| piece.starts_with(w))
+        })
         .map(|(center, _)| center)
         .collect();
     centers.sort_by(f64::total_cmp);
@@ -3999,7 +4022,15 @@ mod tests {
         let ex = applications_text(text);
         assert_eq!(
             values(&ex, "not_processed.excessive_repeated"),
-            [Some(4.0), Some(1.0), Some(0.0), Some(0.0), Some(0.0), Some(0.0), Some(5.0)],
+            [
+                Some(4.0),
+                Some(1.0),
+                Some(0.0),
+                Some(0.0),
+                Some(0.0),
+                Some(0.0),
+                Some(5.0)
+            ],
             "{:?}",
             ex.diags
         );
@@ -4229,7 +4260,10 @@ mod tests {
         );
         assert_eq!(statuses(&ex, "new_received")[2], CellStatus::Blank);
         // The 总计 column headed 合计, its other name, and 其他 spelt 其它: read the same.
-        let other = applications_text(&format!("{}{rows}", header.replace("总计", "合计").replace("其他", "其它")));
+        let other = applications_text(&format!(
+            "{}{rows}",
+            header.replace("总计", "合计").replace("其他", "其它")
+        ));
         for row in ["new_received", "carried_over", "granted"] {
             assert_eq!(values(&other, row), values(&ex, row), "{row}");
         }
@@ -4398,7 +4432,13 @@ mod tests {
             let want: Vec<Option<f64>> = v.iter().map(|&n| Some(n as f64)).collect();
             assert_eq!(values(&ex, key), want, "{key} {:?}", ex.diags);
         }
-        assert!(ex.diags.iter().all(|d| !matches!(d.code, Code::Subtotal | Code::IdentityFailed)), "{:?}", ex.diags);
+        assert!(
+            ex.diags
+                .iter()
+                .all(|d| !matches!(d.code, Code::Subtotal | Code::IdentityFailed)),
+            "{:?}",
+            ex.diags
+        );
     }
 
     /// A review table left empty in HTML: its row of fifteen empty cells is blank.
