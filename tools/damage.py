@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Reads the fixture reports after damage that keeps their numbers, and scores each form.
 
-usage: python3 tools/damage.py [--ogi BIN] [--keep DIR] [--check]
+usage: python3 tools/damage.py [--ogi BIN] [--keep DIR] [--check] [--corpora seeds,real,pingtan]
 
-Every report under tests/fixtures/{seeds,real,pingtan} that has a truth file is damaged the
+Every report under tests/fixtures/{seeds,real,pingtan} (or the corpora `--corpora` names:
+`forms,converted` too) that has a truth file is damaged the
 ways public dumps damage reports (line ends, white space, encodings, invisible characters,
 escaped spaces, stray bytes, a crawler's Latin-1 mojibake, traditional characters in UTF-8
 and Big5, radicals for ideographs (a PDF's text), page furniture,

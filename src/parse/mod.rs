@@ -183,8 +183,8 @@ fn opens_item(label: &str) -> bool {
         return label[digits..].starts_with(['.', '、']);
     }
     label.strip_prefix('(').is_some_and(|r| {
-        let n = r.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
-        n > 0 && r[n * 3..].starts_with(')')
+        let rest = r.trim_start_matches(|c| "一二三四五六七八九十".contains(c));
+        rest.len() < r.len() && rest.starts_with(')')
     })
 }
 
@@ -432,9 +432,9 @@ pub fn labelled(
         r.values.len() == specs[*i].cols.len() + extra && r.values.first().is_some_and(|t| t.kind == Kind::Blank)
     }) && values_follow_labels(&hits, specs, form, extra);
     // Rows of eight cells whose eighth is empty in every one (and whose first is not, or
-    // all are), under a header that names no
-    // 小计: a word processor's spare column after the table's, their seventh the 总计 (a row
-    // whose 自然人 is 0 makes that 总计 the organisations' sum, as a 小计 would be).
+    // all are), under a header that names no 小计: a word processor's spare column after
+    // the table's, their seventh the 总计 (a row whose 自然人 is 0 makes that 总计 the
+    // organisations' sum, as a 小计 would be).
     let spare = table == Table::Applications && subtotal_at.is_none() && {
         let mut eight = hits
             .iter()
@@ -786,8 +786,8 @@ struct Layout {
 
 impl Layout {
     /// The header's words, each at the start of a piece of its line: the seven columns'
-    /// in order (总计 or 合计, 其他 or 其它), a 小计's before 总计 where the table has one. A word broken over lines
-    /// (`商业企` / `业`) is placed by its first line.
+    /// in order (总计 or 合计, 其他 or 其它), a 小计's before 总计 where the table has one.
+    /// A word broken over lines (`商业企` / `业`) is placed by its first line.
     const WORDS: [&'static str; 8] = ["自然人", "商业", "科研", "社会", "法律", "其他", "小计", "总计"];
 
     /// The columns' places where the header before the table's first values names each column
@@ -4386,6 +4386,16 @@ mod tests {
         let text = format!("{header}\n          5            2    8   8            1    9\n");
         let ex = review(&lines(&text), 1, Form::Text);
         assert!(ex.cells.iter().all(|c| c.status != CellStatus::Blank), "{:?}", ex.cells);
+    }
+
+    #[test]
+    fn items_open_with_their_numbers() {
+        for label in ["5.要求行政机关确认", "5、要求", "12.其他", "(六)其他处理", "(十二)其他"] {
+            assert!(opens_item(label), "{label}");
+        }
+        for label in ["要求行政机关确认", "5要求", "2020年", "(本列数据)", "()", "(六其他"] {
+            assert!(!opens_item(label), "{label}");
+        }
     }
 
     /// A table whose labelled rows mostly match no template row (a statistics table of the
