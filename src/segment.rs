@@ -2041,16 +2041,9 @@ mod tests {
             (Some("某某县教育局"), Some(2022), true)
         );
         // The whole text in full-width digits (自２０２２年１月１日起, ２０２３年１月４日).
-        let full: String = format!("{open}\n{period}\n无。\n{imprint}\n")
-            .chars()
-            .map(|c| {
-                if c.is_ascii_digit() {
-                    char::from_u32(c as u32 + 0xFEE0).unwrap()
-                } else {
-                    c
-                }
-            })
-            .collect();
+        let full = crate::parse::numbers::fullwidth(&format!("{open}\n{period}\n无。\n{imprint}\n"), |c| {
+            c.is_ascii_digit()
+        });
         let m = meta(&lines(&full));
         assert_eq!(
             (m.agency.as_deref(), m.year, m.untitled),

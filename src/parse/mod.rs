@@ -4659,16 +4659,7 @@ mod tests {
         assert_eq!(values(&ex, "normative_documents"), [0.0, 0.0, 2.0].map(Some));
         assert!(!ex.diags.iter().any(|d| d.code == Code::AmbiguousRow), "{:?}", ex.diags);
         // In full-width digits the same (`００` is two cells as `00` is).
-        let wide: String = text
-            .chars()
-            .map(|c| {
-                if c.is_ascii_digit() {
-                    char::from_u32(c as u32 + 0xFEE0).unwrap()
-                } else {
-                    c
-                }
-            })
-            .collect();
+        let wide = numbers::fullwidth(text, |c| c.is_ascii_digit());
         let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, &wide, Form::Glued);
         assert_eq!(values(&ex, "normative_documents"), [0.0, 0.0, 2.0].map(Some));
     }
@@ -4742,14 +4733,7 @@ mod tests {
     /// leading ０, none ending in ．, the same values and the same diagnostics.
     #[test]
     fn full_width_runs_are_split_as_ascii_ones() {
-        let full = |s: &str| -> String {
-            s.chars()
-                .map(|c| match c {
-                    '0'..='9' | '.' | '+' | '-' => char::from_u32(c as u32 + 0xFEE0).unwrap(),
-                    _ => c,
-                })
-                .collect()
-        };
+        let full = |s: &str| -> String { numbers::fullwidth(s, |c| c.is_ascii_digit() || ".+-".contains(c)) };
         let got = |text: &str| {
             let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, text, Form::Glued);
             let values: Vec<_> = ex.cells.iter().map(|c| (c.row, c.col, c.value)).collect();

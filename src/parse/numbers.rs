@@ -50,6 +50,18 @@ pub enum Value {
     NotApplicable,
 }
 
+/// `s` with the ASCII characters `which` picks in their full-width forms (ＦＦ01–ＦＦ5Ｅ), as
+/// texts typed so print them: [`halfwidth`] backwards, for tests.
+#[cfg(test)]
+pub fn fullwidth(s: &str, which: impl Fn(char) -> bool) -> String {
+    s.chars()
+        .map(|c| match c {
+            '!'..='~' if which(c) => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
 /// Maps full-width ASCII (ＦＦ01–ＦＦ5Ｅ) and the ideographic space to ASCII.
 #[inline]
 pub fn halfwidth(c: char) -> char {
@@ -372,13 +384,7 @@ mod tests {
             assert!(starts_a_mark(first), "{m}");
             assert!(is_not_applicable(m), "{m}");
             // Its full-width form too.
-            let wide: String = m
-                .chars()
-                .map(|c| match c {
-                    '!'..='~' => char::from_u32(c as u32 + 0xFEE0).unwrap(),
-                    c => c,
-                })
-                .collect();
+            let wide = fullwidth(m, |_| true);
             assert!(is_not_applicable(&wide), "{wide}");
         }
         for s in ["12", "不详", "无效", "合计", "N", "2/3"] {
