@@ -1550,6 +1550,36 @@ mod tests {
         );
     }
 
+    /// trafilatura's rows of a page that leaves its zeros empty, padded with a bar to the
+    /// table's width: a row under one label cell ends with the pad, and one whose 自然人 is
+    /// a zero left empty opens with an empty cell (`二、上年结转… | | 3 | | | 1 | | 4 | |`).
+    /// The pad is dropped where the rows' 总计 add up without it; the empty cells are the
+    /// row's own, blank.
+    #[test]
+    fn trafilaturas_padded_rows_with_zeros_left_empty_keep_their_places() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms");
+        let name = "trafilatura_rows_zeros_blank_2019.txt";
+        let o = process_bytes(name, &std::fs::read(root.join(name)).unwrap(), &Limits::default());
+        let row = |key: &str| -> Vec<Option<f64>> {
+            o.cells
+                .iter()
+                .filter(|c| c.table == template::Table::Applications && c.row == key)
+                .map(|c| c.value)
+                .collect()
+        };
+        assert_eq!(
+            row("carried_over"),
+            [None, Some(3.0), None, None, Some(1.0), None, Some(4.0)],
+            "{:?}",
+            o.diagnostics
+        );
+        assert_eq!(
+            row("withheld.prohibited_by_law"),
+            [Some(1.0), None, None, None, None, None, Some(1.0)]
+        );
+        assert_eq!(o.identities_ok, Some(true));
+    }
+
     /// A table read all but a cell whose text is no number (`两千余万元`) is not read again
     /// as a crawler's dump, whose runs of digits a cell of the row would be cut into
     /// (`51` as 5|1); amounts printed with a yuan sign, 万 alone, a unit in brackets or

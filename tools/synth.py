@@ -787,6 +787,8 @@ FIXTURES = [
      {"subtotal": True}, "utf-8", False, ()),
     ("crawler_subtotal_2021.txt", "某某市人力资源和社会保障局", 2023, "2021", "glued",
      {"subtotal": True}, "gbk", False, ()),
+    ("trafilatura_rows_zeros_blank_2019.txt", "某某县文化和旅游局", 2020, "2019", "trafilatura-rows",
+     {"zeros_blank": True}, "utf-8", False, ()),
 ]
 
 

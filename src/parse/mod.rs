@@ -431,23 +431,33 @@ pub fn labelled(
     let own_blanks = hits.iter().any(|(i, r)| {
         r.values.len() == specs[*i].cols.len() + extra && r.values.first().is_some_and(|t| t.kind == Kind::Blank)
     }) && values_follow_labels(&hits, specs, form, extra);
-    // Rows of eight cells whose eighth is empty in every one (and whose first is not, or
-    // all are), under a header that names no 小计: a word processor's spare column after
-    // the table's, their seventh the 总计 (a row whose 自然人 is 0 makes that 总计 the
-    // organisations' sum, as a 小计 would be).
+    // Rows of eight cells whose eighth is empty in every one, under a header that names no
+    // 小计: a word processor's spare column after the table's, their seventh the 总计 (a row
+    // whose 自然人 is 0 makes that 总计 the organisations' sum, as a 小计 would be), where
+    // each row's seventh, printed, is its first six's sum, and either no row opens with an
+    // empty cell (but rows of empty cells) or some row's non-zero 总计 adds up so: a row
+    // that opens with an empty cell before six zeros may have its label's merged cell there
+    // (seed 003's `（一）予以公开 |  | 0 | 0 | 0 | 0 | 0 | 0 |  |`), its 总计 the last.
     let spare = table == Table::Applications && subtotal_at.is_none() && {
-        let mut eight = hits
+        let eight: Vec<&[Token<'_>]> = hits
             .iter()
             .filter(|(i, r)| r.values.len() == specs[*i].cols.len() + 1)
-            .peekable();
-        // (A row that opens with an empty cell before its values has its label's merged
-        // cell's there: its cells are placed otherwise.)
+            .map(|(_, r)| r.values.as_slice())
+            .collect();
         let blank = |t: &Token<'_>| t.kind == Kind::Blank;
-        eight.peek().is_some()
-            && eight.all(|(_, r)| {
-                r.values.last().is_some_and(blank)
-                    && (r.values.first().is_some_and(|t| !blank(t)) || r.values.iter().all(blank))
-            })
+        let num = |t: &Token<'_>| match t.kind {
+            Kind::Value(Value::Number(n)) => Some(n.value),
+            Kind::Blank | Kind::Value(Value::NotApplicable) => Some(0.0),
+            _ => None,
+        };
+        let total = |v: &[Token<'_>]| Some(v[..6].iter().map(num).sum::<Option<f64>>()? - num(&v[6])?);
+        let adds_up = |v: &[Token<'_>]| blank(&v[6]) || total(v).is_some_and(|d| validate::close(d, 0.0));
+        let shown = eight
+            .iter()
+            .any(|v| !blank(&v[6]) && num(&v[6]).is_some_and(|t| t != 0.0) && adds_up(v));
+        !eight.is_empty()
+            && eight.iter().all(|v| v.last().is_some_and(blank) && adds_up(v))
+            && (shown || eight.iter().all(|v| !blank(&v[0]) || v.iter().all(blank)))
     };
     if spare {
         // (Each row's spare cell dropped: a row of empty cells is then its seven.)
