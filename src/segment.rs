@@ -289,8 +289,19 @@ fn is_chrome_line(raw: &str) -> bool {
 /// (`当前位置：首页 > 信息公开 > 某某局 2020年 政府信息公开工作年度报告`). None for a menu or
 /// breadcrumb that only names the reports' column (`首页 > 政府信息公开 > 年度报告 机构职能
 /// 2020年以前`: its year is no report's) or fields run into a title with no space between.
+/// A page's buttons in brackets after the title (`【打印】【关闭】`) are none of it.
 fn title_in_chrome(raw: &str) -> Option<&str> {
-    let tail = raw.rsplit(CRUMBS).next().unwrap_or(raw).trim();
+    let mut tail = raw.rsplit(CRUMBS).next().unwrap_or(raw).trim();
+    // A page's buttons after the title, in brackets (`…年度报告【打印】【关闭】`).
+    while let Some(rest) = tail
+        .strip_suffix('】')
+        .and_then(|t| t.rfind('【').map(|at| t[..at].trim_end()))
+    {
+        if rest.is_empty() {
+            break;
+        }
+        tail = rest;
+    }
     let title = |c: &str, piece: bool| {
         let n = normalize(c);
         // A piece among others (a menu's link, `2019年政府信息公开年报`) names its agency.
@@ -1926,6 +1937,12 @@ mod tests {
             (
                 "某某县人民政府关于某某县2020年政府信息公开工作年度报告\n正文",
                 "某某县人民政府",
+                2020,
+            ),
+            // The page's buttons after it.
+            (
+                "某某县教育局2020年政府信息公开工作年度报告【打印】【关闭】\n正文",
+                "某某县教育局",
                 2020,
             ),
             // In book-title marks, alone on its line.
