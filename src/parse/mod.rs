@@ -445,19 +445,13 @@ pub fn labelled(
             .map(|(_, r)| r.values.as_slice())
             .collect();
         let blank = |t: &Token<'_>| t.kind == Kind::Blank;
-        let num = |t: &Token<'_>| match t.kind {
-            Kind::Value(Value::Number(n)) => Some(n.value),
-            Kind::Blank | Kind::Value(Value::NotApplicable) => Some(0.0),
-            _ => None,
-        };
-        let total = |v: &[Token<'_>]| Some(v[..6].iter().map(num).sum::<Option<f64>>()? - num(&v[6])?);
-        let adds_up = |v: &[Token<'_>]| blank(&v[6]) || total(v).is_some_and(|d| validate::close(d, 0.0));
-        let shown = eight
-            .iter()
-            .any(|v| !blank(&v[6]) && num(&v[6]).is_some_and(|t| t != 0.0) && adds_up(v));
+        // (`&v[..7]`: the row's seven cells before the spare one, the 总计 last.)
         !eight.is_empty()
-            && eight.iter().all(|v| v.last().is_some_and(blank) && adds_up(v))
-            && (shown || eight.iter().all(|v| !blank(&v[0]) || v.iter().all(blank)))
+            && eight
+                .iter()
+                .all(|v| v.last().is_some_and(blank) && (blank(&v[6]) || adds_up(&v[..7])))
+            && (eight.iter().any(|v| sums_to_total(&v[..7]))
+                || eight.iter().all(|v| !blank(&v[0]) || v.iter().all(blank)))
     };
     if spare {
         // (Each row's spare cell dropped: a row of empty cells is then its seven.)
