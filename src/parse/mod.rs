@@ -176,6 +176,17 @@ fn rejoin(run: &mut Run<'_>, next: &mut Run<'_>, specs: &[RowSpec], filled: &[bo
     Some(i)
 }
 
+/// Whether a piece of a header line opens with a column's header word `w`, or with its other
+/// form: 合计 for 总计 (the column's other name), 其它 for 其他 (the other spelling).
+fn opens_with_word(piece: &str, w: &str) -> bool {
+    let other = match w {
+        "总计" => "合计",
+        "其他" => "其它",
+        w => w,
+    };
+    piece.starts_with(w) || piece.starts_with(other)
+}
+
 /// Whether a normalised label opens with an item's number (`5.`, `5、`, `(六)`).
 fn opens_item(label: &str) -> bool {
     let digits = label.bytes().take_while(u8::is_ascii_digit).count();
@@ -811,13 +822,7 @@ impl Layout {
         let mut centers = vec![None; words.len()];
         for (center, piece) in header_pieces(lines, first)? {
             for (k, w) in words.iter().enumerate() {
-                // (合计 is the 总计 column's other name, 其它 the 其他 column's other spelling.)
-                let other = match *w {
-                    "总计" => "合计",
-                    "其他" => "其它",
-                    w => w,
-                };
-                if centers[k].is_none() && (piece.starts_with(w) || piece.starts_with(other)) {
+                if centers[k].is_none() && opens_with_word(piece, w) {
                     centers[k] = Some(center);
                 }
             }
@@ -967,9 +972,9 @@ fn review_by_layout<'t, 'a>(
     }
     let mut centers: Vec<f64> = header_pieces(lines, line)?
         .filter(|(_, piece)| {
-            ["结果", "其他", "其它", "尚未", "总计", "合计"]
+            ["结果", "其他", "尚未", "总计"]
                 .iter()
-                .any(|w| piece.starts_with(w))
+                .any(|w| opens_with_word(piece, w))
         })
         .map(|(center, _)| center)
         .collect();
