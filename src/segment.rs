@@ -412,7 +412,8 @@ pub fn clean_agency(s: &str) -> Option<String> {
         }
     }
     let a = trim_name(&a, trim);
-    (a.chars().count() >= 2).then_some(a)
+    // A name is written in characters (not a year's digits alone on a cover's line).
+    (a.chars().count() >= 2 && a.chars().any(|c| c.is_alphabetic() && !c.is_ascii())).then_some(a)
 }
 
 /// The key of a metadata field a line holds (`title: …`, `tags: […]`, as the front matter
@@ -536,9 +537,15 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
             }
             let chars: Vec<char> = norm.chars().collect();
             let found = find_year(&chars).or_else(|| {
-                // "XX局2020年度" on the line before "政府信息公开工作年度报告".
+                // "XX局2020年度" on the line before "政府信息公开工作年度报告"; or the year's
+                // digits alone there, before "年政府信息公开…" (a PDF's text of a title set
+                // in two fonts).
                 k.checked_sub(1).and_then(|p| {
-                    let prev: Vec<char> = normalize(singles[p].1).chars().collect();
+                    let mut prev = normalize(singles[p].1);
+                    if norm.starts_with('年') {
+                        prev.push('年');
+                    }
+                    let prev: Vec<char> = prev.chars().collect();
                     find_year(&prev).map(|(s, _, y)| (s, usize::MAX, y))
                 })
             });
@@ -582,7 +589,11 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                 };
                 m.year = Some(year);
                 m.title_line = Some(lines[i].no);
-                m.agency = agency_above(&singles[..k])
+                // The name before the title's words (某某局政府信息公开工作年度报告 / （2020年）),
+                // else above it or on the line after the year.
+                m.agency = subject_at(&norm)
+                    .and_then(|end| clean_agency(&norm[..end]))
+                    .or_else(|| agency_above(&singles[..k]))
                     .or_else(|| after(k + 2).filter(|r| agency_like(r)).and_then(|r| clean_agency(&r)));
                 break 'passes;
             };
@@ -593,7 +604,12 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
             } else {
                 chars[..start].iter().collect()
             };
+            // A name wrapped before the title's line (某某县人民政府 / 办公室2020年…报告).
+            let above = (found.map(|f| f.1) != Some(usize::MAX) && k > 0 && at == k && singles[k - 1].0 + 2 >= i)
+                .then(|| normalize(singles[k - 1].1))
+                .filter(|a| fits_above(a));
             m.agency = clean_agency(&prefix)
+                .map(|name| above.as_deref().and_then(|a| joined_name(a, &name)).unwrap_or(name))
                 .or_else(|| {
                     // "2019年上海市人民政府办公厅政府信息公开工作年度报告": the agency follows the year.
                     if year_end == usize::MAX {
@@ -670,23 +686,35 @@ fn statistics_year(lines: &[Line<'_>]) -> Option<i32> {
 
 /// The agency on a line of its own among the three lines before the title (`before`).
 fn agency_above(before: &[(usize, &str)]) -> Option<String> {
-    let fits = |n: &String| !is_chrome(n) && n.chars().count() <= 40 && !n.contains('。') && year_in(n).is_none();
+    let fits = |n: &String| fits_above(n);
     let lines: Vec<String> = before.iter().rev().take(3).map(|(_, raw)| normalize(raw)).collect();
     let at = lines.iter().position(fits)?;
     let name = &lines[at];
-    // A name broken over two lines of a cover (某某县人民政府 / 办公室): a department's name
-    // without a place in it, under a line that ends as an agency's or a place's name does.
-    if let Some(above) = lines.get(at + 1).filter(|a| fits(a)) {
-        let bare = name.chars().count() <= 8
-            && !name.contains(AREAS)
-            && !name.contains(['镇', '乡'])
-            && !name.contains("政府");
-        let joined = format!("{above}{name}");
-        if bare && agency_like(name) && agency_like(above) && joined.chars().count() <= 40 {
-            return clean_agency(&joined);
-        }
+    if let Some(joined) = lines.get(at + 1).filter(|a| fits(a)).and_then(|a| joined_name(a, name)) {
+        return Some(joined);
     }
     clean_agency(name)
+}
+
+/// Whether a normalised line may be the agency's name, or its first part, above a title.
+fn fits_above(n: &str) -> bool {
+    !is_chrome(n)
+        && n.chars().count() <= 40
+        && !n.contains('。')
+        && year_in(n).is_none()
+        && n.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
+}
+
+/// A name broken over two lines of a cover or a wrapped title (某某县人民政府 / 办公室…):
+/// a department's name without a place in it, under a line that ends as an agency's or a
+/// place's name does.
+fn joined_name(above: &str, name: &str) -> Option<String> {
+    let bare =
+        name.chars().count() <= 8 && !name.contains(AREAS) && !name.contains(['镇', '乡']) && !name.contains("政府");
+    let joined = format!("{above}{name}");
+    (bare && agency_like(name) && agency_like(above) && joined.chars().count() <= 40)
+        .then(|| clean_agency(&joined))
+        .flatten()
 }
 
 /// Characters that end the name of an area (某某省, 某某市, 某某区 …).
@@ -1939,6 +1967,17 @@ mod tests {
                 "某某县人民政府",
                 2020,
             ),
+            // A name wrapped before the title's line.
+            (
+                "某某县人民政府\n办公室2020年政府信息公开工作年度报告\n正文",
+                "某某县人民政府办公室",
+                2020,
+            ),
+            (
+                "某某县人民政府\n\n办公室2020年政府信息公开工作年度报告\n正文",
+                "某某县人民政府办公室",
+                2020,
+            ),
             // The page's buttons after it.
             (
                 "某某县教育局2020年政府信息公开工作年度报告【打印】【关闭】\n正文",
@@ -1989,6 +2028,10 @@ mod tests {
             "某某县教育局政府信息公开工作年度报告（2020）",
             "某某县\n教育局\n2020年度政府信息公开工作年度报告",
             "某某市人民政府\n某某县教育局\n2020年度政府信息公开工作年度报告",
+            "某某县教育局政府信息公开工作年度报告\n（2020年）",
+            "某某县教育局政府信息公开工作年度报告\n（2020年度）\n某某县教育局",
+            "某某县教育局\n2020\n年度政府信息公开工作年度报告",
+            "某某县教育局2020\n年度政府信息公开工作年度报告",
         ];
         for title in cases {
             let text = format!("{title}{body}");
