@@ -203,20 +203,25 @@ fn is_chrome(norm: &str) -> bool {
 /// particulars: 索引号、发布机构、名称、生成日期…).
 const TITLE_KEYS: [&str; 7] = ["标题", "名称", "题名", "题目", "文件名称", "信息名称", "文章标题"];
 
-/// Keys of a line that names other reports (links beside or below the report).
+/// Keys of a line that names other reports (links beside or below the report); any key
+/// that opens with 相关 too (相关文件, 相关报告).
 const OTHER_REPORT_KEYS: [&str; 11] = [
-    "相关链接",
-    "相关文章",
-    "相关阅读",
-    "相关信息",
-    "相关新闻",
     "推荐阅读",
     "延伸阅读",
+    "热点推荐",
+    "往期回顾",
     "上一篇",
     "下一篇",
+    "上篇",
+    "下篇",
     "上一条",
     "下一条",
+    "前一篇",
 ];
+
+fn names_other_report(key: &str) -> bool {
+    key.starts_with("相关") || OTHER_REPORT_KEYS.contains(&key)
+}
 
 /// The key of a field a line opens with (at most six characters of CJK before a colon,
 /// white space within it dropped: `标    题：`) and the text after the colon.
@@ -514,7 +519,7 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
             // own.
             if is_title(&norm) {
                 match field_key(line) {
-                    Some((key, _)) if OTHER_REPORT_KEYS.contains(&key.as_str()) => continue,
+                    Some((key, _)) if names_other_report(&key) => continue,
                     Some((key, value)) if TITLE_KEYS.contains(&key.as_str()) => {
                         norm = normalize(grid::cells(value).into_iter().next().unwrap_or(value));
                     }
@@ -1764,6 +1769,8 @@ mod tests {
             "发布机构：某某市生态环境局\n标    题：",
             "相关链接：某某市生态环境局2019年政府信息公开工作年度报告\n\n",
             "上一篇：某某市教育局2019年政府信息公开年报\n",
+            "相关文件：某某市2019年政府信息公开工作年度报告\n",
+            "上篇：某某市教育局2019年政府信息公开年报\n",
             "最新信息\n· 某某市教育局2019年政府信息公开年报\n• 某某市财政局2019年政府信息公开年报\n\n",
             "首页 | 机构概况 | 政务公开 | 2019年政府信息公开年报 | 互动交流\n\n",
             "网站首页 政府信息公开 2019年度报告 政策解读 互动交流\n\n",
