@@ -48,13 +48,10 @@ pub fn to_text(src: &str) -> String {
 /// of each of its lines; None where html5ever built the tree (it keeps no positions), the
 /// lines then being the text's own.
 pub fn page_text(src: &str) -> (String, Option<Vec<u32>>) {
-    // Pages stored inside a JavaScript string keep their quotes escaped (align=\"center\").
-    // (Unescaping them keeps the page's line breaks, so its lines.)
-    let src: Cow<str> = if src.contains("=\\\"") {
-        Cow::Owned(src.replace("\\\"", "\""))
-    } else {
-        Cow::Borrowed(src)
-    };
+    // Pages stored inside a JavaScript or JSON string keep their quotes escaped
+    // (align=\"center\"), maybe their end tags' slashes too (<\/td>), and their characters
+    // (\u4e00).
+    let src = unescaped(src);
     let mut out = String::with_capacity(src.len() / 4);
     let mut marks = Vec::new();
     match fast_dom(&src) {
@@ -70,6 +67,68 @@ pub fn page_text(src: &str) -> (String, Option<Vec<u32>>) {
             (out, None)
         }
     }
+}
+
+/// `src`, or the page it holds inside a JavaScript or JSON string, unescaped
+/// ([`js_unescaped`]), where it holds an escaped quote after `=` or a paragraph's or a
+/// table's end tag escaped (not a script's `document.write("<\/script>")`).
+fn unescaped(src: &str) -> Cow<'_, str> {
+    let b = src.as_bytes();
+    let escaped = memchr::memchr_iter(b'\\', b).any(|at| {
+        let (before, after) = (at.checked_sub(1).map(|p| b[p]), &b[at + 1..]);
+        (before == Some(b'=') && after.starts_with(b"\""))
+            || (before == Some(b'<') && [&b"/p>"[..], b"/td>", b"/tr>"].iter().any(|t| after.starts_with(t)))
+    });
+    if escaped {
+        Cow::Owned(js_unescaped(src))
+    } else {
+        Cow::Borrowed(src)
+    }
+}
+
+/// A page stored inside a JavaScript or JSON string, its escapes undone: `\"`, `\'`, `\/`
+/// and `\\` are the character, `\uXXXX` the character it numbers (a surrogate pair one
+/// character), `\n`, `\r` and `\t` a space (white space to HTML, and the file's own line
+/// breaks stay its lines); any other backslash stays.
+fn js_unescaped(src: &str) -> String {
+    let b = src.as_bytes();
+    let mut out = String::with_capacity(src.len());
+    let mut from = 0;
+    let hex = |at: usize| -> Option<u32> {
+        let h = src.get(at..at + 4)?;
+        h.bytes()
+            .all(|c| c.is_ascii_hexdigit())
+            .then(|| u32::from_str_radix(h, 16).ok())
+            .flatten()
+    };
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'\\', &b[i..]) {
+        let at = i + k;
+        out.push_str(&src[from..at]);
+        let (c, len) = match b.get(at + 1) {
+            Some(&q @ (b'"' | b'\'' | b'/' | b'\\')) => (Some(q as char), 2),
+            Some(b'n' | b'r' | b't') => (Some(' '), 2),
+            Some(b'u') => match hex(at + 2) {
+                Some(hi @ 0xD800..=0xDBFF) => match (src.get(at + 6..at + 8), hex(at + 8)) {
+                    (Some("\\u"), Some(lo @ 0xDC00..=0xDFFF)) => {
+                        (char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)), 12)
+                    }
+                    _ => (None, 1),
+                },
+                Some(v) => (char::from_u32(v), 6),
+                None => (None, 1),
+            },
+            _ => (None, 1),
+        };
+        match c {
+            Some(c) => out.push(c),
+            None => out.push('\\'),
+        }
+        from = at + if c.is_some() { len } else { 1 };
+        i = from;
+    }
+    out.push_str(&src[from..]);
+    out
 }
 
 /// The page's line of each line of `out`: that of the first mark on it (a mark is where a
@@ -1072,7 +1131,7 @@ mod tests {
 
     /// `to_text` by html5ever alone: without the fast path or the slimming pre-pass.
     fn unslimmed(src: &str) -> String {
-        let src = src.replace("\\\"", "\"");
+        let src = unescaped(src);
         let doc = Html::parse_document(&src);
         let mut out = String::new();
         walk(&Dom::from_html(&doc), 0, &mut out, &mut Vec::new());
@@ -1511,5 +1570,17 @@ mod tests {
     fn escaped_quotes_are_unescaped() {
         let text = to_text("<table><tr><td align=\\\"center\\\">总计</td><td>3</td></tr></table>");
         assert!(text.contains("总计\t3"), "{text:?}");
+    }
+
+    /// A page inside a JSON string (an API's answer saved as the page): end tags' slashes
+    /// escaped, line breaks and tabs escaped, characters as `\u` escapes.
+    #[test]
+    fn a_page_in_a_json_string_is_unescaped() {
+        let page = r#"{"content":"<p>\u89c4\u7ae0\u8868<\/p>\n<table><tr><td align=\"center\">\u603b\u8ba1<\/td>\t<td>3<\/td><\/tr><tr><td>a\\b \ud83d\ude00<\/td><\/tr><\/table>"}"#;
+        let text = to_text(page);
+        assert!(text.contains("规章表\n"), "{text:?}");
+        assert!(text.contains("总计\t3\n"), "{text:?}");
+        assert!(text.contains("a\\b 😀"), "{text:?}");
+        assert_eq!(js_unescaped(r"\x \u12 \"), r"\x \u12 \");
     }
 }
