@@ -210,6 +210,12 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
         }
         None => decoded_text,
     };
+    // A page's source written as text, its markup escaped (`&lt;td&gt;`: a feed's or a
+    // double-escaping editor's): the markup.
+    let decoded_text = match markup_escaped(&decoded_text) {
+        Some(page) => std::borrow::Cow::Owned(page),
+        None => decoded_text,
+    };
     // A page saved under .txt is still HTML, and so is a text (under either name) holding
     // HTML tables after a crawler's header or between lines of plain text (a converter's
     // Markdown).
@@ -228,6 +234,12 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
             None => decoded_text,
         };
         let (text, lines) = html::page_text(&page);
+        // A page that holds its report's markup escaped in its text: that markup's text
+        // (its lines its own).
+        let (text, lines) = match embedded_tables(&text) {
+            Some(_) => (html::page_text(&text).0, None),
+            None => (text, lines),
+        };
         (std::borrow::Cow::Owned(text), meta_pubdate(&page), Some(page), lines)
     } else {
         (
@@ -252,6 +264,43 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
             title_from_metadata(&title, out);
         }
     }
+}
+
+/// A text that holds a page's tables with their markup escaped (`&lt;td&gt;`, eight cells
+/// or more), that markup unescaped (`&lt;`, `&gt;`, `&quot;`, `&#39;`, `&amp;`; the file's
+/// line breaks stay its lines); None for any other text.
+fn markup_escaped(text: &str) -> Option<String> {
+    let cells = memchr::memmem::find_iter(text.as_bytes(), b"&lt;td").take(8).count();
+    if cells < 8 || !text.contains("&lt;table") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let entity = [
+            ("&lt;", '<'),
+            ("&gt;", '>'),
+            ("&quot;", '"'),
+            ("&#39;", '\''),
+            ("&amp;", '&'),
+        ]
+        .into_iter()
+        .find(|(e, _)| rest.starts_with(e));
+        match entity {
+            Some((e, c)) => {
+                out.push(c);
+                rest = &rest[e.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Some(out)
 }
 
 /// The `content` of each `<meta>` tag in an HTML page's first 64 KB that `name` (a finder
@@ -1422,6 +1471,31 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A page's source written as text with its markup escaped (`&lt;td&gt;`), as a page's
+    /// text or as a text of its own, reads as the page does (real 013: nothing read before).
+    #[test]
+    fn a_pages_markup_escaped_reads_as_the_page() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+        let page = std::fs::read_to_string(root.join("013.html"))
+            .unwrap()
+            .replace("\\\"", "\"");
+        let plain = process_bytes("013.html", page.as_bytes(), &Limits::default());
+        assert_eq!(plain.status, DocStatus::Ok);
+        let escaped = page.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        let in_page = format!("<html><body><div class=\"content\">{escaped}</div></body></html>");
+        for (name, text) in [("a.html", in_page.as_str()), ("a.txt", escaped.as_str())] {
+            let o = process_bytes(name, text.as_bytes(), &Limits::default());
+            assert_eq!(
+                (o.agency.as_deref(), o.year),
+                (plain.agency.as_deref(), plain.year),
+                "{name}"
+            );
+            assert_eq!(values(&o), values(&plain), "{name}");
+        }
+        // Not a page: a text citing a tag or two.
+        assert_eq!(markup_escaped("规章 &lt;td&gt; 1"), None);
     }
 
     /// A 2021 report that keeps the 2019 form's first table and fills the 2021 applications
