@@ -1485,7 +1485,15 @@ mod tests {
         assert_eq!(plain.status, DocStatus::Ok);
         let escaped = page.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
         let in_page = format!("<html><body><div class=\"content\">{escaped}</div></body></html>");
-        for (name, text) in [("a.html", in_page.as_str()), ("a.txt", escaped.as_str())] {
+        // Escaped as numbered references: read as the page's text, then as a page.
+        let numbered = page.replace('&', "&amp;").replace('<', "&#60;").replace('>', "&#62;");
+        let numbered = format!("<html><body><div class=\"content\">{numbered}</div></body></html>");
+        assert_eq!(markup_escaped(&numbered), None);
+        for (name, text) in [
+            ("a.html", in_page.as_str()),
+            ("a.txt", escaped.as_str()),
+            ("b.html", &numbered),
+        ] {
             let o = process_bytes(name, text.as_bytes(), &Limits::default());
             assert_eq!(
                 (o.agency.as_deref(), o.year),

@@ -219,6 +219,7 @@ const OTHER_REPORT_KEYS: [&str; 11] = [
     "前一篇",
 ];
 
+/// Whether a field's key names other reports ([`OTHER_REPORT_KEYS`], or 相关…).
 fn names_other_report(key: &str) -> bool {
     key.starts_with("相关") || OTHER_REPORT_KEYS.contains(&key)
 }
@@ -691,11 +692,14 @@ fn statistics_year(lines: &[Line<'_>]) -> Option<i32> {
 
 /// The agency on a line of its own among the three lines before the title (`before`).
 fn agency_above(before: &[(usize, &str)]) -> Option<String> {
-    let fits = |n: &String| fits_above(n);
     let lines: Vec<String> = before.iter().rev().take(3).map(|(_, raw)| normalize(raw)).collect();
-    let at = lines.iter().position(fits)?;
+    let at = lines.iter().position(|n| fits_above(n))?;
     let name = &lines[at];
-    if let Some(joined) = lines.get(at + 1).filter(|a| fits(a)).and_then(|a| joined_name(a, name)) {
+    if let Some(joined) = lines
+        .get(at + 1)
+        .filter(|a| fits_above(a))
+        .and_then(|a| joined_name(a, name))
+    {
         return Some(joined);
     }
     clean_agency(name)
