@@ -243,7 +243,7 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
         (std::borrow::Cow::Owned(text), meta_pubdate(&page), Some(page), lines)
     } else {
         (
-            spaces_escaped(inline_tags(bracketed_spans(decoded_text))),
+            markdown_escapes(spaces_escaped(inline_tags(bracketed_spans(decoded_text)))),
             None,
             None,
             None,
@@ -404,6 +404,29 @@ fn spaces_escaped(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> 
             std::borrow::Cow::Owned(o)
         }
     }
+}
+
+/// A text's Markdown escapes (a converter's Markdown of a page: `279\.4833万元`, `\-5`,
+/// `1\.属于国家秘密`, mammoth's and html2text's) as the characters they escape: a backslash
+/// before ASCII punctuation is dropped, but before a bar (a bar within a table's cell,
+/// `\|`), a backslash or a quote.
+fn markdown_escapes(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    const ESCAPED: &[u8] = b"!#$%&()*+,-./:;<=>?@[]^_`{}~";
+    let b = text.as_bytes();
+    let escape = |at: usize| b.get(at + 1).is_some_and(|c| ESCAPED.contains(c));
+    if !memchr::memchr_iter(b'\\', b).any(escape) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for at in memchr::memchr_iter(b'\\', b) {
+        if at >= last && escape(at) {
+            out.push_str(&text[last..at]);
+            last = at + 1;
+        }
+    }
+    out.push_str(&text[last..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// `text` without the characters that print as nothing (zero-width space and joiners, word
@@ -679,7 +702,7 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     let rows = if html || unglued.is_some() {
         None
     } else {
-        segment::bars_lead_rows(text)
+        segment::bars_lead_rows(text).or_else(|| segment::paragraph_cells(text))
     };
     let form = match (html, unglued.is_some()) {
         (true, _) => parse::Form::Html,
@@ -1504,6 +1527,33 @@ mod tests {
         }
         // Not a page: a text citing a tag or two.
         assert_eq!(markup_escaped("规章 &lt;td&gt; 1"), None);
+    }
+
+    /// A page's tables made a Word document and put into text a paragraph a cell (docx2txt,
+    /// as textract reads `.docx`): its empty cells paragraphs of a no-break space, the places
+    /// its merged label cells take in the rows below them empty paragraphs. It reads as the
+    /// page does (real 013: 120 cells left out before).
+    #[test]
+    fn a_word_documents_table_a_paragraph_a_cell_reads_as_its_page() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let page = std::fs::read(root.join("real/013.html")).unwrap();
+        let text = std::fs::read(root.join("converted/013_docx2txt.txt")).unwrap();
+        let page = process_bytes("013.html", &page, &Limits::default());
+        let text = process_bytes("013.txt", &text, &Limits::default());
+        assert_eq!(text.status, DocStatus::Ok);
+        assert_eq!(values(&text), values(&page));
+    }
+
+    /// A converter's Markdown escapes (mammoth's: `\-5`, `279\.4833万元`, `1\.属于国家秘密`)
+    /// are the characters they escape; a bar in a table's cell (`\|`) stays escaped.
+    #[test]
+    fn markdown_escapes_are_their_characters() {
+        let text = markdown_escapes("行政强制\n\n\\-5\n\n279\\.4833万元\n1\\.属于\\|a\\\\b".into());
+        assert_eq!(text, "行政强制\n\n-5\n\n279.4833万元\n1.属于\\|a\\\\b");
+        assert!(matches!(
+            markdown_escapes("规章\t0".into()),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     /// A 2021 report that keeps the 2019 form's first table and fills the 2021 applications

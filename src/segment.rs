@@ -1398,6 +1398,82 @@ pub fn bars_lead_rows(text: &str) -> Option<Cut> {
     Some(Cut { text: out, source })
 }
 
+/// A text that holds each of a table's cells in a paragraph of its own, an empty line after
+/// each (a word processor's document put into text by docx2txt or textract; a page's
+/// `<td>`s one a paragraph), some of the cells empty: an empty cell is a paragraph of white
+/// space alone (`&nbsp;`, a page's) or an empty paragraph (its empty line, then the one
+/// after it, as a merged cell's other places are too). Returns the text a paragraph a line
+/// with no empty lines, an empty cell a line holding a tab (the form of a table put into
+/// text a cell a line behind tabs), or None for a text not so: forty paragraphs or more,
+/// nine in ten of the gaps between them one empty line and any number of empty paragraphs,
+/// an empty cell at least.
+pub fn paragraph_cells(text: &str) -> Option<Cut> {
+    let b = text.as_bytes();
+    // Most texts have no empty line after most of their lines; count them first.
+    let blank_after = memchr::memmem::find_iter(b, b"\n\n").count() + memchr::memmem::find_iter(b, b"\n\r\n").count();
+    let lines: Vec<&str> = text.lines().collect();
+    if blank_after * 10 < lines.len() * 4 {
+        return None;
+    }
+    // The gaps between paragraphs: the empty lines after each, in an odd number.
+    let (mut paragraphs, mut odd, mut gaps, mut empty) = (0usize, 0usize, 0usize, 0usize);
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].is_empty() {
+            i += 1;
+            continue;
+        }
+        paragraphs += 1;
+        empty += usize::from(lines[i].trim().is_empty());
+        let mut j = i + 1;
+        while j < lines.len() && !lines[j].is_empty() {
+            j += 1;
+        }
+        let mut k = j;
+        while k < lines.len() && lines[k].is_empty() {
+            k += 1;
+        }
+        if k < lines.len() {
+            gaps += 1;
+            let n = k - j;
+            if n % 2 == 1 {
+                odd += 1;
+                empty += n / 2;
+            }
+        }
+        i = k;
+    }
+    if paragraphs < 40 || odd * 10 < gaps * 9 || empty == 0 {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut source = Vec::with_capacity(lines.len() / 2);
+    let mut push = |line: &str, no: usize, out: &mut String| {
+        if !source.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+        source.push(no as u32 + 1);
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].is_empty() {
+            // An empty paragraph after the empty line that ends the one before: a cell.
+            if i > 0 && lines[i - 1].is_empty() && i + 1 < lines.len() && lines[i + 1].is_empty() {
+                push("\t", i, &mut out);
+                i += 2;
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        let line = if lines[i].trim().is_empty() { "\t" } else { lines[i] };
+        push(line, i, &mut out);
+        i += 1;
+    }
+    Some(Cut { text: out, source })
+}
+
 /// Whether `line` holds one of `phrases` (`holds_any`) or a table's numbered heading worded
 /// otherwise (`numbered_headings`).
 fn holds_heading(line: &str, phrases: &[&str]) -> bool {
@@ -1937,6 +2013,26 @@ mod tests {
         // A short title line is still preferred to a long line's head.
         let both = format!("{bare}\n某某市民政局2019年政府信息公开工作年度报告\n");
         assert_eq!(meta_of(&both), (Some("某某市民政局".into()), Some(2019)));
+    }
+
+    /// docx2txt's text of a word processor's table: a paragraph a cell, an empty line after
+    /// each; an empty cell a paragraph of white space or an empty paragraph (its line, then
+    /// the empty line after it). A paragraph a line, an empty cell a tab, each at its line.
+    #[test]
+    fn paragraphs_a_cell_are_a_cell_a_line() {
+        let mut text = String::from("标题\n\n");
+        for i in 0..45 {
+            text.push_str(&format!("{i}\n\n"));
+        }
+        text.push_str("\u{a0}\n\n\n\n规章\n\n\n\n\n\n3\n");
+        let cut = paragraph_cells(&text).unwrap();
+        let lines: Vec<&str> = cut.text.lines().collect();
+        assert_eq!(lines[..2], ["标题", "0"]);
+        assert_eq!(lines[46..], ["\t", "\t", "规章", "\t", "\t", "3"]);
+        assert_eq!(cut.source[46..], [93, 95, 97, 99, 101, 103]);
+        // No empty cell, or empty lines that are no paragraphs' (two between cells): none.
+        assert!(paragraph_cells(&text.replace("\u{a0}\n\n\n\n", "").replace("\n\n\n\n\n\n", "\n\n")).is_none());
+        assert!(paragraph_cells(&text.replace("\n\n", "\n\n\n")).is_none());
     }
 
     #[test]

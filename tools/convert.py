@@ -5,8 +5,10 @@ Each report `NAME.html` (with its `NAME.truth.json` beside it) is written as
 `OUT/TOOL/NAME.txt` with a copy of its truth file, for every converter: trafilatura (text,
 Markdown, and both with its metadata front matter), html2text, markdownify, inscriptis,
 BeautifulSoup's `get_text` (a line break between strings, and none), Pandoc (plain text,
-its Markdown, GitHub's Markdown), and the text browsers' dumps (`w3m -dump`, `lynx -dump`)
-where they are installed. Then
+its Markdown, GitHub's Markdown), the text browsers' dumps (`w3m -dump`, `lynx -dump`)
+where they are installed, and, where python-docx's family is installed, the page made a
+Word document by Pandoc and put into text as dumps of reports published as `.docx` hold
+them: docx2txt (textract's reader), mammoth (raw text, Markdown), docx2python. Then
 
     cargo run --release -- run --input OUT/TOOL --output OUT-TOOL
     python3 ../shared/tools/score.py OUT/TOOL OUT-TOOL
@@ -16,6 +18,7 @@ Needs the converters (not the standard library; not run by CI):
     pip install trafilatura html2text markdownify inscriptis beautifulsoup4 lxml lxml_html_clean \
         pypandoc_binary
     apt-get install w3m lynx   # optional: their dumps are left out without them
+    pip install docx2txt mammoth docx2python   # optional: the Word document's texts
 
     python3 tools/convert.py OUT FILE.html...
 """
@@ -68,6 +71,7 @@ def converters():
     }
     return {
         **{name: browser(cmd) for name, cmd in browsers.items() if shutil.which(cmd[0])},
+        **word_converters(),
         "trafilatura": traf("txt", False),
         "trafilatura-markdown": traf("markdown", False),
         "trafilatura-metadata": traf("txt", True),
@@ -80,6 +84,42 @@ def converters():
         "pandoc-markdown": pandoc("markdown"),
         "pandoc-gfm": pandoc("gfm"),
     }
+
+
+def word_converters():
+    """The page as a Word document (Pandoc's), put into text by the readers of `.docx`
+    files that are installed."""
+    import importlib.util
+    import tempfile
+
+    import pypandoc
+
+    def via_docx(read_docx):
+        def convert(h):
+            with tempfile.TemporaryDirectory() as d:
+                path = os.path.join(d, "page.docx")
+                pypandoc.convert_text(h, "docx", format="html", outputfile=path)
+                return read_docx(path)
+        return convert
+
+    readers = {}
+    if importlib.util.find_spec("docx2txt"):
+        import docx2txt
+        readers["docx2txt"] = docx2txt.process
+    if importlib.util.find_spec("mammoth"):
+        import mammoth
+
+        def mammoth_with(fn):
+            def read_docx(path):
+                with open(path, "rb") as f:
+                    return fn(f).value
+            return read_docx
+        readers["mammoth-raw"] = mammoth_with(mammoth.extract_raw_text)
+        readers["mammoth-markdown"] = mammoth_with(mammoth.convert_to_markdown)
+    if importlib.util.find_spec("docx2python"):
+        from docx2python import docx2python
+        readers["docx2python"] = lambda path: docx2python(path).text
+    return {name: via_docx(read_docx) for name, read_docx in readers.items()}
 
 
 def main(argv):

@@ -448,7 +448,11 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
     let mut memo = None;
     let mut memo_sep = None;
     // (None: not so; Some(true): the cells stand behind tabs, and so must an empty one.)
-    let one_a_line = if glued { None } else { cells_one_a_line(lines) };
+    let one_a_line = if glued {
+        None
+    } else {
+        cells_one_a_line(lines).or_else(|| tabs_alone(lines).then_some(true))
+    };
     for l in lines {
         crate::budget::step();
         let text = trim(l.text);
@@ -542,6 +546,29 @@ fn cells_one_a_line(lines: &[Line<'_>]) -> Option<bool> {
         }
     }
     (led >= 8 && led * 2 >= single && single >= 9 * other).then_some(tabbed == led)
+}
+
+/// Whether the lines hold one cell each and their only tabs are lines of a tab alone (a
+/// table put into text a cell a line, an empty cell a tab: `segment::paragraph_cells`'
+/// form): then such a line is an empty cell of the table. Nine in ten of the lines with
+/// text one cell.
+fn tabs_alone(lines: &[Line<'_>]) -> bool {
+    let mut tabs = lines.iter().filter(|l| l.text.contains('\t')).peekable();
+    if tabs.peek().is_none() || tabs.any(|l| l.text != "\t") {
+        return false;
+    }
+    let (mut text, mut single) = (0usize, 0usize);
+    let mut cs = Vec::new();
+    for l in lines {
+        let t = trim(l.text);
+        if t.is_empty() || is_rule(l.text) || is_page_break(l.text) {
+            continue;
+        }
+        text += 1;
+        cells_into(t, false, false, &mut cs);
+        single += usize::from(cs.len() == 1);
+    }
+    single * 10 >= text * 9
 }
 
 /// Whether the lines' bars stand between cells, each written right after its cell and a

@@ -521,6 +521,8 @@ pub fn labelled(
             && run.values.iter().all(|t| t.kind != Kind::Run);
         if spread {
             run.values.drain(..run.values.len() - m);
+        } else if form != Form::Html {
+            spare_stacked_blanks(&mut run, m);
         }
         if table == Table::Applications && !spare {
             drop_subtotal(spec, &mut run, subtotal_at, subtotal_rows, &mut ex);
@@ -1060,6 +1062,24 @@ fn values_end_rows(hits: &[(usize, Run<'_>)], lines: &[Line<'_>]) -> bool {
         rows += 1;
     }
     rows >= 5 && ended * 10 >= rows * 9
+}
+
+/// A row one cell a line with empty cells after its `m`, a line each (the places a merged
+/// label cell takes in the rows below it, as docx2txt writes a word processor's table):
+/// those are the next rows' layout, and are taken out where the row's own `m` are one a
+/// line ([`stacked`]).
+fn spare_stacked_blanks(run: &mut Run<'_>, m: usize) {
+    let pad = padding(run);
+    if run.values.len() > pad + m
+        && run.values[pad + m..]
+            .iter()
+            .all(|t| t.kind == Kind::Blank && t.line_cells == 1)
+    {
+        let spare = run.values.split_off(pad + m);
+        if !stacked(run, m) {
+            run.values.extend(spare);
+        }
+    }
 }
 
 /// Whether a text row's values after its [`padding`] are one cell a line, on lines one
