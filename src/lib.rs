@@ -696,6 +696,10 @@ fn lines_marked(text: &str, plain: bool) -> String {
 /// Segments, parses and validates decoded text into `out`. `html`: the text is the line
 /// form of an HTML page (`html::to_text`), whose table rows hold every cell in place.
 pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
+    // A line of no-break spaces alone (a page's `&nbsp;` cell, a cell a line) is an empty
+    // cell, written as a tab alone: the form of a table put into text a cell a line.
+    let nbsp = if html { None } else { nbsp_cells(text) };
+    let text = nbsp.as_deref().unwrap_or(text);
     // Crawler dumps hold the whole body on one line: break it at the headings first. A
     // page's tables put into text a cell a line behind bars are read a row a line.
     let unglued = if html { None } else { segment::unglue(text) };
@@ -761,6 +765,31 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     out.identities_ok = again.identities_ok;
     out.scope = again.scope;
     out.cells = again.cells;
+}
+
+/// `text` with each line of no-break spaces alone (maybe with other white space) a tab
+/// alone, or None where it has none. Lines stay lines.
+fn nbsp_cells(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    // U+00A0 is C2 A0 in UTF-8.
+    let lone = |line: &str| {
+        line.contains('\u{a0}')
+            && line
+                .chars()
+                .all(|c| c == '\u{a0}' || c == ' ' || c == '\t' || c == '\r')
+    };
+    memchr::memmem::find(b, "\u{a0}".as_bytes())?;
+    if !text.split('\n').any(lone) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(if lone(line) { "\t" } else { line });
+    }
+    Some(out)
 }
 
 /// The lines of `out`'s cells and of its diagnostics from `from` on, read from a text
@@ -1542,6 +1571,26 @@ mod tests {
         let text = process_bytes("013.txt", &text, &Limits::default());
         assert_eq!(text.status, DocStatus::Ok);
         assert_eq!(values(&text), values(&page));
+    }
+
+    /// The same Word 97 document put into text by LibreOffice: a cell a line, no empty line
+    /// between cells, an empty cell a line of a no-break space (an empty line the place of a
+    /// merged label cell). It reads as the page does (real 013: 120 cells left out before).
+    #[test]
+    fn a_word_documents_table_a_cell_a_line_reads_as_its_page() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let page = std::fs::read(root.join("real/013.html")).unwrap();
+        let text = std::fs::read(root.join("converted/013_libreoffice_text.txt")).unwrap();
+        let page = process_bytes("013.html", &page, &Limits::default());
+        let text = process_bytes("013.txt", &text, &Limits::default());
+        assert_eq!(text.status, DocStatus::Ok);
+        assert_eq!(values(&text), values(&page));
+        // Lines stay lines; no line of no-break spaces, no change.
+        assert_eq!(
+            nbsp_cells("a\n\u{a0}\u{a0}\r\n \u{a0}\nb\u{a0}c").as_deref(),
+            Some("a\n\t\n\t\nb\u{a0}c")
+        );
+        assert_eq!(nbsp_cells("a\nb\u{a0}c\n  \n"), None);
     }
 
     /// A converter's Markdown escapes (mammoth's: `\-5`, `279\.4833万元`, `1\.属于国家秘密`)

@@ -8,7 +8,9 @@ BeautifulSoup's `get_text` (a line break between strings, and none), Pandoc (pla
 its Markdown, GitHub's Markdown), the text browsers' dumps (`w3m -dump`, `lynx -dump`)
 where they are installed, and, where python-docx's family is installed, the page made a
 Word document by Pandoc and put into text as dumps of reports published as `.docx` hold
-them: docx2txt (textract's reader), mammoth (raw text, Markdown), docx2python. Then
+them: docx2txt (textract's reader), mammoth (raw text, Markdown), docx2python; where
+LibreOffice is installed, the page made a Word 97 document by LibreOffice and put into text
+by LibreOffice itself and by antiword (where installed). Then
 
     cargo run --release -- run --input OUT/TOOL --output OUT-TOOL
     python3 ../shared/tools/score.py OUT/TOOL OUT-TOOL
@@ -19,6 +21,7 @@ Needs the converters (not the standard library; not run by CI):
         pypandoc_binary
     apt-get install w3m lynx   # optional: their dumps are left out without them
     pip install docx2txt mammoth docx2python   # optional: the Word document's texts
+    apt-get install libreoffice-writer-nogui antiword   # optional: the Word 97 document's
 
     python3 tools/convert.py OUT FILE.html...
 """
@@ -119,7 +122,32 @@ def word_converters():
     if importlib.util.find_spec("docx2python"):
         from docx2python import docx2python
         readers["docx2python"] = lambda path: docx2python(path).text
-    return {name: via_docx(read_docx) for name, read_docx in readers.items()}
+    converters = {name: via_docx(read_docx) for name, read_docx in readers.items()}
+    if shutil.which("soffice"):
+        def via_doc(read_doc):
+            def convert(h):
+                # The page's charset is UTF-8 here, whatever it declared.
+                h = re.sub(r"""charset=["']?[-\w]+""", "charset=utf-8", h)
+                with tempfile.TemporaryDirectory() as d:
+                    page = os.path.join(d, "page.html")
+                    with open(page, "w", encoding="utf-8") as f:
+                        f.write(h)
+                    subprocess.run(["soffice", "--headless", "--infilter=HTML (StarWriter)",
+                                    "--convert-to", "doc:MS Word 97", "--outdir", d, page],
+                                   capture_output=True, check=True)
+                    return read_doc(os.path.join(d, "page.doc"), d)
+            return convert
+
+        def libreoffice_text(doc, d):
+            subprocess.run(["soffice", "--headless", "--convert-to", "txt:Text (encoded):UTF8",
+                            "--outdir", os.path.join(d, "txt"), doc], capture_output=True, check=True)
+            with open(os.path.join(d, "txt", "page.txt"), encoding="utf-8-sig") as f:
+                return f.read()
+        converters["libreoffice-doc-text"] = via_doc(libreoffice_text)
+        if shutil.which("antiword"):
+            converters["antiword"] = via_doc(lambda doc, d: subprocess.run(
+                ["antiword", "-m", "UTF-8.txt", doc], capture_output=True, check=True).stdout.decode("utf-8"))
+    return converters
 
 
 def main(argv):
