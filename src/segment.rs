@@ -1400,76 +1400,120 @@ pub fn bars_lead_rows(text: &str) -> Option<Cut> {
 
 /// A text that holds each of a table's cells in a paragraph of its own, an empty line after
 /// each (a word processor's document put into text by docx2txt or textract; a page's
-/// `<td>`s one a paragraph), some of the cells empty: an empty cell is a paragraph of white
-/// space alone (`&nbsp;`, a page's) or an empty paragraph (its empty line, then the one
-/// after it, as a merged cell's other places are too). Returns the text a paragraph a line
-/// with no empty lines, an empty cell a line holding a tab (the form of a table put into
-/// text a cell a line behind tabs), or None for a text not so: forty paragraphs or more,
-/// nine in ten of the gaps between them one empty line and any number of empty paragraphs,
-/// an empty cell at least.
+/// `<td>`s one a paragraph), some of the cells empty: an empty cell is a paragraph of
+/// no-break spaces (`&nbsp;`, a page's; a tab alone by now, `nbsp_cells`) or an empty
+/// paragraph (its empty line, then the ones after it, as a merged cell's other places are
+/// too). The empty lines between paragraphs are the commonest gap's number (one; two where
+/// every line break was written twice), an empty paragraph one more line and a gap more;
+/// lines of white space alone are empty lines (a text indented, or its lines ending in
+/// white space). Returns the text a paragraph a line with no empty lines, an empty cell a
+/// line holding a tab (the form of a table put into text a cell a line behind tabs), each
+/// line at its own line, or None for a text not so: forty paragraphs or more, four in five
+/// of their lines one cell, nine in ten of the gaps between them the commonest gap and any
+/// number of empty paragraphs, an empty cell at least.
 pub fn paragraph_cells(text: &str) -> Option<Cut> {
-    let b = text.as_bytes();
-    // Most texts have no empty line after most of their lines; count them first.
-    let blank_after = memchr::memmem::find_iter(b, b"\n\n").count() + memchr::memmem::find_iter(b, b"\n\r\n").count();
-    let lines: Vec<&str> = text.lines().collect();
-    if blank_after * 10 < lines.len() * 4 {
+    let empty = |l: &str| l != "\t" && l.trim().is_empty();
+    // Most texts have few empty lines (a third of their lines at least here): counted first.
+    let (mut n, mut blank) = (0usize, 0usize);
+    for l in text.lines() {
+        n += 1;
+        blank += usize::from(empty(l));
+    }
+    if blank * 10 < n * 3 {
         return None;
     }
-    // The gaps between paragraphs: the empty lines after each, in an odd number.
-    let (mut paragraphs, mut odd, mut gaps, mut empty) = (0usize, 0usize, 0usize, 0usize);
+    let lines: Vec<&str> = text.lines().collect();
+    // The paragraphs (runs of lines not empty) and the gaps after them: (first line, end).
+    let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(lines.len() / 2);
     let mut i = 0;
     while i < lines.len() {
-        if lines[i].is_empty() {
+        if empty(lines[i]) {
             i += 1;
             continue;
         }
-        paragraphs += 1;
-        empty += usize::from(lines[i].trim().is_empty());
         let mut j = i + 1;
-        while j < lines.len() && !lines[j].is_empty() {
+        while j < lines.len() && !empty(lines[j]) {
             j += 1;
         }
         let mut k = j;
-        while k < lines.len() && lines[k].is_empty() {
+        while k < lines.len() && empty(lines[k]) {
             k += 1;
         }
-        if k < lines.len() {
-            gaps += 1;
-            let n = k - j;
-            if n % 2 == 1 {
-                odd += 1;
-                empty += n / 2;
-            }
-        }
+        spans.push((i, j, k));
         i = k;
     }
-    if paragraphs < 40 || odd * 10 < gaps * 9 || empty == 0 {
+    if spans.len() < 40 {
+        return None;
+    }
+    // A cell a paragraph: four in five of the lines one cell (not a PDF's text with its
+    // layout kept, or a table a row a line, its line breaks written twice).
+    let (mut content, mut single) = (0usize, 0usize);
+    for line in spans.iter().flat_map(|&(i, j, _)| &lines[i..j]) {
+        if *line != "\t" {
+            content += 1;
+            // (Nor cells behind bars, a converter's Markdown or trafilatura's.)
+            if line.trim_start().starts_with(['|', '│', '┃']) || line.trim_end().ends_with(['|', '│', '┃']) {
+                continue;
+            }
+            // (Cells apart by no-break spaces too, a layout's.)
+            let spaced = line
+                .trim()
+                .chars()
+                .zip(line.trim().chars().skip(1))
+                .any(|(a, b)| a.is_whitespace() && b.is_whitespace());
+            single += usize::from(grid::cells(line.trim()).len() == 1 && !spaced);
+        }
+    }
+    if single * 5 < content * 4 {
+        return None;
+    }
+    // The commonest gap between paragraphs (not after the last).
+    let mut counts = [0usize; 8];
+    for &(_, j, k) in &spans[..spans.len() - 1] {
+        if let Some(c) = counts.get_mut(k - j) {
+            *c += 1;
+        }
+    }
+    let g = (1..counts.len()).max_by_key(|&n| (counts[n], std::cmp::Reverse(n)))?;
+    let paragraphs_in = |n: usize| (n >= g && (n - g).is_multiple_of(g + 1)).then(|| (n - g) / (g + 1));
+    let gaps = spans.len() - 1;
+    let fitting = spans[..gaps]
+        .iter()
+        .filter(|&&(_, j, k)| paragraphs_in(k - j).is_some())
+        .count();
+    let cells: usize = spans[..gaps]
+        .iter()
+        .filter_map(|&(_, j, k)| paragraphs_in(k - j))
+        .sum::<usize>()
+        + lines.iter().filter(|l| **l == "\t").count();
+    if fitting * 10 < gaps * 9 || cells == 0 {
         return None;
     }
     let mut out = String::with_capacity(text.len());
     let mut source = Vec::with_capacity(lines.len() / 2);
-    let mut push = |line: &str, no: usize, out: &mut String| {
+    let mut push = |line: &str, no: usize| {
         if !source.is_empty() {
             out.push('\n');
         }
         out.push_str(line);
         source.push(no as u32 + 1);
     };
-    let mut i = 0;
-    while i < lines.len() {
-        if lines[i].is_empty() {
-            // An empty paragraph after the empty line that ends the one before: a cell.
-            if i > 0 && lines[i - 1].is_empty() && i + 1 < lines.len() && lines[i + 1].is_empty() {
-                push("\t", i, &mut out);
-                i += 2;
-            } else {
-                i += 1;
+    for (n, &(i, j, k)) in spans.iter().enumerate() {
+        for (at, line) in lines[i..j].iter().enumerate() {
+            // A page's number (a PDF's text) is none of the text, no line between cells.
+            if !grid::is_page_break(line) {
+                push(if *line == "\t" { line } else { line.trim_end() }, i + at);
             }
-            continue;
         }
-        let line = if lines[i].trim().is_empty() { "\t" } else { lines[i] };
-        push(line, i, &mut out);
-        i += 1;
+        // An empty paragraph: the line after the gap's separator, and each gap after.
+        let inner = if n + 1 < spans.len() {
+            paragraphs_in(k - j).unwrap_or(0)
+        } else {
+            0
+        };
+        for p in 0..inner {
+            push("\t", j + g + p * (g + 1));
+        }
     }
     Some(Cut { text: out, source })
 }
@@ -2030,9 +2074,23 @@ mod tests {
         assert_eq!(lines[..2], ["标题", "0"]);
         assert_eq!(lines[46..], ["\t", "\t", "规章", "\t", "\t", "3"]);
         assert_eq!(cut.source[46..], [93, 95, 97, 99, 101, 103]);
-        // No empty cell, or empty lines that are no paragraphs' (two between cells): none.
+        // Every line break written twice: the same cells. Lines of white space alone (an
+        // indent, white space ending each line) are empty lines.
+        let doubled = paragraph_cells(&text.replace('\n', "\n\n")).unwrap();
+        assert_eq!(doubled.text, cut.text);
+        assert_eq!(doubled.source[46..], [185, 189, 193, 197, 201, 205]);
+        let indented = text
+            .lines()
+            .map(|l| format!("  {l} \t "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(paragraph_cells(&indented).unwrap().text.replace("  ", ""), cut.text);
+        // No empty cell, or gaps of one empty line and of two alike (no paragraphs'): none.
         assert!(paragraph_cells(&text.replace("\u{a0}\n\n\n\n", "").replace("\n\n\n\n\n\n", "\n\n")).is_none());
-        assert!(paragraph_cells(&text.replace("\n\n", "\n\n\n")).is_none());
+        let mixed: String = (0..60)
+            .map(|i| format!("{i}{}", if i % 2 == 0 { "\n\n" } else { "\n\n\n" }))
+            .collect();
+        assert!(paragraph_cells(&format!("{mixed}\u{a0}\n\n")).is_none());
     }
 
     #[test]
