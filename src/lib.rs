@@ -768,14 +768,14 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
 }
 
 /// `text` with each line of no-break spaces alone (three at most, maybe with other white
-/// space: a cell's, not a line of a PDF's text with its layout kept) a tab alone, or None
-/// where it has none. Lines stay lines.
+/// space: a cell's, not an empty line of a PDF's text with its layout kept) a tab alone, or
+/// None where it has none. Lines stay lines.
 fn nbsp_cells(text: &str) -> Option<String> {
     let b = text.as_bytes();
     // U+00A0 is C2 A0 in UTF-8.
     let lone = |line: &str| {
         line.contains('\u{a0}')
-            && line.trim_end_matches('\r').chars().count() <= 3
+            && line.chars().filter(|&c| c == '\u{a0}').count() <= 3
             && line
                 .chars()
                 .all(|c| c == '\u{a0}' || c == ' ' || c == '\t' || c == '\r')

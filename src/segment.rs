@@ -1412,8 +1412,19 @@ pub fn bars_lead_rows(text: &str) -> Option<Cut> {
 /// of their lines one cell, nine in ten of the gaps between them the commonest gap and any
 /// number of empty paragraphs, an empty cell at least.
 pub fn paragraph_cells(text: &str) -> Option<Cut> {
+    // Most texts have no empty cell of this form: a line of a tab alone, or an empty
+    // paragraph (four line breaks in a row, or more); looked for first.
+    let b = text.as_bytes();
+    let lone_tab = memchr::memchr_iter(b'\t', b)
+        .any(|i| (i == 0 || b[i - 1] == b'\n') && matches!(b.get(i + 1), None | Some(b'\n' | b'\r')));
+    if !lone_tab
+        && memchr::memmem::find(b, b"\n\n\n\n").is_none()
+        && memchr::memmem::find(b, b"\n\r\n\r\n\r\n").is_none()
+    {
+        return None;
+    }
     let empty = |l: &str| l != "\t" && l.trim().is_empty();
-    // Most texts have few empty lines (a third of their lines at least here): counted first.
+    // Nor many empty lines (a third of their lines at least here).
     let (mut n, mut blank) = (0usize, 0usize);
     for l in text.lines() {
         n += 1;
@@ -2084,6 +2095,8 @@ mod tests {
             .map(|l| format!("  {l} \t "))
             .collect::<Vec<_>>()
             .join("\n");
+        // (The no-break space's line a tab alone by then, as `extract` reads a text.)
+        let indented = crate::nbsp_cells(&indented).unwrap();
         assert_eq!(paragraph_cells(&indented).unwrap().text.replace("  ", ""), cut.text);
         // No empty cell, or gaps of one empty line and of two alike (no paragraphs'): none.
         assert!(paragraph_cells(&text.replace("\u{a0}\n\n\n\n", "").replace("\n\n\n\n\n\n", "\n\n")).is_none());
