@@ -103,9 +103,13 @@ fn apply(text: &str, m: &Mutation) -> String {
     lines.join("\n")
 }
 
-/// The form both sides are compared in: NFKC, no whitespace, no thousands separators.
+/// The form both sides are compared in: NFKC, no whitespace, no thousands separators, no
+/// backslashes (a converter's Markdown escapes, `34\.0107万元`, are read as the characters
+/// they escape).
 fn squeeze(s: &str) -> String {
-    s.nfkc().filter(|c| !c.is_whitespace() && *c != ',').collect()
+    s.nfkc()
+        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '\\')
+        .collect()
 }
 
 proptest! {
