@@ -1566,13 +1566,18 @@ mod tests {
     /// page does (real 013: 120 cells left out before).
     #[test]
     fn a_word_documents_table_a_paragraph_a_cell_reads_as_its_page() {
+        reads_as_real_013("converted/013_docx2txt.txt");
+    }
+
+    /// A converted fixture of real 013 reads whole, every cell as the page's.
+    fn reads_as_real_013(fixture: &str) {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let page = std::fs::read(root.join("real/013.html")).unwrap();
-        let text = std::fs::read(root.join("converted/013_docx2txt.txt")).unwrap();
+        let text = std::fs::read(root.join(fixture)).unwrap();
         let page = process_bytes("013.html", &page, &Limits::default());
         let text = process_bytes("013.txt", &text, &Limits::default());
-        assert_eq!(text.status, DocStatus::Ok);
-        assert_eq!(values(&text), values(&page));
+        assert_eq!(text.status, DocStatus::Ok, "{fixture}");
+        assert_eq!(values(&text), values(&page), "{fixture}");
     }
 
     /// The same Word 97 document put into text by LibreOffice: a cell a line, no empty line
@@ -1580,13 +1585,7 @@ mod tests {
     /// merged label cell). It reads as the page does (real 013: 120 cells left out before).
     #[test]
     fn a_word_documents_table_a_cell_a_line_reads_as_its_page() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let page = std::fs::read(root.join("real/013.html")).unwrap();
-        let text = std::fs::read(root.join("converted/013_libreoffice_text.txt")).unwrap();
-        let page = process_bytes("013.html", &page, &Limits::default());
-        let text = process_bytes("013.txt", &text, &Limits::default());
-        assert_eq!(text.status, DocStatus::Ok);
-        assert_eq!(values(&text), values(&page));
+        reads_as_real_013("converted/013_libreoffice_text.txt");
         // Lines stay lines; no line of no-break spaces, no change.
         assert_eq!(
             nbsp_cells("a\n\u{a0}\u{a0}\r\n \u{a0}\nb\u{a0}c").as_deref(),
