@@ -774,11 +774,8 @@ fn nbsp_cells(text: &str) -> Option<String> {
     let b = text.as_bytes();
     // U+00A0 is C2 A0 in UTF-8.
     let lone = |line: &str| {
-        line.contains('\u{a0}')
-            && line.chars().filter(|&c| c == '\u{a0}').count() <= 3
-            && line
-                .chars()
-                .all(|c| c == '\u{a0}' || c == ' ' || c == '\t' || c == '\r')
+        line.chars().all(|c| matches!(c, '\u{a0}' | ' ' | '\t' | '\r'))
+            && (1..=3).contains(&line.chars().filter(|&c| c == '\u{a0}').count())
     };
     memchr::memmem::find(b, "\u{a0}".as_bytes())?;
     if !text.split('\n').any(lone) {

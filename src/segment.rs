@@ -1425,15 +1425,10 @@ pub fn paragraph_cells(text: &str) -> Option<Cut> {
     }
     let empty = |l: &str| l != "\t" && l.trim().is_empty();
     // Nor many empty lines (a third of their lines at least here).
-    let (mut n, mut blank) = (0usize, 0usize);
-    for l in text.lines() {
-        n += 1;
-        blank += usize::from(empty(l));
-    }
-    if blank * 10 < n * 3 {
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.iter().filter(|l| empty(l)).count() * 10 < lines.len() * 3 {
         return None;
     }
-    let lines: Vec<&str> = text.lines().collect();
     // The paragraphs (runs of lines not empty) and the gaps after them: (first line, end).
     let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(lines.len() / 2);
     let mut i = 0;
@@ -1467,12 +1462,12 @@ pub fn paragraph_cells(text: &str) -> Option<Cut> {
                 continue;
             }
             // (Cells apart by no-break spaces too, a layout's.)
-            let spaced = line
-                .trim()
+            let t = line.trim();
+            let spaced = t
                 .chars()
-                .zip(line.trim().chars().skip(1))
+                .zip(t.chars().skip(1))
                 .any(|(a, b)| a.is_whitespace() && b.is_whitespace());
-            single += usize::from(grid::cells(line.trim()).len() == 1 && !spaced);
+            single += usize::from(grid::cells(t).len() == 1 && !spaced);
         }
     }
     if single * 5 < content * 4 {
