@@ -165,7 +165,9 @@ fn wrapped_title(before: &[(usize, &str)], last: &str) -> Option<(usize, String)
     let mut joined = last.to_string();
     for (p, (_, raw)) in before.iter().enumerate().rev().take(2) {
         let prev = normalize(raw);
-        if prev.chars().count() > 40 || prev.contains('。') || is_chrome(&prev) {
+        // (Nor a title of its own: a yearless title followed by a sentence with 报告 and a
+        // year, `报告中所列数据的统计期限自2020年1月1`.)
+        if prev.chars().count() > 40 || prev.contains('。') || is_chrome(&prev) || is_title(&prev) {
             return None;
         }
         joined.insert_str(0, &prev);
@@ -670,23 +672,42 @@ fn subject_at(title: &str) -> Option<usize> {
 /// 300 lines (本年度报告中所列数据统计期限从2020年1月1日到12月31日止; 2020年1月1日至12月31日),
 /// also within a crawler's one-line body, where other dates and years come before it.
 /// Its digits may be full-width ones (自２０１９年１月１日起).
+/// Or, where no line states it so, two lines joined without their white space state it: the
+/// text of a PDF (`2021 年 1 月 1 日`, a text layer added by OCR) or a sentence broken over
+/// lines (`统计期限自2019年1月1` / `日起至2019年12月31日止`).
 fn statistics_year(lines: &[Line<'_>]) -> Option<i32> {
-    lines.iter().take(300).find_map(|l| {
-        let text: std::borrow::Cow<str> = if l.text.contains("１月１日") {
-            std::borrow::Cow::Owned(l.text.chars().map(halfwidth).collect())
-        } else {
-            std::borrow::Cow::Borrowed(l.text)
-        };
-        text.match_indices("1月1日").find_map(|(at, _)| {
-            if !(text.contains("统计") || text[at..].contains("12月31日")) {
-                return None;
-            }
-            // The year right before it (自2020年1月1日, not 11月1日).
-            let from = text[..at].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
-            let chars: Vec<char> = normalize(&text[from..at]).chars().collect();
-            let (_, end, year) = find_year(&chars)?;
-            (end == chars.len()).then_some(year)
+    let head = &lines[..lines.len().min(300)];
+    head.iter()
+        .find_map(|l| {
+            let text: std::borrow::Cow<str> = if l.text.contains("１月１日") {
+                std::borrow::Cow::Owned(l.text.chars().map(halfwidth).collect())
+            } else {
+                std::borrow::Cow::Borrowed(l.text)
+            };
+            period_year(&text, text.contains("统计"))
         })
+        .or_else(|| {
+            let norm: Vec<String> = head.iter().map(|l| normalize(l.text)).collect();
+            norm.iter().enumerate().find_map(|(i, n)| {
+                let pair = [n.as_str(), norm.get(i + 1).map_or("", String::as_str)].concat();
+                let stated = pair.find("统计").is_some_and(|s| pair[s..].contains("1月1日"));
+                period_year(&pair, stated)
+            })
+        })
+}
+
+/// The year of the first `1月1日` in `text` that starts a statistics' period: one `stated`
+/// to (统计…), or one followed by 12月31日.
+fn period_year(text: &str, stated: bool) -> Option<i32> {
+    text.match_indices("1月1日").find_map(|(at, _)| {
+        if !(stated || text[at..].contains("12月31日")) {
+            return None;
+        }
+        // The year right before it (自2020年1月1日, not 11月1日).
+        let from = text[..at].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+        let chars: Vec<char> = normalize(&text[from..at]).chars().collect();
+        let (_, end, year) = find_year(&chars)?;
+        (end == chars.len()).then_some(year)
     })
 }
 
@@ -2220,6 +2241,17 @@ mod tests {
         assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
         let text = format!("某某县教育局\n政府信息公开工作年度报告{body}2020年1月1日至12月31日，我局……");
         assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
+        // Stated with spaces between the characters (a PDF's OCR text layer), or broken
+        // over two lines; a date of another kind is none.
+        let spaced = "\n本 报告 中 所 列 数据 的 统计 期 限 自 2020 年 1 月 1 日 起 至 2020 年 12 月 31 日 止 。\n";
+        let text = format!("某某县教育局政府信息公开工作年度报告{spaced}{body}");
+        assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
+        let broken = "\n报告中所列数据的统计期限自2020年1月1\n日起至2020年12月31日止。\n";
+        let text = format!("某某县教育局政府信息公开工作年度报告{broken}{body}");
+        assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
+        let other = "\n《条例》自2019年5月15日起施行，2020年1月\n1日起我局……\n";
+        let text = format!("某某县教育局政府信息公开工作年度报告{other}{body}");
+        assert_eq!(meta_of(&text), (None, None));
         let text = format!("某某县教育局政府信息公开工作年度报告{body}");
         assert_eq!(meta_of(&text), (None, None));
         // A portal's column named 政府信息公开年报 is no title.

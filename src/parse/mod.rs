@@ -76,6 +76,9 @@ const HEAD_BYTES: usize = 384;
 /// Room made at once for a run's label (most are shorter: a label grown a character at a
 /// time would be copied several times) and values (a row of the widest table has seven).
 const LABEL_BYTES: usize = 96;
+/// The lines of a row's label looked at after its values (see `rejoin`): the longest label
+/// of the templates wrapped two characters a line.
+const WRAPPED_LINES: usize = 20;
 const VALUES: usize = 8;
 
 /// Splits tokens into label+values runs.
@@ -150,28 +153,31 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
     out
 }
 
-/// A row whose label was broken over two lines with its values after the first part (text
-/// extracted from a PDF puts a wrapped cell's numbers on its first line): the second part
-/// starts the next run's label, on a line of its own. When `run`'s label names no row but
-/// with that line it does, and the next run's label without it names another row or opens
-/// with an item's number, the line goes to `run`; the row `run` names is returned.
+/// A row whose label was broken over lines with its values after the first part (text
+/// extracted from a PDF or read by OCR puts a wrapped cell's numbers on its first line):
+/// the other parts start the next run's label, on lines of their own. When `run`'s label
+/// names no row but with the first of those lines (or the first few) it does, and the next
+/// run's label without them names another row or opens with an item's number, the lines go
+/// to `run`; the row `run` names is returned.
 fn rejoin(run: &mut Run<'_>, next: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<usize> {
     let apart = next.values.first().is_some_and(|v| v.line > next.label_line);
-    let &(head, _) = next.breaks.first()?;
     if run.label.is_empty() || !apart {
         return None;
     }
-    let joined = [run.label.as_str(), &next.label[..head]].concat();
-    let i = labels::match_row(&joined, specs, filled, cursor)?;
-    let mut after = filled.to_vec();
-    after[i] = true;
-    // (Row `i` is filled in `after`: the rest names another row or none.) Or the rest
-    // opens the next item (`5.要求行政机关确认`, its label wrapped too, its words after).
-    let rest = &next.label[head..];
-    if labels::match_row(rest, specs, &after, i + 1).is_none() && !opens_item(rest) {
-        return None;
-    }
-    run.label = joined;
+    // The fewest lines that do: a label wrapped over several (a narrow cell read by OCR,
+    // `4.保护` / `第三` / `方合` / `法权` / `益` / `5.属于 3 0 …`).
+    let (head, i) = next.breaks.iter().take(WRAPPED_LINES).find_map(|&(head, _)| {
+        let joined = [run.label.as_str(), &next.label[..head]].concat();
+        let i = labels::match_row(&joined, specs, filled, cursor)?;
+        let mut after = filled.to_vec();
+        after[i] = true;
+        // (Row `i` is filled in `after`: the rest names another row or none.) Or the rest
+        // opens the next item (`5.要求行政机关确认`, its label wrapped too, its words after).
+        let rest = &next.label[head..];
+        let fits = labels::match_row(rest, specs, &after, i + 1).is_some() || opens_item(rest);
+        fits.then_some((head, i))
+    })?;
+    run.label.push_str(&next.label[..head]);
     cut_label(next, head);
     Some(i)
 }
@@ -4066,6 +4072,38 @@ mod tests {
         assert_eq!(values(&ex, "not_processed.confirmation_request")[6], Some(3.0));
         assert_eq!(values(&ex, "other")[6], Some(7.0));
         assert!(ex.diags.iter().all(|d| d.code == Code::RowMissing), "{:?}", ex.diags);
+    }
+
+    /// A narrow label cell wrapped over several lines after its values (a scanned report
+    /// read by OCR, two characters a line, the merged heading's pieces among them): every
+    /// line up to the next item's number belongs to the row.
+    #[test]
+    fn a_label_wrapped_over_several_lines_after_its_values_names_its_own_row() {
+        let text = "(三) 3.危及 0 0 0 0 0 0 0\n不予公 “三安\n开 全一\n稳定”\n\
+                    4.保护 1 0 0 0 0 0 1\n第三\n方合\n法权\n益\n\
+                    5.属于 3 0 0 0 0 0 3\n三类\n内部\n事务\n信息\n\
+                    6.属于 2 0 0 0 0 0 2\n四类\n过程\n性信\n息\n\
+                    7.属于 5 0 0 0 0 0 5\n行政\n执法\n案卷\n\
+                    8.属于 0 0 0 0 0 0 0\n行政\n查询\n事项\n";
+        let ex = applications_text(text);
+        let total = |row: &str| values(&ex, row).get(6).copied().flatten();
+        assert_eq!(
+            total("withheld.three_securities_one_stability"),
+            Some(0.0),
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(total("withheld.third_party_rights"), Some(1.0), "{:?}", ex.diags);
+        assert_eq!(total("withheld.internal_affairs"), Some(3.0), "{:?}", ex.diags);
+        assert_eq!(total("withheld.process_information"), Some(2.0), "{:?}", ex.diags);
+        assert_eq!(total("withheld.law_enforcement_file"), Some(5.0), "{:?}", ex.diags);
+        // (The last row's words come after the text's last values: it names no row.)
+        let unknown: Vec<_> = ex.diags.iter().filter(|d| d.code == Code::UnknownRow).collect();
+        assert!(
+            unknown.len() == 1 && unknown[0].message.contains("8.属于"),
+            "{:?}",
+            ex.diags
+        );
     }
 
     /// Rows printed without numbers: empty cells (`7. 属于行政执法案卷\t\t…`) or the label
