@@ -138,7 +138,8 @@ fn trailing_year(chars: &[char]) -> Option<i32> {
 
 fn is_title(norm: &str) -> bool {
     // A title in book-title marks, alone on its line (《某某局2020年政府信息公开工作年度报告》);
-    // a sentence citing a title or the regulation (根据《…条例》) is none.
+    // a sentence citing a title or the regulation (根据《…条例》), or the end of one wrapped
+    // (…信息公开工作年度报告编制公布工作的通知》要求，…), is none.
     let norm = norm
         .strip_prefix('《')
         .and_then(|n| n.strip_suffix('》'))
@@ -150,7 +151,7 @@ fn is_title(norm: &str) -> bool {
     (norm.contains("报告") || annual())
         && (norm.contains("信息公开") || norm.contains("政务公开"))
         && norm.chars().count() <= 80
-        && !norm.contains('《')
+        && !norm.contains(['《', '》'])
         && !norm.contains('。')
         && !norm.starts_with("根据")
 }
@@ -730,7 +731,7 @@ fn agency_above(before: &[(usize, &str)]) -> Option<String> {
 fn fits_above(n: &str) -> bool {
     !is_chrome(n)
         && n.chars().count() <= 40
-        && !n.contains('。')
+        && !n.contains(['。', '，', '《', '》'])
         && year_in(n).is_none()
         && n.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
 }
@@ -2253,6 +2254,12 @@ mod tests {
         let text = format!("某某县教育局政府信息公开工作年度报告{other}{body}");
         assert_eq!(meta_of(&text), (None, None));
         let text = format!("某某县教育局政府信息公开工作年度报告{body}");
+        assert_eq!(meta_of(&text), (None, None));
+        // A sentence citing the notice on these reports, wrapped (OCR's lines), is no title
+        // and its first line no agency.
+        let cited = "根据《中华人民共和国政府信息公开条例》、《某某省政府信息公\n\
+                     信息公开工作年度报告编制公布工作的通知》要求，结合我局工作实际\n";
+        let text = format!("{cited}{broken}{body}");
         assert_eq!(meta_of(&text), (None, None));
         // A portal's column named 政府信息公开年报 is no title.
         let text = format!("栏目: 政府信息公开年报\n某某县教育局政府信息公开工作年度报告{body}");
