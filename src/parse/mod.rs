@@ -58,6 +58,9 @@ struct Run<'a> {
     /// The line of a 法人或其他组织小计 cell taken out of `values` (one cell a line, its
     /// line still stands between its neighbours').
     subtotal_line: Option<u32>,
+    /// The columns where the cell the row lacks may be, as bits, where its 小计 told
+    /// ([`short_subtotal`]); None: any.
+    gaps: Option<u8>,
 }
 
 /// A template row (index into its specs) with the run read for it.
@@ -128,6 +131,7 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                         values: Vec::with_capacity(VALUES),
                         header_unit,
                         subtotal_line: None,
+                        gaps: None,
                     });
                     r.values.push(t.clone());
                     label_line = 0;
@@ -143,6 +147,7 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                     values: Vec::with_capacity(VALUES),
                     header_unit,
                     subtotal_line: None,
+                    gaps: None,
                 });
                 r.values.push(t.clone());
                 label_line = 0;
@@ -531,6 +536,9 @@ pub fn labelled(
             spare_stacked_blanks(&mut run, m);
         }
         if table == Table::Applications && !spare {
+            if let Some(p) = subtotal_at.or(subtotal_rows) {
+                short_subtotal(spec, &mut run, p, &mut ex);
+            }
             drop_subtotal(spec, &mut run, subtotal_at, subtotal_rows, &mut ex);
         }
         if spread && run.values.len() == spec.cols.len() {
@@ -1462,6 +1470,77 @@ fn drop_subtotal(spec: &RowSpec, run: &mut Run<'_>, header: Option<usize>, rows:
     run.subtotal_line = Some(cell.line);
 }
 
+/// An applications row of seven numbers in a table with a 小计 column at `p` (its header's
+/// or its rows'), that do not add up as its seven columns (自然人 + the five organisations
+/// = 总计): one of its eight cells was lost (an empty cell a converter or OCR dropped), not
+/// the 小计. Where the 小计 then stands at one place of the seven for every lost cell that
+/// leaves the rest adding up (`0 0 0 2 0 2 2`: 小计 2, 总计 2, a zero lost among the
+/// organisations), it is checked and dropped as [`drop_subtotal`] does, and the row's six
+/// numbers are placed as a row with a cell missing is, the missing cell only where the 小计
+/// lets it be (`464 32 11 0 0 44 508`: not the 自然人, 464 + 44 = 508). Otherwise the row is
+/// left as it is (the identities flag it).
+fn short_subtotal(spec: &RowSpec, run: &mut Run<'_>, p: usize, ex: &mut Extracted) {
+    let m = spec.cols.len();
+    if run.values.len() != m || m != 7 {
+        return;
+    }
+    let mut v = [0.0; 7];
+    for (slot, t) in v.iter_mut().zip(&run.values) {
+        match t.kind {
+            Kind::Value(Value::Number(n)) => *slot = n.value,
+            _ => return,
+        }
+    }
+    if validate::close(v[..6].iter().sum::<f64>(), v[6]) {
+        return;
+    }
+    let orgs = subtotal_orgs(p);
+    let mut at = None;
+    let mut gaps = 0u8;
+    // The lost cell's place among the eight, `g` (not the 小计's: then the seven add up).
+    for g in (0..8).filter(|&g| g != p) {
+        // The eight cells, the lost one None.
+        let cell = |c: usize| -> Option<f64> {
+            match c.cmp(&g) {
+                std::cmp::Ordering::Less => Some(v[c]),
+                std::cmp::Ordering::Equal => None,
+                std::cmp::Ordering::Greater => Some(v[c - 1]),
+            }
+        };
+        let (Some(sub), known): (Option<f64>, f64) = (cell(p), orgs.clone().filter_map(cell).sum()) else {
+            continue;
+        };
+        let fits = match (cell(0), cell(7)) {
+            // Lost among the organisations: what it held is the 小计 less the others.
+            (Some(natural), Some(total)) => validate::close(natural + sub, total) && sub + 1e-6 >= known,
+            (None, Some(total)) => validate::close(known, sub) && total + 1e-6 >= sub,
+            (Some(_), None) => validate::close(known, sub),
+            (None, None) => false,
+        };
+        if fits {
+            let i = if g > p { p } else { p - 1 };
+            if at.is_some_and(|a| a != i) {
+                return;
+            }
+            at = Some(i);
+            // (The lost cell's column among the row's seven.)
+            gaps |= 1 << if g > p { g - 1 } else { g };
+        }
+    }
+    let Some(i) = at else { return };
+    let cell = run.values.remove(i);
+    run.subtotal_line = Some(cell.line);
+    run.gaps = Some(gaps);
+    ex.diags.push(Diagnostic::info(
+        Code::Subtotal,
+        Some(cell.line),
+        format!(
+            "applications: row {} has a 法人或其他组织小计 column ({:?}) and a cell fewer; it was checked and not emitted",
+            spec.key, cell.raw
+        ),
+    ));
+}
+
 /// A cell's row and column indexes in its template by the keys' addresses, per thread:
 /// the same few hundred cells in every document (see `AddrCache`), so the specs are
 /// scanned only the first time.
@@ -1780,6 +1859,13 @@ fn place(
     let mut scratch = Vec::new();
     let mut scored: Vec<(i32, Candidate)> = Vec::new();
     for p in placements(n, m) {
+        // (Where the row's 小计 told where its lost cell may be, there only.)
+        if run
+            .gaps
+            .is_some_and(|g| p.iter().enumerate().any(|(c, v)| v.is_none() && g & (1 << c) == 0))
+        {
+            continue;
+        }
         let mut cand: Candidate = p
             .iter()
             .enumerate()
@@ -2104,6 +2190,7 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
         values,
         header_unit: None,
         subtotal_line: None,
+        gaps: None,
     };
     place_flat(&run, width, &mut ex);
     ex
@@ -3733,6 +3820,47 @@ mod tests {
         assert_eq!(statuses(&ex, "carried_over")[6], CellStatus::Blank);
     }
 
+    /// A row of seven numbers in a table with a 小计 column, one cell lost (OCR, a converter
+    /// that drops empty cells): its 小计 is taken out where the rest then adds up, and the
+    /// lost cell is looked for only where the 小计 lets it be; a row that adds up as seven
+    /// keeps them.
+    #[test]
+    fn a_row_a_cell_short_beside_a_subtotal_column() {
+        let text = "申请人情况\n自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他 小计\n\
+                    一、本年新收政府信息公开申请数量 464 32 16 0 0 0 48 512\n\
+                    二、上年结转政府信息公开申请数量 0 0 0 2 0 2 2\n\
+                    三、本年度办理结果（一）予以公开 6 3 0 0 0 1 4 10\n\
+                    （七）总计 464 32 11 0 0 44 508\n\
+                    四、结转下年度继续办理 4 0 0 1 0 0 1 5\n";
+        let ex = applications_text(text);
+        // 0 + 2 = 2: a zero lost among the organisations, the 2 at one of two places.
+        assert_eq!(values(&ex, "carried_over").first(), Some(&Some(0.0)), "{:?}", ex.diags);
+        assert_eq!(values(&ex, "carried_over").last(), Some(&Some(2.0)), "{:?}", ex.diags);
+        // 464 + 44 = 508: the 自然人 is 464, the 1 lost among the organisations.
+        let total = ex.cells.iter().filter(|c| c.row == "total");
+        let natural = total.clone().find(|c| c.col == "natural_person").and_then(|c| c.value);
+        assert_eq!(natural, Some(464.0), "{:?}", ex.diags);
+        assert!(total.clone().all(|c| c.value != Some(44.0)), "{:?}", ex.cells);
+        assert!(
+            ex.diags.iter().all(|d| d.code != Code::IdentityFailed),
+            "{:?}",
+            ex.diags
+        );
+        // Seven that add up as seven (the 小计 printed empty) are the row's seven.
+        let text = text.replace(" 0 0 0 2 0 2 2\n", " 0 0 0 2 0 0 2\n");
+        let ex = applications_text(&text);
+        let seven = [
+            Some(0.0),
+            Some(0.0),
+            Some(0.0),
+            Some(2.0),
+            Some(0.0),
+            Some(0.0),
+            Some(2.0),
+        ];
+        assert_eq!(values(&ex, "carried_over"), seven, "{:?}", ex.diags);
+    }
+
     /// A 小计 column no header names (a PDF's header lost in its text): a row whose numbers
     /// add up at either place (`0 3 0 0 0 0 3 3`) takes the place the table's other rows
     /// single out.
@@ -4213,6 +4341,7 @@ mod tests {
                     values: Vec::new(),
                     header_unit: None,
                     subtotal_line: None,
+                    gaps: None,
                 };
                 let filled: Vec<bool> = (0..specs.len()).map(|j| j < i).collect();
                 assert_eq!(glued_empty_row(&mut run, specs, &filled, i), None, "{}", spec.label);
