@@ -33,13 +33,14 @@ fn single_cells_upto<'a>(lines: &'a [Line<'a>], max: usize) -> impl Iterator<Ite
 }
 
 /// A heading set with ideographic spaces between its characters (二、主　动　公　开…,
-/// justified in a word processor): the space splits cells, so the line reads as four or
-/// more cells with no digit, three in four of them one to three characters long (a
-/// table's header row has longer ones). Its text, normalised, when that has at most `max`
-/// characters.
+/// justified in a word processor), or with spaces between its words and a wide gap among
+/// them (a PDF's OCR text layer with its layout kept, `四 、 政 府 信 息 公 开行 政 复议      、
+/// 行 政 诉讼 情况`): the spaces split cells, so the line reads as four or more cells with
+/// no digit, three in four of them one to three characters long (a table's header row has
+/// longer ones). Its text, normalised, when that has at most `max` characters.
 fn letter_spaced(line: &str, max: usize) -> Option<String> {
-    // A character and a space are at most six bytes: most lines fail here or at the space.
-    if line.len() > max * 6 || !line.contains('\u{3000}') {
+    // A character and a space are at most six bytes: most lines fail here.
+    if line.len() > max * 6 {
         return None;
     }
     let (mut pieces, mut short) = (0, 0);
@@ -2531,6 +2532,12 @@ mod tests {
                 (Table::ReviewLitigation, 8)
             ]
         );
+        // Words set apart by spaces, a wide gap among them (a PDF's OCR text layer).
+        let text = "二 、 主 动 公 开 政府 信息 情况\n规 章       0\n\
+            四 、 政 府 信 息 公 开行 政 复议                  、 行 政 诉讼 情况\n\
+            行政 复议                       行政 诉讼\n结果 维持   结果 纠正   其他 结果   尚未 审结   总 计\n0";
+        let got = heads(text);
+        assert_eq!(got, vec![(Table::ActiveDisclosure, 0), (Table::ReviewLitigation, 2)]);
         // A table's header row (cells of four characters or more), a row with a number.
         assert_eq!(letter_spaced("行政复议\u{3000}行政诉讼", 40), None);
         assert_eq!(

@@ -1486,6 +1486,11 @@ fn short_subtotal(spec: &RowSpec, run: &mut Run<'_>, p: usize, ex: &mut Extracte
     }
     let mut v = [0.0; 7];
     for (slot, t) in v.iter_mut().zip(&run.values) {
+        // (Not a number with a leading zero, `010`: OCR's reading of a cell and a rule.)
+        let mut digits = t.raw.trim().chars().map(numbers::halfwidth);
+        if digits.next() == Some('0') && digits.next().is_some_and(|d| d.is_ascii_digit()) {
+            return;
+        }
         match t.kind {
             Kind::Value(Value::Number(n)) => *slot = n.value,
             _ => return,
