@@ -700,6 +700,10 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     // cell, written as a tab alone: the form of a table put into text a cell a line.
     let nbsp = if html { None } else { nbsp_cells(text) };
     let text = nbsp.as_deref().unwrap_or(text);
+    // A table's rows as comma-separated values (a spreadsheet's, a scraper's `to_csv`):
+    // their cells apart by tabs.
+    let csv = if html { None } else { csv_cells(text) };
+    let text = csv.as_deref().unwrap_or(text);
     // Crawler dumps hold the whole body on one line: break it at the headings first. A
     // page's tables put into text a cell a line behind bars are read a row a line.
     let unglued = if html { None } else { segment::unglue(text) };
@@ -787,6 +791,108 @@ fn nbsp_cells(text: &str) -> Option<String> {
             out.push('\n');
         }
         out.push_str(if lone(line) { "\t" } else { line });
+    }
+    Some(out)
+}
+
+/// The fields of a line of comma-separated values (quoted ones unquoted, `""` a quote),
+/// or None where the line is not one: fewer than three fields, a tab or a bar in it (cells
+/// apart otherwise), a field longer than a label is or a sentence's (ending in `。`), a
+/// quote left open, or, `strict`, what reads as a number with thousands separators outside
+/// quotes (`1,234`: PDF text, not fields; in a text of comma-separated values, a writer
+/// quotes such a number, and `2,476.92 万元` is 2 and 476.92 万元).
+fn csv_fields(line: &str, strict: bool) -> Option<Vec<String>> {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    if line.contains(['\t', '|']) {
+        return None;
+    }
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut chars = line.chars().peekable();
+    let mut quoted = false;
+    let mut prev = None;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            '"' if quoted => quoted = false,
+            '"' if field.trim().is_empty() => quoted = true,
+            ',' if !quoted => {
+                let thousands = strict && prev.is_some_and(|p: char| p.is_ascii_digit()) && {
+                    let ahead: String = chars.clone().take(4).collect();
+                    let d = ahead.chars().take_while(char::is_ascii_digit).count();
+                    d == 3 && field.trim().chars().all(|c| c.is_ascii_digit())
+                };
+                if thousands {
+                    return None;
+                }
+                fields.push(std::mem::take(&mut field));
+            }
+            c => field.push(c),
+        }
+        prev = Some(c);
+    }
+    if quoted {
+        return None;
+    }
+    fields.push(field);
+    let fits = |f: &String| {
+        let t = f.trim();
+        t.chars().count() <= 60 && !t.ends_with('。')
+    };
+    // (Two fields, in a text of comma-separated values: a label and its number, `行政许可,
+    // 29681`, `政府集中采购,251000元`.)
+    let pair = !strict && fields.len() == 2 && {
+        let v = fields[1].trim();
+        let v = v.strip_suffix("万元").or_else(|| v.strip_suffix('元')).unwrap_or(v);
+        csv_number(v)
+    };
+    ((fields.len() >= 3 || pair) && fields.iter().all(fits)).then_some(fields)
+}
+
+/// Whether a field is a number alone (its digits maybe full-width ones, a quoted one's
+/// with thousands separators).
+fn csv_number(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '０'..='９' | '-' | '+' | '－' | '＋'))
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '０'..='９' | '.' | ',' | '-' | '+' | '．' | '－' | '＋'))
+}
+
+/// `text` with the lines of comma-separated values (a table's rows as a spreadsheet or a
+/// scraper writes them: `一、本年新收政府信息公开申请数量,,14,1,0,0,0,0,15`) as cells apart
+/// by tabs, or None where it has fewer than eight such lines with two numbers or more
+/// (a table's rows, not a list in a sentence). Lines stay lines.
+fn csv_cells(text: &str) -> Option<String> {
+    memchr::memchr(b',', text.as_bytes())?;
+    let rows = text
+        .split('\n')
+        .filter(|l| l.matches(',').nth(1).is_some())
+        .filter_map(|l| csv_fields(l, true))
+        .filter(|f| f.iter().filter(|x| csv_number(x)).count() >= 2)
+        .take(8)
+        .count();
+    if rows < 8 {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        match line.contains(',').then(|| csv_fields(line, false)).flatten() {
+            Some(fields) => {
+                for (k, f) in fields.iter().enumerate() {
+                    if k > 0 {
+                        out.push('\t');
+                    }
+                    out.push_str(f.trim());
+                }
+            }
+            None => out.push_str(line),
+        }
     }
     Some(out)
 }
@@ -1589,6 +1695,30 @@ mod tests {
             Some("a\n\t\n\t\nb\u{a0}c")
         );
         assert_eq!(nbsp_cells("a\nb\u{a0}c\n  \n"), None);
+    }
+
+    /// A page's tables as comma-separated values (a scraper's `csv.writer` of each `<tr>`'s
+    /// cells, the text around them kept): read as the page, its empty cells blank. Lines
+    /// stay lines; quoted fields are unquoted; a PDF's numbers with thousands separators,
+    /// a sentence's commas and too few rows are no such text.
+    #[test]
+    fn a_pages_tables_as_comma_separated_values_read_as_its_page() {
+        reads_as_real_013("converted/013_csv.txt");
+        let rows = "规章,0,0,0\n".repeat(8);
+        let text =
+            format!("标题\n{rows}行政处罚,\"17,929\"\n政府集中采购,2,476.92 万元,\n他说：\"好\"，然后,走了,1,2\n");
+        let got = csv_cells(&text).unwrap();
+        let lines: Vec<&str> = got.lines().collect();
+        assert_eq!(lines.len(), 12, "{got}");
+        assert_eq!((lines[0], lines[1]), ("标题", "规章\t0\t0\t0"));
+        assert_eq!(lines[9], "行政处罚\t17,929");
+        assert_eq!(lines[10], "政府集中采购\t2\t476.92 万元\t");
+        assert_eq!(csv_cells(&"规章,0,0,0\n".repeat(7)), None);
+        assert_eq!(csv_cells(&"行政许可 1,234 5 1,239\n".repeat(9)), None);
+        assert_eq!(
+            csv_cells(&"全年受理申请33件,答复,31件,其中2件,延期,。\n".repeat(9)),
+            None
+        );
     }
 
     /// A converter's Markdown escapes (mammoth's: `\-5`, `279\.4833万元`, `1\.属于国家秘密`)
