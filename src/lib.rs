@@ -878,23 +878,53 @@ fn csv_cells(text: &str) -> Option<String> {
         return None;
     }
     let mut out = String::with_capacity(text.len());
+    // The last line of fields with no number: a table's header.
+    let mut header: Vec<String> = Vec::new();
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
         }
         match line.contains(',').then(|| csv_fields(line, false)).flatten() {
             Some(fields) => {
-                for (k, f) in fields.iter().enumerate() {
+                let fields: Vec<&str> = fields.iter().map(|f| f.trim()).collect();
+                if !fields.iter().any(|f| csv_number(f)) {
+                    header = fields.iter().map(|f| f.to_string()).collect();
+                }
+                let repeated = merged_repeats(&header, &fields);
+                let kept = fields.iter().zip(&repeated).filter(|(_, r)| !**r).map(|(f, _)| *f);
+                for (k, f) in kept.enumerate() {
                     if k > 0 {
                         out.push('\t');
                     }
-                    out.push_str(f.trim());
+                    out.push_str(f);
                 }
             }
             None => out.push_str(line),
         }
     }
     Some(out)
+}
+
+/// Which of a row's fields repeat a merged cell's text (pandas' `read_html` writes a cell
+/// that spans columns in each of them): those after the first of a run of equal fields
+/// under a run of equal header fields (`信息内容,本年新公开数量,本年新公开数量` over
+/// `规章,13,13`), where the row has the header's count of fields.
+fn merged_repeats(header: &[String], fields: &[&str]) -> Vec<bool> {
+    let mut repeated = vec![false; fields.len()];
+    if header.len() != fields.len() || !fields.iter().any(|f| csv_number(f)) {
+        return repeated;
+    }
+    let mut start = 0;
+    while start < fields.len() {
+        let end = (start + 1..fields.len())
+            .find(|&k| header[k] != header[start])
+            .unwrap_or(fields.len());
+        if end - start > 1 && !header[start].is_empty() && fields[start..end].iter().all(|f| *f == fields[start]) {
+            repeated[start + 1..end].iter_mut().for_each(|r| *r = true);
+        }
+        start = end;
+    }
+    repeated
 }
 
 /// The lines of `out`'s cells and of its diagnostics from `from` on, read from a text
@@ -1704,6 +1734,15 @@ mod tests {
     #[test]
     fn a_pages_tables_as_comma_separated_values_read_as_its_page() {
         reads_as_real_013("converted/013_csv.txt");
+        // As pandas writes them: a merged cell's text in each place it spans.
+        reads_as_real_013("converted/013_pandas_csv.txt");
+        let header = ["信息内容", "本年新公开数量", "本年新公开数量", "总数"].map(String::from);
+        assert_eq!(
+            merged_repeats(&header, &["规章", "13", "13", "524"]),
+            [false, false, true, false]
+        );
+        assert_eq!(merged_repeats(&header, &["规章", "13", "12", "524"]), [false; 4]);
+        assert_eq!(merged_repeats(&header, &["规章", "13", "13"]), [false; 3]);
         let rows = "规章,0,0,0\n".repeat(8);
         let text =
             format!("标题\n{rows}行政处罚,\"17,929\"\n政府集中采购,2,476.92 万元,\n他说：\"好\"，然后,走了,1,2\n");
