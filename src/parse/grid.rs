@@ -376,6 +376,14 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
         out.push(tok(Kind::Value(Value::Number(n)), cell));
         return;
     }
+    // A number with a quote mark stuck to it (`”512`: OCR's reading of a rule beside it).
+    let bare = unquoted(cell);
+    if bare.len() < cell.len() {
+        if let Some(n) = numbers::number(bare) {
+            out.push(tok(Kind::Value(Value::Number(n)), bare));
+            return;
+        }
+    }
     // One word that is neither a number nor a mark (most labels): text.
     if !cell.contains(char::is_whitespace) && !numbers::is_numbers(cell) {
         out.push(tok(Kind::Text, cell));
@@ -390,7 +398,7 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
     let mut k = words.len();
     while k > 0 {
         let w = words[k - 1].1;
-        let ok = numbers::is_numbers(w) || numbers::is_not_applicable(w) || (is_unit_word(w) && k >= 2);
+        let ok = numbers::is_numbers(unquoted(w)) || numbers::is_not_applicable(w) || (is_unit_word(w) && k >= 2);
         if !ok {
             break;
         }
@@ -424,7 +432,7 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
             end = words[i + 1].0 + words[i + 1].1.len();
             i += 1;
         }
-        let raw = &cell[off..end];
+        let raw = unquoted(&cell[off..end]);
         if numbers::is_not_applicable(raw) {
             out.push(tok(Kind::Value(Value::NotApplicable), raw));
         } else {
@@ -433,6 +441,22 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
             }
         }
         i += 1;
+    }
+}
+
+/// `w` without the quote marks at its ends where a digit or a sign is then first (`”512`,
+/// `“3”`); `w` otherwise.
+fn unquoted(w: &str) -> &str {
+    const QUOTES: [char; 8] = ['"', '\'', '“', '”', '‘', '’', '「', '」'];
+    if !w.starts_with(QUOTES) && !w.ends_with(QUOTES) {
+        return w;
+    }
+    let bare = w.trim_matches(QUOTES);
+    let first = bare.chars().next().map(numbers::halfwidth);
+    if first.is_some_and(|c| c.is_ascii_digit() || matches!(c, '+' | '-')) {
+        bare
+    } else {
+        w
     }
 }
 
@@ -1023,6 +1047,15 @@ mod tests {
                 "（三）不予公开　1．属于国家秘密　　５",
                 &["T:（三）不予公开", "T:1．属于国家秘密", "V:5"],
             ),
+            // A quote mark stuck to a number (OCR's reading of a rule beside it); quoted
+            // words are still words.
+            (
+                "一、本年新收政府 464 32 48 ”512",
+                &["T:一、本年新收政府", "V:464", "V:32", "V:48", "V:512"],
+            ),
+            ("规章	“3”	0", &["T:规章", "V:3", "V:0"]),
+            ("危及“三安全一稳定”", &["T:危及“三安全一稳定”"]),
+            ("“三安全一稳定”	2", &["T:“三安全一稳定”", "V:2"]),
         ];
         for (line, want) in cases {
             assert_eq!(kinds(line), *want, "{line:?}");
