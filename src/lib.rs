@@ -820,10 +820,13 @@ fn csv_fields(line: &str, strict: bool) -> Option<Vec<String>> {
             '"' if quoted => quoted = false,
             '"' if field.trim().is_empty() => quoted = true,
             ',' if !quoted => {
+                // A number's thousands separator: digits after words before it (`行政许可
+                // 1,234`, `共计1,234`), three digits after it and no more.
                 let thousands = strict && prev.is_some_and(|p: char| p.is_ascii_digit()) && {
+                    let words = field.trim_end_matches(|c: char| c.is_ascii_digit());
                     let ahead: String = chars.clone().take(4).collect();
                     let d = ahead.chars().take_while(char::is_ascii_digit).count();
-                    d == 3 && field.trim().chars().all(|c| c.is_ascii_digit())
+                    d == 3 && !words.trim().is_empty()
                 };
                 if thousands {
                     return None;
@@ -1753,7 +1756,10 @@ mod tests {
         assert_eq!(lines[9], "行政处罚\t17,929");
         assert_eq!(lines[10], "政府集中采购\t2\t476.92 万元\t");
         assert_eq!(csv_cells(&"规章,0,0,0\n".repeat(7)), None);
-        assert_eq!(csv_cells(&"行政许可 1,234 5 1,239\n".repeat(9)), None);
+        // Numbers of three digits are fields; a PDF's numbers with thousands separators
+        // after a label are not.
+        assert!(csv_cells(&"行政许可,120,300,450\n".repeat(8)).is_some());
+        assert_eq!(csv_cells(&"行政许可 1,234 5 1,239,2,3\n".repeat(9)), None);
         assert_eq!(
             csv_cells(&"全年受理申请33件,答复,31件,其中2件,延期,。\n".repeat(9)),
             None
