@@ -704,6 +704,9 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     // their cells apart by tabs.
     let csv = if html { None } else { csv_cells(text) };
     let text = csv.as_deref().unwrap_or(text);
+    // A merged cell's text in each place it spans (python-docx's `row.cells`): once.
+    let merged = if html { None } else { tab_repeats(text) };
+    let text = merged.as_deref().unwrap_or(text);
     // Crawler dumps hold the whole body on one line: break it at the headings first. A
     // page's tables put into text a cell a line behind bars are read a row a line.
     let unglued = if html { None } else { segment::unglue(text) };
@@ -725,6 +728,21 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     }
     if form != parse::Form::Text || out.status == DocStatus::Ok {
         return;
+    }
+    // No table read where headings were found: the tables may stand apart from their
+    // headings (a Word document's paragraphs first and its tables after them; an appendix
+    // of tables). Read again with a heading before each table's own first line; kept when
+    // that finds cells.
+    if out.status == DocStatus::NoTables {
+        if let Some(cut) = segment::anchored_tables(text) {
+            let mut again = FileOutcome::new(String::new(), String::new(), out.bytes);
+            read(&cut.text, parse::Form::Text, &mut again);
+            to_source_lines(&cut.source, &mut again, 0);
+            if again.cells.iter().any(|c| c.status != model::CellStatus::Blank) {
+                adopt(out, before, again);
+                return;
+            }
+        }
     }
     // Not all read from a text: it may be a crawler dump that kept its paragraphs' line
     // breaks but ran each table's cells together, on lines too short to be told as one.
@@ -759,6 +777,11 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     if !better {
         return;
     }
+    adopt(out, before, again);
+}
+
+/// `out` as `again` read it: its diagnostics from `before` on, its meta and cells.
+fn adopt(out: &mut FileOutcome, before: usize, mut again: FileOutcome) {
     out.diagnostics.truncate(before);
     out.diagnostics.append(&mut again.diagnostics);
     out.agency = again.agency;
@@ -906,6 +929,76 @@ fn csv_cells(text: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// `text` with the cells of its rows apart by tabs that repeat a merged cell's text (a Word
+/// table read by python-docx, whose `row.cells` gives a merged cell in each place it spans:
+/// `行政许可\t20\t+17\t+17\t37` under `信息内容\t上一年项目数量\t本年增/减\t本年增/减\t处理决定数量`)
+/// written once (see [`merged_repeats`]), or None where no line changes. Looked at only where
+/// a line of cells has two equal ones side by side that are no number.
+fn tab_repeats(text: &str) -> Option<String> {
+    let repeats = |line: &str| {
+        let mut prev: Option<&str> = None;
+        line.split('\t').any(|c| {
+            let c = c.trim();
+            let same = !c.is_empty() && prev == Some(c) && !csv_number(c);
+            prev = Some(c);
+            same
+        })
+    };
+    memchr::memchr(b'\t', text.as_bytes())?;
+    if !text.split('\n').any(|l| l.contains('\t') && repeats(l)) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut header: Vec<String> = Vec::new();
+    // The lines of cells with no number in a row before (a header whose cells hold line
+    // breaks, `本年新` / `制作数量`, is several: each line ends a cell and starts the next).
+    let mut heads: Vec<&str> = Vec::new();
+    let mut changed = false;
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if !line.contains('\t') {
+            heads.clear();
+            out.push_str(line);
+            continue;
+        }
+        let line_cells = line.trim_end_matches('\r');
+        let cells: Vec<&str> = line_cells.split('\t').map(str::trim).collect();
+        if !cells.iter().any(|c| csv_number(c)) {
+            header = cells.iter().map(|c| c.to_string()).collect();
+            heads.push(line_cells);
+            out.push_str(line);
+            continue;
+        }
+        if header.len() != cells.len() {
+            // The last lines that hold as many cells joined, each line break within a cell.
+            for j in 2..=heads.len().min(8) {
+                let joined = heads[heads.len() - j..].concat();
+                if joined.split('\t').count() == cells.len() {
+                    header = joined.split('\t').map(|c| c.trim().to_string()).collect();
+                    break;
+                }
+            }
+        }
+        heads.clear();
+        let repeated = merged_repeats(&header, &cells);
+        if !repeated.contains(&true) {
+            out.push_str(line);
+            continue;
+        }
+        changed = true;
+        let kept = cells.iter().zip(&repeated).filter(|(_, r)| !**r).map(|(c, _)| *c);
+        for (k, c) in kept.enumerate() {
+            if k > 0 {
+                out.push('\t');
+            }
+            out.push_str(c);
+        }
+    }
+    changed.then_some(out)
 }
 
 /// Which of a row's fields repeat a merged cell's text (pandas' `read_html` writes a cell
@@ -1707,13 +1800,41 @@ mod tests {
 
     /// A converted fixture of real 013 reads whole, every cell as the page's.
     fn reads_as_real_013(fixture: &str) {
+        reads_as_page("real/013.html", fixture);
+    }
+
+    /// The fixture `fixture` reads as the page `page` (both under `tests/fixtures`).
+    fn reads_as_page(page: &str, fixture: &str) {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let page = std::fs::read(root.join("real/013.html")).unwrap();
+        let html = std::fs::read(root.join(page)).unwrap();
         let text = std::fs::read(root.join(fixture)).unwrap();
-        let page = process_bytes("013.html", &page, &Limits::default());
-        let text = process_bytes("013.txt", &text, &Limits::default());
+        let html = process_bytes("page.html", &html, &Limits::default());
+        let text = process_bytes("page.txt", &text, &Limits::default());
         assert_eq!(text.status, DocStatus::Ok, "{fixture}");
-        assert_eq!(values(&text), values(&page), "{fixture}");
+        assert_eq!(values(&text), values(&html), "{fixture}");
+    }
+
+    /// A Word document read by python-docx: a row's cells apart by tabs, a merged cell's
+    /// text in each place it spans (`行政许可\t20\t+17\t+17\t37`), a header cell's line
+    /// breaks kept (`信息内容\t本年新` / `制作数量\t本年新` / …); by its commonest recipe,
+    /// the paragraphs first and every table after them, the headings apart from their
+    /// tables. Each reads as its page.
+    #[test]
+    fn a_word_documents_tables_read_by_python_docx_read_as_its_page() {
+        reads_as_page("real/019.html", "converted/019_python_docx.txt");
+        reads_as_real_013("converted/013_python_docx_tables_last.txt");
+        let text = "信息内容\t上一年项目数量\t本年增/减\t本年增/减\t处理决定数量\n行政许可\t20\t+17\t+17\t37\n";
+        assert_eq!(
+            tab_repeats(text).as_deref(),
+            Some("信息内容\t上一年项目数量\t本年增/减\t本年增/减\t处理决定数量\n行政许可\t20\t+17\t37\n")
+        );
+        let broken = "第二十条第（一）项\t第二十条第（一）项\t第二十条第（一）项\t第二十条第（一）项\n\
+                      信息内容\t本年新\n制作数量\t本年新\n公开数量\t本年新\n公开数量\t对外公开\n规章\t13\t13\t13\t524\n";
+        let once = tab_repeats(broken).unwrap();
+        assert!(once.ends_with("\n公开数量\t对外公开\n规章\t13\t13\t524\n"), "{once}");
+        // Equal numbers under different headers stay; no repeated header, no change.
+        assert_eq!(tab_repeats("规章\t本年\t本年\n规章\t1\t2\n"), None);
+        assert_eq!(tab_repeats("规章\t制作\t公开\n规章\t1\t1\n"), None);
     }
 
     /// The same Word 97 document put into text by LibreOffice: a cell a line, no empty line

@@ -1338,6 +1338,50 @@ pub struct Cut {
     pub source: Vec<u32>,
 }
 
+/// The tables of a text whose headings stand apart from them (a Word document read by the
+/// commonest python-docx recipe, its paragraphs first and every table after them; a PDF
+/// whose tables are an appendix, `附表`): each table's own first line, found by what the
+/// template prints there — `第二十条第（一）项` for the first, `申请人情况` (or the
+/// applications' first row, `一、本年新收…`) for the second, the line naming both
+/// `行政复议` and `行政诉讼` after it for the third — gets its heading on a line of its own
+/// before it, so regions are found. None where the first two are not found, in order.
+pub fn anchored_tables(text: &str) -> Option<Cut> {
+    // (Most texts without a table read have none: looked for at once.)
+    memchr::memmem::find(text.as_bytes(), "第二十条".as_bytes())?;
+    let lines: Vec<&str> = text.split('\n').collect();
+    let cell_line = |l: &str| !l.contains('。') && normalized_within(l, 400);
+    let find = |from: usize, test: &dyn Fn(&str) -> bool| {
+        (from..lines.len()).find(|&i| cell_line(lines[i]) && test(&normalize(lines[i])))
+    };
+    let active = find(0, &|n: &str| n.starts_with("第二十条第"))?;
+    let applications = find(active + 1, &|n: &str| n.contains("申请人情况")).or_else(|| {
+        find(active + 1, &|n: &str| {
+            n.starts_with("一、本年新收") && n.chars().any(|c| c.is_ascii_digit())
+        })
+    })?;
+    let review = find(applications + 1, &|n: &str| {
+        n.contains("行政复议") && n.contains("行政诉讼") && !n.contains("申请情况")
+    });
+    let heads = [
+        (active, "二、主动公开政府信息情况"),
+        (applications, "三、收到和处理政府信息公开申请情况"),
+    ];
+    let review_head = review.map(|r| (r, "四、政府信息公开行政复议、行政诉讼情况"));
+    let mut out = String::with_capacity(text.len() + 256);
+    let mut source = Vec::with_capacity(lines.len() + 3);
+    for (i, (no, line)) in (1u32..).zip(&lines).enumerate() {
+        if let Some((_, head)) = heads.iter().chain(&review_head).find(|(at, _)| *at == i) {
+            out.push_str(head);
+            out.push('\n');
+            source.push(no);
+        }
+        out.push_str(line);
+        out.push('\n');
+        source.push(no);
+    }
+    Some(Cut { text: out, source })
+}
+
 /// A crawler dump holds the body on one long line with the tables' cells run together.
 /// Returns the text with line breaks around the section headings (so regions can be
 /// found), or None when the text is not of that form. Lines keep their order.

@@ -8,7 +8,9 @@ BeautifulSoup's `get_text` (a line break between strings, and none), Pandoc (pla
 its Markdown, GitHub's Markdown), the text browsers' dumps (`w3m -dump`, `lynx -dump`)
 where they are installed, and, where python-docx's family is installed, the page made a
 Word document by Pandoc and put into text as dumps of reports published as `.docx` hold
-them: docx2txt (textract's reader), mammoth (raw text, Markdown), docx2python; where
+them: docx2txt (textract's reader), mammoth (raw text, Markdown), docx2python, python-docx
+(a row's cells apart by tabs, in the document's order, and the paragraphs first with the
+tables after them, the commonest recipe); where
 LibreOffice is installed, the page made a Word 97 document by LibreOffice and put into text
 by LibreOffice itself and by antiword (where installed). Then
 
@@ -20,7 +22,7 @@ Needs the converters (not the standard library; not run by CI):
     pip install trafilatura html2text markdownify inscriptis beautifulsoup4 lxml lxml_html_clean \
         pypandoc_binary
     apt-get install w3m lynx   # optional: their dumps are left out without them
-    pip install docx2txt mammoth docx2python   # optional: the Word document's texts
+    pip install docx2txt mammoth docx2python python-docx   # optional: the Word document's texts
     apt-get install libreoffice-writer-nogui antiword   # optional: the Word 97 document's
 
     python3 tools/convert.py OUT FILE.html...
@@ -122,6 +124,37 @@ def word_converters():
     if importlib.util.find_spec("docx2python"):
         from docx2python import docx2python
         readers["docx2python"] = lambda path: docx2python(path).text
+    if importlib.util.find_spec("docx"):
+        import docx
+
+        def rows(table):
+            # `row.cells` gives a merged cell in each place it spans; a table in a cell
+            # (a page's layout table) is read after its row.
+            for row in table.rows:
+                yield "\t".join(c.text for c in row.cells)
+                for c in row.cells:
+                    for inner in c.tables:
+                        yield from rows(inner)
+
+        def in_order(path):
+            d = docx.Document(path)
+            out = []
+            for block in d.iter_inner_content():
+                if isinstance(block, docx.table.Table):
+                    out.extend(rows(block))
+                else:
+                    out.append(block.text)
+            return "\n".join(out)
+
+        def tables_last(path):
+            # The commonest recipe: the paragraphs, then every table.
+            d = docx.Document(path)
+            out = [p.text for p in d.paragraphs]
+            for t in d.tables:
+                out.extend(rows(t))
+            return "\n".join(out)
+        readers["python-docx"] = in_order
+        readers["python-docx-tables-last"] = tables_last
     converters = {name: via_docx(read_docx) for name, read_docx in readers.items()}
     if shutil.which("soffice"):
         def via_doc(read_doc):
