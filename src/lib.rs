@@ -935,8 +935,11 @@ fn csv_cells(text: &str) -> Option<String> {
 /// table read by python-docx, whose `row.cells` gives a merged cell in each place it spans:
 /// `行政许可\t20\t+17\t+17\t37` under `信息内容\t上一年项目数量\t本年增/减\t本年增/减\t处理决定数量`)
 /// written once (see [`merged_repeats`]), or None where no line changes. Looked at only where
-/// a line of cells has two equal ones side by side that are no number.
+/// a cell after a tab opens with `第二十条` (the template's merged heading row of the first
+/// table, `第二十条第（一）项`, written in each place it spans: one search of the text) and a
+/// line of cells has two equal ones side by side that are no number.
 fn tab_repeats(text: &str) -> Option<String> {
+    memchr::memmem::find(text.as_bytes(), "\t第二十条".as_bytes())?;
     let repeats = |line: &str| {
         let mut prev: Option<&str> = None;
         line.split('\t').any(|c| {
@@ -946,7 +949,6 @@ fn tab_repeats(text: &str) -> Option<String> {
             same
         })
     };
-    memchr::memchr(b'\t', text.as_bytes())?;
     if !text.split('\n').any(|l| l.contains('\t') && repeats(l)) {
         return None;
     }
@@ -1823,18 +1825,23 @@ mod tests {
     fn a_word_documents_tables_read_by_python_docx_read_as_its_page() {
         reads_as_page("real/019.html", "converted/019_python_docx.txt");
         reads_as_real_013("converted/013_python_docx_tables_last.txt");
-        let text = "信息内容\t上一年项目数量\t本年增/减\t本年增/减\t处理决定数量\n行政许可\t20\t+17\t+17\t37\n";
-        assert_eq!(
-            tab_repeats(text).as_deref(),
-            Some("信息内容\t上一年项目数量\t本年增/减\t本年增/减\t处理决定数量\n行政许可\t20\t+17\t37\n")
-        );
+        let head = "第二十条第（五）项\t第二十条第（五）项\t第二十条第（五）项\n\
+                    信息内容\t上一年项目数量\t本年增/减\t本年增/减\t处理决定数量\n";
+        let text = format!("{head}行政许可\t20\t+17\t+17\t37\n");
+        assert_eq!(tab_repeats(&text), Some(format!("{head}行政许可\t20\t+17\t37\n")));
+        // (Looked at only where the first table's heading row is written in each place.)
+        assert_eq!(tab_repeats(&text.replace("\t第二十条第（五）项", "\t")), None);
         let broken = "第二十条第（一）项\t第二十条第（一）项\t第二十条第（一）项\t第二十条第（一）项\n\
                       信息内容\t本年新\n制作数量\t本年新\n公开数量\t本年新\n公开数量\t对外公开\n规章\t13\t13\t13\t524\n";
         let once = tab_repeats(broken).unwrap();
         assert!(once.ends_with("\n公开数量\t对外公开\n规章\t13\t13\t524\n"), "{once}");
         // Equal numbers under different headers stay; no repeated header, no change.
-        assert_eq!(tab_repeats("规章\t本年\t本年\n规章\t1\t2\n"), None);
-        assert_eq!(tab_repeats("规章\t制作\t公开\n规章\t1\t1\n"), None);
+        let rows = "第二十条\t第二十条\n规章\t本年\t本年\n规章\t1\t2\n";
+        assert_eq!(tab_repeats(rows), None);
+        assert_eq!(
+            tab_repeats(&rows.replace("本年\t本年", "制作\t公开").replace("2\n", "1\n")),
+            None
+        );
     }
 
     /// The same Word 97 document put into text by LibreOffice: a cell a line, no empty line
