@@ -448,6 +448,17 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
 /// `“3”`); `w` otherwise.
 fn unquoted(w: &str) -> &str {
     const QUOTES: [char; 8] = ['"', '\'', '“', '”', '‘', '’', '「', '」'];
+    // (At a byte's cost for most words: those quotes start with `"`, `'`, E2 or E3 and
+    // end with `"`, `'` or one of six continuation bytes.)
+    let b = w.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return w;
+    };
+    if !matches!(first, b'"' | b'\'' | 0xE2 | 0xE3)
+        && !matches!(last, b'"' | b'\'' | 0x98 | 0x99 | 0x9C | 0x9D | 0x8C | 0x8D)
+    {
+        return w;
+    }
     if !w.starts_with(QUOTES) && !w.ends_with(QUOTES) {
         return w;
     }
