@@ -931,7 +931,7 @@ fn csv_cells(text: &str) -> Option<String> {
     Some(out)
 }
 
-/// `text` with the cells of its rows apart by tabs that repeat a merged cell's text (a Word
+/// `text` with the cells of its rows apart by tabs (or bars) that repeat a merged cell's text (a Word
 /// table read by python-docx, whose `row.cells` gives a merged cell in each place it spans:
 /// `行政许可\t20\t+17\t+17\t37` under `信息内容\t上一年项目数量\t本年增/减\t本年增/减\t处理决定数量`)
 /// written once (see [`merged_repeats`]), or None where no line changes. Looked at only where
@@ -939,17 +939,25 @@ fn csv_cells(text: &str) -> Option<String> {
 /// table, `第二十条第（一）项`, written in each place it spans: one search of the text) and a
 /// line of cells has two equal ones side by side that are no number.
 fn tab_repeats(text: &str) -> Option<String> {
-    memchr::memmem::find(text.as_bytes(), "\t第二十条".as_bytes())?;
+    // Cells apart by tabs, or by bars (`' | '.join(cells)`).
+    let found = |p: &str| memchr::memmem::find(text.as_bytes(), p.as_bytes()).is_some();
+    let (sep, joint) = if found("\t第二十条") {
+        ('\t', "\t")
+    } else if found("| 第二十条") || found("|第二十条") {
+        ('|', " | ")
+    } else {
+        return None;
+    };
     let repeats = |line: &str| {
         let mut prev: Option<&str> = None;
-        line.split('\t').any(|c| {
+        line.split(sep).any(|c| {
             let c = c.trim();
             let same = !c.is_empty() && prev == Some(c) && !csv_number(c);
             prev = Some(c);
             same
         })
     };
-    if !text.split('\n').any(|l| l.contains('\t') && repeats(l)) {
+    if !text.split('\n').any(|l| l.contains(sep) && repeats(l)) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -962,13 +970,13 @@ fn tab_repeats(text: &str) -> Option<String> {
         if i > 0 {
             out.push('\n');
         }
-        if !line.contains('\t') {
+        if !line.contains(sep) {
             heads.clear();
             out.push_str(line);
             continue;
         }
         let line_cells = line.trim_end_matches('\r');
-        let cells: Vec<&str> = line_cells.split('\t').map(str::trim).collect();
+        let cells: Vec<&str> = line_cells.split(sep).map(str::trim).collect();
         if !cells.iter().any(|c| csv_number(c)) {
             header = cells.iter().map(|c| c.to_string()).collect();
             heads.push(line_cells);
@@ -979,8 +987,8 @@ fn tab_repeats(text: &str) -> Option<String> {
             // The last lines that hold as many cells joined, each line break within a cell.
             for j in 2..=heads.len().min(8) {
                 let joined = heads[heads.len() - j..].concat();
-                if joined.split('\t').count() == cells.len() {
-                    header = joined.split('\t').map(|c| c.trim().to_string()).collect();
+                if joined.split(sep).count() == cells.len() {
+                    header = joined.split(sep).map(|c| c.trim().to_string()).collect();
                     break;
                 }
             }
@@ -995,7 +1003,7 @@ fn tab_repeats(text: &str) -> Option<String> {
         let kept = cells.iter().zip(&repeated).filter(|(_, r)| !**r).map(|(c, _)| *c);
         for (k, c) in kept.enumerate() {
             if k > 0 {
-                out.push('\t');
+                out.push_str(joint);
             }
             out.push_str(c);
         }
@@ -1829,6 +1837,9 @@ mod tests {
                     信息内容\t上一年项目数量\t本年增/减\t本年增/减\t处理决定数量\n";
         let text = format!("{head}行政许可\t20\t+17\t+17\t37\n");
         assert_eq!(tab_repeats(&text), Some(format!("{head}行政许可\t20\t+17\t37\n")));
+        // Cells apart by bars (`' | '.join(cells)`) likewise.
+        let bars = tab_repeats(&text.replace('\t', " | ")).unwrap();
+        assert!(bars.ends_with("\n行政许可 | 20 | +17 | 37\n"), "{bars}");
         // (Looked at only where the first table's heading row is written in each place.)
         assert_eq!(tab_repeats(&text.replace("\t第二十条第（五）项", "\t")), None);
         let broken = "第二十条第（一）项\t第二十条第（一）项\t第二十条第（一）项\t第二十条第（一）项\n\

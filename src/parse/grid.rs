@@ -611,12 +611,25 @@ fn tabs_alone(lines: &[Line<'_>]) -> bool {
 /// cell's text, three times as many as after white space (the bar after an empty cell
 /// counts neither way), on lines that open with a cell.
 /// Then a line's last bar stands before its last cell, empty where the line ends with it.
+/// So too where no line opens with a bar and most lines of bars end with a cell, not a bar
+/// (a Word table's rows written `' | '.join(cells)`, as scripts reading python-docx do, a
+/// Markdown table without its outer bars): a line ending with a bar ends with an empty cell.
 fn bars_follow_cells(lines: &[Line<'_>]) -> bool {
     let (mut glued, mut spaced) = (0usize, 0usize);
+    let (mut opens, mut ends_bar, mut ends_cell) = (0usize, 0usize, 0usize);
     for l in lines {
         let t = trim(l.text);
-        if separator(t) != Separator::Bar || t.starts_with(['|', '│', '┃']) {
+        if separator(t) != Separator::Bar {
             continue;
+        }
+        if t.starts_with(['|', '│', '┃']) {
+            opens += 1;
+            continue;
+        }
+        if t.ends_with(['|', '│', '┃']) {
+            ends_bar += 1;
+        } else {
+            ends_cell += 1;
         }
         // (The bar after an empty cell follows white space either way.)
         let mut pieces = t.split('|');
@@ -629,7 +642,7 @@ fn bars_follow_cells(lines: &[Line<'_>]) -> bool {
             }
         }
     }
-    glued >= 8 && glued >= 3 * spaced
+    (glued >= 8 && glued >= 3 * spaced) || (ends_cell >= 8 && ends_cell > ends_bar && opens * 10 <= ends_cell)
 }
 
 /// Whether the lines' bars end cells rather than stand between them: as many lines with bars

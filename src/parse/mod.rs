@@ -3825,6 +3825,30 @@ mod tests {
         assert_eq!(statuses(&ex, "carried_over")[6], CellStatus::Blank);
     }
 
+    /// Rows written `' | '.join(cells)` (a script reading a Word table with python-docx):
+    /// no line opens with a bar and most end with a cell, so a line ending with a bar ends
+    /// with an empty cell, a 总计 printed blank, not one to infer.
+    #[test]
+    fn a_bar_ending_rows_joined_with_bars_is_an_empty_last_cell() {
+        let rows = [
+            "一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 0 | 0 | 0 | 6",
+            "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+            "三、本年度办理结果 | （一）予以公开 | 4 | 1 | 0 | 0 | 0 | 0 | ",
+            "（二）部分公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1",
+            "（三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+            "2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+            "3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+            "4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+            "5.属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+        ];
+        let ex = applications_text(&(rows.join("\n") + "\n"));
+        assert_eq!(
+            values(&ex, "granted")[..6],
+            [Some(4.0), Some(1.0), Some(0.0), Some(0.0), Some(0.0), Some(0.0)]
+        );
+        assert_eq!(statuses(&ex, "granted")[6], CellStatus::Blank, "{:?}", ex.diags);
+    }
+
     /// A row of seven numbers in a table with a 小计 column, one cell lost (OCR, a converter
     /// that drops empty cells): its 小计 is taken out where the rest then adds up, and the
     /// lost cell is looked for only where the 小计 lets it be; a row that adds up as seven
