@@ -939,11 +939,20 @@ fn csv_cells(text: &str) -> Option<String> {
 /// table, `第二十条第（一）项`, written in each place it spans: one search of the text) and a
 /// line of cells has two equal ones side by side that are no number.
 fn tab_repeats(text: &str) -> Option<String> {
-    // Cells apart by tabs, or by bars (`' | '.join(cells)`).
-    let found = |p: &str| memchr::memmem::find(text.as_bytes(), p.as_bytes()).is_some();
-    let (sep, joint) = if found("\t第二十条") {
+    // Cells apart by tabs, or by bars (`' | '.join(cells)`): what stands before a
+    // `第二十条` (one search of the text).
+    let b = text.as_bytes();
+    let before = |at: usize| {
+        let head = b[..at].strip_suffix(b" ").unwrap_or(&b[..at]);
+        head.last().copied()
+    };
+    let seps: Vec<u8> = memchr::memmem::find_iter(b, "第二十条".as_bytes())
+        .filter_map(before)
+        .filter(|c| matches!(c, b'\t' | b'|'))
+        .collect();
+    let (sep, joint) = if seps.contains(&b'\t') {
         ('\t', "\t")
-    } else if found("| 第二十条") || found("|第二十条") {
+    } else if seps.contains(&b'|') {
         ('|', " | ")
     } else {
         return None;
