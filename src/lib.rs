@@ -904,25 +904,19 @@ fn csv_cells(text: &str) -> Option<String> {
         return None;
     }
     let mut out = String::with_capacity(text.len());
-    // The last line of fields with no number: a table's header.
-    let mut header: Vec<String> = Vec::new();
+    // (A merged cell pandas writes in each place it spans is written once after, by
+    // `tab_repeats`, as python-docx's.)
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
         }
         match line.contains(',').then(|| csv_fields(line, false)).flatten() {
             Some(fields) => {
-                let fields: Vec<&str> = fields.iter().map(|f| f.trim()).collect();
-                if !fields.iter().any(|f| csv_number(f)) {
-                    header = fields.iter().map(|f| f.to_string()).collect();
-                }
-                let repeated = merged_repeats(&header, &fields);
-                let kept = fields.iter().zip(&repeated).filter(|(_, r)| !**r).map(|(f, _)| *f);
-                for (k, f) in kept.enumerate() {
+                for (k, f) in fields.iter().enumerate() {
                     if k > 0 {
                         out.push('\t');
                     }
-                    out.push_str(f);
+                    out.push_str(f.trim());
                 }
             }
             None => out.push_str(line),
@@ -931,8 +925,9 @@ fn csv_cells(text: &str) -> Option<String> {
     Some(out)
 }
 
-/// `text` with the cells of its rows apart by tabs (or bars) that repeat a merged cell's text (a Word
-/// table read by python-docx, whose `row.cells` gives a merged cell in each place it spans:
+/// `text` with the cells of its rows apart by tabs (or bars) that repeat a merged cell's text
+/// (pandas' comma-separated values once `csv_cells` set them apart by tabs; a Word table
+/// read by python-docx, whose `row.cells` gives a merged cell in each place it spans:
 /// `行政许可\t20\t+17\t+17\t37` under `信息内容\t上一年项目数量\t本年增/减\t本年增/减\t处理决定数量`)
 /// written once (see [`merged_repeats`]), or None where no line changes. Looked at only where
 /// a cell after a tab opens with `第二十条` (the template's merged heading row of the first
