@@ -708,12 +708,15 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     let merged = if html { None } else { tab_repeats(text) };
     let text = merged.as_deref().unwrap_or(text);
     // Crawler dumps hold the whole body on one line: break it at the headings first. A
-    // page's tables put into text a cell a line behind bars are read a row a line.
+    // page's tables put into text a cell a line behind bars are read a row a line; those
+    // with a bar after each cell, a cell a line.
     let unglued = if html { None } else { segment::unglue(text) };
     let rows = if html || unglued.is_some() {
         None
     } else {
-        segment::bars_lead_rows(text).or_else(|| segment::paragraph_cells(text))
+        segment::bars_lead_rows(text)
+            .or_else(|| segment::bars_close_cells(text))
+            .or_else(|| segment::paragraph_cells(text))
     };
     let form = match (html, unglued.is_some()) {
         (true, _) => parse::Form::Html,

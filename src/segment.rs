@@ -1465,6 +1465,95 @@ pub fn bars_lead_rows(text: &str) -> Option<Cut> {
     Some(Cut { text: out, source })
 }
 
+/// A page's tables put into text with a bar after every cell where the cells' own line
+/// breaks stayed (as the extractions of stored report pages have them): each cell on a line
+/// of its own with its bar after it (`821 |`) or on the next line (`821` / `|`), an empty
+/// cell a bar alone (`|`, or bars after a cell on its line, `35 |||2 |`), and bars alone
+/// in twos or more after a row (`||`, `|||`: the places a converter pads a row with to the
+/// table's width, where cells span columns) none. Returns the text a cell a line, an empty
+/// cell a line holding a tab (the form of a table put into text a cell a line,
+/// `paragraph_cells`), other lines as they are, each line at its own line; or None for a
+/// text without: twenty cells or more so closed, and other lines with bars (rows with their
+/// cells apart by bars, `规章 | 0 | 0 | 0 |`; a markdown table's, `| 规章 | 0 |`) one in ten
+/// of those at most.
+pub fn bars_close_cells(text: &str) -> Option<Cut> {
+    // Most texts hold no line that ends with a bar.
+    let b = text.as_bytes();
+    if !b.ends_with(b"|") && memchr::memmem::find(b, b"|\n").is_none() && memchr::memmem::find(b, b"|\r").is_none() {
+        return None;
+    }
+    let lone = |t: &str| !t.is_empty() && t.bytes().all(|c| c == b'|' || c == b' ');
+    // A cell closed on its line: its text, then bars alone (`821 |`; `35 |||`, the empty
+    // cells after it).
+    let closed = |t: &str| {
+        let mut parts = t.split('|');
+        parts.next().is_some_and(|c| !c.trim().is_empty()) && t.ends_with('|') && parts.all(|c| c.trim().is_empty())
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let (mut cells, mut other) = (0usize, 0usize);
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.is_empty() || lone(t) {
+            continue;
+        }
+        if !t.contains('|') {
+            // A cell whose bar stands on the next line.
+            cells += usize::from(lines.get(i + 1).is_some_and(|n| lone(n.trim())));
+        } else if closed(t) {
+            cells += 1;
+        } else {
+            other += 1;
+        }
+    }
+    if cells < 20 || other * 10 > cells {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut source = Vec::with_capacity(lines.len());
+    let mut push = |cell: &str, no: usize| {
+        if !source.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(if cell.is_empty() { "\t" } else { cell });
+        source.push(no as u32 + 1);
+    };
+    // Whether the last line pushed is a cell whose bar is yet to come.
+    let mut open = false;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        // A page's number (a PDF's text) may break a table: it is none of the text.
+        if grid::is_page_break(line) {
+            continue;
+        }
+        if lone(t) {
+            let mut bars = t.bytes().filter(|&c| c == b'|').count();
+            if std::mem::take(&mut open) {
+                bars -= 1;
+            } else if bars >= 2 {
+                // A row's padding.
+                continue;
+            }
+            if bars == 1 {
+                push("", i);
+            }
+            continue;
+        }
+        open = false;
+        if closed(t) {
+            let mut parts = t.split('|');
+            parts.next_back();
+            for part in parts {
+                push(part.trim(), i);
+            }
+        } else {
+            // A cell whose bar is on the next line, or a line of the text (a heading, prose).
+            open = !t.contains('|') && lines.get(i + 1).is_some_and(|n| lone(n.trim()));
+            push(if open { t } else { line.trim_end() }, i);
+        }
+    }
+    Some(Cut { text: out, source })
+}
+
 /// A text that holds each of a table's cells in a paragraph of its own, an empty line after
 /// each (a word processor's document put into text by docx2txt or textract; a page's
 /// `<td>`s one a paragraph), some of the cells empty: an empty cell is a paragraph of
@@ -2090,6 +2179,38 @@ mod tests {
         // Nor are cells with their bars after them, an empty one a bar alone.
         assert!(bars_lead_rows(&"（一）予以公开 |\n821 |\n|\n|\n2 |\n".repeat(20)).is_none());
         assert!(bars_lead_rows(&row.repeat(2)).is_none());
+    }
+
+    /// A table with a bar after each cell, on the cell's line or the next (the extractions
+    /// of stored report pages), is read a cell a line, an empty cell a tab, the bars that
+    /// pad a row none; rows with their cells apart by bars are left as they are.
+    #[test]
+    fn cells_closed_by_bars_are_read_a_cell_a_line() {
+        let row = "（一）予以公开 |\n821 |\n|\n|\n2 |\n||\n";
+        let text = format!("某某局2020年报告\n{}", row.repeat(7));
+        let cut = bars_close_cells(&text).expect("cells closed by bars");
+        assert_eq!(
+            cut.text.lines().take(6).collect::<Vec<_>>(),
+            ["某某局2020年报告", "（一）予以公开", "821", "\t", "\t", "2"]
+        );
+        assert_eq!(cut.source[..7], [1, 2, 3, 4, 5, 6, 8]);
+        // The bar on the line after the cell's; a cell's empty places after it on its line.
+        let below = "（一）予以公开\n|\n821\n|\n|\n|\n2\n|\n||\n";
+        let cut = bars_close_cells(&format!("某某局2020年报告\n{}", below.repeat(7))).expect("bars below cells");
+        assert_eq!(
+            cut.text.lines().take(6).collect::<Vec<_>>(),
+            ["某某局2020年报告", "（一）予以公开", "821", "\t", "\t", "2"]
+        );
+        let glued = "（一）予以公开 |\n821 |||\n2 |\n";
+        let cut = bars_close_cells(&glued.repeat(10)).expect("empty places after a cell");
+        assert_eq!(
+            cut.text.lines().take(5).collect::<Vec<_>>(),
+            ["（一）予以公开", "821", "\t", "\t", "2"]
+        );
+        // Rows with their cells apart by bars, or a markdown table's, are no such cells.
+        assert!(bars_close_cells(&"规章 | 0 | 0 | 0 |\n".repeat(30)).is_none());
+        assert!(bars_close_cells(&"| 规章 | 0 | 0 | 0 |\n".repeat(30)).is_none());
+        assert!(bars_close_cells(&format!("{}{}", row.repeat(2), "规章 | 0 | 0 | 0 |\n".repeat(3))).is_none());
     }
 
     /// An agency's second name in brackets (its other plate) keeps its closing bracket; a

@@ -5,7 +5,8 @@ Each report `NAME.html` (with its `NAME.truth.json` beside it) is written as
 `OUT/TOOL/NAME.txt` with a copy of its truth file, for every converter: trafilatura (text,
 Markdown, and both with its metadata front matter), html2text, markdownify, inscriptis,
 BeautifulSoup's `get_text` (a line break between strings, and none), Pandoc (plain text,
-its Markdown, GitHub's Markdown), the text browsers' dumps (`w3m -dump`, `lynx -dump`)
+its Markdown, GitHub's Markdown), the extraction of stored report pages (a bar after each
+cell, on its line or the next; `bars_text`), the text browsers' dumps (`w3m -dump`, `lynx -dump`)
 where they are installed, and, where python-docx's family is installed, the page made a
 Word document by Pandoc and put into text as dumps of reports published as `.docx` hold
 them: docx2txt (textract's reader), mammoth (raw text, Markdown), docx2python, python-docx
@@ -88,7 +89,46 @@ def converters():
         "pandoc-plain": pandoc("plain"),
         "pandoc-markdown": pandoc("markdown"),
         "pandoc-gfm": pandoc("gfm"),
+        "bars-after-cells": lambda h: bars_text(h, below=False),
+        "bars-below-cells": lambda h: bars_text(h, below=True),
     }
+
+
+def bars_text(page, below):
+    """The page's text as the extractions of stored report pages hold it: a bar after each
+    cell, on the cell's line (`821 |`) or, where the cell's text sat in a paragraph, on the
+    next line (`821` / `|`); an empty cell a bar alone; after a row, a bar for each column
+    its merged cells span past their first (`||`), the padding to the table's width."""
+    from lxml import html as lh
+
+    doc = lh.fromstring(page)
+    for bad in doc.xpath("//script|//style|//head"):
+        bad.getparent().remove(bad)
+    out = []
+
+    def cell(td):
+        text = " ".join(td.text_content().replace("\xa0", " ").split())
+        return (text + ("\n|" if below else " |")) if text else "|"
+
+    def walk(e):
+        if not isinstance(e.tag, str):
+            return
+        if e.tag == "table":
+            for tr in e.xpath(".//tr"):
+                tds = tr.xpath("./td|./th")
+                out.extend(cell(td) for td in tds)
+                pad = sum(int(td.get("colspan") or 1) - 1 for td in tds)
+                if pad:
+                    out.append("|" * pad)
+            return
+        if e.text and e.text.strip():
+            out.append(e.text.strip())
+        for c in e:
+            walk(c)
+            if c.tail and c.tail.strip():
+                out.append(c.tail.strip())
+    walk(doc)
+    return "\n".join(out) + "\n"
 
 
 def word_converters():
