@@ -352,20 +352,19 @@ fn meta_title(page: &str) -> Option<String> {
         .map(String::from)
 }
 
-/// The agency and year a page's metadata title gives where its text gave none, or gave
-/// them only from its signature and statistics' period (`Meta::untitled`); the `NO_TITLE`
-/// warning goes when both are then known.
+/// The agency and year a page's metadata title gives where its text shows no title with
+/// both (it may have given them from a sentence, its signature or its statistics' period,
+/// `Meta::untitled`): both where the metadata gives both, else the ones missing; the
+/// `NO_TITLE` warning goes when both are then known.
 fn title_from_metadata(title: &str, out: &mut FileOutcome) {
     let lines = grid::lines(title);
     let meta = segment::meta(&lines);
-    if out.agency.is_some() && out.year.is_some() {
-        if meta.agency.is_none() || meta.year.is_none() {
-            return;
-        }
-        (out.agency, out.year) = (None, None);
+    if meta.agency.is_some() && meta.year.is_some() {
+        (out.agency, out.year) = (meta.agency, meta.year);
+    } else {
+        out.agency = out.agency.take().or(meta.agency);
+        out.year = out.year.or(meta.year);
     }
-    out.agency = out.agency.take().or(meta.agency);
-    out.year = out.year.or(meta.year);
     if out.agency.is_some() && out.year.is_some() {
         out.diagnostics.retain(|d| d.code != Code::NoTitle);
     }
@@ -1068,7 +1067,11 @@ fn read(text: &str, form: parse::Form, out: &mut FileOutcome) {
         out.diagnostics.push(Diagnostic::warning(
             Code::NoTitle,
             None,
-            "no title was found: the agency is the one that signs the report, the year its statistics' period's",
+            match (&out.agency, out.year) {
+                (Some(_), Some(_)) => "no title was found: the agency and the year are the ones the text names (the sentence that names the report, or the signature and the statistics' period)",
+                (None, _) => "no title was found: the year is the one the text names; no agency was found",
+                (_, None) => "no title was found: the agency is the one the text names; no year was found",
+            },
         ));
     } else if out.agency.is_none() || out.year.is_none() {
         out.diagnostics.push(Diagnostic::warning(
@@ -1364,7 +1367,7 @@ mod tests {
         assert_eq!((o.agency.as_deref(), o.year), (Some("某某县教育局"), Some(2022)));
         let warned = o.diagnostics.iter().find(|d| d.code == Code::NoTitle);
         assert!(
-            warned.is_some_and(|d| d.message.contains("signs the report")),
+            warned.is_some_and(|d| d.message.contains("the text names")),
             "{:?}",
             o.diagnostics
         );

@@ -649,16 +649,64 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
     if m.year.is_some() && m.agency.is_none() {
         m.agency = signatory(lines);
     }
-    // No title at all (a crawler's body saved without the header above it): the year of
-    // the statistics' period and the agency that signs the report, when the text states
-    // both.
+    // No title at all (a crawler's body saved without the header above it, a page's text
+    // without its heading): the agency and year of the sentence that names the report
+    // (特编制某某局2023年政府信息公开工作年度报告), else the year of the statistics' period
+    // and the agency that signs the report, each where the text states it.
     if m.year.is_none() && m.agency.is_none() && titleless {
-        if let (Some(year), Some(agency)) = (statistics_year(lines), signatory(lines)) {
-            (m.year, m.agency, m.untitled) = (Some(year), Some(agency), true);
-        }
+        let (agency, year) = named_in_text(&singles).unzip();
+        m.year = year.or_else(|| statistics_year(lines));
+        m.agency = agency.or_else(|| signatory(lines));
+        m.untitled = m.year.is_some() || m.agency.is_some();
     }
     m.published = published(lines);
     m
+}
+
+/// The agency and year of a sentence among the text's first lines (`singles`) that names
+/// the report after a verb of writing or publishing it: `…要求，特编制某某市地方志办公室2023年
+/// 政府信息公开工作年度报告。`, `现公布某某市人民政府2023年度政府信息公开工作报告`,
+/// `现向社会公布区统计局2021年度政府信息公开年度报告`. The name between the verb and the
+/// year reads as an agency's; not one inside a cited title (`《关于印发某某市2020年政府信息
+/// 公开…的通知》`).
+fn named_in_text(singles: &[(usize, &str)]) -> Option<(String, i32)> {
+    const VERBS: [&str; 8] = ["编制", "公布", "发布", "现将", "印发", "呈报", "报送", "编写"];
+    singles.iter().take(30).find_map(|&(_, raw)| {
+        if !raw.contains("报告") || !raw.contains("信息公开") && !raw.contains("政务公开") {
+            return None;
+        }
+        let chars: Vec<char> = normalize(raw).chars().collect();
+        let mut from = 0;
+        while let Some((start, end, year)) = find_year(&chars[from..]) {
+            let (start, end) = (from + start, from + end);
+            from = end;
+            // The report's name after the year: its subject, then 报告 or 年报 soon after.
+            let after: String = chars[end..].iter().take(24).collect();
+            let after = after.strip_prefix('度').unwrap_or(&after);
+            if !["政府信息公开", "政务公开", "信息公开"]
+                .iter()
+                .any(|w| after.starts_with(w))
+                || !(after.contains("报告") || after.contains("年报"))
+            {
+                continue;
+            }
+            let before: String = chars[start.saturating_sub(40)..start].iter().collect();
+            let Some((at, verb)) = VERBS.iter().filter_map(|v| before.rfind(v).map(|at| (at, *v))).max() else {
+                continue;
+            };
+            let cited = chars[..start].iter().filter(|&&c| c == '《').count()
+                > chars[..start].iter().filter(|&&c| c == '》').count();
+            let name = &before[at + verb.len()..];
+            if cited || name.contains(['，', ',', '。', '；', ';', ':', '：', '《', '》', '、']) || !agency_like(name)
+            {
+                continue;
+            }
+            if let Some(agency) = clean_agency(name) {
+                return Some((agency, year));
+            }
+        }
+        None
+    })
 }
 
 /// Where a title names its subject (政府信息公开, 政务公开, 信息公开): the agency's name
@@ -2021,8 +2069,9 @@ mod tests {
         let body = "本报告所列数据统计期限为2025年1月1日至2025年12月31日。\n";
         let text = format!("{menu}平潭综合实验区2025年度政府信息公开工作年度报告\n{body}");
         assert_eq!(meta_of(&text), (Some("平潭综合实验区".to_string()), Some(2025)));
+        // (The year then is the statistics' period's.)
         let m = meta(&lines(&format!("{menu}{body}")));
-        assert_eq!((m.agency, m.year), (None, None));
+        assert_eq!((m.agency, m.year, m.untitled), (None, Some(2025), true));
     }
 
     /// A title in a page's layout column, a menu's cell before it on its line (a text that
@@ -2148,8 +2197,9 @@ mod tests {
         let period = "本报告所列数据统计期限为2019年1月1日至2019年12月31日。\n";
         let text = format!("---\ntitle: 某某县教育局2019年政府信息公开工作年度报告_年报_某某县人民政府\ndate: \"2020-01-13\"\n---\n{period}");
         assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2019)));
+        // (The year then is the statistics' period's.)
         let text = format!("---\ntitle: 部门文件_ 某某县人民政府\ntags: ['信息公开、年度报告']\n---\n{period}");
-        assert_eq!(meta_of(&text), (None, None));
+        assert_eq!(meta_of(&text), (None, Some(2019)));
     }
 
     /// A table a cell a line behind bars (trafilatura's text of cells that hold paragraphs)
@@ -2246,8 +2296,11 @@ mod tests {
         assert_eq!(meta_of(&crawled), (Some("平潭综合实验区".into()), Some(2021)));
         let bare = format!("某某县司法局2020年政府信息公开工作年度报告 {body}");
         assert_eq!(meta_of(&bare), (Some("某某县司法局".into()), Some(2020)));
+        // A sentence naming the report is no title: the name it gives is read as such
+        // (`named_in_text`), its line no title's.
         let sentence = format!("按照要求，现将某某县司法局2020年政府信息公开工作年度报告公布如下：{body}");
-        assert_eq!(meta_of(&sentence), (None, None));
+        assert_eq!(meta_of(&sentence), (Some("某某县司法局".into()), Some(2020)));
+        assert_eq!(meta(&lines(&sentence)).title_line, None);
         // A short title line is still preferred to a long line's head.
         let both = format!("{bare}\n某某市民政局2019年政府信息公开工作年度报告\n");
         assert_eq!(meta_of(&both), (Some("某某市民政局".into()), Some(2019)));
@@ -2426,7 +2479,7 @@ mod tests {
         let cited = "根据《中华人民共和国政府信息公开条例》、《某某省政府信息公\n\
                      信息公开工作年度报告编制公布工作的通知》要求，结合我局工作实际\n";
         let text = format!("{cited}{broken}{body}");
-        assert_eq!(meta_of(&text), (None, None));
+        assert_eq!(meta_of(&text), (None, Some(2020)));
         // A portal's column named 政府信息公开年报 is no title.
         let text = format!("栏目: 政府信息公开年报\n某某县教育局政府信息公开工作年度报告{body}");
         assert_eq!(meta_of(&text), (None, None));
@@ -2436,6 +2489,33 @@ mod tests {
         assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
         let text = format!("2020年政府信息公开工作年度报告{body}某某县教育局 2021年1月15日\n");
         assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
+    }
+
+    /// A text without a title whose first sentence names the report after a verb of
+    /// writing or publishing it (a page's text without its heading): the agency and year of
+    /// that name; not a name inside a cited title, nor one that reads as no agency's.
+    #[test]
+    fn a_sentence_that_names_the_report_gives_its_agency_and_year() {
+        let body = "\n一、总体情况\n2023年，我办坚持以习近平新时代中国特色社会主义思想为指导。\n";
+        let named = |s: &str| {
+            let m = meta(&lines(&format!("{s}{body}")));
+            (m.agency, m.year, m.untitled)
+        };
+        let zhanjiang = "根据《中华人民共和国政府信息公开条例》要求,特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告。本报告所列数据统计期限自2023年1月1日起到2023年12月31日止。";
+        assert_eq!(
+            named(zhanjiang),
+            (Some("湛江市人民政府地方志办公室".to_string()), Some(2023), true)
+        );
+        let zichang = "根据《条例》编制本报告,现公布子长市人民政府2023年度政府信息公开工作报告。";
+        assert_eq!(named(zichang), (Some("子长市人民政府".to_string()), Some(2023), true));
+        // A cited notice's title, a year not the report's name's, a name that is no agency's.
+        let cited =
+            "按照《某某市人民政府办公室关于印发某某市2020年政府信息公开工作年度报告编制要点的通知》要求编制本报告。";
+        assert_eq!(named(cited), (None, None, false));
+        let other = "特编制本报告。2023年政府信息公开工作取得新进展。";
+        assert_eq!(named(other), (None, None, false));
+        let plain = "现将2023年度政府信息公开工作年度报告公布如下。";
+        assert_eq!(named(plain), (None, None, false));
     }
 
     /// A body without a title (a crawler's body saved without the header that held it):
@@ -2459,17 +2539,17 @@ mod tests {
             (m.agency.as_deref(), m.year, m.untitled),
             (Some("某某县教育局"), Some(2022), true)
         );
-        // Neither without the other; no 11月1日 for a 1 January; no date in a sentence.
+        // Each without the other; no 11月1日 for a 1 January; no date in a sentence.
         let unsigned = format!("{open}{period}六、其他需要报告的事项无。");
-        assert_eq!(meta_of(&unsigned), (None, None));
+        assert_eq!(meta_of(&unsigned), (None, Some(2022)));
         assert_eq!(
             meta_of(&format!("根据要求编制本报告。一、总体情况……{end}")),
-            (None, None)
+            (Some("某某县教育局".to_string()), None)
         );
         let november = "本报告所列数据统计自2022年11月1日至2022年12月31日。";
-        assert_eq!(meta_of(&format!("{november}{end}")), (None, None));
+        assert_eq!(meta_of(&format!("{november}\n无。")), (None, None));
         let sentence = "六、其他需要报告的事项。某某县教育局2023年1月4日召开了政务公开工作会议";
-        assert_eq!(meta_of(&format!("{open}{period}{sentence}")), (None, None));
+        assert_eq!(meta_of(&format!("{open}{period}{sentence}")), (None, Some(2022)));
         // The imprint below the signature (a Word export of the official document) is not it.
         let imprint =
             "某某县教育局\n2023年1月4日\n| 抄送：县政府办公室。 |\n| 某某县教育局办公室  2023年1月4日印发 |\n扫一扫";
