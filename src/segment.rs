@@ -666,11 +666,13 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
 /// The agency and year of a sentence among the text's first lines (`singles`) that names
 /// the report after a verb of writing or publishing it: `…要求，特编制某某市地方志办公室2023年
 /// 政府信息公开工作年度报告。`, `现公布某某市人民政府2023年度政府信息公开工作报告`,
-/// `现向社会公布区统计局2021年度政府信息公开年度报告`. The name between the verb and the
-/// year reads as an agency's; not one inside a cited title (`《关于印发某某市2020年政府信息
-/// 公开…的通知》`).
+/// `现向社会公布区统计局2021年度政府信息公开年度报告`, or the name after the year
+/// (`汇总2021年度某某镇人民政府的政务公开年度报告编制而成`). The name reads as an agency's;
+/// not one inside a cited title (`《关于印发某某市2020年政府信息公开…的通知》`).
 fn named_in_text(singles: &[(usize, &str)]) -> Option<(String, i32)> {
-    const VERBS: [&str; 8] = ["编制", "公布", "发布", "现将", "印发", "呈报", "报送", "编写"];
+    const VERBS: [&str; 9] = ["编制", "公布", "发布", "现将", "印发", "呈报", "报送", "编写", "汇总"];
+    const SUBJECTS: [&str; 3] = ["政府信息公开", "政务公开", "信息公开"];
+    let is_name = |n: &str| !n.contains(['，', ',', '。', '；', ';', ':', '：', '《', '》', '、']) && agency_like(n);
     singles.iter().take(30).find_map(|&(_, raw)| {
         if !raw.contains("报告") || !raw.contains("信息公开") && !raw.contains("政务公开") {
             return None;
@@ -680,25 +682,40 @@ fn named_in_text(singles: &[(usize, &str)]) -> Option<(String, i32)> {
         while let Some((start, end, year)) = find_year(&chars[from..]) {
             let (start, end) = (from + start, from + end);
             from = end;
-            // The report's name after the year: its subject, then 报告 or 年报 soon after.
-            let after: String = chars[end..].iter().take(24).collect();
-            let after = after.strip_prefix('度').unwrap_or(&after);
-            if !["政府信息公开", "政务公开", "信息公开"]
-                .iter()
-                .any(|w| after.starts_with(w))
-                || !(after.contains("报告") || after.contains("年报"))
-            {
-                continue;
-            }
             let before: String = chars[start.saturating_sub(40)..start].iter().collect();
             let Some((at, verb)) = VERBS.iter().filter_map(|v| before.rfind(v).map(|at| (at, *v))).max() else {
                 continue;
             };
             let cited = chars[..start].iter().filter(|&&c| c == '《').count()
                 > chars[..start].iter().filter(|&&c| c == '》').count();
-            let name = &before[at + verb.len()..];
-            if cited || name.contains(['，', ',', '。', '；', ';', ':', '：', '《', '》', '、']) || !agency_like(name)
+            if cited {
+                continue;
+            }
+            // The report's name after the year: its subject, then 报告 or 年报 soon after;
+            // or the agency's name first (汇总2021年度某某镇人民政府的政务公开年度报告).
+            let after: String = chars[end..].iter().take(40).collect();
+            let after = after.strip_prefix('度').unwrap_or(&after);
+            let Some(subject) = SUBJECTS.iter().filter_map(|w| after.find(w)).min() else {
+                continue;
+            };
+            if !after[subject..].chars().take(24).collect::<String>().contains("报告")
+                && !after[subject..].contains("年报")
             {
+                continue;
+            }
+            let name = if subject == 0 {
+                &before[at + verb.len()..]
+            } else {
+                // (`某某镇人民政府信息公开…`: the subject's 政府 is the name's.)
+                let name = &after[..subject];
+                let name = if name.ends_with("人民") {
+                    &after[..subject + "政府".len()]
+                } else {
+                    name
+                };
+                name.strip_suffix('的').unwrap_or(name)
+            };
+            if !is_name(name) {
                 continue;
             }
             if let Some(agency) = clean_agency(name) {
@@ -2516,6 +2533,11 @@ mod tests {
         assert_eq!(named(other), (None, None, false));
         let plain = "现将2023年度政府信息公开工作年度报告公布如下。";
         assert_eq!(named(plain), (None, None, false));
+        // The agency's name after the year.
+        let after = "本年度报告根据《条例》要求,汇总2021年度大东坝镇人民政府的政务公开年度报告编制而成。";
+        assert_eq!(named(after), (Some("大东坝镇人民政府".to_string()), Some(2021), true));
+        let after = "现通过政府门户网向社会公布2021年度张家湾镇人民政府信息公开工作年度报告。";
+        assert_eq!(named(after), (Some("张家湾镇人民政府".to_string()), Some(2021), true));
     }
 
     /// A body without a title (a crawler's body saved without the header that held it):
