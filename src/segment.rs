@@ -1488,8 +1488,9 @@ pub fn unglue_lines(text: &str) -> Cut {
 /// it, `821 |`) one in ten of those at most.
 pub fn bars_lead_rows(text: &str) -> Option<Cut> {
     let b = text.as_bytes();
-    // Most texts hold no line that opens with a bar.
-    if !b.starts_with(b"|") && memchr::memmem::find(b, b"\n|").is_none() {
+    // Most texts hold no bar, nor a line that opens with one.
+    let first = memchr::memchr(b'|', b)?;
+    if first > 0 && memchr::memmem::find(&b[first - 1..], b"\n|").is_none() {
         return None;
     }
     let (mut led, mut lone, mut other) = (0usize, 0usize, 0usize);
@@ -1504,6 +1505,10 @@ pub fn bars_lead_rows(text: &str) -> Option<Cut> {
             0 => lone += 1,
             1 => led += 1,
             _ => other += 1,
+        }
+        // Rows with bars (a markdown table's) from the start: no need to read on.
+        if other >= 20 && (led + lone) * 4 < other {
+            return None;
         }
     }
     if led < 20 || lone < 5 || other * 9 > led + lone {
@@ -1542,8 +1547,10 @@ pub fn bars_lead_rows(text: &str) -> Option<Cut> {
 /// cells apart by bars, `规章 | 0 | 0 | 0 |`; a markdown table's, `| 规章 | 0 |`) one in ten
 /// of those at most.
 pub fn bars_close_cells(text: &str) -> Option<Cut> {
-    // Most texts hold no line that ends with a bar.
+    // Most texts hold no bar at all, nor a line that ends with one.
     let b = text.as_bytes();
+    let first = memchr::memchr(b'|', b)?;
+    let b = &b[first..];
     if !b.ends_with(b"|") && memchr::memmem::find(b, b"|\n").is_none() && memchr::memmem::find(b, b"|\r").is_none() {
         return None;
     }
@@ -1554,25 +1561,30 @@ pub fn bars_close_cells(text: &str) -> Option<Cut> {
         let mut parts = t.split('|');
         parts.next().is_some_and(|c| !c.trim().is_empty()) && t.ends_with('|') && parts.all(|c| c.trim().is_empty())
     };
-    let lines: Vec<&str> = text.lines().collect();
     let (mut cells, mut other) = (0usize, 0usize);
-    for (i, line) in lines.iter().enumerate() {
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
         let t = line.trim();
         if t.is_empty() || lone(t) {
             continue;
         }
         if !t.contains('|') {
             // A cell whose bar stands on the next line.
-            cells += usize::from(lines.get(i + 1).is_some_and(|n| lone(n.trim())));
+            cells += usize::from(lines.peek().is_some_and(|n| lone(n.trim())));
         } else if closed(t) {
             cells += 1;
         } else {
             other += 1;
+            // Rows with bars (a markdown table's) from the start: no need to read on.
+            if other >= 20 && cells * 4 < other {
+                return None;
+            }
         }
     }
     if cells < 20 || other * 10 > cells {
         return None;
     }
+    let lines: Vec<&str> = text.lines().collect();
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut source = Vec::with_capacity(lines.len());
     let mut push = |cell: &str, no: usize| {
