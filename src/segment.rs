@@ -629,7 +629,8 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                     let rest = rest.strip_prefix('度').unwrap_or(&rest);
                     clean_agency(&rest[..subject_at(rest)?])
                 })
-                .or_else(|| agency_above(&singles[..k]));
+                .or_else(|| agency_above(&singles[..k]))
+                .or_else(|| whole.then(|| agency_of_repeat(&singles, k, year)).flatten());
             break 'passes;
         }
     }
@@ -778,6 +779,22 @@ fn period_year(text: &str, stated: bool) -> Option<i32> {
     })
 }
 
+/// The agency of the same title repeated within the ten lines after the one at `k` that
+/// named none (a page's header shows `2019年度政府信息公开年度报告` alone, the article below
+/// it under the agency's name: `衡阳市国资委` / `2019年度政府信息公开年度报告`): the name
+/// before its year, or on a line above it.
+fn agency_of_repeat(singles: &[(usize, &str)], k: usize, year: i32) -> Option<String> {
+    (k + 1..singles.len().min(k + 11)).find_map(|j| {
+        let n = normalize(singles[j].1);
+        if !is_title(&n) || year_in(&n) != Some(year) {
+            return None;
+        }
+        let chars: Vec<char> = n.chars().collect();
+        let (start, _, _) = find_year(&chars)?;
+        clean_agency(&chars[..start].iter().collect::<String>()).or_else(|| agency_above(&singles[k + 1..j]))
+    })
+}
+
 /// The agency on a line of its own among the three lines before the title (`before`).
 fn agency_above(before: &[(usize, &str)]) -> Option<String> {
     let lines: Vec<String> = before.iter().rev().take(3).map(|(_, raw)| normalize(raw)).collect();
@@ -796,6 +813,10 @@ fn agency_above(before: &[(usize, &str)]) -> Option<String> {
 /// Whether a normalised line may be the agency's name, or its first part, above a title.
 fn fits_above(n: &str) -> bool {
     !is_chrome(n)
+        // (Nor a site's name, `某某市人民政府网`, `365体育官网`: a hacked page's banner.)
+        && !n.ends_with('网')
+        && !n.ends_with("网站")
+        && !n.contains("官网")
         && n.chars().count() <= 40
         && !n.contains(['。', '，', '《', '》'])
         && year_in(n).is_none()
@@ -2518,6 +2539,16 @@ mod tests {
         assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
         let text = format!("2020年政府信息公开工作年度报告{body}某某县教育局 2021年1月15日\n");
         assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
+    }
+
+    /// A page's header with the title alone over the article with the agency above the
+    /// same title: the article's agency, not the header's line above (a hacked page's banner).
+    #[test]
+    fn a_title_repeated_below_under_its_agency_names_it() {
+        let text = "365体育官网\n\n2019年度政府信息公开年度报告\n发布时间:2020-01-19 10:56 来源:办公室 浏览量:次\n字体:\n\n衡阳市国资委\n\n2019年度政府信息公开年度报告\n\n本年度报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。\n";
+        assert_eq!(meta_of(text), (Some("衡阳市国资委".to_string()), Some(2019)));
+        // A site's name is no agency above a title.
+        assert_eq!(meta_of("某某市人民政府网\n2019年度政府信息公开年度报告\n").0, None);
     }
 
     /// A text without a title whose first sentence names the report after a verb of
