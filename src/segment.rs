@@ -674,10 +674,13 @@ fn named_in_text(singles: &[(usize, &str)]) -> Option<(String, i32)> {
     const VERBS: [&str; 9] = ["编制", "公布", "发布", "现将", "印发", "呈报", "报送", "编写", "汇总"];
     const SUBJECTS: [&str; 3] = ["政府信息公开", "政务公开", "信息公开"];
     let is_name = |n: &str| !n.contains(['，', ',', '。', '；', ';', ':', '：', '《', '》', '、']) && agency_like(n);
-    singles.iter().take(30).find_map(|&(_, raw)| {
+    singles.iter().take(30).enumerate().find_map(|(k, &(_, raw))| {
         if !raw.contains("报告") || !raw.contains("信息公开") && !raw.contains("政务公开") {
             return None;
         }
+        // The agency's name on a line of its own above the sentence (the page's byline,
+        // `浑南区国资局` over `…现公布区政府国资局2022年…报告`) is its full name.
+        let above = || agency_above(&singles[..k]).filter(|a| agency_like(a));
         let chars: Vec<char> = normalize(raw).chars().collect();
         let mut from = 0;
         while let Some((start, end, year)) = find_year(&chars[from..]) {
@@ -719,7 +722,7 @@ fn named_in_text(singles: &[(usize, &str)]) -> Option<(String, i32)> {
             if !is_name(name) {
                 continue;
             }
-            if let Some(agency) = clean_agency(name) {
+            if let Some(agency) = above().or_else(|| clean_agency(name)) {
                 return Some((agency, year));
             }
         }
@@ -2576,6 +2579,9 @@ mod tests {
         assert_eq!(named(other), (None, None, false));
         let plain = "现将2023年度政府信息公开工作年度报告公布如下。";
         assert_eq!(named(plain), (None, None, false));
+        // The name on a line of its own above the sentence is the agency's full name.
+        let byline = "浑南区国资局\n根据《条例》相关要求,现公布区政府国资局2022年政府信息公开工作年度报告。";
+        assert_eq!(named(byline), (Some("浑南区国资局".to_string()), Some(2022), true));
         // The agency's name after the year.
         let after = "本年度报告根据《条例》要求,汇总2021年度大东坝镇人民政府的政务公开年度报告编制而成。";
         assert_eq!(named(after), (Some("大东坝镇人民政府".to_string()), Some(2021), true));
