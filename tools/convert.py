@@ -6,7 +6,7 @@ Each report `NAME.html` (with its `NAME.truth.json` beside it) is written as
 Markdown, and both with its metadata front matter), html2text, markdownify, inscriptis,
 BeautifulSoup's `get_text` (a line break between strings, and none), Pandoc (plain text,
 its Markdown, GitHub's Markdown), the extraction of stored report pages (a bar after each
-cell, on its line or the next; `bars_text`), the text browsers' dumps (`w3m -dump`, `lynx -dump`)
+cell, on its line or the next, or rows framed by bars; `bars_text`), the text browsers' dumps (`w3m -dump`, `lynx -dump`)
 where they are installed, and, where python-docx's family is installed, the page made a
 Word document by Pandoc and put into text as dumps of reports published as `.docx` hold
 them: docx2txt (textract's reader), mammoth (raw text, Markdown), docx2python, python-docx
@@ -91,14 +91,17 @@ def converters():
         "pandoc-gfm": pandoc("gfm"),
         "bars-after-cells": lambda h: bars_text(h, below=False),
         "bars-below-cells": lambda h: bars_text(h, below=True),
+        "bars-framed-rows": lambda h: bars_text(h, below=False, framed=True),
     }
 
 
-def bars_text(page, below):
+def bars_text(page, below, framed=False):
     """The page's text as the extractions of stored report pages hold it: a bar after each
     cell, on the cell's line (`821 |`) or, where the cell's text sat in a paragraph, on the
     next line (`821` / `|`); an empty cell a bar alone; after a row, a bar for each column
-    its merged cells span past their first (`||`), the padding to the table's width."""
+    its merged cells span past their first (`||`), the padding to the table's width. Or
+    (`framed`) a row a line framed by bars, its padding run together after it
+    (`| 行政许可 | 1300 | ||`)."""
     from lxml import html as lh
 
     doc = lh.fromstring(page)
@@ -116,8 +119,12 @@ def bars_text(page, below):
         if e.tag == "table":
             for tr in e.xpath(".//tr"):
                 tds = tr.xpath("./td|./th")
-                out.extend(cell(td) for td in tds)
                 pad = sum(int(td.get("colspan") or 1) - 1 for td in tds)
+                if framed:
+                    texts = [" ".join(td.text_content().replace("\xa0", " ").split()) for td in tds]
+                    out.append("| " + " | ".join(texts) + " |" + (" " + "|" * pad if pad else ""))
+                    continue
+                out.extend(cell(td) for td in tds)
                 if pad:
                     out.append("|" * pad)
             return

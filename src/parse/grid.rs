@@ -669,6 +669,23 @@ pub(crate) fn bars_terminate_cells(lines: &[Line<'_>]) -> bool {
     end > 0 && end >= open
 }
 
+/// Whether rows framed by bars (`| 规章 | 0 | 0 | |`) are padded to the table's width with
+/// empty cells run together after them (`| 行政许可 | 1300 | ||`): a markdown table's rows
+/// never are (its separator row sets its width), a page's text made by a crawler may be, so
+/// the empty cells past a row's columns are padding, those that make them up its own.
+pub(crate) fn bars_pad_framed_rows(lines: &[Line<'_>]) -> bool {
+    let (mut framed, mut padded) = (0, 0);
+    for l in lines {
+        let t = trim(l.text);
+        if !t.starts_with('|') || !t.ends_with('|') || t.len() < 2 {
+            continue;
+        }
+        framed += 1;
+        padded += usize::from(t.ends_with("||") && !t.trim_start_matches('|').trim().is_empty());
+    }
+    padded >= 3 && padded * 4 >= framed
+}
+
 /// Characters after a number that make it part of the text (2020年, 4位, 711号, 第3页).
 const COUNTERS: &str = "年月日位号条件个项次笔宗人家余亿页期届批类%％";
 

@@ -434,14 +434,20 @@ pub fn labelled(
     // Bars that end each cell (`规章 | 0 | 0 | 0 |`, a page's table put into text): a row's
     // empty cells after its columns are the bars a converter pads a short row with to the
     // table's widest (`（二）部分公开 | 3 | | | | | | | |`), and those that make up its columns
-    // its own.
-    let padded = form == Form::Text && grid::bars_terminate_cells(lines);
+    // its own. Likewise rows framed by bars so padded (`| 行政许可 | 1300 | ||`).
+    let framed = form == Form::Text && !grid::bars_terminate_cells(lines) && grid::bars_pad_framed_rows(lines);
+    let padded = form == Form::Text && (framed || grid::bars_terminate_cells(lines));
     // The columns rows print beyond their template's (a 小计).
     let extra = usize::from(subtotal_at.is_some());
     if padded {
         for (i, r) in hits.iter_mut() {
-            // (After the empty cells before its values: a label's own padding.)
-            let lead = r.values.iter().take_while(|t| t.kind == Kind::Blank).count();
+            // (After the empty cells before its values: a label's own padding; a framed
+            // row's merged label is padded after it, its empty cells first are its own.)
+            let lead = if framed {
+                0
+            } else {
+                r.values.iter().take_while(|t| t.kind == Kind::Blank).count()
+            };
             let m = specs[*i].cols.len() + extra + lead;
             while r.values.len() > m && r.values.last().is_some_and(|t| t.kind == Kind::Blank) {
                 r.values.pop();
@@ -3847,6 +3853,24 @@ mod tests {
             [Some(4.0), Some(1.0), Some(0.0), Some(0.0), Some(0.0), Some(0.0)]
         );
         assert_eq!(statuses(&ex, "granted")[6], CellStatus::Blank, "{:?}", ex.diags);
+    }
+
+    /// Rows framed by bars and padded to the table's width with empty cells run together
+    /// after them (`| 行政许可 | 1300 | ||`, the text stored report pages hold): the padding
+    /// is none of a row's cells, an empty cell that makes up a row's columns its own
+    /// (`| 规章 | 0 | 0 | |`: 现行有效件数 printed empty).
+    #[test]
+    fn framed_rows_padded_to_the_tables_width() {
+        let text = "| 第二十条第(一)项 | |||\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n\
+                    | 规章 | 0 | 0 | |\n| 行政规范性文件 | 0 | 0 | |\n| 第二十条第(五)项 | |||\n\
+                    | 信息内容 | 本年处理决定数量 | ||\n| 行政许可 | 1300 | ||\n| 第二十条第(六)项 | |||\n\
+                    | 信息内容 | 本年处理决定数量 | ||\n| 行政处罚 | 25 | ||\n| 行政强制 | 0 | ||\n\
+                    | 第二十条第(八)项 | |||\n| 信息内容 | 本年收费金额(单位:万元) | ||\n| 行政事业性收费 | 0 | ||\n";
+        let ex = labelled_text(Table::ActiveDisclosure, Template::T2021, text, Form::Text);
+        assert_eq!(values(&ex, "rules"), [Some(0.0), Some(0.0), None], "{:?}", ex.diags);
+        assert_eq!(statuses(&ex, "rules")[2], CellStatus::Blank);
+        assert_eq!(values(&ex, "administrative_licensing"), [Some(1300.0)]);
+        assert!(ex.diags.is_empty(), "{:?}", ex.diags);
     }
 
     /// A row of seven numbers in a table with a 小计 column, one cell lost (OCR, a converter
