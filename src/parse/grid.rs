@@ -671,8 +671,9 @@ pub(crate) fn bars_terminate_cells(lines: &[Line<'_>]) -> bool {
 
 /// Whether rows framed by bars (`| 规章 | 0 | 0 | |`) are padded to the table's width with
 /// empty cells run together after them (`| 行政许可 | 1300 | ||`): a markdown table's rows
-/// never are (its separator row sets its width), a page's text made by a crawler may be, so
-/// the empty cells past a row's columns are padding, those that make them up its own.
+/// never are (its separator row sets its width), a page's text made by a crawler may be (two
+/// rows at least, one in ten, the rows under a merged label padded too): the empty cells
+/// past a row's columns are padding, those that make them up its own.
 pub(crate) fn bars_pad_framed_rows(lines: &[Line<'_>]) -> bool {
     let (mut framed, mut padded) = (0, 0);
     for l in lines {
@@ -683,7 +684,7 @@ pub(crate) fn bars_pad_framed_rows(lines: &[Line<'_>]) -> bool {
         framed += 1;
         padded += usize::from(t.ends_with("||") && !t.trim_start_matches('|').trim().is_empty());
     }
-    padded >= 3 && padded * 4 >= framed
+    padded >= 2 && padded * 10 >= framed
 }
 
 /// Characters after a number that make it part of the text (2020年, 4位, 711号, 第3页).
