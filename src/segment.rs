@@ -1567,9 +1567,10 @@ pub fn bars_lead_rows(text: &str) -> Option<Cut> {
 /// table's width, where cells span columns) none. Returns the text a cell a line, an empty
 /// cell a line holding a tab (the form of a table put into text a cell a line,
 /// `paragraph_cells`), other lines as they are, each line at its own line; or None for a
-/// text without: twenty cells or more so closed, and other lines with bars (rows with their
-/// cells apart by bars, `规章 | 0 | 0 | 0 |`; a markdown table's, `| 规章 | 0 |`) one in ten
-/// of those at most.
+/// text without: twenty cells or more with their bars on the next line, half the cells so
+/// closed at least (where the bars stand on the cells' own lines, the text is read as it
+/// stands, a cell a line), and other lines with bars (rows with their cells apart by bars,
+/// `规章 | 0 | 0 | 0 |`; a markdown table's, `| 规章 | 0 |`) one in ten of the cells at most.
 pub fn bars_close_cells(text: &str) -> Option<Cut> {
     // Most texts hold no bar at all, nor a line that ends with one.
     let b = text.as_bytes();
@@ -1585,7 +1586,7 @@ pub fn bars_close_cells(text: &str) -> Option<Cut> {
         let mut parts = t.split('|');
         parts.next().is_some_and(|c| !c.trim().is_empty()) && t.ends_with('|') && parts.all(|c| c.trim().is_empty())
     };
-    let (mut cells, mut other) = (0usize, 0usize);
+    let (mut cells, mut below, mut other) = (0usize, 0usize, 0usize);
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
         let t = line.trim();
@@ -1594,7 +1595,9 @@ pub fn bars_close_cells(text: &str) -> Option<Cut> {
         }
         if !t.contains('|') {
             // A cell whose bar stands on the next line.
-            cells += usize::from(lines.peek().is_some_and(|n| lone(n.trim())));
+            let closes = lines.peek().is_some_and(|n| lone(n.trim()));
+            cells += usize::from(closes);
+            below += usize::from(closes);
         } else if closed(t) {
             cells += 1;
         } else {
@@ -1605,7 +1608,9 @@ pub fn bars_close_cells(text: &str) -> Option<Cut> {
             }
         }
     }
-    if cells < 20 || other * 10 > cells {
+    // (Cells with their bars on their own lines, each an empty one a bar alone, are read
+    // as they stand: a cell a line.)
+    if below < 20 || below * 2 < cells || other * 10 > cells {
         return None;
     }
     let lines: Vec<&str> = text.lines().collect();
@@ -2284,36 +2289,36 @@ mod tests {
         assert!(bars_lead_rows(&row.repeat(2)).is_none());
     }
 
-    /// A table with a bar after each cell, on the cell's line or the next (the extractions
-    /// of stored report pages), is read a cell a line, an empty cell a tab, the bars that
-    /// pad a row none; rows with their cells apart by bars are left as they are.
+    /// A table with a bar after each cell on the next line (the extractions of stored report
+    /// pages) is read a cell a line, an empty cell a tab, the bars that pad a row none; one
+    /// with the bars on the cells' lines, or rows with their cells apart by bars, is left as
+    /// it is.
     #[test]
     fn cells_closed_by_bars_are_read_a_cell_a_line() {
-        let row = "（一）予以公开 |\n821 |\n|\n|\n2 |\n||\n";
-        let text = format!("某某局2020年报告\n{}", row.repeat(7));
-        let cut = bars_close_cells(&text).expect("cells closed by bars");
-        assert_eq!(
-            cut.text.lines().take(6).collect::<Vec<_>>(),
-            ["某某局2020年报告", "（一）予以公开", "821", "\t", "\t", "2"]
-        );
-        assert_eq!(cut.source[..7], [1, 2, 3, 4, 5, 6, 8]);
-        // The bar on the line after the cell's; a cell's empty places after it on its line.
+        // The bar on the line after the cell's, an empty cell a bar alone, a row's padding
+        // bars run together.
         let below = "（一）予以公开\n|\n821\n|\n|\n|\n2\n|\n||\n";
-        let cut = bars_close_cells(&format!("某某局2020年报告\n{}", below.repeat(7))).expect("bars below cells");
+        let text = format!("某某局2020年报告\n{}", below.repeat(7));
+        let cut = bars_close_cells(&text).expect("bars below cells");
         assert_eq!(
             cut.text.lines().take(6).collect::<Vec<_>>(),
             ["某某局2020年报告", "（一）予以公开", "821", "\t", "\t", "2"]
         );
-        let glued = "（一）予以公开 |\n821 |||\n2 |\n";
+        assert_eq!(cut.source[..7], [1, 2, 4, 6, 7, 8, 11]);
+        // Empty places after a cell on its line, among cells with bars below them.
+        let glued = "（一）予以公开\n|\n821 |||\n2\n|\n";
         let cut = bars_close_cells(&glued.repeat(10)).expect("empty places after a cell");
         assert_eq!(
             cut.text.lines().take(5).collect::<Vec<_>>(),
             ["（一）予以公开", "821", "\t", "\t", "2"]
         );
+        // Cells with their bars on their own lines are read as they stand.
+        let after = "（一）予以公开 |\n821 |\n|\n|\n2 |\n||\n";
+        assert!(bars_close_cells(&after.repeat(7)).is_none());
         // Rows with their cells apart by bars, or a markdown table's, are no such cells.
         assert!(bars_close_cells(&"规章 | 0 | 0 | 0 |\n".repeat(30)).is_none());
         assert!(bars_close_cells(&"| 规章 | 0 | 0 | 0 |\n".repeat(30)).is_none());
-        assert!(bars_close_cells(&format!("{}{}", row.repeat(2), "规章 | 0 | 0 | 0 |\n".repeat(3))).is_none());
+        assert!(bars_close_cells(&format!("{}{}", below.repeat(2), "规章 | 0 | 0 | 0 |\n".repeat(3))).is_none());
     }
 
     /// An agency's second name in brackets (its other plate) keeps its closing bracket; a
