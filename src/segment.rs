@@ -1679,9 +1679,20 @@ pub fn paragraph_cells(text: &str) -> Option<Cut> {
     let b = text.as_bytes();
     let lone_tab = memchr::memchr_iter(b'\t', b)
         .any(|i| (i == 0 || b[i - 1] == b'\n') && matches!(b.get(i + 1), None | Some(b'\n' | b'\r')));
+    // (Or a paragraph of spaces alone: a page's `&nbsp;` cell once its text is normalised.)
+    let spaces_alone = || {
+        let alone = |open: &[u8], close: &[u8]| {
+            memchr::memmem::find_iter(b, open).any(|i| {
+                let rest = &b[i + open.len() - 1..];
+                rest[rest.iter().take_while(|&&c| c == b' ').count()..].starts_with(close)
+            })
+        };
+        alone(b"\n\n ", b"\n\n") || alone(b"\r\n\r\n ", b"\r\n\r\n")
+    };
     if !lone_tab
         && memchr::memmem::find(b, b"\n\n\n\n").is_none()
         && memchr::memmem::find(b, b"\n\r\n\r\n\r\n").is_none()
+        && !spaces_alone()
     {
         return None;
     }
@@ -2367,6 +2378,7 @@ mod tests {
     /// docx2txt's text of a word processor's table: a paragraph a cell, an empty line after
     /// each; an empty cell a paragraph of white space or an empty paragraph (its line, then
     /// the empty line after it). A paragraph a line, an empty cell a tab, each at its line.
+    /// (A page's cells a paragraph each, an empty one of spaces, likewise.)
     #[test]
     fn paragraphs_a_cell_are_a_cell_a_line() {
         let mut text = String::from("标题\n\n");
@@ -2398,6 +2410,13 @@ mod tests {
             .map(|i| format!("{i}{}", if i % 2 == 0 { "\n\n" } else { "\n\n\n" }))
             .collect();
         assert!(paragraph_cells(&format!("{mixed}\u{a0}\n\n")).is_none());
+        // An empty cell a paragraph of spaces (a page's `&nbsp;` once normalised), and no
+        // empty paragraph: the same cells, with CRLF line ends too.
+        let spaced: String = (0..45).map(|i| format!("{i}\n\n")).collect();
+        let spaced = format!("标题\n\n{spaced} \n\n规章\n\n \n\n3\n");
+        let cut = paragraph_cells(&spaced).expect("a paragraph of spaces");
+        assert_eq!(cut.text.lines().skip(46).collect::<Vec<_>>(), ["\t", "规章", "\t", "3"]);
+        assert!(paragraph_cells(&spaced.replace('\n', "\r\n")).is_some());
     }
 
     #[test]
