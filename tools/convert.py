@@ -6,7 +6,8 @@ Each report `NAME.html` (with its `NAME.truth.json` beside it) is written as
 Markdown, and both with its metadata front matter), html2text, markdownify, inscriptis,
 BeautifulSoup's `get_text` (a line break between strings, and none), Pandoc (plain text,
 its Markdown, GitHub's Markdown), the extraction of stored report pages (a bar after each
-cell, on its line or the next, or rows framed by bars; `bars_text`), the text browsers' dumps (`w3m -dump`, `lynx -dump`)
+cell, on its line or the next, or rows framed by bars; a paragraph a cell, an empty one of a
+space), the text browsers' dumps (`w3m -dump`, `lynx -dump`)
 where they are installed, and, where python-docx's family is installed, the page made a
 Word document by Pandoc and put into text as dumps of reports published as `.docx` hold
 them: docx2txt (textract's reader), mammoth (raw text, Markdown), docx2python, python-docx
@@ -92,7 +93,36 @@ def converters():
         "bars-after-cells": lambda h: bars_text(h, below=False),
         "bars-below-cells": lambda h: bars_text(h, below=True),
         "bars-framed-rows": lambda h: bars_text(h, below=False, framed=True),
+        "paragraphs-spaces": paragraphs_text,
     }
+
+
+def paragraphs_text(page):
+    """The page's text a paragraph a block, each table cell a paragraph, an empty line
+    between; an empty cell (`&nbsp;`) a paragraph of a space, as the store of report pages
+    whose text is NFKC holds it."""
+    from lxml import html as lh
+
+    doc = lh.fromstring(page)
+    for bad in doc.xpath("//script|//style|//head"):
+        bad.getparent().remove(bad)
+    out = []
+
+    def walk(e):
+        if not isinstance(e.tag, str):
+            return
+        if e.tag == "table":
+            for td in e.xpath(".//td|.//th"):
+                out.append(" ".join(td.text_content().replace("\xa0", " ").split()) or " ")
+            return
+        if e.text and e.text.strip():
+            out.append(e.text.strip())
+        for c in e:
+            walk(c)
+            if c.tail and c.tail.strip():
+                out.append(c.tail.strip())
+    walk(doc)
+    return "\n\n".join(out) + "\n"
 
 
 def bars_text(page, below, framed=False):
