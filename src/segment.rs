@@ -1680,14 +1680,16 @@ pub fn paragraph_cells(text: &str) -> Option<Cut> {
     let lone_tab = memchr::memchr_iter(b'\t', b)
         .any(|i| (i == 0 || b[i - 1] == b'\n') && matches!(b.get(i + 1), None | Some(b'\n' | b'\r')));
     // (Or a paragraph of spaces alone: a page's `&nbsp;` cell once its text is normalised.)
+    // (Found by its end, a space before an empty line, and read back to the empty line
+    // before it: few lines end so.)
     let spaces_alone = || {
-        let alone = |open: &[u8], close: &[u8]| {
-            memchr::memmem::find_iter(b, open).any(|i| {
-                let rest = &b[i + open.len() - 1..];
-                rest[rest.iter().take_while(|&&c| c == b' ').count()..].starts_with(close)
+        let alone = |close: &[u8], open: &[u8]| {
+            memchr::memmem::find_iter(b, close).any(|i| {
+                let head = &b[..=i];
+                head[..head.len() - head.iter().rev().take_while(|&&c| c == b' ').count()].ends_with(open)
             })
         };
-        alone(b"\n\n ", b"\n\n") || alone(b"\r\n\r\n ", b"\r\n\r\n")
+        alone(b" \n\n", b"\n\n") || alone(b" \r\n\r\n", b"\r\n\r\n")
     };
     if !lone_tab
         && memchr::memmem::find(b, b"\n\n\n\n").is_none()

@@ -673,12 +673,18 @@ pub(crate) fn bars_terminate_cells(lines: &[Line<'_>]) -> bool {
 /// empty cells run together after them (`| 行政许可 | 1300 | ||`): a markdown table's rows
 /// never are (its separator row sets its width), a page's text made by a crawler may be (two
 /// rows at least, one in ten, the rows under a merged label padded too): the empty cells
-/// past a row's columns are padding, those that make them up its own.
+/// past a row's columns are padding, those that make them up its own. Looked at where
+/// [`bars_terminate_cells`] is not so.
 pub(crate) fn bars_pad_framed_rows(lines: &[Line<'_>]) -> bool {
     let (mut framed, mut padded) = (0, 0);
     for l in lines {
-        let t = trim(l.text);
-        if !t.starts_with('|') || !t.ends_with('|') || t.len() < 2 {
+        // (Found by their last byte: most lines end with none.)
+        let t = l.text.trim_end();
+        if !t.ends_with('|') {
+            continue;
+        }
+        let t = t.trim_start();
+        if !t.starts_with('|') || t.len() < 2 {
             continue;
         }
         framed += 1;

@@ -435,8 +435,9 @@ pub fn labelled(
     // empty cells after its columns are the bars a converter pads a short row with to the
     // table's widest (`（二）部分公开 | 3 | | | | | | | |`), and those that make up its columns
     // its own. Likewise rows framed by bars so padded (`| 行政许可 | 1300 | ||`).
-    let framed = form == Form::Text && !grid::bars_terminate_cells(lines) && grid::bars_pad_framed_rows(lines);
-    let padded = form == Form::Text && (framed || grid::bars_terminate_cells(lines));
+    let terminated = form == Form::Text && grid::bars_terminate_cells(lines);
+    let framed = form == Form::Text && !terminated && grid::bars_pad_framed_rows(lines);
+    let padded = terminated || framed;
     // The columns rows print beyond their template's (a 小计).
     let extra = usize::from(subtotal_at.is_some());
     if padded {
