@@ -97,10 +97,9 @@ def converters():
     }
 
 
-def paragraphs_text(page):
-    """The page's text a paragraph a block, each table cell a paragraph, an empty line
-    between; an empty cell (`&nbsp;`) a paragraph of a space, as the store of report pages
-    whose text is NFKC holds it."""
+def page_blocks(page, table):
+    """The page's text blocks in order, each `<table>` given to `table(element)`, which
+    returns its lines."""
     from lxml import html as lh
 
     doc = lh.fromstring(page)
@@ -112,8 +111,7 @@ def paragraphs_text(page):
         if not isinstance(e.tag, str):
             return
         if e.tag == "table":
-            for td in e.xpath(".//td|.//th"):
-                out.append(" ".join(td.text_content().replace("\xa0", " ").split()) or " ")
+            out.extend(table(e))
             return
         if e.text and e.text.strip():
             out.append(e.text.strip())
@@ -122,7 +120,19 @@ def paragraphs_text(page):
             if c.tail and c.tail.strip():
                 out.append(c.tail.strip())
     walk(doc)
-    return "\n\n".join(out) + "\n"
+    return out
+
+
+def cell_text(td):
+    return " ".join(td.text_content().replace("\xa0", " ").split())
+
+
+def paragraphs_text(page):
+    """The page's text a paragraph a block, each table cell a paragraph, an empty line
+    between; an empty cell (`&nbsp;`) a paragraph of a space, as the store of report pages
+    whose text is NFKC holds it."""
+    cells = lambda t: [cell_text(td) or " " for td in t.xpath(".//td|.//th")]
+    return "\n\n".join(page_blocks(page, cells)) + "\n"
 
 
 def bars_text(page, below, framed=False):
@@ -132,40 +142,24 @@ def bars_text(page, below, framed=False):
     its merged cells span past their first (`||`), the padding to the table's width. Or
     (`framed`) a row a line framed by bars, its padding run together after it
     (`| 行政许可 | 1300 | ||`)."""
-    from lxml import html as lh
-
-    doc = lh.fromstring(page)
-    for bad in doc.xpath("//script|//style|//head"):
-        bad.getparent().remove(bad)
-    out = []
-
     def cell(td):
-        text = " ".join(td.text_content().replace("\xa0", " ").split())
+        text = cell_text(td)
         return (text + ("\n|" if below else " |")) if text else "|"
 
-    def walk(e):
-        if not isinstance(e.tag, str):
-            return
-        if e.tag == "table":
-            for tr in e.xpath(".//tr"):
-                tds = tr.xpath("./td|./th")
-                pad = sum(int(td.get("colspan") or 1) - 1 for td in tds)
-                if framed:
-                    texts = [" ".join(td.text_content().replace("\xa0", " ").split()) for td in tds]
-                    out.append("| " + " | ".join(texts) + " |" + (" " + "|" * pad if pad else ""))
-                    continue
-                out.extend(cell(td) for td in tds)
-                if pad:
-                    out.append("|" * pad)
-            return
-        if e.text and e.text.strip():
-            out.append(e.text.strip())
-        for c in e:
-            walk(c)
-            if c.tail and c.tail.strip():
-                out.append(c.tail.strip())
-    walk(doc)
-    return "\n".join(out) + "\n"
+    def table(t):
+        out = []
+        for tr in t.xpath(".//tr"):
+            tds = tr.xpath("./td|./th")
+            pad = sum(int(td.get("colspan") or 1) - 1 for td in tds)
+            if framed:
+                texts = [cell_text(td) for td in tds]
+                out.append("| " + " | ".join(texts) + " |" + (" " + "|" * pad if pad else ""))
+                continue
+            out.extend(cell(td) for td in tds)
+            if pad:
+                out.append("|" * pad)
+        return out
+    return "\n".join(page_blocks(page, table)) + "\n"
 
 
 def word_converters():
