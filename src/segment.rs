@@ -673,7 +673,27 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
 fn named_in_text(singles: &[(usize, &str)]) -> Option<(String, i32)> {
     const VERBS: [&str; 9] = ["编制", "公布", "发布", "现将", "印发", "呈报", "报送", "编写", "汇总"];
     const SUBJECTS: [&str; 3] = ["政府信息公开", "政务公开", "信息公开"];
-    let is_name = |n: &str| !n.contains(['，', ',', '。', '；', ';', ':', '：', '《', '》', '、']) && agency_like(n);
+    // (Not a pronoun's: `现将我局2021年…报告公布如下`, `本单位`.)
+    const OWN: [&str; 12] = [
+        "本局",
+        "本委",
+        "本办",
+        "本院",
+        "本厅",
+        "本镇",
+        "本乡",
+        "本街道",
+        "本中心",
+        "本单位",
+        "本部门",
+        "本机关",
+    ];
+    let is_name = |n: &str| {
+        !n.contains(['，', ',', '。', '；', ';', ':', '：', '《', '》', '、'])
+            && agency_like(n)
+            && !n.starts_with(['我', '该'])
+            && !OWN.contains(&n)
+    };
     singles.iter().take(30).enumerate().find_map(|(k, &(_, raw))| {
         if !raw.contains("报告") || !raw.contains("信息公开") && !raw.contains("政务公开") {
             return None;
@@ -2605,6 +2625,12 @@ mod tests {
         assert_eq!(named(other), (None, None, false));
         let plain = "现将2023年度政府信息公开工作年度报告公布如下。";
         assert_eq!(named(plain), (None, None, false));
+        for own in [
+            "现将我局2023年政府信息公开工作年度报告公布如下。",
+            "现将本单位2023年度政府信息公开工作报告公布如下。",
+        ] {
+            assert_eq!(named(own), (None, None, false), "{own}");
+        }
         // The name on a line of its own above the sentence is the agency's full name.
         let byline = "浑南区国资局\n根据《条例》相关要求,现公布区政府国资局2022年政府信息公开工作年度报告。";
         assert_eq!(named(byline), (Some("浑南区国资局".to_string()), Some(2022), true));
