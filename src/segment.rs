@@ -661,7 +661,32 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
         m.untitled = m.year.is_some() || m.agency.is_some();
     }
     m.published = published(lines);
+    // Still no year (no title, no period stated): the year the summary's first words name
+    // (`一、总体情况` / `2020年，…`) where the report was signed or published in the first
+    // three months of the next year, as these reports are.
+    if m.year.is_none() && titleless {
+        m.year = opening_year(lines).filter(|&y| {
+            m.published
+                .is_some_and(|d| (days_from_civil(y + 1, 1, 1)..days_from_civil(y + 1, 4, 1)).contains(&d))
+        });
+        m.untitled |= m.year.is_some();
+    }
     m
+}
+
+/// The year the first words after the summary's heading (`一、总体情况`, `一、概述`) name
+/// (`2020年，我局…`, `2020年度，`), among the text's first 300 lines.
+fn opening_year(lines: &[Line<'_>]) -> Option<i32> {
+    let head = &lines[..lines.len().min(300)];
+    let at = head
+        .iter()
+        .position(|l| l.text.contains("总体情况") || l.text.contains("概述"))?;
+    let next = head[at + 1..].iter().find(|l| !l.text.trim().is_empty())?;
+    let chars: Vec<char> = normalize(next.text).chars().take(12).collect();
+    let (start, end, year) = find_year(&chars)?;
+    let rest: String = chars[end..].iter().collect();
+    let rest = rest.strip_prefix('度').unwrap_or(&rest);
+    (start == 0 && rest.starts_with([',', '，', '、'])).then_some(year)
 }
 
 /// The agency and year of a sentence among the text's first lines (`singles`) that names
@@ -2588,6 +2613,23 @@ mod tests {
         assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
         let text = format!("2020年政府信息公开工作年度报告{body}某某县教育局 2021年1月15日\n");
         assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
+    }
+
+    /// No title and no period stated: the year the summary's first words name, where the
+    /// report was signed early in the next year; not otherwise.
+    #[test]
+    fn an_untitled_report_is_dated_by_its_summarys_first_words() {
+        let text = "一、总体情况\n2020年,在区委、区政府的正确领导下,某某街道办事处认真贯彻落实。\n二、主动公开政府信息情况\n无。\n某某区人民政府某某街道办事处\n2021年1月20日\n";
+        let m = meta(&lines(text));
+        assert_eq!(
+            (m.agency.as_deref(), m.year, m.untitled),
+            (Some("某某区人民政府某某街道办事处"), Some(2020), true)
+        );
+        // Signed another year, or not signed: no year.
+        assert_eq!(meta_of(&text.replace("2021年1月20日", "2022年1月20日")).1, None);
+        assert_eq!(meta_of(&text.replace("2021年1月20日\n", "")).1, None);
+        // Words that open with another date: no year.
+        assert_eq!(meta_of(&text.replace("2020年,在区委", "2020年5月,在区委")).1, None);
     }
 
     /// A page's header with the title alone over the article with the agency above the
