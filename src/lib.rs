@@ -714,6 +714,7 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
         None
     } else {
         segment::bars_lead_rows(text)
+            .or_else(|| segment::bars_open_rows(text))
             .or_else(|| segment::bars_close_cells(text))
             .or_else(|| segment::paragraph_cells(text))
     };

@@ -1604,6 +1604,124 @@ pub fn bars_lead_rows(text: &str) -> Option<Cut> {
     Some(Cut { text: out, source })
 }
 
+/// Whether a line of the text ends with a bar (white space after it aside).
+fn bar_ends_line(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'|', b).any(|i| {
+        b[i + 1..]
+            .iter()
+            .find(|&&c| c != b' ' && c != b'\t')
+            .is_none_or(|&c| c == b'\n' || c == b'\r')
+    })
+}
+
+/// A page's tables put into text a framed row at a time whose cells each hold a paragraph
+/// (a stored report page's `<td><p>…</p></td>`, as a converter writes them): a row opens
+/// with a bar alone on its line (`| `; `| ||` where its first cells are empty), each cell
+/// stands on a line of its own with its bar after it (` 规章  | `), an empty cell is a bar
+/// more after the cell before it (` 0  | ||`), and a cell of two paragraphs is two lines,
+/// the first without its bar. Returns the text a row a line, framed (`| 规章 | 0 | 0 | 0 |`,
+/// the form of a markdown table's rows: `grid`'s framed rows read it), other lines as they
+/// are, each row at its opening bar's line; or None for a text without: ten rows or more
+/// opened by a bar alone with a label's cell after it, twice as many cells so closed, and
+/// numbers after a bar alone one in ten of those rows at most (cells with their bars after
+/// them whose empty cells are bars alone, `821 |` / `|` / `2 |`, read a cell a line).
+pub fn bars_open_rows(text: &str) -> Option<Cut> {
+    let b = text.as_bytes();
+    // Most texts hold no bar, nor a line that ends with one.
+    if !bar_ends_line(b) {
+        return None;
+    }
+    let lone = |t: &str| !t.is_empty() && t.bytes().all(|c| c == b'|' || c == b' ');
+    // A cell closed on its line: its text, then bars alone (` 规章  | `; ` 0  | ||`, the
+    // empty cells after it).
+    let closed = |t: &str| {
+        let mut parts = t.split('|');
+        parts.next().is_some_and(|c| !c.trim().is_empty()) && t.ends_with('|') && parts.all(|c| c.trim().is_empty())
+    };
+    let number = |t: &str| {
+        let c = t.trim_end_matches(['|', ' ']).trim();
+        !c.is_empty()
+            && c.chars()
+                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '.' | ',' | '-' | '+'))
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let at = |i: usize| {
+        lines[i + 1..]
+            .iter()
+            .enumerate()
+            .map(|(k, l)| (i + 1 + k, l.trim()))
+            .find(|(_, t)| !t.is_empty())
+    };
+    let next = |i: usize| at(i).map(|(_, t)| t);
+    let (mut opens, mut numbers, mut cells) = (0usize, 0usize, 0usize);
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t == "|" {
+            match at(i) {
+                Some((_, n)) if closed(n) && number(n) => numbers += 1,
+                Some((_, n)) if closed(n) => opens += 1,
+                // A cell of two paragraphs.
+                Some((j, n)) if !n.contains('|') && next(j).is_some_and(closed) => opens += 1,
+                _ => {}
+            }
+        } else if closed(t) {
+            cells += 1;
+        }
+    }
+    if opens < 10 || cells < 2 * opens || numbers * 10 > opens {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut source = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let t = line.trim();
+        if !source.is_empty() {
+            out.push('\n');
+        }
+        source.push(i as u32 + 1);
+        i += 1;
+        if !(lone(t) && next(i - 1).is_some_and(|n| closed(n) || !n.contains('|'))) {
+            out.push_str(line);
+            continue;
+        }
+        // A row: its cells' lines joined to its opening bar's, a cell's paragraphs to each
+        // other; it ends at a line that is no cell of it (the next row's bar, a heading).
+        out.push_str(t);
+        let mut open = false;
+        while let Some((j, u)) = lines[i..]
+            .iter()
+            .enumerate()
+            .map(|(k, l)| (i + k, l.trim()))
+            .find(|(_, u)| !u.is_empty())
+        {
+            if grid::is_page_break(u) {
+                i = j + 1;
+                continue;
+            }
+            if closed(u) {
+                if !open {
+                    out.push(' ');
+                }
+                out.push_str(u);
+                open = false;
+            } else if !u.contains('|') && next(j).is_some_and(closed) {
+                // A cell's paragraph, its bar after the next one's.
+                if !open {
+                    out.push(' ');
+                }
+                out.push_str(u);
+                open = true;
+            } else {
+                break;
+            }
+            i = j + 1;
+        }
+    }
+    Some(Cut { text: out, source })
+}
+
 /// A page's tables put into text with a bar after every cell where the cells' own line
 /// breaks stayed (as the extractions of stored report pages have them): each cell on a line
 /// of its own with its bar after it (`821 |`) or on the next line (`821` / `|`), an empty
@@ -1619,9 +1737,7 @@ pub fn bars_lead_rows(text: &str) -> Option<Cut> {
 pub fn bars_close_cells(text: &str) -> Option<Cut> {
     // Most texts hold no bar at all, nor a line that ends with one.
     let b = text.as_bytes();
-    let first = memchr::memchr(b'|', b)?;
-    let b = &b[first..];
-    if !b.ends_with(b"|") && memchr::memmem::find(b, b"|\n").is_none() && memchr::memmem::find(b, b"|\r").is_none() {
+    if !bar_ends_line(b) {
         return None;
     }
     let lone = |t: &str| !t.is_empty() && t.bytes().all(|c| c == b'|' || c == b' ');
@@ -2345,6 +2461,48 @@ mod tests {
         // Nor are cells with their bars after them, an empty one a bar alone.
         assert!(bars_lead_rows(&"（一）予以公开 |\n821 |\n|\n|\n2 |\n".repeat(20)).is_none());
         assert!(bars_lead_rows(&row.repeat(2)).is_none());
+    }
+
+    /// A table whose rows open with a bar alone and whose cells' paragraphs stand a line each
+    /// with their bars after them (a stored report page's) is read a framed row a line; cells
+    /// with their bars after them whose empty cells are bars alone are no such rows.
+    #[test]
+    fn rows_opened_by_a_bar_alone_are_joined() {
+        let rows = "| \n 第二十条第(一)项  | |||\n| \n 信息内容  | \n 本年制发件数  | \n 本年废止件数  | \n 现行有效件数  | \n\
+                    | \n 规章  | \n 0  | \n 0  | \n 0  | \n| ||\n 行政规范性文件  | \n 2  | \n 1  | ||\n";
+        let text = format!(
+            "某某镇2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n{}三、收到和处理政府信息公开申请情况\n",
+            rows.repeat(4)
+        );
+        let cut = bars_open_rows(&text).expect("rows opened by a bar alone");
+        assert_eq!(
+            cut.text.lines().take(7).collect::<Vec<_>>(),
+            [
+                "某某镇2022年政府信息公开工作年度报告",
+                "二、主动公开政府信息情况",
+                "| 第二十条第(一)项  | |||",
+                "| 信息内容  | 本年制发件数  | 本年废止件数  | 现行有效件数  |",
+                "| 规章  | 0  | 0  | 0  |",
+                "| || 行政规范性文件  | 2  | 1  | ||",
+                "| 第二十条第(一)项  | |||",
+            ]
+        );
+        assert_eq!(cut.source[..7], [1, 2, 3, 5, 10, 15, 19]);
+        assert_eq!(cut.text.lines().last(), Some("三、收到和处理政府信息公开申请情况"));
+        // A cell of two paragraphs: the first without its bar, joined to the second.
+        let two = "| \n （二）部分公开（区分处理的，只计\n 这一情形，不计其他情形）  | \n 3  | \n 3  | \n".repeat(10);
+        let cut = bars_open_rows(&two).expect("a cell of two paragraphs");
+        assert_eq!(
+            cut.text.lines().next(),
+            Some("| （二）部分公开（区分处理的，只计这一情形，不计其他情形）  | 3  | 3  |")
+        );
+        // Cells with their bars after them, an empty one a bar alone: numbers after a bar
+        // alone.
+        assert!(bars_open_rows(&"（一）予以公开 |\n821 |\n|\n|\n2 |\n||\n".repeat(12)).is_none());
+        assert!(bars_open_rows(&"|\n（一）予以公开 |\n821 |\n|\n2 |\n".repeat(12)).is_none());
+        // Fewer than ten rows so opened.
+        assert!(bars_open_rows(&rows.repeat(3)).is_none());
+        assert!(bars_open_rows(&"| 规章 | 0 | 0 | 0 |\n".repeat(30)).is_none());
     }
 
     /// A table with a bar after each cell on the next line (the extractions of stored report

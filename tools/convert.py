@@ -6,7 +6,8 @@ Each report `NAME.html` (with its `NAME.truth.json` beside it) is written as
 Markdown, and both with its metadata front matter), html2text, markdownify, inscriptis,
 BeautifulSoup's `get_text` (a line break between strings, and none), Pandoc (plain text,
 its Markdown, GitHub's Markdown), the extraction of stored report pages (a bar after each
-cell, on its line or the next, or rows framed by bars; a paragraph a cell, an empty one of a
+cell, on its line or the next, or rows framed by bars, on a line or a cell's paragraph a
+line; a paragraph a cell, an empty one of a
 space), the text browsers' dumps (`w3m -dump`, `lynx -dump`)
 where they are installed, and, where python-docx's family is installed, the page made a
 Word document by Pandoc and put into text as dumps of reports published as `.docx` hold
@@ -93,6 +94,7 @@ def converters():
         "bars-after-cells": lambda h: bars_text(h, below=False),
         "bars-below-cells": lambda h: bars_text(h, below=True),
         "bars-framed-rows": lambda h: bars_text(h, below=False, framed=True),
+        "bars-open-rows": bars_open_text,
         "paragraphs-spaces": paragraphs_text,
     }
 
@@ -158,6 +160,27 @@ def bars_text(page, below, framed=False):
             out.extend(cell(td) for td in tds)
             if pad:
                 out.append("|" * pad)
+        return out
+    return "\n".join(page_blocks(page, table)) + "\n"
+
+
+def bars_open_text(page):
+    """The page's text as the extractions of stored report pages hold tables whose cells
+    each hold a paragraph: a row opens with a bar alone on its line (`| `), each cell's
+    paragraphs stand on lines of their own, the last with the cell's bar after it
+    (` 规章  | `), an empty cell is a bar run together with the one before it (`| ||`), and
+    the row's padding to the table's width bars after its last cell."""
+    def cell(td):
+        paras = [cell_text(p) for p in td.xpath(".//p")] or [cell_text(td)]
+        paras = [p for p in paras if p]
+        return "".join("\n " + p for p in paras) + "  | " if paras else "|"
+
+    def table(t):
+        out = []
+        for tr in t.xpath(".//tr"):
+            tds = tr.xpath("./td|./th")
+            pad = sum(int(td.get("colspan") or 1) - 1 for td in tds)
+            out.extend(("| " + "".join(cell(td) for td in tds) + "|" * pad).split("\n"))
         return out
     return "\n".join(page_blocks(page, table)) + "\n"
 
