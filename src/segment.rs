@@ -1653,7 +1653,7 @@ pub fn bars_open_rows(text: &str) -> Option<Cut> {
             .find(|(_, t)| !t.is_empty())
     };
     let next = |i: usize| at(i).map(|(_, t)| t);
-    let (mut opens, mut numbers, mut cells) = (0usize, 0usize, 0usize);
+    let (mut opens, mut numbers, mut cells, mut other) = (0usize, 0usize, 0usize, 0usize);
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
         if t == "|" {
@@ -1666,6 +1666,12 @@ pub fn bars_open_rows(text: &str) -> Option<Cut> {
             }
         } else if closed(t) {
             cells += 1;
+        } else if t.contains('|') && !lone(t) {
+            other += 1;
+            // Rows with bars (a markdown table's) from the start: no need to read on.
+            if other >= 20 && opens * 4 < other {
+                return None;
+            }
         }
     }
     if opens < 10 || cells < 2 * opens || numbers * 10 > opens {
