@@ -661,32 +661,120 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
         m.untitled = m.year.is_some() || m.agency.is_some();
     }
     m.published = published(lines);
-    // Still no year (no title, no period stated): the year the summary's first words name
-    // (`一、总体情况` / `2020年，…`) where the report was signed or published in the first
-    // three months of the next year, as these reports are.
-    if m.year.is_none() && titleless {
-        m.year = opening_year(lines).filter(|&y| {
-            m.published
-                .is_some_and(|d| (days_from_civil(y + 1, 1, 1)..days_from_civil(y + 1, 4, 1)).contains(&d))
-        });
-        m.untitled |= m.year.is_some();
+    // Still no year or no agency (no title, no period stated, no signature): the year the
+    // summary's first words name (`一、总体情况` / `2020年，…`) where the report was signed
+    // or published in the next year or bears no date, as these reports are; the agency
+    // its first sentence names as its subject (`2022年，在区委区政府的正确领导下，某某开发区
+    // 管理委员会认真贯彻执行…`).
+    if (m.year.is_none() || m.agency.is_none()) && titleless {
+        if let Some((year, subject)) = opening(lines) {
+            if m.year.is_none()
+                && m.published
+                    .is_none_or(|d| (days_from_civil(year + 1, 1, 1)..days_from_civil(year + 2, 1, 1)).contains(&d))
+            {
+                m.year = Some(year);
+                m.untitled = true;
+            }
+            if m.agency.is_none() && m.year == Some(year) && m.title_line.is_none() {
+                m.agency = subject;
+                m.untitled |= m.agency.is_some();
+            }
+        }
     }
     m
 }
 
 /// The year the first words after the summary's heading (`一、总体情况`, `一、概述`) name
-/// (`2020年，我局…`, `2020年度，`), among the text's first 300 lines.
-fn opening_year(lines: &[Line<'_>]) -> Option<i32> {
+/// (`2020年，我局…`, `2020年度，`), among the text's first 300 lines, and the agency that
+/// sentence names as its subject, after the year and any clause of who led it (`在区委、
+/// 区政府的正确领导下，`) and before the first word of what it did (认真, 坚持, 严格, …):
+/// a name that reads as an agency's, not a pronoun (我局, 本镇).
+fn opening(lines: &[Line<'_>]) -> Option<(i32, Option<String>)> {
+    // The words an agency's deeds open with.
+    const DEEDS: [&str; 40] = [
+        "认真",
+        "坚持",
+        "严格",
+        "深入",
+        "全面",
+        "始终",
+        "按照",
+        "紧紧",
+        "紧密",
+        "紧扣",
+        "紧跟",
+        "围绕",
+        "积极",
+        "持续",
+        "继续",
+        "进一步",
+        "不断",
+        "高度",
+        "扎实",
+        "切实",
+        "贯彻",
+        "依据",
+        "根据",
+        "结合",
+        "聚焦",
+        "牢固",
+        "统筹",
+        "立足",
+        "着力",
+        "大力",
+        "主动",
+        "稳步",
+        "有序",
+        "依法",
+        "通过",
+        "全年",
+        "共",
+        "在",
+        "以",
+        "把",
+    ];
     let head = &lines[..lines.len().min(300)];
-    let at = head
-        .iter()
-        .position(|l| l.text.contains("总体情况") || l.text.contains("概述"))?;
+    // (The heading's line, not a sentence listing the report's parts, `全文包括总体情况、…`.)
+    let at = head.iter().position(|l| {
+        (l.text.contains("总体情况") || l.text.contains("概述")) && l.text.trim().chars().count() <= 20
+    })?;
     let next = head[at + 1..].iter().find(|l| !l.text.trim().is_empty())?;
-    let chars: Vec<char> = normalize(next.text).chars().take(12).collect();
-    let (start, end, year) = find_year(&chars)?;
+    let chars: Vec<char> = normalize(next.text).chars().take(120).collect();
+    let (start, end, year) = find_year(&chars[..chars.len().min(12)])?;
     let rest: String = chars[end..].iter().collect();
     let rest = rest.strip_prefix('度').unwrap_or(&rest);
-    (start == 0 && rest.starts_with([',', '，', '、'])).then_some(year)
+    if start != 0 || !rest.starts_with([',', '，', '、']) {
+        return None;
+    }
+    let mut rest = &rest[rest.chars().next()?.len_utf8()..];
+    // A clause of who led the work (在区委、区政府的正确领导下，).
+    if rest.starts_with('在') {
+        if let Some(p) = ["下,", "下，"]
+            .iter()
+            .filter_map(|w| rest.find(w))
+            .min()
+            .filter(|&p| p < 90)
+        {
+            rest = rest[p + "下".len()..].trim_start_matches([',', '，']);
+        }
+    }
+    let subject = DEEDS
+        .iter()
+        .filter_map(|d| rest.find(d))
+        .min()
+        .map(|p| &rest[..p])
+        .filter(|n| {
+            n.chars().count() >= 2
+                && agency_like(n)
+                && !n.contains(['、', '《', '》', '；', ';'])
+                && !n.starts_with(['我', '该', '本'])
+                // (Nor a department's name without its place's, `区统计局`, `市场监督管理局`:
+                // many agencies' at once.)
+                && !n.starts_with(['区', '县', '市', '省', '州', '镇', '乡'])
+                && !n.starts_with("街道")
+        })
+        .and_then(clean_agency);
+    Some((year, subject))
 }
 
 /// The agency and year of a sentence among the text's first lines (`singles`) that names
@@ -2789,11 +2877,51 @@ mod tests {
             (m.agency.as_deref(), m.year, m.untitled),
             (Some("某某区人民政府某某街道办事处"), Some(2020), true)
         );
-        // Signed another year, or not signed: no year.
+        // Signed two years on: no year.
         assert_eq!(meta_of(&text.replace("2021年1月20日", "2022年1月20日")).1, None);
-        assert_eq!(meta_of(&text.replace("2021年1月20日\n", "")).1, None);
+        // Not signed: the year, and the agency the sentence names as its subject, after the
+        // clause of who led the work.
+        let unsigned = text.replace("某某区人民政府某某街道办事处\n2021年1月20日\n", "");
+        let m = meta(&lines(&unsigned));
+        assert_eq!(
+            (m.agency.as_deref(), m.year, m.untitled),
+            (Some("某某街道办事处"), Some(2020), true)
+        );
         // Words that open with another date: no year.
         assert_eq!(meta_of(&text.replace("2020年,在区委", "2020年5月,在区委")).1, None);
+    }
+
+    /// No title, no signature: the agency the summary's first sentence names as its
+    /// subject; not a pronoun, nor a department's name without its place's.
+    #[test]
+    fn an_untitled_report_is_named_by_its_summarys_subject() {
+        let opening = |s: &str| meta_of(&format!("一、总体情况\n{s}\n二、主动公开政府信息情况\n无。\n"));
+        assert_eq!(
+            opening("2022年,在区委区政府的正确领导下,广东从化经济开发区管理委员会认真贯彻执行《中华人民共和国政府信息公开条例》。"),
+            (Some("广东从化经济开发区管理委员会".to_string()), Some(2022))
+        );
+        assert_eq!(
+            opening("2023年，甘眉工业园区管委会严格按照《条例》，坚持以公开为常态。"),
+            (Some("甘眉工业园区管委会".to_string()), Some(2023))
+        );
+        assert_eq!(
+            opening("2022年,太平镇认真学习领会《条例》等有关法规文件精神。"),
+            (Some("太平镇".to_string()), Some(2022))
+        );
+        assert_eq!(opening("2022年,我镇持续强化组织领导。"), (None, Some(2022)));
+        assert_eq!(
+            opening("2023年,在区委、区政府的统一部署下,区统计局紧紧围绕中心工作。"),
+            (None, Some(2023))
+        );
+        assert_eq!(
+            opening("2023年,市场监督管理局认真贯彻落实《条例》。"),
+            (None, Some(2023))
+        );
+        // A sentence listing the report's parts is no heading of the summary.
+        assert_eq!(
+            meta_of("报告全文由总体情况、主动公开政府信息情况等组成。\n一、总体情况\n2023年，甘眉工业园区管委会严格按照《条例》。\n").0,
+            Some("甘眉工业园区管委会".to_string())
+        );
     }
 
     /// A page's header with the title alone over the article with the agency above the
@@ -2811,7 +2939,7 @@ mod tests {
     /// that name; not a name inside a cited title, nor one that reads as no agency's.
     #[test]
     fn a_sentence_that_names_the_report_gives_its_agency_and_year() {
-        let body = "\n一、总体情况\n2023年，我办坚持以习近平新时代中国特色社会主义思想为指导。\n";
+        let body = "\n一、总体情况\n本年度，我办坚持以习近平新时代中国特色社会主义思想为指导。\n";
         let named = |s: &str| {
             let m = meta(&lines(&format!("{s}{body}")));
             (m.agency, m.year, m.untitled)
