@@ -866,10 +866,18 @@ fn named_in_text(singles: &[(usize, &str)]) -> Option<(String, i32)> {
 /// Where a title names its subject (政府信息公开, 政务公开, 信息公开): the agency's name
 /// ends there.
 fn subject_at(title: &str) -> Option<usize> {
-    ["政府信息公开", "政务公开", "信息公开"]
+    let at = ["政府信息公开", "政务公开", "信息公开"]
         .iter()
         .filter_map(|w| title.find(w))
-        .min()
+        .min()?;
+    // (`某某县人民政府信息公开…`: the subject's 政府 is the name's.)
+    Some(
+        if title[..at].ends_with("人民") && title[at..].starts_with("政府信息公开") {
+            at + "政府".len()
+        } else {
+            at
+        },
+    )
 }
 
 /// The year whose 1 January starts the statistics' period a report states in its first
@@ -2889,6 +2897,28 @@ mod tests {
         );
         // Words that open with another date: no year.
         assert_eq!(meta_of(&text.replace("2020年,在区委", "2020年5月,在区委")).1, None);
+    }
+
+    /// A title whose agency is a 人民政府 and whose subject is 信息公开 runs the two
+    /// together (`某某县人民政府信息公开工作年度报告`): the 政府 is the agency's.
+    #[test]
+    fn a_peoples_government_keeps_its_name_before_information_disclosure() {
+        let period = "\n本报告所列数据统计期限自2022年1月1日起至2022年12月31日止。\n";
+        for title in [
+            "2022年度某某县人民政府信息公开工作年度报告",
+            "某某县人民政府信息公开工作年度报告",
+        ] {
+            assert_eq!(
+                meta_of(&format!("{title}{period}")),
+                (Some("某某县人民政府".to_string()), Some(2022)),
+                "{title}"
+            );
+        }
+        // Its own subject after the name, as usual.
+        assert_eq!(
+            meta_of(&format!("某某县人民政府政府信息公开工作年度报告{period}")),
+            (Some("某某县人民政府".to_string()), Some(2022))
+        );
     }
 
     /// No title, no signature: the agency the summary's first sentence names as its
