@@ -648,7 +648,7 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
     // A title without the agency's name (a report published on the agency's own site):
     // the agency that signs it at its end.
     if m.year.is_some() && m.agency.is_none() {
-        m.agency = signatory(lines);
+        m.agency = signatory(lines).or_else(|| byline(lines));
     }
     // No title at all (a crawler's body saved without the header above it, a page's text
     // without its heading): the agency and year of the sentence that names the report
@@ -680,6 +680,13 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                 m.untitled |= m.agency.is_some();
             }
         }
+    }
+    // Last, the publisher a page's header names (`来源：某某县统计局`): the office that
+    // posted the page, which may be another than the report's (a government's report
+    // posted by its 办公室), so after what the report's own text says.
+    if m.agency.is_none() && titleless && m.title_line.is_none() {
+        m.agency = byline(lines);
+        m.untitled |= m.agency.is_some();
     }
     m
 }
@@ -734,9 +741,13 @@ fn opening(lines: &[Line<'_>]) -> Option<(i32, Option<String>)> {
         "把",
     ];
     let head = &lines[..lines.len().min(300)];
-    // (The heading's line, not a sentence listing the report's parts, `全文包括总体情况、…`.)
+    // (The heading's line, or a line it ends (a PDF's text run on), not a sentence listing
+    // the report's parts, `全文包括总体情况、…`.)
     let at = head.iter().position(|l| {
-        (l.text.contains("总体情况") || l.text.contains("概述")) && l.text.trim().chars().count() <= 20
+        let t = l.text.trim();
+        (t.contains("总体情况") || t.contains("概述")) && t.chars().count() <= 20
+            || t.ends_with("总体情况")
+            || t.ends_with("概述")
     })?;
     let next = head[at + 1..].iter().find(|l| !l.text.trim().is_empty())?;
     let chars: Vec<char> = normalize(next.text).chars().take(120).collect();
@@ -764,14 +775,7 @@ fn opening(lines: &[Line<'_>]) -> Option<(i32, Option<String>)> {
         .min()
         .map(|p| &rest[..p])
         .filter(|n| {
-            n.chars().count() >= 2
-                && agency_like(n)
-                && !n.contains(['、', '《', '》', '；', ';'])
-                && !n.starts_with(['我', '该', '本'])
-                // (Nor a department's name without its place's, `区统计局`, `市场监督管理局`:
-                // many agencies' at once.)
-                && !n.starts_with(['区', '县', '市', '省', '州', '镇', '乡'])
-                && !n.starts_with("街道")
+            n.chars().count() >= 2 && agency_like(n) && !n.contains(['、', '《', '》', '；', ';']) && !placeless(n)
         })
         .and_then(clean_agency);
     Some((year, subject))
@@ -992,6 +996,54 @@ fn agency_like(n: &str) -> bool {
         && !n.contains(['。', ':', '：', '，', ','])
         && !is_chrome(n)
         && ENDS.iter().any(|e| n.ends_with(e))
+}
+
+/// A name that is no one agency's: a pronoun's (我局, 本镇, 该局), a whole area's (全县,
+/// 各部门), or a department's without its place's (`区统计局`, `市场监督管理局`, `政府办`:
+/// many agencies' at once, which would make different agencies' reports duplicates of each
+/// other).
+fn placeless(n: &str) -> bool {
+    n.starts_with([
+        '我', '该', '本', '全', '各', '区', '县', '市', '省', '州', '镇', '乡', '局', '委',
+    ]) || ["街道", "政府", "机关"].iter().any(|w| n.starts_with(w))
+}
+
+/// The agency a page's header names as the publisher among the text's first 40 lines
+/// (`来源：某某县统计局  发布时间：…`, `发布机构：某某县统计局`, a portal's index table
+/// `发布机构 | 某某县统计局 |`): a name that reads as an agency's, not a site's
+/// (`某某县人民政府网`), a pronoun's or a department's without its place's (`市政府办`,
+/// `区统计局`: many agencies' at once).
+fn byline(lines: &[Line<'_>]) -> Option<String> {
+    const LABELS: [&str; 8] = [
+        "发布机构",
+        "发文机关",
+        "发布单位",
+        "信息来源",
+        "来源单位",
+        "供稿单位",
+        "来源",
+        "供稿",
+    ];
+    lines.iter().take(40).find_map(|l| {
+        if !LABELS.iter().any(|w| l.text.contains(w)) {
+            return None;
+        }
+        LABELS.iter().find_map(|w| {
+            // (Split at the white space after the name before it is normalised away.)
+            let rest = &l.text[l.text.find(w)? + w.len()..];
+            let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '|');
+            let rest = rest.strip_prefix([':', '：']).unwrap_or(rest);
+            let name = rest
+                .trim_start_matches(|c: char| c.is_whitespace() || c == '|')
+                .split(|c: char| c.is_whitespace() || c == '|')
+                .next()?;
+            let name = normalize(name);
+            let name = name.as_str();
+            (agency_like(name) && fits_above(name) && name.chars().count() >= 3 && !placeless(name))
+                .then(|| clean_agency(name))
+                .flatten()
+        })
+    })
 }
 
 /// The agency that signs a report at its end: the name on the line before the signing date
@@ -2921,6 +2973,43 @@ mod tests {
         );
     }
 
+    /// A title without the agency's name and no signature: the publisher the page's header
+    /// names; not a site, nor a department's name without its place's; after what the
+    /// report's own text says where there is no title.
+    #[test]
+    fn a_pages_publisher_names_a_title_without_an_agency() {
+        let title = "2022年政府信息公开工作年度报告\n";
+        let body = "\n一、总体情况\n本年度，我局认真贯彻落实《条例》。\n";
+        for header in [
+            "来源：某某县统计局  发布时间：2023-01-18",
+            "发布机构：某某县统计局",
+            "索引号：11xxx/2023-00012  发布机构：某某县统计局  成文日期：2023-01-18",
+            "信息来源： 某某县统计局",
+            "| 发布机构 | 某某县统计局 | 发文日期 | 2023-01-18 |",
+        ] {
+            assert_eq!(
+                meta_of(&format!("{title}{header}{body}")),
+                (Some("某某县统计局".to_string()), Some(2022)),
+                "{header}"
+            );
+        }
+        for header in [
+            "来源：某某县人民政府网",
+            "发布机构：市政府办",
+            "来源：本站",
+            "来源：区统计局",
+        ] {
+            assert_eq!(meta_of(&format!("{title}{header}{body}")).0, None, "{header}");
+        }
+        // No title: the summary's subject before the office that posted the page.
+        let untitled = "来源：某某县人民政府办公室\n一、总体情况\n2022年，某某县坚持以公开为常态。\n本报告所列数据统计期限自2022年1月1日起至2022年12月31日止。\n";
+        assert_eq!(meta_of(untitled), (Some("某某县".to_string()), Some(2022)));
+        assert_eq!(
+            meta_of(&untitled.replace("2022年，某某县坚持", "2022年，我县坚持")),
+            (Some("某某县人民政府办公室".to_string()), Some(2022))
+        );
+    }
+
     /// No title, no signature: the agency the summary's first sentence names as its
     /// subject; not a pronoun, nor a department's name without its place's.
     #[test]
@@ -2947,6 +3036,13 @@ mod tests {
             opening("2023年,市场监督管理局认真贯彻落实《条例》。"),
             (None, Some(2023))
         );
+        for whole in ["全县", "各部门", "政府办"] {
+            assert_eq!(
+                opening(&format!("2023年,{whole}坚持以公开为常态。")),
+                (None, Some(2023)),
+                "{whole}"
+            );
+        }
         // A sentence listing the report's parts is no heading of the summary.
         assert_eq!(
             meta_of("报告全文由总体情况、主动公开政府信息情况等组成。\n一、总体情况\n2023年，甘眉工业园区管委会严格按照《条例》。\n").0,
