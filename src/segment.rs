@@ -1752,6 +1752,18 @@ pub fn bars_lead_rows(text: &str) -> Option<Cut> {
     Some(Cut { text: out, source })
 }
 
+/// A line of bars alone (`|`, `| ||`), trimmed.
+fn bars_alone(t: &str) -> bool {
+    !t.is_empty() && t.bytes().all(|c| c == b'|' || c == b' ')
+}
+
+/// A cell closed on its line, trimmed: its text, then bars alone (`821 |`; `35 |||`,
+/// ` 0  | ||`: the empty cells after it).
+fn closed_cell(t: &str) -> bool {
+    let mut parts = t.split('|');
+    parts.next().is_some_and(|c| !c.trim().is_empty()) && t.ends_with('|') && parts.all(|c| c.trim().is_empty())
+}
+
 /// Whether a line of the text ends with a bar (white space after it aside).
 fn bar_ends_line(b: &[u8]) -> bool {
     memchr::memchr_iter(b'|', b).any(|i| {
@@ -1779,13 +1791,7 @@ pub fn bars_open_rows(text: &str) -> Option<Cut> {
     if !bar_ends_line(b) {
         return None;
     }
-    let lone = |t: &str| !t.is_empty() && t.bytes().all(|c| c == b'|' || c == b' ');
-    // A cell closed on its line: its text, then bars alone (` 规章  | `; ` 0  | ||`, the
-    // empty cells after it).
-    let closed = |t: &str| {
-        let mut parts = t.split('|');
-        parts.next().is_some_and(|c| !c.trim().is_empty()) && t.ends_with('|') && parts.all(|c| c.trim().is_empty())
-    };
+    let (lone, closed) = (bars_alone, closed_cell);
     let number = |t: &str| {
         let c = t.trim_end_matches(['|', ' ']).trim();
         !c.is_empty()
@@ -1894,13 +1900,7 @@ pub fn bars_close_cells(text: &str) -> Option<Cut> {
     if !bar_ends_line(b) {
         return None;
     }
-    let lone = |t: &str| !t.is_empty() && t.bytes().all(|c| c == b'|' || c == b' ');
-    // A cell closed on its line: its text, then bars alone (`821 |`; `35 |||`, the empty
-    // cells after it).
-    let closed = |t: &str| {
-        let mut parts = t.split('|');
-        parts.next().is_some_and(|c| !c.trim().is_empty()) && t.ends_with('|') && parts.all(|c| c.trim().is_empty())
-    };
+    let (lone, closed) = (bars_alone, closed_cell);
     let (mut cells, mut below, mut other) = (0usize, 0usize, 0usize);
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
