@@ -155,6 +155,8 @@ fn is_title(norm: &str) -> bool {
         && !norm.contains(['《', '》'])
         && !norm.contains('。')
         && !norm.starts_with("根据")
+        // (Nor a sentence introducing the report, `…现将本年度工作情况报告如下：`.)
+        && !norm.contains("如下")
 }
 
 /// The title that `last` (a line with 报告 that is not a title by itself) ends, when one or
@@ -697,6 +699,27 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
 /// 区政府的正确领导下，`) and before the first word of what it did (认真, 坚持, 严格, …):
 /// a name that reads as an agency's, not a pronoun (我局, 本镇).
 fn opening(lines: &[Line<'_>]) -> Option<(i32, Option<String>)> {
+    let head = &lines[..lines.len().min(300)];
+    // (The heading's line, or a line it ends (a PDF's text run on), not a sentence listing
+    // the report's parts, `全文包括总体情况、…`.)
+    let at = head.iter().position(|l| {
+        let t = l.text.trim();
+        (t.contains("总体情况") || t.contains("概述")) && t.chars().count() <= 20
+            || t.ends_with("总体情况")
+            || t.ends_with("概述")
+    });
+    // The line after the heading; or the text's first, where the summary opens it before
+    // its heading (`2024年,在…引领下,小营街道办事处严格依照…,现将本年度工作情况报告如下:`).
+    let first = |from: usize| head[from..].iter().find(|l| !l.text.trim().is_empty());
+    [at.and_then(|at| first(at + 1)), first(0)]
+        .into_iter()
+        .flatten()
+        .find_map(|l| summary_subject(l.text))
+}
+
+/// The year a summary's first sentence opens with and the agency it names as its subject
+/// (see [`opening`]).
+fn summary_subject(line: &str) -> Option<(i32, Option<String>)> {
     // The words an agency's deeds open with.
     const DEEDS: [&str; 40] = [
         "认真",
@@ -740,17 +763,7 @@ fn opening(lines: &[Line<'_>]) -> Option<(i32, Option<String>)> {
         "以",
         "把",
     ];
-    let head = &lines[..lines.len().min(300)];
-    // (The heading's line, or a line it ends (a PDF's text run on), not a sentence listing
-    // the report's parts, `全文包括总体情况、…`.)
-    let at = head.iter().position(|l| {
-        let t = l.text.trim();
-        (t.contains("总体情况") || t.contains("概述")) && t.chars().count() <= 20
-            || t.ends_with("总体情况")
-            || t.ends_with("概述")
-    })?;
-    let next = head[at + 1..].iter().find(|l| !l.text.trim().is_empty())?;
-    let chars: Vec<char> = normalize(next.text).chars().take(120).collect();
+    let chars: Vec<char> = normalize(line).chars().take(120).collect();
     let (start, end, year) = find_year(&chars[..chars.len().min(12)])?;
     let rest: String = chars[end..].iter().collect();
     let rest = rest.strip_prefix('度').unwrap_or(&rest);
@@ -789,7 +802,8 @@ fn opening(lines: &[Line<'_>]) -> Option<(i32, Option<String>)> {
 /// not one inside a cited title (`《关于印发某某市2020年政府信息公开…的通知》`).
 fn named_in_text(singles: &[(usize, &str)]) -> Option<(String, i32)> {
     const VERBS: [&str; 9] = ["编制", "公布", "发布", "现将", "印发", "呈报", "报送", "编写", "汇总"];
-    const SUBJECTS: [&str; 3] = ["政府信息公开", "政务公开", "信息公开"];
+    // (`政府信息` alone: a name that lost its 公开, `…2024年度政府信息工作年度报告`.)
+    const SUBJECTS: [&str; 4] = ["政府信息公开", "政务公开", "信息公开", "政府信息"];
     // (Not a pronoun's: `现将我局2021年…报告公布如下`, `本单位`.)
     const OWN: [&str; 12] = [
         "本局",
@@ -3043,6 +3057,11 @@ mod tests {
                 "{whole}"
             );
         }
+        // The summary opening the text before its heading.
+        assert_eq!(
+            meta_of("2024年,在区政府政务信息公开工作主管部门的引领下,小营街道办事处严格依照区委、区政府的要求,现将本年度工作情况报告如下:\n一、总体情况\n(一)主动公开。\n"),
+            (Some("小营街道办事处".to_string()), Some(2024))
+        );
         // A sentence listing the report's parts is no heading of the summary.
         assert_eq!(
             meta_of("报告全文由总体情况、主动公开政府信息情况等组成。\n一、总体情况\n2023年，甘眉工业园区管委会严格按照《条例》。\n").0,
@@ -3077,6 +3096,12 @@ mod tests {
         );
         let zichang = "根据《条例》编制本报告,现公布子长市人民政府2023年度政府信息公开工作报告。";
         assert_eq!(named(zichang), (Some("子长市人民政府".to_string()), Some(2023), true));
+        // A report's name that lost its 公开.
+        let xiguan = "根据《中华人民共和国政府信息公开条例》有关要求,现将莲湖区西关街道办事处2024年度政府信息工作年度报告予以公开。";
+        assert_eq!(
+            named(xiguan),
+            (Some("莲湖区西关街道办事处".to_string()), Some(2024), true)
+        );
         // A cited notice's title, a year not the report's name's, a name that is no agency's.
         let cited =
             "按照《某某市人民政府办公室关于印发某某市2020年政府信息公开工作年度报告编制要点的通知》要求编制本报告。";
