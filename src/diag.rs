@@ -55,6 +55,7 @@ codes! {
     PathEscaped => "PATH_ESCAPED", "the file name is not UTF-8; its bytes that are not are written as `\\xNN` in `path`";
     Skipped => "SKIPPED", "the file type is not a report format (only .txt, .html, .htm are parsed)";
     NoTitle => "NO_TITLE", "no report title with an agency and a year was found";
+    YearConflict => "YEAR_CONFLICT", "the title's year and the year of the statistics' period the report states differ; the year is the one the publication date (the year after) or the summary's first words bear out, else the title's";
     NoTables => "NO_TABLES", "none of the three standard tables was found";
     TableMissing => "TABLE_MISSING", "one of the three standard tables was not found";
     TemplateConflict => "TEMPLATE_CONFLICT", "the tables show markers of both the 2019 and the 2021 template";

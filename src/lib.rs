@@ -1088,6 +1088,16 @@ fn read(text: &str, form: parse::Form, out: &mut FileOutcome) {
             ),
         ));
     }
+    if let Some((title, period, why)) = meta.year_conflict {
+        out.diagnostics.push(Diagnostic::warning(
+            Code::YearConflict,
+            meta.title_line,
+            format!(
+                "the title's year is {title}, the statistics' period the report states is {period}'s; the year read is {} ({why})",
+                out.year.unwrap_or(title)
+            ),
+        ));
+    }
     let (regions, again) = segment::regions(&lines);
     if let Some(at) = again {
         out.diagnostics.push(Diagnostic::warning(

@@ -21,6 +21,10 @@ pub struct Meta {
     /// No title was found: the agency is the one that signs the report, the year its
     /// statistics period's (a crawler's body saved without the header that held the title).
     pub untitled: bool,
+    /// The title's year and the year of the statistics' period the report states, where
+    /// they differ (`year` is the one the publication date or the summary's first words
+    /// bear out, else the title's).
+    pub year_conflict: Option<(i32, i32, &'static str)>,
 }
 
 /// Lines of the document that hold one non-empty cell of at most `max` characters once
@@ -663,6 +667,31 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
         m.untitled = m.year.is_some() || m.agency.is_some();
     }
     m.published = published(lines);
+    // A title's year against the year of the statistics' period the report states (a
+    // report named by the year it is published in, `2023年…报告` for 2022's statistics; a
+    // period copied from last year's report unchanged): the year the report was published
+    // the year after, else the one the summary's first words name, else the title's; a
+    // warning either way.
+    if let (Some(title), Some(_)) = (m.year, m.title_line) {
+        if let Some(period) = stated_period_year(lines).filter(|&p| p != title) {
+            let published_after = |y: i32| {
+                m.published
+                    .is_some_and(|d| (days_from_civil(y + 1, 1, 1)..days_from_civil(y + 2, 1, 1)).contains(&d))
+            };
+            let (year, why) = if published_after(period) && !published_after(title) {
+                (period, "the report was published the year after the period's")
+            } else if published_after(title) {
+                (title, "the report was published the year after the title's")
+            } else {
+                match opening(lines) {
+                    Some((y, _)) if y == period => (period, "the summary's first words name the period's"),
+                    _ => (title, "nothing else tells them apart"),
+                }
+            };
+            m.year = Some(year);
+            m.year_conflict = Some((title, period, why));
+        }
+    }
     // Still no year or no agency (no title, no period stated, no signature): the year the
     // summary's first words name (`一、总体情况` / `2020年，…`) where the report was signed
     // or published in the next year or bears no date, as these reports are; the agency
@@ -907,23 +936,27 @@ fn subject_at(title: &str) -> Option<usize> {
 /// lines (`统计期限自2019年1月1` / `日起至2019年12月31日止`).
 fn statistics_year(lines: &[Line<'_>]) -> Option<i32> {
     let head = &lines[..lines.len().min(300)];
-    head.iter()
-        .find_map(|l| {
-            let text: std::borrow::Cow<str> = if l.text.contains("１月１日") {
-                std::borrow::Cow::Owned(l.text.chars().map(halfwidth).collect())
-            } else {
-                std::borrow::Cow::Borrowed(l.text)
-            };
-            period_year(&text, text.contains("统计"))
+    stated_period_year(lines).or_else(|| {
+        let norm: Vec<String> = head.iter().map(|l| normalize(l.text)).collect();
+        norm.iter().enumerate().find_map(|(i, n)| {
+            let pair = [n.as_str(), norm.get(i + 1).map_or("", String::as_str)].concat();
+            let stated = pair.find("统计").is_some_and(|s| pair[s..].contains("1月1日"));
+            period_year(&pair, stated)
         })
-        .or_else(|| {
-            let norm: Vec<String> = head.iter().map(|l| normalize(l.text)).collect();
-            norm.iter().enumerate().find_map(|(i, n)| {
-                let pair = [n.as_str(), norm.get(i + 1).map_or("", String::as_str)].concat();
-                let stated = pair.find("统计").is_some_and(|s| pair[s..].contains("1月1日"));
-                period_year(&pair, stated)
-            })
-        })
+    })
+}
+
+/// The year of the statistics' period a line among the text's first 300 states (see
+/// [`statistics_year`]; not two lines joined).
+fn stated_period_year(lines: &[Line<'_>]) -> Option<i32> {
+    lines[..lines.len().min(300)].iter().find_map(|l| {
+        let text: std::borrow::Cow<str> = if l.text.contains("１月１日") {
+            std::borrow::Cow::Owned(l.text.chars().map(halfwidth).collect())
+        } else {
+            std::borrow::Cow::Borrowed(l.text)
+        };
+        period_year(&text, text.contains("统计"))
+    })
 }
 
 /// The year of the first `1月1日` in `text` that starts a statistics' period: one `stated`
@@ -3021,6 +3054,41 @@ mod tests {
         assert_eq!(
             meta_of(&untitled.replace("2022年，某某县坚持", "2022年，我县坚持")),
             (Some("某某县人民政府办公室".to_string()), Some(2022))
+        );
+    }
+
+    /// A title's year that differs from the statistics' period's: the year the publication
+    /// date or the summary bears out, else the title's; flagged either way.
+    #[test]
+    fn a_titles_year_against_the_periods_is_decided_by_the_publication_date() {
+        let text = |published: &str, summary: &str| {
+            format!("某某县统计局2023年政府信息公开工作年度报告\n{published}\n本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n一、总体情况\n{summary}\n")
+        };
+        let read = |t: String| {
+            let m = meta(&lines(&t));
+            (m.year, m.year_conflict.map(|c| (c.0, c.1)))
+        };
+        let flagged = Some((2023, 2022));
+        // Named by the year it was published in.
+        assert_eq!(
+            read(text("发布时间：2023-01-18", "本年度，我局…")),
+            (Some(2022), flagged)
+        );
+        // A period copied from last year's report.
+        assert_eq!(
+            read(text("发布时间：2024-01-18", "本年度，我局…")),
+            (Some(2023), flagged)
+        );
+        // No date: the summary's year, else the title's.
+        assert_eq!(
+            read(text("", "2022年，我局认真贯彻落实《条例》。")),
+            (Some(2022), flagged)
+        );
+        assert_eq!(read(text("", "本年度，我局…")), (Some(2023), flagged));
+        // The same year: nothing to flag.
+        assert_eq!(
+            read(text("", "本年度，我局…").replace("2022年", "2023年")),
+            (Some(2023), None)
         );
     }
 
