@@ -1069,7 +1069,7 @@ fn read(text: &str, form: parse::Form, out: &mut FileOutcome) {
             Code::NoTitle,
             None,
             match (&out.agency, out.year) {
-                (Some(_), Some(_)) => "no title was found: the agency and the year are the ones the text names (the sentence that names the report, or the signature, the statistics' period, the summary's first sentence)",
+                (Some(_), Some(_)) => "no title was found: the agency and the year are the ones the text names (the sentence that names the report, or the signature, the statistics' period, the summary's first sentence, the page header's publisher)",
                 (None, _) => "no title was found: the year is the one the text names; no agency was found",
                 (_, None) => "no title was found: the agency is the one the text names; no year was found",
             },
