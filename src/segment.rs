@@ -795,7 +795,9 @@ fn summary_subject(line: &str) -> Option<(i32, Option<String>)> {
     let chars: Vec<char> = normalize(line).chars().take(120).collect();
     let (start, end, year) = find_year(&chars[..chars.len().min(12)])?;
     let rest: String = chars[end..].iter().collect();
+    // (`2024年度，`; `2024年以来，`, the year's work since it began.)
     let rest = rest.strip_prefix('度').unwrap_or(&rest);
+    let rest = rest.strip_prefix("以来").unwrap_or(rest);
     if start != 0 || !rest.starts_with([',', '，', '、']) {
         return None;
     }
@@ -3110,6 +3112,10 @@ mod tests {
             (Some("太平镇".to_string()), Some(2022))
         );
         assert_eq!(opening("2022年,我镇持续强化组织领导。"), (None, Some(2022)));
+        assert_eq!(
+            opening("2024年以来,长通街道通过官方网站、公示栏等多种渠道主动公开信息。"),
+            (Some("长通街道".to_string()), Some(2024))
+        );
         assert_eq!(
             opening("2023年,在区委、区政府的统一部署下,区统计局紧紧围绕中心工作。"),
             (None, Some(2023))
