@@ -663,7 +663,7 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
     if m.year.is_none() && m.agency.is_none() && titleless {
         let (agency, year) = named_in_text(&singles).unzip();
         m.year = year.or_else(|| statistics_year(lines));
-        m.agency = agency.or_else(|| signatory(lines));
+        m.agency = agency.or_else(|| signatory(lines)).or_else(|| compiled_by(&singles));
         m.untitled = m.year.is_some() || m.agency.is_some();
     }
     m.published = published(lines);
@@ -909,6 +909,36 @@ fn named_in_text(singles: &[(usize, &str)]) -> Option<(String, i32)> {
             }
         }
         None
+    })
+}
+
+/// The agency a sentence among the text's first lines says compiled the report, as the
+/// template's opening words do (`本报告由某某市教育局编制`, `…由上饶市教育局结合有关统计数据
+/// 编制`, `由广东省教育考试院（以下简称…）编制`): the name after 由, before what it did; a
+/// name that reads as one agency's (see [`placeless`]).
+fn compiled_by(singles: &[(usize, &str)]) -> Option<String> {
+    const AFTER: [&str; 9] = ["编制", "结合", "根据", "依据", "按照", "综合", "汇总", "会同", "负责"];
+    singles.iter().take(30).find_map(|&(_, raw)| {
+        if !raw.contains('由') || !raw.contains("编制") {
+            return None;
+        }
+        let n = normalize(raw);
+        n.match_indices('由').find_map(|(at, _)| {
+            let rest = &n[at + '由'.len_utf8()..];
+            let end = AFTER
+                .iter()
+                .filter_map(|w| rest.find(w))
+                .chain(rest.find(['(', '（', ',', '，', '。']))
+                .min()?;
+            let name = &rest[..end];
+            (name.chars().count() >= 3
+                && agency_like(name)
+                && !placeless(name)
+                && !name.contains(['《', '》', '、'])
+                && rest[end..].contains("编制"))
+            .then(|| clean_agency(name))
+            .flatten()
+        })
     })
 }
 
@@ -3057,6 +3087,23 @@ mod tests {
             meta_of(&untitled.replace("2022年，某某县坚持", "2022年，我县坚持")),
             (Some("某某县人民政府办公室".to_string()), Some(2022))
         );
+    }
+
+    /// No title, no sentence naming the report, no signature: the agency the template's
+    /// opening words say compiled it (`…由某某市教育局编制`); not a pronoun.
+    #[test]
+    fn an_untitled_report_is_named_by_who_compiled_it() {
+        let read = |opening: &str| {
+            meta_of(&format!("{opening}本报告所列数据统计期限自2022年1月1日起至2022年12月31日止。\n一、总体情况\n本年度，我局认真落实。\n"))
+        };
+        let linyi = "年度报告是根据《中华人民共和国政府信息公开条例》(以下简称《条例》)要求,由临沂市教育局编制。";
+        assert_eq!(read(linyi), (Some("临沂市教育局".to_string()), Some(2022)));
+        let shangrao = "本报告依据《中华人民共和国政府信息公开条例》(国务院令第711号,以下简称新《条例》),由上饶市教育局结合有关统计数据编制。";
+        assert_eq!(read(shangrao), (Some("上饶市教育局".to_string()), Some(2022)));
+        let guangdong =
+            "本年度报告根据《中华人民共和国政府信息公开条例》要求,由广东省教育考试院(以下简称“省教育考试院”)编制。";
+        assert_eq!(read(guangdong), (Some("广东省教育考试院".to_string()), Some(2022)));
+        assert_eq!(read("本报告由我局根据《条例》编制。"), (None, Some(2022)));
     }
 
     /// A title's year that differs from the statistics' period's: the year the publication
