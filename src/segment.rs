@@ -740,9 +740,13 @@ fn opening(lines: &[Line<'_>]) -> Option<(i32, Option<String>)> {
     // The line after the heading; or the text's first, where the summary opens it before
     // its heading (`2024年,在…引领下,小营街道办事处严格依照…,现将本年度工作情况报告如下:`).
     let first = |from: usize| head[from..].iter().find(|l| !l.text.trim().is_empty());
-    [at.and_then(|at| first(at + 1)), first(0)]
-        .into_iter()
-        .flatten()
+    // (The heading's first three lines: the template's opening words may follow it.)
+    let after = at.map_or(&head[..0], |at| &head[at + 1..]);
+    after
+        .iter()
+        .filter(|l| !l.text.trim().is_empty())
+        .take(3)
+        .chain(first(0))
         .find_map(|l| summary_subject(l.text))
 }
 
@@ -792,16 +796,29 @@ fn summary_subject(line: &str) -> Option<(i32, Option<String>)> {
         "以",
         "把",
     ];
-    let chars: Vec<char> = normalize(line).chars().take(120).collect();
+    let line = normalize(line);
+    // (After a sub-heading that opens the line, `(一)主动公开情况。2022年…`.)
+    let line = match line.find('。') {
+        Some(p) if line.starts_with(['(', '（']) && line[..p].chars().count() <= 16 => &line[p + '。'.len_utf8()..],
+        _ => line.as_str(),
+    };
+    let chars: Vec<char> = line.chars().take(120).collect();
     let (start, end, year) = find_year(&chars[..chars.len().min(12)])?;
     let rest: String = chars[end..].iter().collect();
     // (`2024年度，`; `2024年以来，`, the year's work since it began.)
     let rest = rest.strip_prefix('度').unwrap_or(&rest);
     let rest = rest.strip_prefix("以来").unwrap_or(rest);
-    if start != 0 || !rest.starts_with([',', '，', '、']) {
+    if start != 0 {
         return None;
     }
-    let mut rest = &rest[rest.chars().next()?.len_utf8()..];
+    // The year and a comma; or the year run into the subject (`2022年宜城市教育局全面贯彻…`),
+    // taken only with a subject.
+    let comma = rest.starts_with([',', '，', '、']);
+    let mut rest = if comma {
+        &rest[rest.chars().next()?.len_utf8()..]
+    } else {
+        rest
+    };
     // A clause of who led the work (在区委、区政府的正确领导下，).
     if rest.starts_with('在') {
         if let Some(p) = ["下,", "下，"]
@@ -822,7 +839,7 @@ fn summary_subject(line: &str) -> Option<(i32, Option<String>)> {
             n.chars().count() >= 2 && agency_like(n) && !n.contains(['、', '《', '》', '；', ';']) && !placeless(n)
         })
         .and_then(clean_agency);
-    Some((year, subject))
+    (comma || subject.is_some()).then_some((year, subject))
 }
 
 /// The agency and year of a sentence among the text's first lines (`singles`) that names
@@ -3178,6 +3195,13 @@ mod tests {
                 "{whole}"
             );
         }
+        // After the template's opening words and a sub-heading, the year run into the name.
+        assert_eq!(
+            meta_of("一、总体情况\n本报告依据《条例》要求编制。数据统计期限为2022年1月1日至2022年12月31日。\n(一)主动公开情况。2022年宜城市教育局全面贯彻落实《条例》精神。\n"),
+            (Some("宜城市教育局".to_string()), Some(2022))
+        );
+        // A date is no year run into a name.
+        assert_eq!(opening("2023年3月,某某局召开会议。"), (None, None));
         // The summary opening the text before its heading.
         assert_eq!(
             meta_of("2024年,在区政府政务信息公开工作主管部门的引领下,小营街道办事处严格依照区委、区政府的要求,现将本年度工作情况报告如下:\n一、总体情况\n(一)主动公开。\n"),
