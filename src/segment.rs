@@ -652,9 +652,14 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
         }
     }
     // A title without the agency's name (a report published on the agency's own site):
-    // the agency that signs it at its end.
+    // the agency that signs it at its end, else the one its opening words say compiled it,
+    // else its summary's subject in a sentence of the title's year, else the page header's
+    // publisher.
     if m.year.is_some() && m.agency.is_none() {
-        m.agency = signatory(lines).or_else(|| byline(lines));
+        m.agency = signatory(lines)
+            .or_else(|| compiled_by(&singles))
+            .or_else(|| opening(lines).filter(|o| Some(o.0) == m.year).and_then(|o| o.1))
+            .or_else(|| byline(lines));
     }
     // No title at all (a crawler's body saved without the header above it, a page's text
     // without its heading): the agency and year of the sentence that names the report
@@ -3097,6 +3102,24 @@ mod tests {
         ] {
             assert_eq!(meta_of(&format!("{title}{header}{body}")).0, None, "{header}");
         }
+        // The report's own words before the page's header: who compiled it, its summary's
+        // subject in a sentence of the title's year.
+        let office = "来源：某某县人民政府办公室";
+        assert_eq!(
+            meta_of(&format!(
+                "{title}{office}\n本报告由某某县教育局根据《条例》编制。{body}"
+            ))
+            .0,
+            Some("某某县教育局".to_string())
+        );
+        let summary = |year: &str| {
+            meta_of(&format!(
+                "{title}{office}\n一、总体情况\n{year}，某某县教育局坚持以公开为常态。\n"
+            ))
+            .0
+        };
+        assert_eq!(summary("2022年"), Some("某某县教育局".to_string()));
+        assert_eq!(summary("2021年"), Some("某某县人民政府办公室".to_string()));
         // No title: the summary's subject before the office that posted the page.
         let untitled = "来源：某某县人民政府办公室\n一、总体情况\n2022年，某某县坚持以公开为常态。\n本报告所列数据统计期限自2022年1月1日起至2022年12月31日止。\n";
         assert_eq!(meta_of(untitled), (Some("某某县".to_string()), Some(2022)));
