@@ -664,7 +664,8 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
     // No title at all (a crawler's body saved without the header above it, a page's text
     // without its heading): the agency and year of the sentence that names the report
     // (特编制某某局2023年政府信息公开工作年度报告), else the year of the statistics' period
-    // and the agency that signs the report, each where the text states it.
+    // and the agency that signs the report or that its opening words say compiled it
+    // (`由某某局编制`), each where the text states it.
     if m.year.is_none() && m.agency.is_none() && titleless {
         let (agency, year) = named_in_text(&singles).unzip();
         m.year = year.or_else(|| statistics_year(lines));
@@ -727,11 +728,12 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
     m
 }
 
-/// The year the first words after the summary's heading (`一、总体情况`, `一、概述`) name
-/// (`2020年，我局…`, `2020年度，`), among the text's first 300 lines, and the agency that
-/// sentence names as its subject, after the year and any clause of who led it (`在区委、
-/// 区政府的正确领导下，`) and before the first word of what it did (认真, 坚持, 严格, …):
-/// a name that reads as an agency's, not a pronoun (我局, 本镇).
+/// The year the first words after the summary's heading (`一、总体情况`, `一、概述`, among
+/// the text's first 300 lines) name (`2020年，我局…`, `2020年度，`), in one of the three
+/// lines after it or the text's first line, and the agency that sentence names as its
+/// subject, after the year and any clause of who led it (`在区委、区政府的正确领导下，`) and
+/// before the first word of what it did (认真, 坚持, 严格, …): a name that reads as one
+/// agency's (see [`placeless`]).
 fn opening(lines: &[Line<'_>]) -> Option<(i32, Option<String>)> {
     let head = &lines[..lines.len().min(300)];
     // (The heading's line, or a line it ends (a PDF's text run on), not a sentence listing
