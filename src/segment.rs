@@ -651,6 +651,9 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
             m.agency = clean_agency(&norm[..end]).or_else(|| agency_above(&singles[..k]));
         }
     }
+    // The summary's first sentence (see `opening`), read once where it is asked for.
+    let opened = std::cell::OnceCell::new();
+    let summary = || opened.get_or_init(|| opening(lines)).clone();
     // A title without the agency's name (a report published on the agency's own site):
     // the agency that signs it at its end, else the one its opening words say compiled it,
     // else its summary's subject in a sentence of the title's year, else the page header's
@@ -658,7 +661,7 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
     if m.year.is_some() && m.agency.is_none() {
         m.agency = signatory(lines)
             .or_else(|| compiled_by(&singles))
-            .or_else(|| opening(lines).filter(|o| Some(o.0) == m.year).and_then(|o| o.1))
+            .or_else(|| summary().filter(|o| Some(o.0) == m.year).and_then(|o| o.1))
             .or_else(|| byline(lines));
     }
     // No title at all (a crawler's body saved without the header above it, a page's text
@@ -680,16 +683,13 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
     // warning either way.
     if let (Some(title), Some(_)) = (m.year, m.title_line) {
         if let Some(period) = stated_period_year(lines).filter(|&p| p != title) {
-            let published_after = |y: i32| {
-                m.published
-                    .is_some_and(|d| (days_from_civil(y + 1, 1, 1)..days_from_civil(y + 2, 1, 1)).contains(&d))
-            };
+            let published_after = |y: i32| m.published.is_some_and(|d| in_year_after(d, y));
             let (year, why) = if published_after(period) && !published_after(title) {
                 (period, "the report was published the year after the period's")
             } else if published_after(title) {
                 (title, "the report was published the year after the title's")
             } else {
-                match opening(lines) {
+                match summary() {
                     Some((y, _)) if y == period => (period, "the summary's first words name the period's"),
                     _ => (title, "nothing else tells them apart"),
                 }
@@ -704,11 +704,8 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
     // its first sentence names as its subject (`2022年，在区委区政府的正确领导下，某某开发区
     // 管理委员会认真贯彻执行…`).
     if (m.year.is_none() || m.agency.is_none()) && titleless {
-        if let Some((year, subject)) = opening(lines) {
-            if m.year.is_none()
-                && m.published
-                    .is_none_or(|d| (days_from_civil(year + 1, 1, 1)..days_from_civil(year + 2, 1, 1)).contains(&d))
-            {
+        if let Some((year, subject)) = summary() {
+            if m.year.is_none() && m.published.is_none_or(|d| in_year_after(d, year)) {
                 m.year = Some(year);
                 m.untitled = true;
             }
@@ -726,6 +723,12 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
         m.untitled |= m.agency.is_some();
     }
     m
+}
+
+/// Whether a day (days since 1970-01-01) falls in the year after `year`, when these reports
+/// are published.
+fn in_year_after(day: i32, year: i32) -> bool {
+    (days_from_civil(year + 1, 1, 1)..days_from_civil(year + 2, 1, 1)).contains(&day)
 }
 
 /// The year the first words after the summary's heading (`一、总体情况`, `一、概述`, among
@@ -858,7 +861,7 @@ fn summary_subject(line: &str) -> Option<(i32, Option<String>)> {
 fn named_in_text(singles: &[(usize, &str)]) -> Option<(String, i32)> {
     const VERBS: [&str; 9] = ["编制", "公布", "发布", "现将", "印发", "呈报", "报送", "编写", "汇总"];
     // (`政府信息` alone: a name that lost its 公开, `…2024年度政府信息工作年度报告`.)
-    const SUBJECTS: [&str; 4] = ["政府信息公开", "政务公开", "信息公开", "政府信息"];
+    let subjects = SUBJECTS.iter().chain(&["政府信息"]);
     // (Not a pronoun's: `现将我局2021年…报告公布如下`, `本单位`.)
     const OWN: [&str; 12] = [
         "本局",
@@ -905,7 +908,7 @@ fn named_in_text(singles: &[(usize, &str)]) -> Option<(String, i32)> {
             // or the agency's name first (汇总2021年度某某镇人民政府的政务公开年度报告).
             let after: String = chars[end..].iter().take(40).collect();
             let after = after.strip_prefix('度').unwrap_or(&after);
-            let Some(subject) = SUBJECTS.iter().filter_map(|w| after.find(w)).min() else {
+            let Some(subject) = subjects.clone().filter_map(|w| after.find(w)).min() else {
                 continue;
             };
             if !after[subject..].chars().take(24).collect::<String>().contains("报告")
@@ -966,13 +969,13 @@ fn compiled_by(singles: &[(usize, &str)]) -> Option<String> {
     })
 }
 
+/// What a report's title names as its subject, after the agency's name.
+const SUBJECTS: [&str; 3] = ["政府信息公开", "政务公开", "信息公开"];
+
 /// Where a title names its subject (政府信息公开, 政务公开, 信息公开): the agency's name
 /// ends there.
 fn subject_at(title: &str) -> Option<usize> {
-    let at = ["政府信息公开", "政务公开", "信息公开"]
-        .iter()
-        .filter_map(|w| title.find(w))
-        .min()?;
+    let at = SUBJECTS.iter().filter_map(|w| title.find(w)).min()?;
     // (`某某县人民政府信息公开…`: the subject's 政府 is the name's.)
     Some(
         if title[..at].ends_with("人民") && title[at..].starts_with("政府信息公开") {
@@ -1895,12 +1898,7 @@ pub fn bars_open_rows(text: &str) -> Option<Cut> {
         return None;
     }
     let (lone, closed) = (bars_alone, closed_cell);
-    let number = |t: &str| {
-        let c = t.trim_end_matches(['|', ' ']).trim();
-        !c.is_empty()
-            && c.chars()
-                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '.' | ',' | '-' | '+'))
-    };
+    let number = |t: &str| crate::parse::numbers::number(t.trim_end_matches(['|', ' ']).trim()).is_some();
     let lines: Vec<&str> = text.lines().collect();
     let at = |i: usize| {
         lines[i + 1..]
