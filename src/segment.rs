@@ -863,25 +863,8 @@ fn named_in_text(singles: &[(usize, &str)]) -> Option<(String, i32)> {
     // (`政府信息` alone: a name that lost its 公开, `…2024年度政府信息工作年度报告`.)
     let subjects = SUBJECTS.iter().chain(&["政府信息"]);
     // (Not a pronoun's: `现将我局2021年…报告公布如下`, `本单位`.)
-    const OWN: [&str; 12] = [
-        "本局",
-        "本委",
-        "本办",
-        "本院",
-        "本厅",
-        "本镇",
-        "本乡",
-        "本街道",
-        "本中心",
-        "本单位",
-        "本部门",
-        "本机关",
-    ];
     let is_name = |n: &str| {
-        !n.contains(['，', ',', '。', '；', ';', ':', '：', '《', '》', '、'])
-            && agency_like(n)
-            && !n.starts_with(['我', '该'])
-            && !OWN.contains(&n)
+        !n.contains(['，', ',', '。', '；', ';', ':', '：', '《', '》', '、']) && agency_like(n) && !pronoun(n)
     };
     singles.iter().take(30).enumerate().find_map(|(k, &(_, raw))| {
         if !raw.contains("报告") || !raw.contains("信息公开") && !raw.contains("政务公开") {
@@ -1104,14 +1087,43 @@ fn agency_like(n: &str) -> bool {
         && ENDS.iter().any(|e| n.ends_with(e))
 }
 
+/// The names an agency calls itself by in its own report.
+const PRONOUNS: [&str; 12] = [
+    "本局",
+    "本委",
+    "本办",
+    "本院",
+    "本厅",
+    "本镇",
+    "本乡",
+    "本街道",
+    "本中心",
+    "本单位",
+    "本部门",
+    "本机关",
+];
+
+/// Whether a name is an agency's word for itself (我局, 该局, 本单位).
+fn pronoun(n: &str) -> bool {
+    n.starts_with(['我', '该']) || PRONOUNS.contains(&n)
+}
+
 /// A name that is no one agency's: a pronoun's (我局, 本镇, 该局), a whole area's (全县,
-/// 各部门), or a department's without its place's (`区统计局`, `市场监督管理局`, `政府办`:
-/// many agencies' at once, which would make different agencies' reports duplicates of each
-/// other).
+/// 各部门), or a department's without its place's (`区统计局`, `市场监督管理局`, `政府办`,
+/// `镇政府`: many agencies' at once, which would make different agencies' reports
+/// duplicates of each other). Not a place whose name starts so (本溪市, 全椒县, 全州县,
+/// 镇江市, 乡宁县, 市中区).
 fn placeless(n: &str) -> bool {
-    n.starts_with([
-        '我', '该', '本', '全', '各', '区', '县', '市', '省', '州', '镇', '乡', '局', '委',
-    ]) || ["街道", "政府", "机关"].iter().any(|w| n.starts_with(w))
+    let mut chars = n.chars();
+    let (first, second) = (chars.next(), chars.next());
+    // The words for an agency or an area after 本 or 全 (本局, 本镇, 全县, 全省).
+    let level = second.is_some_and(|c| "局委办院厅镇乡县市区街中单部机省".contains(c));
+    pronoun(n)
+        || matches!(first, Some('本' | '全')) && level
+        || matches!(first, Some('各' | '区' | '县' | '省' | '州' | '局' | '委'))
+        || first == Some('市') && !n.starts_with("市中区")
+        || matches!(first, Some('镇' | '乡')) && matches!(second, Some('政' | '人' | '党'))
+        || ["街道", "政府", "机关"].iter().any(|w| n.starts_with(w))
 }
 
 /// The agency a page's header names as the publisher among the text's first 40 lines
@@ -3144,6 +3156,41 @@ mod tests {
             "本年度报告根据《中华人民共和国政府信息公开条例》要求,由广东省教育考试院(以下简称“省教育考试院”)编制。";
         assert_eq!(read(guangdong), (Some("广东省教育考试院".to_string()), Some(2022)));
         assert_eq!(read("本报告由我局根据《条例》编制。"), (None, Some(2022)));
+    }
+
+    /// Names of no one agency, and places whose names start as such names do.
+    #[test]
+    fn a_name_without_its_place_is_no_agencys() {
+        for n in [
+            "我局",
+            "本局",
+            "本单位",
+            "该局",
+            "全县",
+            "全省",
+            "各部门",
+            "区统计局",
+            "县政府办",
+            "市场监督管理局",
+            "镇政府",
+            "乡人民政府",
+            "街道办",
+            "政府办",
+        ] {
+            assert!(placeless(n), "{n}");
+        }
+        for n in [
+            "本溪市教育局",
+            "全椒县财政局",
+            "全州县人民政府",
+            "镇江市统计局",
+            "乡宁县人民政府",
+            "市中区人民政府",
+            "太平镇",
+            "某某县教育局",
+        ] {
+            assert!(!placeless(n), "{n}");
+        }
     }
 
     /// A title's year that differs from the statistics' period's: the year the publication
