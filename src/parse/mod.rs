@@ -9,6 +9,7 @@
 pub mod grid;
 pub mod labels;
 pub mod numbers;
+mod pages;
 pub mod stated;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -518,10 +519,25 @@ pub fn labelled(
     let short =
         |(i, r): &(usize, Run<'_>)| r.values.iter().filter(|t| t.is_value()).count() < specs[*i].cols.len() + extra;
     let layout = if table == Table::Applications && form == Form::Text && hits.iter().any(short) {
-        Layout::of(lines, &hits, extra == 1)
+        Layout::of(lines, &hits, extra == 1).or_else(|| {
+            (extra == 0)
+                .then(|| Layout::of_values(lines, &hits, specs, &filled, template))
+                .flatten()
+        })
     } else {
         None
     };
+    if let Some(Layout {
+        pages: Some(pages::Pages { by_header: true, .. }),
+        ..
+    }) = &layout
+    {
+        ex.diags.push(Diagnostic::warning(
+            Code::AmbiguousRow,
+            Some(first_line),
+            "applications: the columns the values stand in were told apart by the header's words: the identities hold whichever of the columns no value of the table stands in are taken to be empty, so they do not check which".to_string(),
+        ));
+    }
     if let (Table::Applications, Some(p)) = (table, subtotal_at) {
         cut_with_subtotal(specs, &mut hits, p);
     }
@@ -820,6 +836,9 @@ fn by_position(table: Table, spec: &RowSpec, run: &Run<'_>, ex: &mut Extracted) 
 struct Layout {
     centers: Vec<f64>,
     subtotal: bool,
+    /// The columns read off the values page by page ([`pages::columns`]), where the
+    /// header's words did not line up with them.
+    pages: Option<pages::Pages>,
 }
 
 impl Layout {
@@ -832,6 +851,28 @@ impl Layout {
     /// once, left to right, apart by two characters at least, and nine in ten of the rows'
     /// values (twenty at least) stand within two characters of one of them.
     fn of(lines: &[Line<'_>], hits: &[(usize, Run<'_>)], subtotal: bool) -> Option<Layout> {
+        let centers = Self::header(lines, hits, subtotal)?;
+        let layout = Layout {
+            centers,
+            subtotal,
+            pages: None,
+        };
+        let values = hits.iter().flat_map(|(_, r)| &r.values).filter(|t| t.is_value());
+        let count = values.clone().count();
+        // (Given up at the first value past the one in ten that may stand elsewhere.)
+        let mut astray = 0;
+        for t in values {
+            astray += usize::from(under(&layout.centers, t, lines).is_none());
+            if astray * 10 > count {
+                return None;
+            }
+        }
+        (count >= 20).then_some(layout)
+    }
+
+    /// The centers of the header's words before the table's first values, where it names
+    /// each column once, left to right, apart by two characters at least.
+    fn header(lines: &[Line<'_>], hits: &[(usize, Run<'_>)], subtotal: bool) -> Option<Vec<f64>> {
         let first = hits
             .iter()
             .filter_map(|(_, r)| r.values.first())
@@ -854,18 +895,30 @@ impl Layout {
         if centers.windows(2).any(|w| w[1] - w[0] < 2.0) {
             return None;
         }
-        let layout = Layout { centers, subtotal };
-        let values = hits.iter().flat_map(|(_, r)| &r.values).filter(|t| t.is_value());
-        let count = values.clone().count();
-        // (Given up at the first value past the one in ten that may stand elsewhere.)
-        let mut astray = 0;
-        for t in values {
-            astray += usize::from(under(&layout.centers, t, lines).is_none());
-            if astray * 10 > count {
-                return None;
-            }
-        }
-        (count >= 20).then_some(layout)
+        Some(centers)
+    }
+
+    /// The columns read off the rows' values page by page, where the header's words do not
+    /// line up with them (a table without a 小计 column): see [`pages::columns`].
+    fn of_values(
+        lines: &[Line<'_>],
+        hits: &[(usize, Run<'_>)],
+        specs: &[RowSpec],
+        found: &[bool],
+        template: Template,
+    ) -> Option<Layout> {
+        let header = Self::header(lines, hits, false);
+        let pages = pages::columns(lines, hits, specs, found, template, header.as_deref())?;
+        Some(Layout {
+            centers: vec![f64::NAN; 7],
+            subtotal: false,
+            pages: Some(pages),
+        })
+    }
+
+    /// The columns' centers on the page of `line`.
+    fn centers_at(&self, line: u32) -> &[f64] {
+        self.pages.as_ref().map_or(&self.centers, |p| p.at(line))
     }
 
     /// Reads a row with fewer values than columns by the places of its values: each under
@@ -882,7 +935,7 @@ impl Layout {
         let mut at = vec![None; n];
         let mut last = None;
         for (k, t) in run.values.iter().enumerate() {
-            let Some(c) = under(&self.centers, t, lines) else {
+            let Some(c) = under(self.centers_at(t.line), t, lines) else {
                 return false;
             };
             if last.is_some_and(|l| l >= c) {
@@ -926,12 +979,17 @@ impl Layout {
             ex.cells.push(cell);
         }
         let msg = format!(
-            "{}: row {} ({}) has {} values, fewer than its {} columns; each was read under the column its place on the line stands under, the others blank",
+            "{}: row {} ({}) has {} values, fewer than its {} columns; each was read under the column its place on the line stands under{}, the others blank",
             table.as_str(),
             spec.key,
             spec.label,
             run.values.len(),
-            n
+            n,
+            if self.pages.is_some() {
+                " (the columns' places read off the values of its page)"
+            } else {
+                ""
+            }
         );
         ex.diags.push(if checked {
             Diagnostic::info(
@@ -954,13 +1012,7 @@ impl Layout {
 /// characters of the value's center, and nearer it than any other by one; None on a line
 /// with tabs (its places are no layout's).
 fn under(centers: &[f64], t: &Token<'_>, lines: &[Line<'_>]) -> Option<usize> {
-    let l = &lines[lines.binary_search_by_key(&t.line, |l| l.no).ok()?];
-    let at = (t.raw.as_ptr() as usize).checked_sub(l.text.as_ptr() as usize)?;
-    if l.text.contains('\t') || at + t.raw.len() > l.text.len() {
-        return None;
-    }
-    // (A token's text is a slice of its line's: `get` only guards against one that is not.)
-    let center = l.text.get(..at)?.chars().count() as f64 + t.raw.chars().count() as f64 / 2.0;
+    let center = center(t, lines)?;
     // The nearest header and the distance to the next nearest.
     let (mut best, mut near, mut next) = (0, f64::INFINITY, f64::INFINITY);
     for (k, c) in centers.iter().enumerate() {
@@ -972,6 +1024,18 @@ fn under(centers: &[f64], t: &Token<'_>, lines: &[Line<'_>]) -> Option<usize> {
         }
     }
     (near <= 2.0 && next - near >= 1.0).then_some(best)
+}
+
+/// A value's center on its line, in characters from the line's start; None on a line with
+/// tabs (its places are no layout's).
+fn center(t: &Token<'_>, lines: &[Line<'_>]) -> Option<f64> {
+    let l = &lines[lines.binary_search_by_key(&t.line, |l| l.no).ok()?];
+    let at = (t.raw.as_ptr() as usize).checked_sub(l.text.as_ptr() as usize)?;
+    if l.text.contains('\t') || at + t.raw.len() > l.text.len() {
+        return None;
+    }
+    // (A token's text is a slice of its line's: `get` only guards against one that is not.)
+    Some(l.text.get(..at)?.chars().count() as f64 + t.raw.chars().count() as f64 / 2.0)
 }
 
 /// The review table's row in a text that keeps a page's layout (see [`Layout`]) with
@@ -4594,6 +4658,124 @@ mod tests {
             "{:?}",
             ex.cells
         );
+    }
+
+    /// A PDF's text with its layout kept, as `pdftotext -layout` writes it: each page in a
+    /// frame of its own (the next page's columns eight characters to the right, a form feed
+    /// before it), the header's words nowhere near their columns, zeros left empty. The
+    /// columns are read off the values page by page and told apart by the identities; where
+    /// a column no value stands in could be any of several, only a header whose words stand
+    /// over the values by a clear margin tells which, and says so; else nothing is read so.
+    #[test]
+    fn columns_are_read_off_the_values_of_each_page() {
+        // A line with each value centered at its place, in characters.
+        let line = |label: &str, at: &[(usize, &str)]| -> String {
+            let mut l = format!("  {label}");
+            for (center, v) in at {
+                let start = center - v.chars().count() / 2;
+                let n = l.chars().count();
+                l.extend(std::iter::repeat_n(' ', start.saturating_sub(n).max(1)));
+                l.push_str(v);
+            }
+            l + "\n"
+        };
+        // The rows: (label, page, cells as numbers, 0 left empty).
+        let table = |soc: u32| -> Vec<(&'static str, usize, [u32; 7])> {
+            vec![
+                ("一、本年新收政府信息公开申请数量", 0, [10, 5, 2, soc, 3, 4, 24 + soc]),
+                ("二、上年结转政府信息公开申请数量", 0, [2, 0, 0, 0, 0, 0, 2]),
+                ("（一）予以公开", 0, [6, 3, 0, 0, 0, 0, 9]),
+                ("（二）部分公开", 0, [0, 0, 2, 0, 0, 0, 2]),
+                ("1.属于国家秘密", 1, [0, 0, 0, 0, 2, 0, 2]),
+                ("1.本机关不掌握相关政府信息", 1, [4, 0, 0, 0, 0, 4, 8]),
+                ("（七）总计", 1, [10, 3, 2, 0, 2, 4, 21]),
+                ("四、结转下年度继续办理", 1, [2, 2, 0, soc, 1, 0, 5 + soc]),
+            ]
+        };
+        let text = |rows: &[(&str, usize, [u32; 7])], header: &str| -> String {
+            let mut t = String::from(header);
+            let mut page = 0;
+            for (label, p, cells) in rows {
+                if *p != page {
+                    page = *p;
+                    t.push('\u{c}');
+                }
+                let nums: Vec<String> = cells.iter().map(u32::to_string).collect();
+                let at: Vec<(usize, &str)> = (0..7)
+                    .filter(|&c| cells[c] != 0 || (c == 6 && cells.iter().all(|&v| v == 0)))
+                    .map(|c| (40 + 6 * c + 8 * page, nums[c].as_str()))
+                    .collect();
+                t += &line(label, &at);
+            }
+            t
+        };
+        let far = "      自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n";
+        // Every column holds a value on the first page: its seven groups are the columns.
+        let ex = applications_text(&text(&table(1), far));
+        assert_eq!(
+            values(&ex, "total"),
+            [Some(10.0), Some(3.0), Some(2.0), None, Some(2.0), Some(4.0), Some(21.0)],
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(
+            values(&ex, "unable.not_held"),
+            [Some(4.0), None, None, None, None, Some(4.0), Some(8.0)]
+        );
+        assert_eq!(
+            values(&ex, "carried_forward"),
+            [Some(2.0), Some(2.0), None, Some(1.0), Some(1.0), None, Some(6.0)]
+        );
+        assert_eq!(
+            values(&ex, "partially_granted"),
+            [None, None, Some(2.0), None, None, None, Some(2.0)]
+        );
+        assert!(ex.diags.iter().all(|d| d.code != Code::AmbiguousRow), "{:?}", ex.diags);
+        // A page whose rows print no 总计: its groups could be any columns (a 总计 taken to be
+        // empty excuses every row's sum), so nothing is read so.
+        let mut blank = table(1);
+        for row in blank.iter_mut().filter(|r| r.1 == 1) {
+            row.2[6] = 0;
+        }
+        let ex = applications_text(&text(&blank, far));
+        assert!(
+            !statuses(&ex, "unable.not_held").contains(&CellStatus::Blank),
+            "{:?}",
+            ex.cells
+        );
+        // No value of the table in the 社会公益组织 column: the identities hold whichever
+        // empty column the groups skip. With no header to tell, nothing is read so.
+        let ex = applications_text(&text(&table(0), far));
+        assert!(!statuses(&ex, "total").contains(&CellStatus::Blank), "{:?}", ex.diags);
+        // A header whose words stand over the first page's values: it tells, and a warning
+        // says that it did.
+        let near = line(
+            "",
+            &[
+                (40, "自然人"),
+                (46, "商业"),
+                (52, "科研"),
+                (58, "社会"),
+                (64, "法律"),
+                (70, "其他"),
+                (76, "总计"),
+            ],
+        );
+        let ex = applications_text(&text(&table(0), &near));
+        assert_eq!(
+            values(&ex, "total"),
+            [Some(10.0), Some(3.0), Some(2.0), None, Some(2.0), Some(4.0), Some(21.0)],
+            "{:?}",
+            ex.diags
+        );
+        assert!(ex
+            .diags
+            .iter()
+            .any(|d| d.code == Code::AmbiguousRow && d.message.contains("header's words")));
+        // A header whose words stand near the values but too far from them to tell: nothing.
+        let vague = near.replace("  社会", "社会  ").replace("  法律", "法律  ");
+        let ex = applications_text(&text(&table(0), &vague));
+        assert!(!statuses(&ex, "total").contains(&CellStatus::Blank), "{:?}", ex.cells);
     }
 
     /// The review table in a PDF's text with its layout kept, its empty cells left out
