@@ -812,12 +812,19 @@ fn summary_subject(line: &str) -> Option<(i32, Option<String>)> {
         Some(p) if line.starts_with(['(', '（']) && line[..p].chars().count() <= 16 => &line[p + '。'.len_utf8()..],
         _ => line.as_str(),
     };
-    let chars: Vec<char> = line.chars().take(120).collect();
+    // (`截至2023年12月31日，`, `截止2023年底，`: the year as its end.)
+    let cut_off = ["截至", "截止到", "截止"].iter().find_map(|w| line.strip_prefix(w));
+    let chars: Vec<char> = cut_off.unwrap_or(&line).chars().take(120).collect();
     let (start, end, year) = find_year(&chars[..chars.len().min(12)])?;
     let rest: String = chars[end..].iter().collect();
-    // (`2024年度，`; `2024年以来，`, the year's work since it began.)
-    let rest = rest.strip_prefix('度').unwrap_or(&rest);
-    let rest = rest.strip_prefix("以来").unwrap_or(rest);
+    let rest = match cut_off {
+        Some(_) => ["12月31日", "底"].iter().find_map(|w| rest.strip_prefix(w))?,
+        // (`2024年度，`; `2024年以来，`, the year's work since it began.)
+        None => {
+            let rest = rest.strip_prefix('度').unwrap_or(&rest);
+            rest.strip_prefix("以来").unwrap_or(rest)
+        }
+    };
     if start != 0 {
         return None;
     }
@@ -3249,6 +3256,19 @@ mod tests {
         assert_eq!(
             opening("2024年以来,长通街道通过官方网站、公示栏等多种渠道主动公开信息。"),
             (Some("长通街道".to_string()), Some(2024))
+        );
+        // A year stated as the end of what the summary counts: its year too.
+        assert_eq!(
+            opening("截至2023年12月31日,城关街道办事处共主动公开政府信息120条。"),
+            (Some("城关街道办事处".to_string()), Some(2023))
+        );
+        assert_eq!(
+            opening("截止2023年底，我局共主动公开政府信息120条。"),
+            (None, Some(2023))
+        );
+        assert_eq!(
+            opening("截至2024年6月30日，我局共主动公开政府信息120条。"),
+            (None, None)
         );
         assert_eq!(
             opening("2023年,在区委、区政府的统一部署下,区统计局紧紧围绕中心工作。"),
