@@ -519,11 +519,16 @@ pub fn labelled(
     let short =
         |(i, r): &(usize, Run<'_>)| r.values.iter().filter(|t| t.is_value()).count() < specs[*i].cols.len() + extra;
     let layout = if table == Table::Applications && form == Form::Text && hits.iter().any(short) {
-        Layout::of(lines, &hits, extra == 1).or_else(|| {
-            (extra == 0)
-                .then(|| Layout::of_values(lines, &hits, specs, &filled, template))
-                .flatten()
-        })
+        // The columns the values themselves and the identities tell first; then the header's
+        // words, where the values stand under them; then the values' columns the header's
+        // words tell apart.
+        let values = (extra == 0)
+            .then(|| Layout::of_values(lines, &hits, specs, &filled, template))
+            .flatten();
+        match values {
+            Some(l) if l.pages.as_ref().is_some_and(|p| !p.by_header) => Some(l),
+            values => Layout::of(lines, &hits, extra == 1).or(values),
+        }
     } else {
         None
     };

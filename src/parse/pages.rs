@@ -42,9 +42,10 @@ impl Pages {
 }
 
 /// The widest spread of one column's values' centers on a page, in characters, and the
-/// least room between two columns' groups.
+/// widest step between two of them next to each other (a right-aligned column's 1 and
+/// 1000 are a character and a half apart; a PDF's columns two and a half at least).
 const SPREAD: f64 = 2.5;
-const ROOM: f64 = 1.0;
+const GAP: f64 = 1.5;
 /// The ways tried at most (every page's ways multiplied): past it, nothing is read so.
 const WAYS: usize = 20_000;
 /// How much nearer its groups the header's words must put one way than any other, in
@@ -117,17 +118,18 @@ pub(super) fn columns(
     for &p in &pages {
         let mut on: Vec<usize> = (0..placed.len()).filter(|&i| placed[i].page == p).collect();
         on.sort_by(|&a, &b| placed[a].center.total_cmp(&placed[b].center));
+        // (A group ends where the next value stands more than `GAP` further: columns a few
+        // characters apart stay apart, as a group spread wider than `SPREAD` is none.)
         let mut spans: Vec<(f64, f64)> = Vec::new();
         for &i in &on {
             let c = placed[i].center;
             match spans.last_mut() {
-                Some((lo, hi)) if c - *lo <= SPREAD => *hi = c,
-                Some((_, hi)) if c - *hi < ROOM => return None,
+                Some((_, hi)) if c - *hi <= GAP => *hi = c,
                 _ => spans.push((c, c)),
             }
             group_of[i] = spans.len() - 1;
         }
-        if spans.len() > m {
+        if spans.len() > m || spans.iter().any(|(lo, hi)| hi - lo > SPREAD) {
             return None;
         }
         groups.push(spans.iter().map(|(lo, hi)| (lo + hi) / 2.0).collect());
