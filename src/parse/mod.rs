@@ -310,6 +310,8 @@ pub fn labelled(
     // The label of a row of empty cells that names no template row (a group heading such
     // as （三）不予公开 on a row of its own) leads the next row's label.
     let mut carry: Option<Run> = None;
+    // The rows read as printed without values, and their label's line.
+    let mut printed_empty: Vec<(usize, u32)> = Vec::new();
     let mut all: VecDeque<Run> = runs(&tokens).into();
     while let Some(mut run) = all.pop_front() {
         crate::budget::step();
@@ -322,6 +324,8 @@ pub fn labelled(
             run.label = c.label + &run.label;
             run.first_line = c.first_line;
         }
+        // Rows whose labels stand before this run's own, each by itself.
+        let mut empties: Vec<(usize, u32)> = Vec::new();
         loop {
             let (i, line) = if let Some(found) = empty_row_before(&mut run, specs, &filled, cursor) {
                 found
@@ -336,25 +340,7 @@ pub fn labelled(
             };
             filled[i] = true;
             cursor = i + 1;
-            // Its cells were printed empty (a crawler keeps every character of a cell; a
-            // PDF's text, every character on the line): blank, as an HTML table's empty
-            // cells are.
-            ex.cells.extend(
-                specs[i]
-                    .cols
-                    .iter()
-                    .map(|&col| Cell::blank(table, specs[i].key, col, line)),
-            );
-            ex.diags.push(Diagnostic::warning(
-                Code::MissingValues,
-                Some(line),
-                format!(
-                    "{}: row {} ({}) is printed without values (its label is followed by the next row's): its cells are blank",
-                    table.as_str(),
-                    specs[i].key,
-                    specs[i].label
-                ),
-            ));
+            empties.push((i, line));
         }
         let blank = run.values.iter().all(|t| t.kind == Kind::Blank);
         let row = labels::match_row(&run.label, specs, &filled, cursor);
@@ -384,6 +370,69 @@ pub fn labelled(
                 .and_then(|next| rejoin(&mut run, next, specs, &filled, cursor)),
             row => row,
         };
+        // The rows whose labels came first: each takes its own values where the run holds
+        // a row of values for each of them and its own, each adding up (a PDF's text that
+        // reads a band of rows' labels before their numbers, `（一）予以公开` / `（二）部分公开…`
+        // / `20` / `9` / … sixteen numbers); else their cells were printed empty (a crawler
+        // keeps every character of a cell; a PDF's text, every character on the line):
+        // blank, as an HTML table's empty cells are.
+        let rows = empties.len() + 1;
+        let split = !empties.is_empty()
+            && row.is_some()
+            && table == Table::Applications
+            && form == Form::Text
+            && run.values.len() >= 14
+            && rows_add_up(&run.values, rows, subtotal_position(&tokens));
+        if split {
+            let m = run.values.len() / rows;
+            let mut values = std::mem::take(&mut run.values).into_iter();
+            for &(i, line) in &empties {
+                let own = Run {
+                    label: specs[i].label.to_string(),
+                    label_line: line,
+                    first_line: line,
+                    breaks: Vec::new(),
+                    values: values.by_ref().take(m).collect(),
+                    header_unit: run.header_unit,
+                    subtotal_line: None,
+                    gaps: None,
+                };
+                hits.push((i, own));
+            }
+            run.values = values.collect();
+            let keys: Vec<&str> = empties.iter().map(|&(i, _)| specs[i].key).collect();
+            ex.diags.push(Diagnostic::info(
+                Code::MissingValues,
+                Some(run.label_line),
+                format!(
+                    "{}: the labels of row(s) {} stand before row {}'s, and {} rows of {m} values after them, each adding up: each row took its own, in order",
+                    table.as_str(),
+                    keys.join(", "),
+                    row.map_or("", |i| specs[i].key),
+                    rows
+                ),
+            ));
+        } else {
+            printed_empty.extend_from_slice(&empties);
+            for &(i, line) in &empties {
+                ex.cells.extend(
+                    specs[i]
+                        .cols
+                        .iter()
+                        .map(|&col| Cell::blank(table, specs[i].key, col, line)),
+                );
+                ex.diags.push(Diagnostic::warning(
+                    Code::MissingValues,
+                    Some(line),
+                    format!(
+                        "{}: row {} ({}) is printed without values (its label is followed by the next row's): its cells are blank",
+                        table.as_str(),
+                        specs[i].key,
+                        specs[i].label
+                    ),
+                ));
+            }
+        }
         match row {
             Some(i) => {
                 filled[i] = true;
@@ -404,6 +453,9 @@ pub fn labelled(
                 ),
             )),
         }
+    }
+    if table == Table::Applications && form == Form::Text && hits.iter().any(|(_, r)| r.values.len() >= 14) {
+        values_of_rows_after(specs, &tokens, &printed_empty, &mut filled, &mut hits, &mut ex);
     }
     // More unknown labelled rows than template rows, and most template rows absent: another
     // table (the statistics table of reports before 2019) under a familiar heading. Its
@@ -1215,6 +1267,112 @@ fn padding(run: &Run<'_>) -> usize {
         .iter()
         .take_while(|t| t.kind == Kind::Blank && t.line_cells > 1)
         .count()
+}
+
+/// A row that took the values of the rows after it (a PDF's text that reads a band of rows'
+/// numbers before the next rows' labels: `8.属于行政查询事项` / sixteen numbers / `1.本机关不
+/// 掌握…` / `2.没有现成信息…` / its numbers): where its values are a row of numbers for it
+/// and each of the next rows, each adding up, and those rows were read as printed without
+/// values or not found, each of them takes its own, in the template's order. A row whose
+/// label was not found at all gets them with a warning.
+fn values_of_rows_after<'a>(
+    specs: &[RowSpec],
+    tokens: &[Token<'a>],
+    printed_empty: &[(usize, u32)],
+    filled: &mut [bool],
+    hits: &mut Vec<RowRun<'a>>,
+    ex: &mut Extracted,
+) {
+    let subtotal = subtotal_position(tokens);
+    let m = 7 + usize::from(subtotal.is_some());
+    let mut taken: Vec<RowRun<'a>> = Vec::new();
+    for (i, run) in hits.iter_mut() {
+        let k = run.values.len() / m;
+        if k < 2 || run.values.len() % m != 0 || *i + k > specs.len() {
+            continue;
+        }
+        // Each next row: read as printed empty (its line), or not found (None).
+        let next: Option<Vec<Option<u32>>> = (*i + 1..*i + k)
+            .map(|j| match printed_empty.iter().find(|e| e.0 == j) {
+                Some(&(_, line)) => Some(Some(line)),
+                None if !filled[j] => Some(None),
+                None => None,
+            })
+            .collect();
+        let Some(next) = next else { continue };
+        // (A row whose label was not found gets values only where each row of them has a
+        // 总计 other than 0: rows of zeros add up whatever they are, as a text that reads a
+        // table a column at a time gives them.)
+        let unseen = next.iter().any(Option::is_none);
+        let nonzero = || {
+            run.values
+                .chunks(m)
+                .all(|row| row.last().and_then(summand).is_some_and(|t| t != 0.0))
+        };
+        if !rows_add_up(&run.values, k, subtotal) || unseen && !nonzero() {
+            continue;
+        }
+        let rest = run.values.split_off(m);
+        for (d, (line, chunk)) in next.iter().zip(rest.chunks(m)).enumerate() {
+            let j = *i + 1 + d;
+            filled[j] = true;
+            let key = specs[j].key;
+            let named = format!("row {key} (");
+            ex.cells.retain(|c| c.row != key);
+            ex.diags
+                .retain(|x| !(x.code == Code::MissingValues && x.message.contains(&named)));
+            let at = line.unwrap_or(run.label_line);
+            let msg = format!(
+                "applications: row {key} ({}) took the {m} values after row {}'s own, each row of them adding up{}",
+                specs[j].label,
+                specs[*i].key,
+                if line.is_some() {
+                    ": its label stands after them"
+                } else {
+                    "; its label was not found, so only the template's order of rows tells they are its"
+                }
+            );
+            ex.diags.push(if line.is_some() {
+                Diagnostic::info(Code::MissingValues, Some(at), msg)
+            } else {
+                Diagnostic::warning(Code::MissingValues, Some(at), msg)
+            });
+            taken.push((
+                j,
+                Run {
+                    label: specs[j].label.to_string(),
+                    label_line: at,
+                    first_line: at,
+                    breaks: Vec::new(),
+                    values: chunk.to_vec(),
+                    header_unit: run.header_unit,
+                    subtotal_line: None,
+                    gaps: None,
+                },
+            ));
+        }
+    }
+    hits.extend(taken);
+}
+
+/// Whether `values` are `rows` rows of the applications table's numbers, seven each (eight
+/// with a 小计 at `subtotal`), each row's 总计 the sum of the others (and its 小计 the
+/// organisations').
+fn rows_add_up(values: &[Token<'_>], rows: usize, subtotal: Option<usize>) -> bool {
+    let m = 7 + usize::from(subtotal.is_some());
+    if values.len() != rows * m || values.iter().any(|t| !matches!(t.kind, Kind::Value(Value::Number(_)))) {
+        return false;
+    }
+    values.chunks(m).all(|row| {
+        let n: Vec<f64> = row.iter().filter_map(summand).collect();
+        match subtotal {
+            None => validate::close(n[6], n[..6].iter().sum()),
+            Some(p) => {
+                let orgs: f64 = subtotal_orgs(p).map(|k| n[k]).sum();
+                validate::close(n[p], orgs) && validate::close(n[7], n[0] + orgs)
+            }
+        }
+    })
 }
 
 /// A cell's number for a row's sum: an empty cell counts 0.
@@ -4663,6 +4821,78 @@ mod tests {
             "{:?}",
             ex.cells
         );
+    }
+
+    /// A PDF's text read in its reading order (`pdftotext` without `-layout`, a Word
+    /// document's PDF) may put a band of rows' labels before their numbers, or a row's
+    /// numbers before the next rows' labels. Where a run holds a row of numbers for each of
+    /// those rows, each adding up, each row takes its own in order; numbers that do not add
+    /// up so leave the rows as before (printed without values, or left to the identities).
+    #[test]
+    fn rows_take_their_own_values_from_a_band_of_them() {
+        let numbers = |rows: &[[u32; 7]]| -> String { rows.iter().flatten().map(|v| format!("{v}\n")).collect() };
+        let head = "一、本年新收政府信息公开申请数量 9 1 0 0 0 0 10\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n";
+        // Two labels, then both rows' numbers.
+        let text = format!(
+            "{head}（一）予以公开\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n{}",
+            numbers(&[[2, 1, 0, 0, 0, 0, 3], [1, 0, 0, 0, 0, 0, 1]])
+        );
+        let ex = applications_text(&text);
+        let row = |v: [f64; 7]| v.map(Some).to_vec();
+        assert_eq!(
+            values(&ex, "granted"),
+            row([2.0, 1.0, 0.0, 0.0, 0.0, 0.0, 3.0]),
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(
+            values(&ex, "partially_granted"),
+            row([1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0])
+        );
+        // Numbers that do not add up a row at a time: the first row printed without values.
+        let text = format!(
+            "{head}（一）予以公开\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n{}",
+            numbers(&[[2, 1, 0, 0, 0, 0, 4], [1, 0, 0, 0, 0, 0, 0]])
+        );
+        let ex = applications_text(&text);
+        assert_eq!(statuses(&ex, "granted"), [CellStatus::Blank; 7], "{:?}", ex.cells);
+        // A row's numbers, then the next row's, before its label.
+        let text = format!(
+            "{head}8.属于行政查询事项\n{}1.本机关不掌握相关政府信息\n2.没有现成信息需要另行制作\n{}",
+            numbers(&[[1, 0, 0, 0, 0, 0, 1], [2, 1, 0, 0, 0, 0, 3]]),
+            numbers(&[[0, 0, 0, 0, 0, 0, 0]])
+        );
+        let ex = applications_text(&text);
+        assert_eq!(
+            values(&ex, "withheld.administrative_query"),
+            row([1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0])
+        );
+        assert_eq!(
+            values(&ex, "unable.not_held"),
+            row([2.0, 1.0, 0.0, 0.0, 0.0, 0.0, 3.0]),
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(values(&ex, "unable.needs_creation"), row([0.0; 7]));
+        // The next row's label not found at all: its numbers taken only where each row of
+        // them has a 总计 other than 0, with a warning.
+        let text = format!(
+            "{head}8.属于行政查询事项\n{}2.没有现成信息需要另行制作\n{}",
+            numbers(&[[1, 0, 0, 0, 0, 0, 1], [2, 1, 0, 0, 0, 0, 3]]),
+            numbers(&[[0, 0, 0, 0, 0, 0, 0]])
+        );
+        let ex = applications_text(&text);
+        assert_eq!(values(&ex, "unable.not_held"), row([2.0, 1.0, 0.0, 0.0, 0.0, 0.0, 3.0]));
+        assert!(ex.diags.iter().any(|d| d.severity == crate::diag::Severity::Warning
+            && d.message.contains("row unable.not_held")
+            && d.message.contains("not found")));
+        let text = format!(
+            "{head}8.属于行政查询事项\n{}2.没有现成信息需要另行制作\n{}",
+            numbers(&[[1, 0, 0, 0, 0, 0, 1], [0; 7]]),
+            numbers(&[[0, 0, 0, 0, 0, 0, 0]])
+        );
+        let ex = applications_text(&text);
+        assert!(values(&ex, "unable.not_held").is_empty(), "{:?}", ex.cells);
     }
 
     /// A PDF's text with its layout kept, as `pdftotext -layout` writes it: each page in a
