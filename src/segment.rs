@@ -814,7 +814,7 @@ fn summary_subject(line: &str) -> Option<(i32, Option<String>)> {
     };
     // (`截至2023年12月31日，`, `截止2023年底，`: the year as its end.)
     let cut_off = ["截至", "截止到", "截止"].iter().find_map(|w| line.strip_prefix(w));
-    let chars: Vec<char> = cut_off.unwrap_or(&line).chars().take(120).collect();
+    let chars: Vec<char> = cut_off.unwrap_or(line).chars().take(120).collect();
     let (start, end, year) = find_year(&chars[..chars.len().min(12)])?;
     let rest: String = chars[end..].iter().collect();
     let rest = match cut_off {
