@@ -602,6 +602,8 @@ pub fn labelled(
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     // Rows still to place after the ones read by position.
     let mut pending: Vec<RowRun> = Vec::with_capacity(hits.len());
+    // Numbers broken over two lines in a narrow cell, joined: (line, first piece, second).
+    let mut wrapped: Vec<(u32, &str, &str)> = Vec::new();
     for (i, mut run) in hits {
         let spec = &specs[i];
         let m = spec.cols.len() + extra;
@@ -624,6 +626,11 @@ pub fn labelled(
         if spread && run.values.len() == spec.cols.len() {
             by_position(table, spec, &run, &mut ex);
             continue;
+        }
+        if table == Table::Applications && form == Form::Text && extra == 0 {
+            if let Some(joined) = join_wrapped(&mut run.values, spec.cols.len()) {
+                wrapped.push(joined);
+            }
         }
         if positional(table, spec, &mut run, form, own_blanks, trailing_own, &mut ex) {
             continue;
@@ -704,6 +711,22 @@ pub fn labelled(
                 Code::RowMissing,
                 Some(first_line),
                 format!("{}: row {} ({}) was not found", table.as_str(), spec.key, spec.label),
+            ));
+        }
+    }
+    // A number broken over two lines is printed as both its pieces.
+    for (line, first, second) in wrapped {
+        if let Some(c) = ex.cells.iter_mut().find(|c| c.line == line && c.raw == first) {
+            c.raw = format!("{first}\n{second}").into();
+            ex.diags.push(Diagnostic::info(
+                Code::ExtraValues,
+                Some(line),
+                format!(
+                    "{}: row {} column {}: {first:?} and {second:?} on the next line are one number broken over two lines (a narrow cell), the only reading with which the row adds up",
+                    table.as_str(),
+                    c.row,
+                    c.col
+                ),
             ));
         }
     }
@@ -1353,6 +1376,74 @@ fn values_of_rows_after<'a>(
         }
     }
     hits.extend(taken);
+}
+
+/// A row of the applications table with one value more than its `m` columns, two of them
+/// one number a narrow cell broke over two lines (`２３` / `２` for 232, a PDF's text): the
+/// two joined where they are whole numbers on lines one after the other, the first not 0,
+/// and joining them is the only way the row adds up (its 总计 the sum of the others), no
+/// value left out making it add up. Returns the line and the two pieces.
+fn join_wrapped<'a>(values: &mut Vec<Token<'a>>, m: usize) -> Option<(u32, &'a str, &'a str)> {
+    if values.len() != m + 1 {
+        return None;
+    }
+    let digits = |t: &Token<'_>| -> Option<String> {
+        let d: String = t.raw.chars().map(numbers::halfwidth).collect();
+        (matches!(t.kind, Kind::Value(Value::Number(_))) && !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+            .then_some(d)
+    };
+    let nums: Vec<f64> = values.iter().map(summand).collect::<Option<_>>()?;
+    let adds_up = |v: &[f64]| {
+        v.split_last()
+            .is_some_and(|(t, rest)| validate::close(*t, rest.iter().sum()))
+    };
+    // No value left out makes the row add up.
+    let dropped = (0..nums.len()).any(|d| {
+        let v: Vec<f64> = nums
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != d)
+            .map(|(_, &x)| x)
+            .collect();
+        adds_up(&v)
+    });
+    if dropped {
+        return None;
+    }
+    let mut found = None;
+    for k in 0..m {
+        let (a, b) = (&values[k], &values[k + 1]);
+        if b.line != a.line + 1 {
+            continue;
+        }
+        let (Some(x), Some(y)) = (digits(a), digits(b)) else {
+            continue;
+        };
+        if x.starts_with('0') {
+            continue;
+        }
+        let Ok(joined) = format!("{x}{y}").parse::<f64>() else {
+            continue;
+        };
+        let mut v = nums.clone();
+        v[k] = joined;
+        v.remove(k + 1);
+        if adds_up(&v) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((k, joined));
+        }
+    }
+    let (k, joined) = found?;
+    let second = values.remove(k + 1);
+    let first = &mut values[k];
+    first.kind = Kind::Value(Value::Number(numbers::Number {
+        value: joined,
+        unit: None,
+        signed: false,
+    }));
+    Some((first.line, first.raw, second.raw))
 }
 
 /// Whether `values` are `rows` rows of the applications table's numbers, seven each (eight
@@ -4821,6 +4912,42 @@ mod tests {
             "{:?}",
             ex.cells
         );
+    }
+
+    /// A number a narrow cell broke over two lines (`２３` / `２`, the 总计 232, a PDF's text
+    /// a value a line) is one number where joining the two is the only reading with which
+    /// the row adds up, the cell printed as both; not where leaving a value out adds up too,
+    /// nor two numbers of one line.
+    #[test]
+    fn a_number_broken_over_two_lines_is_one() {
+        let row = |values: &str| {
+            let cells: String = values.split(' ').map(|v| format!("{v}\n")).collect();
+            applications_text(&format!(
+                "一、本年新收政府信息公开申请数量\n{cells}二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n"
+            ))
+        };
+        let ex = row("156 17 7 3 16 33 23 2");
+        assert_eq!(
+            values(&ex, "new_received"),
+            [156.0, 17.0, 7.0, 3.0, 16.0, 33.0, 232.0].map(Some),
+            "{:?}",
+            ex.diags
+        );
+        let total = ex
+            .cells
+            .iter()
+            .find(|c| c.row == "new_received" && c.col == "total")
+            .unwrap();
+        assert_eq!((total.raw.as_str(), total.status), ("23\n2", CellStatus::Reported));
+        // In the middle of the row too (自然人 1|56).
+        let ex = row("1 56 17 7 3 16 33 232");
+        assert_eq!(values(&ex, "new_received")[0], Some(156.0), "{:?}", ex.diags);
+        // A value too many that leaving out makes the row add up: read as before.
+        let ex = row("1 1 0 0 0 0 2 3");
+        assert!(!values(&ex, "new_received").contains(&Some(23.0)), "{:?}", ex.cells);
+        // Both pieces on one line: two cells, not one number.
+        let ex = applications_text("一、本年新收政府信息公开申请数量 156 17 7 3 16 33 23 2\n");
+        assert!(!values(&ex, "new_received").contains(&Some(232.0)), "{:?}", ex.cells);
     }
 
     /// A PDF's text read in its reading order (`pdftotext` without `-layout`, a Word
