@@ -617,6 +617,18 @@ pub fn labelled(
         } else if form != Form::Html {
             spare_stacked_blanks(&mut run, m);
         }
+        if table == Table::Applications && form == Form::Text && !spare {
+            let subtotal = if extra == 1 {
+                subtotal_at.or(subtotal_rows)
+            } else {
+                None
+            };
+            if extra == 0 || subtotal.is_some() {
+                if let Some(joined) = join_wrapped(&mut run.values, subtotal) {
+                    wrapped.push(joined);
+                }
+            }
+        }
         if table == Table::Applications && !spare {
             if let Some(p) = subtotal_at.or(subtotal_rows) {
                 short_subtotal(spec, &mut run, p, &mut ex);
@@ -626,11 +638,6 @@ pub fn labelled(
         if spread && run.values.len() == spec.cols.len() {
             by_position(table, spec, &run, &mut ex);
             continue;
-        }
-        if table == Table::Applications && form == Form::Text && extra == 0 {
-            if let Some(joined) = join_wrapped(&mut run.values, spec.cols.len()) {
-                wrapped.push(joined);
-            }
         }
         if positional(table, spec, &mut run, form, own_blanks, trailing_own, &mut ex) {
             continue;
@@ -1378,12 +1385,14 @@ fn values_of_rows_after<'a>(
     hits.extend(taken);
 }
 
-/// A row of the applications table with one value more than its `m` columns, two of them
-/// one number a narrow cell broke over two lines (`２３` / `２` for 232, a PDF's text): the
-/// two joined where they are whole numbers on lines one after the other, the first not 0,
-/// and joining them is the only way the row adds up (its 总计 the sum of the others), no
-/// value left out making it add up. Returns the line and the two pieces.
-fn join_wrapped<'a>(values: &mut Vec<Token<'a>>, m: usize) -> Option<(u32, &'a str, &'a str)> {
+/// A row of the applications table with one value more than its seven columns (eight with
+/// a 小计 at `subtotal`), two of them one number a narrow cell broke over two lines (`２３` /
+/// `２` for 232, a PDF's text): the two joined where they are whole numbers on lines one
+/// after the other, the first not 0, and joining them is the only way the row adds up (its
+/// 总计 the sum of the others, its 小计 the organisations'), no value left out making it add
+/// up. Returns the line and the two pieces.
+fn join_wrapped<'a>(values: &mut Vec<Token<'a>>, subtotal: Option<usize>) -> Option<(u32, &'a str, &'a str)> {
+    let m = 7 + usize::from(subtotal.is_some());
     if values.len() != m + 1 {
         return None;
     }
@@ -1393,9 +1402,14 @@ fn join_wrapped<'a>(values: &mut Vec<Token<'a>>, m: usize) -> Option<(u32, &'a s
             .then_some(d)
     };
     let nums: Vec<f64> = values.iter().map(summand).collect::<Option<_>>()?;
-    let adds_up = |v: &[f64]| {
-        v.split_last()
-            .is_some_and(|(t, rest)| validate::close(*t, rest.iter().sum()))
+    let adds_up = |v: &[f64]| match subtotal {
+        None => v
+            .split_last()
+            .is_some_and(|(t, rest)| validate::close(*t, rest.iter().sum())),
+        Some(p) => {
+            let orgs: f64 = subtotal_orgs(p).map(|k| v[k]).sum();
+            validate::close(v[p], orgs) && validate::close(v[7], v[0] + orgs)
+        }
     };
     // No value left out makes the row add up.
     let dropped = (0..nums.len()).any(|d| {
@@ -4939,6 +4953,20 @@ mod tests {
             .find(|c| c.row == "new_received" && c.col == "total")
             .unwrap();
         assert_eq!((total.raw.as_str(), total.status), ("23\n2", CellStatus::Reported));
+        // With a 小计 column: it and the 总计 add up.
+        let cells: String = "156 17 7 3 16 33 76 23 2"
+            .split(' ')
+            .map(|v| format!("{v}\n"))
+            .collect();
+        let ex = applications_text(&format!(
+            "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 小计 总计\n一、本年新收政府信息公开申请数量\n{cells}"
+        ));
+        assert_eq!(
+            values(&ex, "new_received"),
+            [156.0, 17.0, 7.0, 3.0, 16.0, 33.0, 232.0].map(Some),
+            "{:?}",
+            ex.diags
+        );
         // In the middle of the row too (自然人 1|56).
         let ex = row("1 56 17 7 3 16 33 232");
         assert_eq!(values(&ex, "new_received")[0], Some(156.0), "{:?}", ex.diags);
