@@ -565,8 +565,8 @@ pub fn labelled(
     // tables): a row's values are its last cells, an empty one among them its own (a zero
     // left empty), where the table's rows end with their last column.
     let right_aligned = form == Form::Text && values_end_rows(&hits, lines);
-    // A PDF's text with its layout kept: the columns' places on the lines, where the rows'
-    // values stand under the header's words.
+    // A PDF's text with its layout kept: the columns' places on the lines, read off the
+    // values page by page or where the rows' values stand under the header's words.
     // (Looked for only where a row has fewer values than columns.)
     let short =
         |(i, r): &(usize, Run<'_>)| r.values.iter().filter(|t| t.is_value()).count() < specs[*i].cols.len() + extra;
@@ -923,8 +923,8 @@ fn by_position(table: Table, spec: &RowSpec, run: &Run<'_>, ex: &mut Extracted) 
 struct Layout {
     centers: Vec<f64>,
     subtotal: bool,
-    /// The columns read off the values page by page ([`pages::columns`]), where the
-    /// header's words did not line up with them.
+    /// The columns read off the values page by page ([`pages::columns`]); None where the
+    /// header's words place them.
     pages: Option<pages::Pages>,
 }
 

@@ -14,10 +14,11 @@
 //! in. Which columns the groups are is chosen among every way to give each page's groups
 //! columns in order, by the identities: every row's 总计 the sum of its others, every
 //! column's outcome rows their 总计, and 本年新收 + 上年结转 = 总计 + 结转下年度 (an empty
-//! cell counts 0); they tie the pages' groups to each other. Where more than one way keeps
-//! every identity (a column with no value in the whole table moves freely between empty
-//! columns), the header's words choose on their own page, nearest the groups, by a clear
-//! margin, and a warning says so; else no columns are read this way.
+//! cell counts 0, but a 总计 printed empty excuses what it breaks); they tie the pages'
+//! groups to each other, and the ways that keep the most are kept. Where more than one is
+//! (a column with no value in the whole table moves freely between empty columns), the
+//! header's words choose on their own page, nearest the groups, by a clear margin, and a
+//! warning says so; else no columns are read this way.
 
 use super::grid::Line;
 use super::{center, summand, Run};
@@ -199,6 +200,7 @@ pub(super) fn columns(
     let mut pick = vec![0usize; pages.len()];
     let mut grid = vec![[None::<f64>; 7]; specs.len()];
     for _ in 0..total {
+        crate::budget::step();
         for row in grid.iter_mut() {
             *row = [None; 7];
         }
