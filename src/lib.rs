@@ -706,6 +706,10 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     // A merged cell's text in each place it spans (python-docx's `row.cells`): once.
     let merged = if html { None } else { tab_repeats(text) };
     let text = merged.as_deref().unwrap_or(text);
+    // A cell broken over the lines above and below its row in a PDF's text with its layout
+    // kept (`２５` / the row / `４`): on the row's line.
+    let straddled = if html { None } else { straddled_cells(text) };
+    let text = straddled.as_deref().unwrap_or(text);
     // Crawler dumps hold the whole body on one line: break it at the headings first. A
     // page's tables put into text a cell a line behind bars are read a row a line; those
     // with a bar after each cell, a cell a line.
@@ -795,6 +799,147 @@ fn adopt(out: &mut FileOutcome, before: usize, mut again: FileOutcome) {
     out.identities_ok = again.identities_ok;
     out.scope = again.scope;
     out.cells = again.cells;
+}
+
+/// The pieces of a line apart by two spaces or more, each with its first and last
+/// character's place (in characters).
+fn layout_pieces(line: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None;
+    let mut spaces = 0;
+    let mut last = (0, 0);
+    for (col, (at, c)) in line.char_indices().enumerate() {
+        if c == ' ' || c == '\u{3000}' || c == '\u{c}' {
+            spaces += 1;
+            if spaces == 2 {
+                if let Some((s0, c0)) = start.take() {
+                    out.push((c0, last.0, line[s0..last.1].trim_end()));
+                }
+            }
+            continue;
+        }
+        spaces = 0;
+        if start.is_none() {
+            start = Some((at, col));
+        }
+        last = (col, at + c.len_utf8());
+    }
+    if let Some((s0, c0)) = start {
+        out.push((c0, last.0, line[s0..last.1].trim_end()));
+    }
+    out
+}
+
+/// `text` with each cell a narrow PDF table broke over two lines, the row's line between
+/// them (a PDF's text with its layout kept: the cell's two lines centred on the row's one,
+/// `２５` / `一、本年新收…  １７９  …` / `４` for 254; `2708.2814 万` / `政府集中采购  46` /
+/// `元`), put on the row's line where it stands; or None where it has none. Such a cell:
+/// a line of one piece alone above a row's line and one below it, under each other, in a
+/// gap of the row's line two characters wide on each side: a number, then its last digits
+/// or its unit's last characters. Lines stay lines (the two are left empty).
+fn straddled_cells(text: &str) -> Option<String> {
+    const UNITS: &str = "万元个项件笔";
+    let digits = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| numbers_digit(c) || matches!(c, '.' | '．' | ',' | '，'))
+    };
+    let lone = lone_piece;
+    let mut found: Vec<(usize, String, usize)> = Vec::new();
+    // (Most texts have no line indented so; the lines are split only for a text with a lone
+    // piece on some line, each line's end found with the SIMD `memchr`.)
+    let b = text.as_bytes();
+    memchr::memmem::find(b, b"\n        ")?;
+    let mut start = 0;
+    let mut any = false;
+    for end in memchr::memchr_iter(b'\n', b) {
+        if b[start..end].starts_with(b"        ") && lone(&text[start..end]).is_some() {
+            any = true;
+            break;
+        }
+        start = end + 1;
+    }
+    if !any {
+        return None;
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    for i in 1..lines.len().saturating_sub(1) {
+        let (Some(above), Some(below)) = (lone(lines[i - 1]), lone(lines[i + 1])) else {
+            continue;
+        };
+        let (number, unit) = {
+            let t = above.2.trim_end_matches(|c| UNITS.contains(c));
+            (t.trim_end(), &above.2[t.len()..])
+        };
+        let tail_digits = digits(below.2) && unit.is_empty();
+        let tail_unit = below.2.chars().all(|c| UNITS.contains(c));
+        if !digits(number) || !number.chars().next().is_some_and(numbers_digit) || !(tail_digits || tail_unit) {
+            continue;
+        }
+        // Under each other.
+        if above.0.max(below.0) > above.1.min(below.1) + 1 {
+            continue;
+        }
+        let mid = lines[i].trim_end_matches('\r');
+        let pieces = layout_pieces(mid);
+        let (from, to) = (above.0.min(below.0), above.1.max(below.1));
+        let labelled = pieces
+            .first()
+            .is_some_and(|p| p.2.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+        let valued = pieces
+            .iter()
+            .skip(1)
+            .any(|p| digits(p.2.trim_end_matches(|c| UNITS.contains(c)).trim_end()));
+        // A gap of the row's line two characters wide each side of the cell.
+        let clear = pieces.iter().all(|p| p.1 + 2 < from || p.0 > to + 2);
+        if labelled && valued && clear {
+            found.push((i, format!("{}{}", above.2, below.2), from));
+        }
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let mut lines: Vec<String> = lines.iter().map(|l| (*l).to_string()).collect();
+    for (i, cell, at) in found {
+        let cr = lines[i].ends_with('\r');
+        let mut row: Vec<char> = lines[i].trim_end_matches('\r').chars().collect();
+        if row.len() < at {
+            row.resize(at, ' ');
+        }
+        let n = cell.chars().count();
+        if row.len() < at + n {
+            row.resize(at + n, ' ');
+        }
+        row.splice(at..at + n, cell.chars());
+        lines[i] = row.into_iter().collect::<String>() + if cr { "\r" } else { "" };
+        for j in [i - 1, i + 1] {
+            lines[j] = if lines[j].ends_with('\r') {
+                "\r".into()
+            } else {
+                String::new()
+            };
+        }
+    }
+    Some(lines.join("\n"))
+}
+
+/// A line's one piece, indented as a cell of a layout is (most lines fail at once).
+fn lone_piece(line: &str) -> Option<(usize, usize, &str)> {
+    let indent = line.len() - line.trim_start_matches([' ', '\u{3000}']).len();
+    if indent < 8 || line.trim().chars().count() > 16 {
+        return None;
+    }
+    let mut p = layout_pieces(line.trim_end_matches('\r'));
+    if p.len() == 1 {
+        p.pop()
+    } else {
+        None
+    }
+}
+
+/// An ASCII or full-width digit.
+fn numbers_digit(c: char) -> bool {
+    parse::numbers::halfwidth(c).is_ascii_digit()
 }
 
 /// `text` with each line of no-break spaces alone (three at most, maybe with other white
@@ -1242,6 +1387,41 @@ mod tests {
             .iter()
             .map(|c| (c.table, c.row, c.col, c.value, c.status))
             .collect()
+    }
+
+    /// A cell a narrow PDF table broke over two lines, centred on its row's line (`２５` above
+    /// the row, `４` below it; an amount's unit on the line below): put in the row's line
+    /// where it stands; not a piece with something of the row's line next to it, nor pieces
+    /// that do not stand under each other, nor a line of text.
+    #[test]
+    fn a_cell_broken_over_the_lines_around_its_row_is_put_on_it() {
+        let text = [
+            "                                                      ２５",
+            "   一、本年新收政府信息公开申请数量   １７９   ４７   ２   ２   １３   １１",
+            "                                                      ４",
+            "",
+            "                           2708.2814 万",
+            " 政府集中采购       46",
+            "                              元",
+        ]
+        .join("\n");
+        let out = straddled_cells(&text).expect("two cells");
+        let lines: Vec<&str> = out.split('\n').collect();
+        assert_eq!(lines.len(), 7);
+        assert!(lines[1].ends_with("１１      ２５４"), "{:?}", lines[1]);
+        assert!(lines[5].ends_with("46           2708.2814 万元"), "{:?}", lines[5]);
+        assert!(lines[0].is_empty() && lines[2].is_empty() && lines[4].is_empty() && lines[6].is_empty());
+        // Next to a piece of the row's line, under no other piece, or no number: as it is.
+        for (above, below) in [
+            (format!("{}２５", " ".repeat(49)), format!("{}４", " ".repeat(49))),
+            (format!("{}２５", " ".repeat(54)), format!("{}４", " ".repeat(34))),
+            (format!("{}附注", " ".repeat(54)), format!("{}４", " ".repeat(54))),
+        ] {
+            let text = format!(
+                "{above}\n   一、本年新收政府信息公开申请数量   １７９   ４７   ２   ２   １３   １１\n{below}"
+            );
+            assert_eq!(straddled_cells(&text), None, "{above:?} {below:?}");
+        }
     }
 
     /// A report in traditional characters — a portal's 繁體 mirror, in Big5 as it declares or
