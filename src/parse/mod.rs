@@ -1653,9 +1653,8 @@ fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize)
         let glued = run.values.iter().any(|t| t.kind == Kind::Run);
         if glued && !run.values.iter().any(|t| t.kind == Kind::Blank) {
             let m = specs[*i].cols.len() + 1;
-            let (mut tried, mut fit) = (0, 0);
-            splits(&run.values, m, |split, _| {
-                tried += 1;
+            let mut fit = 0;
+            let all = splits(&run.values, m, |split, _| {
                 let Some(v) = split.iter().map(number).collect::<Option<Vec<f64>>>() else {
                     return;
                 };
@@ -1670,7 +1669,7 @@ fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize)
                 }
             });
             // Only where every cut was tried and every fitting one kept is one cut "alone".
-            if tried >= LIMIT || fit > MAX_CUTS {
+            if !all || fit > MAX_CUTS {
                 found.clear();
             }
         }
@@ -2731,6 +2730,10 @@ fn place_flat(run: &Run<'_>, m: usize, ex: &mut Extracted) {
 
 /// Most splits of one run [`splits`] gives.
 const LIMIT: usize = 20_000;
+/// Most cuts [`splits`] looks at for one run: a run of ninety digits whose cuts into a
+/// row's numbers seldom complete (the other cells of its row leave them little room) was
+/// looked at for seconds, past a file's budget, before `LIMIT` splits were found.
+const CUT_STEPS: usize = 1_000_000;
 
 /// Whether `bytes[start..end]` may be one number cut from a run of digits: it neither
 /// starts nor ends with `.`, has no leading zero, and (when it is not the chunk's `last`
@@ -2880,8 +2883,9 @@ fn hard_chunks<'a>(values: &[Token<'a>]) -> (Vec<(Token<'a>, &'a str, bool, u32)
 /// Calls `each` with every way to cut a run's digits into `m` numbers (at most `LIMIT`):
 /// spaces and signs are hard boundaries, a number has no leading zero, a unit belongs to the
 /// last number. `each` also gets each token's piece id: the same piece of the text (or the
-/// same uncut token) has the same id in every split, and the ids count up from 0.
-fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>], &[u32])) {
+/// same uncut token) has the same id in every split, and the ids count up from 0. Returns
+/// whether every split was given (neither `LIMIT` splits nor `CUT_STEPS` cuts reached).
+fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>], &[u32])) -> bool {
     let (chunks, ids) = hard_chunks(values);
     // A chunk with no digit after its sign (`-` of `-9999--`), or whose text after its last
     // digit no number ends with (`9999，`, a comma run into a label's digits), is no number
@@ -2901,7 +2905,7 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
         numbers::number(&format!("1{}", &text[last + digit.len_utf8()..])).is_none()
     };
     if chunks.iter().any(no_number) {
-        return;
+        return true;
     }
     let mut cur: Vec<Token<'a>> = Vec::new();
     let mut cur_ids: Vec<u32> = Vec::new();
@@ -2911,6 +2915,8 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
         pieces: PieceIds,
         each: &'m mut F,
         count: usize,
+        /// Cuts looked at, against [`CUT_STEPS`].
+        steps: usize,
         /// The fewest numbers the last `k` chunks cut into, at `need[k]`.
         need: Vec<usize>,
     }
@@ -2928,6 +2934,7 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
         pieces: PieceIds::new(ids),
         each: &mut each,
         count: 0,
+        steps: 0,
         need,
     };
     fn rec<'a, F: FnMut(&[Token<'a>], &[u32])>(
@@ -2981,6 +2988,11 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
         let bytes = text.as_bytes();
         for end in (sign + 1)..=body_len {
             crate::budget::step();
+            out.steps += 1;
+            if out.steps > CUT_STEPS {
+                // (Counted as the limit reached: the splits given are not all.)
+                out.count = LIMIT;
+            }
             if out.count >= LIMIT {
                 return;
             }
@@ -3018,6 +3030,7 @@ fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>],
         }
     }
     rec(&chunks, m, &mut cur, &mut cur_ids, &mut out);
+    out.count < LIMIT
 }
 
 /// The fewest numbers `digits` (a chunk's digits, from where a number starts, without sign
