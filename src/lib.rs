@@ -864,6 +864,10 @@ fn straddled_cells(text: &str) -> Option<String> {
     }
     let lines: Vec<&str> = text.split('\n').collect();
     for i in 1..lines.len().saturating_sub(1) {
+        // (Not a line the cell before took as its last.)
+        if found.last().is_some_and(|f| f.0 + 2 == i) {
+            continue;
+        }
         let (Some(above), Some(below)) = (lone(lines[i - 1]), lone(lines[i + 1])) else {
             continue;
         };
@@ -1411,6 +1415,13 @@ mod tests {
         assert!(lines[1].ends_with("１１      ２５４"), "{:?}", lines[1]);
         assert!(lines[5].ends_with("46           2708.2814 万元"), "{:?}", lines[5]);
         assert!(lines[0].is_empty() && lines[2].is_empty() && lines[4].is_empty() && lines[6].is_empty());
+        // A line one cell took as its last is no other's first.
+        let row = "   一、本年新收政府信息公开申请数量   １７９   ４７   ２   ２   １３   １１";
+        let piece = |p: &str| format!("{}{p}", " ".repeat(54));
+        let text = [piece("２５"), row.into(), piece("４"), row.into(), piece("６")].join("\n");
+        let out = straddled_cells(&text).expect("one cell");
+        assert_eq!(out.matches("２５４").count(), 1);
+        assert!(out.ends_with("６"), "{out:?}");
         // Next to a piece of the row's line, under no other piece, or no number: as it is.
         for (above, below) in [
             (format!("{}２５", " ".repeat(49)), format!("{}４", " ".repeat(49))),
