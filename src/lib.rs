@@ -707,9 +707,25 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     let merged = if html { None } else { tab_repeats(text) };
     let text = merged.as_deref().unwrap_or(text);
     // A cell broken over the lines above and below its row in a PDF's text with its layout
-    // kept (`２５` / the row / `４`): on the row's line.
+    // kept (`２５` / the row / `４`): on the row's line, read there, printed as its pieces.
     let straddled = if html { None } else { straddled_cells(text) };
-    let text = straddled.as_deref().unwrap_or(text);
+    let Some((text, cells)) = straddled.as_ref() else {
+        return read_text(text, html, out);
+    };
+    read_text(text, html, out);
+    for (line, joined, pieces) in cells {
+        if let Some(c) = out
+            .cells
+            .iter_mut()
+            .find(|c| c.line == *line && c.raw == joined.as_str())
+        {
+            c.raw = pieces.as_str().into();
+        }
+    }
+}
+
+/// [`extract`] after the text's lines are read as cells where they are.
+fn read_text(text: &str, html: bool, out: &mut FileOutcome) {
     // Crawler dumps hold the whole body on one line: break it at the headings first. A
     // page's tables put into text a cell a line behind bars are read a row a line; those
     // with a bar after each cell, a cell a line.
@@ -836,8 +852,9 @@ fn layout_pieces(line: &str) -> Vec<(usize, usize, &str)> {
 /// `元`), put on the row's line where it stands; or None where it has none. Such a cell:
 /// a line of one piece alone above a row's line and one below it, under each other, in a
 /// gap of the row's line two characters wide on each side: a number, then its last digits
-/// or its unit's last characters. Lines stay lines (the two are left empty).
-fn straddled_cells(text: &str) -> Option<String> {
+/// or its unit's last characters. Lines stay lines (the two are left empty). Also gives
+/// each such cell's line, its text on the row's line and its pieces (apart by a line end).
+fn straddled_cells(text: &str) -> Option<Straddled> {
     const UNITS: &str = "万元个项件笔";
     let digits = |s: &str| {
         !s.is_empty()
@@ -903,6 +920,14 @@ fn straddled_cells(text: &str) -> Option<String> {
     if found.is_empty() {
         return None;
     }
+    let cells = found
+        .iter()
+        .map(|(i, cell, _)| {
+            let (above, below) = (lone_piece(lines[i - 1]), lone_piece(lines[i + 1]));
+            let pieces = format!("{}\n{}", above.map_or("", |p| p.2), below.map_or("", |p| p.2));
+            (*i as u32 + 1, cell.clone(), pieces)
+        })
+        .collect();
     let mut lines: Vec<String> = lines.iter().map(|l| (*l).to_string()).collect();
     for (i, cell, at) in found {
         let cr = lines[i].ends_with('\r');
@@ -924,8 +949,12 @@ fn straddled_cells(text: &str) -> Option<String> {
             };
         }
     }
-    Some(lines.join("\n"))
+    Some((lines.join("\n"), cells))
 }
+
+/// A text with cells broken over the lines around their rows put on them, and each such
+/// cell's 1-based line, its text there and its pieces (see [`straddled_cells`]).
+type Straddled = (String, Vec<(u32, String, String)>);
 
 /// A line's one piece, indented as a cell of a layout is (most lines fail at once).
 fn lone_piece(line: &str) -> Option<(usize, usize, &str)> {
@@ -1409,7 +1438,14 @@ mod tests {
             "                              元",
         ]
         .join("\n");
-        let out = straddled_cells(&text).expect("two cells");
+        let (out, cells) = straddled_cells(&text).expect("two cells");
+        assert_eq!(
+            cells,
+            [
+                (2, "２５４".to_string(), "２５\n４".to_string()),
+                (6, "2708.2814 万元".to_string(), "2708.2814 万\n元".to_string())
+            ]
+        );
         let lines: Vec<&str> = out.split('\n').collect();
         assert_eq!(lines.len(), 7);
         assert!(lines[1].ends_with("１１      ２５４"), "{:?}", lines[1]);
@@ -1419,7 +1455,7 @@ mod tests {
         let row = "   一、本年新收政府信息公开申请数量   １７９   ４７   ２   ２   １３   １１";
         let piece = |p: &str| format!("{}{p}", " ".repeat(54));
         let text = [piece("２５"), row.into(), piece("４"), row.into(), piece("６")].join("\n");
-        let out = straddled_cells(&text).expect("one cell");
+        let (out, _) = straddled_cells(&text).expect("one cell");
         assert_eq!(out.matches("２５４").count(), 1);
         assert!(out.ends_with("６"), "{out:?}");
         // Next to a piece of the row's line, under no other piece, or no number: as it is.
