@@ -861,8 +861,8 @@ fn straddled_cells(text: &str) -> Option<Straddled> {
             && s.chars()
                 .all(|c| numbers_digit(c) || matches!(c, '.' | '．' | ',' | '，'))
     };
-    let lone = lone_piece;
-    let mut found: Vec<(usize, String, usize)> = Vec::new();
+    // Each cell: its row's line, its text there, its place, its pieces.
+    let mut found: Vec<(usize, String, usize, String)> = Vec::new();
     // (Most texts have no line indented so; the lines are split only for a text with a lone
     // piece on some line, each line's end found with the SIMD `memchr`.)
     let b = text.as_bytes();
@@ -870,7 +870,7 @@ fn straddled_cells(text: &str) -> Option<Straddled> {
     let mut start = 0;
     let mut any = false;
     for end in memchr::memchr_iter(b'\n', b) {
-        if b[start..end].starts_with(b"        ") && lone(&text[start..end]).is_some() {
+        if b[start..end].starts_with(b"        ") && lone_piece(&text[start..end]).is_some() {
             any = true;
             break;
         }
@@ -885,7 +885,7 @@ fn straddled_cells(text: &str) -> Option<Straddled> {
         if found.last().is_some_and(|f| f.0 + 2 == i) {
             continue;
         }
-        let (Some(above), Some(below)) = (lone(lines[i - 1]), lone(lines[i + 1])) else {
+        let (Some(above), Some(below)) = (lone_piece(lines[i - 1]), lone_piece(lines[i + 1])) else {
             continue;
         };
         let (number, unit) = {
@@ -914,22 +914,20 @@ fn straddled_cells(text: &str) -> Option<Straddled> {
         // A gap of the row's line two characters wide each side of the cell.
         let clear = pieces.iter().all(|p| p.1 + 2 < from || p.0 > to + 2);
         if labelled && valued && clear {
-            found.push((i, format!("{}{}", above.2, below.2), from));
+            found.push((
+                i,
+                format!("{}{}", above.2, below.2),
+                from,
+                format!("{}\n{}", above.2, below.2),
+            ));
         }
     }
     if found.is_empty() {
         return None;
     }
-    let cells = found
-        .iter()
-        .map(|(i, cell, _)| {
-            let (above, below) = (lone_piece(lines[i - 1]), lone_piece(lines[i + 1]));
-            let pieces = format!("{}\n{}", above.map_or("", |p| p.2), below.map_or("", |p| p.2));
-            (*i as u32 + 1, cell.clone(), pieces)
-        })
-        .collect();
     let mut lines: Vec<String> = lines.iter().map(|l| (*l).to_string()).collect();
-    for (i, cell, at) in found {
+    let mut cells = Vec::with_capacity(found.len());
+    for (i, cell, at, pieces) in found {
         let cr = lines[i].ends_with('\r');
         let mut row: Vec<char> = lines[i].trim_end_matches('\r').chars().collect();
         if row.len() < at {
@@ -940,6 +938,7 @@ fn straddled_cells(text: &str) -> Option<Straddled> {
             row.resize(at + n, ' ');
         }
         row.splice(at..at + n, cell.chars());
+        cells.push((i as u32 + 1, cell, pieces));
         lines[i] = row.into_iter().collect::<String>() + if cr { "\r" } else { "" };
         for j in [i - 1, i + 1] {
             lines[j] = if lines[j].ends_with('\r') {

@@ -1402,15 +1402,7 @@ fn join_wrapped<'a>(values: &mut Vec<Token<'a>>, subtotal: Option<usize>) -> Opt
             .then_some(d)
     };
     let nums: Vec<f64> = values.iter().map(summand).collect::<Option<_>>()?;
-    let adds_up = |v: &[f64]| match subtotal {
-        None => v
-            .split_last()
-            .is_some_and(|(t, rest)| validate::close(*t, rest.iter().sum())),
-        Some(p) => {
-            let orgs: f64 = subtotal_orgs(p).map(|k| v[k]).sum();
-            validate::close(v[p], orgs) && validate::close(v[7], v[0] + orgs)
-        }
-    };
+    let adds_up = |v: &[f64]| numbers_add_up(v, subtotal);
     // No value left out makes the row add up.
     let dropped = (0..nums.len()).any(|d| {
         let v: Vec<f64> = nums
@@ -1470,14 +1462,23 @@ fn rows_add_up(values: &[Token<'_>], rows: usize, subtotal: Option<usize>) -> bo
     }
     values.chunks(m).all(|row| {
         let n: Vec<f64> = row.iter().filter_map(summand).collect();
-        match subtotal {
-            None => validate::close(n[6], n[..6].iter().sum()),
-            Some(p) => {
-                let orgs: f64 = subtotal_orgs(p).map(|k| n[k]).sum();
-                validate::close(n[p], orgs) && validate::close(n[7], n[0] + orgs)
-            }
-        }
+        numbers_add_up(&n, subtotal)
     })
+}
+
+/// Whether a row of the applications table's numbers (seven, or eight with a 小计 at
+/// `subtotal`) adds up: its 总计, the last, the sum of the others (and its 小计 the
+/// organisations').
+fn numbers_add_up(v: &[f64], subtotal: Option<usize>) -> bool {
+    match subtotal {
+        None => v
+            .split_last()
+            .is_some_and(|(t, rest)| validate::close(*t, rest.iter().sum())),
+        Some(p) => {
+            let orgs: f64 = subtotal_orgs(p).map(|k| v[k]).sum();
+            v.len() == 8 && validate::close(v[p], orgs) && validate::close(v[7], v[0] + orgs)
+        }
+    }
 }
 
 /// A cell's number for a row's sum: an empty cell counts 0.
@@ -1658,8 +1659,7 @@ fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize)
                 let Some(v) = split.iter().map(number).collect::<Option<Vec<f64>>>() else {
                     return;
                 };
-                let sum: f64 = subtotal_orgs(p).map(|o| v[o]).sum();
-                if validate::close(sum, v[p]) && validate::close(v[0] + v[p], v[m - 1]) {
+                if numbers_add_up(&v, Some(p)) {
                     fit += 1;
                     if found.len() < MAX_CUTS {
                         let mut own = v;
