@@ -625,7 +625,12 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                 .then(|| normalize(singles[k - 1].1))
                 .filter(|a| fits_above(a));
             m.agency = clean_agency(&prefix)
-                .map(|name| above.as_deref().and_then(|a| joined_name(a, &name)).unwrap_or(name))
+                .map(|name| {
+                    above
+                        .as_deref()
+                        .and_then(|a| joined_name(a, &name).or_else(|| joined_mid_name(a, &name)))
+                        .unwrap_or(name)
+                })
                 .or_else(|| {
                     // "2019年上海市人民政府办公厅政府信息公开工作年度报告": the agency follows the year.
                     if year_end == usize::MAX {
@@ -648,7 +653,17 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
             m.year = Some(year);
             m.title_line = Some(lines[i].no);
             let end = subject_at(&norm).unwrap_or(0);
-            m.agency = clean_agency(&norm[..end]).or_else(|| agency_above(&singles[..k]));
+            // The name before the title's words, above them, or under them on a cover
+            // (政府信息公开工作年度报告 / 某某局 / 2021年1月).
+            let below = || {
+                let n = normalize(singles.get(k + 1)?.1);
+                (fits_above(&n) && agency_like(&n) && placed(&n))
+                    .then(|| clean_agency(&n))
+                    .flatten()
+            };
+            m.agency = clean_agency(&norm[..end])
+                .or_else(|| agency_above(&singles[..k]))
+                .or_else(below);
         }
     }
     // The summary's first sentence (see `opening`), read once where it is asked for.
@@ -1051,7 +1066,8 @@ fn agency_above(before: &[(usize, &str)]) -> Option<String> {
     {
         return Some(joined);
     }
-    clean_agency(name)
+    // (Not a menu's item above a title without a name, `政策文件` / `年度报告`.)
+    clean_agency(name).filter(|n| agency_like(n) || placed(n))
 }
 
 /// Whether a normalised line may be the agency's name, or its first part, above a title.
@@ -1077,6 +1093,29 @@ fn joined_name(above: &str, name: &str) -> Option<String> {
     (bare && agency_like(name) && agency_like(above) && joined.chars().count() <= 40)
         .then(|| clean_agency(&joined))
         .flatten()
+}
+
+/// A name a title wrapped in the middle of a word (某某市公共资源 / 交易中心2020年…报告): the
+/// line above a title's line starts with a place and is no name of its own, and the title's
+/// name is a department's without its place.
+fn joined_mid_name(above: &str, name: &str) -> Option<String> {
+    let bare =
+        name.chars().count() <= 8 && !name.contains(AREAS) && !name.contains(['镇', '乡']) && !name.contains("政府");
+    let placed = placed(above)
+        && (3..=24).contains(&above.chars().count())
+        && above
+            .chars()
+            .all(|c| c.is_alphabetic() && !c.is_ascii() || "（）()".contains(c));
+    let joined = format!("{above}{name}");
+    (bare && placed && agency_like(name) && joined.chars().count() <= 40)
+        .then(|| clean_agency(&joined))
+        .flatten()
+}
+
+/// Whether a name starts with a place or a national body's word (某某市…, 国家…, 中共…):
+/// an agency's name, or a part of one, not a menu's item (`政策文件`).
+fn placed(n: &str) -> bool {
+    !placeless(n) && (n.contains(AREAS) || ["国家", "中共", "中国"].iter().any(|w| n.starts_with(w)))
 }
 
 /// Characters that end the name of an area (某某省, 某某市, 某某区 …).
@@ -2948,6 +2987,17 @@ mod tests {
                 "某某县人民政府办公室",
                 2020,
             ),
+            // Wrapped in the middle of a word.
+            (
+                "孟州市公共资源\n交易中心2020年政府信息公开工作年度报告\n正文",
+                "孟州市公共资源交易中心",
+                2020,
+            ),
+            (
+                "中共某某县委机构编制委员会\n办公室2020年政府信息公开工作年度报告\n正文",
+                "中共某某县委机构编制委员会办公室",
+                2020,
+            ),
             // The page's buttons after it.
             (
                 "某某县教育局2020年政府信息公开工作年度报告【打印】【关闭】\n正文",
@@ -3017,6 +3067,12 @@ mod tests {
         assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
         let text = format!("某某县教育局\n政府信息公开工作年度报告{body}2020年1月1日至12月31日，我局……");
         assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
+        // The name under the title on a cover (title / name / date), not a menu's item
+        // above it.
+        let text = format!("政府信息公开工作年度报告\n某某县教育局\n2021年1月{stated}{body}");
+        assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
+        let text = format!("政策文件\n政府信息公开工作年度报告{stated}{body}");
+        assert_eq!(meta_of(&text).0, None);
         // Stated with spaces between the characters (a PDF's OCR text layer), or broken
         // over two lines; a date of another kind is none.
         let spaced = "\n本 报告 中 所 列 数据 的 统计 期 限 自 2020 年 1 月 1 日 起 至 2020 年 12 月 31 日 止 。\n";
