@@ -1621,14 +1621,69 @@ fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> (Vec<Region
             } else {
                 lines.len()
             };
+            let mut end = next_head.min(next_end);
+            if t == Table::ReviewLitigation && next_end < next_head {
+                end = review_values_after_end(lines, i, end).min(next_head);
+            }
             Region {
                 table: t,
                 heading: i,
-                end: next_head.min(next_end),
+                end,
             }
         })
         .collect();
     (found, again)
+}
+
+/// Where the review table's region ends when a PDF's text put the section heading after it
+/// among its values (`pdftotext` reads a table at a page's foot a block at a time: the
+/// review's five values, `五、存在的主要问题及改进情况`, the litigation's ten): past the
+/// lines of nothing but numbers right after the heading at `end`, where those and the
+/// region's numbers are the table's fifteen together, else `end`.
+fn review_values_after_end(lines: &[Line<'_>], heading: usize, end: usize) -> usize {
+    const CELLS: usize = 15;
+    let before: usize = lines[heading + 1..end]
+        .iter()
+        .flat_map(|l| l.text.split_whitespace())
+        .filter(|w| is_number_word(w))
+        .count();
+    if before == 0 || before >= CELLS {
+        return end;
+    }
+    let (mut after, mut last) = (0, None);
+    for (k, l) in lines.iter().enumerate().skip(end + 1) {
+        if l.text.trim().is_empty() {
+            continue;
+        }
+        match numbers_of_line(l.text) {
+            Some(n) if n > 0 && before + after + n <= CELLS => (after, last) = (after + n, Some(k)),
+            // (More numbers than the table has cells: none is known to be its.)
+            Some(n) if n > 0 => return end,
+            _ => break,
+        }
+    }
+    match last {
+        Some(k) if before + after == CELLS => k + 1,
+        _ => end,
+    }
+}
+
+/// How many numbers a line holds where it holds nothing else (`０`, `1 0 2`), else None.
+fn numbers_of_line(text: &str) -> Option<usize> {
+    let mut n = 0;
+    for word in text.split_whitespace() {
+        if !is_number_word(word) {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
+}
+
+/// Whether a word is a number alone (`０`, `12`, `3.5`).
+fn is_number_word(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| halfwidth(c).is_ascii_digit())
+        && word.chars().all(|c| halfwidth(c).is_ascii_digit() || c == '.')
 }
 
 /// Whether the lines after the heading at line `i` open table `t` (its header's words,
@@ -3711,5 +3766,27 @@ mod tests {
                 (Table::ReviewLitigation, 5, 7)
             ]
         );
+    }
+
+    /// A PDF's text that put the next section's heading among the review table's values
+    /// (five, the heading, ten): the region goes on past the heading to the values that
+    /// make its fifteen, and no further; not where they would be more or fewer.
+    #[test]
+    fn review_values_after_the_next_heading_are_the_tables() {
+        let review = |after: &str| {
+            let text = format!(
+                "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n结果维持 总计\n０\n\n０\n６\n１\n７\n\
+                 五、存在的主要问题及改进情况\n\n{after}\n2020年，我局……\n六、其他需要报告的事项\n无。"
+            );
+            let lines = lines(&text);
+            let r = regions(&lines).0;
+            let r = r.iter().find(|r| r.table == Table::ReviewLitigation).unwrap();
+            lines[r.end - 1].text.to_string()
+        };
+        let ten = "０\n\n０\n０\n０\n０\n０ ０\n０\n０\n０";
+        assert_eq!(review(ten), "０");
+        assert_eq!(review(&format!("{ten}\n\n１")), "７");
+        assert_eq!(review("０\n０"), "７");
+        assert_eq!(review("- 5 -"), "７");
     }
 }
