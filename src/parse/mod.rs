@@ -721,6 +721,9 @@ pub fn labelled(
             ));
         }
     }
+    if table == Table::Applications {
+        totals_printed_empty(&mut ex);
+    }
     // A number broken over two lines is printed as both its pieces.
     for (line, first, second) in wrapped {
         if let Some(c) = ex.cells.iter_mut().find(|c| c.line == line && c.raw == first) {
@@ -741,6 +744,49 @@ pub fn labelled(
     sort_in_order(&mut ex.cells, |_| template);
     unitless_procurement(&mut ex);
     ex
+}
+
+/// Outcome rows that each lack their 总计 alone, in a text that keeps no empty cells (a
+/// PDF's text, a cell a line): a report that leaves the 总计 column of its outcome rows
+/// empty prints them so (real/013's eleven rows), and a 总计 printed and lost is one
+/// row's at most; so where two rows or more lack theirs, the 总计 the identities gave each
+/// (`place`) are blank, with a warning that says what they would be.
+fn totals_printed_empty(ex: &mut Extracted) {
+    let outcome = |row: &str| row != "total" && !template::STAGES.contains(&row);
+    let lacking: Vec<usize> = ex
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.status == CellStatus::Inferred && c.col == "total" && outcome(c.row))
+        // (Every other cell of the row read as printed: not a row whose values were
+        // placed by no identity, an OCR text's that lost a cell anywhere.)
+        .filter(|(_, c)| {
+            ex.cells
+                .iter()
+                .filter(|o| o.row == c.row && o.status == CellStatus::Reported)
+                .count()
+                == template::APPLICANTS.len() - 1
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if lacking.len() < 2 {
+        return;
+    }
+    let mut said = Vec::with_capacity(lacking.len());
+    for &i in &lacking {
+        let c = &mut ex.cells[i];
+        said.push(format!("{} {}", c.row, c.value.unwrap_or(f64::NAN)));
+        *c = Cell::blank(c.table, c.row, c.col, c.line);
+    }
+    ex.diags.push(Diagnostic::warning(
+        Code::MissingValues,
+        Some(ex.cells[lacking[0]].line),
+        format!(
+            "applications: {} outcome rows lack their 总计 alone, as a table that leaves the 总计 of its outcome rows empty prints them: blank, not the sums the identities give ({})",
+            lacking.len(),
+            said.join(", ")
+        ),
+    ));
 }
 
 /// A procurement amount printed with no unit in its cell or header was read as 万元
@@ -4989,6 +5035,47 @@ mod tests {
         // Both pieces on one line: two cells, not one number.
         let ex = applications_text("一、本年新收政府信息公开申请数量 156 17 7 3 16 33 23 2\n");
         assert!(!values(&ex, "new_received").contains(&Some(232.0)), "{:?}", ex.cells);
+    }
+
+    /// Outcome rows that each lack their 总计 alone in a text that keeps no empty cells (a
+    /// table that leaves the 总计 of its outcome rows empty, as a PDF's text gives it): two
+    /// rows or more so are blank there, a warning says what the identities would make them;
+    /// one row so is one 总计 lost, inferred as before.
+    #[test]
+    fn outcome_rows_lacking_their_totals_alone_printed_them_empty() {
+        // (A number a line, as `pdftotext` without `-layout` gives a Word table's cells.)
+        let a_line = |values: &str| values.split(' ').map(|v| format!("{v}\n")).collect::<String>();
+        let table = |partial: &str| {
+            let (zeros, totals) = (a_line("0 0 0 0 0 0 0"), a_line("5 1 0 0 0 0 6"));
+            applications_text(&format!(
+                "一、本年新收政府信息公开申请数量\n{totals}二、上年结转政府信息公开申请数量\n{zeros}\
+                 （一）予以公开\n{}（二）部分公开\n{}（七）总计\n{totals}四、结转下年度继续办理\n{zeros}",
+                a_line("3 1 0 0 0 0"),
+                a_line(partial)
+            ))
+        };
+        let status = |ex: &Extracted, row: &str| {
+            let c = ex.cells.iter().find(|c| c.row == row && c.col == "total").unwrap();
+            (c.value, c.status)
+        };
+        let ex = table("2 0 0 0 0 0");
+        assert_eq!(status(&ex, "granted"), (None, CellStatus::Blank), "{:?}", ex.diags);
+        assert_eq!(status(&ex, "partially_granted"), (None, CellStatus::Blank));
+        assert!(
+            ex.diags
+                .iter()
+                .any(|d| d.code == Code::MissingValues && d.message.contains("granted 4")),
+            "{:?}",
+            ex.diags
+        );
+        let ex = table("2 0 0 0 0 0 2");
+        assert_eq!(
+            status(&ex, "granted"),
+            (Some(4.0), CellStatus::Inferred),
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(status(&ex, "partially_granted"), (Some(2.0), CellStatus::Reported));
     }
 
     /// A PDF's text read in its reading order (`pdftotext` without `-layout`, a Word
