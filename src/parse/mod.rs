@@ -1503,13 +1503,20 @@ fn join_wrapped<'a>(values: &mut Vec<Token<'a>>, subtotal: Option<usize>) -> Opt
 /// organisations').
 fn rows_add_up(values: &[Token<'_>], rows: usize, subtotal: Option<usize>) -> bool {
     let m = 7 + usize::from(subtotal.is_some());
-    if values.len() != rows * m || values.iter().any(|t| !matches!(t.kind, Kind::Value(Value::Number(_)))) {
+    if values.iter().any(|t| !matches!(t.kind, Kind::Value(Value::Number(_)))) {
         return false;
     }
-    values.chunks(m).all(|row| {
-        let n: Vec<f64> = row.iter().filter_map(summand).collect();
-        numbers_add_up(&n, subtotal)
-    })
+    let numbers = |row: &[Token<'_>]| -> Vec<f64> { row.iter().filter_map(summand).collect() };
+    match subtotal {
+        _ if values.len() == rows * m => values.chunks(m).all(|row| numbers_add_up(&numbers(row), subtotal)),
+        // Beside a 小计 column, rows whose 总计 were printed empty: seven numbers each, the
+        // 小计 the organisations' (the blank 总计 are read so when the rows are placed).
+        Some(p) if rows >= 2 && values.len() == rows * (m - 1) => values.chunks(m - 1).all(|row| {
+            let v = numbers(row);
+            validate::close(v[p], subtotal_orgs(p).map(|k| v[k]).sum())
+        }),
+        _ => false,
+    }
 }
 
 /// Whether a row of the applications table's numbers (seven, or eight with a 小计 at
@@ -5148,6 +5155,26 @@ mod tests {
         );
         let ex = applications_text(&text);
         assert!(values(&ex, "unable.not_held").is_empty(), "{:?}", ex.cells);
+        // Beside a 小计 column, the rows' 总计 printed empty: seven numbers a row, each 小计
+        // the organisations'; the 总计 blank.
+        let text = format!(
+            "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 小计 总计\n\
+             一、本年新收政府信息公开申请数量 9 1 0 0 0 0 1 10\n\
+             二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0 0\n（一）予以公开\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n{}",
+            numbers(&[[1, 0, 0, 0, 2, 0, 2], [3, 0, 0, 0, 0, 0, 0]])
+        );
+        let ex = applications_text(&text);
+        let blank_total = |v: [f64; 6]| v.map(Some).into_iter().chain([None]).collect::<Vec<_>>();
+        assert_eq!(
+            values(&ex, "granted"),
+            blank_total([1.0, 0.0, 0.0, 0.0, 2.0, 0.0]),
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(
+            values(&ex, "partially_granted"),
+            blank_total([3.0, 0.0, 0.0, 0.0, 0.0, 0.0])
+        );
     }
 
     /// A PDF's text with its layout kept, as `pdftotext -layout` writes it: each page in a
