@@ -1377,15 +1377,23 @@ fn values_of_rows_after<'a>(
             .collect();
         let Some(next) = next else { continue };
         // (A row whose label was not found gets values only where each row of them has a
-        // 总计 other than 0: rows of zeros add up whatever they are, as a text that reads a
-        // table a column at a time gives them.)
+        // 总计 other than 0, or where its label stands after them, as a PDF's text puts the
+        // labels of a band of rows' it broke over lines: rows of zeros add up whatever they
+        // are, as a text that reads a table a column at a time gives them, its labels
+        // before.)
         let unseen = next.iter().any(Option::is_none);
         let nonzero = || {
             run.values
                 .chunks(m)
                 .all(|row| row.last().and_then(summand).is_some_and(|t| t != 0.0))
         };
-        if !rows_add_up(&run.values, k, subtotal) || unseen && !nonzero() {
+        let last = run.values.last().map_or(u32::MAX, |t| t.line);
+        let labels_after = || {
+            next.iter()
+                .zip(*i + 1..)
+                .all(|(line, j)| line.is_some() || label_after(&specs[j], tokens, last))
+        };
+        if !rows_add_up(&run.values, k, subtotal) || unseen && !nonzero() && !labels_after() {
             continue;
         }
         let rest = run.values.split_off(m);
@@ -1404,6 +1412,8 @@ fn values_of_rows_after<'a>(
                 specs[*i].key,
                 if line.is_some() {
                     ": its label stands after them"
+                } else if label_after(&specs[j], tokens, last) {
+                    "; its label stands after the table's rows, so only the template's order of rows tells they are its"
                 } else {
                     "; its label was not found, so only the template's order of rows tells they are its"
                 }
@@ -1429,6 +1439,17 @@ fn values_of_rows_after<'a>(
         }
     }
     hits.extend(taken);
+}
+
+/// Whether a text token after line `after` names the row `spec` (one of its keywords).
+fn label_after(spec: &RowSpec, tokens: &[Token<'_>], after: u32) -> bool {
+    tokens
+        .iter()
+        .filter(|t| t.line > after && t.kind == Kind::Text)
+        .any(|t| {
+            let n = labels::normalize(t.raw);
+            spec.keywords.iter().any(|k| n.contains(k))
+        })
 }
 
 /// A row of the applications table with one value more than its seven columns (eight with
@@ -5155,6 +5176,22 @@ mod tests {
         );
         let ex = applications_text(&text);
         assert!(values(&ex, "unable.not_held").is_empty(), "{:?}", ex.cells);
+        // Rows of zeros for rows whose labels stand after the table's last rows (a PDF's
+        // text that broke a band's labels off): theirs, with a warning.
+        let text = format!(
+            "{head}1.本机关不掌握相关政府信息\n{}（七）总计 2 1 0 0 0 0 3\n四、结转下年度继续办理 0 0 0 0 0 0 0\n\
+             2.没有现成信息需要另行制作\n3.补正后申请内容仍不明确\n",
+            numbers(&[[2, 1, 0, 0, 0, 0, 3], [0; 7], [0; 7]])
+        );
+        let ex = applications_text(&text);
+        assert_eq!(values(&ex, "unable.needs_creation"), row([0.0; 7]), "{:?}", ex.diags);
+        assert_eq!(
+            statuses(&ex, "unable.unclear_after_correction"),
+            [CellStatus::Reported; 7]
+        );
+        assert!(ex.diags.iter().any(|d| d.severity == crate::diag::Severity::Warning
+            && d.message.contains("row unable.unclear_after_correction")
+            && d.message.contains("stands after the table's rows")));
         // Beside a 小计 column, the rows' 总计 printed empty: seven numbers a row, each 小计
         // the organisations'; the 总计 blank.
         let text = format!(
