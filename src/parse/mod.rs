@@ -1364,7 +1364,10 @@ fn values_of_rows_after<'a>(
     let mut taken: Vec<RowRun<'a>> = Vec::new();
     for (i, run) in hits.iter_mut() {
         let k = run.values.len() / m;
-        if k < 2 || run.values.len() % m != 0 || *i + k > specs.len() {
+        // (Values after the rows' that make no row: a later row's, the rest of it printed
+        // elsewhere; left unused, said so, where three rows or more of them add up.)
+        let spare = run.values.len() % m;
+        if k < 2 || spare != 0 && k < 3 || *i + k > specs.len() {
             continue;
         }
         // Each next row: read as printed empty (its line), or not found (None).
@@ -1383,18 +1386,31 @@ fn values_of_rows_after<'a>(
         // before.)
         let unseen = next.iter().any(Option::is_none);
         let nonzero = || {
-            run.values
+            run.values[..k * m]
                 .chunks(m)
                 .all(|row| row.last().and_then(summand).is_some_and(|t| t != 0.0))
         };
-        let last = run.values.last().map_or(u32::MAX, |t| t.line);
+        let last = run.values[..k * m].last().map_or(u32::MAX, |t| t.line);
         let labels_after = || {
             next.iter()
                 .zip(*i + 1..)
                 .all(|(line, j)| line.is_some() || label_after(&specs[j], tokens, last))
         };
-        if !rows_add_up(&run.values, k, subtotal) || unseen && !nonzero() && !labels_after() {
+        if !rows_add_up(&run.values[..k * m], k, subtotal) || unseen && !nonzero() && !labels_after() {
             continue;
+        }
+        if spare != 0 {
+            let left: Vec<&str> = run.values[k * m..].iter().map(|t| t.raw).collect();
+            ex.diags.push(Diagnostic::warning(
+                Code::ExtraValues,
+                run.values.get(k * m).map(|t| t.line),
+                format!(
+                    "applications: the {spare} value(s) [{}] after the {k} rows of numbers that follow row {}'s label make no row of their own; they were not used",
+                    left.join(" "),
+                    specs[*i].key
+                ),
+            ));
+            run.values.truncate(k * m);
         }
         let rest = run.values.split_off(m);
         for (d, (line, chunk)) in next.iter().zip(rest.chunks(m)).enumerate() {
@@ -5192,6 +5208,28 @@ mod tests {
         assert!(ex.diags.iter().any(|d| d.severity == crate::diag::Severity::Warning
             && d.message.contains("row unable.unclear_after_correction")
             && d.message.contains("stands after the table's rows")));
+        // A band of rows' numbers with a later row's first numbers after them (the rest of
+        // that row printed after its label): the rows take theirs, the spare ones unused.
+        let text = format!(
+            "{head}1.本机关不掌握相关政府信息\n{}4\n0\n0\n2.没有现成信息需要另行制作\n\
+             3.补正后申请内容仍不明确\n1.信访举报投诉类申请 0 0 0 0 4\n",
+            numbers(&[[2, 1, 0, 0, 0, 0, 3], [1, 0, 0, 0, 0, 0, 1], [0, 1, 0, 0, 0, 0, 1]])
+        );
+        let ex = applications_text(&text);
+        assert_eq!(
+            values(&ex, "unable.needs_creation"),
+            row([1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0]),
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(
+            values(&ex, "unable.unclear_after_correction"),
+            row([0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 1.0])
+        );
+        assert!(ex
+            .diags
+            .iter()
+            .any(|d| d.code == Code::ExtraValues && d.message.contains("[4 0 0]")));
         // Beside a 小计 column, the rows' 总计 printed empty: seven numbers a row, each 小计
         // the organisations'; the 总计 blank.
         let text = format!(
