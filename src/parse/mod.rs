@@ -457,6 +457,9 @@ pub fn labelled(
     if table == Table::Applications && form == Form::Text && hits.iter().any(|(_, r)| r.values.len() >= 14) {
         values_of_rows_after(specs, &tokens, &printed_empty, &mut filled, &mut hits, &mut ex);
     }
+    if table == Table::ActiveDisclosure && form == Form::Text && !printed_empty.is_empty() {
+        items_of_rows_after(specs, &printed_empty, &mut hits, &mut ex);
+    }
     // More unknown labelled rows than template rows, and most template rows absent: another
     // table (the statistics table of reports before 2019) under a familiar heading. Its
     // numbers are not read. (Extra rows some agencies add to a complete table are only
@@ -1445,6 +1448,82 @@ fn values_of_rows_after<'a>(
                     label: specs[j].label.to_string(),
                     label_line: at,
                     first_line: at,
+                    breaks: Vec::new(),
+                    values: chunk.to_vec(),
+                    header_unit: run.header_unit,
+                    subtotal_line: None,
+                    gaps: None,
+                },
+            ));
+        }
+    }
+    hits.extend(taken);
+}
+
+/// An item row of the 2019 template's first table (行政许可, 行政处罚 …: last year's
+/// count, the change, this year's) that took the values of the rows after it, read as
+/// printed without values (a PDF's text that reads a band of rows' numbers before the next
+/// rows' labels: `行政许可` / `20` `+17` `37` `144` `+5` `149` / `其他对外管理服务事项`): where
+/// its values are three for it and each of those rows, each row's count plus its change its
+/// count this year, each takes its own, in the template's order.
+fn items_of_rows_after<'a>(
+    specs: &[RowSpec],
+    printed_empty: &[(usize, u32)],
+    hits: &mut Vec<RowRun<'a>>,
+    ex: &mut Extracted,
+) {
+    const M: usize = 3;
+    let items = |j: usize| {
+        specs
+            .get(j)
+            .is_some_and(|s| s.cols == ["previous_year", "change", "decisions"])
+    };
+    let mut taken: Vec<RowRun<'a>> = Vec::new();
+    for (i, run) in hits.iter_mut() {
+        let k = run.values.len() / M;
+        if k < 2 || run.values.len() % M != 0 || !(*i..*i + k).all(items) {
+            continue;
+        }
+        let lines: Option<Vec<u32>> = (*i + 1..*i + k)
+            .map(|j| printed_empty.iter().find(|e| e.0 == j).map(|e| e.1))
+            .collect();
+        let Some(lines) = lines else { continue };
+        let adds_up = run.values.chunks(M).all(|row| {
+            let v: Option<Vec<f64>> = row
+                .iter()
+                .map(|t| match t.kind {
+                    Kind::Value(Value::Number(n)) => Some(n.value),
+                    _ => None,
+                })
+                .collect();
+            v.is_some_and(|v| validate::close(v[0] + v[1], v[2]))
+        });
+        if !adds_up {
+            continue;
+        }
+        let rest = run.values.split_off(M);
+        for (d, (&line, chunk)) in lines.iter().zip(rest.chunks(M)).enumerate() {
+            let j = *i + 1 + d;
+            let key = specs[j].key;
+            let named = format!("row {key} (");
+            ex.cells.retain(|c| c.row != key);
+            ex.diags
+                .retain(|x| !(x.code == Code::MissingValues && x.message.contains(&named)));
+            ex.diags.push(Diagnostic::info(
+                Code::MissingValues,
+                Some(line),
+                format!(
+                    "active_disclosure: row {key} ({}) took the {M} values after row {}'s own, each row's count and change making its count this year: its label stands after them",
+                    specs[j].label,
+                    specs[*i].key
+                ),
+            ));
+            taken.push((
+                j,
+                Run {
+                    label: specs[j].label.to_string(),
+                    label_line: line,
+                    first_line: line,
                     breaks: Vec::new(),
                     values: chunk.to_vec(),
                     header_unit: run.header_unit,
@@ -5250,6 +5329,32 @@ mod tests {
             values(&ex, "partially_granted"),
             blank_total([3.0, 0.0, 0.0, 0.0, 0.0, 0.0])
         );
+    }
+
+    /// The 2019 template's item rows read a band at a time (a Word document's PDF read by
+    /// `pdftotext`): the first row's label, both rows' numbers, the second's label. Each
+    /// takes its own where each count and change make the count this year; else as before.
+    #[test]
+    fn item_rows_take_their_own_values_from_a_band_of_them() {
+        let read = |numbers: &str| {
+            let numbers: String = numbers.split(' ').map(|v| format!("{v}\n")).collect();
+            let text = format!(
+                "第二十条第（五）项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n行政许可\n{numbers}\
+                 其他对外管理服务事项\n第二十条第（六）项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n\
+                 行政处罚\n0\n0\n0\n"
+            );
+            labelled_text(Table::ActiveDisclosure, Template::T2019, &text, Form::Text)
+        };
+        let ex = read("20 +17 37 144 +5 149");
+        assert_eq!(
+            values(&ex, "administrative_licensing"),
+            [20.0, 17.0, 37.0].map(Some),
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(values(&ex, "other_management_services"), [144.0, 5.0, 149.0].map(Some));
+        let ex = read("20 +17 37 144 +5 150");
+        assert_eq!(values(&ex, "other_management_services"), [None; 3], "{:?}", ex.cells);
     }
 
     /// A PDF's text with its layout kept, as `pdftotext -layout` writes it: each page in a
