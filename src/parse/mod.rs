@@ -188,6 +188,38 @@ fn rejoin(run: &mut Run<'_>, next: &mut Run<'_>, specs: &[RowSpec], filled: &[bo
     Some(i)
 }
 
+/// Whether a row's first value stands between its label's lines and the rest after them,
+/// as a PDF's text gives a Word table's row whose label its cell wraps (`一、本年新收政府
+/// 信息公开申请数` / `151` / `量` / `3` / `0` …): `run` has that one value, `next` the
+/// label's last line (a few characters, on the line after the value's or the next) and the
+/// rest; joined, they name a row with a value for each of its columns (and its 小计, where
+/// the table has one: `subtotal_cell` 1), the row each of them names alone if any. Returns
+/// how many values the row takes.
+fn value_between_label_lines(
+    run: &Run<'_>,
+    next: &Run<'_>,
+    specs: &[RowSpec],
+    filled: &[bool],
+    cursor: usize,
+    subtotal_cell: usize,
+) -> Option<usize> {
+    let [value] = run.values.as_slice() else {
+        return None;
+    };
+    let short = next.breaks.is_empty() && next.label.chars().count() <= 6 && !opens_item(&next.label);
+    if !short || value.line <= run.label_line || next.label_line <= value.line || next.label_line > value.line + 2 {
+        return None;
+    }
+    if next.values.first().is_none_or(|v| v.line <= next.label_line) {
+        return None;
+    }
+    let joined = [run.label.as_str(), &next.label].concat();
+    let i = labels::match_row(&joined, specs, filled, cursor)?;
+    let alone = |label: &str| labels::match_row(label, specs, filled, cursor).is_none_or(|j| j == i);
+    let m = specs[i].cols.len() + subtotal_cell;
+    (m >= 2 && 1 + next.values.len() >= m && alone(&run.label) && alone(&next.label)).then_some(m)
+}
+
 /// Whether a piece of a header line opens with a column's header word `w`, or with its other
 /// form: 合计 for 总计 (the column's other name), 其它 for 其他 (the other spelling).
 fn opens_with_word(piece: &str, w: &str) -> bool {
@@ -313,6 +345,8 @@ pub fn labelled(
     // The rows read as printed without values, and their label's line.
     let mut printed_empty: Vec<(usize, u32)> = Vec::new();
     let mut all: VecDeque<Run> = runs(&tokens).into();
+    // (A 小计 column: a value more a row.)
+    let subtotal_cell = usize::from(table == Table::Applications && subtotal_position(&tokens).is_some());
     while let Some(mut run) = all.pop_front() {
         crate::budget::step();
         if let Some(mut c) = carry.take() {
@@ -323,6 +357,32 @@ pub fn labelled(
             run.breaks = c.breaks;
             run.label = c.label + &run.label;
             run.first_line = c.first_line;
+        }
+        if form == Form::Text && table == Table::Applications {
+            if let Some(next) = all.front() {
+                if let Some(m) = value_between_label_lines(&run, next, specs, &filled, cursor, subtotal_cell) {
+                    let mut next = all.pop_front().expect("the front run");
+                    let at = run.label.len();
+                    run.breaks.push((at, next.label_line));
+                    run.label.push_str(&next.label);
+                    // (Values after the row's: the next row's, its label elsewhere.)
+                    let more = next.values.split_off(m - 1);
+                    run.values.extend(next.values);
+                    if let Some(first) = more.first() {
+                        let line = first.line;
+                        all.push_front(Run {
+                            label: String::new(),
+                            label_line: line,
+                            first_line: line,
+                            breaks: Vec::new(),
+                            values: more,
+                            header_unit: next.header_unit,
+                            subtotal_line: None,
+                            gaps: None,
+                        });
+                    }
+                }
+            }
         }
         // Rows whose labels stand before this run's own, each by itself.
         let mut empties: Vec<(usize, u32)> = Vec::new();
@@ -5328,6 +5388,42 @@ mod tests {
         assert_eq!(
             values(&ex, "partially_granted"),
             blank_total([3.0, 0.0, 0.0, 0.0, 0.0, 0.0])
+        );
+    }
+
+    /// A Word table's row whose label its cell wraps, in a PDF's reading order: the label's
+    /// first line, the row's first value, the label's last line, the other values. The
+    /// value and the label's lines are one row's; the values after a row's, the next's.
+    #[test]
+    fn a_rows_first_value_between_its_labels_lines_is_its_own() {
+        let a_line = |values: &str| values.split(' ').map(|v| format!("{v}\n")).collect::<String>();
+        let text = format!(
+            "一、本年新收政府信息公开申请数\n151\n量\n{}二、上年结转政府信息公开申请数\n2\n量\n{}",
+            a_line("3 0 0 0 0 154"),
+            a_line("0 0 0 0 0 2")
+        );
+        let ex = applications_text(&text);
+        assert_eq!(
+            values(&ex, "new_received"),
+            [151.0, 3.0, 0.0, 0.0, 0.0, 0.0, 154.0].map(Some),
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(
+            values(&ex, "carried_over"),
+            [2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0].map(Some)
+        );
+        // The next row's label after the value is no line of this one's.
+        let text = format!(
+            "一、本年新收政府信息公开申请数量\n151\n（一）予以公开\n{}",
+            a_line("3 0 0 0 0 154")
+        );
+        let ex = applications_text(&text);
+        assert_ne!(
+            values(&ex, "new_received").first(),
+            Some(&Some(151.0)),
+            "{:?}",
+            ex.cells
         );
     }
 
