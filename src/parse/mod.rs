@@ -190,24 +190,31 @@ fn rejoin(run: &mut Run<'_>, next: &mut Run<'_>, specs: &[RowSpec], filled: &[bo
 
 /// Whether a row's first value stands between its label's lines and the rest after them,
 /// as a PDF's text gives a Word table's row whose label its cell wraps (`一、本年新收政府
-/// 信息公开申请数` / `151` / `量` / `3` / `0` …): `run` has that one value, `next` the
-/// label's last line (a few characters, on the line after the value's or the next) and the
+/// 信息公开申请数` / `151` / `量` / `3` / `0` …, or the value on the label's first line,
+/// `一、本年新收政府信 14` / `息公开申请数量` / `1` …): `run` has that one value, `next` the
+/// label's last line (on the line after the value's or the next) and the
 /// rest; joined, they name a row with a value for each of its columns (and its 小计, where
-/// the table has one: `subtotal_cell` 1), the row each of them names alone if any. Returns
-/// how many values the row takes.
+/// the table has one, at `subtotal`), the row each of them names alone if any. Returns how
+/// many values the row takes.
 fn value_between_label_lines(
     run: &Run<'_>,
     next: &Run<'_>,
     specs: &[RowSpec],
     filled: &[bool],
     cursor: usize,
-    subtotal_cell: usize,
+    subtotal: Option<usize>,
 ) -> Option<usize> {
     let [value] = run.values.as_slice() else {
         return None;
     };
-    let short = next.breaks.is_empty() && next.label.chars().count() <= 6 && !opens_item(&next.label);
-    if !short || value.line <= run.label_line || next.label_line <= value.line || next.label_line > value.line + 2 {
+    // (Not a row's label of its own: an item's or a section's number opens it, `（二）`,
+    // `四、结转下年度继续办理`.)
+    let section = {
+        let mut cs = next.label.chars();
+        matches!((cs.next(), cs.next()), (Some(c), Some('、' | '.')) if "一二三四五六七八九十".contains(c))
+    };
+    let short = next.breaks.is_empty() && next.label.chars().count() <= 20 && !opens_item(&next.label) && !section;
+    if !short || value.line < run.label_line || next.label_line <= value.line || next.label_line > value.line + 2 {
         return None;
     }
     if next.values.first().is_none_or(|v| v.line <= next.label_line) {
@@ -216,8 +223,28 @@ fn value_between_label_lines(
     let joined = [run.label.as_str(), &next.label].concat();
     let i = labels::match_row(&joined, specs, filled, cursor)?;
     let alone = |label: &str| labels::match_row(label, specs, filled, cursor).is_none_or(|j| j == i);
-    let m = specs[i].cols.len() + subtotal_cell;
-    (m >= 2 && 1 + next.values.len() >= m && alone(&run.label) && alone(&next.label)).then_some(m)
+    let m = specs[i].cols.len() + usize::from(subtotal.is_some());
+    if m < 2 || 1 + next.values.len() < m || !alone(&run.label) || !alone(&next.label) {
+        return None;
+    }
+    // A value or two more: the row's, a number a narrow cell broke over two lines among
+    // them (`join_wrapped`), or the next row's where the row's add up without them.
+    let n = 1 + next.values.len();
+    if n == m {
+        return Some(m);
+    }
+    let first: Option<Vec<f64>> = std::iter::once(value)
+        .chain(&next.values[..m - 1])
+        .map(|t| match t.kind {
+            Kind::Value(Value::Number(n)) => Some(n.value),
+            _ => None,
+        })
+        .collect();
+    if first.is_some_and(|v| numbers_add_up(&v, subtotal)) {
+        Some(m)
+    } else {
+        (n == m + 1).then_some(n)
+    }
 }
 
 /// Whether a piece of a header line opens with a column's header word `w`, or with its other
@@ -346,7 +373,11 @@ pub fn labelled(
     let mut printed_empty: Vec<(usize, u32)> = Vec::new();
     let mut all: VecDeque<Run> = runs(&tokens).into();
     // (A 小计 column: a value more a row.)
-    let subtotal_cell = usize::from(table == Table::Applications && subtotal_position(&tokens).is_some());
+    let subtotal_at = if table == Table::Applications {
+        subtotal_position(&tokens)
+    } else {
+        None
+    };
     while let Some(mut run) = all.pop_front() {
         crate::budget::step();
         if let Some(mut c) = carry.take() {
@@ -360,7 +391,7 @@ pub fn labelled(
         }
         if form == Form::Text && table == Table::Applications {
             if let Some(next) = all.front() {
-                if let Some(m) = value_between_label_lines(&run, next, specs, &filled, cursor, subtotal_cell) {
+                if let Some(m) = value_between_label_lines(&run, next, specs, &filled, cursor, subtotal_at) {
                     let mut next = all.pop_front().expect("the front run");
                     let at = run.label.len();
                     run.breaks.push((at, next.label_line));
@@ -5412,6 +5443,15 @@ mod tests {
         assert_eq!(
             values(&ex, "carried_over"),
             [2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0].map(Some)
+        );
+        // The value on the label's first line.
+        let text = format!("一、本年新收政府信 14\n息公开申请数量\n{}", a_line("1 0 0 1 3 19"));
+        let ex = applications_text(&text);
+        assert_eq!(
+            values(&ex, "new_received"),
+            [14.0, 1.0, 0.0, 0.0, 1.0, 3.0, 19.0].map(Some),
+            "{:?}",
+            ex.diags
         );
         // The next row's label after the value is no line of this one's.
         let text = format!(
