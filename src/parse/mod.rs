@@ -192,7 +192,7 @@ fn rejoin(run: &mut Run<'_>, next: &mut Run<'_>, specs: &[RowSpec], filled: &[bo
 /// as a PDF's text gives a Word table's row whose label its cell wraps (`一、本年新收政府
 /// 信息公开申请数` / `151` / `量` / `3` / `0` …, or the value on the label's first line,
 /// `一、本年新收政府信 14` / `息公开申请数量` / `1` …): `run` has that one value, `next` the
-/// label's last line (on the line after the value's or the next) and the
+/// label's last lines (from the line after the value's or the next) and the
 /// rest; joined, they name a row with a value for each of its columns (and its 小计, where
 /// the table has one, at `subtotal`), the row each of them names alone if any. Returns how
 /// many values the row takes.
@@ -213,7 +213,7 @@ fn value_between_label_lines(
         let mut cs = next.label.chars();
         matches!((cs.next(), cs.next()), (Some(c), Some('、' | '.')) if "一二三四五六七八九十".contains(c))
     };
-    let short = next.breaks.is_empty() && next.label.chars().count() <= 20 && !opens_item(&next.label) && !section;
+    let short = next.label.chars().count() <= 20 && !opens_item(&next.label) && !section;
     if !short || value.line < run.label_line || next.label_line <= value.line || next.label_line > value.line + 2 {
         return None;
     }
@@ -225,6 +225,16 @@ fn value_between_label_lines(
     let alone = |label: &str| labels::match_row(label, specs, filled, cursor).is_none_or(|j| j == i);
     let m = specs[i].cols.len() + usize::from(subtotal.is_some());
     if m < 2 || 1 + next.values.len() < m || !alone(&run.label) || !alone(&next.label) {
+        return None;
+    }
+    // (A label's last lines, several: only after a first line that names no row alone,
+    // `3.危 0` / `及“三` / `安全` / `一稳` / `定”`; an OCR text's lines of a label cut two
+    // characters a line come after the row's numbers, `rejoin`'s.)
+    if !next.breaks.is_empty() && labels::match_row(&run.label, specs, filled, cursor).is_some() {
+        return None;
+    }
+    // (Nor a line that opens the next item, `6.属于 2`.)
+    if next.breaks.iter().any(|&(at, _)| opens_item(&next.label[at..])) {
         return None;
     }
     // A value or two more: the row's, a number a narrow cell broke over two lines among
@@ -5450,6 +5460,19 @@ mod tests {
         assert_eq!(
             values(&ex, "new_received"),
             [14.0, 1.0, 0.0, 0.0, 1.0, 3.0, 19.0].map(Some),
+            "{:?}",
+            ex.diags
+        );
+        // The label's last lines several, after a first line that names no row.
+        let text = format!(
+            "{}3.危 1\n及“三\n安全\n一稳\n定”\n{}4.保护第三方合法权益 0 0 0 0 0 0 0\n",
+            "2.其他法律行政法规禁止公开 0 0 0 0 0 0 0\n",
+            a_line("0 0 0 0 0 1")
+        );
+        let ex = applications_text(&text);
+        assert_eq!(
+            values(&ex, "withheld.three_securities_one_stability"),
+            [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0].map(Some),
             "{:?}",
             ex.diags
         );
