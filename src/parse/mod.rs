@@ -1469,9 +1469,15 @@ fn values_of_rows_after<'a>(
     for (i, run) in hits.iter_mut() {
         let k = run.values.len() / m;
         // (Values after the rows' that make no row: a later row's, the rest of it printed
-        // elsewhere; left unused, said so, where three rows or more of them add up.)
+        // elsewhere; left unused, said so, where three rows or more of them add up, or two
+        // not both all zeros.)
         let spare = run.values.len() % m;
-        if k < 2 || spare != 0 && k < 3 || *i + k > specs.len() {
+        let some_nonzero = || {
+            run.values[..k * m]
+                .chunks(m)
+                .any(|row| row.last().and_then(summand).is_some_and(|t| t != 0.0))
+        };
+        if k < 2 || spare != 0 && k < 3 && !some_nonzero() || *i + k > specs.len() {
             continue;
         }
         // Each next row: read as printed empty (its line), or not found (None).
@@ -5410,6 +5416,19 @@ mod tests {
             .diags
             .iter()
             .any(|d| d.code == Code::ExtraValues && d.message.contains("[4 0 0]")));
+        // Two rows only, one not all zeros, with a later row's values after them.
+        let text = format!(
+            "{head}（六）其他处理\n{}0\n5\n0\n5\n0\n12\n（七）总计\n四、结转下年度继续办理 2\n",
+            numbers(&[[0; 7], [9, 1, 0, 0, 0, 0, 10]])
+        );
+        let ex = applications_text(&text);
+        assert_eq!(
+            values(&ex, "total"),
+            row([9.0, 1.0, 0.0, 0.0, 0.0, 0.0, 10.0]),
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(values(&ex, "other"), row([0.0; 7]));
         // Beside a 小计 column, the rows' 总计 printed empty: seven numbers a row, each 小计
         // the organisations'; the 总计 blank.
         let text = format!(
