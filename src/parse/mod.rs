@@ -333,6 +333,16 @@ fn cut_label(run: &mut Run<'_>, end: usize) {
     run.breaks.iter_mut().for_each(|b| b.0 -= end);
 }
 
+/// Where the applicant columns' header words start in a label after a row's label
+/// (`一、本年新收政府信息公开申请数量自然人法人或其他组织总计商业企业…`): two of the words
+/// or more after it, the label before them not empty (and naming a row: the caller's).
+fn header_after_label(label: &str) -> Option<usize> {
+    const WORDS: [&str; 6] = ["自然", "法人或其他组织", "商业企", "科研机", "社会公", "法律服"];
+    let at = WORDS.iter().filter_map(|w| label.find(w)).min()?;
+    let after = &label[at..];
+    (at > 0 && WORDS.iter().filter(|w| after.contains(*w)).count() >= 2).then_some(at)
+}
+
 /// Whether the next of `runs` with values, or with a label that names a row, names a row
 /// after row `i` by its label alone (runs of empty cells before it whose label names no row
 /// are headings: `第二十条第（九）项\t\t\t`).
@@ -423,6 +433,18 @@ pub fn labelled(
                         });
                     }
                 }
+            }
+        }
+        // A row's label with the header's words after it (a PDF's text prints the first
+        // row's label, the cell beside the header's, before the header: `一、本年新收政府` /
+        // `信息公开申请数量 自然` / `人 法人或其他组织 总计 商业` / … / `其他 小计` / `138 …`):
+        // the row's, without the header's words (`总计` names the last row).
+        if table == Table::Applications && form == Form::Text {
+            if let Some(at) = header_after_label(&run.label)
+                .filter(|&at| labels::match_row(&run.label[..at], specs, &filled, cursor).is_some())
+            {
+                run.label.truncate(at);
+                run.breaks.retain(|b| b.0 < at);
             }
         }
         // Rows whose labels stand before this run's own, each by itself.
@@ -5507,6 +5529,23 @@ mod tests {
             "{:?}",
             ex.cells
         );
+    }
+
+    /// The first row's label before the header's words (a PDF's text prints the label cell
+    /// beside the header's first): the row's values are its, not the 总计 row's, whose
+    /// name the header has.
+    #[test]
+    fn the_header_after_the_first_rows_label_is_no_part_of_it() {
+        let text = "一、本年新收政府\n信息公开申请数量 自然\n人 法人或其他组织 总计 商业\n企业 科研\n机构 社会\n\
+                    公益\n组织 法律\n服务\n机构 其他\n9 1 0 0 0 0 10\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n";
+        let ex = applications_text(text);
+        assert_eq!(
+            values(&ex, "new_received"),
+            [9.0, 1.0, 0.0, 0.0, 0.0, 0.0, 10.0].map(Some),
+            "{:?}",
+            ex.diags
+        );
+        assert!(values(&ex, "total").is_empty(), "{:?}", ex.cells);
     }
 
     /// The 2019 template's item rows read a band at a time (a Word document's PDF read by
