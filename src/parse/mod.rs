@@ -64,6 +64,22 @@ struct Run<'a> {
     gaps: Option<u8>,
 }
 
+impl<'a> Run<'a> {
+    /// A run of `values` under `label`, on one line: a row's values cut from another run's.
+    fn cut(label: String, line: u32, values: Vec<Token<'a>>, header_unit: Option<Unit>) -> Self {
+        Run {
+            label,
+            label_line: line,
+            first_line: line,
+            breaks: Vec::new(),
+            values,
+            header_unit,
+            subtotal_line: None,
+            gaps: None,
+        }
+    }
+}
+
 /// A template row (index into its specs) with the run read for it.
 type RowRun<'a> = (usize, Run<'a>);
 
@@ -421,16 +437,7 @@ pub fn labelled(
                     run.values.extend(next.values);
                     if let Some(first) = more.first() {
                         let line = first.line;
-                        all.push_front(Run {
-                            label: String::new(),
-                            label_line: line,
-                            first_line: line,
-                            breaks: Vec::new(),
-                            values: more,
-                            header_unit: next.header_unit,
-                            subtotal_line: None,
-                            gaps: None,
-                        });
+                        all.push_front(Run::cut(String::new(), line, more, next.header_unit));
                     }
                 }
             }
@@ -510,16 +517,12 @@ pub fn labelled(
             let m = run.values.len() / rows;
             let mut values = std::mem::take(&mut run.values).into_iter();
             for &(i, line) in &empties {
-                let own = Run {
-                    label: specs[i].label.to_string(),
-                    label_line: line,
-                    first_line: line,
-                    breaks: Vec::new(),
-                    values: values.by_ref().take(m).collect(),
-                    header_unit: run.header_unit,
-                    subtotal_line: None,
-                    gaps: None,
-                };
+                let own = Run::cut(
+                    specs[i].label.to_string(),
+                    line,
+                    values.by_ref().take(m).collect(),
+                    run.header_unit,
+                );
                 hits.push((i, own));
             }
             run.values = values.collect();
@@ -1573,16 +1576,7 @@ fn values_of_rows_after<'a>(
             });
             taken.push((
                 j,
-                Run {
-                    label: specs[j].label.to_string(),
-                    label_line: at,
-                    first_line: at,
-                    breaks: Vec::new(),
-                    values: chunk.to_vec(),
-                    header_unit: run.header_unit,
-                    subtotal_line: None,
-                    gaps: None,
-                },
+                Run::cut(specs[j].label.to_string(), at, chunk.to_vec(), run.header_unit),
             ));
         }
     }
@@ -1649,16 +1643,7 @@ fn items_of_rows_after<'a>(
             ));
             taken.push((
                 j,
-                Run {
-                    label: specs[j].label.to_string(),
-                    label_line: line,
-                    first_line: line,
-                    breaks: Vec::new(),
-                    values: chunk.to_vec(),
-                    header_unit: run.header_unit,
-                    subtotal_line: None,
-                    gaps: None,
-                },
+                Run::cut(specs[j].label.to_string(), line, chunk.to_vec(), run.header_unit),
             ));
         }
     }
@@ -2823,16 +2808,7 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
     }
     // The 15 cells as one row, so every placement is scored on all three groups.
     let line = values[0].line;
-    let run = Run {
-        label: String::new(),
-        label_line: line,
-        first_line: line,
-        breaks: Vec::new(),
-        values,
-        header_unit: None,
-        subtotal_line: None,
-        gaps: None,
-    };
+    let run = Run::cut(String::new(), line, values, None);
     place_flat(&run, width, &mut ex);
     ex
 }
