@@ -1642,6 +1642,11 @@ fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> (Vec<Region
 /// region's numbers are the table's fifteen together, else `end`.
 fn review_values_after_end(lines: &[Line<'_>], heading: usize, end: usize) -> usize {
     const CELLS: usize = 15;
+    // (Looked at only where a line of numbers alone follows the heading.)
+    let first = lines.iter().skip(end + 1).find(|l| !l.text.trim().is_empty());
+    if !first.is_some_and(|l| numbers_of_line(l.text).is_some_and(|n| n > 0)) {
+        return end;
+    }
     let before: usize = lines[heading + 1..end]
         .iter()
         .flat_map(|l| l.text.split_whitespace())

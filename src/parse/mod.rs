@@ -351,7 +351,8 @@ fn cut_label(run: &mut Run<'_>, end: usize) {
 
 /// Where the applicant columns' header words start in a label after a row's label
 /// (`一、本年新收政府信息公开申请数量自然人法人或其他组织总计商业企业…`): two of the words
-/// or more after it, the label before them not empty (and naming a row: the caller's).
+/// or more after it, the label before them not empty (the first row's, 本年新收…: the
+/// caller's).
 fn header_after_label(label: &str) -> Option<usize> {
     const WORDS: [&str; 6] = ["自然", "法人或其他组织", "商业企", "科研机", "社会公", "法律服"];
     let at = WORDS.iter().filter_map(|w| label.find(w)).min()?;
@@ -408,7 +409,7 @@ pub fn labelled(
     // The rows read as printed without values, and their label's line.
     let mut printed_empty: Vec<(usize, u32)> = Vec::new();
     let mut all: VecDeque<Run> = runs(&tokens).into();
-    // (A 小计 column: a value more a row.)
+    // Only the applications table has a subtotal column (a value more a row).
     let subtotal_at = if table == Table::Applications {
         subtotal_position(&tokens)
     } else {
@@ -447,8 +448,13 @@ pub fn labelled(
         // `信息公开申请数量 自然` / `人 法人或其他组织 总计 商业` / … / `其他 小计` / `138 …`):
         // the row's, without the header's words (`总计` names the last row).
         if table == Table::Applications && form == Form::Text {
-            if let Some(at) = header_after_label(&run.label)
-                .filter(|&at| labels::match_row(&run.label[..at], specs, &filled, cursor).is_some())
+            // (`企`, of 商业企业, is in no row's label.)
+            if let Some(at) = run
+                .label
+                .contains('企')
+                .then(|| header_after_label(&run.label))
+                .flatten()
+                .filter(|&at| run.label[..at].contains("新收"))
             {
                 run.label.truncate(at);
                 run.breaks.retain(|b| b.0 < at);
@@ -512,7 +518,7 @@ pub fn labelled(
             && table == Table::Applications
             && form == Form::Text
             && run.values.len() >= 14
-            && rows_add_up(&run.values, rows, subtotal_position(&tokens));
+            && rows_add_up(&run.values, rows, subtotal_at);
         if split {
             let m = run.values.len() / rows;
             let mut values = std::mem::take(&mut run.values).into_iter();
@@ -607,12 +613,6 @@ pub fn labelled(
         ex.cells.clear();
         return ex;
     }
-    // Only the applications table has a subtotal column.
-    let subtotal_at = if table == Table::Applications {
-        subtotal_position(&tokens)
-    } else {
-        None
-    };
     // Bars that end each cell (`规章 | 0 | 0 | 0 |`, a page's table put into text): a row's
     // empty cells after its columns are the bars a converter pads a short row with to the
     // table's widest (`（二）部分公开 | 3 | | | | | | | |`), and those that make up its columns
