@@ -1644,7 +1644,7 @@ fn review_values_after_end(lines: &[Line<'_>], heading: usize, end: usize) -> us
     const CELLS: usize = 15;
     // (Looked at only where a line of numbers alone follows the heading.)
     let first = lines.iter().skip(end + 1).find(|l| !l.text.trim().is_empty());
-    if !first.is_some_and(|l| numbers_of_line(l.text).is_some_and(|n| n > 0)) {
+    if first.is_none_or(|l| numbers_of_line(l.text).is_none_or(|n| n == 0)) {
         return end;
     }
     let before: usize = lines[heading + 1..end]
