@@ -1849,7 +1849,10 @@ fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
         } else {
             Cow::Borrowed(t.raw)
         };
-        if let Some(at) = text.find("小计") {
+        // (Or the word broken over two lines of its cell, `小` / `计`: a table of bars or
+        // box-drawing lines, each line's piece of a cell a cell of its own.)
+        let broken = text.trim() == "小";
+        if let Some(at) = text.find("小计").or(broken.then_some(0)) {
             // (A crawler's header runs its words together: `…法律服务机构其他小计`.)
             let org_before = ["商业企", "科研机", "社会公", "法律服"]
                 .iter()
@@ -5522,6 +5525,43 @@ mod tests {
             ex.diags
         );
         assert!(values(&ex, "total").is_empty(), "{:?}", ex.cells);
+    }
+
+    /// A box-drawing table (w3m's text of a page) whose 小计 header is broken over its cell's
+    /// two lines (`小` / `计`), its zeros left empty: the 小计 column is known from the
+    /// header, so a row of empty cells but its 小计 and 总计 reads by position.
+    #[test]
+    fn a_subtotal_header_broken_over_its_cells_lines_is_one() {
+        let row = |label: &str, cells: &str| format!("│{label}│{}│\n", cells.split(' ').collect::<Vec<_>>().join("│"));
+        let text = [
+            "│（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）│    │法人或其他组织│   │\n"
+                .to_string(),
+            "│  │自然│  │  │  │  │  │  │总 │\n".to_string(),
+            "│  │人  │商业 │科研 │社会公益│法律服务│其 │小 │计 │\n".to_string(),
+            "│  │    │企业 │机构 │  组织  │  机构  │他 │计 │   │\n".to_string(),
+            row("一、本年新收政府信息公开申请数量", "25 3 2 _ _ _ 5 30"),
+            row("二、上年结转政府信息公开申请数量", "2 _ _ _ _ _ 0 2"),
+            row("（一）予以公开", "19 _ _ _ _ _ 0 19"),
+            row("1.属于国家秘密", "_ _ _ _ _ _ 0 0"),
+        ]
+        .concat()
+        .replace('_', "  ");
+        let ex = applications_text(&text);
+        assert_eq!(
+            values(&ex, "withheld.state_secret"),
+            [None, None, None, None, None, None, Some(0.0)],
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(
+            values(&ex, "new_received"),
+            [25.0, 3.0, 2.0]
+                .map(Some)
+                .into_iter()
+                .chain([None; 3])
+                .chain([Some(30.0)])
+                .collect::<Vec<_>>()
+        );
     }
 
     /// The 2019 template's item rows read a band at a time (a Word document's PDF read by
