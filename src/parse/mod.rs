@@ -1851,7 +1851,7 @@ fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
         };
         // (Or the word broken over two lines of its cell, `小` / `计`: a table of bars or
         // box-drawing lines, each line's piece of a cell a cell of its own.)
-        let broken = text.trim() == "小";
+        let broken = text.len() <= 8 && text.trim() == "小";
         if let Some(at) = text.find("小计").or(broken.then_some(0)) {
             // (A crawler's header runs its words together: `…法律服务机构其他小计`.)
             let org_before = ["商业企", "科研机", "社会公", "法律服"]
