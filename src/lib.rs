@@ -2393,14 +2393,12 @@ mod tests {
         }
     }
 
-    /// Every stage counts against a file's budget: with a budget of a few steps a report
-    /// of each form is given up (`TOO_SLOW`, failed, nothing of it kept but its name, size
-    /// and encoding); with the default one it is read.
+    /// `tools/mutate.py`'s mangling of a fixture, made smaller: ninety-one nines run into a
+    /// row's label, its other cells apart by commas. The run's cuts into the row's numbers
+    /// were looked at past the file's budget, and the report given up; now at most
+    /// `CUT_STEPS` of them are.
     #[test]
     fn a_run_of_ninety_digits_is_cut_within_the_files_budget() {
-        // (`tools/mutate.py`'s mangling of a fixture, made smaller: ninety-one nines run into
-        // a row's label, its other cells apart by commas; the run's cuts into the row's
-        // numbers were looked at past the file's budget, and the report given up.)
         let label = "二、上年结转政府信息公开申请数量";
         let text = format!(
             "三、收到和处理政府信息公开申请情况\n{label},{label},{label}{},,2,,,3,,5,5\n三、本年度办理结果,（六）其他处理,（六）其他处理,1,,,,,,0,1",
@@ -2410,6 +2408,9 @@ mod tests {
         assert_ne!(o.status, DocStatus::Failed, "{:?}", o.diagnostics);
     }
 
+    /// Every stage counts against a file's budget: with a budget of a few steps a report
+    /// of each form is given up (`TOO_SLOW`, failed, nothing of it kept but its name, size
+    /// and encoding); with the default one it is read.
     #[test]
     fn a_file_over_its_budget_is_given_up_whole() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms");

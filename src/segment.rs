@@ -628,7 +628,7 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                 .map(|name| {
                     above
                         .as_deref()
-                        .and_then(|a| joined_name(a, &name).or_else(|| joined_mid_name(a, &name)))
+                        .and_then(|a| joined_name(a, &name, true))
                         .unwrap_or(name)
                 })
                 .or_else(|| {
@@ -1062,7 +1062,7 @@ fn agency_above(before: &[(usize, &str)]) -> Option<String> {
     if let Some(joined) = lines
         .get(at + 1)
         .filter(|a| fits_above(a))
-        .and_then(|a| joined_name(a, name))
+        .and_then(|a| joined_name(a, name, false))
     {
         return Some(joined);
     }
@@ -1086,28 +1086,20 @@ fn fits_above(n: &str) -> bool {
 /// A name broken over two lines of a cover or a wrapped title (某某县人民政府 / 办公室…):
 /// a department's name without a place in it, under a line that ends as an agency's or a
 /// place's name does.
-fn joined_name(above: &str, name: &str) -> Option<String> {
+fn joined_name(above: &str, name: &str, mid_word: bool) -> Option<String> {
     let bare =
         name.chars().count() <= 8 && !name.contains(AREAS) && !name.contains(['镇', '乡']) && !name.contains("政府");
+    // Or, a title's line wrapped in the middle of a word (`mid_word`: 某某市公共资源 /
+    // 交易中心2020年…报告), a line above that starts with a place and is no name of its own.
+    let fragment = || {
+        placed(above)
+            && (3..=24).contains(&above.chars().count())
+            && above
+                .chars()
+                .all(|c| c.is_alphabetic() && !c.is_ascii() || "（）()".contains(c))
+    };
     let joined = format!("{above}{name}");
-    (bare && agency_like(name) && agency_like(above) && joined.chars().count() <= 40)
-        .then(|| clean_agency(&joined))
-        .flatten()
-}
-
-/// A name a title wrapped in the middle of a word (某某市公共资源 / 交易中心2020年…报告): the
-/// line above a title's line starts with a place and is no name of its own, and the title's
-/// name is a department's without its place.
-fn joined_mid_name(above: &str, name: &str) -> Option<String> {
-    let bare =
-        name.chars().count() <= 8 && !name.contains(AREAS) && !name.contains(['镇', '乡']) && !name.contains("政府");
-    let placed = placed(above)
-        && (3..=24).contains(&above.chars().count())
-        && above
-            .chars()
-            .all(|c| c.is_alphabetic() && !c.is_ascii() || "（）()".contains(c));
-    let joined = format!("{above}{name}");
-    (bare && placed && agency_like(name) && joined.chars().count() <= 40)
+    (bare && agency_like(name) && (agency_like(above) || mid_word && fragment()) && joined.chars().count() <= 40)
         .then(|| clean_agency(&joined))
         .flatten()
 }

@@ -261,10 +261,7 @@ fn value_between_label_lines(
     }
     let first: Option<Vec<f64>> = std::iter::once(value)
         .chain(&next.values[..m - 1])
-        .map(|t| match t.kind {
-            Kind::Value(Value::Number(n)) => Some(n.value),
-            _ => None,
-        })
+        .map(|t| grid::number(t).map(|n| n.value))
         .collect();
     if first.is_some_and(|v| numbers_add_up(&v, subtotal)) {
         Some(m)
@@ -1552,10 +1549,7 @@ fn values_of_rows_after<'a>(
             let j = *i + 1 + d;
             filled[j] = true;
             let key = specs[j].key;
-            let named = format!("row {key} (");
-            ex.cells.retain(|c| c.row != key);
-            ex.diags
-                .retain(|x| !(x.code == Code::MissingValues && x.message.contains(&named)));
+            unmark_printed_empty(ex, key);
             let at = line.unwrap_or(run.label_line);
             let msg = format!(
                 "applications: row {key} ({}) took the {m} values after row {}'s own, each row of them adding up{}",
@@ -1581,6 +1575,15 @@ fn values_of_rows_after<'a>(
         }
     }
     hits.extend(taken);
+}
+
+/// A row read as printed without values that takes values after all: its blank cells and
+/// the warning that said so taken back.
+fn unmark_printed_empty(ex: &mut Extracted, key: &str) {
+    let named = format!("row {key} (");
+    ex.cells.retain(|c| c.row != key);
+    ex.diags
+        .retain(|x| !(x.code == Code::MissingValues && x.message.contains(&named)));
 }
 
 /// An item row of the 2019 template's first table (行政许可, 行政处罚 …: last year's
@@ -1612,13 +1615,7 @@ fn items_of_rows_after<'a>(
             .collect();
         let Some(lines) = lines else { continue };
         let adds_up = run.values.chunks(M).all(|row| {
-            let v: Option<Vec<f64>> = row
-                .iter()
-                .map(|t| match t.kind {
-                    Kind::Value(Value::Number(n)) => Some(n.value),
-                    _ => None,
-                })
-                .collect();
+            let v: Option<Vec<f64>> = row.iter().map(|t| grid::number(t).map(|n| n.value)).collect();
             v.is_some_and(|v| validate::close(v[0] + v[1], v[2]))
         });
         if !adds_up {
@@ -1628,10 +1625,7 @@ fn items_of_rows_after<'a>(
         for (d, (&line, chunk)) in lines.iter().zip(rest.chunks(M)).enumerate() {
             let j = *i + 1 + d;
             let key = specs[j].key;
-            let named = format!("row {key} (");
-            ex.cells.retain(|c| c.row != key);
-            ex.diags
-                .retain(|x| !(x.code == Code::MissingValues && x.message.contains(&named)));
+            unmark_printed_empty(ex, key);
             ex.diags.push(Diagnostic::info(
                 Code::MissingValues,
                 Some(line),
@@ -2274,10 +2268,11 @@ fn placements(n: usize, m: usize) -> Vec<Placement> {
     out
 }
 
+/// Every way to choose `k` of `n` places, in increasing order: one or two of them (a row
+/// one or two values short or over); none past that.
 fn combinations(n: usize, k: usize) -> Vec<Vec<usize>> {
     match k {
-        1 => (0..n).map(|a| vec![a]).collect(),
-        2 => (0..n).flat_map(|a| (a + 1..n).map(move |b| vec![a, b])).collect(),
+        1 | 2 => pages::choose(n, k),
         _ => Vec::new(),
     }
 }

@@ -279,7 +279,7 @@ pub(super) fn columns(
 }
 
 /// Every way to choose `k` of `n` columns, each in increasing order.
-fn choose(n: usize, k: usize) -> Vec<Vec<usize>> {
+pub(super) fn choose(n: usize, k: usize) -> Vec<Vec<usize>> {
     let mut out = Vec::new();
     let mut way: Vec<usize> = (0..k).collect();
     if k > n {
