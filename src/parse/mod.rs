@@ -3583,7 +3583,10 @@ fn balance(split: &[Token<'_>]) -> (usize, usize) {
 /// - Soft rules, each broken rule counts one: a change more than twice last year's count;
 ///   last year's count at 10,000 or more;
 ///   more published this year than published in total, or than made; more issued than in
-///   force, more repealed than in force.
+///   force, more repealed than in force; or else (one rule) more than half as many issued,
+///   or repealed, as in force: what is in force has built up over years (`114251` is
+///   11|4|251, not 11|42|51). No report of the fixtures breaks this rule without breaking
+///   one of the two before it.
 /// - Then: 处理决定数量 equal to last year's items plus the change (reports often fill it
 ///   with this year's item count), 本年新制作 equal to 本年新公开, and a change of 0 (the
 ///   commonest value) are preferred.
@@ -3625,7 +3628,12 @@ fn prior(cols: &PriorCols, nums: &[Option<f64>], split: &[Token<'_>], unitless: 
     if let (Some(made), Some(published)) = (val(cols.new_made), val(cols.new_published)) {
         tie = u32::from(made != published);
     }
-    soft += gt(cols.issued, cols.in_force) + gt(cols.repealed, cols.in_force);
+    let over = gt(cols.issued, cols.in_force) + gt(cols.repealed, cols.in_force);
+    let crowded = match (val(cols.issued), val(cols.repealed), val(cols.in_force)) {
+        (Some(i), Some(r), Some(f)) => u32::from(2.0 * i.max(r) > f),
+        _ => 0,
+    };
+    soft += over.max(crowded);
     if let (Some(n), Some(wan)) = (val(cols.projects), val(cols.amount)) {
         // An agency's centralized purchases of a year: a few, some hundreds for a whole
         // area, not thousands (`184253521.20` is not 1842 projects).
@@ -5932,6 +5940,27 @@ mod tests {
             ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit),
             "no identity decides 898989"
         );
+    }
+
+    /// What is in force has built up over the years: a split giving more than half as many
+    /// issued, or repealed, as in force is less plausible than one that does not (管委会办公室 2024: `行政规范性文件114251` is 11|4|251, not 11|42|51), still
+    /// flagged.
+    #[test]
+    fn what_is_in_force_outnumbers_what_was_issued() {
+        for (run, want) in [("114251", [11.0, 4.0, 251.0]), ("74383", [7.0, 4.0, 383.0])] {
+            let text = format!("规章000规范性文件{run}第二十条");
+            let ex = labelled_text(Table::ActiveDisclosure, Template::T2021, &text, Form::Glued);
+            assert_eq!(values(&ex, "normative_documents"), want.map(Some), "{run}");
+            assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit), "{run}");
+        }
+        // A split that breaks a rule before it is not made worse (`693665` is 69|3|665).
+        let ex = labelled_text(
+            Table::ActiveDisclosure,
+            Template::T2021,
+            "规章000规范性文件693665第二十条",
+            Form::Glued,
+        );
+        assert_eq!(values(&ex, "normative_documents"), [69.0, 3.0, 665.0].map(Some));
     }
 
     /// Where no identity decides a run's split, the split whose numbers the report's prose
