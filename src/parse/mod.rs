@@ -1524,9 +1524,9 @@ fn values_of_rows_after<'a>(
         };
         let last = run.values[..k * m].last().map_or(u32::MAX, |t| t.line);
         let labels_after = || {
-            next.iter()
-                .zip(*i + 1..)
-                .all(|(line, j)| line.is_some() || label_after(&specs[j], tokens, last))
+            next.iter().zip(*i + 1..).all(|(line, j)| {
+                line.is_some() || label_after(&specs[j], tokens, last) || names_in_wrap(run, &specs[j])
+            })
         };
         if !rows_add_up(&run.values[..k * m], k, subtotal) || unseen && !nonzero() && !labels_after() {
             continue;
@@ -1559,6 +1559,8 @@ fn values_of_rows_after<'a>(
                     ": its label stands after them"
                 } else if label_after(&specs[j], tokens, last) {
                     "; its label stands after the table's rows, so only the template's order of rows tells they are its"
+                } else if names_in_wrap(run, &specs[j]) {
+                    "; its label was read into that row's, before the numbers"
                 } else {
                     "; its label was not found, so only the template's order of rows tells they are its"
                 }
@@ -1642,6 +1644,17 @@ fn items_of_rows_after<'a>(
         }
     }
     hits.extend(taken);
+}
+
+/// Whether a line of `run`'s label after its first names the row `spec` (one of its
+/// keywords): a next row's label read into this one's, as a PDF's text puts the labels of
+/// a band of rows before their numbers (`3.其` / `他` / `（七）总计` / fourteen numbers).
+fn names_in_wrap(run: &Run<'_>, spec: &RowSpec) -> bool {
+    let ends = run.breaks.iter().map(|b| b.0).skip(1).chain([run.label.len()]);
+    run.breaks.iter().zip(ends).any(|(&(start, _), end)| {
+        let n = labels::normalize(&run.label[start..end]);
+        spec.keywords.iter().any(|k| n.contains(k))
+    })
 }
 
 /// Whether a text token after line `after` names the row `spec` (one of its keywords).
@@ -5433,6 +5446,22 @@ mod tests {
             ex.diags
         );
         assert_eq!(values(&ex, "other"), row([0.0; 7]));
+        // The next row's label read into this one's wrapped label (`3.其` / `他` / `（七）总计`),
+        // then both rows' numbers, the first all zeros: each row takes its own.
+        let text = format!(
+            "{head}1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n\
+             2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n\
+             3.其\n他\n（七）总计\n{}0\n5\n0\n5\n0\n12\n四、结转下年度继续办理 2\n",
+            numbers(&[[0; 7], [9, 1, 0, 0, 0, 0, 10]])
+        );
+        let ex = labelled_text(Table::Applications, Template::T2021, &text, Form::Text);
+        assert_eq!(
+            values(&ex, "total"),
+            row([9.0, 1.0, 0.0, 0.0, 0.0, 0.0, 10.0]),
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(values(&ex, "other.other"), row([0.0; 7]));
         // Beside a 小计 column, the rows' 总计 printed empty: seven numbers a row, each 小计
         // the organisations'; the 总计 blank.
         let text = format!(
