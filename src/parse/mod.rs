@@ -253,7 +253,7 @@ fn value_between_label_lines(
     if next.breaks.iter().any(|&(at, _)| opens_item(&next.label[at..])) {
         return None;
     }
-    // A value or two more: the row's, a number a narrow cell broke over two lines among
+    // A value or two more: the row's, numbers a narrow cell broke over two lines among
     // them (`join_wrapped`), or the next row's where the row's add up without them.
     let n = 1 + next.values.len();
     if n == m {
@@ -266,7 +266,7 @@ fn value_between_label_lines(
     if first.is_some_and(|v| numbers_add_up(&v, subtotal)) {
         Some(m)
     } else {
-        (n == m + 1).then_some(n)
+        (n <= m + 2).then_some(n)
     }
 }
 
@@ -750,9 +750,7 @@ pub fn labelled(
                 None
             };
             if extra == 0 || subtotal.is_some() {
-                if let Some(joined) = join_wrapped(&mut run.values, subtotal) {
-                    wrapped.push(joined);
-                }
+                wrapped.extend(join_wrapped(&mut run.values, subtotal));
             }
         }
         if table == Table::Applications && !spare {
@@ -1668,71 +1666,125 @@ fn label_after(spec: &RowSpec, tokens: &[Token<'_>], after: u32) -> bool {
         })
 }
 
-/// A row of the applications table with one value more than its seven columns (eight with
-/// a 小计 at `subtotal`), two of them one number a narrow cell broke over two lines (`２３` /
-/// `２` for 232, a PDF's text): the two joined where they are whole numbers on lines one
-/// after the other, the first not 0, and joining them is the only way the row adds up (its
-/// 总计 the sum of the others, its 小计 the organisations'), no value left out making it add
-/// up. Returns the line and the two pieces.
-fn join_wrapped<'a>(values: &mut Vec<Token<'a>>, subtotal: Option<usize>) -> Option<(u32, &'a str, &'a str)> {
+/// A row of the applications table with one or two values more than its seven columns
+/// (eight with a 小计 at `subtotal`), each extra one a piece of a number a narrow cell broke
+/// over two lines (`２８` / `６` for 286, a PDF's text): the pieces joined where they are
+/// whole numbers on lines one after the other (or with one line between, a wrapped label's
+/// with the first piece on its first line), the first not 0, and joining them is the
+/// only way the row adds up (its 总计 the sum of the others, its 小计 the organisations'):
+/// no other join does, nor does leaving values out (all of the extra ones, or some with
+/// the other joined). Returns each join's line and its two pieces.
+fn join_wrapped<'a>(values: &mut Vec<Token<'a>>, subtotal: Option<usize>) -> Vec<(u32, &'a str, &'a str)> {
     let m = 7 + usize::from(subtotal.is_some());
-    if values.len() != m + 1 {
-        return None;
+    let extra = values.len().wrapping_sub(m);
+    if extra != 1 && extra != 2 {
+        return Vec::new();
     }
     let digits = |t: &Token<'_>| -> Option<String> {
         let d: String = t.raw.chars().map(numbers::halfwidth).collect();
         (matches!(t.kind, Kind::Value(Value::Number(_))) && !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
             .then_some(d)
     };
-    let nums: Vec<f64> = values.iter().map(summand).collect::<Option<_>>()?;
-    let adds_up = |v: &[f64]| numbers_add_up(v, subtotal);
-    // No value left out makes the row add up.
-    let dropped = (0..nums.len()).any(|d| {
-        let v: Vec<f64> = nums
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != d)
-            .map(|(_, &x)| x)
-            .collect();
-        adds_up(&v)
-    });
-    if dropped {
-        return None;
-    }
-    let mut found = None;
-    for k in 0..m {
-        let (a, b) = (&values[k], &values[k + 1]);
-        if b.line != a.line + 1 {
-            continue;
-        }
-        let (Some(x), Some(y)) = (digits(a), digits(b)) else {
-            continue;
-        };
-        if x.starts_with('0') {
-            continue;
-        }
-        let Ok(joined) = format!("{x}{y}").parse::<f64>() else {
-            continue;
-        };
-        let mut v = nums.clone();
-        v[k] = joined;
-        v.remove(k + 1);
-        if adds_up(&v) {
-            if found.is_some() {
+    let Some(nums) = values.iter().map(summand).collect::<Option<Vec<f64>>>() else {
+        return Vec::new();
+    };
+    // Each value and the next joined, where they may be: (k, the number).
+    let joins: Vec<(usize, f64)> = (0..values.len() - 1)
+        .filter_map(|k| {
+            // (Or with a line between: a label's, the number's first piece on its line.)
+            let (a, b) = (&values[k], &values[k + 1]);
+            if b.line != a.line + 1 && b.line != a.line + 2 {
                 return None;
             }
-            found = Some((k, joined));
+            let (x, y) = (digits(a)?, digits(b)?);
+            if x.starts_with('0') {
+                return None;
+            }
+            Some((k, format!("{x}{y}").parse::<f64>().ok()?))
+        })
+        .collect();
+    // A reading: each value kept, joined to the next (its number) or left out.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Op {
+        Keep,
+        Join(f64),
+        Drop,
+    }
+    let adds_up = |ops: &[Op]| -> bool {
+        let mut v = Vec::with_capacity(m);
+        let mut i = 0;
+        while i < ops.len() {
+            match ops[i] {
+                Op::Keep => v.push(nums[i]),
+                Op::Join(x) => {
+                    v.push(x);
+                    i += 1;
+                }
+                Op::Drop => {}
+            }
+            i += 1;
+        }
+        v.len() == m && numbers_add_up(&v, subtotal)
+    };
+    let n = values.len();
+    let mut readings: Vec<Vec<Op>> = Vec::new();
+    // Joins and drops, `extra` of them in all, none overlapping.
+    let mut ops = vec![Op::Keep; n];
+    let free = |ops: &[Op], k: usize, width: usize| {
+        (k..k + width).all(|i| ops[i] == Op::Keep) && (k == 0 || !matches!(ops[k - 1], Op::Join(_)))
+    };
+    fn choose(
+        ops: &mut Vec<Op>,
+        from: usize,
+        left: usize,
+        joins: &[(usize, f64)],
+        free: &dyn Fn(&[Op], usize, usize) -> bool,
+        adds_up: &dyn Fn(&[Op]) -> bool,
+        out: &mut Vec<Vec<Op>>,
+    ) {
+        if left == 0 {
+            if adds_up(ops) {
+                out.push(ops.clone());
+            }
+            return;
+        }
+        for k in from..ops.len() {
+            if free(ops, k, 1) {
+                ops[k] = Op::Drop;
+                choose(ops, k + 1, left - 1, joins, free, adds_up, out);
+                ops[k] = Op::Keep;
+            }
+            if let Some(&(_, x)) = joins.iter().find(|j| j.0 == k) {
+                if free(ops, k, 2) {
+                    ops[k] = Op::Join(x);
+                    choose(ops, k + 2, left - 1, joins, free, adds_up, out);
+                    ops[k] = Op::Keep;
+                }
+            }
         }
     }
-    let (k, joined) = found?;
-    let second = values.remove(k + 1);
-    let first = &mut values[k];
-    first.kind = Kind::Value(Value::Number(numbers::Number {
-        value: joined,
-        unit: None,
-        signed: false,
-    }));
-    Some((first.line, first.raw, second.raw))
+    choose(&mut ops, 0, extra, &joins, &free, &adds_up, &mut readings);
+    let [reading] = readings.as_slice() else {
+        return Vec::new();
+    };
+    if reading.contains(&Op::Drop) {
+        return Vec::new();
+    }
+    // Joined from the last, so each earlier join's index still holds.
+    let mut out = Vec::new();
+    for k in (0..n).rev() {
+        let Op::Join(joined) = reading[k] else { continue };
+        let second = values.remove(k + 1);
+        let first = &mut values[k];
+        first.kind = Kind::Value(Value::Number(numbers::Number {
+            value: joined,
+            unit: None,
+            signed: false,
+        }));
+        out.push((first.line, first.raw, second.raw));
+    }
+    out.reverse();
+    out
 }
 
 /// Whether `values` are `rows` rows of the applications table's numbers, seven each (eight
@@ -5282,6 +5334,21 @@ mod tests {
         // Both pieces on one line: two cells, not one number.
         let ex = applications_text("一、本年新收政府信息公开申请数量 156 17 7 3 16 33 23 2\n");
         assert!(!values(&ex, "new_received").contains(&Some(232.0)), "{:?}", ex.cells);
+        // Two numbers broken so, the first piece of one on the label's first line and its
+        // second after the label's second (`一、本年新收政府信 ２８` / `息公开申请数量` / `６` …).
+        let ex = applications_text(
+            "一、本年新收政府信 ２８\n息公开申请数量\n６\n２２\n０\n１３\n４\n１２\n３３\n７\n\
+             二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n",
+        );
+        assert_eq!(
+            values(&ex, "new_received"),
+            [286.0, 22.0, 0.0, 13.0, 4.0, 12.0, 337.0].map(Some),
+            "{:?}",
+            ex.diags
+        );
+        // Two too many that two left out would make add up too: not joined.
+        let ex = row("1 1 0 0 0 0 1 2 1");
+        assert!(!values(&ex, "new_received").contains(&Some(11.0)), "{:?}", ex.cells);
     }
 
     /// Outcome rows that each lack their 总计 alone in a text that keeps no empty cells (a
