@@ -1487,17 +1487,20 @@ fn values_of_rows_after<'a>(
     let m = 7 + usize::from(subtotal.is_some());
     let mut taken: Vec<RowRun<'a>> = Vec::new();
     for (i, run) in hits.iter_mut() {
-        let k = run.values.len() / m;
+        // Each row's values: `m` each, or (where they do not add up so) as many as make a
+        // row that adds up, numbers a narrow cell broke over two lines joined (`join_wrapped`).
+        let Some(bounds) = band_rows(&run.values, m, subtotal) else {
+            continue;
+        };
+        let k = bounds.len();
+        let end = bounds[k - 1].end;
         // (Values after the rows' that make no row: a later row's, the rest of it printed
         // elsewhere; left unused, said so, where three rows or more of them add up, or two
         // not both all zeros.)
-        let spare = run.values.len() % m;
-        let some_nonzero = || {
-            run.values[..k * m]
-                .chunks(m)
-                .any(|row| row.last().and_then(summand).is_some_and(|t| t != 0.0))
-        };
-        if k < 2 || spare != 0 && k < 3 && !some_nonzero() || *i + k > specs.len() {
+        let spare = run.values.len() - end;
+        let totals = || bounds.iter().map(|r| run.values[r.end - 1].clone());
+        let some_nonzero = || totals().any(|t| summand(&t).is_some_and(|t| t != 0.0));
+        if spare != 0 && k < 3 && !some_nonzero() || *i + k > specs.len() {
             continue;
         }
         // Each next row: read as printed empty (its line), or not found (None).
@@ -1515,35 +1518,33 @@ fn values_of_rows_after<'a>(
         // are, as a text that reads a table a column at a time gives them, its labels
         // before.)
         let unseen = next.iter().any(Option::is_none);
-        let nonzero = || {
-            run.values[..k * m]
-                .chunks(m)
-                .all(|row| row.last().and_then(summand).is_some_and(|t| t != 0.0))
-        };
-        let last = run.values[..k * m].last().map_or(u32::MAX, |t| t.line);
+        let nonzero = || totals().all(|t| summand(&t).is_some_and(|t| t != 0.0));
+        let last = run.values[end - 1].line;
         let labels_after = || {
             next.iter().zip(*i + 1..).all(|(line, j)| {
                 line.is_some() || label_after(&specs[j], tokens, last) || names_in_wrap(run, &specs[j])
             })
         };
-        if !rows_add_up(&run.values[..k * m], k, subtotal) || unseen && !nonzero() && !labels_after() {
+        if unseen && !nonzero() && !labels_after() {
             continue;
         }
         if spare != 0 {
-            let left: Vec<&str> = run.values[k * m..].iter().map(|t| t.raw).collect();
+            let left: Vec<&str> = run.values[end..].iter().map(|t| t.raw).collect();
             ex.diags.push(Diagnostic::warning(
                 Code::ExtraValues,
-                run.values.get(k * m).map(|t| t.line),
+                run.values.get(end).map(|t| t.line),
                 format!(
                     "applications: the {spare} value(s) [{}] after the {k} rows of numbers that follow row {}'s label make no row of their own; they were not used",
                     left.join(" "),
                     specs[*i].key
                 ),
             ));
-            run.values.truncate(k * m);
+            run.values.truncate(end);
         }
-        let rest = run.values.split_off(m);
-        for (d, (line, chunk)) in next.iter().zip(rest.chunks(m)).enumerate() {
+        let rest = run.values.split_off(bounds[0].end);
+        let first = bounds[0].end;
+        for (d, (line, range)) in next.iter().zip(&bounds[1..]).enumerate() {
+            let chunk = &rest[range.start - first..range.end - first];
             let j = *i + 1 + d;
             filled[j] = true;
             let key = specs[j].key;
@@ -1642,6 +1643,41 @@ fn items_of_rows_after<'a>(
         }
     }
     hits.extend(taken);
+}
+
+/// The rows of numbers `values` start with, two or more, each a range of them: `m` a row
+/// where the rows so cut each add up (`rows_add_up`); else, row by row, `m` that add up or
+/// `m` + 1 or + 2 with numbers a narrow cell broke over two lines among them, joined
+/// (`join_wrapped`: the only reading with which the row adds up).
+fn band_rows(values: &[Token<'_>], m: usize, subtotal: Option<usize>) -> Option<Vec<std::ops::Range<usize>>> {
+    let k = values.len() / m;
+    if k >= 2 && rows_add_up(&values[..k * m], k, subtotal) {
+        return Some((0..k).map(|r| r * m..(r + 1) * m).collect());
+    }
+    if values.len() < 2 * m || values.iter().any(|t| !matches!(t.kind, Kind::Value(Value::Number(_)))) {
+        return None;
+    }
+    let mut rows = Vec::new();
+    let mut at = 0;
+    while at + m <= values.len() {
+        let fits = |n: usize| -> bool {
+            let Some(row) = values.get(at..at + n) else {
+                return false;
+            };
+            if n == m {
+                return rows_add_up(row, 1, subtotal);
+            }
+            let mut row = row.to_vec();
+            !join_wrapped(&mut row, subtotal).is_empty()
+        };
+        let Some(n) = (m..=m + 2).find(|&n| fits(n)) else {
+            break;
+        };
+        rows.push(at..at + n);
+        at += n;
+    }
+    // (Some row wrapped: else the rows of `m` above.)
+    (rows.len() >= 2 && rows.iter().any(|r| r.len() > m)).then_some(rows)
 }
 
 /// Whether a line of `run`'s label after its first names the row `spec` (one of its
@@ -5529,6 +5565,22 @@ mod tests {
             ex.diags
         );
         assert_eq!(values(&ex, "other.other"), row([0.0; 7]));
+        // A row of the band with numbers a narrow cell broke over two lines (`２８` / `６`):
+        // joined, the only reading with which the row adds up.
+        let text = format!(
+            "{head}1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n\
+             2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n\
+             3.其\n他\n（七）总计\n5\n0\n0\n0\n0\n0\n5\n28\n6\n26\n0\n14\n8\n12\n34\n6\n\
+             0\n0\n4\n0\n0\n4\n四、结转下年度继续办理 0\n"
+        );
+        let ex = labelled_text(Table::Applications, Template::T2021, &text, Form::Text);
+        assert_eq!(
+            values(&ex, "total"),
+            row([286.0, 26.0, 0.0, 14.0, 8.0, 12.0, 346.0]),
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(values(&ex, "other.other"), row([5.0, 0.0, 0.0, 0.0, 0.0, 0.0, 5.0]));
         // Beside a 小计 column, the rows' 总计 printed empty: seven numbers a row, each 小计
         // the organisations'; the 总计 blank.
         let text = format!(
