@@ -101,6 +101,73 @@ const LABEL_BYTES: usize = 96;
 const WRAPPED_LINES: usize = 20;
 const VALUES: usize = 8;
 
+/// The character column a token starts at in its line, where its text is the line's.
+fn column(t: &Token<'_>, lines: &[Line<'_>]) -> Option<usize> {
+    let line = lines.get(t.line.checked_sub(lines.first()?.no)? as usize)?;
+    if line.no != t.line {
+        return None;
+    }
+    let base = line.text.as_ptr() as usize;
+    let at = (t.raw.as_ptr() as usize).checked_sub(base)?;
+    if at + t.raw.len() > line.text.len() || !line.text.is_char_boundary(at) {
+        return None;
+    }
+    Some(line.text[..at].chars().count())
+}
+
+/// Takes out the pieces of a group's label that a PDF's text laid out with spaces puts
+/// beside a narrow row label's, line by line (`（四   1.本   0   0 …` / `）无   机关` /
+/// `法提   不掌` / `供    握相` / `     关政`: （四）无法提供 beside 1.本机关不掌握相关…):
+/// read in order they run the two together, and no row's label is found. Where a line of
+/// values has two pieces of label before them and a line after it (before the next line of
+/// values) has a piece in the column of the second, the pieces left of that column on
+/// those lines are the group's, taken out; the row's then read as a label wrapped after
+/// its values (`rejoin`).
+fn drop_group_fragments(tokens: &mut Vec<Token<'_>>, lines: &[Line<'_>]) {
+    let mut drop = vec![false; tokens.len()];
+    let mut i = 0;
+    while i < tokens.len() {
+        let line = tokens[i].line;
+        let end = i + tokens[i..].iter().take_while(|t| t.line == line).count();
+        let first_value = tokens[i..end].iter().position(|t| t.kind != Kind::Text).map(|k| i + k);
+        let here = i;
+        i = end;
+        let Some(v) = first_value else { continue };
+        // The row's piece, and the group's before it.
+        if v < here + 2 || tokens[v - 1].kind != Kind::Text || tokens[v - 2].kind != Kind::Text {
+            continue;
+        }
+        let Some(c) = column(&tokens[v - 1], lines) else {
+            continue;
+        };
+        // The lines of label after it, to the next line with a value.
+        let after = end + tokens[end..].iter().take_while(|t| t.kind == Kind::Text).count();
+        // (Not the next line of values' own pieces: it is looked at in its turn.)
+        let next_line = tokens.get(after).map_or(u32::MAX, |t| t.line);
+        let wrapped = tokens[end..after]
+            .iter()
+            .filter(|t| t.line < next_line)
+            .any(|t| column(t, lines).is_some_and(|col| col.abs_diff(c) <= 1));
+        if !wrapped {
+            continue;
+        }
+        let left = |t: &Token<'_>| column(t, lines).is_some_and(|col| col + 1 < c);
+        for k in here..v - 1 {
+            drop[k] |= tokens[k].kind == Kind::Text && left(&tokens[k]);
+        }
+        for k in end..after {
+            drop[k] |= tokens[k].line < next_line && left(&tokens[k]);
+        }
+    }
+    if drop.contains(&true) {
+        let mut k = 0;
+        tokens.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+    }
+}
+
 /// Splits tokens into label+values runs.
 fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
     let mut out = Vec::new();
@@ -392,7 +459,10 @@ pub fn labelled(
     stated: &Stated<'_>,
 ) -> Extracted {
     let specs = template::rows(table, template);
-    let tokens = grid::tokens(lines, form == Form::Glued);
+    let mut tokens = grid::tokens(lines, form == Form::Glued);
+    if form == Form::Text && table == Table::Applications {
+        drop_group_fragments(&mut tokens, lines);
+    }
     let mut ex = Extracted {
         cells: Vec::with_capacity(template::cell_count(table, template)),
         diags: Vec::new(),
@@ -5426,6 +5496,56 @@ mod tests {
             ex.diags
         );
         assert_eq!(status(&ex, "partially_granted"), (Some(2.0), CellStatus::Reported));
+    }
+
+    /// A PDF's text laid out with spaces (`pdftotext -layout`, a Word document's PDF) puts a
+    /// group's label (（四）无法提供) beside its narrow rows' labels, line by line: the group's
+    /// pieces are taken out, and each row's label read as wrapped after its values.
+    #[test]
+    fn a_groups_label_beside_narrow_row_labels_is_taken_out() {
+        let text = "一、本年新收政府信息公开申请数量 14 1 0 0 1 3 19\n\
+                    二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n\
+                    三、   （一）予以      4   1    0    0    0    0    5\n\
+                    本年   公开\n\
+                    度办\n\
+                    理结   （二）部分      6   0    0    0    1    0    7\n\
+                    果    公开（区分\n\
+                    \x20    处理的，只\n\
+                    \x20    计这一情\n\
+                    \x20    形，不计其\n\
+                    \x20    他情形）\n\
+                    （四   1.本   3   0   0   0   0   0   3\n\
+                    ）无   机关\n\
+                    法提   不掌\n\
+                    供    握相\n\
+                    \x20    关政\n\
+                    \x20    府信\n\
+                    \x20    息\n\
+                    \x20    2.没   1   0   0   0   0   0   1\n\
+                    \x20    有现\n\
+                    \x20    成信\n\
+                    \x20    息需\n\
+                    \x20    要另\n\
+                    \x20    行制\n\
+                    \x20    作\n\
+                    \x20    3.补正后申请内容仍不明确   0   0   0   0   0   0   0\n";
+        let ex = labelled_text(Table::Applications, Template::T2021, text, Form::Text);
+        let row = |v: [f64; 7]| v.map(Some).to_vec();
+        assert_eq!(
+            values(&ex, "granted"),
+            row([4.0, 1.0, 0.0, 0.0, 0.0, 0.0, 5.0]),
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(
+            values(&ex, "partially_granted"),
+            row([6.0, 0.0, 0.0, 0.0, 1.0, 0.0, 7.0])
+        );
+        assert_eq!(values(&ex, "unable.not_held"), row([3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0]));
+        assert_eq!(
+            values(&ex, "unable.needs_creation"),
+            row([1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0])
+        );
     }
 
     /// A PDF's text read in its reading order (`pdftotext` without `-layout`, a Word
