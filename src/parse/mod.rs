@@ -168,6 +168,104 @@ fn drop_group_fragments(tokens: &mut Vec<Token<'_>>, lines: &[Line<'_>]) {
     }
 }
 
+/// Numbers a narrow cell broke over two lines in a PDF's text laid out with spaces: a row's
+/// numbers on one line, the pieces that wrapped on the next, each under its number's
+/// column (`一、本年新收政府信 １５ １７ … ２３` / `息公开申请数量   ６   ２`: 156 and
+/// 232). Joined where each piece stands under one number of a row of the applications
+/// table's (seven, or eight with a 小计 at `subtotal`) and the row adds up joined, not
+/// without. Returns each join's line and its two pieces.
+fn join_pieces_below<'a>(
+    tokens: &mut Vec<Token<'a>>,
+    lines: &[Line<'_>],
+    subtotal: Option<usize>,
+) -> Vec<(u32, &'a str, &'a str)> {
+    let m = 7 + usize::from(subtotal.is_some());
+    let digits = |t: &Token<'_>| -> Option<String> {
+        let d: String = t.raw.chars().map(numbers::halfwidth).collect();
+        (matches!(t.kind, Kind::Value(Value::Number(_))) && !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+            .then_some(d)
+    };
+    let mut out = Vec::new();
+    let mut drop = vec![false; tokens.len()];
+    let mut start = 0;
+    while start < tokens.len() {
+        let line = tokens[start].line;
+        let end = start + tokens[start..].iter().take_while(|t| t.line == line).count();
+        let (a, b) = (
+            start..end,
+            end..end + tokens[end..].iter().take_while(|t| t.line == line + 1).count(),
+        );
+        start = end;
+        if b.is_empty() {
+            continue;
+        }
+        let values: Vec<usize> = a.clone().filter(|&k| tokens[k].kind != Kind::Text).collect();
+        // The next line: label text, then pieces, nothing else.
+        let first_piece = b.clone().find(|&k| tokens[k].kind != Kind::Text).unwrap_or(b.end);
+        let pieces: Vec<usize> = (first_piece..b.end).collect();
+        if values.len() != m || pieces.is_empty() || pieces.iter().any(|&k| digits(&tokens[k]).is_none()) {
+            continue;
+        }
+        let Some(nums) = values
+            .iter()
+            .map(|&k| summand(&tokens[k]))
+            .collect::<Option<Vec<f64>>>()
+        else {
+            continue;
+        };
+        if numbers_add_up(&nums, subtotal) {
+            continue;
+        }
+        // Each piece under one number, a different one each.
+        let span = |k: usize| column(&tokens[k], lines).map(|c| (c, c + tokens[k].raw.chars().count()));
+        let mut under: Vec<(usize, usize)> = Vec::new();
+        for &p in &pieces {
+            let Some((c, e)) = span(p) else { break };
+            let above: Vec<usize> = (0..values.len())
+                .filter(|&i| span(values[i]).is_some_and(|(c0, e0)| c + 1 >= c0 && c <= e0))
+                .collect();
+            match above.as_slice() {
+                [i] if e > c && !under.iter().any(|u| u.0 == *i) => under.push((*i, p)),
+                _ => break,
+            }
+        }
+        if under.len() != pieces.len() {
+            continue;
+        }
+        let mut joined = nums.clone();
+        for &(i, p) in &under {
+            let (Some(x), Some(y)) = (digits(&tokens[values[i]]), digits(&tokens[p])) else {
+                continue;
+            };
+            match format!("{x}{y}").parse::<f64>() {
+                Ok(v) if !x.starts_with('0') => joined[i] = v,
+                _ => joined[i] = f64::NAN,
+            }
+        }
+        if !numbers_add_up(&joined, subtotal) {
+            continue;
+        }
+        for &(i, p) in &under {
+            let t = &mut tokens[values[i]];
+            t.kind = Kind::Value(Value::Number(numbers::Number {
+                value: joined[i],
+                unit: None,
+                signed: false,
+            }));
+            drop[p] = true;
+            out.push((t.line, t.raw, tokens[p].raw));
+        }
+    }
+    if !out.is_empty() {
+        let mut k = 0;
+        tokens.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+    }
+    out
+}
+
 /// Splits tokens into label+values runs.
 fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
     let mut out = Vec::new();
@@ -460,8 +558,12 @@ pub fn labelled(
 ) -> Extracted {
     let specs = template::rows(table, template);
     let mut tokens = grid::tokens(lines, form == Form::Glued);
+    // Numbers broken over two lines in a narrow cell, joined: (line, first piece, second).
+    let mut wrapped: Vec<(u32, &str, &str)> = Vec::new();
     if form == Form::Text && table == Table::Applications {
         drop_group_fragments(&mut tokens, lines);
+        let subtotal = subtotal_position(&tokens);
+        wrapped = join_pieces_below(&mut tokens, lines, subtotal);
     }
     let mut ex = Extracted {
         cells: Vec::with_capacity(template::cell_count(table, template)),
@@ -798,8 +900,6 @@ pub fn labelled(
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     // Rows still to place after the ones read by position.
     let mut pending: Vec<RowRun> = Vec::with_capacity(hits.len());
-    // Numbers broken over two lines in a narrow cell, joined: (line, first piece, second).
-    let mut wrapped: Vec<(u32, &str, &str)> = Vec::new();
     for (i, mut run) in hits {
         let spec = &specs[i];
         let m = spec.cols.len() + extra;
@@ -5496,6 +5596,37 @@ mod tests {
             ex.diags
         );
         assert_eq!(status(&ex, "partially_granted"), (Some(2.0), CellStatus::Reported));
+    }
+
+    /// A PDF's text laid out with spaces puts the pieces of numbers a narrow cell broke over
+    /// two lines on the next line, each under its number: joined, the only reading with
+    /// which the row adds up.
+    #[test]
+    fn pieces_under_their_numbers_are_joined_to_them() {
+        let text = "一、本年新收政府信 １５         １７   ７   ３   １６   ３３   ２３\n\
+                    息公开申请数量   ６                                 ２\n\
+                    二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n\
+                    （七）总计                  １５      １７       １       ３       １２      ２９       ２１\n\
+                    \x20                      ６                                                 ８\n";
+        let ex = applications_text(text);
+        assert_eq!(
+            values(&ex, "new_received"),
+            [156.0, 17.0, 7.0, 3.0, 16.0, 33.0, 232.0].map(Some),
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(
+            values(&ex, "total"),
+            [156.0, 17.0, 1.0, 3.0, 12.0, 29.0, 218.0].map(Some)
+        );
+        let total = ex.cells.iter().find(|c| c.row == "total" && c.col == "total").unwrap();
+        assert_eq!(total.raw.as_str(), "２１\n８");
+        // A piece under no number, or a row that adds up as it is: left as they are.
+        let ex = applications_text(
+            "（七）总计 15 17 1 3 12 29 77\n\
+             \x20                                           6\n",
+        );
+        assert_eq!(values(&ex, "total"), [15.0, 17.0, 1.0, 3.0, 12.0, 29.0, 77.0].map(Some));
     }
 
     /// A PDF's text laid out with spaces (`pdftotext -layout`, a Word document's PDF) puts a
