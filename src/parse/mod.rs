@@ -213,7 +213,13 @@ fn join_pieces_below<'a>(
         else {
             continue;
         };
-        if numbers_add_up(&nums, subtotal) {
+        // (A 小计 before the organisations' columns or after them: the header's words may
+        // have been broken, and the rows tell which later, `subtotal_by_rows`.)
+        let adds_up = |v: &[f64]| match subtotal {
+            None => numbers_add_up(v, None),
+            Some(_) => numbers_add_up(v, Some(1)) || numbers_add_up(v, Some(6)),
+        };
+        if adds_up(&nums) {
             continue;
         }
         // Each piece under one number, a different one each.
@@ -242,7 +248,7 @@ fn join_pieces_below<'a>(
                 _ => joined[i] = f64::NAN,
             }
         }
-        if !numbers_add_up(&joined, subtotal) {
+        if !adds_up(&joined) {
             continue;
         }
         for &(i, p) in &under {
@@ -255,6 +261,57 @@ fn join_pieces_below<'a>(
             drop[p] = true;
             out.push((t.line, t.raw, tokens[p].raw));
         }
+    }
+    if !out.is_empty() {
+        let mut k = 0;
+        tokens.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+    }
+    out
+}
+
+/// An amount a narrow cell broke over two lines in a PDF's text laid out with spaces: a
+/// row's last value with no unit, and on the next line, alone and under it, the rest of its
+/// digits with the unit (`政府集中采购    ２１        ７６１．２８７` / `２万元`: 761.2872万元).
+/// Joined where the two read as one number. Returns each join's line and its two pieces.
+fn join_amounts_below<'a>(tokens: &mut Vec<Token<'a>>, lines: &[Line<'_>]) -> Vec<(u32, &'a str, &'a str)> {
+    let mut out = Vec::new();
+    let mut drop = vec![false; tokens.len()];
+    let mut start = 0;
+    while start < tokens.len() {
+        let line = tokens[start].line;
+        let end = start + tokens[start..].iter().take_while(|t| t.line == line).count();
+        let below = end..end + tokens[end..].iter().take_while(|t| t.line == line + 1).count();
+        let here = start;
+        start = end;
+        let (Some(a), true) = (end.checked_sub(1), below.len() == 1) else {
+            continue;
+        };
+        let p = below.start;
+        let unit = |t: &Token<'_>| match t.kind {
+            Kind::Value(Value::Number(n)) if !n.signed => Some(n.unit),
+            _ => None,
+        };
+        let (Some(None), Some(Some(_))) = (unit(&tokens[a]), unit(&tokens[p])) else {
+            continue;
+        };
+        if tokens[here].kind != Kind::Text {
+            continue;
+        }
+        let (Some(c0), Some(c)) = (column(&tokens[a], lines), column(&tokens[p], lines)) else {
+            continue;
+        };
+        if c + 1 < c0 || c > c0 + tokens[a].raw.chars().count() {
+            continue;
+        }
+        let Some(n) = numbers::number(&format!("{}{}", tokens[a].raw, tokens[p].raw)) else {
+            continue;
+        };
+        tokens[a].kind = Kind::Value(Value::Number(n));
+        drop[p] = true;
+        out.push((line, tokens[a].raw, tokens[p].raw));
     }
     if !out.is_empty() {
         let mut k = 0;
@@ -560,10 +617,14 @@ pub fn labelled(
     let mut tokens = grid::tokens(lines, form == Form::Glued);
     // Numbers broken over two lines in a narrow cell, joined: (line, first piece, second).
     let mut wrapped: Vec<(u32, &str, &str)> = Vec::new();
+    // (Amounts: the piece with the unit under one without.)
+    let mut amounts: Vec<(u32, &str, &str)> = Vec::new();
     if form == Form::Text && table == Table::Applications {
         drop_group_fragments(&mut tokens, lines);
         let subtotal = subtotal_position(&tokens);
         wrapped = join_pieces_below(&mut tokens, lines, subtotal);
+    } else if form == Form::Text && table == Table::ActiveDisclosure {
+        amounts = join_amounts_below(&mut tokens, lines);
     }
     let mut ex = Extracted {
         cells: Vec::with_capacity(template::cell_count(table, template)),
@@ -1019,14 +1080,16 @@ pub fn labelled(
         totals_printed_empty(&mut ex);
     }
     // A number broken over two lines is printed as both its pieces.
-    for (line, first, second) in wrapped {
+    let why = |(line, first, second)| (line, first, second, "the only reading with which the row adds up");
+    let amount = |(line, first, second)| (line, first, second, "the second with the unit the first lacks");
+    for (line, first, second, reason) in wrapped.into_iter().map(why).chain(amounts.into_iter().map(amount)) {
         if let Some(c) = ex.cells.iter_mut().find(|c| c.line == line && c.raw == first) {
             c.raw = format!("{first}\n{second}").into();
             ex.diags.push(Diagnostic::info(
                 Code::ExtraValues,
                 Some(line),
                 format!(
-                    "{}: row {} column {}: {first:?} and {second:?} on the next line are one number broken over two lines (a narrow cell), the only reading with which the row adds up",
+                    "{}: row {} column {}: {first:?} and {second:?} on the next line are one number broken over two lines (a narrow cell), {reason}",
                     table.as_str(),
                     c.row,
                     c.col
@@ -5596,6 +5659,26 @@ mod tests {
             ex.diags
         );
         assert_eq!(status(&ex, "partially_granted"), (Some(2.0), CellStatus::Reported));
+    }
+
+    /// An amount a narrow cell broke over two lines, the rest of its digits and its unit
+    /// under it on the next line: one amount.
+    #[test]
+    fn an_amount_broken_over_two_lines_is_one() {
+        let text = "第二十条第（十五）项\n信息内容 采购项目数量 采购总金额\n\
+                    政府集中采购    ２１        ７６１．２８７\n\
+                    \x20                   ２万元\n";
+        let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, text, Form::Text);
+        assert_eq!(
+            values(&ex, "centralized_procurement"),
+            [Some(21.0), Some(761.2872)],
+            "{:?}",
+            ex.diags
+        );
+        // Not where the piece stands under no number of the line above.
+        let text = "政府集中采购    ２１        ７６１．２８７\n２万元\n";
+        let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, text, Form::Text);
+        assert!(!values(&ex, "centralized_procurement").contains(&Some(761.2872)));
     }
 
     /// A PDF's text laid out with spaces puts the pieces of numbers a narrow cell broke over
