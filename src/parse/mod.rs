@@ -171,7 +171,7 @@ fn drop_group_fragments(tokens: &mut Vec<Token<'_>>, lines: &[Line<'_>]) {
 /// Numbers a narrow cell broke over two lines in a PDF's text laid out with spaces: a row's
 /// numbers on one line, the pieces that wrapped on the next, each under its number's
 /// column (`一、本年新收政府信 １５ １７ … ２３` / `息公开申请数量   ６   ２`: 156 and
-/// 232). Joined where each piece stands under one number of a row of the applications
+/// 232), or in its number's cell (a box table's row of two lines, w3m's). Joined where each piece stands under one number of a row of the applications
 /// table's (seven, or eight with a 小计 at `subtotal`) and the row adds up joined, not
 /// without. Returns each join's line and its two pieces.
 fn join_pieces_below<'a>(
@@ -199,13 +199,22 @@ fn join_pieces_below<'a>(
         if b.is_empty() {
             continue;
         }
-        let values: Vec<usize> = a.clone().filter(|&k| tokens[k].kind != Kind::Text).collect();
-        // The next line: label text, then pieces, nothing else.
+        let values: Vec<usize> = a.clone().filter(|&k| tokens[k].is_value()).collect();
+        if a.clone().any(|k| tokens[k].kind == Kind::Run) {
+            continue;
+        }
+        // The next line: label text, then pieces, nothing else (but empty cells, on a line
+        // of cells: a box table's row of two lines).
         let first_piece = b.clone().find(|&k| tokens[k].kind != Kind::Text).unwrap_or(b.end);
-        let pieces: Vec<usize> = (first_piece..b.end).collect();
+        let pieces: Vec<usize> = (first_piece..b.end)
+            .filter(|&k| tokens[k].kind != Kind::Blank)
+            .collect();
         if values.len() != m || pieces.is_empty() || pieces.iter().any(|&k| digits(&tokens[k]).is_none()) {
             continue;
         }
+        // A line of cells as many as the line above's: each piece in its number's cell.
+        let gridded = (first_piece..b.end).any(|k| tokens[k].kind == Kind::Blank)
+            && tokens[b.start].line_cells == tokens[a.start].line_cells;
         let Some(nums) = values
             .iter()
             .map(|&k| summand(&tokens[k]))
@@ -226,12 +235,20 @@ fn join_pieces_below<'a>(
         let span = |k: usize| column(&tokens[k], lines).map(|c| (c, c + tokens[k].raw.chars().count()));
         let mut under: Vec<(usize, usize)> = Vec::new();
         for &p in &pieces {
-            let Some((c, e)) = span(p) else { break };
-            let above: Vec<usize> = (0..values.len())
-                .filter(|&i| span(values[i]).is_some_and(|(c0, e0)| c + 1 >= c0 && c <= e0))
-                .collect();
+            let above: Vec<usize> = if gridded {
+                (0..values.len())
+                    .filter(|&i| tokens[values[i]].cell == tokens[p].cell)
+                    .collect()
+            } else {
+                let Some((c, _)) = span(p).filter(|(c, e)| e > c) else {
+                    break;
+                };
+                (0..values.len())
+                    .filter(|&i| span(values[i]).is_some_and(|(c0, e0)| c + 1 >= c0 && c <= e0))
+                    .collect()
+            };
             match above.as_slice() {
-                [i] if e > c && !under.iter().any(|u| u.0 == *i) => under.push((*i, p)),
+                [i] if !under.iter().any(|u| u.0 == *i) => under.push((*i, p)),
                 _ => break,
             }
         }
@@ -241,6 +258,7 @@ fn join_pieces_below<'a>(
         let mut joined = nums.clone();
         for &(i, p) in &under {
             let (Some(x), Some(y)) = (digits(&tokens[values[i]]), digits(&tokens[p])) else {
+                joined[i] = f64::NAN;
                 continue;
             };
             match format!("{x}{y}").parse::<f64>() {
@@ -5704,6 +5722,17 @@ mod tests {
         );
         let total = ex.cells.iter().find(|c| c.row == "total" && c.col == "total").unwrap();
         assert_eq!(total.raw.as_str(), "２１\n８");
+        // A box table's row of two lines, each piece in its number's cell.
+        let text = "│一、本年新收政府信息公开申请数量│２８│２２ │０   │１３    │４      │１ │３３│\n\
+                    │                                │６  │     │     │        │        │２ │７  │\n\
+                    │二、上年结转政府信息公开申请数量│０  │４   │０   │５      │４      │０ │１３│\n";
+        let ex = applications_text(text);
+        assert_eq!(
+            values(&ex, "new_received"),
+            [286.0, 22.0, 0.0, 13.0, 4.0, 12.0, 337.0].map(Some),
+            "{:?}",
+            ex.diags
+        );
         // A piece under no number, or a row that adds up as it is: left as they are.
         let ex = applications_text(
             "（七）总计 15 17 1 3 12 29 77\n\
