@@ -117,14 +117,32 @@ fn column(t: &Token<'_>, lines: &[Line<'_>]) -> Option<usize> {
 
 /// Takes out the pieces of a group's label that a PDF's text laid out with spaces puts
 /// beside a narrow row label's, line by line (`（四   1.本   0   0 …` / `）无   机关` /
-/// `法提   不掌` / `供    握相` / `     关政`: （四）无法提供 beside 1.本机关不掌握相关…):
-/// read in order they run the two together, and no row's label is found. Where a line of
-/// values has two pieces of label before them and a line after it (before the next line of
-/// values) has a piece in the column of the second, the pieces left of that column on
-/// those lines are the group's, taken out; the row's then read as a label wrapped after
-/// its values (`rejoin`).
-fn drop_group_fragments(tokens: &mut Vec<Token<'_>>, lines: &[Line<'_>]) {
+/// `法提   不掌` / `供    握相` / `     关政`: （四）无法提供 beside 1.本机关不掌握相关…; or
+/// one space apart, `（四 1.本 …` / `）无 机关`, as pypdf's layout and PyMuPDF's sorted text
+/// put them): read in order they run the two together, and no row's label is found. Where a
+/// line of values has a piece of label before them that starts after another's (a cell, or
+/// a word after a space) and a line after it (before the next line of values) has a piece in
+/// that column, the pieces left of that column on those lines are the group's, taken out;
+/// the row's then read as a label wrapped after its values (`rejoin`).
+fn drop_group_fragments<'a>(tokens: &mut Vec<Token<'a>>, lines: &[Line<'_>]) {
+    // Where each word of a token starts: (column, byte offset in its text).
+    let words = |t: &Token<'_>| -> Vec<(usize, usize)> {
+        let Some(c0) = column(t, lines) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut space = true;
+        for (col, (at, ch)) in t.raw.char_indices().enumerate() {
+            let white = ch.is_whitespace();
+            if space && !white {
+                out.push((c0 + col, at));
+            }
+            space = white;
+        }
+        out
+    };
     let mut drop = vec![false; tokens.len()];
+    let mut trim: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let line = tokens[i].line;
@@ -133,12 +151,16 @@ fn drop_group_fragments(tokens: &mut Vec<Token<'_>>, lines: &[Line<'_>]) {
         let here = i;
         i = end;
         let Some(v) = first_value else { continue };
-        // The row's piece, and the group's before it.
-        if v < here + 2 || tokens[v - 1].kind != Kind::Text || tokens[v - 2].kind != Kind::Text {
+        if v == here || tokens[v - 1].kind != Kind::Text {
             continue;
         }
-        let Some(c) = column(&tokens[v - 1], lines) else {
-            continue;
+        // The row's piece: the last cell of label, where another is before it, or its
+        // second word, where it has two (not more: an OCR text spaces its words out).
+        let last = words(&tokens[v - 1]);
+        let (c, apart) = match last.as_slice() {
+            [(c, _), ..] if v >= here + 2 && tokens[v - 2].kind == Kind::Text => (*c, true),
+            [_, (c, _)] => (*c, false),
+            _ => continue,
         };
         // The lines of label after it, to the next line with a value.
         let after = end + tokens[end..].iter().take_while(|t| t.kind == Kind::Text).count();
@@ -147,17 +169,36 @@ fn drop_group_fragments(tokens: &mut Vec<Token<'_>>, lines: &[Line<'_>]) {
         let wrapped = tokens[end..after]
             .iter()
             .filter(|t| t.line < next_line)
-            .any(|t| column(t, lines).is_some_and(|col| col.abs_diff(c) <= 1));
+            .any(|t| words(t).iter().any(|w| w.0.abs_diff(c) <= 1));
         if !wrapped {
             continue;
         }
-        let left = |t: &Token<'_>| column(t, lines).is_some_and(|col| col + 1 < c);
-        for k in here..v - 1 {
-            drop[k] |= tokens[k].kind == Kind::Text && left(&tokens[k]);
+        // Each piece that starts left of the column is the group's; but, one space apart,
+        // one of two words whose second stands in the column: that word is the row's.
+        let mut cut = |k: usize| {
+            let w = words(&tokens[k]);
+            let Some(&(first, _)) = w.first() else { return };
+            if first + 1 >= c {
+                return;
+            }
+            match w.as_slice() {
+                [_, (col, at)] if col.abs_diff(c) <= 1 => trim.push((k, *at)),
+                [.., (col, _)] if !apart && col + 1 >= c => {}
+                _ => drop[k] = true,
+            }
+        };
+        for k in here..v {
+            cut(k);
         }
         for k in end..after {
-            drop[k] |= tokens[k].line < next_line && left(&tokens[k]);
+            if tokens[k].line < next_line {
+                cut(k);
+            }
         }
+    }
+    for (k, at) in trim {
+        let t = &mut tokens[k];
+        t.raw = &t.raw[at..];
     }
     if drop.contains(&true) {
         let mut k = 0;
@@ -638,9 +679,9 @@ pub fn labelled(
     // (Amounts: the piece with the unit under one without.)
     let mut amounts: Vec<(u32, &str, &str)> = Vec::new();
     if form == Form::Text && table == Table::Applications {
-        drop_group_fragments(&mut tokens, lines);
         let subtotal = subtotal_position(&tokens);
         wrapped = join_pieces_below(&mut tokens, lines, subtotal);
+        drop_group_fragments(&mut tokens, lines);
     } else if form == Form::Text && table == Table::ActiveDisclosure {
         amounts = join_amounts_below(&mut tokens, lines);
     }
@@ -5788,6 +5829,59 @@ mod tests {
         assert_eq!(
             values(&ex, "unable.needs_creation"),
             row([1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0])
+        );
+        // One space apart (pypdf's layout, PyMuPDF's sorted text): the row's word is the
+        // second of two.
+        let text = "一、本年新收政府信息公开申请数量 14 1 0 0 1 3 19\n\
+                    二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n\
+                    三、 （一）予以  4  1  0  0  0  0  5\n\
+                    本年 公开\n\
+                    度办\n\
+                    理结 （二）部分  6  0  0  0  1  0  7\n\
+                    果  公开（区分\n\
+                    \x20  处理的，只\n\
+                    \x20  计这一情\n\
+                    \x20  形，不计其\n\
+                    \x20  他情形）\n\
+                    （四 1.本 3  0  0  0  0  0  3\n\
+                    ）无 机关\n\
+                    法提 不掌\n\
+                    供  握相\n\
+                    \x20  关政\n\
+                    \x20  府信\n\
+                    \x20  息\n\
+                    \x20  2.没 1  0  0  0  0  0  1\n\
+                    \x20  有现\n\
+                    \x20  成信\n\
+                    \x20  息需\n\
+                    \x20  要另\n\
+                    \x20  行制\n\
+                    \x20  作\n\
+                    \x20  3.补正后申请内容仍不明确 0  0  0  0  0  0  0\n";
+        let ex = labelled_text(Table::Applications, Template::T2021, text, Form::Text);
+        assert_eq!(
+            values(&ex, "granted"),
+            row([4.0, 1.0, 0.0, 0.0, 0.0, 0.0, 5.0]),
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(
+            values(&ex, "partially_granted"),
+            row([6.0, 0.0, 0.0, 0.0, 1.0, 0.0, 7.0])
+        );
+        assert_eq!(values(&ex, "unable.not_held"), row([3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0]));
+        // Not the words of an OCR text spaced out, more than two (`(一 ) 予以 公开`).
+        let ex = labelled_text(
+            Table::Applications,
+            Template::T2021,
+            "三 、本 年 度  (一 ) 予以 公开  4  1  0  0  0  0  5\n 办 理 结 果\n",
+            Form::Text,
+        );
+        assert_eq!(
+            values(&ex, "granted"),
+            row([4.0, 1.0, 0.0, 0.0, 0.0, 0.0, 5.0]),
+            "{:?}",
+            ex.diags
         );
     }
 
