@@ -173,6 +173,13 @@ fn drop_group_fragments<'a>(tokens: &mut Vec<Token<'a>>, lines: &[Line<'_>]) {
         if !wrapped {
             continue;
         }
+        // (A line of one word in the column: the row's lines keep their place. Where none
+        // does, a line of one word is the row's, wherever it starts: pdfplumber's text
+        // drops the spaces a line starts with.)
+        let indented = tokens[end..after]
+            .iter()
+            .filter(|t| t.line < next_line)
+            .any(|t| matches!(words(t).as_slice(), [(col, _)] if col.abs_diff(c) <= 1));
         // Each piece that starts left of the column is the group's; but, one space apart,
         // one of two words whose second stands in the column: that word is the row's.
         let mut cut = |k: usize| {
@@ -184,6 +191,7 @@ fn drop_group_fragments<'a>(tokens: &mut Vec<Token<'a>>, lines: &[Line<'_>]) {
             match w.as_slice() {
                 [_, (col, at)] if col.abs_diff(c) <= 1 => trim.push((k, *at)),
                 [.., (col, _)] if !apart && col + 1 >= c => {}
+                [_] if !apart && !indented && k >= end => {}
                 _ => drop[k] = true,
             }
         };
@@ -212,9 +220,11 @@ fn drop_group_fragments<'a>(tokens: &mut Vec<Token<'a>>, lines: &[Line<'_>]) {
 /// Numbers a narrow cell broke over two lines in a PDF's text laid out with spaces: a row's
 /// numbers on one line, the pieces that wrapped on the next, each under its number's
 /// column (`一、本年新收政府信 １５ １７ … ２３` / `息公开申请数量   ６   ２`: 156 and
-/// 232), or in its number's cell (a box table's row of two lines, w3m's). Joined where each piece stands under one number of a row of the applications
-/// table's (seven, or eight with a 小计 at `subtotal`) and the row adds up joined, not
-/// without. Returns each join's line and its two pieces.
+/// 232), or in its number's cell (a box table's row of two lines, w3m's). Joined where each
+/// piece stands under one number of a row of the applications table's (seven, or eight
+/// with a 小计 at `subtotal`) and the row adds up joined, not without; where their places
+/// tell nothing (one space between cells), where one way of giving one or two pieces to the
+/// numbers, in order, makes it add up. Returns each join's line and its two pieces.
 fn join_pieces_below<'a>(
     tokens: &mut Vec<Token<'a>>,
     lines: &[Line<'_>],
@@ -293,20 +303,37 @@ fn join_pieces_below<'a>(
                 _ => break,
             }
         }
+        let join = |under: &[(usize, usize)]| -> Vec<f64> {
+            let mut joined = nums.clone();
+            for &(i, p) in under {
+                joined[i] = match (digits(&tokens[values[i]]), digits(&tokens[p])) {
+                    (Some(x), Some(y)) if !x.starts_with('0') => format!("{x}{y}").parse::<f64>().unwrap_or(f64::NAN),
+                    _ => f64::NAN,
+                };
+            }
+            joined
+        };
+        // Where the pieces' places tell nothing (a text that keeps one space between
+        // cells, pdfplumber's): the one way of giving one or two pieces, in order, to the
+        // numbers above with which the row adds up.
+        if under.len() != pieces.len() && !gridded && pieces.len() <= 2 {
+            let n = values.len();
+            let (p0, p1) = (pieces[0], pieces.get(1).copied());
+            let ways: Vec<Vec<(usize, usize)>> = match p1 {
+                None => (0..n).map(|i| vec![(i, p0)]).collect(),
+                Some(p1) => (0..n)
+                    .flat_map(|i| (i + 1..n).map(move |j| vec![(i, p0), (j, p1)]))
+                    .collect(),
+            };
+            let fit: Vec<&Vec<(usize, usize)>> = ways.iter().filter(|w| adds_up(&join(w))).collect();
+            if let [one] = fit.as_slice() {
+                under = one.to_vec();
+            }
+        }
         if under.len() != pieces.len() {
             continue;
         }
-        let mut joined = nums.clone();
-        for &(i, p) in &under {
-            let (Some(x), Some(y)) = (digits(&tokens[values[i]]), digits(&tokens[p])) else {
-                joined[i] = f64::NAN;
-                continue;
-            };
-            match format!("{x}{y}").parse::<f64>() {
-                Ok(v) if !x.starts_with('0') => joined[i] = v,
-                _ => joined[i] = f64::NAN,
-            }
-        }
+        let joined = join(&under);
         if !adds_up(&joined) {
             continue;
         }
@@ -5768,6 +5795,18 @@ mod tests {
                     │                                │６  │     │     │        │        │２ │７  │\n\
                     │二、上年结转政府信息公开申请数量│０  │４   │０   │５      │４      │０ │１３│\n";
         let ex = applications_text(text);
+        assert_eq!(
+            values(&ex, "new_received"),
+            [286.0, 22.0, 0.0, 13.0, 4.0, 12.0, 337.0].map(Some),
+            "{:?}",
+            ex.diags
+        );
+        // One space between cells (pdfplumber's text): the one way of giving the pieces, in
+        // order, to the numbers above with which the row adds up.
+        let ex = applications_text(
+            "一、本年新收政府信 ２８ ２２ ０ １３ ４ １２ ３３\n息公开申请数量 ６ ７\n\
+             二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n",
+        );
         assert_eq!(
             values(&ex, "new_received"),
             [286.0, 22.0, 0.0, 13.0, 4.0, 12.0, 337.0].map(Some),
