@@ -154,11 +154,22 @@ fn drop_group_fragments<'a>(tokens: &mut Vec<Token<'a>>, lines: &[Line<'_>]) {
         if v == here || tokens[v - 1].kind != Kind::Text {
             continue;
         }
+        // (Looked at only where there can be two pieces: most rows' labels are one; and in
+        // a text laid out with spaces: a line of cells apart by tabs or bars has its
+        // group's label in a cell of its own.)
+        let two_cells = v >= here + 2 && tokens[v - 2].kind == Kind::Text;
+        if !two_cells && !tokens[v - 1].raw.trim().contains(char::is_whitespace) {
+            continue;
+        }
+        let text = lines.get((line - lines[0].no) as usize).map_or("", |l| l.text);
+        if text.contains(['\t', '|', '│', '┃']) {
+            continue;
+        }
         // The row's piece: the last cell of label, where another is before it, or its
         // second word, where it has two (not more: an OCR text spaces its words out).
         let last = words(&tokens[v - 1]);
         let (c, apart) = match last.as_slice() {
-            [(c, _), ..] if v >= here + 2 && tokens[v - 2].kind == Kind::Text => (*c, true),
+            [(c, _), ..] if two_cells => (*c, true),
             [_, (c, _)] => (*c, false),
             _ => continue,
         };
@@ -247,41 +258,49 @@ fn join_pieces_below<'a>(
             end..end + tokens[end..].iter().take_while(|t| t.line == line + 1).count(),
         );
         start = end;
-        if b.is_empty() {
+        // (Counted first, and the row's sum, without allocating: most lines are no such
+        // pair, a row that adds up as it stands the commonest.)
+        let count = |r: std::ops::Range<usize>| r.filter(|&k| tokens[k].is_value()).count();
+        if b.is_empty() || count(a.clone()) != m || count(b.clone()) == 0 {
             continue;
         }
-        let values: Vec<usize> = a.clone().filter(|&k| tokens[k].is_value()).collect();
-        if a.clone().any(|k| tokens[k].kind == Kind::Run) {
-            continue;
-        }
-        // The next line: label text, then pieces, nothing else (but empty cells, on a line
-        // of cells: a box table's row of two lines).
-        let first_piece = b.clone().find(|&k| tokens[k].kind != Kind::Text).unwrap_or(b.end);
-        let pieces: Vec<usize> = (first_piece..b.end)
-            .filter(|&k| tokens[k].kind != Kind::Blank)
-            .collect();
-        if values.len() != m || pieces.is_empty() || pieces.iter().any(|&k| digits(&tokens[k]).is_none()) {
-            continue;
-        }
-        // A line of cells as many as the line above's: each piece in its number's cell.
-        let gridded = (first_piece..b.end).any(|k| tokens[k].kind == Kind::Blank)
-            && tokens[b.start].line_cells == tokens[a.start].line_cells;
-        let Some(nums) = values
-            .iter()
-            .map(|&k| summand(&tokens[k]))
-            .collect::<Option<Vec<f64>>>()
-        else {
-            continue;
-        };
         // (A 小计 before the organisations' columns or after them: the header's words may
         // have been broken, and the rows tell which later, `subtotal_by_rows`.)
         let adds_up = |v: &[f64]| match subtotal {
             None => numbers_add_up(v, None),
             Some(_) => numbers_add_up(v, Some(1)) || numbers_add_up(v, Some(6)),
         };
-        if adds_up(&nums) {
+        // (`m` values on the line, counted above: each a number, or no such row.)
+        let mut nums = [0.0; 8];
+        let mut n = 0;
+        let mut numbers = true;
+        for k in a.clone() {
+            match tokens[k].kind {
+                Kind::Value(Value::Number(x)) if n < nums.len() => {
+                    nums[n] = x.value;
+                    n += 1;
+                }
+                Kind::Text | Kind::Blank => {}
+                _ => numbers = false,
+            }
+        }
+        if !numbers || n != m || adds_up(&nums[..m]) {
             continue;
         }
+        let nums = nums[..m].to_vec();
+        let values: Vec<usize> = a.clone().filter(|&k| tokens[k].is_value()).collect();
+        // The next line: label text, then pieces, nothing else (but empty cells, on a line
+        // of cells: a box table's row of two lines).
+        let first_piece = b.clone().find(|&k| tokens[k].kind != Kind::Text).unwrap_or(b.end);
+        let pieces: Vec<usize> = (first_piece..b.end)
+            .filter(|&k| tokens[k].kind != Kind::Blank)
+            .collect();
+        if pieces.is_empty() || pieces.len() >= m || pieces.iter().any(|&k| digits(&tokens[k]).is_none()) {
+            continue;
+        }
+        // A line of cells as many as the line above's: each piece in its number's cell.
+        let gridded = (first_piece..b.end).any(|k| tokens[k].kind == Kind::Blank)
+            && tokens[b.start].line_cells == tokens[a.start].line_cells;
         // Each piece under one number, a different one each.
         let span = |k: usize| column(&tokens[k], lines).map(|c| (c, c + tokens[k].raw.chars().count()));
         let mut under: Vec<(usize, usize)> = Vec::new();
@@ -705,9 +724,14 @@ pub fn labelled(
     let mut wrapped: Vec<(u32, &str, &str)> = Vec::new();
     // (Amounts: the piece with the unit under one without.)
     let mut amounts: Vec<(u32, &str, &str)> = Vec::new();
+    // Only the applications table has a subtotal column (a value more a row).
+    let subtotal_at = if table == Table::Applications {
+        subtotal_position(&tokens)
+    } else {
+        None
+    };
     if form == Form::Text && table == Table::Applications {
-        let subtotal = subtotal_position(&tokens);
-        wrapped = join_pieces_below(&mut tokens, lines, subtotal);
+        wrapped = join_pieces_below(&mut tokens, lines, subtotal_at);
         drop_group_fragments(&mut tokens, lines);
     } else if form == Form::Text && table == Table::ActiveDisclosure {
         amounts = join_amounts_below(&mut tokens, lines);
@@ -725,12 +749,6 @@ pub fn labelled(
     // The rows read as printed without values, and their label's line.
     let mut printed_empty: Vec<(usize, u32)> = Vec::new();
     let mut all: VecDeque<Run> = runs(&tokens).into();
-    // Only the applications table has a subtotal column (a value more a row).
-    let subtotal_at = if table == Table::Applications {
-        subtotal_position(&tokens)
-    } else {
-        None
-    };
     while let Some(mut run) = all.pop_front() {
         crate::budget::step();
         if let Some(mut c) = carry.take() {
