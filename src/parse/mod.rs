@@ -206,13 +206,9 @@ fn drop_group_fragments<'a>(tokens: &mut Vec<Token<'a>>, lines: &[Line<'_>]) {
                 _ => drop[k] = true,
             }
         };
-        for k in here..v {
+        let continued = (end..after).take_while(|&k| tokens[k].line < next_line);
+        for k in (here..v).chain(continued) {
             cut(k);
-        }
-        for k in end..after {
-            if tokens[k].line < next_line {
-                cut(k);
-            }
         }
     }
     for (k, at) in trim {
