@@ -5836,93 +5836,63 @@ mod tests {
     }
 
     /// A PDF's text laid out with spaces (`pdftotext -layout`, a Word document's PDF) puts a
-    /// group's label (（四）无法提供) beside its narrow rows' labels, line by line: the group's
-    /// pieces are taken out, and each row's label read as wrapped after its values.
+    /// group's label (（四）无法提供) beside its narrow rows' labels, line by line, three
+    /// spaces apart or one (pypdf's layout, PyMuPDF's sorted text): the group's pieces are
+    /// taken out, and each row's label read as wrapped after its values.
     #[test]
     fn a_groups_label_beside_narrow_row_labels_is_taken_out() {
-        let text = "一、本年新收政府信息公开申请数量 14 1 0 0 1 3 19\n\
-                    二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n\
-                    三、   （一）予以      4   1    0    0    0    0    5\n\
-                    本年   公开\n\
-                    度办\n\
-                    理结   （二）部分      6   0    0    0    1    0    7\n\
-                    果    公开（区分\n\
-                    \x20    处理的，只\n\
-                    \x20    计这一情\n\
-                    \x20    形，不计其\n\
-                    \x20    他情形）\n\
-                    （四   1.本   3   0   0   0   0   0   3\n\
-                    ）无   机关\n\
-                    法提   不掌\n\
-                    供    握相\n\
-                    \x20    关政\n\
-                    \x20    府信\n\
-                    \x20    息\n\
-                    \x20    2.没   1   0   0   0   0   0   1\n\
-                    \x20    有现\n\
-                    \x20    成信\n\
-                    \x20    息需\n\
-                    \x20    要另\n\
-                    \x20    行制\n\
-                    \x20    作\n\
-                    \x20    3.补正后申请内容仍不明确   0   0   0   0   0   0   0\n";
-        let ex = labelled_text(Table::Applications, Template::T2021, text, Form::Text);
+        // (group's piece, row's piece, values), the group's column padded.
+        let lines: &[(&str, &str, &str)] = &[
+            ("三、", "（一）予以", "4 1 0 0 0 0 5"),
+            ("本年", "公开", ""),
+            ("度办", "", ""),
+            ("理结", "（二）部分", "6 0 0 0 1 0 7"),
+            ("果", "公开（区分", ""),
+            ("", "处理的，只", ""),
+            ("", "计这一情", ""),
+            ("", "形，不计其", ""),
+            ("", "他情形）", ""),
+            ("（四", "1.本", "3 0 0 0 0 0 3"),
+            ("）无", "机关", ""),
+            ("法提", "不掌", ""),
+            ("供", "握相", ""),
+            ("", "关政", ""),
+            ("", "府信", ""),
+            ("", "息", ""),
+            ("", "2.没", "1 0 0 0 0 0 1"),
+            ("", "有现", ""),
+            ("", "成信", ""),
+            ("", "息需", ""),
+            ("", "要另", ""),
+            ("", "行制", ""),
+            ("", "作", ""),
+            ("", "3.补正后申请内容仍不明确", "0 0 0 0 0 0 0"),
+        ];
         let row = |v: [f64; 7]| v.map(Some).to_vec();
-        assert_eq!(
-            values(&ex, "granted"),
-            row([4.0, 1.0, 0.0, 0.0, 0.0, 0.0, 5.0]),
-            "{:?}",
-            ex.diags
-        );
-        assert_eq!(
-            values(&ex, "partially_granted"),
-            row([6.0, 0.0, 0.0, 0.0, 1.0, 0.0, 7.0])
-        );
-        assert_eq!(values(&ex, "unable.not_held"), row([3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0]));
-        assert_eq!(
-            values(&ex, "unable.needs_creation"),
-            row([1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0])
-        );
-        // One space apart (pypdf's layout, PyMuPDF's sorted text): the row's word is the
-        // second of two.
-        let text = "一、本年新收政府信息公开申请数量 14 1 0 0 1 3 19\n\
-                    二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n\
-                    三、 （一）予以  4  1  0  0  0  0  5\n\
-                    本年 公开\n\
-                    度办\n\
-                    理结 （二）部分  6  0  0  0  1  0  7\n\
-                    果  公开（区分\n\
-                    \x20  处理的，只\n\
-                    \x20  计这一情\n\
-                    \x20  形，不计其\n\
-                    \x20  他情形）\n\
-                    （四 1.本 3  0  0  0  0  0  3\n\
-                    ）无 机关\n\
-                    法提 不掌\n\
-                    供  握相\n\
-                    \x20  关政\n\
-                    \x20  府信\n\
-                    \x20  息\n\
-                    \x20  2.没 1  0  0  0  0  0  1\n\
-                    \x20  有现\n\
-                    \x20  成信\n\
-                    \x20  息需\n\
-                    \x20  要另\n\
-                    \x20  行制\n\
-                    \x20  作\n\
-                    \x20  3.补正后申请内容仍不明确 0  0  0  0  0  0  0\n";
-        let ex = labelled_text(Table::Applications, Template::T2021, text, Form::Text);
-        assert_eq!(
-            values(&ex, "granted"),
-            row([4.0, 1.0, 0.0, 0.0, 0.0, 0.0, 5.0]),
-            "{:?}",
-            ex.diags
-        );
-        assert_eq!(
-            values(&ex, "partially_granted"),
-            row([6.0, 0.0, 0.0, 0.0, 1.0, 0.0, 7.0])
-        );
-        assert_eq!(values(&ex, "unable.not_held"), row([3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0]));
+        for apart in [3, 1] {
+            let mut text = "一、本年新收政府信息公开申请数量 14 1 0 0 1 3 19\n\
+                            二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n"
+                .to_string();
+            for (group, label, values) in lines {
+                let pad = " ".repeat(2 + apart - group.chars().count());
+                let values = values.replace(' ', "  ");
+                let line = format!("{group}{pad}{label}  {values}");
+                text.push_str(line.trim_end());
+                text.push('\n');
+            }
+            let ex = labelled_text(Table::Applications, Template::T2021, &text, Form::Text);
+            let granted = row([4.0, 1.0, 0.0, 0.0, 0.0, 0.0, 5.0]);
+            assert_eq!(values(&ex, "granted"), granted, "{apart}: {:?}", ex.diags);
+            assert_eq!(
+                values(&ex, "partially_granted"),
+                row([6.0, 0.0, 0.0, 0.0, 1.0, 0.0, 7.0])
+            );
+            assert_eq!(values(&ex, "unable.not_held"), row([3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0]));
+            assert_eq!(
+                values(&ex, "unable.needs_creation"),
+                row([1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0])
+            );
+        }
         // Not the words of an OCR text spaced out, more than two (`(一 ) 予以 公开`).
         let ex = labelled_text(
             Table::Applications,
@@ -5938,11 +5908,6 @@ mod tests {
         );
     }
 
-    /// A PDF's text read in its reading order (`pdftotext` without `-layout`, a Word
-    /// document's PDF) may put a band of rows' labels before their numbers, or a row's
-    /// numbers before the next rows' labels. Where a run holds a row of numbers for each of
-    /// those rows, each adding up, each row takes its own in order; numbers that do not add
-    /// up so leave the rows as before (printed without values, or left to the identities).
     #[test]
     fn rows_take_their_own_values_from_a_band_of_them() {
         let numbers = |rows: &[[u32; 7]]| -> String { rows.iter().flatten().map(|v| format!("{v}\n")).collect() };
@@ -6061,13 +6026,18 @@ mod tests {
         assert_eq!(values(&ex, "other"), row([0.0; 7]));
         // The next row's label read into this one's wrapped label (`3.其` / `他` / `（七）总计`),
         // then both rows' numbers, the first all zeros: each row takes its own.
-        let text = format!(
-            "{head}1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n\
-             2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n\
-             3.其\n他\n（七）总计\n{}0\n5\n0\n5\n0\n12\n四、结转下年度继续办理 2\n",
+        let wrapped_into = |numbers: &str| {
+            let text = format!(
+                "{head}1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n\
+                 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n\
+                 3.其\n他\n（七）总计\n{numbers}"
+            );
+            labelled_text(Table::Applications, Template::T2021, &text, Form::Text)
+        };
+        let ex = wrapped_into(&format!(
+            "{}0\n5\n0\n5\n0\n12\n四、结转下年度继续办理 2\n",
             numbers(&[[0; 7], [9, 1, 0, 0, 0, 0, 10]])
-        );
-        let ex = labelled_text(Table::Applications, Template::T2021, &text, Form::Text);
+        ));
         assert_eq!(
             values(&ex, "total"),
             row([9.0, 1.0, 0.0, 0.0, 0.0, 0.0, 10.0]),
@@ -6077,13 +6047,10 @@ mod tests {
         assert_eq!(values(&ex, "other.other"), row([0.0; 7]));
         // A row of the band with numbers a narrow cell broke over two lines (`２８` / `６`):
         // joined, the only reading with which the row adds up.
-        let text = format!(
-            "{head}1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n\
-             2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n\
-             3.其\n他\n（七）总计\n5\n0\n0\n0\n0\n0\n5\n28\n6\n26\n0\n14\n8\n12\n34\n6\n\
-             0\n0\n4\n0\n0\n4\n四、结转下年度继续办理 0\n"
+        let ex = wrapped_into(
+            "5\n0\n0\n0\n0\n0\n5\n28\n6\n26\n0\n14\n8\n12\n34\n6\n\
+             0\n0\n4\n0\n0\n4\n四、结转下年度继续办理 0\n",
         );
-        let ex = labelled_text(Table::Applications, Template::T2021, &text, Form::Text);
         assert_eq!(
             values(&ex, "total"),
             row([286.0, 26.0, 0.0, 14.0, 8.0, 12.0, 346.0]),
