@@ -329,9 +329,14 @@ fn join_pieces_below<'a>(
             joined
         };
         // Where the pieces' places tell nothing (a text that keeps one space between
-        // cells, pdfplumber's): the one way of giving one or two pieces, in order, to the
-        // numbers above with which the row adds up.
-        if under.len() != pieces.len() && !gridded && pieces.len() <= 2 {
+        // cells, pdfplumber's: the row's numbers one space apart): the one way of giving one
+        // or two pieces, in order, to the numbers above with which the row adds up.
+        let single_spaced = || {
+            let text = lines.get((line - lines[0].no) as usize).map_or("", |l| l.text);
+            let from = (tokens[values[0]].raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+            text.get(from..).is_some_and(|rest| !rest.contains("  "))
+        };
+        if under.len() != pieces.len() && !gridded && pieces.len() <= 2 && single_spaced() {
             let n = values.len();
             let (p0, p1) = (pieces[0], pieces.get(1).copied());
             let ways: Vec<Vec<(usize, usize)>> = match p1 {
