@@ -394,18 +394,20 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - cell.as_ptr() as usize, w))
         .collect();
-    // The longest suffix of words that are all numbers, units or not-applicable marks.
+    // The longest suffix of words that are all numbers, units or not-applicable marks (万
+    // alone the cell's last word: 万元 with its 元 wrapped onto the next line).
+    let unit_at = |i: usize| is_unit_word(words[i].1) || (words[i].1 == "万" && i + 1 == words.len());
     let mut k = words.len();
     while k > 0 {
         let w = words[k - 1].1;
-        let ok = numbers::is_numbers(unquoted(w)) || numbers::is_not_applicable(w) || (is_unit_word(w) && k >= 2);
+        let ok = numbers::is_numbers(unquoted(w)) || numbers::is_not_applicable(w) || (unit_at(k - 1) && k >= 2);
         if !ok {
             break;
         }
         k -= 1;
     }
     // A unit word cannot start the suffix.
-    while k < words.len() && is_unit_word(words[k].1) {
+    while k < words.len() && unit_at(k) {
         k += 1;
     }
     if k == words.len() || (k > 0 && !label_like(cell[..words[k].0].trim_end())) {
@@ -428,7 +430,7 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
     while i < words.len() {
         let (off, w) = words[i];
         let mut end = off + w.len();
-        if i + 1 < words.len() && is_unit_word(words[i + 1].1) && numbers::is_numbers(w) {
+        if i + 1 < words.len() && unit_at(i + 1) && numbers::is_numbers(w) {
             end = words[i + 1].0 + words[i + 1].1.len();
             i += 1;
         }
@@ -995,6 +997,25 @@ mod tests {
 
     fn glued(line: &str) -> Vec<String> {
         show(line, true)
+    }
+
+    /// An amount whose 万元 a narrow cell broke after 万 (a PDF's text, one space between
+    /// cells): 万 the cell's last word is its unit; not before other words.
+    #[test]
+    fn wan_alone_at_a_cells_end_is_the_amounts_unit() {
+        assert_eq!(
+            kinds("政府集中采购 46 2708.2814 万"),
+            ["T:政府集中采购", "V:46", "V:2708.2814"]
+        );
+        let t = tokens(
+            &[Line {
+                no: 1,
+                text: "政府集中采购 46 2708.2814 万",
+            }],
+            false,
+        );
+        assert_eq!(t.last().map(|t| t.raw), Some("2708.2814 万"));
+        assert_eq!(kinds("政府集中采购 46 万 人"), ["T:政府集中采购 46 万 人"]);
     }
 
     #[test]
