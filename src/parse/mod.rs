@@ -101,18 +101,45 @@ const LABEL_BYTES: usize = 96;
 const WRAPPED_LINES: usize = 20;
 const VALUES: usize = 8;
 
+/// Line `no` of a table's `lines` (numbered one after the other).
+fn line_text<'a>(lines: &[Line<'a>], no: u32) -> Option<&'a str> {
+    let l = lines.get(no.checked_sub(lines.first()?.no)? as usize)?;
+    (l.no == no).then_some(l.text)
+}
+
 /// The character column a token starts at in its line, where its text is the line's.
 fn column(t: &Token<'_>, lines: &[Line<'_>]) -> Option<usize> {
-    let line = lines.get(t.line.checked_sub(lines.first()?.no)? as usize)?;
-    if line.no != t.line {
+    let text = line_text(lines, t.line)?;
+    let at = (t.raw.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    if at + t.raw.len() > text.len() || !text.is_char_boundary(at) {
         return None;
     }
-    let base = line.text.as_ptr() as usize;
-    let at = (t.raw.as_ptr() as usize).checked_sub(base)?;
-    if at + t.raw.len() > line.text.len() || !line.text.is_char_boundary(at) {
-        return None;
+    Some(text[..at].chars().count())
+}
+
+/// The tokens of `tokens[start]`'s line, from it on (tokens are in line order).
+fn line_span(tokens: &[Token<'_>], start: usize) -> std::ops::Range<usize> {
+    let line = tokens[start].line;
+    start..start + tokens[start..].iter().take_while(|t| t.line == line).count()
+}
+
+/// `tokens` without those `marked`.
+fn remove_marked(tokens: &mut Vec<Token<'_>>, marked: &[bool]) {
+    if marked.contains(&true) {
+        let mut k = 0;
+        tokens.retain(|_| {
+            k += 1;
+            !marked[k - 1]
+        });
     }
-    Some(line.text[..at].chars().count())
+}
+
+/// A value's digits, full-width ones made ASCII, where it is a number of digits alone (a
+/// piece of one a narrow cell broke over two lines may be).
+fn digit_string(t: &Token<'_>) -> Option<String> {
+    let d: String = t.raw.chars().map(numbers::halfwidth).collect();
+    (matches!(t.kind, Kind::Value(Value::Number(_))) && !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(d)
 }
 
 /// Takes out the pieces of a group's label that a PDF's text laid out with spaces puts
@@ -146,7 +173,7 @@ fn drop_group_fragments<'a>(tokens: &mut Vec<Token<'a>>, lines: &[Line<'_>]) {
     let mut i = 0;
     while i < tokens.len() {
         let line = tokens[i].line;
-        let end = i + tokens[i..].iter().take_while(|t| t.line == line).count();
+        let end = line_span(tokens, i).end;
         let first_value = tokens[i..end].iter().position(|t| t.kind != Kind::Text).map(|k| i + k);
         let here = i;
         i = end;
@@ -161,8 +188,7 @@ fn drop_group_fragments<'a>(tokens: &mut Vec<Token<'a>>, lines: &[Line<'_>]) {
         if !two_cells && !tokens[v - 1].raw.trim().contains(char::is_whitespace) {
             continue;
         }
-        let text = lines.get((line - lines[0].no) as usize).map_or("", |l| l.text);
-        if text.contains(['\t', '|', '│', '┃']) {
+        if line_text(lines, line).is_some_and(|l| l.contains(['\t', '|', '│', '┃'])) {
             continue;
         }
         // The row's piece: the last cell of label, where another is before it, or its
@@ -215,13 +241,7 @@ fn drop_group_fragments<'a>(tokens: &mut Vec<Token<'a>>, lines: &[Line<'_>]) {
         let t = &mut tokens[k];
         t.raw = &t.raw[at..];
     }
-    if drop.contains(&true) {
-        let mut k = 0;
-        tokens.retain(|_| {
-            k += 1;
-            !drop[k - 1]
-        });
-    }
+    remove_marked(tokens, &drop);
 }
 
 /// Numbers a narrow cell broke over two lines in a PDF's text laid out with spaces: a row's
@@ -238,17 +258,12 @@ fn join_pieces_below<'a>(
     subtotal: Option<usize>,
 ) -> Vec<(u32, &'a str, &'a str)> {
     let m = 7 + usize::from(subtotal.is_some());
-    let digits = |t: &Token<'_>| -> Option<String> {
-        let d: String = t.raw.chars().map(numbers::halfwidth).collect();
-        (matches!(t.kind, Kind::Value(Value::Number(_))) && !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-            .then_some(d)
-    };
     let mut out = Vec::new();
     let mut drop = vec![false; tokens.len()];
     let mut start = 0;
     while start < tokens.len() {
         let line = tokens[start].line;
-        let end = start + tokens[start..].iter().take_while(|t| t.line == line).count();
+        let end = line_span(tokens, start).end;
         let (a, b) = (
             start..end,
             end..end + tokens[end..].iter().take_while(|t| t.line == line + 1).count(),
@@ -291,7 +306,7 @@ fn join_pieces_below<'a>(
         let pieces: Vec<usize> = (first_piece..b.end)
             .filter(|&k| tokens[k].kind != Kind::Blank)
             .collect();
-        if pieces.is_empty() || pieces.len() >= m || pieces.iter().any(|&k| digits(&tokens[k]).is_none()) {
+        if pieces.is_empty() || pieces.len() >= m || pieces.iter().any(|&k| digit_string(&tokens[k]).is_none()) {
             continue;
         }
         // A line of cells as many as the line above's: each piece in its number's cell.
@@ -321,7 +336,7 @@ fn join_pieces_below<'a>(
         let join = |under: &[(usize, usize)]| -> Vec<f64> {
             let mut joined = nums.clone();
             for &(i, p) in under {
-                joined[i] = match (digits(&tokens[values[i]]), digits(&tokens[p])) {
+                joined[i] = match (digit_string(&tokens[values[i]]), digit_string(&tokens[p])) {
                     (Some(x), Some(y)) if !x.starts_with('0') => format!("{x}{y}").parse::<f64>().unwrap_or(f64::NAN),
                     _ => f64::NAN,
                 };
@@ -332,7 +347,7 @@ fn join_pieces_below<'a>(
         // cells, pdfplumber's: the row's numbers one space apart): the one way of giving one
         // or two pieces, in order, to the numbers above with which the row adds up.
         let single_spaced = || {
-            let text = lines.get((line - lines[0].no) as usize).map_or("", |l| l.text);
+            let text = line_text(lines, line).unwrap_or("");
             let from = (tokens[values[0]].raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
             text.get(from..).is_some_and(|rest| !rest.contains("  "))
         };
@@ -368,13 +383,7 @@ fn join_pieces_below<'a>(
             out.push((t.line, t.raw, tokens[p].raw));
         }
     }
-    if !out.is_empty() {
-        let mut k = 0;
-        tokens.retain(|_| {
-            k += 1;
-            !drop[k - 1]
-        });
-    }
+    remove_marked(tokens, &drop);
     out
 }
 
@@ -388,7 +397,7 @@ fn join_amounts_below<'a>(tokens: &mut Vec<Token<'a>>, lines: &[Line<'_>]) -> Ve
     let mut start = 0;
     while start < tokens.len() {
         let line = tokens[start].line;
-        let end = start + tokens[start..].iter().take_while(|t| t.line == line).count();
+        let end = line_span(tokens, start).end;
         let below = end..end + tokens[end..].iter().take_while(|t| t.line == line + 1).count();
         let here = start;
         start = end;
@@ -419,13 +428,7 @@ fn join_amounts_below<'a>(tokens: &mut Vec<Token<'a>>, lines: &[Line<'_>]) -> Ve
         drop[p] = true;
         out.push((line, tokens[a].raw, tokens[p].raw));
     }
-    if !out.is_empty() {
-        let mut k = 0;
-        tokens.retain(|_| {
-            k += 1;
-            !drop[k - 1]
-        });
-    }
+    remove_marked(tokens, &drop);
     out
 }
 
@@ -1624,13 +1627,10 @@ fn under(centers: &[f64], t: &Token<'_>, lines: &[Line<'_>]) -> Option<usize> {
 /// A value's center on its line, in characters from the line's start; None on a line with
 /// tabs (its places are no layout's).
 fn center(t: &Token<'_>, lines: &[Line<'_>]) -> Option<f64> {
-    let l = &lines[lines.binary_search_by_key(&t.line, |l| l.no).ok()?];
-    let at = (t.raw.as_ptr() as usize).checked_sub(l.text.as_ptr() as usize)?;
-    if l.text.contains('\t') || at + t.raw.len() > l.text.len() {
+    if line_text(lines, t.line)?.contains('\t') {
         return None;
     }
-    // (A token's text is a slice of its line's: `get` only guards against one that is not.)
-    Some(l.text.get(..at)?.chars().count() as f64 + t.raw.chars().count() as f64 / 2.0)
+    Some(column(t, lines)? as f64 + t.raw.chars().count() as f64 / 2.0)
 }
 
 /// The review table's row in a text that keeps a page's layout (see [`Layout`]) with
@@ -2054,11 +2054,6 @@ fn join_wrapped<'a>(values: &mut Vec<Token<'a>>, subtotal: Option<usize>) -> Vec
     if extra != 1 && extra != 2 {
         return Vec::new();
     }
-    let digits = |t: &Token<'_>| -> Option<String> {
-        let d: String = t.raw.chars().map(numbers::halfwidth).collect();
-        (matches!(t.kind, Kind::Value(Value::Number(_))) && !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-            .then_some(d)
-    };
     let Some(nums) = values.iter().map(summand).collect::<Option<Vec<f64>>>() else {
         return Vec::new();
     };
@@ -2070,7 +2065,7 @@ fn join_wrapped<'a>(values: &mut Vec<Token<'a>>, subtotal: Option<usize>) -> Vec
             if b.line != a.line + 1 && b.line != a.line + 2 {
                 return None;
             }
-            let (x, y) = (digits(a)?, digits(b)?);
+            let (x, y) = (digit_string(a)?, digit_string(b)?);
             if x.starts_with('0') {
                 return None;
             }
