@@ -2356,6 +2356,8 @@ fn subtotal_fits<'r, 'a>(spec: &RowSpec, run: &'r Run<'a>) -> Option<(Vec<&'r To
 /// the others are left to be cut without it (the identities flag what fails).
 fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize) {
     const MAX_CUTS: usize = 64;
+    // The combinations of the undecided rows' cuts tried together.
+    const MAX_JOINT: usize = 4096;
     let number = |t: &Token<'_>| match t.kind {
         Kind::Value(Value::Number(n)) => Some(n.value),
         _ => None,
@@ -2392,10 +2394,11 @@ fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize)
     let key = |k: usize| specs[hits[k].0].key;
     let mut chosen: Vec<Option<usize>> = cuts.iter().map(|c| (c.len() == 1).then_some(0)).collect();
     // The column identities a row enters, with the rows cut so far (one cut each).
-    let balance = ["new_received", "carried_over", "total", "carried_forward"];
+    let balance = BALANCE_ROWS;
     let outcome = |key: &str| !balance.contains(&key);
     let outcomes: Vec<usize> = (0..hits.len()).filter(|&k| outcome(key(k))).collect();
     let outcome_specs = specs.iter().filter(|s| outcome(s.key)).count();
+    let outcome_keys: Vec<&str> = outcomes.iter().map(|&o| key(o)).collect();
     loop {
         let known: HashMap<&str, &[f64]> = (0..hits.len())
             .filter_map(|k| chosen[k].map(|c| (key(k), cuts[k][c].0.as_slice())))
@@ -2409,25 +2412,8 @@ fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize)
                     known.get(name).copied()
                 }
             };
-            let (mut held, mut looked) = (0, 0);
-            let rows: Option<Vec<&[f64]>> = balance.iter().map(|n| get(n)).collect();
-            if let (Some(r), true) = (rows, balance.contains(&key(k))) {
-                let (new, carried, total, forward) = (r[0], r[1], r[2], r[3]);
-                for (c, n) in new.iter().enumerate() {
-                    looked += 1;
-                    held += usize::from(validate::close(n + carried[c], total[c] + forward[c]));
-                }
-            }
-            if key(k) == "total" || outcome(key(k)) {
-                let parts: Option<Vec<&[f64]>> = outcomes.iter().map(|&o| get(key(o))).collect();
-                if let (Some(parts), Some(total)) = (parts.filter(|p| p.len() == outcome_specs), get("total")) {
-                    for c in 0..v.len() {
-                        looked += 1;
-                        held += usize::from(validate::close(total[c], parts.iter().map(|r| r[c]).sum()));
-                    }
-                }
-            }
-            (held, looked)
+            let (balanced, summed) = (balance.contains(&key(k)), key(k) == "total" || outcome(key(k)));
+            column_identities(&get, &outcome_keys, outcome_specs, balanced, summed)
         };
         let mut progress = false;
         for k in 0..hits.len() {
@@ -2450,11 +2436,95 @@ fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize)
             break;
         }
     }
+    // Rows no row alone decides (本年新收 and 总计 each cut two ways enter the same
+    // identities): every combination of their cuts, and the one combination with which
+    // every identity of the table holds, if only one does.
+    let open: Vec<usize> = (0..hits.len())
+        .filter(|&k| chosen[k].is_none() && cuts[k].len() >= 2)
+        .collect();
+    let product = open
+        .iter()
+        .try_fold(1usize, |a, &k| a.checked_mul(cuts[k].len()).filter(|&p| p <= MAX_JOINT));
+    if open.len() >= 2 && product.is_some() {
+        let mut c = vec![0; open.len()];
+        let (mut found, mut count) = (Vec::new(), 0);
+        loop {
+            let mut known: HashMap<&str, &[f64]> = (0..hits.len())
+                .filter_map(|k| chosen[k].map(|c| (key(k), cuts[k][c].0.as_slice())))
+                .collect();
+            for (j, &k) in open.iter().enumerate() {
+                known.insert(key(k), cuts[k][c[j]].0.as_slice());
+            }
+            let get = |name: &str| known.get(name).copied();
+            let (held, looked) = column_identities(&get, &outcome_keys, outcome_specs, true, true);
+            if looked > 0 && held == looked {
+                count += 1;
+                if count == 1 {
+                    found = c.clone();
+                }
+            }
+            // The next combination (odometer).
+            let mut j = 0;
+            while j < open.len() {
+                c[j] += 1;
+                if c[j] < cuts[open[j]].len() {
+                    break;
+                }
+                c[j] = 0;
+                j += 1;
+            }
+            if j == open.len() {
+                break;
+            }
+        }
+        if count == 1 {
+            for (j, &k) in open.iter().enumerate() {
+                chosen[k] = Some(found[j]);
+            }
+        }
+    }
     for (k, (_, run)) in hits.iter_mut().enumerate() {
         if let Some(c) = chosen[k] {
             run.values = std::mem::take(&mut cuts[k][c].1);
         }
     }
+}
+
+/// The rows of each applications column's balance: 本年新收 + 上年结转 = 总计 + 结转下年度.
+const BALANCE_ROWS: [&str; 4] = ["new_received", "carried_over", "total", "carried_forward"];
+
+/// (identities that hold, identities looked at) of an applications table with the rows'
+/// numbers `get` gives: each column's balance (本年新收 + 上年结转 = 总计 + 结转下年度,
+/// where `balanced`) and its outcome rows' sum (= 总计, where `summed`), each where every
+/// row it reads is known (`outcome_specs` outcome rows, `outcomes` those there are).
+fn column_identities<'v>(
+    get: &dyn Fn(&str) -> Option<&'v [f64]>,
+    outcomes: &[&str],
+    outcome_specs: usize,
+    balanced: bool,
+    summed: bool,
+) -> (usize, usize) {
+    let (mut held, mut looked) = (0, 0);
+    if balanced {
+        let rows: Option<Vec<&[f64]>> = BALANCE_ROWS.iter().map(|n| get(n)).collect();
+        if let Some(r) = rows {
+            let (new, carried, total, forward) = (r[0], r[1], r[2], r[3]);
+            for (c, n) in new.iter().enumerate() {
+                looked += 1;
+                held += usize::from(validate::close(n + carried[c], total[c] + forward[c]));
+            }
+        }
+    }
+    if summed {
+        let parts: Option<Vec<&[f64]>> = outcomes.iter().map(|o| get(o)).collect();
+        if let (Some(parts), Some(total)) = (parts.filter(|p| p.len() == outcome_specs), get("total")) {
+            for (c, t) in total.iter().enumerate() {
+                looked += 1;
+                held += usize::from(validate::close(*t, parts.iter().map(|r| r[c]).sum()));
+            }
+        }
+    }
+    (held, looked)
 }
 
 /// The 小计 column a row's numbers single out: 6 or 1 where only that one adds up.
@@ -4418,13 +4488,39 @@ fn joint_glued(
     const _: () = assert!(MAX_EACH <= 32);
     const EXHAUSTIVE: usize = 20_000;
     let mut options: Vec<(usize, &Run<'_>, Vec<Split>, Pieces)> = Vec::new();
+    // Per option, where its candidates with the 总计 printed empty start.
+    let mut short_from: Vec<usize> = Vec::new();
     for (i, run) in rows {
         let spec = &specs[*i];
         let cell_for =
             |c: usize, tok: &Token<'_>, d: &mut Vec<Diagnostic>| value_cell(table, spec, c, tok, run.header_unit, d);
         let own = RowScorer::new(table, template, spec, &[]);
         let sums = spec.amount_col.is_none() && own.sums_to_last(spec.cols.len());
-        let (cands, pieces) = glued_candidates(&run.values, spec.cols, cell_for, |n| own.score_nums(n), sums);
+        let (mut cands, mut pieces) = glued_candidates(&run.values, spec.cols, cell_for, |n| own.score_nums(n), sums);
+        // A table that leaves some rows' 总计 empty (real/013) runs only the applicant
+        // columns' digits together: where no cut into every column adds up, or none is
+        // possible, the cuts into the applicant columns with the 总计 blank are candidates
+        // too, and the column identities choose among them all.
+        let blank_total = table == Table::Applications && sums && spec.cols.last() == Some(&"total");
+        let mut first_short = usize::MAX;
+        if blank_total && cands.first().is_none_or(|c| own.score_nums(&c.nums) <= 0) {
+            let m = spec.cols.len();
+            let (short, mut short_pieces) = glued_candidates(&run.values, &spec.cols[..m - 1], cell_for, |_| 0, false);
+            if !short.is_empty() {
+                cands.truncate(MAX_EACH / 2);
+                first_short = cands.len();
+                let at = pieces.len() as u32;
+                let blank = pieces.len() + short_pieces.len();
+                pieces.append(&mut short_pieces);
+                pieces.push((Cell::blank(table, spec.key, "total", run.label_line), Vec::new()));
+                cands.extend(short.into_iter().map(|mut c| {
+                    c.cells.iter_mut().for_each(|i| *i += at);
+                    c.cells.push(blank as u32);
+                    c.nums.push(None);
+                    c
+                }));
+            }
+        }
         if cands.is_empty() {
             ex.diags.push(unsplittable(
                 table,
@@ -4437,6 +4533,7 @@ fn joint_glued(
         }
         let cands: Vec<Split> = cands.into_iter().take(MAX_EACH).collect();
         options.push((*i, run, cands, pieces));
+        short_from.push(first_short);
     }
     let at: HashMap<&str, usize> = options
         .iter()
@@ -4654,6 +4751,21 @@ fn joint_glued(
         let best = alternatives[r].iter().map(|&k| cands[k].values(&pieces));
         if let Some(d) = ambiguity(table, spec.key, &run.values, run.label_line, best, by_text[r]) {
             ex.diags.push(d);
+        }
+        if choice[r] >= short_from[r] {
+            ex.diags.push(Diagnostic::warning(
+                Code::MissingValues,
+                Some(run.label_line),
+                format!(
+                    "{}: row {} ({}): the run [{}] is read as its {} applicant cells with the 总计 printed empty: no cut into all {} columns adds up, and with the other rows this one fits the column identities best",
+                    table.as_str(),
+                    spec.key,
+                    spec.label,
+                    run.values.iter().map(|t| t.raw).collect::<Vec<_>>().join(" "),
+                    spec.cols.len() - 1,
+                    spec.cols.len()
+                ),
+            ));
         }
         cands[choice[r]].emit(&pieces, ex);
     }
@@ -6540,6 +6652,81 @@ mod tests {
             ex.diags.iter().filter(|d| d.code == Code::Subtotal).count(),
             23,
             "every row"
+        );
+    }
+
+    /// A crawler's text of a table that leaves some outcome rows' 总计 empty (as real/013
+    /// does): those rows' runs hold six numbers' digits, cut into the six applicant columns
+    /// where the column identities choose, the 总计 blank and said so.
+    #[test]
+    fn a_crawlers_runs_with_the_total_printed_empty() {
+        let text = "自然人法人或其他组织总计\n商业企业科研机构社会公益组织法律服务机构其他\n\
+                    一、本年新收政府信息公开申请数量15880402172\n二、上年结转政府信息公开申请数量0000044\n\
+                    三、本年度办理结果（一）予以公开14050006151\n（二）部分公开7000007\n\
+                    （三）不予公开1.属于国家秘密100000 \n2.其他法律行政法规禁止公开1000001\n\
+                    3.危及“三安全一稳定”0000000\n4.保护第三方合法权益2000002\n5.属于三类内部事务信息0000000\n\
+                    6.属于四类过程性信息000000 \n7.属于行政执法案卷1000001\n8.属于行政查询事项000000 \n\
+                    （四）无法提供1.本机关不掌握相关政府信息1100002\n2.没有现成信息需要另行制作0000000\n\
+                    3.补正后申请内容仍不明确0000000\n（五）不予处理1.信访举报投诉类申请2000002\n2.重复申请0200002\n\
+                    3.要求提供公开出版物0000000\n4.无正当理由大量反复申请0000000\n\
+                    5.要求行政机关确认或重新出具已获取信息3000003\n\
+                    （六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请0000000\n\
+                    2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请0000000\n\
+                    3.其他000000 \n（七）总计15880006172\n四、结转下年度继续办理0004004\n";
+        let ex = labelled_text(Table::Applications, Template::T2021, text, Form::Glued);
+        let zeros = [0.0; 6].map(Some);
+        for (row, first) in [
+            ("withheld.state_secret", 1.0),
+            ("withheld.process_information", 0.0),
+            ("withheld.administrative_query", 0.0),
+            ("other.other", 0.0),
+        ] {
+            let mut want = zeros.to_vec();
+            want[0] = Some(first);
+            want.push(None);
+            assert_eq!(values(&ex, row), want, "{row}: {:?}", ex.diags);
+            assert_eq!(statuses(&ex, row)[6], CellStatus::Blank, "{row}");
+            assert!(
+                ex.diags.iter().any(|d| d.code == Code::MissingValues
+                    && d.message.contains(row)
+                    && d.message.contains("printed empty")),
+                "{row}: {:?}",
+                ex.diags
+            );
+        }
+        assert_eq!(values(&ex, "total"), [158.0, 8.0, 0.0, 0.0, 0.0, 6.0, 172.0].map(Some));
+    }
+
+    /// A crawler's runs with a 小计 column where 本年新收, 予以公开 and 总计 each cut more than
+    /// one way that adds up: no row alone decides, the identities of all three together do.
+    #[test]
+    fn subtotal_runs_no_row_decides_alone_are_cut_together() {
+        let text = "自然人法人或其他组织总计\n商业企业科研机构社会公益组织法律服务机构其他小计\n\
+                    一、本年新收政府信息公开申请数量10948134056165\n二、上年结转政府信息公开申请数量501041611\n\
+                    三、本年度办理结果（一）予以公开72121212734\n（二）部分公开4100020243\n\
+                    （三）不予公开1.属于国家秘密81000019\n2.其他法律行政法规禁止公开00000000\n\
+                    3.危及“三安全一稳定”40000004\n4.保护第三方合法权益50000005\n5.属于三类内部事务信息30000003\n\
+                    6.属于四类过程性信息30000003\n7.属于行政执法案卷20000002\n8.属于行政查询事项00000000\n\
+                    （四）无法提供1.本机关不掌握相关政府信息151702202136\n2.没有现成信息需要另行制作00000000\n\
+                    3.补正后申请内容仍不明确50000005\n（五）不予处理1.信访举报投诉类申请630020511\n2.重复申请02000022\n\
+                    3.要求提供公开出版物00000000\n4.无正当理由大量反复申请10000001\n\
+                    5.要求行政机关确认或重新出具已获取信息50000005\n\
+                    （六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请30000003\n\
+                    2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请60000006\n\
+                    3.其他00000000\n（七）总计11444238158172\n四、结转下年度继续办理04000044\n";
+        let ex = labelled_text(Table::Applications, Template::T2021, text, Form::Glued);
+        assert_eq!(
+            values(&ex, "new_received"),
+            [109.0, 48.0, 1.0, 3.0, 4.0, 0.0, 165.0].map(Some),
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(values(&ex, "granted"), [7.0, 21.0, 2.0, 1.0, 2.0, 1.0, 34.0].map(Some));
+        assert_eq!(values(&ex, "total"), [114.0, 44.0, 2.0, 3.0, 8.0, 1.0, 172.0].map(Some));
+        assert!(
+            !ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit),
+            "{:?}",
+            ex.diags
         );
     }
 
