@@ -2618,10 +2618,23 @@ fn short_subtotal(spec: &RowSpec, run: &mut Run<'_>, p: usize, ex: &mut Extracte
             _ => return,
         }
     }
+    let orgs = subtotal_orgs(p);
     if validate::close(v[..6].iter().sum::<f64>(), v[6]) {
+        // Read as its seven columns. Where they read as well as six and the 小计 with the
+        // 总计 printed empty (自然人 0: the 小计 is the 总计), which cell is lost cannot be
+        // told: said, so the 总计 is not taken for printed unflagged.
+        if validate::close(orgs.clone().map(|k| v[k]).sum::<f64>(), v[p]) {
+            ex.diags.push(Diagnostic::warning(
+                Code::MissingValues,
+                Some(run.label_line),
+                format!(
+                    "applications: row {} has seven values in a table with a 法人或其他组织小计 column; read as its seven columns (总计 {}), though they read as well as six with the 小计 ({}) and the 总计 printed empty",
+                    spec.key, v[6], v[p]
+                ),
+            ));
+        }
         return;
     }
-    let orgs = subtotal_orgs(p);
     let mut at = None;
     let mut gaps = 0u8;
     // The lost cell's place among the eight, `g` (not the 小计's: then the seven add up).
@@ -5084,6 +5097,18 @@ mod tests {
             Some(2.0),
         ];
         assert_eq!(values(&ex, "carried_over"), seven, "{:?}", ex.diags);
+        // With the 自然人 0 they read as well as six and the 小计 with the 总计 printed
+        // empty: which cell was lost is said; not where the 自然人 tells them apart.
+        let said = |ex: &Extracted| {
+            ex.diags
+                .iter()
+                .any(|d| d.code == Code::MissingValues && d.message.contains("row carried_over has seven values"))
+        };
+        assert!(said(&ex), "{:?}", ex.diags);
+        let text = text.replace(" 0 0 0 2 0 0 2\n", " 1 0 0 2 0 0 3\n");
+        let ex = applications_text(&text);
+        assert_eq!(values(&ex, "carried_over").last(), Some(&Some(3.0)), "{:?}", ex.diags);
+        assert!(!said(&ex), "{:?}", ex.diags);
     }
 
     /// A 小计 column no header names (a PDF's header lost in its text): a row whose numbers
