@@ -789,6 +789,10 @@ FIXTURES = [
      {"subtotal": True}, "gbk", False, ()),
     ("trafilatura_rows_zeros_blank_2019.txt", "某某县文化和旅游局", 2020, "2019", "trafilatura-rows",
      {"zeros_blank": True}, "utf-8", False, ()),
+    ("html_blank_totals_2021.html", "某某县城市管理局", 2022, "2021", "html",
+     {}, "utf-8", False, ("withheld.state_secret", "withheld.process_information", "not_processed.duplicate", "other.other")),
+    ("html_subtotal_columns_2021.html", "某某区商务局", 2023, "2021", "html",
+     {"subtotal": True}, "utf-8", False, ()),
 ]
 
 
