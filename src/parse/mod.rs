@@ -432,6 +432,15 @@ fn join_amounts_below<'a>(tokens: &mut Vec<Token<'a>>, lines: &[Line<'_>]) -> Ve
     out
 }
 
+/// The digits and decimal point a row's label ends with (`行政事业性收费87070.`, a cell
+/// `87070.` whose other digits a PDF's text put in the next cell or lost), if it does: no
+/// row's label ends so, and the number is not read (a point ends no number).
+fn number_cut_off(label: &str) -> Option<&str> {
+    let head = label.strip_suffix('.')?;
+    let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    (digits > 0).then(|| &label[label.len() - digits - 1..])
+}
+
 /// Splits tokens into label+values runs.
 fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
     let mut out = Vec::new();
@@ -1071,6 +1080,18 @@ pub fn labelled(
     let mut pending: Vec<RowRun> = Vec::with_capacity(hits.len());
     for (i, mut run) in hits {
         let spec = &specs[i];
+        if let Some(piece) = number_cut_off(&run.label) {
+            ex.diags.push(Diagnostic::warning(
+                Code::InvalidValue,
+                Some(run.label_line),
+                format!(
+                    "{}: row {} ({}): {piece:?} before its values reads as a number cut off at its decimal point (its cell broken, a digit lost?): not read",
+                    table.as_str(),
+                    spec.key,
+                    spec.label
+                ),
+            ));
+        }
         let m = spec.cols.len() + extra;
         let n = run.values.len();
         let spread = right_aligned
@@ -5056,6 +5077,27 @@ mod tests {
         assert_eq!(statuses(&ex, "rules")[2], CellStatus::Blank);
         assert_eq!(values(&ex, "administrative_licensing"), [Some(1300.0)]);
         assert!(ex.diags.is_empty(), "{:?}", ex.diags);
+    }
+
+    /// A number cut off at its decimal point in a row's cell, its other digits in the next
+    /// cell (a PDF converter's Markdown that lost one: `|行政事业性收费|87070.|2|`): the piece
+    /// reads as no number and joins the label; the row's number is flagged, not taken as
+    /// printed without a word.
+    #[test]
+    fn a_number_cut_off_at_its_point_is_said() {
+        let text = "| 第二十条第(八)项 | |||\n| 信息内容 | 本年收费金额(单位:万元) | ||\n\
+                    | 行政事业性收费 | 87070. | 2 |\n";
+        let ex = labelled_text(Table::ActiveDisclosure, Template::T2021, text, Form::Text);
+        assert!(
+            ex.diags
+                .iter()
+                .any(|d| d.code == Code::InvalidValue && d.message.contains("\"87070.\"")),
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(number_cut_off("行政事业性收费87070."), Some("87070."));
+        assert_eq!(number_cut_off("1.属于国家秘密"), None);
+        assert_eq!(number_cut_off("行政事业性收费."), None);
     }
 
     /// A row of seven numbers in a table with a 小计 column, one cell lost (OCR, a converter
