@@ -477,24 +477,42 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
         for (k, &(i, raw)) in singles.iter().enumerate() {
             let raw = match (whole, normalized_within(raw, 80)) {
                 (true, true) => raw,
-                (false, false) => match raw.find("报告") {
-                    Some(at) if normalized_within(&raw[..at + "报告".len()], 80) => {
-                        let head = &raw[..at + "报告".len()];
-                        // Site chrome run in before it (当前位置： 首页政务公开… XX局2021年…):
-                        // the title is what follows the last space.
-                        let head = if is_chrome(&normalize(head)) {
-                            head.rsplit(char::is_whitespace).next().unwrap_or(head)
-                        } else {
-                            head
-                        };
-                        // Not a sentence that names the report (按照要求，现将…报告).
-                        if head.contains(['，', ',', '；', '：', ':', '、']) {
-                            continue;
-                        }
+                (false, false) => {
+                    // The head up to its first 报告; or, where that is no title with a year
+                    // and the line's cells are apart by bars or tabs, up to a later 报告 in
+                    // the first cell that is (a page's layout table put into text: `|信息
+                    // 公开目录年度报告|某某局2022年…年度报告 本报告根据…`).
+                    let mut heads = raw
+                        .match_indices("报告")
+                        .map(|(at, _)| &raw[..at + "报告".len()])
+                        .take_while(|head| normalized_within(head, 80));
+                    let Some(first) = heads.next() else { continue };
+                    let dated = |head: &str| {
+                        let n = normalize(head);
+                        is_title(&n) && year_in(&n).is_some()
+                    };
+                    let head = if dated(first) || !first.contains(['|', '\t']) {
+                        first
+                    } else {
+                        std::iter::once(first)
+                            .chain(heads)
+                            .map(|h| h.rsplit(['|', '\t']).next().unwrap_or(h))
+                            .find(|h| dated(h))
+                            .unwrap_or(first)
+                    };
+                    // Site chrome run in before it (当前位置： 首页政务公开… XX局2021年…):
+                    // the title is what follows the last space.
+                    let head = if is_chrome(&normalize(head)) {
+                        head.rsplit(char::is_whitespace).next().unwrap_or(head)
+                    } else {
                         head
+                    };
+                    // Not a sentence that names the report (按照要求，现将…报告).
+                    if head.contains(['，', ',', '；', '：', ':', '、']) {
+                        continue;
                     }
-                    _ => continue,
-                },
+                    head
+                }
                 _ => continue,
             };
             // An item of a list (a sidebar's latest reports, `· 某某局2019年政府信息公开年报`)
@@ -514,7 +532,13 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                     let n = normalize(c);
                     is_title(&n) && year_in(&n).is_some()
                 };
-                grid::cells(raw).into_iter().find(is_whole).unwrap_or(raw)
+                // (Or a word of it: the title before the text its layout cell runs on with,
+                // one space apart, `某某局2022年…年度报告 本报告根据《中`, a PDF's line.)
+                grid::cells(raw)
+                    .into_iter()
+                    .find(is_whole)
+                    .or_else(|| raw.split_whitespace().find(is_whole))
+                    .unwrap_or(raw)
             } else {
                 raw
             };
@@ -556,14 +580,17 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                 // "XX局2020年度" on the line before "政府信息公开工作年度报告"; or the year's
                 // digits alone there, before "年政府信息公开…" (a PDF's text of a title set
                 // in two fonts).
-                k.checked_sub(1).and_then(|p| {
-                    let mut prev = normalize(singles[p].1);
-                    if norm.starts_with('年') {
-                        prev.push('年');
-                    }
-                    let prev: Vec<char> = prev.chars().collect();
-                    find_year(&prev).map(|(s, _, y)| (s, usize::MAX, y))
-                })
+                // (Not a line of the page's chrome: a breadcrumb's `2020年以前`.)
+                k.checked_sub(1)
+                    .filter(|&p| !is_chrome_line(singles[p].1))
+                    .and_then(|p| {
+                        let mut prev = normalize(singles[p].1);
+                        if norm.starts_with('年') {
+                            prev.push('年');
+                        }
+                        let prev: Vec<char> = prev.chars().collect();
+                        find_year(&prev).map(|(s, _, y)| (s, usize::MAX, y))
+                    })
             });
             // An item of a list of other reports above the title (a sidebar's latest,
             // `某某市教育局2019年政府信息公开年报`, with no bullet) is none where a later title
@@ -1217,7 +1244,19 @@ fn signatory(lines: &[Line<'_>]) -> Option<String> {
         .collect();
     tail.iter()
         .position(|n| date(n).is_some() && !n.contains("印发") && !n.contains("抄送"))
-        .and_then(|at| signing_name(&tail[at]).or_else(|| tail.get(at + 1).and_then(|n| signing_name(n))))
+        .and_then(|at| {
+            let above = tail.get(at + 1);
+            signing_name(&tail[at])
+                .or_else(|| {
+                    // A name's tail (no name of its own: `政局`), its head ending the line
+                    // above after the text's last sentence (a PDF's narrow layout cell:
+                    // `…答复全文。 闽侯县财` / `政局 2023年1月19日`).
+                    let piece = clean_agency(&tail[at]).filter(|p| date(p).is_none())?;
+                    let (_, head) = above?.rsplit_once(['。', '；', ';'])?;
+                    signing_name(&format!("{head}{piece}")).filter(|_| !head.is_empty())
+                })
+                .or_else(|| above.and_then(|n| signing_name(n)))
+        })
         .or_else(|| signed_at_end(lines.iter().rev().find(|l| !l.text.trim().is_empty())?.text))
 }
 
@@ -1243,7 +1282,8 @@ fn signed_at_end(line: &str) -> Option<String> {
 
 /// The agency's name a signature's text gives, if it reads as one (no date in it).
 fn signing_name(text: &str) -> Option<String> {
-    clean_agency(text).filter(|a| agency_like(a) && date(a).is_none())
+    // (Two characters are no agency's whole name: `政局`, a name's tail.)
+    clean_agency(text).filter(|a| agency_like(a) && date(a).is_none() && a.chars().count() > 2)
 }
 
 /// The publication date (发布时间/发布日期) or else the signing date at the end.
@@ -2918,6 +2958,27 @@ mod tests {
             meta_of("某某县司法局政府信息公开工作年度报告（2020年）\n"),
             (Some("某某县司法局".into()), Some(2020))
         );
+    }
+
+    /// A page's layout table put into text: the title in the cell after the menu's, the
+    /// report's text run on after it (bars between cells, or one space on a PDF's line),
+    /// under a breadcrumb whose `2020年以前` is no title's year; and a signature a narrow
+    /// cell broke after its text's last sentence.
+    #[test]
+    fn a_title_in_a_layout_cell_with_its_text_run_on() {
+        let crumbs = "首页 > 政府信息公开 > 年度报告 机构职能 政策文件 2020年以前 \n\n";
+        let text = "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和国务院办公厅政府信息与政务公开办公室有关要求编制。";
+        let bars = format!("{crumbs}|信息公开目录年度报告|某某县财政局2022年政府信息公开工作年度报告 {text}|\n");
+        let want = (Some("某某县财政局".to_string()), Some(2022));
+        assert_eq!(meta_of(&bars), want);
+        let pdf = "首页 > 政府信息公开 > 年度报告\n机构职能\n政策文件\n2020年以前\n\
+                   发布时间：2023-01-21 来源：某某县财政局 浏览次数：6355\n\
+                   某某县财政局2022年政府信息公开工作年度报告 本报告根据《中\n华人民共和国政府信息公开条例》\n";
+        assert_eq!(meta_of(pdf), want);
+        let signed = "建议1件、政协提案26件，均已按要求公开答复全文。 某某县财\n政局 2023年1月19日\n";
+        assert_eq!(signatory(&lines(signed)).as_deref(), Some("某某县财政局"));
+        // Two characters alone are no name.
+        assert_eq!(signatory(&lines("特此报告\n政局 2023年1月19日\n")), None);
     }
 
     fn meta_of(text: &str) -> (Option<String>, Option<i32>) {
