@@ -522,11 +522,84 @@ fn bracketed_spans(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str>
     std::borrow::Cow::Owned(out)
 }
 
+/// The first `<br>` of a table cell's text (`<br>`, `<br/>`, `<br />`, any case): where
+/// it starts and ends.
+fn first_break(cell: &str) -> Option<(usize, usize)> {
+    let b = cell.as_bytes();
+    memchr::memchr_iter(b'<', b).find_map(|at| {
+        let rest = b.get(at + 1..at + 3)?;
+        if !rest.eq_ignore_ascii_case(b"br") {
+            return None;
+        }
+        let mut end = at + 3;
+        while b.get(end).is_some_and(|c| *c == b' ' || *c == b'/') {
+            end += 1;
+        }
+        (b.get(end) == Some(&b'>')).then_some((at, end + 1))
+    })
+}
+
+/// A Markdown table row (pymupdf4llm's of a PDF) whose cells hold two lines of the
+/// table, the second the next row's, a heading spanning the columns read into the
+/// columns' cells after a `<br>` (`|行政许可<br>第二十<br>|18<br>条第（六）项<br>|`): where a
+/// cell's first line is a number and the text after its `<br>` no digit, the row is two,
+/// each cell's first line and the rest (`|行政许可|18|` and `|第二十<br>|条第（六）项<br>|`);
+/// a label wrapped in its cell (`只计这<br>一情形`) stays one row.
+fn rows_at_breaks(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    let splits = |line: &str| {
+        let row = line.trim();
+        row.starts_with('|')
+            && row.split('|').any(|cell| {
+                first_break(cell).is_some_and(|(at, end)| {
+                    parse::numbers::number(cell[..at].trim()).is_some()
+                        && cell[end..]
+                            .trim_start()
+                            .chars()
+                            .next()
+                            .is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit() && c != '<' && c != '|')
+                        // (Not the number's unit on its second line, `39670<br>元`.)
+                        && !parse::numbers::is_numbers(&format!("{}{}", &cell[..at], &cell[end..]))
+                })
+            })
+    };
+    if !memchr::memmem::find(text.as_bytes(), b"<br").is_some_and(|_| text.lines().any(splits)) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if !splits(body) {
+            out.push_str(line);
+            continue;
+        }
+        let (mut first, mut second) = (String::new(), String::new());
+        for (k, cell) in body.split('|').enumerate() {
+            if k > 0 {
+                first.push('|');
+                second.push('|');
+            }
+            match first_break(cell) {
+                Some((at, end)) => {
+                    first.push_str(&cell[..at]);
+                    second.push_str(&cell[end..]);
+                }
+                None => first.push_str(cell),
+            }
+        }
+        out.push_str(&first);
+        out.push('\n');
+        out.push_str(&second);
+        out.push_str(&line[body.len()..]);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A converter's Markdown of a PDF (pymupdf4llm) keeps a cell's line breaks as `<br>` in
 /// its table's cells (`（二）部分公开（区分处理的，只计这<br>一情形，不计其他情形）`) and
 /// underlined headings as `<u>…</u>`: the tags of running text go (a `<br>` between two
 /// digits is a space: no number is made of two). A text read as a page never comes here.
 fn inline_tags(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    let text = rows_at_breaks(text);
     const INLINE: [&[u8]; 13] = [
         b"span", b"strong", b"b", b"em", b"i", b"u", b"font", b"sup", b"sub", b"s", b"small", b"br", b"ins",
     ];
@@ -1748,6 +1821,29 @@ mod tests {
             inline_tags(std::borrow::Cow::Borrowed("无标记")),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    /// pymupdf4llm's row that holds the heading row after it as its cells' second lines:
+    /// two rows; a label wrapped in its cell, or an amount's unit, stays.
+    #[test]
+    fn a_markdown_row_with_the_next_rows_lines_is_two() {
+        let rows = |t: &str| rows_at_breaks(std::borrow::Cow::Borrowed(t)).into_owned();
+        assert_eq!(
+            rows("|行政许可<br>第二十<br>|18<br>条第（六）项<br>|||\n|行政处罚|34|||\n"),
+            "|行政许可|18|||\n|第二十<br>|条第（六）项<br>|||\n|行政处罚|34|||\n"
+        );
+        for kept in [
+            "|（二）部分公开（区分处理的，只计这<br>一情形）|3|\n",
+            "|政府集中采购|2|39670<br>元|\n",
+            "|12<br>3|4|\n",
+            "行政许可 18<br>条第（六）项\n",
+        ] {
+            assert_eq!(rows(kept), kept);
+        }
+        let text = "二、主动公开政府信息情况\n|信息内容|本年处理决定数量|||\n\
+                    |行政许可<br>第二十<br>|18<br>条第（六）项<br>|||\n|信息内容|本年处理决定数量|||\n\
+                    |行政处罚|34|||\n|行政强制<br>第二十<br>|0<br>条第（八）项<br>|||\n";
+        assert!(inline_tags(std::borrow::Cow::Borrowed(text)).contains("|行政许可|18|||\n|第二十|条第（六）项|||\n"));
     }
 
     /// Three real crawler dumps (one-line bodies): name, text and the outcome as read.
