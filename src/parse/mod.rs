@@ -4475,7 +4475,8 @@ fn ambiguity(
     let number = twelve_digits;
     let show = |v: &Vec<Option<f64>>| {
         v.iter()
-            .map(|x| x.map(number).unwrap_or_default())
+            // (A cell printed empty: `·`, as `ogi inspect` shows one.)
+            .map(|x| x.map_or_else(|| "·".to_string(), number))
             .collect::<Vec<_>>()
             .join("|")
     };
