@@ -1234,10 +1234,12 @@ impl Frames {
             year: o.year,
             published: o.published,
             cells: o.cells.len() as u32,
+            // (A run a copy of the report resolved, `twins`, still counts: among copies the
+            // one that printed its cells apart is kept.)
             warnings: o
                 .diagnostics
                 .iter()
-                .filter(|g| g.severity >= crate::diag::Severity::Warning)
+                .filter(|g| g.severity >= crate::diag::Severity::Warning || g.code == crate::diag::Code::AmbiguousSplit)
                 .count() as u32,
             identities_ok: o.identities_ok,
             diagnostics: o.diagnostics.len() as u32,

@@ -25,6 +25,7 @@ pub mod segment;
 pub mod signal;
 pub mod spill;
 pub mod template;
+pub mod twins;
 pub mod validate;
 pub mod walk;
 #[cfg(feature = "parquet")]
@@ -891,6 +892,7 @@ fn adopt(out: &mut FileOutcome, before: usize, mut again: FileOutcome) {
     out.identities_ok = again.identities_ok;
     out.scope = again.scope;
     out.cells = again.cells;
+    out.alternatives = again.alternatives;
 }
 
 /// The pieces of a line apart by two spaces or more, each with its first and last
@@ -1443,6 +1445,7 @@ fn read(text: &str, form: parse::Form, out: &mut FileOutcome) {
         }
         cells.extend(ex.cells);
         out.diagnostics.extend(ex.diags);
+        out.alternatives.extend(ex.alternatives);
     }
     let heading_line = |t: Table| {
         regions

@@ -111,6 +111,19 @@ pub struct FileOutcome {
     /// Where the agency sits (filled by the run from the division table).
     pub place: crate::place::Place,
     pub diagnostics: Vec<Diagnostic>,
+    /// The rows whose digits ran together and split more than one way that fits
+    /// (`AMBIGUOUS_SPLIT`, the report's text silent): each such split's cells, the one
+    /// used first. The run resolves them by the same report's other copy (`twins`).
+    pub alternatives: Vec<Alternatives>,
+}
+
+/// The equally good splits of one row's run of digits, as the row's cells (the one used
+/// first).
+#[derive(Debug, Clone)]
+pub struct Alternatives {
+    pub table: Table,
+    pub row: &'static str,
+    pub splits: Vec<Vec<Cell>>,
 }
 
 impl FileOutcome {
@@ -131,6 +144,7 @@ impl FileOutcome {
             scope: None,
             place: crate::place::Place::default(),
             diagnostics: Vec::new(),
+            alternatives: Vec::new(),
         }
     }
 }

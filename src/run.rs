@@ -265,7 +265,9 @@ struct Sink {
 }
 
 impl Sink {
-    fn take(&mut self, outcomes: Vec<FileOutcome>) -> Result<()> {
+    fn take(&mut self, mut outcomes: Vec<FileOutcome>) -> Result<()> {
+        // A report's copies side by side resolve each other's ambiguous runs.
+        crate::twins::resolve(&mut outcomes);
         for o in &outcomes {
             self.summary.add(o);
             self.report.add(o).context("cannot write a scratch file")?;

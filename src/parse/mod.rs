@@ -29,6 +29,8 @@ pub use stated::Stated;
 pub struct Extracted {
     pub cells: Vec<Cell>,
     pub diags: Vec<Diagnostic>,
+    /// Rows whose runs split more than one way that fits (`FileOutcome::alternatives`).
+    pub alternatives: Vec<crate::model::Alternatives>,
 }
 
 /// The form a document's text came in, which decides how far its layout can be trusted.
@@ -752,6 +754,7 @@ pub fn labelled(
     let mut ex = Extracted {
         cells: Vec::with_capacity(template::cell_count(table, template)),
         diags: Vec::new(),
+        alternatives: Vec::new(),
     };
     let mut filled = vec![false; specs.len()];
     let mut cursor = 0;
@@ -1182,6 +1185,7 @@ pub fn labelled(
         ex = Extracted {
             cells,
             diags: fixed.diags.clone(),
+            alternatives: Vec::new(),
         };
         for (i, run) in &plain {
             place(table, template, &specs[*i], run, previous.as_deref(), &mut ex);
@@ -4786,6 +4790,14 @@ fn joint_glued(
         let best = alternatives[r].iter().map(|&k| cands[k].values(&pieces));
         if let Some(d) = ambiguity(table, spec.key, &run.values, run.label_line, best, by_text[r]) {
             ex.diags.push(d);
+            if by_text[r] == ByText::Silent {
+                let cells = |k: &usize| cands[*k].cells.iter().map(|&i| pieces[i as usize].0.clone()).collect();
+                ex.alternatives.push(crate::model::Alternatives {
+                    table,
+                    row: spec.key,
+                    splits: alternatives[r].iter().map(cells).collect(),
+                });
+            }
         }
         if choice[r] >= short_from[r] {
             ex.diags.push(Diagnostic::warning(

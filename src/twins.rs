@@ -1,0 +1,193 @@
+//! Copies of one report in a dump: a portal's page and its crawler's text of it (`real/007`
+//! and `018`), a mirror. Where one copy's run of digits splits more than one way that fits
+//! (`AMBIGUOUS_SPLIT`, the report's text silent) and another copy of the same agency and
+//! year reads that row as exactly one of those splits, that split is used and said (the
+//! warning becomes information): the digits are the printed ones, the other copy's cells
+//! tell where they part. Copies are looked for among the documents of one chunk (in path
+//! order: a report's files side by side in its folder), so the output does not depend on
+//! the threads.
+
+use crate::diag::{Code, Severity};
+use crate::model::{Alternatives, Cell, CellStatus, FileOutcome};
+use crate::validate;
+
+/// Resolves the documents' ambiguous rows by their copies among `outcomes`.
+pub fn resolve(outcomes: &mut [FileOutcome]) {
+    for i in 0..outcomes.len() {
+        if outcomes[i].alternatives.is_empty() {
+            continue;
+        }
+        let (Some(year), Some(agency)) = (outcomes[i].year, outcomes[i].agency.clone()) else {
+            continue;
+        };
+        let alternatives = std::mem::take(&mut outcomes[i].alternatives);
+        for alt in &alternatives {
+            if let Some((k, j)) = split_of_copy(outcomes, i, &agency, year, alt) {
+                let copy = outcomes[j].path.clone();
+                use_split(&mut outcomes[i], alt, k, &copy);
+            }
+        }
+        outcomes[i].alternatives = alternatives;
+    }
+}
+
+/// The split of `alt` another copy of the report (`agency`, `year`) reads its row as, and
+/// that copy: the first copy that reads the row as one split alone, not itself in doubt.
+fn split_of_copy(
+    outcomes: &[FileOutcome],
+    i: usize,
+    agency: &str,
+    year: i32,
+    alt: &Alternatives,
+) -> Option<(usize, usize)> {
+    outcomes
+        .iter()
+        .enumerate()
+        .filter(|(j, o)| *j != i && o.year == Some(year) && o.agency.as_deref() == Some(agency))
+        .filter(|(_, o)| !o.alternatives.iter().any(|a| a.table == alt.table && a.row == alt.row))
+        .find_map(|(j, o)| {
+            let row: Vec<&Cell> = o
+                .cells
+                .iter()
+                .filter(|c| c.table == alt.table && c.row == alt.row)
+                .collect();
+            let reads = |split: &Vec<Cell>| {
+                !row.is_empty() && split.iter().all(|c| row.iter().any(|r| r.col == c.col && same(r, c)))
+            };
+            let mut fits = alt.splits.iter().enumerate().filter(|(_, s)| reads(s));
+            match (fits.next(), fits.next()) {
+                (Some((k, _)), None) => Some((k, j)),
+                _ => None,
+            }
+        })
+}
+
+/// Whether a copy's cell `a` reads as the split's cell `b`: the same number (in 万元 for
+/// money), or both printed empty.
+fn same(a: &Cell, b: &Cell) -> bool {
+    match (a.number(), b.number()) {
+        (Some(x), Some(y)) => validate::close(x, y),
+        (None, None) => a.status == CellStatus::Blank && b.status == CellStatus::Blank,
+        _ => false,
+    }
+}
+
+/// Puts split `k` of `alt` in `o`'s row and says so in its `AMBIGUOUS_SPLIT` warning,
+/// now information. Not where another cell of the table was inferred from the
+/// identities with the split used (it would be left standing on the other one).
+fn use_split(o: &mut FileOutcome, alt: &Alternatives, k: usize, copy: &str) {
+    if k != 0
+        && o.cells
+            .iter()
+            .any(|c| c.table == alt.table && c.status == CellStatus::Inferred)
+    {
+        return;
+    }
+    // (The split used first is the row's cells as emitted: their lines and raws since put
+    // in the source's terms. Another's cells stand on the same line.)
+    if k != 0 {
+        for c in &alt.splits[k] {
+            if let Some(slot) = o
+                .cells
+                .iter_mut()
+                .find(|x| x.table == c.table && x.row == c.row && x.col == c.col)
+            {
+                slot.value = c.value;
+                slot.status = c.status;
+                slot.raw = c.raw.clone();
+            }
+        }
+    }
+    let head = format!("{}: {}: the run [", alt.table.as_str(), alt.row);
+    let split: Vec<&str> = alt.splits[k]
+        .iter()
+        .map(|c| if c.raw.is_empty() { "·" } else { c.raw.as_str() })
+        .collect();
+    if let Some(d) = o
+        .diagnostics
+        .iter_mut()
+        .find(|d| d.code == Code::AmbiguousSplit && d.severity == Severity::Warning && d.message.starts_with(&head))
+    {
+        d.severity = Severity::Info;
+        d.message = format!(
+            "{}; {copy}, a copy of the same report, reads the row as {}: that split is used",
+            d.message,
+            split.join("|")
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Diagnostic;
+    use crate::template::Table;
+
+    fn rules(values: [f64; 3]) -> Vec<Cell> {
+        ["issued", "repealed", "in_force"]
+            .into_iter()
+            .zip(values)
+            .map(|(col, v)| Cell {
+                table: Table::ActiveDisclosure,
+                row: "rules",
+                col,
+                value: Some(v),
+                status: CellStatus::Reported,
+                raw: v.to_string().into(),
+                line: 9,
+            })
+            .collect()
+    }
+
+    fn doc(path: &str, year: i32, cells: Vec<Cell>) -> FileOutcome {
+        let mut o = FileOutcome::new(path.into(), path.into(), 0);
+        o.agency = Some("某某局".into());
+        o.year = Some(year);
+        o.cells = cells;
+        o
+    }
+
+    /// A crawler's text whose `06284` splits two ways, beside the page it was taken from:
+    /// the page's split is used and said; a copy of another year, or one that reads the
+    /// row as neither split, changes nothing.
+    #[test]
+    fn a_copy_of_the_report_tells_how_a_run_splits() {
+        let crawled = || {
+            let mut o = doc("r/page.txt", 2022, rules([0.0, 62.0, 84.0]));
+            o.alternatives.push(Alternatives {
+                table: Table::ActiveDisclosure,
+                row: "rules",
+                splits: vec![rules([0.0, 62.0, 84.0]), rules([0.0, 6.0, 284.0])],
+            });
+            o.diagnostics.push(Diagnostic::warning(
+                Code::AmbiguousSplit,
+                Some(9),
+                "active_disclosure: rules: the run [06284] splits as 0|62|84 or 0|6|284; the identities cannot decide, the most plausible split was used",
+            ));
+            o
+        };
+        let mut docs = vec![doc("r/page.html", 2022, rules([0.0, 6.0, 284.0])), crawled()];
+        resolve(&mut docs);
+        let values: Vec<Option<f64>> = docs[1].cells.iter().map(|c| c.value).collect();
+        assert_eq!(values, [Some(0.0), Some(6.0), Some(284.0)]);
+        assert!(docs[1].cells.iter().all(|c| c.line == 9));
+        let d = &docs[1].diagnostics[0];
+        assert_eq!(d.severity, Severity::Info);
+        assert!(
+            d.message
+                .contains("r/page.html, a copy of the same report, reads the row as 0|6|284"),
+            "{}",
+            d.message
+        );
+        for other in [
+            doc("r/page.html", 2021, rules([0.0, 6.0, 284.0])),
+            doc("r/page.html", 2022, rules([0.0, 6.0, 28.0])),
+        ] {
+            let mut docs = vec![other, crawled()];
+            resolve(&mut docs);
+            let values: Vec<Option<f64>> = docs[1].cells.iter().map(|c| c.value).collect();
+            assert_eq!(values, [Some(0.0), Some(62.0), Some(84.0)]);
+            assert_eq!(docs[1].diagnostics[0].severity, Severity::Warning);
+        }
+    }
+}
