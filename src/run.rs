@@ -262,12 +262,19 @@ struct Sink {
     summary: Summary,
     frames: frame::Frames,
     report: report::Report,
+    /// The last documents of the previous chunk, for a report's copies the chunks' border
+    /// parts (`twins`).
+    look_back: Vec<FileOutcome>,
 }
 
 impl Sink {
     fn take(&mut self, mut outcomes: Vec<FileOutcome>) -> Result<()> {
-        // A report's copies side by side resolve each other's ambiguous runs.
-        crate::twins::resolve(&mut outcomes);
+        // A report's copies side by side resolve each other's ambiguous runs (also across
+        // the border of two chunks: the previous chunk's last documents are looked back at).
+        crate::twins::resolve(&mut outcomes, &self.look_back);
+        let keep = outcomes.len().min(crate::twins::LOOK_BACK);
+        self.look_back.clear();
+        self.look_back.extend_from_slice(&outcomes[outcomes.len() - keep..]);
         for o in &outcomes {
             self.summary.add(o);
             self.report.add(o).context("cannot write a scratch file")?;
@@ -321,6 +328,7 @@ impl Sink {
             summary,
             frames,
             mut report,
+            ..
         } = self;
         // With one thread, one step after another on this one.
         let parallel = pool.current_num_threads() > 1;
@@ -461,6 +469,7 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
     let sink = Sink {
         frames: frame::Frames::new(dataset.dir()).with_context(scratch)?,
         report: report::Report::new(dataset.dir()).with_context(scratch)?,
+        look_back: Vec::new(),
         dataset,
         summary: Summary {
             output: cfg.output.clone(),

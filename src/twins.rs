@@ -4,15 +4,20 @@
 //! year reads that row as exactly one of those splits, that split is used and said (the
 //! warning becomes information): the digits are the printed ones, the other copy's cells
 //! tell where they part. Copies are looked for among the documents of one chunk (in path
-//! order: a report's files side by side in its folder), so the output does not depend on
-//! the threads.
+//! order: a report's files side by side in its folder) and the previous chunk's last few,
+//! so the output does not depend on the threads.
 
 use crate::diag::{Code, Severity};
 use crate::model::{Alternatives, Cell, CellStatus, FileOutcome};
 use crate::validate;
 
-/// Resolves the documents' ambiguous rows by their copies among `outcomes`.
-pub fn resolve(outcomes: &mut [FileOutcome]) {
+/// How many documents of a chunk's end are kept for the next chunk's to look back at (a
+/// report's copies side by side that the chunks' border parts).
+pub const LOOK_BACK: usize = 8;
+
+/// Resolves the documents' ambiguous rows by their copies among `outcomes` and `before`
+/// (the previous chunk's last documents).
+pub fn resolve(outcomes: &mut [FileOutcome], before: &[FileOutcome]) {
     for i in 0..outcomes.len() {
         if outcomes[i].alternatives.is_empty() {
             continue;
@@ -22,8 +27,10 @@ pub fn resolve(outcomes: &mut [FileOutcome]) {
         };
         let alternatives = std::mem::take(&mut outcomes[i].alternatives);
         for alt in &alternatives {
-            if let Some((k, j)) = split_of_copy(outcomes, i, &agency, year, alt) {
-                let copy = outcomes[j].path.clone();
+            let others = before
+                .iter()
+                .chain(outcomes.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, o)| o));
+            if let Some((k, copy)) = split_of_copy(others, &agency, year, alt) {
                 use_split(&mut outcomes[i], alt, k, &copy);
             }
         }
@@ -31,21 +38,19 @@ pub fn resolve(outcomes: &mut [FileOutcome]) {
     }
 }
 
-/// The split of `alt` another copy of the report (`agency`, `year`) reads its row as, and
-/// that copy: the first copy that reads the row as one split alone, not itself in doubt.
-fn split_of_copy(
-    outcomes: &[FileOutcome],
-    i: usize,
+/// The split of `alt` another copy of the report (`agency`, `year`) among `others` reads
+/// its row as, and that copy's path: the first copy that reads the row as one split alone,
+/// not itself in doubt.
+fn split_of_copy<'o>(
+    others: impl Iterator<Item = &'o FileOutcome>,
     agency: &str,
     year: i32,
     alt: &Alternatives,
-) -> Option<(usize, usize)> {
-    outcomes
-        .iter()
-        .enumerate()
-        .filter(|(j, o)| *j != i && o.year == Some(year) && o.agency.as_deref() == Some(agency))
-        .filter(|(_, o)| !o.alternatives.iter().any(|a| a.table == alt.table && a.row == alt.row))
-        .find_map(|(j, o)| {
+) -> Option<(usize, String)> {
+    others
+        .filter(|o| o.year == Some(year) && o.agency.as_deref() == Some(agency))
+        .filter(|o| !o.alternatives.iter().any(|a| a.table == alt.table && a.row == alt.row))
+        .find_map(|o| {
             let row: Vec<&Cell> = o
                 .cells
                 .iter()
@@ -56,7 +61,7 @@ fn split_of_copy(
             };
             let mut fits = alt.splits.iter().enumerate().filter(|(_, s)| reads(s));
             match (fits.next(), fits.next()) {
-                (Some((k, _)), None) => Some((k, j)),
+                (Some((k, _)), None) => Some((k, o.path.clone())),
                 _ => None,
             }
         })
@@ -167,7 +172,7 @@ mod tests {
             o
         };
         let mut docs = vec![doc("r/page.html", 2022, rules([0.0, 6.0, 284.0])), crawled()];
-        resolve(&mut docs);
+        resolve(&mut docs, &[]);
         let values: Vec<Option<f64>> = docs[1].cells.iter().map(|c| c.value).collect();
         assert_eq!(values, [Some(0.0), Some(6.0), Some(284.0)]);
         assert!(docs[1].cells.iter().all(|c| c.line == 9));
@@ -184,7 +189,7 @@ mod tests {
             doc("r/page.html", 2022, rules([0.0, 6.0, 28.0])),
         ] {
             let mut docs = vec![other, crawled()];
-            resolve(&mut docs);
+            resolve(&mut docs, &[]);
             let values: Vec<Option<f64>> = docs[1].cells.iter().map(|c| c.value).collect();
             assert_eq!(values, [Some(0.0), Some(62.0), Some(84.0)]);
             assert_eq!(docs[1].diagnostics[0].severity, Severity::Warning);
