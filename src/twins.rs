@@ -103,7 +103,7 @@ fn use_split(o: &mut FileOutcome, alt: &Alternatives, k: usize, copy: &str) {
             }
         }
     }
-    let head = format!("{}: {}: the run [", alt.table.as_str(), alt.row);
+    let head = crate::parse::run_head(alt.table, alt.row);
     let split: Vec<&str> = alt.splits[k]
         .iter()
         .map(|c| if c.raw.is_empty() { "·" } else { c.raw.as_str() })

@@ -2473,10 +2473,11 @@ fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize)
     if open.len() >= 2 && product.is_some() {
         let mut c = vec![0; open.len()];
         let (mut found, mut count) = (Vec::new(), 0);
+        // The decided rows' cuts once; the open rows' each combination (in their places).
+        let mut known: HashMap<&str, &[f64]> = (0..hits.len())
+            .filter_map(|k| chosen[k].map(|c| (key(k), cuts[k][c].0.as_slice())))
+            .collect();
         loop {
-            let mut known: HashMap<&str, &[f64]> = (0..hits.len())
-                .filter_map(|k| chosen[k].map(|c| (key(k), cuts[k][c].0.as_slice())))
-                .collect();
             for (j, &k) in open.iter().enumerate() {
                 known.insert(key(k), cuts[k][c[j]].0.as_slice());
             }
@@ -4447,6 +4448,11 @@ fn unsplittable(table: Table, what: &str, values: &[Token<'_>], m: usize, line: 
     )
 }
 
+/// How an `AMBIGUOUS_SPLIT` warning of a row's run opens (`twins` finds it so).
+pub fn run_head(table: Table, what: &str) -> String {
+    format!("{}: {what}: the run [", table.as_str())
+}
+
 /// The `AMBIGUOUS_SPLIT` warning when the equally good splits (the first is used) give
 /// different numbers.
 fn ambiguity(
@@ -4490,8 +4496,8 @@ fn ambiguity(
         Code::AmbiguousSplit,
         Some(line),
         format!(
-            "{}: {what}: the run [{}] splits as {} or {}{}; the identities cannot decide, {}",
-            table.as_str(),
+            "{}{}] splits as {} or {}{}; the identities cannot decide, {}",
+            run_head(table, what),
             raws.join(" "),
             show(&first),
             alts.join(" or "),
