@@ -30,6 +30,7 @@ pub mod validate;
 pub mod walk;
 #[cfg(feature = "parquet")]
 pub mod write;
+pub mod years;
 
 use sha2::{Digest, Sha256};
 

@@ -124,6 +124,10 @@ pub struct Alternatives {
     pub table: Table,
     pub row: &'static str,
     pub splits: Vec<Vec<Cell>>,
+    /// The split used was chosen by the same agency's reports of the years around
+    /// (`years`): the row is still in doubt (its warning stands), but its neighbours read
+    /// it as emitted.
+    pub settled: bool,
 }
 
 impl FileOutcome {

@@ -272,6 +272,9 @@ impl Sink {
         // A report's copies side by side resolve each other's ambiguous runs (also across
         // the border of two chunks: the previous chunk's last documents are looked back at).
         crate::twins::resolve(&mut outcomes, &self.look_back);
+        // And the same agency's reports of the years before and after, where a number
+        // carries on from one to the next (`years`).
+        crate::years::resolve(&mut outcomes, &self.look_back);
         let keep = outcomes.len().min(crate::twins::LOOK_BACK);
         self.look_back.clear();
         self.look_back.extend_from_slice(&outcomes[outcomes.len() - keep..]);

@@ -31,7 +31,9 @@ pub fn resolve(outcomes: &mut [FileOutcome], before: &[FileOutcome]) {
                 .iter()
                 .chain(outcomes.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, o)| o));
             if let Some((k, copy)) = split_of_copy(others, &agency, year, alt) {
-                use_split(&mut outcomes[i], alt, k, &copy);
+                let split = shown(&alt.splits[k]);
+                let note = format!("{copy}, a copy of the same report, reads the row as {split}: that split is used");
+                use_split(&mut outcomes[i], alt, k, &note, Severity::Info);
             }
         }
         outcomes[i].alternatives = alternatives;
@@ -77,16 +79,38 @@ fn same(a: &Cell, b: &Cell) -> bool {
     }
 }
 
-/// Puts split `k` of `alt` in `o`'s row and says so in its `AMBIGUOUS_SPLIT` warning,
-/// now information. Not where another cell of the table was inferred from the
-/// identities with the split used (it would be left standing on the other one).
-fn use_split(o: &mut FileOutcome, alt: &Alternatives, k: usize, copy: &str) {
+/// A split's cells as a warning shows them: `0|6|284`, a cell printed empty `·`.
+pub(crate) fn shown(split: &[Cell]) -> String {
+    let cells: Vec<&str> = split
+        .iter()
+        .map(|c| if c.raw.is_empty() { "·" } else { c.raw.as_str() })
+        .collect();
+    cells.join("|")
+}
+
+/// Whether `alt`'s row is still open in `o`: its `AMBIGUOUS_SPLIT` warning stands and no
+/// neighbour in years chose its split.
+pub(crate) fn pending(o: &FileOutcome, alt: &Alternatives) -> bool {
+    if alt.settled {
+        return false;
+    }
+    let head = crate::parse::run_head(alt.table, alt.row);
+    o.diagnostics
+        .iter()
+        .any(|d| d.code == Code::AmbiguousSplit && d.severity == Severity::Warning && d.message.starts_with(&head))
+}
+
+/// Puts split `k` of `alt` in `o`'s row and says why in its `AMBIGUOUS_SPLIT` warning
+/// (`note`), which takes `severity`; whether it was. Not where another cell of the table
+/// was inferred from the identities with the split used (it would be left standing on the
+/// other one).
+pub(crate) fn use_split(o: &mut FileOutcome, alt: &Alternatives, k: usize, note: &str, severity: Severity) -> bool {
     if k != 0
         && o.cells
             .iter()
             .any(|c| c.table == alt.table && c.status == CellStatus::Inferred)
     {
-        return;
+        return false;
     }
     // (The split used first is the row's cells as emitted: their lines and raws since put
     // in the source's terms. Another's cells stand on the same line.)
@@ -104,22 +128,15 @@ fn use_split(o: &mut FileOutcome, alt: &Alternatives, k: usize, copy: &str) {
         }
     }
     let head = crate::parse::run_head(alt.table, alt.row);
-    let split: Vec<&str> = alt.splits[k]
-        .iter()
-        .map(|c| if c.raw.is_empty() { "·" } else { c.raw.as_str() })
-        .collect();
     if let Some(d) = o
         .diagnostics
         .iter_mut()
         .find(|d| d.code == Code::AmbiguousSplit && d.severity == Severity::Warning && d.message.starts_with(&head))
     {
-        d.severity = Severity::Info;
-        d.message = format!(
-            "{}; {copy}, a copy of the same report, reads the row as {}: that split is used",
-            d.message,
-            split.join("|")
-        );
+        d.severity = severity;
+        d.message = format!("{}; {note}", d.message);
     }
+    true
 }
 
 #[cfg(test)]
@@ -163,6 +180,7 @@ mod tests {
                 table: Table::ActiveDisclosure,
                 row: "rules",
                 splits: vec![rules([0.0, 62.0, 84.0]), rules([0.0, 6.0, 284.0])],
+                settled: false,
             });
             o.diagnostics.push(Diagnostic::warning(
                 Code::AmbiguousSplit,

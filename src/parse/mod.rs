@@ -4802,6 +4802,7 @@ fn joint_glued(
                     table,
                     row: spec.key,
                     splits: alternatives[r].iter().map(cells).collect(),
+                    settled: false,
                 });
             }
         }
