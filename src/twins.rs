@@ -7,6 +7,10 @@
 //! order: a report's files side by side in its folder) and the previous chunk's last few,
 //! so the output does not depend on the threads.
 
+use std::hash::BuildHasher;
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
+
 use crate::diag::{Code, Severity};
 use crate::model::{Alternatives, Cell, CellStatus, FileOutcome};
 use crate::validate;
@@ -15,9 +19,53 @@ use crate::validate;
 /// report's copies side by side that the chunks' border parts).
 pub const LOOK_BACK: usize = 8;
 
+/// The documents of `before` and then `outcomes` (one chain, `before` first) by the hash
+/// of their agency, in that order: where the ambiguous rows' copies and neighbours are
+/// looked for (most documents have none).
+pub(crate) struct ByAgency(FxHashMap<u64, Vec<usize>>);
+
+impl ByAgency {
+    pub(crate) fn new(before: &[FileOutcome], outcomes: &[FileOutcome]) -> ByAgency {
+        let mut map: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (j, o) in before.iter().chain(outcomes).enumerate() {
+            if let Some(agency) = o.agency.as_deref() {
+                map.entry(FxBuildHasher.hash_one(agency)).or_default().push(j);
+            }
+        }
+        ByAgency(map)
+    }
+
+    /// The documents of `agency` but `outcomes[i]`, in path order.
+    pub(crate) fn others<'o>(
+        &'o self,
+        before: &'o [FileOutcome],
+        outcomes: &'o [FileOutcome],
+        i: usize,
+        agency: &'o str,
+    ) -> impl Iterator<Item = &'o FileOutcome> + Clone + 'o {
+        let found = self.0.get(&FxBuildHasher.hash_one(agency)).map_or(&[][..], |v| &v[..]);
+        let me = before.len() + i;
+        found
+            .iter()
+            .filter(move |&&j| j != me)
+            .map(move |&j| {
+                if j < before.len() {
+                    &before[j]
+                } else {
+                    &outcomes[j - before.len()]
+                }
+            })
+            .filter(move |o| o.agency.as_deref() == Some(agency))
+    }
+}
+
 /// Resolves the documents' ambiguous rows by their copies among `outcomes` and `before`
 /// (the previous chunk's last documents).
 pub fn resolve(outcomes: &mut [FileOutcome], before: &[FileOutcome]) {
+    if outcomes.iter().all(|o| o.alternatives.is_empty()) {
+        return;
+    }
+    let by_agency = ByAgency::new(before, outcomes);
     for i in 0..outcomes.len() {
         if outcomes[i].alternatives.is_empty() {
             continue;
@@ -27,9 +75,7 @@ pub fn resolve(outcomes: &mut [FileOutcome], before: &[FileOutcome]) {
         };
         let alternatives = std::mem::take(&mut outcomes[i].alternatives);
         for alt in &alternatives {
-            let others = before
-                .iter()
-                .chain(outcomes.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, o)| o));
+            let others = by_agency.others(before, outcomes, i, &agency);
             if let Some((k, copy)) = split_of_copy(others, &agency, year, alt) {
                 let split = shown(&alt.splits[k]);
                 let note = format!("{copy}, a copy of the same report, reads the row as {split}: that split is used");

@@ -18,7 +18,7 @@ use rustc_hash::FxHashSet;
 use crate::diag::Severity;
 use crate::model::{Alternatives, Cell, FileOutcome};
 use crate::template::{Table, APPLICANTS};
-use crate::twins::{pending, shown, use_split};
+use crate::twins::{pending, shown, use_split, ByAgency};
 
 /// One number or numbers of a year's report that the next year's report carries on: the
 /// earlier report's `earlier` row gives `from`, the later's `later` row gives `to`, and
@@ -97,23 +97,30 @@ pub fn resolve(outcomes: &mut [FileOutcome], before: &[FileOutcome]) {
     // rows are both in doubt, one that carries on from only one split of the other is
     // settled first, and the other then reads it as settled. Again while a pass settles
     // something (a row may wait for one after it in path order).
+    if outcomes.iter().all(|o| o.alternatives.is_empty()) {
+        return;
+    }
+    let by_agency = ByAgency::new(before, outcomes);
     for _ in 0..4 {
         let mut settled = false;
         for i in 0..outcomes.len() {
+            if outcomes[i].alternatives.is_empty() {
+                continue;
+            }
             let (Some(year), Some(agency)) = (outcomes[i].year, outcomes[i].agency.clone()) else {
                 continue;
             };
+            // (Most documents have no neighbour: nothing more to look at.)
+            let near = |o: &FileOutcome| o.year.is_some_and(|y| (y - year).abs() == 1);
+            if !by_agency.others(before, outcomes, i, &agency).any(near) {
+                continue;
+            }
             for a in 0..outcomes[i].alternatives.len() {
                 let alt = &outcomes[i].alternatives[a];
                 if !pending(&outcomes[i], alt) {
                     continue;
                 }
-                let others = || {
-                    before
-                        .iter()
-                        .chain(outcomes.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, o)| o))
-                        .filter(|n| n.agency.as_deref() == Some(agency.as_str()))
-                };
+                let others = || by_agency.others(before, outcomes, i, &agency);
                 if let Some((k, note)) = carried_on(alt, year, others) {
                     let mut alts = std::mem::take(&mut outcomes[i].alternatives);
                     alts[a].settled = use_split(&mut outcomes[i], &alts[a], k, &note, Severity::Warning);
