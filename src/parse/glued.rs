@@ -1,0 +1,1296 @@
+//! A crawler's runs of digits cut into a row's cells (`规章000规范性文件898989`: 0|0|0, 89|89|89).
+//! Each run is cut every way its digits allow into the row's columns (`splits`, bounded by
+//! `LIMIT` and `CUT_STEPS`), the cuts scored by the template's identities together with the
+//! other rows' (`joint_glued`) and, among the equally good, ordered by how plausible their
+//! numbers are (`prior`); the report's prose decides where it states a split's numbers
+//! (`stated_split`), and a run that still splits more than one way is said
+//! (`AMBIGUOUS_SPLIT`, `ambiguity`) with its splits kept for the run to settle by the
+//! report's copies and neighbours (`crate::twins`, `crate::years`).
+
+use super::*;
+/// Most splits of one run [`splits`] gives.
+pub(super) const LIMIT: usize = 20_000;
+/// Most cuts [`splits`] looks at for one run: a run of ninety digits whose cuts into a
+/// row's numbers seldom complete (the other cells of its row leave them little room) was
+/// looked at for seconds, past a file's budget, before `LIMIT` splits were found.
+pub(super) const CUT_STEPS: usize = 1_000_000;
+
+/// Whether `bytes[start..end]` may be one number cut from a run of digits: it neither
+/// starts nor ends with `.`, has no leading zero, and (when it is not the chunk's `last`
+/// piece) the next byte is not `.`.
+#[inline(always)]
+pub(super) fn cuttable(bytes: &[u8], start: usize, end: usize, last: bool) -> bool {
+    let digits = &bytes[start..end];
+    // The bytes the checks look at, tested at once for ASCII (a run's digits are): then the
+    // checks read bytes; a full-width character among them is read by `cuttable_wide`.
+    let probe = match digits {
+        [] => 0,
+        [a] => *a,
+        [a, b, .., z] => a | b | z,
+        [a, b] => a | b,
+    } | if last { 0 } else { bytes[end] };
+    if probe < 0x80 {
+        return !(digits.last() == Some(&b'.')
+            || digits.first() == Some(&b'.')
+            || (digits.len() > 1 && digits[0] == b'0' && digits[1] != b'.')
+            || (!last && bytes[end] == b'.'));
+    }
+    cuttable_wide(bytes, start, end, last)
+}
+
+/// [`cuttable`] for a piece with full-width characters: full-width digits and points
+/// (０–９, ．) are read as theirs, so `１００１５３` has no leading zero to cut either.
+pub(super) fn cuttable_wide(bytes: &[u8], start: usize, end: usize, last: bool) -> bool {
+    let (first, second, end_char) = if start < end {
+        let (first, width) = ascii_at(bytes, start);
+        let second = (start + width < end).then(|| ascii_at(bytes, start + width).0);
+        (Some(first), second, Some(ascii_before(bytes, end)))
+    } else {
+        (None, None, None)
+    };
+    !(end_char == Some(b'.')
+        || first == Some(b'.')
+        || (first == Some(b'0') && second.is_some_and(|c| c != b'.'))
+        || (!last && ascii_at(bytes, end).0 == b'.'))
+}
+
+/// The character at byte `i` of a run as ASCII when it is a full-width digit or point, else
+/// its first byte (never a digit or `.` when it is not ASCII), and its length in bytes.
+pub(super) fn ascii_at(bytes: &[u8], i: usize) -> (u8, usize) {
+    match bytes[i..] {
+        [0xEF, 0xBC, d @ 0x90..=0x99, ..] => (b'0' + (d - 0x90), 3),
+        [0xEF, 0xBC, 0x8E, ..] => (b'.', 3),
+        [b, ..] => (b, 1),
+        [] => (0, 0),
+    }
+}
+
+/// The character that ends at byte `end` (> 0) of a run, as [`ascii_at`] reads it.
+pub(super) fn ascii_before(bytes: &[u8], end: usize) -> u8 {
+    match bytes[..end] {
+        [.., 0xEF, 0xBC, d @ 0x90..=0x99] => b'0' + (d - 0x90),
+        [.., 0xEF, 0xBC, 0x8E] => b'.',
+        [.., b] => b,
+        [] => 0,
+    }
+}
+
+/// A run's digits without the unit that closes it and the spaces before the unit
+/// (`75394432.52 元` → `75394432.52`).
+pub(super) fn unit_body(run: &str) -> &str {
+    run.trim_end_matches(['元', '万']).trim_end()
+}
+
+/// The length in bytes of the sign a run's chunk opens with (0 if none).
+pub(super) fn sign_len(text: &str) -> usize {
+    text.chars().next().filter(|&c| is_sign(c)).map_or(0, char::len_utf8)
+}
+
+/// A sign in a run of digits: ASCII, full-width (＋, －) or the minus sign (−).
+pub(super) fn is_sign(c: char) -> bool {
+    matches!(c, '+' | '-' | '＋' | '－' | '−')
+}
+
+/// The pieces of a run read so far, by address and length: each one's id (counting up
+/// from the first free one) and number, read once; the same pieces come back in many
+/// splits.
+pub(super) struct PieceIds {
+    memo: HashMap<(usize, usize), (u32, Option<numbers::Number>)>,
+    next: u32,
+}
+
+impl PieceIds {
+    fn new(next: u32) -> Self {
+        PieceIds {
+            memo: HashMap::default(),
+            next,
+        }
+    }
+
+    /// The piece's id and number; None when it does not read as exactly one number.
+    fn get(&mut self, piece: &str) -> Option<(u32, numbers::Number)> {
+        let next = self.next;
+        let &mut (id, one) = self
+            .memo
+            .entry((piece.as_ptr() as usize, piece.len()))
+            .or_insert_with(|| match numbers::number(piece) {
+                Some(n) => (next, Some(n)),
+                None => (u32::MAX, None),
+            });
+        if id == next {
+            self.next += 1;
+        }
+        one.map(|n| (id, n))
+    }
+}
+
+/// A run's hard chunks, which no split crosses: (token it came from, text of the chunk,
+/// whether it is cut, its piece id when it is not). Spaces and signs are boundaries (a
+/// sign starts a chunk); a token that is not a run is one chunk. Also returns how many ids
+/// the uncut tokens took.
+#[allow(clippy::type_complexity)]
+pub(super) fn hard_chunks<'a>(values: &[Token<'a>]) -> (Vec<(Token<'a>, &'a str, bool, u32)>, u32) {
+    let mut chunks = Vec::new();
+    let mut ids = 0u32;
+    for t in values {
+        if t.kind != Kind::Run {
+            chunks.push((t.clone(), t.raw, false, ids));
+            ids += 1;
+            continue;
+        }
+        let raw = t.raw;
+        // A unit goes with the last chunk, after a space or not (`75394432.52 元`).
+        let body = unit_body(raw).len();
+        let mut start = None;
+        for (i, c) in raw[..body].char_indices() {
+            let boundary = c == ' ' || (is_sign(c) && i > 0);
+            if boundary {
+                if let Some(s) = start.take() {
+                    chunks.push((t.clone(), &raw[s..i], true, 0));
+                }
+            }
+            if c != ' ' && start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(s) = start {
+            chunks.push((t.clone(), &raw[s..], true, 0));
+        }
+    }
+    (chunks, ids)
+}
+
+/// Calls `each` with every way to cut a run's digits into `m` numbers (at most `LIMIT`):
+/// spaces and signs are hard boundaries, a number has no leading zero, a unit belongs to the
+/// last number. `each` also gets each token's piece id: the same piece of the text (or the
+/// same uncut token) has the same id in every split, and the ids count up from 0. Returns
+/// whether every split was given (neither `LIMIT` splits nor `CUT_STEPS` cuts reached).
+pub(super) fn splits<'a>(values: &[Token<'a>], m: usize, mut each: impl FnMut(&[Token<'a>], &[u32])) -> bool {
+    let (chunks, ids) = hard_chunks(values);
+    // A chunk with no digit after its sign (`-` of `-9999--`), or whose text after its last
+    // digit no number ends with (`9999，`, a comma run into a label's digits), is no number
+    // however the rest is cut: no split completes, and looking for one would try every cut
+    // of the rest.
+    let no_number = |(_, text, split, _): &(Token<'a>, &'a str, bool, u32)| {
+        if !*split || text.ends_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        let Some((last, digit)) = text
+            .char_indices()
+            .rev()
+            .find(|(_, c)| numbers::halfwidth(*c).is_ascii_digit())
+        else {
+            return true;
+        };
+        numbers::number(&format!("1{}", &text[last + digit.len_utf8()..])).is_none()
+    };
+    if chunks.iter().any(no_number) {
+        return true;
+    }
+    let mut cur: Vec<Token<'a>> = Vec::new();
+    let mut cur_ids: Vec<u32> = Vec::new();
+    /// What the recursion carries: the pieces read so far, the callback, how many splits
+    /// it was given.
+    struct Out<'m, F> {
+        pieces: PieceIds,
+        each: &'m mut F,
+        count: usize,
+        /// Cuts looked at, against [`CUT_STEPS`].
+        steps: usize,
+        /// The fewest numbers the last `k` chunks cut into, at `need[k]`.
+        need: Vec<usize>,
+    }
+    let mut need = vec![0; chunks.len() + 1];
+    for (k, (_, text, split, _)) in chunks.iter().rev().enumerate() {
+        let least = if *split {
+            let sign = sign_len(text);
+            fewest_pieces(&text[sign..unit_body(text).len()]).max(1)
+        } else {
+            1
+        };
+        need[k + 1] = need[k] + least;
+    }
+    let mut out = Out {
+        pieces: PieceIds::new(ids),
+        each: &mut each,
+        count: 0,
+        steps: 0,
+        need,
+    };
+    fn rec<'a, F: FnMut(&[Token<'a>], &[u32])>(
+        chunks: &[(Token<'a>, &'a str, bool, u32)],
+        m: usize,
+        cur: &mut Vec<Token<'a>>,
+        cur_ids: &mut Vec<u32>,
+        out: &mut Out<'_, F>,
+    ) {
+        if out.count >= LIMIT {
+            return;
+        }
+        let Some(((tok, text, split, id), rest)) = chunks.split_first() else {
+            if cur.len() == m {
+                out.count += 1;
+                (out.each)(cur, cur_ids);
+            }
+            return;
+        };
+        let left = m.saturating_sub(cur.len());
+        if left < out.need[chunks.len()] {
+            return;
+        }
+        if !split {
+            cur.push(tok.clone());
+            cur_ids.push(*id);
+            rec(rest, m, cur, cur_ids, out);
+            cur.pop();
+            cur_ids.pop();
+            return;
+        }
+        let body_len = unit_body(text).len();
+        let sign = sign_len(text);
+        cut(text, body_len, sign, tok, rest, m, cur, cur_ids, out);
+    }
+    /// Cuts `text` into one or more numbers, then recurses on `rest`. `body_len`: the
+    /// length of `text` without its unit suffix (which goes with the last number of the
+    /// chunk); `sign`: the length of its sign.
+    #[allow(clippy::too_many_arguments)]
+    fn cut<'a, F: FnMut(&[Token<'a>], &[u32])>(
+        text: &'a str,
+        body_len: usize,
+        sign: usize,
+        tok: &Token<'a>,
+        rest: &[(Token<'a>, &'a str, bool, u32)],
+        m: usize,
+        cur: &mut Vec<Token<'a>>,
+        cur_ids: &mut Vec<u32>,
+        out: &mut Out<'_, F>,
+    ) {
+        let bytes = text.as_bytes();
+        for end in (sign + 1)..=body_len {
+            crate::budget::step();
+            out.steps += 1;
+            if out.steps > CUT_STEPS {
+                // (Counted as the limit reached: the splits given are not all.)
+                out.count = LIMIT;
+            }
+            if out.count >= LIMIT {
+                return;
+            }
+            if !text.is_char_boundary(end) {
+                continue;
+            }
+            let last = end == body_len;
+            // A piece that is not the chunk's last needs room for the numbers the rest of
+            // the chunk and the chunks after it cut into at the fewest: without this a long
+            // run was cut into every number of pieces (2^(digits-1) ways) before any split
+            // was counted, or before the zeros after it (`000…`, a number each) were found
+            // to leave it no room.
+            if !last && cur.len() + 1 + fewest_pieces(&text[end..body_len]) + out.need[rest.len()] > m {
+                continue;
+            }
+            if !cuttable(bytes, sign, end, last) {
+                continue;
+            }
+            let piece = if last { text } else { &text[..end] };
+            let Some((id, n)) = out.pieces.get(piece) else { continue };
+            cur.push(Token {
+                kind: Kind::Value(Value::Number(n)),
+                raw: piece,
+                ..tok.clone()
+            });
+            cur_ids.push(id);
+            if last {
+                rec(rest, m, cur, cur_ids, out);
+            } else {
+                let rest_len = body_len - end;
+                cut(&text[end..], rest_len, 0, tok, rest, m, cur, cur_ids, out);
+            }
+            cur.pop();
+            cur_ids.pop();
+        }
+    }
+    rec(&chunks, m, &mut cur, &mut cur_ids, &mut out);
+    out.count < LIMIT
+}
+
+/// The fewest numbers `digits` (a chunk's digits, from where a number starts, without sign
+/// or unit) cut into under [`cuttable`]: a number does not start with a 0 but the number 0
+/// itself (or 0.…), so each 0 it opens with is a number of its own, and the rest one more.
+pub(super) fn fewest_pieces(digits: &str) -> usize {
+    let b = digits.as_bytes();
+    let mut i = 0;
+    let mut zeros = 0;
+    while i < b.len() {
+        let (c, width) = ascii_at(b, i);
+        if c != b'0' {
+            break;
+        }
+        // `0.5…`: the number the 0 opens may take in all that follows.
+        if i + width < b.len() && ascii_at(b, i + width).0 == b'.' {
+            return zeros + 1;
+        }
+        zeros += 1;
+        i += width;
+    }
+    zeros + usize::from(i < b.len())
+}
+
+/// Steps [`splits_summing`] takes before it leaves a run to the full enumeration: a few
+/// hundred for the rows of real reports, which stay far below it.
+pub(super) const SUM_BUDGET: usize = 200_000;
+
+/// A chunk of a run for [`splits_summing`]: `text[off..body]` is cut into numbers (when
+/// `cut`; the last of them takes the rest of `text`, its unit), or the token is one value.
+pub(super) struct SumChunk<'a> {
+    tok: Token<'a>,
+    text: &'a str,
+    body: usize,
+    cut: bool,
+    id: u32,
+    /// The token's number when it is not cut.
+    value: f64,
+}
+
+/// What [`splits_summing`] carries through its search.
+pub(super) struct SumSearch<'a> {
+    /// After chunk i: the bytes left to cut, the values not cut, the chunks not cut.
+    rest: Vec<(usize, f64, usize)>,
+    total: f64,
+    pieces: PieceIds,
+    leaves: usize,
+    /// Calls of `search` left before it gives up (`splits_summing` then returns None and
+    /// the caller tries every split, which `LIMIT` bounds).
+    budget: usize,
+    cur: Vec<Token<'a>>,
+    cur_ids: Vec<u32>,
+    /// Each found split: the end of each piece (its order is the order of `splits`), the
+    /// tokens and piece ids.
+    found: Vec<(Vec<usize>, Vec<Token<'a>>, Vec<u32>)>,
+    ends: Vec<usize>,
+}
+
+impl<'a> SumSearch<'a> {
+    /// Cuts chunk `ci` from byte `off` with `sum` of the numbers so far and `left` numbers
+    /// to go (the total not counted).
+    fn search(&mut self, chunks: &[SumChunk<'a>], ci: usize, off: usize, sum: f64, left: usize) {
+        if self.budget == 0 || self.leaves >= LIMIT || sum > self.total + 1e-6 {
+            return;
+        }
+        self.budget -= 1;
+        crate::budget::step();
+        let Some(ch) = chunks.get(ci) else {
+            if left == 0 {
+                self.leaves += 1;
+                if validate::close(sum, self.total) {
+                    self.found
+                        .push((self.ends.clone(), self.cur.clone(), self.cur_ids.clone()));
+                }
+            }
+            return;
+        };
+        if left < chunks.len() - ci {
+            return;
+        }
+        if !ch.cut {
+            self.cur.push(ch.tok.clone());
+            self.cur_ids.push(ch.id);
+            self.ends.push(0);
+            self.search(chunks, ci + 1, 0, sum + ch.value, left - 1);
+            self.cur.pop();
+            self.cur_ids.pop();
+            self.ends.pop();
+            return;
+        }
+        let (text, body) = (ch.text, ch.body);
+        let bytes = text.as_bytes();
+        let (rest_bytes, rest_known, rest_whole) = self.rest[ci];
+        for end in (off + 1)..=body {
+            if !text.is_char_boundary(end) {
+                continue;
+            }
+            let last = end == body;
+            if !cuttable(bytes, off, end, last) {
+                continue;
+            }
+            // Numbers still to cut after this one, and an upper bound of what they add.
+            let after = left - 1;
+            let (bytes_after, cut_after) = if last {
+                (rest_bytes, after.saturating_sub(rest_whole))
+            } else {
+                (body - end + rest_bytes, after.saturating_sub(rest_whole))
+            };
+            let piece = if last { &text[off..] } else { &text[off..end] };
+            let Some((id, n)) = self.pieces.get(piece) else {
+                continue;
+            };
+            let s = sum + n.value;
+            // Longer pieces only read larger: nothing further can fit under the total.
+            if s > self.total + 1e-6 {
+                break;
+            }
+            if cut_after > 0 && bytes_after >= cut_after {
+                let most = 10f64.powi((bytes_after - cut_after + 1).min(300) as i32) + 10.0 * cut_after as f64;
+                if s + rest_known + most < self.total - 1e-6 {
+                    continue;
+                }
+            }
+            self.cur.push(Token {
+                kind: Kind::Value(Value::Number(n)),
+                raw: piece,
+                ..ch.tok.clone()
+            });
+            self.cur_ids.push(id);
+            self.ends.push(end);
+            if last {
+                self.search(chunks, ci + 1, 0, s, after);
+            } else {
+                self.search(chunks, ci, end, s, after);
+            }
+            self.cur.pop();
+            self.cur_ids.pop();
+            self.ends.pop();
+        }
+    }
+}
+
+/// The splits of [`splits`] in which the last of the `m` numbers is the sum of the others
+/// (the same ones, in the same order, with one id per piece as there, though not the same
+/// ids), found without trying the rest: each way to cut the total off the end, then the
+/// parts before it while their sum stays under it. Also returns how many ids it used.
+/// None for a run this cannot search: a sign (a negative part), a value that is not a
+/// number, a last value that is not cut.
+#[allow(clippy::type_complexity)]
+pub(super) fn splits_summing<'a>(values: &[Token<'a>], m: usize) -> Option<(Vec<(Vec<Token<'a>>, Vec<u32>)>, u32)> {
+    let (hard, ids) = hard_chunks(values);
+    let mut chunks: Vec<SumChunk<'a>> = Vec::with_capacity(hard.len());
+    for (tok, text, cut, id) in hard {
+        let value = match tok.kind {
+            // A sign starts a chunk.
+            Kind::Run if text.starts_with(is_sign) => return None,
+            Kind::Run => 0.0,
+            Kind::Value(Value::Number(n)) if !n.signed && n.value >= 0.0 => n.value,
+            _ => return None,
+        };
+        let body = if cut { unit_body(text).len() } else { 0 };
+        chunks.push(SumChunk {
+            tok,
+            text,
+            body,
+            cut,
+            id,
+            value,
+        });
+    }
+    let last = chunks.pop()?;
+    if !last.cut || m < 2 {
+        return None;
+    }
+    // After chunk i: the bytes to cut, the values not cut, the chunks not cut.
+    let mut rest = vec![(0, 0.0, 0); chunks.len() + 1];
+    for i in (0..chunks.len()).rev() {
+        let (b, k, w) = rest[i + 1];
+        let ch = &chunks[i];
+        rest[i] = if ch.cut {
+            (b + ch.body, k, w)
+        } else {
+            (b, k + ch.value, w + 1)
+        };
+    }
+    let after = rest[1..].to_vec();
+    let mut search = SumSearch {
+        rest: Vec::new(),
+        total: 0.0,
+        pieces: PieceIds::new(ids),
+        leaves: 0,
+        budget: SUM_BUDGET,
+        cur: Vec::new(),
+        cur_ids: Vec::new(),
+        found: Vec::new(),
+        ends: Vec::new(),
+    };
+    let text = last.text;
+    let bytes = text.as_bytes();
+    let whole = chunks.len();
+    for start in 0..last.body {
+        if !text.is_char_boundary(start) {
+            continue;
+        }
+        if !cuttable(bytes, start, last.body, true) {
+            continue;
+        }
+        let Some((id, n)) = search.pieces.get(&text[start..]) else {
+            continue;
+        };
+        // The parts: the chunks before the last, and the last's text before the total.
+        chunks.truncate(whole);
+        search.rest.clear();
+        search.rest.extend(&after);
+        if start > 0 {
+            chunks.push(SumChunk {
+                tok: last.tok.clone(),
+                text: &text[..start],
+                body: start,
+                cut: true,
+                id: 0,
+                value: 0.0,
+            });
+            for r in &mut search.rest {
+                r.0 += start;
+            }
+            search.rest.push((0, 0.0, 0));
+        }
+        search.total = n.value;
+        let found_before = search.found.len();
+        search.search(&chunks, 0, 0, 0.0, m - 1);
+        for f in &mut search.found[found_before..] {
+            f.0.push(text.len());
+            f.1.push(Token {
+                kind: Kind::Value(Value::Number(n)),
+                raw: &text[start..],
+                ..last.tok.clone()
+            });
+            f.2.push(id);
+        }
+    }
+    if search.budget == 0 {
+        return None;
+    }
+    // The order of `splits`: by where each piece ends in its chunk, first piece first.
+    search.found.sort_by(|a, b| a.0.cmp(&b.0));
+    Some((
+        search.found.into_iter().map(|(_, t, i)| (t, i)).collect(),
+        search.pieces.next,
+    ))
+}
+
+/// How implausible a cut of runs is (lower is better): zero counts are the commonest
+/// value in these tables, so a `0` standing alone beats a number ending in 0 (`3960181`
+/// is 396|0|181, not 39|60|181); then evenly sized numbers (`898989` is 89|89|89).
+pub(super) fn balance(split: &[Token<'_>]) -> (usize, usize) {
+    let mut padded_zeros = 0;
+    let (mut min, mut max) = (usize::MAX, 0);
+    for t in split {
+        // In characters: full-width digits count as ASCII ones do.
+        let b = unit_body(t.raw.trim_start_matches(is_sign));
+        let (len, zero, point) = if b.is_ascii() {
+            (b.len(), b.ends_with('0'), b.contains('.'))
+        } else {
+            (b.chars().count(), b.ends_with(['0', '０']), b.contains(['.', '．']))
+        };
+        padded_zeros += usize::from(len > 1 && zero && !point);
+        min = min.min(len);
+        max = max.max(len);
+    }
+    (padded_zeros, max.saturating_sub(min))
+}
+
+/// How implausible the numbers of a split are for the row's columns (lower is better), or
+/// None when they cannot be: what these columns mean, not one report's habits.
+/// - A sign (+17, -18) only ever prints in 本年增/减, and last year's items plus the change
+///   cannot be negative.
+/// - Soft rules, each broken rule counts one: a change more than twice last year's count;
+///   last year's count at 10,000 or more;
+///   more published this year than published in total, or than made; more issued than in
+///   force, more repealed than in force; or else (one rule) more than half as many issued,
+///   or repealed, as in force: what is in force has built up over years (`114251` is
+///   11|4|251, not 11|42|51). No report of the fixtures breaks this rule without breaking
+///   one of the two before it.
+/// - Then: 处理决定数量 equal to last year's items plus the change (reports often fill it
+///   with this year's item count), 本年新制作 equal to 本年新公开, and a change of 0 (the
+///   commonest value) are preferred.
+/// - For 政府集中采购: how far the amount per project is from typical (`per_project`,
+///   `unitless_per_project` for an amount with no unit in its cell or header:
+///   `unitless`), in tenths of a decade.
+///   Projects without an amount, or an amount without projects, break a soft rule.
+/// - Last, after the evenness of the cut: more repealed than issued.
+pub(super) fn prior(
+    cols: &PriorCols,
+    nums: &[Option<f64>],
+    split: &[Token<'_>],
+    unitless: bool,
+) -> Option<([u32; 4], u32)> {
+    let val = |i: Option<usize>| -> Option<f64> { *nums.get(i?)? };
+    for (i, t) in split.iter().enumerate() {
+        if t.raw.starts_with(is_sign) && i < cols.len && cols.change != Some(i) {
+            return None;
+        }
+    }
+    let mut soft = 0;
+    let mut tie = 0;
+    let mut zero = 0;
+    let mut money = 0;
+    if let (Some(prev), Some(change)) = (val(cols.previous_year), val(cols.change)) {
+        if prev + change < 0.0 {
+            return None;
+        }
+        soft += u32::from(change.abs() > 2.0 * prev);
+        // Last year's items of one kind on an agency's list: hundreds, or a few thousand
+        // in a whole area's report, never tens of thousands (72|17|1051, not 72171|0|51).
+        soft += u32::from(prev >= 10_000.0);
+        zero = u32::from(change != 0.0);
+        if let Some(d) = val(cols.decisions) {
+            tie = u32::from(!validate::close(prev + change, d));
+        }
+    }
+    let gt = |a: Option<usize>, b: Option<usize>| match (val(a), val(b)) {
+        (Some(x), Some(y)) => u32::from(x > y),
+        _ => 0,
+    };
+    soft += gt(cols.new_published, cols.total_published) + gt(cols.new_published, cols.new_made);
+    // What is made this year is, nearly always, what is published this year.
+    if let (Some(made), Some(published)) = (val(cols.new_made), val(cols.new_published)) {
+        tie = u32::from(made != published);
+    }
+    let over = gt(cols.issued, cols.in_force) + gt(cols.repealed, cols.in_force);
+    let crowded = match (val(cols.issued), val(cols.repealed), val(cols.in_force)) {
+        (Some(i), Some(r), Some(f)) => u32::from(2.0 * i.max(r) > f),
+        _ => 0,
+    };
+    soft += over.max(crowded);
+    if let (Some(n), Some(wan)) = (val(cols.projects), val(cols.amount)) {
+        // An agency's centralized purchases of a year: a few, some hundreds for a whole
+        // area, not thousands (`184253521.20` is not 1842 projects).
+        soft += u32::from(n >= 1000.0);
+        if n > 0.0 && wan > 0.0 {
+            // An amount printed with no unit may be 元 (see `unitless_procurement`).
+            let d = if unitless {
+                unitless_per_project(n, wan).0
+            } else {
+                per_project(n, wan)
+            };
+            money = (d * 10.0).round() as u32;
+        } else if (n > 0.0) != (wan > 0.0) {
+            // Projects bought for nothing, or money spent on no project (`2273680元` is
+            // 2 projects, 273680元, not 227368 for 0元).
+            soft += 1;
+        }
+    }
+    Some(([soft, tie, zero, money], gt(cols.repealed, cols.issued)))
+}
+
+/// The columns `prior` looks at, found once per row.
+pub(super) struct PriorCols {
+    len: usize,
+    previous_year: Option<usize>,
+    change: Option<usize>,
+    decisions: Option<usize>,
+    new_published: Option<usize>,
+    total_published: Option<usize>,
+    new_made: Option<usize>,
+    issued: Option<usize>,
+    in_force: Option<usize>,
+    repealed: Option<usize>,
+    projects: Option<usize>,
+    amount: Option<usize>,
+}
+
+impl PriorCols {
+    fn new(cols: &[&str]) -> Self {
+        let at = |name: &str| cols.iter().position(|c| *c == name);
+        PriorCols {
+            len: cols.len(),
+            previous_year: at("previous_year"),
+            change: at("change"),
+            decisions: at("decisions"),
+            new_published: at("new_published"),
+            total_published: at("total_published"),
+            new_made: at("new_made"),
+            issued: at("issued"),
+            in_force: at("in_force"),
+            repealed: at("repealed"),
+            projects: at("projects"),
+            amount: at("amount"),
+        }
+    }
+}
+
+/// Chooses among the splits of glued values: the identities first, then plausibility
+/// (whole counts, even sizes). When the identities leave several different splits, the
+/// most plausible is emitted with an `AMBIGUOUS_SPLIT` warning naming the others.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn place_glued(
+    table: Table,
+    what: &str,
+    values: &[Token<'_>],
+    cols: &[&str],
+    line: u32,
+    cell_for: impl Fn(usize, &Token<'_>, &mut Vec<Diagnostic>) -> Cell,
+    score: impl Fn(&[Option<f64>]) -> i32,
+    ex: &mut Extracted,
+) {
+    let (best, pieces) = glued_candidates(values, cols, cell_for, score, false);
+    if best.is_empty() {
+        ex.diags.push(unsplittable(table, what, values, cols.len(), line));
+        return;
+    }
+    if let Some(d) = ambiguity(
+        table,
+        what,
+        values,
+        line,
+        best.iter().map(|c| c.values(&pieces)),
+        ByText::Silent,
+    ) {
+        ex.diags.push(d);
+    }
+    best[0].emit(&pieces, ex);
+}
+
+/// What the report's text says of a row's equally good splits (`stated_split`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum ByText {
+    /// Nothing that tells them apart.
+    Silent,
+    /// It states the numbers of the most plausible one, the one used.
+    Confirms,
+    /// It states the numbers of another one, used instead.
+    Chooses(usize),
+}
+
+/// Among equally good splits `among` (indices into `splits`, the most plausible first)
+/// that give different numbers, the one whose numbers the report's text states about the
+/// row named by `keywords` more than any other's (see `Stated`): the first, or another
+/// when it `fits`.
+pub(super) fn stated_split(
+    splits: &[Split],
+    pieces: &Pieces,
+    among: &[usize],
+    stated: &Stated<'_>,
+    keywords: &[&str],
+    fits: impl Fn(usize) -> bool,
+) -> ByText {
+    let Some(&head) = among.first() else {
+        return ByText::Silent;
+    };
+    let first = splits[head].values(pieces);
+    if among.iter().all(|&k| splits[k].values(pieces) == first) {
+        return ByText::Silent;
+    }
+    let about = stated.about(keywords);
+    let support: Vec<usize> = among
+        .iter()
+        .map(|&k| Stated::support(&about, splits[k].cells.iter().map(|&i| &pieces[i as usize].0)))
+        .collect();
+    let top = support.iter().copied().max().unwrap_or(0);
+    let mut at = support.iter().enumerate().filter(|s| *s.1 == top);
+    match (at.next(), at.next()) {
+        (Some((0, _)), None) if top > 0 => ByText::Confirms,
+        (Some((i, _)), None) if top > 0 && fits(among[i]) => ByText::Chooses(among[i]),
+        _ => ByText::Silent,
+    }
+}
+
+/// A split of a run into a row's cells, kept light: each distinct (column, piece) cell is
+/// built once in `Pieces` and shared by the splits that use it.
+pub(super) struct Split {
+    /// Implausibility (see `prior`, `balance`): lower is better.
+    rank: ([u32; 4], (usize, usize), u32),
+    /// Each column's cell, an index into `Pieces`.
+    cells: Vec<u32>,
+    /// Each column's number (`Cell::number`), for scoring.
+    nums: Vec<Option<f64>>,
+}
+
+/// The cells the splits of one run are made of, with their diagnostics.
+pub(super) type Pieces = Vec<(Cell, Vec<Diagnostic>)>;
+
+impl Split {
+    /// Each column's value (`Cell::value`).
+    fn values(&self, pieces: &Pieces) -> Vec<Option<f64>> {
+        self.cells.iter().map(|&i| pieces[i as usize].0.value).collect()
+    }
+
+    /// Appends the split's cells and diagnostics to `ex`.
+    fn emit(&self, pieces: &Pieces, ex: &mut Extracted) {
+        for &i in &self.cells {
+            let (cell, d) = &pieces[i as usize];
+            ex.diags.extend(d.iter().cloned());
+            ex.cells.push(cell.clone());
+        }
+    }
+}
+
+/// The splits of a run into `cols` that `score` rates best, most plausible first (see
+/// `prior`, `balance`); empty when no split is possible. A split that cannot beat the best
+/// seen so far is dropped as soon as it is scored, before its plausibility is ranked.
+pub(super) fn glued_candidates(
+    values: &[Token<'_>],
+    cols: &[&str],
+    cell_for: impl Fn(usize, &Token<'_>, &mut Vec<Diagnostic>) -> Cell,
+    score: impl Fn(&[Option<f64>]) -> i32,
+    sums_to_last: bool,
+) -> (Vec<Split>, Pieces) {
+    let mut out: Vec<Split> = Vec::new();
+    let mut top = i32::MIN;
+    let mut pieces: Pieces = Vec::new();
+    // Each piece's number, whether it is invalid (a count that is not whole) and whether
+    // it is an amount with no unit in its cell or header (`UNIT_ASSUMED`), by index.
+    let mut info: Vec<(Option<f64>, bool, bool)> = Vec::new();
+    let prior_cols = PriorCols::new(cols);
+    // (piece id × columns + column) → index in `pieces`, `u32::MAX` until it is built.
+    let m = cols.len();
+    let mut slot: Vec<u32> = Vec::new();
+    let (mut cells, mut nums) = (Vec::with_capacity(m), Vec::with_capacity(m));
+    // Whether the split was kept (for now: a better one may come).
+    let mut each = |split: &[Token<'_>], ids: &[u32]| -> bool {
+        cells.clear();
+        nums.clear();
+        let mut unitless = false;
+        for (c, (t, &id)) in split.iter().zip(ids).enumerate() {
+            let at = id as usize * m + c;
+            if at >= slot.len() {
+                slot.resize(at + 1, u32::MAX);
+            }
+            if slot[at] == u32::MAX {
+                let mut d = Vec::new();
+                let cell = cell_for(c, t, &mut d);
+                info.push((
+                    cell.number(),
+                    d.iter().any(|x| x.code == Code::InvalidValue),
+                    d.iter().any(|x| x.code == Code::UnitAssumed),
+                ));
+                pieces.push((cell, d));
+                slot[at] = (pieces.len() - 1) as u32;
+            }
+            let i = slot[at];
+            let (number, invalid, assumed) = info[i as usize];
+            // A count that is not whole is not a cut of a count.
+            if invalid {
+                return false;
+            }
+            unitless |= assumed;
+            cells.push(i);
+            nums.push(number);
+        }
+        let s = score(&nums);
+        if s < top {
+            return false;
+        }
+        let Some((p, weak)) = prior(&prior_cols, &nums, split, unitless) else {
+            return false;
+        };
+        if s > top {
+            top = s;
+            out.clear();
+        }
+        out.push(Split {
+            rank: (p, balance(split), weak),
+            cells: cells.clone(),
+            nums: nums.clone(),
+        });
+        true
+    };
+    // A row whose total is the sum of the other columns: when some split makes it so,
+    // those splits are the best, and they can be found without trying every split.
+    let mut kept = false;
+    let mut used = 0;
+    if sums_to_last {
+        if let Some((found, ids)) = splits_summing(values, m) {
+            for (split, ids) in &found {
+                kept |= each(split, ids);
+            }
+            used = ids;
+        }
+    }
+    if !kept {
+        // Every split; its piece ids come after those already used.
+        let mut shifted = Vec::with_capacity(m);
+        splits(values, m, |split, ids| {
+            shifted.clear();
+            shifted.extend(ids.iter().map(|i| i + used));
+            each(split, &shifted);
+        });
+    }
+    out.sort_by_key(|c| c.rank);
+    (out, pieces)
+}
+
+pub(super) fn unsplittable(table: Table, what: &str, values: &[Token<'_>], m: usize, line: u32) -> Diagnostic {
+    let raws: Vec<&str> = values.iter().map(|t| t.raw).collect();
+    Diagnostic::warning(
+        Code::AmbiguousSplit,
+        Some(line),
+        format!(
+            "{}: {what}: the run [{}] cannot be cut into {m} values; left out",
+            table.as_str(),
+            raws.join(" ")
+        ),
+    )
+}
+
+/// How an `AMBIGUOUS_SPLIT` warning of a row's run opens (`twins` finds it so).
+pub fn run_head(table: Table, what: &str) -> String {
+    format!("{}: {what}: the run [", table.as_str())
+}
+
+/// The `AMBIGUOUS_SPLIT` warning when the equally good splits (the first is used) give
+/// different numbers.
+pub(super) fn ambiguity(
+    table: Table,
+    what: &str,
+    values: &[Token<'_>],
+    line: u32,
+    best: impl Iterator<Item = Vec<Option<f64>>>,
+    by_text: ByText,
+) -> Option<Diagnostic> {
+    let mut best = best;
+    let first = best.next()?;
+    // The other splits' numbers, each once (by their bits, -0 as 0, as `==` compares
+    // them): counted, the first three kept to name. A run may split thousands of ways
+    // equally well (up to `LIMIT`); comparing each with every one kept before took seconds.
+    let mut seen: rustc_hash::FxHashSet<Vec<Option<u64>>> = Default::default();
+    let mut others: Vec<Vec<Option<f64>>> = Vec::new();
+    let mut count = 0;
+    for v in best {
+        if v != first && seen.insert(v.iter().map(|x| x.map(|x| (x + 0.0).to_bits())).collect()) {
+            count += 1;
+            if others.len() < 3 {
+                others.push(v);
+            }
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    let number = twelve_digits;
+    let show = |v: &Vec<Option<f64>>| {
+        v.iter()
+            // (A cell printed empty: `·`, as `ogi inspect` shows one.)
+            .map(|x| x.map_or_else(|| "·".to_string(), number))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let raws: Vec<&str> = values.iter().map(|t| t.raw).collect();
+    let alts: Vec<String> = others.iter().map(show).collect();
+    Some(Diagnostic::warning(
+        Code::AmbiguousSplit,
+        Some(line),
+        format!(
+            "{}{}] splits as {} or {}{}; the identities cannot decide, {}",
+            run_head(table, what),
+            raws.join(" "),
+            show(&first),
+            alts.join(" or "),
+            if count > 3 {
+                format!(" (+{} more)", count - 3)
+            } else {
+                String::new()
+            },
+            match by_text {
+                ByText::Chooses(_) => "the split whose numbers the report's text states was used",
+                ByText::Confirms => "the most plausible split, whose numbers the report's text states too, was used",
+                ByText::Silent => "the most plausible split was used",
+            }
+        ),
+    ))
+}
+
+/// Places the run-together rows of a table together: each row keeps the splits its own
+/// identity (总计 = the six columns) allows, and the combination that satisfies the most
+/// column identities with every other row wins (all combinations when they are few,
+/// otherwise row by row until nothing improves). A row whose numbers differ between
+/// equally good combinations gets an `AMBIGUOUS_SPLIT` warning.
+pub(super) fn joint_glued(
+    table: Table,
+    template: Template,
+    specs: &[RowSpec],
+    rows: &[RowRun<'_>],
+    stated: &Stated<'_>,
+    ex: &mut Extracted,
+) {
+    const MAX_EACH: usize = 16;
+    // The exhaustive search keeps the candidates of a row it has seen as a mask of 32 bits.
+    const _: () = assert!(MAX_EACH <= 32);
+    const EXHAUSTIVE: usize = 20_000;
+    let mut options: Vec<(usize, &Run<'_>, Vec<Split>, Pieces)> = Vec::new();
+    // Per option, where its candidates with the 总计 printed empty start.
+    let mut short_from: Vec<usize> = Vec::new();
+    for (i, run) in rows {
+        let spec = &specs[*i];
+        let cell_for =
+            |c: usize, tok: &Token<'_>, d: &mut Vec<Diagnostic>| value_cell(table, spec, c, tok, run.header_unit, d);
+        let own = RowScorer::new(table, template, spec, &[]);
+        let sums = spec.amount_col.is_none() && own.sums_to_last(spec.cols.len());
+        let (mut cands, mut pieces) = glued_candidates(&run.values, spec.cols, cell_for, |n| own.score_nums(n), sums);
+        // A table that leaves some rows' 总计 empty (real/013) runs only the applicant
+        // columns' digits together: where no cut into every column adds up, or none is
+        // possible, the cuts into the applicant columns with the 总计 blank are candidates
+        // too, and the column identities choose among them all.
+        let blank_total = table == Table::Applications && sums && spec.cols.last() == Some(&"total");
+        let mut first_short = usize::MAX;
+        if blank_total && cands.first().is_none_or(|c| own.score_nums(&c.nums) <= 0) {
+            let m = spec.cols.len();
+            let (short, mut short_pieces) = glued_candidates(&run.values, &spec.cols[..m - 1], cell_for, |_| 0, false);
+            if !short.is_empty() {
+                cands.truncate(MAX_EACH / 2);
+                first_short = cands.len();
+                let at = pieces.len() as u32;
+                let blank = pieces.len() + short_pieces.len();
+                pieces.append(&mut short_pieces);
+                pieces.push((Cell::blank(table, spec.key, "total", run.label_line), Vec::new()));
+                cands.extend(short.into_iter().map(|mut c| {
+                    c.cells.iter_mut().for_each(|i| *i += at);
+                    c.cells.push(blank as u32);
+                    c.nums.push(None);
+                    c
+                }));
+            }
+        }
+        if cands.is_empty() {
+            ex.diags.push(unsplittable(
+                table,
+                spec.key,
+                &run.values,
+                spec.cols.len(),
+                run.label_line,
+            ));
+            continue;
+        }
+        let cands: Vec<Split> = cands.into_iter().take(MAX_EACH).collect();
+        options.push((*i, run, cands, pieces));
+        short_from.push(first_short);
+    }
+    let at: HashMap<&str, usize> = options
+        .iter()
+        .enumerate()
+        .map(|(o, (i, _, _, _))| (specs[*i].key, o))
+        .collect();
+    let known: HashMap<Key, f64> = ex
+        .cells
+        .iter()
+        .filter_map(|c| c.number().map(|v| ((c.table, c.row, c.col), v)))
+        .collect();
+    // The identities that involve a glued row, resolved once: each term is a known number,
+    // a cell of some row's chosen split, or absent (the identity cannot be evaluated).
+    enum Term {
+        Known(f64),
+        Chosen(usize, usize),
+        Absent,
+    }
+    let term = |k: &Key| -> Term {
+        match at.get(k.1) {
+            Some(&o) if k.0 == table => match specs[options[o].0].cols.iter().position(|x| *x == k.2) {
+                Some(c) => Term::Chosen(o, c),
+                None => Term::Absent,
+            },
+            _ => known.get(k).map_or(Term::Absent, |&v| Term::Known(v)),
+        }
+    };
+    // The identities reading some glued row, in the order of `validate::identities` (one
+    // vector, so by address), each once.
+    let mut reading: Vec<&validate::Identity> = options
+        .iter()
+        .flat_map(|(i, _, _, _)| validate::identities_of_row(template, table, specs[*i].key))
+        .copied()
+        .collect();
+    reading.sort_unstable_by_key(|id| std::ptr::from_ref(*id) as usize);
+    reading.dedup_by(|a, b| std::ptr::eq(*a, *b));
+    let ids: Vec<(Vec<Term>, Vec<Term>)> = reading
+        .into_iter()
+        .map(|id| (id.lhs.iter().map(term).collect(), id.rhs.iter().map(term).collect()))
+        .filter(|(l, r): &(Vec<Term>, Vec<Term>)| !l.iter().chain(r).any(|t| matches!(t, Term::Absent)))
+        .collect();
+    // Every row's candidates' numbers in one array: row o, candidate k, column c at
+    // `start[o] + k * width[o] + c`.
+    let mut nums: Vec<Option<f64>> = Vec::new();
+    let (mut start, mut width) = (Vec::new(), Vec::new());
+    for (i, _, cands, _) in &options {
+        start.push(nums.len());
+        width.push(specs[*i].cols.len());
+        for c in cands {
+            debug_assert_eq!(c.nums.len(), specs[*i].cols.len());
+            nums.extend(&c.nums);
+        }
+    }
+    // One identity's part of the score: 1 when it holds, -1 when not, 0 when some cell of
+    // the choice is not a number.
+    let holds = |(l, r): &(Vec<Term>, Vec<Term>), choice: &[usize]| -> i32 {
+        let sum = |terms: &[Term]| -> Option<f64> {
+            let mut s = 0.0;
+            for t in terms {
+                s += match *t {
+                    Term::Known(v) => v,
+                    Term::Chosen(o, c) => nums[start[o] + choice[o] * width[o] + c]?,
+                    Term::Absent => return None,
+                };
+            }
+            Some(s)
+        };
+        match (sum(l), sum(r)) {
+            (Some(l), Some(r)) if validate::close(l, r) => 1,
+            (Some(_), Some(_)) => -1,
+            _ => 0,
+        }
+    };
+    let score = |choice: &[usize]| -> i32 { ids.iter().map(|id| holds(id, choice)).sum() };
+    let n = options.len();
+    let sizes: Vec<usize> = options.iter().map(|o| o.2.len()).collect();
+    let product = sizes
+        .iter()
+        .try_fold(1usize, |a, &b| a.checked_mul(b).filter(|&p| p <= EXHAUSTIVE));
+    // For each row, the candidates used by some best combination.
+    let mut choice = vec![0; n];
+    let mut alternatives: Vec<Vec<usize>> = vec![Vec::new(); n];
+    if product.is_some() {
+        let mut best = i32::MIN;
+        // The candidates of the best combinations so far, per row in order of first
+        // appearance (with a mask of those seen: at most `MAX_EACH` a row), and the first
+        // such combination.
+        let mut seen = vec![0u32; n];
+        let mut c = vec![0; n];
+        // Only the rows some identity reads are enumerated: the others change no score, so
+        // the first best combination has their first candidate, and every candidate of
+        // theirs is in some best combination (in order).
+        let mut read = vec![false; n];
+        for t in ids.iter().flat_map(|(l, r)| l.iter().chain(r)) {
+            if let Term::Chosen(o, _) = t {
+                read[*o] = true;
+            }
+        }
+        let live: Vec<usize> = (0..n).filter(|&r| read[r]).collect();
+        // The identities by the last row they read, last first: a step of the odometer
+        // that changes rows from `r` on re-evaluates only those reading one of them.
+        let last_row = |(l, r): &(Vec<Term>, Vec<Term>)| {
+            l.iter()
+                .chain(r)
+                .filter_map(|t| match t {
+                    Term::Chosen(o, _) => Some(*o),
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(0)
+        };
+        let mut by_last: Vec<(usize, usize)> = ids.iter().enumerate().map(|(k, id)| (last_row(id), k)).collect();
+        by_last.sort_unstable_by(|a, b| b.cmp(a));
+        let mut held: Vec<i32> = ids.iter().map(|id| holds(id, &c)).collect();
+        let mut s: i32 = held.iter().sum();
+        loop {
+            if s > best {
+                best = s;
+                choice.copy_from_slice(&c);
+                seen.fill(0);
+                alternatives.iter_mut().for_each(Vec::clear);
+            }
+            if s == best {
+                for &r in &live {
+                    if seen[r] & (1 << c[r]) == 0 {
+                        seen[r] |= 1 << c[r];
+                        alternatives[r].push(c[r]);
+                    }
+                }
+            }
+            // Next combination of the rows read (odometer, the last row fastest); `r` is
+            // the first row changed.
+            let mut k = live.len();
+            loop {
+                if k == 0 {
+                    break;
+                }
+                k -= 1;
+                c[live[k]] += 1;
+                if c[live[k]] < sizes[live[k]] {
+                    break;
+                }
+                c[live[k]] = 0;
+            }
+            // Back to all zeros: every row wrapped, the first one last.
+            if live.is_empty() || (k == 0 && c[live[0]] == 0) {
+                break;
+            }
+            let r = live[k];
+            for &(last, k) in &by_last {
+                if last < r {
+                    break;
+                }
+                let h = holds(&ids[k], &c);
+                s += h - held[k];
+                held[k] = h;
+            }
+        }
+        // `choice` holds the first best combination in order, the most plausible one.
+        for r in (0..n).filter(|&r| !read[r]) {
+            alternatives[r] = (0..sizes[r]).collect();
+        }
+    } else {
+        // Row by row: each takes its best candidate given the others, until stable.
+        for _ in 0..6 {
+            let mut changed = false;
+            for r in 0..n {
+                let mut best = (score(&choice), choice[r]);
+                for k in 0..sizes[r] {
+                    let mut c = choice.clone();
+                    c[r] = k;
+                    let s = score(&c);
+                    if s > best.0 {
+                        best = (s, k);
+                    }
+                }
+                changed |= best.1 != choice[r];
+                choice[r] = best.1;
+            }
+            if !changed {
+                break;
+            }
+        }
+        let s = score(&choice);
+        for r in 0..n {
+            for k in 0..sizes[r] {
+                let mut c = choice.clone();
+                c[r] = k;
+                if score(&c) == s {
+                    alternatives[r].push(k);
+                }
+            }
+        }
+    }
+    // Where a row's equally good splits differ, the one whose numbers the text states, if
+    // the other rows' choices leave the score as good.
+    let mut by_text = vec![ByText::Silent; n];
+    for r in 0..n {
+        alternatives[r].sort_by_key(|&k| k != choice[r]);
+        let (_, _, cands, pieces) = &options[r];
+        let fits = |k: usize| {
+            let mut c = choice.clone();
+            c[r] = k;
+            score(&c) == score(&choice)
+        };
+        let prose = specs[options[r].0].prose;
+        by_text[r] = stated_split(cands, pieces, &alternatives[r], stated, prose, fits);
+        if let ByText::Chooses(k) = by_text[r] {
+            choice[r] = k;
+            alternatives[r].sort_by_key(|&k| k != choice[r]);
+        }
+    }
+    for (r, (i, run, cands, pieces)) in options.into_iter().enumerate() {
+        let spec = &specs[i];
+        let best = alternatives[r].iter().map(|&k| cands[k].values(&pieces));
+        if let Some(d) = ambiguity(table, spec.key, &run.values, run.label_line, best, by_text[r]) {
+            ex.diags.push(d);
+            if by_text[r] == ByText::Silent {
+                let cells = |k: &usize| cands[*k].cells.iter().map(|&i| pieces[i as usize].0.clone()).collect();
+                ex.alternatives.push(crate::model::Alternatives {
+                    table,
+                    row: spec.key,
+                    splits: alternatives[r].iter().map(cells).collect(),
+                    settled: false,
+                });
+            }
+        }
+        if choice[r] >= short_from[r] {
+            ex.diags.push(Diagnostic::warning(
+                Code::MissingValues,
+                Some(run.label_line),
+                format!(
+                    "{}: row {} ({}): the run [{}] is read as its {} applicant cells with the 总计 printed empty: no cut into all {} columns adds up, and with the other rows this one fits the column identities best",
+                    table.as_str(),
+                    spec.key,
+                    spec.label,
+                    run.values.iter().map(|t| t.raw).collect::<Vec<_>>().join(" "),
+                    spec.cols.len() - 1,
+                    spec.cols.len()
+                ),
+            ));
+        }
+        cands[choice[r]].emit(&pieces, ex);
+    }
+}
