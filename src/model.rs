@@ -59,6 +59,23 @@ impl Cell {
         }
     }
 
+    /// A row's cells as printed, one a column (`line` 9): for tests.
+    #[cfg(test)]
+    pub(crate) fn reported_row(table: Table, row: &'static str, cols: &[&'static str], values: &[f64]) -> Vec<Cell> {
+        cols.iter()
+            .zip(values)
+            .map(|(&col, &v)| Cell {
+                table,
+                row,
+                col,
+                value: Some(v),
+                status: CellStatus::Reported,
+                raw: v.to_string().into(),
+                line: 9,
+            })
+            .collect()
+    }
+
     /// The number when the cell carries one (reported or inferred).
     pub fn number(&self) -> Option<f64> {
         match self.status {

@@ -192,19 +192,12 @@ mod tests {
     use crate::template::Table;
 
     fn rules(values: [f64; 3]) -> Vec<Cell> {
-        ["issued", "repealed", "in_force"]
-            .into_iter()
-            .zip(values)
-            .map(|(col, v)| Cell {
-                table: Table::ActiveDisclosure,
-                row: "rules",
-                col,
-                value: Some(v),
-                status: CellStatus::Reported,
-                raw: v.to_string().into(),
-                line: 9,
-            })
-            .collect()
+        Cell::reported_row(
+            Table::ActiveDisclosure,
+            "rules",
+            &["issued", "repealed", "in_force"],
+            &values,
+        )
     }
 
     fn doc(path: &str, year: i32, cells: Vec<Cell>) -> FileOutcome {

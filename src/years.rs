@@ -233,23 +233,11 @@ fn readings(n: &FileOutcome, table: Table, row: &str) -> (Vec<Row>, bool) {
 mod tests {
     use super::*;
     use crate::diag::{Code, Diagnostic};
-    use crate::model::CellStatus;
 
     const ITEMS: [&str; 3] = ["previous_year", "change", "decisions"];
 
     fn cells(table: Table, row: &'static str, cols: &[&'static str], values: &[f64]) -> Vec<Cell> {
-        cols.iter()
-            .zip(values)
-            .map(|(&col, &v)| Cell {
-                table,
-                row,
-                col,
-                value: Some(v),
-                status: CellStatus::Reported,
-                raw: v.to_string().into(),
-                line: 9,
-            })
-            .collect()
+        Cell::reported_row(table, row, cols, values)
     }
 
     fn doc(path: &str, agency: &str, year: i32) -> FileOutcome {
