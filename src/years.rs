@@ -111,7 +111,7 @@ pub fn resolve(outcomes: &mut [FileOutcome], before: &[FileOutcome]) {
                 continue;
             };
             // (Most documents have no neighbour: nothing more to look at.)
-            let near = |o: &FileOutcome| o.year.is_some_and(|y| (y - year).abs() == 1);
+            let near = |o: &FileOutcome| o.year.is_some_and(|y| y.abs_diff(year) == 1);
             if !by_agency.others(before, outcomes, i, &agency).any(near) {
                 continue;
             }
@@ -156,7 +156,10 @@ where
     for link in LINKS.iter().filter(|l| l.table == alt.table) {
         // This report the later one, a neighbour of the year before the earlier; then the
         // other way round.
-        for (this_later, near) in [(true, year - 1), (false, year + 1)] {
+        for (this_later, near) in [(true, year.checked_sub(1)), (false, year.checked_add(1))] {
+            let Some(near) = near else {
+                continue;
+            };
             let (mine, theirs, key_mine, key_theirs) = if this_later {
                 (link.later, link.earlier, link.to, link.from)
             } else {
