@@ -130,7 +130,8 @@ pub struct FileOutcome {
     pub diagnostics: Vec<Diagnostic>,
     /// The rows whose digits ran together and split more than one way that fits
     /// (`AMBIGUOUS_SPLIT`, the report's text silent): each such split's cells, the one
-    /// used first. The run resolves them by the same report's other copy (`twins`).
+    /// used first. The run resolves them by the same report's other copy (`twins`), or narrows
+    /// them by the same agency's reports of the years around (`years`).
     pub alternatives: Vec<Alternatives>,
 }
 

@@ -6,10 +6,10 @@
 //! (a count restated, documents that lapse), so they decide nothing on their own; but where
 //! a run of digits splits more than one way that fits (`AMBIGUOUS_SPLIT`, the report's text
 //! and its copies silent) and the same agency's report of the year before or after is at
-//! hand, a split that carries on exactly from it, the only one that does, is far likelier
-//! than one that does not: `real/002`'s `其他对外管理服务事项107105` is 10|7|105, not 1|0|7105,
-//! by `real/001`'s 10|0|153. That split is used and the warning says so (it stays a
-//! warning). Neighbours are looked for where `twins` looks for copies: among the documents
+//! hand, a split that carries on exactly from it is far likelier than one that does not:
+//! `real/002`'s `其他对外管理服务事项107105` is 10|7|105 or 10|710|5, not 1|0|7105, by
+//! `real/001`'s 10|0|153. The most plausible of those that carry on is used and the
+//! warning says so (it stays a warning). Neighbours are looked for where `twins` looks for copies: among the documents
 //! of one chunk (in path order: an agency's reports side by side in its folder) and the
 //! previous chunk's last few, so the output does not depend on the threads.
 
@@ -201,14 +201,17 @@ where
     }
     let kept: Vec<usize> = (0..left.len()).filter(|&k| left[k]).collect();
     let &k = kept.first()?;
-    let note = if kept.iter().all(|&j| numbers(j) == numbers(k)) {
+    let mut read: Vec<Vec<Option<u64>>> = kept.iter().map(|&j| numbers(j)).collect();
+    read.sort_unstable();
+    read.dedup();
+    let note = if read.len() == 1 {
         format!(
             "of these only {} carries on {}: that split is used",
             shown(&alt.splits[k]),
             why.join(" and ")
         )
     } else {
-        let others = kept.len() - 1;
+        let others = read.len() - 1;
         format!(
             "of these {} and {others} more carry on {}: the most plausible of them is used",
             shown(&alt.splits[k]),
