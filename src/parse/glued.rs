@@ -8,6 +8,7 @@
 //! report's copies and neighbours (`crate::twins`, `crate::years`).
 
 use super::*;
+
 /// Most splits of one run [`splits`] gives.
 pub(super) const LIMIT: usize = 20_000;
 /// Most cuts [`splits`] looks at for one run: a run of ninety digits whose cuts into a
