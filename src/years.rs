@@ -404,6 +404,24 @@ mod tests {
         assert!(docs.iter().all(|o| !o.diagnostics[0].message.contains("carr")));
     }
 
+    /// `real/002`'s `7777166`: 77|77|166, not 777|7|166, by 2019's 对外公开总数量 89
+    /// (166 = 89 + 77).
+    #[test]
+    fn the_total_published_carries_on_the_year_befores() {
+        let made = ["new_made", "new_published", "total_published"];
+        let key = "normative_documents";
+        let splits: &[&[f64]] = &[&[777.0, 7.0, 166.0], &[77.0, 77.0, 166.0]];
+        let mut docs = vec![
+            read(doc("p/2019.txt", "某某局", 2019), A, key, &made, &[89.0, 89.0, 89.0]),
+            in_doubt(doc("p/2020.txt", "某某局", 2020), A, key, &made, splits),
+        ];
+        resolve(&mut docs, &[]);
+        assert_eq!(values(&docs[1], key), [77.0, 77.0, 166.0]);
+        assert!(docs[1].diagnostics[0]
+            .message
+            .contains("对外公开总数量 = the year before's + 本年新公开数量"));
+    }
+
     /// 上年结转 carries on the year before's 结转下年度继续办理, every column.
     #[test]
     fn carried_over_requests_are_the_year_befores_carried_forward() {
