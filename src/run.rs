@@ -262,23 +262,39 @@ struct Sink {
     summary: Summary,
     frames: frame::Frames,
     report: report::Report,
-    /// The last documents of the previous chunk, for a report's copies the chunks' border
-    /// parts (`twins`).
+    /// The last documents written, for a report's copies and neighbours the chunks' border
+    /// parts (`twins`, `years`): read, not changed.
     look_back: Vec<FileOutcome>,
+    /// The previous chunk's last documents, not yet written: the next chunk's first ones
+    /// may still settle their runs (a copy or neighbour just past the border).
+    held: Vec<FileOutcome>,
 }
 
 impl Sink {
-    fn take(&mut self, mut outcomes: Vec<FileOutcome>) -> Result<()> {
+    fn take(&mut self, outcomes: Vec<FileOutcome>) -> Result<()> {
+        let mut docs = std::mem::take(&mut self.held);
+        docs.extend(outcomes);
         // A report's copies side by side resolve each other's ambiguous runs (also across
-        // the border of two chunks: the previous chunk's last documents are looked back at).
-        crate::twins::resolve(&mut outcomes, &self.look_back);
+        // the border of two chunks: the documents written last are looked back at, and the
+        // last of each chunk are held back for the next).
+        crate::twins::resolve(&mut docs, &self.look_back);
         // And the same agency's reports of the years before and after, where a number
         // carries on from one to the next (`years`).
-        crate::years::resolve(&mut outcomes, &self.look_back);
-        let keep = outcomes.len().min(crate::twins::LOOK_BACK);
+        crate::years::resolve(&mut docs, &self.look_back);
+        self.held = docs.split_off(docs.len() - docs.len().min(crate::twins::LOOK_BACK));
+        self.write(docs)
+    }
+
+    /// Writes `docs` (in path order, after every document written before) and keeps the
+    /// last few to look back at.
+    fn write(&mut self, docs: Vec<FileOutcome>) -> Result<()> {
+        if docs.is_empty() {
+            return Ok(());
+        }
+        let keep = docs.len().min(crate::twins::LOOK_BACK);
         self.look_back.clear();
-        self.look_back.extend_from_slice(&outcomes[outcomes.len() - keep..]);
-        for o in &outcomes {
+        self.look_back.extend_from_slice(&docs[docs.len() - keep..]);
+        for o in &docs {
             self.summary.add(o);
             self.report.add(o).context("cannot write a scratch file")?;
             // A row group holds whole documents, as full as that allows.
@@ -287,7 +303,7 @@ impl Sink {
             }
             self.frames.push(o).context("cannot write a scratch file")?;
         }
-        drop(outcomes);
+        drop(docs);
         self.flush(false)
     }
 
@@ -324,6 +340,8 @@ impl Sink {
     /// (with one thread, one after the other), writes the report and swaps the dataset in
     /// as `output`.
     fn finish(mut self, pool: &rayon::ThreadPool, output: &Path) -> Result<Summary> {
+        let held = std::mem::take(&mut self.held);
+        self.write(held)?;
         self.flush(true)?;
         self.frames.release_streamed();
         let Sink {
@@ -473,6 +491,7 @@ pub fn run_with(cfg: &Config, at_end: fn()) -> Result<Summary> {
         frames: frame::Frames::new(dataset.dir()).with_context(scratch)?,
         report: report::Report::new(dataset.dir()).with_context(scratch)?,
         look_back: Vec::new(),
+        held: Vec::new(),
         dataset,
         summary: Summary {
             output: cfg.output.clone(),

@@ -4,8 +4,9 @@
 //! year reads that row as exactly one of those splits, that split is used and said (the
 //! warning becomes information): the digits are the printed ones, the other copy's cells
 //! tell where they part. Copies are looked for among the documents of one chunk (in path
-//! order: a report's files side by side in its folder) and the previous chunk's last few,
-//! so the output does not depend on the threads.
+//! order: a report's files side by side in its folder), with the previous chunk's last few
+//! held back to be settled with it and the few written before them to read, so the output
+//! does not depend on the threads.
 
 use std::hash::BuildHasher;
 
@@ -15,8 +16,9 @@ use crate::diag::{Code, Severity};
 use crate::model::{Alternatives, Cell, CellStatus, FileOutcome};
 use crate::validate;
 
-/// How many documents of a chunk's end are kept for the next chunk's to look back at (a
-/// report's copies side by side that the chunks' border parts).
+/// How many documents of a chunk's end are held back to be settled with the next chunk,
+/// and how many written are kept to read (a report's copies side by side that the chunks'
+/// border parts).
 pub const LOOK_BACK: usize = 8;
 
 /// The documents of `before` and then `outcomes` (one chain, `before` first) by the hash
@@ -60,7 +62,7 @@ impl ByAgency {
 }
 
 /// Resolves the documents' ambiguous rows by their copies among `outcomes` and `before`
-/// (the previous chunk's last documents).
+/// (the last documents written, read only).
 pub fn resolve(outcomes: &mut [FileOutcome], before: &[FileOutcome]) {
     if outcomes.iter().all(|o| o.alternatives.is_empty()) {
         return;
@@ -74,7 +76,11 @@ pub fn resolve(outcomes: &mut [FileOutcome], before: &[FileOutcome]) {
             continue;
         };
         let alternatives = std::mem::take(&mut outcomes[i].alternatives);
+        // (A row settled before, a document held back from the chunk before, stays so.)
         for alt in &alternatives {
+            if !pending(&outcomes[i], alt) {
+                continue;
+            }
             let others = by_agency.others(before, outcomes, i, &agency);
             if let Some((k, copy)) = split_of_copy(others, &agency, year, alt) {
                 let split = shown(&alt.splits[k]);

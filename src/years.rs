@@ -9,9 +9,9 @@
 //! hand, a split that carries on exactly from it is far likelier than one that does not:
 //! `real/002`'s `其他对外管理服务事项107105` is 10|7|105 or 10|710|5, not 1|0|7105, by
 //! `real/001`'s 10|0|153. The most plausible of those that carry on is used and the
-//! warning says so (it stays a warning). Neighbours are looked for where `twins` looks for copies: among the documents
-//! of one chunk (in path order: an agency's reports side by side in its folder) and the
-//! previous chunk's last few, so the output does not depend on the threads.
+//! warning says so (it stays a warning). Neighbours are looked for where `twins` looks for
+//! copies (a chunk in path order: an agency's reports side by side in its folder), so the
+//! output does not depend on the threads.
 
 use rustc_hash::FxHashSet;
 
@@ -90,7 +90,7 @@ const LINKS: &[Link] = &[
 ];
 
 /// Resolves the documents' ambiguous rows by the same agency's reports of the years
-/// before and after among `outcomes` and `before` (the previous chunk's last documents).
+/// before and after among `outcomes` and `before` (the last documents written, read only).
 /// Runs after `twins::resolve`: a row a copy settled is no longer in doubt.
 pub fn resolve(outcomes: &mut [FileOutcome], before: &[FileOutcome]) {
     // In path order, each row settled before the next is looked at: where two neighbours'
@@ -375,7 +375,7 @@ mod tests {
             assert_eq!(values(&docs[1], "rules"), [0.0, 6.0, 284.0]);
             assert!(!docs[1].diagnostics[0].message.contains("carr"));
         }
-        // The neighbour in the previous chunk's last documents.
+        // The neighbour among the documents written last.
         let mut docs = vec![crawled()];
         resolve(&mut docs, &[before("p/2021.txt", "某某局", 2021, 146.0)]);
         assert_eq!(values(&docs[0], "rules"), [0.0, 62.0, 84.0]);

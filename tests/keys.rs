@@ -301,57 +301,74 @@ fn the_run_report_and_the_schema_version_are_written() {
 }
 
 /// A report's page and its crawler's text side by side (`converted/twins_2020_*`) resolve
-/// the crawler's runs, also where the chunks of 512 documents part them (the page the last
-/// of one chunk, the text the first of the next), whatever the threads.
+/// the crawler's runs, also where the chunks of 512 documents part them: the page the last
+/// of one chunk and the text the first of the next, or the other way round (a chunk's last
+/// documents are held back for the next one's to settle), whatever the threads.
 #[test]
 fn copies_of_a_report_resolve_runs_across_a_chunks_border() {
-    let tmp = tempfile::tempdir().unwrap();
-    let input = tmp.path().join("in");
-    fs::create_dir_all(input.join("a")).unwrap();
-    for i in 0..511 {
-        fs::write(input.join(format!("a/{i:04}.txt")), "无表格的文本\n").unwrap();
-    }
-    fs::create_dir_all(input.join("b")).unwrap();
     let converted = fixtures().join("converted");
-    fs::copy(converted.join("twins_2020_page.html"), input.join("b/1.html")).unwrap();
-    fs::copy(converted.join("twins_2020_crawler.txt"), input.join("b/2.txt")).unwrap();
-    let mut outputs = Vec::new();
-    for threads in ["1", "3"] {
-        let out = tmp.path().join(format!("out{threads}"));
-        let r = Command::new(env!("CARGO_BIN_EXE_ogi"))
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(["run", "--threads", threads, "--input"])
-            .arg(&input)
-            .arg("--output")
-            .arg(&out)
-            .output()
-            .unwrap();
-        assert!(r.status.code().unwrap() <= 1, "{}", String::from_utf8_lossy(&r.stderr));
-        let cells = read(&out.join("cells.parquet"));
-        let docs = documents(&out, &["doc_id"]);
-        let id = docs["b/2.txt"][0].clone();
-        let (ids, rows, cols) = (
-            strings(&cells, "doc_id"),
-            strings(&cells, "row"),
-            strings(&cells, "col"),
-        );
-        let values: Vec<Option<f64>> = cells.column("value").unwrap().f64().unwrap().iter().collect();
-        let value = |row: &str, col: &str| {
-            (0..ids.len())
-                .find(|&i| ids[i] == id && rows[i].as_deref() == Some(row) && cols[i].as_deref() == Some(col))
-                .and_then(|i| values[i])
+    // (page, text) as the 512th and 513th documents, then (text, page).
+    for (first, second, page, text) in [
+        ("1.html", "2.txt", "b/1.html", "b/2.txt"),
+        ("1.txt", "2.html", "b/2.html", "b/1.txt"),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let input = tmp.path().join("in");
+        fs::create_dir_all(input.join("a")).unwrap();
+        for i in 0..511 {
+            fs::write(input.join(format!("a/{i:04}.txt")), "无表格的文本\n").unwrap();
+        }
+        fs::create_dir_all(input.join("b")).unwrap();
+        let (page_file, text_file) = if first.ends_with(".html") {
+            (first, second)
+        } else {
+            (second, first)
         };
-        // The run 015777: 0|1|5777 as the page prints it, not the most plausible 0|15|777.
-        assert_eq!(value("other_management_services", "decisions"), Some(5777.0));
-        assert_eq!(value("administrative_penalty", "decisions"), Some(4812.0));
-        let diags = read(&out.join("diagnostics.parquet"));
-        let said = strings(&diags, "message")
-            .into_iter()
-            .flatten()
-            .filter(|m| m.contains("b/1.html, a copy of the same report"))
-            .count();
-        assert_eq!(said, 4);
-        outputs.push(fs::read(out.join("cells.parquet")).unwrap());
+        fs::copy(converted.join("twins_2020_page.html"), input.join("b").join(page_file)).unwrap();
+        fs::copy(
+            converted.join("twins_2020_crawler.txt"),
+            input.join("b").join(text_file),
+        )
+        .unwrap();
+        let mut outputs = Vec::new();
+        for threads in ["1", "3"] {
+            let out = tmp.path().join(format!("out{threads}"));
+            let r = Command::new(env!("CARGO_BIN_EXE_ogi"))
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .args(["run", "--threads", threads, "--input"])
+                .arg(&input)
+                .arg("--output")
+                .arg(&out)
+                .output()
+                .unwrap();
+            assert!(r.status.code().unwrap() <= 1, "{}", String::from_utf8_lossy(&r.stderr));
+            let cells = read(&out.join("cells.parquet"));
+            let docs = documents(&out, &["doc_id"]);
+            let id = docs[text][0].clone();
+            let (ids, rows, cols) = (
+                strings(&cells, "doc_id"),
+                strings(&cells, "row"),
+                strings(&cells, "col"),
+            );
+            let values: Vec<Option<f64>> = cells.column("value").unwrap().f64().unwrap().iter().collect();
+            let value = |row: &str, col: &str| {
+                (0..ids.len())
+                    .find(|&i| ids[i] == id && rows[i].as_deref() == Some(row) && cols[i].as_deref() == Some(col))
+                    .and_then(|i| values[i])
+            };
+            // The run 015777: 0|1|5777 as the page prints it, not the most plausible 0|15|777.
+            assert_eq!(value("other_management_services", "decisions"), Some(5777.0), "{text}");
+            assert_eq!(value("administrative_penalty", "decisions"), Some(4812.0), "{text}");
+            let diags = read(&out.join("diagnostics.parquet"));
+            let copy = format!("{page}, a copy of the same report");
+            let said = strings(&diags, "message")
+                .into_iter()
+                .flatten()
+                .filter(|m| m.contains(&copy))
+                .count();
+            assert_eq!(said, 4, "{text}");
+            outputs.push(fs::read(out.join("cells.parquet")).unwrap());
+        }
+        assert!(outputs[0] == outputs[1], "the threads change the output");
     }
-    assert!(outputs[0] == outputs[1], "the threads change the output");
 }
