@@ -564,10 +564,7 @@ fn rows_at_breaks(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> 
                 })
             })
     };
-    let b = text.as_bytes();
-    let any_break =
-        memchr::memchr_iter(b'<', b).any(|at| b.get(at + 1..at + 3).is_some_and(|r| r.eq_ignore_ascii_case(b"br")));
-    if !any_break || !text.lines().any(splits) {
+    if first_break(&text).is_none() || !text.lines().any(splits) {
         return text;
     }
     let mut out = String::with_capacity(text.len() + 64);
