@@ -1,0 +1,463 @@
+//! Rows whose numbers a PDF's reading order put away from their labels: a band of rows'
+//! numbers after the next rows' labels, numbers a narrow cell broke over two lines, and the
+//! checks of whether a table's values follow its labels or end its lines.
+
+use super::*;
+
+/// A row that took the values of the rows after it (a PDF's text that reads a band of rows'
+/// numbers before the next rows' labels: `8.属于行政查询事项` / sixteen numbers / `1.本机关不
+/// 掌握…` / `2.没有现成信息…` / its numbers): where its values are a row of numbers for it
+/// and each of the next rows, each adding up, and those rows were read as printed without
+/// values or not found, each of them takes its own, in the template's order. A row whose
+/// label was not found at all gets them with a warning.
+pub(super) fn values_of_rows_after<'a>(
+    specs: &[RowSpec],
+    tokens: &[Token<'a>],
+    printed_empty: &[(usize, u32)],
+    filled: &mut [bool],
+    hits: &mut Vec<RowRun<'a>>,
+    ex: &mut Extracted,
+) {
+    let subtotal = subtotal_position(tokens);
+    let m = 7 + usize::from(subtotal.is_some());
+    let mut taken: Vec<RowRun<'a>> = Vec::new();
+    for (i, run) in hits.iter_mut() {
+        // Each row's values: `m` each, or (where they do not add up so) as many as make a
+        // row that adds up, numbers a narrow cell broke over two lines joined (`join_wrapped`).
+        let Some(bounds) = band_rows(&run.values, m, subtotal) else {
+            continue;
+        };
+        let k = bounds.len();
+        let end = bounds[k - 1].end;
+        // (Values after the rows' that make no row: a later row's, the rest of it printed
+        // elsewhere; left unused, said so, where three rows or more of them add up, or two
+        // not both all zeros.)
+        let spare = run.values.len() - end;
+        let totals = || bounds.iter().map(|r| run.values[r.end - 1].clone());
+        let some_nonzero = || totals().any(|t| summand(&t).is_some_and(|t| t != 0.0));
+        if spare != 0 && k < 3 && !some_nonzero() || *i + k > specs.len() {
+            continue;
+        }
+        // Each next row: read as printed empty (its line), or not found (None).
+        let next: Option<Vec<Option<u32>>> = (*i + 1..*i + k)
+            .map(|j| match printed_empty.iter().find(|e| e.0 == j) {
+                Some(&(_, line)) => Some(Some(line)),
+                None if !filled[j] => Some(None),
+                None => None,
+            })
+            .collect();
+        let Some(next) = next else { continue };
+        // (A row whose label was not found gets values only where each row of them has a
+        // 总计 other than 0, or where its label stands after them, as a PDF's text puts the
+        // labels of a band of rows' it broke over lines: rows of zeros add up whatever they
+        // are, as a text that reads a table a column at a time gives them, its labels
+        // before.)
+        let unseen = next.iter().any(Option::is_none);
+        let nonzero = || totals().all(|t| summand(&t).is_some_and(|t| t != 0.0));
+        let last = run.values[end - 1].line;
+        let labels_after = || {
+            next.iter().zip(*i + 1..).all(|(line, j)| {
+                line.is_some() || label_after(&specs[j], tokens, last) || names_in_wrap(run, &specs[j])
+            })
+        };
+        if unseen && !nonzero() && !labels_after() {
+            continue;
+        }
+        if spare != 0 {
+            let left: Vec<&str> = run.values[end..].iter().map(|t| t.raw).collect();
+            ex.diags.push(Diagnostic::warning(
+                Code::ExtraValues,
+                run.values.get(end).map(|t| t.line),
+                format!(
+                    "applications: the {spare} value(s) [{}] after the {k} rows of numbers that follow row {}'s label make no row of their own; they were not used",
+                    left.join(" "),
+                    specs[*i].key
+                ),
+            ));
+            run.values.truncate(end);
+        }
+        let rest = run.values.split_off(bounds[0].end);
+        let first = bounds[0].end;
+        for (d, (line, range)) in next.iter().zip(&bounds[1..]).enumerate() {
+            let chunk = &rest[range.start - first..range.end - first];
+            let j = *i + 1 + d;
+            filled[j] = true;
+            let key = specs[j].key;
+            unmark_printed_empty(ex, key);
+            let at = line.unwrap_or(run.label_line);
+            let msg = format!(
+                "applications: row {key} ({}) took the {m} values after row {}'s own, each row of them adding up{}",
+                specs[j].label,
+                specs[*i].key,
+                if line.is_some() {
+                    ": its label stands after them"
+                } else if label_after(&specs[j], tokens, last) {
+                    "; its label stands after the table's rows, so only the template's order of rows tells they are its"
+                } else if names_in_wrap(run, &specs[j]) {
+                    "; its label was read into that row's, before the numbers"
+                } else {
+                    "; its label was not found, so only the template's order of rows tells they are its"
+                }
+            );
+            ex.diags.push(if line.is_some() {
+                Diagnostic::info(Code::MissingValues, Some(at), msg)
+            } else {
+                Diagnostic::warning(Code::MissingValues, Some(at), msg)
+            });
+            taken.push((
+                j,
+                Run::cut(specs[j].label.to_string(), at, chunk.to_vec(), run.header_unit),
+            ));
+        }
+    }
+    hits.extend(taken);
+}
+
+/// A row read as printed without values that takes values after all: its blank cells and
+/// the warning that said so taken back.
+fn unmark_printed_empty(ex: &mut Extracted, key: &str) {
+    let named = format!("row {key} (");
+    ex.cells.retain(|c| c.row != key);
+    ex.diags
+        .retain(|x| !(x.code == Code::MissingValues && x.message.contains(&named)));
+}
+
+/// An item row of the 2019 template's first table (行政许可, 行政处罚 …: last year's
+/// count, the change, this year's) that took the values of the rows after it, read as
+/// printed without values (a PDF's text that reads a band of rows' numbers before the next
+/// rows' labels: `行政许可` / `20` `+17` `37` `144` `+5` `149` / `其他对外管理服务事项`): where
+/// its values are three for it and each of those rows, each row's count plus its change its
+/// count this year, each takes its own, in the template's order.
+pub(super) fn items_of_rows_after<'a>(
+    specs: &[RowSpec],
+    printed_empty: &[(usize, u32)],
+    hits: &mut Vec<RowRun<'a>>,
+    ex: &mut Extracted,
+) {
+    const M: usize = 3;
+    let items = |j: usize| {
+        specs
+            .get(j)
+            .is_some_and(|s| s.cols == ["previous_year", "change", "decisions"])
+    };
+    let mut taken: Vec<RowRun<'a>> = Vec::new();
+    for (i, run) in hits.iter_mut() {
+        let k = run.values.len() / M;
+        if k < 2 || run.values.len() % M != 0 || !(*i..*i + k).all(items) {
+            continue;
+        }
+        let lines: Option<Vec<u32>> = (*i + 1..*i + k)
+            .map(|j| printed_empty.iter().find(|e| e.0 == j).map(|e| e.1))
+            .collect();
+        let Some(lines) = lines else { continue };
+        let adds_up = run.values.chunks(M).all(|row| {
+            let v: Option<Vec<f64>> = row.iter().map(|t| grid::number(t).map(|n| n.value)).collect();
+            v.is_some_and(|v| validate::close(v[0] + v[1], v[2]))
+        });
+        if !adds_up {
+            continue;
+        }
+        let rest = run.values.split_off(M);
+        for (d, (&line, chunk)) in lines.iter().zip(rest.chunks(M)).enumerate() {
+            let j = *i + 1 + d;
+            let key = specs[j].key;
+            unmark_printed_empty(ex, key);
+            ex.diags.push(Diagnostic::info(
+                Code::MissingValues,
+                Some(line),
+                format!(
+                    "active_disclosure: row {key} ({}) took the {M} values after row {}'s own, each row's count and change making its count this year: its label stands after them",
+                    specs[j].label,
+                    specs[*i].key
+                ),
+            ));
+            taken.push((
+                j,
+                Run::cut(specs[j].label.to_string(), line, chunk.to_vec(), run.header_unit),
+            ));
+        }
+    }
+    hits.extend(taken);
+}
+
+/// The rows of numbers `values` start with, two or more, each a range of them: `m` a row
+/// where the rows so cut each add up (`rows_add_up`); else, row by row, `m` that add up or
+/// `m` + 1 or + 2 with numbers a narrow cell broke over two lines among them, joined
+/// (`join_wrapped`: the only reading with which the row adds up).
+fn band_rows(values: &[Token<'_>], m: usize, subtotal: Option<usize>) -> Option<Vec<std::ops::Range<usize>>> {
+    let k = values.len() / m;
+    if k >= 2 && rows_add_up(&values[..k * m], k, subtotal) {
+        return Some((0..k).map(|r| r * m..(r + 1) * m).collect());
+    }
+    if values.len() < 2 * m || values.iter().any(|t| !matches!(t.kind, Kind::Value(Value::Number(_)))) {
+        return None;
+    }
+    let mut rows = Vec::new();
+    let mut at = 0;
+    while at + m <= values.len() {
+        let fits = |n: usize| -> bool {
+            let Some(row) = values.get(at..at + n) else {
+                return false;
+            };
+            if n == m {
+                return rows_add_up(row, 1, subtotal);
+            }
+            let mut row = row.to_vec();
+            !join_wrapped(&mut row, subtotal).is_empty()
+        };
+        let Some(n) = (m..=m + 2).find(|&n| fits(n)) else {
+            break;
+        };
+        rows.push(at..at + n);
+        at += n;
+    }
+    // (Some row wrapped: else the rows of `m` above.)
+    (rows.len() >= 2 && rows.iter().any(|r| r.len() > m)).then_some(rows)
+}
+
+/// Whether a line of `run`'s label after its first names the row `spec` (one of its
+/// keywords): a next row's label read into this one's, as a PDF's text puts the labels of
+/// a band of rows before their numbers (`3.其` / `他` / `（七）总计` / fourteen numbers).
+fn names_in_wrap(run: &Run<'_>, spec: &RowSpec) -> bool {
+    let ends = run.breaks.iter().map(|b| b.0).skip(1).chain([run.label.len()]);
+    run.breaks.iter().zip(ends).any(|(&(start, _), end)| {
+        let n = labels::normalize(&run.label[start..end]);
+        spec.keywords.iter().any(|k| n.contains(k))
+    })
+}
+
+/// Whether a text token after line `after` names the row `spec` (one of its keywords).
+fn label_after(spec: &RowSpec, tokens: &[Token<'_>], after: u32) -> bool {
+    tokens
+        .iter()
+        .filter(|t| t.line > after && t.kind == Kind::Text)
+        .any(|t| {
+            let n = labels::normalize(t.raw);
+            spec.keywords.iter().any(|k| n.contains(k))
+        })
+}
+
+/// A row of the applications table with one or two values more than its seven columns
+/// (eight with a 小计 at `subtotal`), each extra one a piece of a number a narrow cell broke
+/// over two lines (`２８` / `６` for 286, a PDF's text): the pieces joined where they are
+/// whole numbers on lines one after the other (or with one line between, a wrapped label's
+/// with the first piece on its first line), the first not 0, and joining them is the
+/// only way the row adds up (its 总计 the sum of the others, its 小计 the organisations'):
+/// no other join does, nor does leaving values out (all of the extra ones, or some with
+/// the other joined). Returns each join's line and its two pieces.
+pub(super) fn join_wrapped<'a>(values: &mut Vec<Token<'a>>, subtotal: Option<usize>) -> Vec<(u32, &'a str, &'a str)> {
+    let m = 7 + usize::from(subtotal.is_some());
+    let extra = values.len().wrapping_sub(m);
+    if extra != 1 && extra != 2 {
+        return Vec::new();
+    }
+    let Some(nums) = values.iter().map(summand).collect::<Option<Vec<f64>>>() else {
+        return Vec::new();
+    };
+    // Each value and the next joined, where they may be: (k, the number).
+    let joins: Vec<(usize, f64)> = (0..values.len() - 1)
+        .filter_map(|k| {
+            // (Or with a line between: a label's, the number's first piece on its line.)
+            let (a, b) = (&values[k], &values[k + 1]);
+            if b.line != a.line + 1 && b.line != a.line + 2 {
+                return None;
+            }
+            let (x, y) = (digit_string(a)?, digit_string(b)?);
+            if x.starts_with('0') {
+                return None;
+            }
+            Some((k, format!("{x}{y}").parse::<f64>().ok()?))
+        })
+        .collect();
+    // A reading: each value kept, joined to the next (its number) or left out.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Op {
+        Keep,
+        Join(f64),
+        Drop,
+    }
+    let adds_up = |ops: &[Op]| -> bool {
+        let mut v = Vec::with_capacity(m);
+        let mut i = 0;
+        while i < ops.len() {
+            match ops[i] {
+                Op::Keep => v.push(nums[i]),
+                Op::Join(x) => {
+                    v.push(x);
+                    i += 1;
+                }
+                Op::Drop => {}
+            }
+            i += 1;
+        }
+        v.len() == m && numbers_add_up(&v, subtotal)
+    };
+    let n = values.len();
+    let mut readings: Vec<Vec<Op>> = Vec::new();
+    // Joins and drops, `extra` of them in all, none overlapping.
+    let mut ops = vec![Op::Keep; n];
+    let free = |ops: &[Op], k: usize, width: usize| {
+        (k..k + width).all(|i| ops[i] == Op::Keep) && (k == 0 || !matches!(ops[k - 1], Op::Join(_)))
+    };
+    fn choose(
+        ops: &mut Vec<Op>,
+        from: usize,
+        left: usize,
+        joins: &[(usize, f64)],
+        free: &dyn Fn(&[Op], usize, usize) -> bool,
+        adds_up: &dyn Fn(&[Op]) -> bool,
+        out: &mut Vec<Vec<Op>>,
+    ) {
+        if left == 0 {
+            if adds_up(ops) {
+                out.push(ops.clone());
+            }
+            return;
+        }
+        for k in from..ops.len() {
+            if free(ops, k, 1) {
+                ops[k] = Op::Drop;
+                choose(ops, k + 1, left - 1, joins, free, adds_up, out);
+                ops[k] = Op::Keep;
+            }
+            if let Some(&(_, x)) = joins.iter().find(|j| j.0 == k) {
+                if free(ops, k, 2) {
+                    ops[k] = Op::Join(x);
+                    choose(ops, k + 2, left - 1, joins, free, adds_up, out);
+                    ops[k] = Op::Keep;
+                }
+            }
+        }
+    }
+    choose(&mut ops, 0, extra, &joins, &free, &adds_up, &mut readings);
+    let [reading] = readings.as_slice() else {
+        return Vec::new();
+    };
+    if reading.contains(&Op::Drop) {
+        return Vec::new();
+    }
+    // Joined from the last, so each earlier join's index still holds.
+    let mut out = Vec::new();
+    for k in (0..n).rev() {
+        let Op::Join(joined) = reading[k] else { continue };
+        let second = values.remove(k + 1);
+        let first = &mut values[k];
+        first.kind = Kind::Value(Value::Number(numbers::Number {
+            value: joined,
+            unit: None,
+            signed: false,
+        }));
+        out.push((first.line, first.raw, second.raw));
+    }
+    out.reverse();
+    out
+}
+
+/// Whether `values` are `rows` rows of the applications table's numbers, seven each (eight
+/// with a 小计 at `subtotal`), each row's 总计 the sum of the others (and its 小计 the
+/// organisations').
+pub(super) fn rows_add_up(values: &[Token<'_>], rows: usize, subtotal: Option<usize>) -> bool {
+    let m = 7 + usize::from(subtotal.is_some());
+    if values.iter().any(|t| !matches!(t.kind, Kind::Value(Value::Number(_)))) {
+        return false;
+    }
+    let numbers = |row: &[Token<'_>]| -> Vec<f64> { row.iter().filter_map(summand).collect() };
+    match subtotal {
+        _ if values.len() == rows * m => values.chunks(m).all(|row| numbers_add_up(&numbers(row), subtotal)),
+        // Beside a 小计 column, rows whose 总计 were printed empty: seven numbers each, the
+        // 小计 the organisations' (the blank 总计 are read so when the rows are placed).
+        Some(p) if rows >= 2 && values.len() == rows * (m - 1) => values.chunks(m - 1).all(|row| {
+            let v = numbers(row);
+            validate::close(v[p], subtotal_orgs(p).map(|k| v[k]).sum())
+        }),
+        _ => false,
+    }
+}
+
+/// Whether a row of the applications table's numbers (seven, or eight with a 小计 at
+/// `subtotal`) adds up: its 总计, the last, the sum of the others (and its 小计 the
+/// organisations').
+pub(super) fn numbers_add_up(v: &[f64], subtotal: Option<usize>) -> bool {
+    match subtotal {
+        None => v
+            .split_last()
+            .is_some_and(|(t, rest)| validate::close(*t, rest.iter().sum())),
+        Some(p) => {
+            let orgs: f64 = subtotal_orgs(p).map(|k| v[k]).sum();
+            v.len() == 8 && validate::close(v[p], orgs) && validate::close(v[7], v[0] + orgs)
+        }
+    }
+}
+
+/// A cell's number for a row's sum: an empty cell counts 0.
+pub(super) fn summand(t: &Token<'_>) -> Option<f64> {
+    match t.kind {
+        Kind::Value(Value::Number(n)) => Some(n.value),
+        Kind::Blank => Some(0.0),
+        _ => None,
+    }
+}
+
+/// Whether a row's last cell is a number, the sum of the others (empty cells as 0).
+pub(super) fn adds_up(v: &[Token<'_>]) -> bool {
+    match v.split_last() {
+        Some((t, rest)) if t.kind != Kind::Blank => {
+            let sum: Option<f64> = rest.iter().map(summand).sum();
+            summand(t).zip(sum).is_some_and(|(t, s)| validate::close(t, s))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a row's last cell is not 0 and the sum of the others (empty cells as 0).
+pub(super) fn sums_to_total(v: &[Token<'_>]) -> bool {
+    adds_up(v) && v.last().and_then(summand).is_some_and(|t| t != 0.0)
+}
+
+/// Whether a text table's values start in the cell after the label: two of its rows have
+/// a value there, and none has empty cells there before as many values as its columns (the
+/// empty cells of a merged label, `一、本年新收…\t\t3\t0…`). Then an empty cell after a
+/// label may be the row's own.
+pub(super) fn values_follow_labels(hits: &[(usize, Run<'_>)], specs: &[RowSpec], form: Form, extra: usize) -> bool {
+    if form == Form::Html {
+        return false;
+    }
+    let mut seen = 0;
+    for (i, run) in hits {
+        let v = &run.values;
+        let lead = v.iter().take_while(|t| t.kind == Kind::Blank).count();
+        let filled = v.iter().filter(|t| t.kind != Kind::Blank).count();
+        if lead > 0 && filled >= specs[*i].cols.len() + extra {
+            return false;
+        }
+        seen += usize::from(lead == 0 && v.first().is_some_and(Token::is_value));
+    }
+    seen >= 2
+}
+
+/// Whether a text table's lines end at their last column: two of its rows have as many
+/// values as columns, on one line, the last in the line's last cell, and no row has an
+/// empty cell after more cells than its columns (`规章\t0\t0\t0\t`: a tab after the values
+/// is layout). Then empty cells that make up a row's columns after its values are its own.
+/// `extra`: columns the rows print beyond their template's (a 小计 column).
+pub(super) fn lines_end_at_last_column(hits: &[(usize, Run<'_>)], specs: &[RowSpec], form: Form, extra: usize) -> bool {
+    if form == Form::Html {
+        return false;
+    }
+    let mut seen = 0;
+    for (i, run) in hits {
+        let m = specs[*i].cols.len() + extra;
+        let lead = run.values.iter().take_while(|t| t.kind == Kind::Blank).count();
+        let v = &run.values[lead..];
+        let Some(last) = v.last() else { continue };
+        if last.kind == Kind::Blank {
+            if v.len() > m {
+                return false;
+            }
+            continue;
+        }
+        let one_line = v.iter().all(|t| t.line == last.line && t.kind != Kind::Run);
+        seen += usize::from(v.len() == m && one_line && last.cell + 1 == last.line_cells);
+    }
+    seen >= 2
+}

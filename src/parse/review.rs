@@ -1,0 +1,327 @@
+//! The review and litigation table: fifteen cells, three proceedings of five results, read
+//! by position where a line holds exactly them, otherwise in order and placed with the
+//! identities.
+
+use super::*;
+
+/// Extracts the review/litigation table: 15 cells, three proceedings of five results.
+/// A line of exactly 15 cells with no text is read by position (blank cells are blank);
+/// otherwise the values are read in order and placed with the identities.
+pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
+    let table = Table::ReviewLitigation;
+    let specs = template::REVIEW;
+    let tokens = grid::tokens(lines, form == Form::Glued);
+    let mut ex = Extracted::default();
+    let width = specs.len() * template::RESULTS.len();
+    // Positional: one line of `width` cells, values and blanks only.
+    let mut by_line: Vec<(u32, Vec<&Token>)> = Vec::new();
+    for t in &tokens {
+        match by_line.last_mut() {
+            Some((l, v)) if *l == t.line => v.push(t),
+            _ => by_line.push((t.line, vec![t])),
+        }
+    }
+    let positional = by_line.iter().find_map(|(_, ts)| {
+        let grid = ts.len() >= width
+            && ts[0].line_cells as usize == ts.len()
+            && ts.iter().all(|t| t.kind != Kind::Text && t.kind != Kind::Run)
+            && ts.iter().any(|t| t.is_value());
+        grid.then(|| review_cells(ts, width)).flatten()
+    });
+    let positional = positional.or_else(|| stacked_review(&tokens, width));
+    if positional.is_none() && form == Form::Text {
+        if let Some((cells, checked)) = review_by_layout(lines, &tokens, width) {
+            let line = cells.iter().flatten().next().map_or(first_line, |t| t.line);
+            for (i, t) in cells.iter().enumerate() {
+                let spec = &specs[i / 5];
+                ex.cells.push(match t {
+                    Some(t) => value_cell(table, spec, i % 5, t, None, &mut ex.diags),
+                    None => Cell::blank(table, spec.key, spec.cols[i % 5], line),
+                });
+            }
+            let msg = format!(
+                "{}: {} values, fewer than its {width} columns; each was read under the column its place on the line stands under, the others blank",
+                table.as_str(),
+                cells.iter().flatten().count()
+            );
+            ex.diags.push(if checked {
+                Diagnostic::info(
+                    Code::MissingValues,
+                    Some(line),
+                    format!("{msg} (the proceedings' 总计 add up)"),
+                )
+            } else {
+                Diagnostic::warning(
+                    Code::MissingValues,
+                    Some(line),
+                    format!("{msg}; its 总计 are blank, so nothing checks the places"),
+                )
+            });
+            return ex;
+        }
+    }
+    if let Some(ts) = positional {
+        for (i, t) in ts.iter().enumerate() {
+            let spec = &specs[i / 5];
+            let cell = if t.kind == Kind::Blank {
+                Cell::blank(table, spec.key, spec.cols[i % 5], t.line)
+            } else {
+                value_cell(table, spec, i % 5, t, None, &mut ex.diags)
+            };
+            ex.cells.push(cell);
+        }
+        return ex;
+    }
+    let mut values: Vec<Token> = tokens
+        .iter()
+        .filter(|t| t.is_value() || t.kind == Kind::Run)
+        .cloned()
+        .collect();
+    runs_among_values(&mut values, width);
+    if values.iter().any(|t| t.kind == Kind::Run) {
+        let line = values[0].line;
+        let score = |nums: &[Option<f64>]| -> i32 {
+            (0..3)
+                .map(|g| {
+                    let v: Option<Vec<f64>> = nums[g * 5..g * 5 + 5].iter().copied().collect();
+                    v.map_or(0, |v| {
+                        if validate::close(v[4], v[..4].iter().sum()) {
+                            1
+                        } else {
+                            -1
+                        }
+                    })
+                })
+                .sum()
+        };
+        let cell_for =
+            |c: usize, tok: &Token<'_>, d: &mut Vec<Diagnostic>| value_cell(table, &specs[c / 5], c % 5, tok, None, d);
+        place_glued(
+            table,
+            "行政复议、行政诉讼",
+            &values,
+            &REVIEW_COLS,
+            line,
+            cell_for,
+            score,
+            &mut ex,
+        );
+        return ex;
+    }
+    if values.is_empty() {
+        // A table left empty: a row of exactly `width` empty cells (`<td>`s of an HTML row)
+        // is its row of blank cells.
+        let tabs = |l: &&Line<'_>| l.text.bytes().filter(|&b| b == b'\t').count();
+        if let Some(l) = lines
+            .iter()
+            .find(|l| tabs(l) == width - 1 && grid::trim(l.text).is_empty())
+        {
+            for spec in specs {
+                for &col in spec.cols {
+                    ex.cells.push(Cell::blank(table, spec.key, col, l.no));
+                }
+            }
+            return ex;
+        }
+        ex.diags.push(Diagnostic::warning(
+            Code::TableMissing,
+            Some(first_line),
+            format!("{}: the heading is there but no values follow it", table.as_str()),
+        ));
+        return ex;
+    }
+    // The 15 cells as one row, so every placement is scored on all three groups.
+    let line = values[0].line;
+    let run = Run::cut(String::new(), line, values, None);
+    place_flat(&run, width, &mut ex);
+    ex
+}
+
+/// Digits of several cells run together on a line of their own, in a text whose other
+/// lines are not (a page put into text with no space between its cells' strings:
+/// `5460151000100022` under the review table's header): where the row's values are fewer
+/// than its `width` cells but their digits are enough to fill them, a value of digits alone
+/// that no cell would print — seven digits or more (no proceeding counts a million cases),
+/// or a leading 0 — is such a run, split as a crawler's are, by the identities.
+fn runs_among_values(values: &mut [Token<'_>], width: usize) {
+    let digits = |t: &Token<'_>| {
+        t.raw
+            .chars()
+            .all(|c| numbers::halfwidth(c).is_ascii_digit())
+            .then(|| t.raw.chars().count())
+    };
+    if values.len() >= width || values.iter().any(|t| t.kind == Kind::Run) {
+        return;
+    }
+    let total: usize = values.iter().map(|t| digits(t).unwrap_or(1)).sum();
+    if total < width {
+        return;
+    }
+    for t in values.iter_mut() {
+        let run = digits(t).is_some_and(|n| n >= 7 || (n > 1 && t.raw.starts_with(['0', '０'])));
+        if t.is_value() && run {
+            t.kind = Kind::Run;
+        }
+    }
+}
+
+/// The `width` cells of a review row of values and empty cells, one token a cell. A row
+/// with more cells has empty ones to spare at its ends (a trailing tab, an empty column a
+/// word processor added before or after the table's): they are dropped from the end that
+/// has them, or, when both ends have, from the one end after whose dropping each
+/// proceeding's 总计 is the sum of its four results (empty cells as 0).
+fn review_cells<'t, 'a>(ts: &[&'t Token<'a>], width: usize) -> Option<Vec<&'t Token<'a>>> {
+    let extra = ts.len() - width;
+    if extra == 0 {
+        return Some(ts.to_vec());
+    }
+    let lead = ts.iter().take_while(|t| t.kind == Kind::Blank).count();
+    let trail = ts.iter().rev().take_while(|t| t.kind == Kind::Blank).count();
+    let sums = |cells: &[&Token<'_>]| {
+        cells.chunks(template::RESULTS.len()).all(|g| {
+            let n: Vec<f64> = g
+                .iter()
+                .map(|t| match t.kind {
+                    Kind::Value(Value::Number(n)) => n.value,
+                    _ => 0.0,
+                })
+                .collect();
+            validate::close(n[n.len() - 1], n[..n.len() - 1].iter().sum())
+        })
+    };
+    let front = (lead >= extra).then(|| &ts[extra..]);
+    let back = (trail >= extra).then(|| &ts[..width]);
+    let pick = match (front, back) {
+        (Some(f), None) => f,
+        (None, Some(b)) => b,
+        (Some(f), Some(b)) => match (sums(f), sums(b)) {
+            (true, false) => f,
+            (false, true) => b,
+            _ => return None,
+        },
+        (None, None) => return None,
+    };
+    Some(pick.to_vec())
+}
+
+/// The review table's `width` cells one a line, an empty one printed as such (`5 |`, `|`,
+/// `2 |`: a page's cells put into text one a line): the one run of tokens, each its line's
+/// only cell, values and empty cells on lines one after another, exactly `width` long with
+/// a value among them.
+fn stacked_review<'t, 'a>(tokens: &'t [Token<'a>], width: usize) -> Option<Vec<&'t Token<'a>>> {
+    let mut found = None;
+    let mut run: Vec<&Token<'a>> = Vec::new();
+    let mut close = |run: &mut Vec<&'t Token<'a>>| -> bool {
+        let fits = run.len() == width && run.iter().any(|t| t.is_value()) && run.iter().any(|t| t.kind == Kind::Blank);
+        let taken = fits && found.replace(std::mem::take(run)).is_some();
+        run.clear();
+        taken
+    };
+    for t in tokens {
+        let cell = t.line_cells == 1 && (t.is_value() || t.kind == Kind::Blank);
+        let ends = !cell || run.last().is_some_and(|p| p.line + 1 != t.line);
+        if ends && close(&mut run) {
+            return None;
+        }
+        if cell {
+            run.push(t);
+        }
+    }
+    if close(&mut run) {
+        return None;
+    }
+    found
+}
+
+/// The review table's 15 cells as one row, for splitting runs (no column has a prior).
+const REVIEW_COLS: [&str; 15] = [""; 15];
+
+/// Places the review table's values as one 15-column row, scoring with the three
+/// proceeding identities, then maps the flat columns back to (proceeding, result).
+fn place_flat(run: &Run<'_>, m: usize, ex: &mut Extracted) {
+    let table = Table::ReviewLitigation;
+    let n = run.values.len();
+    let mut scored: Vec<(i32, Vec<Option<Cell>>)> = Vec::new();
+    let mut scratch = Vec::new();
+    for p in placements(n, m) {
+        let mut cand: Vec<Option<Cell>> = p
+            .iter()
+            .enumerate()
+            .map(|(c, v)| {
+                v.map(|i| {
+                    let spec = &template::REVIEW[c / 5];
+                    value_cell(table, spec, c % 5, &run.values[i], None, &mut scratch)
+                })
+            })
+            .collect();
+        let mut score = 0;
+        let mut reject = false;
+        for g in 0..3 {
+            let group = &mut cand[g * 5..g * 5 + 5];
+            let gaps: Vec<usize> = (0..5).filter(|&c| group[c].is_none()).collect();
+            if gaps.len() == 1 && group.iter().flatten().all(|c| c.number().is_some()) {
+                let c = gaps[0];
+                let sum: f64 = group[..4].iter().flatten().filter_map(Cell::number).sum();
+                let v = if c == 4 {
+                    sum
+                } else {
+                    group[4].as_ref().and_then(Cell::number).unwrap_or(0.0) - sum
+                };
+                if v < -1e-9 {
+                    reject = true;
+                }
+                group[c] = Some(Cell {
+                    table,
+                    row: template::PROCEEDINGS[g],
+                    col: template::RESULTS[c],
+                    value: Some(v),
+                    status: CellStatus::Inferred,
+                    raw: Default::default(),
+                    line: run.label_line,
+                });
+            }
+            let nums: Option<Vec<f64>> = group.iter().map(|c| c.as_ref().and_then(Cell::number)).collect();
+            if let Some(v) = nums {
+                score += if validate::close(v[4], v[..4].iter().sum()) {
+                    1
+                } else {
+                    -1
+                };
+            }
+        }
+        if !reject {
+            scored.push((score, cand));
+        }
+    }
+    let best = scored.iter().map(|s| s.0).max();
+    let best: Vec<&Vec<Option<Cell>>> = scored.iter().filter(|s| Some(s.0) == best).map(|s| &s.1).collect();
+    let agreed = agree(&best, m);
+    let complete = agreed.iter().all(Option::is_some);
+    if n != m {
+        let raws: Vec<&str> = run.values.iter().map(|t| t.raw).collect();
+        let msg = format!("{}: {} values [{}] for 15 cells", table.as_str(), n, raws.join(" "));
+        if complete {
+            let code = if n < m { Code::MissingValues } else { Code::ExtraValues };
+            ex.diags.push(Diagnostic::info(
+                code,
+                Some(run.label_line),
+                format!("{msg}; the identities place them"),
+            ));
+        } else {
+            let missing: Vec<String> = (0..m)
+                .filter(|&c| agreed[c].is_none())
+                .map(|c| format!("{}/{}", template::PROCEEDINGS[c / 5], template::RESULTS[c % 5]))
+                .collect();
+            ex.diags.push(Diagnostic::warning(
+                Code::AmbiguousRow,
+                Some(run.label_line),
+                format!(
+                    "{msg}; the identities cannot place them, so {} were left out",
+                    missing.join(", ")
+                ),
+            ));
+        }
+    }
+    ex.diags.extend(scratch);
+    ex.cells.extend(agreed.into_iter().flatten());
+}
