@@ -1,7 +1,7 @@
 //! The report's metadata from its text: the title (looked for among the first lines, past a
 //! site's chrome, a crawler's header and a converter's front matter), the agency and year it
 //! names, or, where no line is a title, the ones the report's sentences, signature or
-//! statistics' period give; the publication date.
+//! statistics' period give; the publication date; whether it speaks for a whole area (`scope`).
 
 use super::*;
 
@@ -1408,4 +1408,33 @@ pub fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
     let doy = (153 * mp + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146097 + doe as i32 - 719468
+}
+
+/// `aggregate` when the report speaks for every agency of its area (全市共受理…申请,
+/// 全区各级行政机关, 全县汇总), else `agency`. Counts of a whole area sum the reports its
+/// agencies publish themselves; researchers must not add both.
+pub fn scope(text: &str) -> &'static str {
+    const COUNTS: [&str; 6] = ["受理", "收到", "接收", "办理", "新收", "主动公开"];
+    // 全's bytes found by memmem, which looks for the rarest of them (`match_indices('全')`
+    // looks for its last byte, which most Chinese characters share).
+    for i in memchr::memmem::find_iter(text.as_bytes(), "全".as_bytes()) {
+        // The next characters, white space skipped (全 市 汇 总 in spaced-out text); only
+        // these few are copied, not the document.
+        let mut chars = text[i + '全'.len_utf8()..].chars().filter(|c| !c.is_whitespace());
+        if !chars.next().is_some_and(|c| AREAS.contains(&c)) {
+            continue;
+        }
+        let after: String = chars.take(12).collect();
+        let aggregate = after.starts_with("各级行政机关")
+            || after.starts_with("各级政府信息公开")
+            || after.starts_with("汇总")
+            || after.contains("情况汇总")
+            || after
+                .strip_prefix('共')
+                .is_some_and(|a| COUNTS.iter().any(|k| a.starts_with(k)));
+        if aggregate {
+            return "aggregate";
+        }
+    }
+    "agency"
 }
