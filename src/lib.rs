@@ -9,8 +9,8 @@ pub mod config;
 pub mod decode;
 pub mod dedup;
 pub mod diag;
-#[cfg(feature = "parquet")]
 mod forms;
+#[cfg(feature = "parquet")]
 pub mod frame;
 pub mod hant;
 pub mod html;
