@@ -2,6 +2,17 @@
 //! a Parquet dataset. The pipeline reads as its stages:
 //! walk → decode → segment → parse → validate → frame → write; `run` strings them
 //! together. [`process_bytes`] is the pure per-file core that tests and the fuzzer call.
+//!
+//! Where each stage lives: `walk` (the sorted list of files) → `decode` (bytes → text;
+//! `hant` and `radicals` read traditional characters and radicals as the ideographs the
+//! parser looks for) → `html` (a page → lines of cells), `markup` and `forms` (texts in a
+//! page's or a converter's form of their own, rewritten as lines of cells) → `segment`
+//! (metadata, the tables' regions, texts cut again at their headings) → `parse` (regions →
+//! cells) → `validate` (the identities) → `twins` and `years` (a report's copies and
+//! neighbours settle its runs in doubt), `dedup` (one document per agency and year) →
+//! `frame` → `write`. Beside them: `place` (agencies → places), `report` (`report.html`),
+//! `spill` (what the run's end needs, kept on disk), `budget` and `signal` (a file's work
+//! bounded, a run stopped cleanly), `inspect` (`ogi inspect`).
 
 mod addr;
 pub mod budget;

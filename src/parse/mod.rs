@@ -5,6 +5,13 @@
 //! the arithmetic identities (`crate::validate`); a placement they single out is used, and
 //! where they cannot decide only the cells all good placements agree on are emitted, with
 //! a warning.
+//!
+//! Its parts: `grid` (lines → tokens), `labels` (labels → template rows), `numbers` (cell
+//! text → values), `place` (a run's values into its row's columns, scored by the
+//! identities), `glued` (a crawler's runs of digits cut into cells), `stated` (the numbers
+//! the prose states), `subtotal` (a 法人或其他组织小计 column), `layout` and `pages` (a PDF's
+//! text with its layout kept), `bands` (a PDF's text in its reading order), `review` (the
+//! review and litigation table).
 
 mod bands;
 mod glued;
