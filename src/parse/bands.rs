@@ -461,3 +461,187 @@ pub(super) fn lines_end_at_last_column(hits: &[(usize, Run<'_>)], specs: &[RowSp
     }
     seen >= 2
 }
+
+/// Most steps [`reading_order`]'s search takes: the rows of zeros of a quiet year fit many
+/// alignments that read alike; a search past this is given up (the table stays as read).
+const ORDER_STEPS: usize = 200_000;
+/// Most readings with other numbers than the first [`reading_order`] checks against the
+/// column identities (each check builds the table's cells).
+const ORDER_CHECKS: usize = 64;
+/// Most rows whose first value waits for its label at once.
+const ORDER_WAITING: usize = 8;
+
+/// The applications table of a PDF's text in its reading order (`pdftotext` without
+/// `-layout`, a Word document's PDF) where the rows beside a group label's cell (（三）不予公开,
+/// （四）无法提供, （五）不予处理, （六）其他处理) were printed apart from their numbers: the
+/// numbers stand in the template's order, a row after the other, but the labels of such
+/// rows come in a block after them, and a row's first number with its label when the number
+/// stood on the label's first line (`0 0 0 0 0 3` among the rows' numbers, `5.属于三类内部事`
+/// / `3` / `务信息` after them). Read as the one reading of that kind in which every row adds
+/// up and the table's column identities hold: each row takes the next seven numbers, or the
+/// next six and, as its first, a number standing alone between label lines later, in the
+/// order of the rows that wait for one. None when the table holds other than seven numbers
+/// a row, or when no reading or more than one (by the numbers read) fits; else the cells,
+/// with the rows whose first number stood apart.
+pub(super) fn reading_order(
+    table: Table,
+    template: Template,
+    specs: &[RowSpec],
+    tokens: &[Token<'_>],
+) -> Option<(Vec<Cell>, Vec<usize>)> {
+    let m = 7;
+    if table != Table::Applications || specs.iter().any(|s| s.cols.len() != m) {
+        return None;
+    }
+    let mut at = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        match t.kind {
+            Kind::Value(Value::Number(_)) => at.push(i),
+            Kind::Text => {}
+            _ => return None,
+        }
+    }
+    if at.len() != specs.len() * m {
+        return None;
+    }
+    let vals: Vec<f64> = at.iter().filter_map(|&i| summand(&tokens[i])).collect();
+    // A number standing alone between label lines (or a label and the table's end).
+    let alone: Vec<bool> = at
+        .iter()
+        .map(|&i| {
+            let text = |t: Option<&Token<'_>>| t.is_none_or(|t| t.kind == Kind::Text);
+            text(i.checked_sub(1).and_then(|p| tokens.get(p))) && text(tokens.get(i + 1))
+        })
+        .collect();
+    let cells = |assign: &[usize]| -> Vec<Cell> {
+        let mut scratch = Vec::new();
+        specs
+            .iter()
+            .enumerate()
+            .flat_map(|(r, spec)| (0..m).map(move |c| (r, spec, c)))
+            .map(|(r, spec, c)| value_cell(table, spec, c, &tokens[at[assign[r * m + c]]], None, &mut scratch))
+            .collect()
+    };
+    // The table's column identities (its rows' own were checked as they were read).
+    let holds = |assign: &[usize]| validate::check(&cells(assign), template, &mut Vec::new()) == Some(true);
+    let mut search = Order {
+        holds: &holds,
+        vals: &vals,
+        alone: &alone,
+        m,
+        rows: specs.len(),
+        steps: 0,
+        checks: 0,
+        assign: vec![usize::MAX; specs.len() * m],
+        found: None,
+        twice: false,
+    };
+    search.go(0, 0, &mut Vec::new());
+    if search.twice || search.steps > ORDER_STEPS {
+        return None;
+    }
+    let (assign, apart) = search.found?;
+    Some((cells(&assign), apart))
+}
+
+/// The search of [`reading_order`]: `assign` gives each cell (row by row) the index of its
+/// number in `vals`.
+struct Order<'v> {
+    /// Whether a whole reading's columns add up.
+    holds: &'v dyn Fn(&[usize]) -> bool,
+    vals: &'v [f64],
+    alone: &'v [bool],
+    m: usize,
+    rows: usize,
+    steps: usize,
+    /// Readings checked against the column identities.
+    checks: usize,
+    assign: Vec<usize>,
+    /// The first reading found whose columns add up, and its rows whose first number stood
+    /// apart.
+    found: Option<(Vec<usize>, Vec<usize>)>,
+    /// A second such reading with other numbers was found.
+    twice: bool,
+}
+
+impl Order<'_> {
+    /// Reads from number `pos` on, rows `r` on, `waiting` the rows (with the first number
+    /// each must get) whose first number stands later, in their order.
+    fn go(&mut self, pos: usize, r: usize, waiting: &mut Vec<(usize, f64)>) {
+        self.steps += 1;
+        if self.twice || self.steps > ORDER_STEPS {
+            return;
+        }
+        let n = self.vals.len();
+        // The first number of the row that waits first, standing alone here.
+        if let Some(&(row, want)) = waiting.first() {
+            if pos < n && self.alone[pos] && validate::close(self.vals[pos], want) {
+                let first = waiting.remove(0);
+                self.assign[row * self.m] = pos;
+                self.go(pos + 1, r, waiting);
+                waiting.insert(0, first);
+            }
+        }
+        if r == self.rows {
+            if pos == n && waiting.is_empty() {
+                self.record();
+            }
+            return;
+        }
+        let m = self.m;
+        // The row's seven numbers, one after the other.
+        if pos + m <= n {
+            let row = &self.vals[pos..pos + m];
+            if validate::close(row[m - 1], row[..m - 1].iter().sum()) {
+                for c in 0..m {
+                    self.assign[r * m + c] = pos + c;
+                }
+                self.go(pos + m, r + 1, waiting);
+            }
+        }
+        // Its last six, its first standing later.
+        if pos + m - 1 <= n && waiting.len() < ORDER_WAITING {
+            let row = &self.vals[pos..pos + m - 1];
+            let want = row[m - 2] - row[..m - 2].iter().sum::<f64>();
+            if want >= 0.0 && validate::close(want, want.round()) {
+                for c in 1..m {
+                    self.assign[r * m + c] = pos + c - 1;
+                }
+                waiting.push((r, want.round()));
+                self.go(pos + m - 1, r + 1, waiting);
+                waiting.pop();
+            }
+        }
+    }
+
+    fn record(&mut self) {
+        let apart: Vec<usize> = (0..self.rows)
+            .filter(|&r| self.assign[r * self.m] + 1 != self.assign[r * self.m + 1])
+            .collect();
+        if let Some((seen, before)) = &self.found {
+            if seen
+                .iter()
+                .zip(&self.assign)
+                .all(|(&a, &b)| self.vals[a] == self.vals[b])
+            {
+                // The same numbers (rows of zeros read at another alignment): the reading
+                // that puts the fewest first numbers apart is the one the message names.
+                if apart.len() < before.len() {
+                    self.found = Some((self.assign.clone(), apart));
+                }
+                return;
+            }
+        }
+        self.checks += 1;
+        if self.checks > ORDER_CHECKS {
+            self.steps = ORDER_STEPS + 1;
+            return;
+        }
+        if (self.holds)(&self.assign) {
+            match self.found {
+                None => self.found = Some((self.assign.clone(), apart)),
+                Some(_) => self.twice = true,
+            }
+        }
+    }
+}

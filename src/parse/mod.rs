@@ -1220,6 +1220,44 @@ pub fn labelled(
     if !glued_rows.is_empty() {
         joint_glued(table, template, specs, &glued_rows, stated, &mut ex);
     }
+    // A PDF's text in its reading order whose rows beside a group label's cell were printed
+    // apart from their numbers, the rows as read leaving some out: read by the numbers'
+    // order alone where one reading of it adds up (`bands::reading_order`).
+    let left_out = |ex: &Extracted| {
+        ex.diags
+            .iter()
+            .any(|d| matches!(d.code, Code::AmbiguousRow | Code::UnknownRow))
+    };
+    if table == Table::Applications
+        && form == Form::Text
+        && subtotal_at.is_none()
+        && (filled.contains(&false) || left_out(&ex))
+    {
+        if let Some((cells, apart)) = reading_order(table, template, specs, &tokens) {
+            ex.cells = cells;
+            ex.diags.retain(|d| {
+                !matches!(
+                    d.code,
+                    Code::AmbiguousRow | Code::UnknownRow | Code::MissingValues | Code::ExtraValues
+                )
+            });
+            filled.fill(true);
+            let keys: Vec<&str> = apart.iter().map(|&r| specs[r].key).collect();
+            ex.diags.push(Diagnostic::warning(
+                Code::MissingValues,
+                Some(first_line),
+                format!(
+                    "{}: the rows' labels stand apart from their numbers (a PDF's text in its reading order){}; read by the numbers' order alone, the one reading in which every row and column adds up",
+                    table.as_str(),
+                    if keys.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", the first numbers of row(s) {} with their labels after later rows'", keys.join(", "))
+                    }
+                ),
+            ));
+        }
+    }
     for (i, spec) in specs.iter().enumerate() {
         if !filled[i] {
             ex.diags.push(Diagnostic::warning(
@@ -2819,6 +2857,82 @@ mod tests {
         assert_eq!(
             values(&ex, "granted"),
             row([4.0, 1.0, 0.0, 0.0, 0.0, 0.0, 5.0]),
+            "{:?}",
+            ex.diags
+        );
+    }
+
+    #[test]
+    fn rows_beside_a_group_label_printed_apart_are_read_by_the_numbers_order() {
+        // A Word document's PDF in its reading order (`converted/018_word_pdftotext`): the
+        // numbers in the template's order, but the rows beside the （三） and （四） group
+        // labels printed apart, each label after the group's numbers with the row's first
+        // number between its lines.
+        let specs = template::rows(Table::Applications, Template::T2021);
+        let mut rows = vec![[0u32; 7]; specs.len()];
+        let key = |k: &str| specs.iter().position(|s| s.key == k).expect("a 2021 row");
+        for (k, v) in [
+            ("new_received", [13, 2, 0, 0, 0, 0, 15]),
+            ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
+            ("granted", [5, 1, 0, 0, 0, 0, 6]),
+            ("withheld.internal_affairs", [3, 0, 0, 0, 0, 0, 3]),
+            ("unable.not_held", [4, 1, 0, 0, 0, 0, 5]),
+            ("unable.needs_creation", [2, 0, 0, 0, 0, 0, 2]),
+            ("total", [14, 2, 0, 0, 0, 0, 16]),
+            ("carried_forward", [1, 0, 0, 0, 0, 0, 1]),
+        ] {
+            rows[key(k)] = v;
+        }
+        let apart = [
+            key("withheld.internal_affairs"),
+            key("unable.not_held"),
+            key("unable.needs_creation"),
+        ];
+        let text = |first_of_apart: &dyn Fn(usize) -> u32| {
+            let mut text = String::from(
+                "申请人情况\n自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n",
+            );
+            for (r, spec) in specs.iter().enumerate() {
+                if apart.contains(&r) {
+                    rows[r][1..].iter().for_each(|v| text.push_str(&format!("{v}\n")));
+                } else {
+                    text.push_str(&format!("{}\n", spec.label));
+                    rows[r].iter().for_each(|v| text.push_str(&format!("{v}\n")));
+                }
+                if spec.key == "unable.unclear_after_correction" {
+                    for &a in &apart {
+                        let label: Vec<char> = specs[a].label.chars().collect();
+                        let (head, tail) = label.split_at(label.len() / 2);
+                        let (head, tail): (String, String) = (head.iter().collect(), tail.iter().collect());
+                        text.push_str(&format!("{head}\n{}\n{tail}\n", first_of_apart(a)));
+                    }
+                }
+            }
+            text
+        };
+        let ex = labelled_text(Table::Applications, Template::T2021, &text(&|a| rows[a][0]), Form::Text);
+        for (r, spec) in specs.iter().enumerate() {
+            assert_eq!(
+                values(&ex, spec.key),
+                rows[r].map(|v| Some(f64::from(v))).to_vec(),
+                "{} {:?}",
+                spec.key,
+                ex.diags
+            );
+        }
+        assert!(ex.diags.iter().any(|d| d.code == Code::MissingValues
+            && d.message
+                .contains("withheld.internal_affairs, unable.not_held, unable.needs_creation")));
+        // A first number that makes its row not add up: no reading of the numbers' order
+        // fits, and the table is not read so.
+        let ex = labelled_text(
+            Table::Applications,
+            Template::T2021,
+            &text(&|a| rows[a][0] + 1),
+            Form::Text,
+        );
+        assert!(
+            !ex.diags.iter().any(|d| d.message.contains("reading order")),
             "{:?}",
             ex.diags
         );
