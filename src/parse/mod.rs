@@ -2867,10 +2867,16 @@ mod tests {
         // A Word document's PDF in its reading order (`converted/018_word_pdftotext`): the
         // numbers in the template's order, but the rows beside the （三） and （四） group
         // labels printed apart, each label after the group's numbers with the row's first
-        // number between its lines.
-        let specs = template::rows(Table::Applications, Template::T2021);
+        // number between its lines. Both templates' tables.
+        for template in [Template::T2021, Template::T2019] {
+            rows_printed_apart(template);
+        }
+    }
+
+    fn rows_printed_apart(template: Template) {
+        let specs = template::rows(Table::Applications, template);
         let mut rows = vec![[0u32; 7]; specs.len()];
-        let key = |k: &str| specs.iter().position(|s| s.key == k).expect("a 2021 row");
+        let key = |k: &str| specs.iter().position(|s| s.key == k).expect("a row of both templates");
         for (k, v) in [
             ("new_received", [13, 2, 0, 0, 0, 0, 15]),
             ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
@@ -2910,12 +2916,12 @@ mod tests {
             }
             text
         };
-        let ex = labelled_text(Table::Applications, Template::T2021, &text(&|a| rows[a][0]), Form::Text);
+        let ex = labelled_text(Table::Applications, template, &text(&|a| rows[a][0]), Form::Text);
         for (r, spec) in specs.iter().enumerate() {
             assert_eq!(
                 values(&ex, spec.key),
                 rows[r].map(|v| Some(f64::from(v))).to_vec(),
-                "{} {:?}",
+                "{template:?} {} {:?}",
                 spec.key,
                 ex.diags
             );
@@ -2925,12 +2931,7 @@ mod tests {
                 .contains("withheld.internal_affairs, unable.not_held, unable.needs_creation")));
         // A first number that makes its row not add up: no reading of the numbers' order
         // fits, and the table is not read so.
-        let ex = labelled_text(
-            Table::Applications,
-            Template::T2021,
-            &text(&|a| rows[a][0] + 1),
-            Form::Text,
-        );
+        let ex = labelled_text(Table::Applications, template, &text(&|a| rows[a][0] + 1), Form::Text);
         assert!(
             !ex.diags.iter().any(|d| d.message.contains("reading order")),
             "{:?}",
