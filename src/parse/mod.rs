@@ -1220,43 +1220,8 @@ pub fn labelled(
     if !glued_rows.is_empty() {
         joint_glued(table, template, specs, &glued_rows, stated, &mut ex);
     }
-    // A PDF's text in its reading order whose rows beside a group label's cell were printed
-    // apart from their numbers, the rows as read leaving some out: read by the numbers'
-    // order alone where one reading of it adds up (`bands::reading_order`).
-    let left_out = |ex: &Extracted| {
-        ex.diags
-            .iter()
-            .any(|d| matches!(d.code, Code::AmbiguousRow | Code::UnknownRow))
-    };
-    if table == Table::Applications
-        && form == Form::Text
-        && subtotal_at.is_none()
-        && (filled.contains(&false) || left_out(&ex))
-    {
-        if let Some((cells, apart)) = reading_order(table, template, specs, &tokens) {
-            ex.cells = cells;
-            ex.diags.retain(|d| {
-                !matches!(
-                    d.code,
-                    Code::AmbiguousRow | Code::UnknownRow | Code::MissingValues | Code::ExtraValues
-                )
-            });
-            filled.fill(true);
-            let keys: Vec<&str> = apart.iter().map(|&r| specs[r].key).collect();
-            ex.diags.push(Diagnostic::warning(
-                Code::MissingValues,
-                Some(first_line),
-                format!(
-                    "{}: the rows' labels stand apart from their numbers (a PDF's text in its reading order){}; read by the numbers' order alone, the one reading in which every row and column adds up",
-                    table.as_str(),
-                    if keys.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", the first numbers of row(s) {} with their labels after later rows'", keys.join(", "))
-                    }
-                ),
-            ));
-        }
+    if table == Table::Applications && form == Form::Text && subtotal_at.is_none() {
+        by_reading_order(template, specs, &tokens, first_line, &mut filled, &mut ex);
     }
     for (i, spec) in specs.iter().enumerate() {
         if !filled[i] {
@@ -1292,6 +1257,54 @@ pub fn labelled(
     sort_in_order(&mut ex.cells, |_| template);
     unitless_procurement(&mut ex);
     ex
+}
+
+/// The applications table of a PDF's text in its reading order whose rows beside a group
+/// label's cell were printed apart from their numbers, where the rows as read left some
+/// out: read by the numbers' order alone where one reading of it adds up
+/// ([`reading_order`]), its cells for `ex`'s, with a warning naming the rows whose first
+/// numbers stood apart.
+fn by_reading_order(
+    template: Template,
+    specs: &[RowSpec],
+    tokens: &[Token<'_>],
+    first_line: u32,
+    filled: &mut [bool],
+    ex: &mut Extracted,
+) {
+    let table = Table::Applications;
+    let left_out = ex
+        .diags
+        .iter()
+        .any(|d| matches!(d.code, Code::AmbiguousRow | Code::UnknownRow));
+    if !filled.contains(&false) && !left_out {
+        return;
+    }
+    let Some((cells, apart)) = reading_order(table, template, specs, tokens) else {
+        return;
+    };
+    ex.cells = cells;
+    ex.diags.retain(|d| {
+        !matches!(
+            d.code,
+            Code::AmbiguousRow | Code::UnknownRow | Code::MissingValues | Code::ExtraValues
+        )
+    });
+    filled.fill(true);
+    let keys: Vec<&str> = apart.iter().map(|&r| specs[r].key).collect();
+    ex.diags.push(Diagnostic::warning(
+        Code::MissingValues,
+        Some(first_line),
+        format!(
+            "{}: the rows' labels stand apart from their numbers (a PDF's text in its reading order){}; read by the numbers' order alone, the one reading in which every row and column adds up",
+            table.as_str(),
+            if keys.is_empty() {
+                String::new()
+            } else {
+                format!(", the first numbers of row(s) {} with their labels after later rows'", keys.join(", "))
+            }
+        ),
+    ));
 }
 
 /// Outcome rows that each lack their 总计 alone, in a text that keeps no empty cells (a
