@@ -1220,6 +1220,7 @@ pub fn labelled(
     if !glued_rows.is_empty() {
         joint_glued(table, template, specs, &glued_rows, stated, &mut ex);
     }
+    // Rows a PDF's reading order printed apart from their labels, some left out as read.
     if table == Table::Applications && form == Form::Text && subtotal_at.is_none() {
         by_reading_order(template, specs, &tokens, first_line, &mut filled, &mut ex);
     }
