@@ -787,67 +787,15 @@ pub fn labelled(
     let mut all: VecDeque<Run> = runs(&tokens).into();
     while let Some(mut run) = all.pop_front() {
         crate::budget::step();
-        if let Some(mut c) = carry.take() {
-            // The carried label's lines, then the run's, each where it starts.
-            let at = c.label.len();
-            c.breaks.push((at, run.label_line));
-            c.breaks.extend(run.breaks.iter().map(|&(b, line)| (b + at, line)));
-            run.breaks = c.breaks;
-            run.label = c.label + &run.label;
-            run.first_line = c.first_line;
+        if let Some(c) = carry.take() {
+            carry_into(c, &mut run);
         }
         if form == Form::Text && table == Table::Applications {
-            if let Some(next) = all.front() {
-                if let Some(m) = value_between_label_lines(&run, next, specs, &filled, cursor, subtotal_at) {
-                    let mut next = all.pop_front().expect("the front run");
-                    let at = run.label.len();
-                    run.breaks.push((at, next.label_line));
-                    run.label.push_str(&next.label);
-                    // (Values after the row's: the next row's, its label elsewhere.)
-                    let more = next.values.split_off(m - 1);
-                    run.values.extend(next.values);
-                    if let Some(first) = more.first() {
-                        let line = first.line;
-                        all.push_front(Run::cut(String::new(), line, more, next.header_unit));
-                    }
-                }
-            }
-        }
-        // A row's label with the header's words after it (a PDF's text prints the first
-        // row's label, the cell beside the header's, before the header: `一、本年新收政府` /
-        // `信息公开申请数量 自然` / `人 法人或其他组织 总计 商业` / … / `其他 小计` / `138 …`):
-        // the row's, without the header's words (`总计` names the last row).
-        if table == Table::Applications && form == Form::Text {
-            // (`企`, of 商业企业, is in no row's label.)
-            if let Some(at) = run
-                .label
-                .contains('企')
-                .then(|| header_after_label(&run.label))
-                .flatten()
-                .filter(|&at| run.label[..at].contains("新收"))
-            {
-                run.label.truncate(at);
-                run.breaks.retain(|b| b.0 < at);
-            }
+            join_value_between_lines(&mut run, &mut all, specs, &filled, cursor, subtotal_at);
+            header_after_first_label(&mut run);
         }
         // Rows whose labels stand before this run's own, each by itself.
-        let mut empties: Vec<(usize, u32)> = Vec::new();
-        loop {
-            let (i, line) = if let Some(found) = empty_row_before(&mut run, specs, &filled, cursor) {
-                found
-            } else if form == Form::Glued {
-                let line = run.label_line;
-                match glued_empty_row(&mut run, specs, &filled, cursor) {
-                    Some(i) => (i, line),
-                    None => break,
-                }
-            } else {
-                break;
-            };
-            filled[i] = true;
-            cursor = i + 1;
-            empties.push((i, line));
-        }
+        let empties = rows_before(&mut run, specs, &mut filled, &mut cursor, form);
         let blank = run.values.iter().all(|t| t.kind == Kind::Blank);
         let row = labels::match_row(&run.label, specs, &filled, cursor);
         // A row of empty cells is a row in an HTML table when its cells line up with the
@@ -1258,6 +1206,94 @@ pub fn labelled(
     sort_in_order(&mut ex.cells, |_| template);
     unitless_procurement(&mut ex);
     ex
+}
+
+/// `c`'s label (a row of empty cells that named no row: a group heading) leading `run`'s:
+/// the carried label's lines, then the run's, each where it starts.
+fn carry_into(mut c: Run<'_>, run: &mut Run<'_>) {
+    let at = c.label.len();
+    c.breaks.push((at, run.label_line));
+    c.breaks.extend(run.breaks.iter().map(|&(b, line)| (b + at, line)));
+    run.breaks = c.breaks;
+    run.label = c.label + &run.label;
+    run.first_line = c.first_line;
+}
+
+/// A row's first value between its label's lines ([`value_between_label_lines`]): the next
+/// run's label joined to `run`'s and its values to the row's, the values after the row's
+/// (the next row's, its label elsewhere) put back as a run of their own.
+fn join_value_between_lines<'a>(
+    run: &mut Run<'a>,
+    all: &mut VecDeque<Run<'a>>,
+    specs: &[RowSpec],
+    filled: &[bool],
+    cursor: usize,
+    subtotal_at: Option<usize>,
+) {
+    let Some(next) = all.front() else {
+        return;
+    };
+    let Some(m) = value_between_label_lines(run, next, specs, filled, cursor, subtotal_at) else {
+        return;
+    };
+    let mut next = all.pop_front().expect("the front run");
+    let at = run.label.len();
+    run.breaks.push((at, next.label_line));
+    run.label.push_str(&next.label);
+    let more = next.values.split_off(m - 1);
+    run.values.extend(next.values);
+    if let Some(first) = more.first() {
+        let line = first.line;
+        all.push_front(Run::cut(String::new(), line, more, next.header_unit));
+    }
+}
+
+/// A row's label with the header's words after it (a PDF's text prints the first row's
+/// label, the cell beside the header's, before the header: `一、本年新收政府` / `信息公开申请数量
+/// 自然` / `人 法人或其他组织 总计 商业` / … / `其他 小计` / `138 …`): the row's, without the
+/// header's words (`总计` names the last row).
+fn header_after_first_label(run: &mut Run<'_>) {
+    // (`企`, of 商业企业, is in no row's label.)
+    if let Some(at) = run
+        .label
+        .contains('企')
+        .then(|| header_after_label(&run.label))
+        .flatten()
+        .filter(|&at| run.label[..at].contains("新收"))
+    {
+        run.label.truncate(at);
+        run.breaks.retain(|b| b.0 < at);
+    }
+}
+
+/// The rows whose labels stand before `run`'s own, each by itself (printed without values,
+/// or a band's labels before its numbers), taken off `run`'s label, marked filled, with
+/// their labels' lines.
+fn rows_before(
+    run: &mut Run<'_>,
+    specs: &[RowSpec],
+    filled: &mut [bool],
+    cursor: &mut usize,
+    form: Form,
+) -> Vec<(usize, u32)> {
+    let mut empties = Vec::new();
+    loop {
+        let (i, line) = if let Some(found) = empty_row_before(run, specs, filled, *cursor) {
+            found
+        } else if form == Form::Glued {
+            let line = run.label_line;
+            match glued_empty_row(run, specs, filled, *cursor) {
+                Some(i) => (i, line),
+                None => break,
+            }
+        } else {
+            break;
+        };
+        filled[i] = true;
+        *cursor = i + 1;
+        empties.push((i, line));
+    }
+    empties
 }
 
 /// The applications table of a PDF's text in its reading order whose rows beside a group
