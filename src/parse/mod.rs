@@ -830,57 +830,20 @@ pub fn labelled(
         // / `20` / `9` / … sixteen numbers); else their cells were printed empty (a crawler
         // keeps every character of a cell; a PDF's text, every character on the line):
         // blank, as an HTML table's empty cells are.
-        let rows = empties.len() + 1;
-        let split = !empties.is_empty()
-            && row.is_some()
-            && table == Table::Applications
-            && form == Form::Text
-            && run.values.len() >= 14
-            && rows_add_up(&run.values, rows, subtotal_at);
-        if split {
-            let m = run.values.len() / rows;
-            let mut values = std::mem::take(&mut run.values).into_iter();
-            for &(i, line) in &empties {
-                let own = Run::cut(
-                    specs[i].label.to_string(),
-                    line,
-                    values.by_ref().take(m).collect(),
-                    run.header_unit,
-                );
-                hits.push((i, own));
+        let band = match row {
+            Some(r) if !empties.is_empty() && table == Table::Applications && form == Form::Text => {
+                band_of_rows_before(&mut run, r, &empties, specs, subtotal_at)
             }
-            run.values = values.collect();
-            let keys: Vec<&str> = empties.iter().map(|&(i, _)| specs[i].key).collect();
-            ex.diags.push(Diagnostic::info(
-                Code::MissingValues,
-                Some(run.label_line),
-                format!(
-                    "{}: the labels of row(s) {} stand before row {}'s, and {} rows of {m} values after them, each adding up: each row took its own, in order",
-                    table.as_str(),
-                    keys.join(", "),
-                    row.map_or("", |i| specs[i].key),
-                    rows
-                ),
-            ));
-        } else {
-            printed_empty.extend_from_slice(&empties);
-            for &(i, line) in &empties {
-                ex.cells.extend(
-                    specs[i]
-                        .cols
-                        .iter()
-                        .map(|&col| Cell::blank(table, specs[i].key, col, line)),
-                );
-                ex.diags.push(Diagnostic::warning(
-                    Code::MissingValues,
-                    Some(line),
-                    format!(
-                        "{}: row {} ({}) is printed without values (its label is followed by the next row's): its cells are blank",
-                        table.as_str(),
-                        specs[i].key,
-                        specs[i].label
-                    ),
-                ));
+            _ => None,
+        };
+        match band {
+            Some((own, diag)) => {
+                hits.extend(own);
+                ex.diags.push(diag);
+            }
+            None => {
+                printed_empty.extend_from_slice(&empties);
+                printed_without_values(table, specs, &empties, &mut ex);
             }
         }
         match row {
@@ -1294,6 +1257,71 @@ fn rows_before(
         empties.push((i, line));
     }
     empties
+}
+
+/// The rows whose labels came before `run`'s own (row `r`'s), where the run holds a row of
+/// values for each of them and its own, each adding up (a PDF's text that reads a band of
+/// rows' labels before their numbers, `（一）予以公开` / `（二）部分公开…` / `20` / `9` / …
+/// sixteen numbers): each row's run, in order (`run` keeps the last), and the diagnostic
+/// saying so. None when they do not.
+fn band_of_rows_before<'a>(
+    run: &mut Run<'a>,
+    r: usize,
+    empties: &[(usize, u32)],
+    specs: &[RowSpec],
+    subtotal_at: Option<usize>,
+) -> Option<(Vec<RowRun<'a>>, Diagnostic)> {
+    let rows = empties.len() + 1;
+    if run.values.len() < 14 || !rows_add_up(&run.values, rows, subtotal_at) {
+        return None;
+    }
+    let m = run.values.len() / rows;
+    let mut values = std::mem::take(&mut run.values).into_iter();
+    let own = empties
+        .iter()
+        .map(|&(i, line)| {
+            let values = values.by_ref().take(m).collect();
+            (i, Run::cut(specs[i].label.to_string(), line, values, run.header_unit))
+        })
+        .collect();
+    run.values = values.collect();
+    let keys: Vec<&str> = empties.iter().map(|&(i, _)| specs[i].key).collect();
+    let diag = Diagnostic::info(
+        Code::MissingValues,
+        Some(run.label_line),
+        format!(
+            "{}: the labels of row(s) {} stand before row {}'s, and {} rows of {m} values after them, each adding up: each row took its own, in order",
+            Table::Applications.as_str(),
+            keys.join(", "),
+            specs[r].key,
+            rows
+        ),
+    );
+    Some((own, diag))
+}
+
+/// Rows whose labels stand before another's with no values of their own: their cells were
+/// printed empty (a crawler keeps every character of a cell; a PDF's text, every character
+/// on the line): blank, as an HTML table's empty cells are, with a warning each.
+fn printed_without_values(table: Table, specs: &[RowSpec], empties: &[(usize, u32)], ex: &mut Extracted) {
+    for &(i, line) in empties {
+        ex.cells.extend(
+            specs[i]
+                .cols
+                .iter()
+                .map(|&col| Cell::blank(table, specs[i].key, col, line)),
+        );
+        ex.diags.push(Diagnostic::warning(
+            Code::MissingValues,
+            Some(line),
+            format!(
+                "{}: row {} ({}) is printed without values (its label is followed by the next row's): its cells are blank",
+                table.as_str(),
+                specs[i].key,
+                specs[i].label
+            ),
+        ));
+    }
 }
 
 /// The applications table of a PDF's text in its reading order whose rows beside a group
