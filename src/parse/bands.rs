@@ -480,19 +480,22 @@ const ORDER_WAITING: usize = 8;
 /// / `3` / `务信息` after them). Read as the one reading of that kind in which every row adds
 /// up and the table's column identities hold: each row takes the next seven numbers, or the
 /// next six and, as its first, a number standing alone between label lines later, in the
-/// order of the rows that wait for one. None when the table holds other than seven numbers
-/// a row, or when no reading or more than one (by the numbers read) fits; else the cells,
-/// with the rows whose first number stood apart.
+/// order of the rows that wait for one. Beside a 法人或其他组织小计 column at `subtotal` each
+/// row has eight numbers, the 小计 the organisations' and 自然人 plus it the total; it is
+/// checked and dropped. None when the table holds other than a row's numbers for each row,
+/// or when no reading or more than one (by the numbers read) fits; else the cells, with the
+/// rows whose first number stood apart.
 pub(super) fn reading_order(
     table: Table,
     template: Template,
     specs: &[RowSpec],
     tokens: &[Token<'_>],
+    subtotal: Option<usize>,
 ) -> Option<(Vec<Cell>, Vec<usize>)> {
-    let m = 7;
-    if table != Table::Applications || specs.iter().any(|s| s.cols.len() != m) {
+    if table != Table::Applications || specs.iter().any(|s| s.cols.len() != 7) {
         return None;
     }
+    let m = 7 + usize::from(subtotal.is_some());
     let mut at = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         match t.kind {
@@ -513,13 +516,20 @@ pub(super) fn reading_order(
             text(i.checked_sub(1).and_then(|p| tokens.get(p))) && text(tokens.get(i + 1))
         })
         .collect();
+    // A row's numbers and its template columns: the 小计's dropped.
+    let columns: Vec<(usize, usize)> = (0..m)
+        .filter(|&c| Some(c) != subtotal)
+        .enumerate()
+        .map(|(col, c)| (c, col))
+        .collect();
     let cells = |assign: &[usize]| -> Vec<Cell> {
         let mut scratch = Vec::new();
+        let columns = &columns;
         specs
             .iter()
             .enumerate()
-            .flat_map(|(r, spec)| (0..m).map(move |c| (r, spec, c)))
-            .map(|(r, spec, c)| value_cell(table, spec, c, &tokens[at[assign[r * m + c]]], None, &mut scratch))
+            .flat_map(|(r, spec)| columns.iter().map(move |&(c, col)| (r, spec, c, col)))
+            .map(|(r, spec, c, col)| value_cell(table, spec, col, &tokens[at[assign[r * m + c]]], None, &mut scratch))
             .collect()
     };
     // The table's column identities (its rows' own were checked as they were read).
@@ -529,6 +539,7 @@ pub(super) fn reading_order(
         vals: &vals,
         alone: &alone,
         m,
+        subtotal,
         rows: specs.len(),
         steps: 0,
         checks: 0,
@@ -551,7 +562,9 @@ struct Order<'v> {
     holds: &'v dyn Fn(&[usize]) -> bool,
     vals: &'v [f64],
     alone: &'v [bool],
+    /// A row's numbers: seven, or eight beside the 小计 at `subtotal`.
     m: usize,
+    subtotal: Option<usize>,
     rows: usize,
     steps: usize,
     /// Readings checked against the column identities.
@@ -589,29 +602,42 @@ impl Order<'_> {
             return;
         }
         let m = self.m;
-        // The row's seven numbers, one after the other.
-        if pos + m <= n {
-            let row = &self.vals[pos..pos + m];
-            if validate::close(row[m - 1], row[..m - 1].iter().sum()) {
-                for c in 0..m {
-                    self.assign[r * m + c] = pos + c;
-                }
-                self.go(pos + m, r + 1, waiting);
+        // The row's numbers, one after the other.
+        if pos + m <= n && numbers_add_up(&self.vals[pos..pos + m], self.subtotal) {
+            for c in 0..m {
+                self.assign[r * m + c] = pos + c;
             }
+            self.go(pos + m, r + 1, waiting);
         }
-        // Its last six, its first standing later.
+        // All but its first, which stands later.
         if pos + m - 1 <= n && waiting.len() < ORDER_WAITING {
-            let row = &self.vals[pos..pos + m - 1];
-            let want = row[m - 2] - row[..m - 2].iter().sum::<f64>();
-            if want >= 0.0 && validate::close(want, want.round()) {
+            if let Some(want) = self.first_of(&self.vals[pos..pos + m - 1]) {
                 for c in 1..m {
                     self.assign[r * m + c] = pos + c - 1;
                 }
-                waiting.push((r, want.round()));
+                waiting.push((r, want));
                 self.go(pos + m - 1, r + 1, waiting);
                 waiting.pop();
             }
         }
+    }
+
+    /// The first number a row's others (all but its first, `rest`) make it: the total less
+    /// the other organisations', or less the 小计, which must be the organisations' sum; None
+    /// when that is no count.
+    fn first_of(&self, rest: &[f64]) -> Option<f64> {
+        let total = *rest.last()?;
+        let want = match self.subtotal {
+            None => total - rest[..rest.len() - 1].iter().sum::<f64>(),
+            Some(p) => {
+                let orgs: f64 = subtotal_orgs(p).map(|k| rest[k - 1]).sum();
+                if !validate::close(rest[p - 1], orgs) {
+                    return None;
+                }
+                total - rest[p - 1]
+            }
+        };
+        (want >= 0.0 && validate::close(want, want.round())).then(|| want.round())
     }
 
     fn record(&mut self) {

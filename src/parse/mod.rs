@@ -1132,8 +1132,8 @@ pub fn labelled(
         joint_glued(table, template, specs, &glued_rows, stated, &mut ex);
     }
     // Rows a PDF's reading order printed apart from their labels, some left out as read.
-    if table == Table::Applications && form == Form::Text && subtotal_at.is_none() {
-        by_reading_order(template, specs, &tokens, first_line, &mut filled, &mut ex);
+    if table == Table::Applications && form == Form::Text {
+        by_reading_order(template, specs, &tokens, subtotal_at, first_line, &mut filled, &mut ex);
     }
     for (i, spec) in specs.iter().enumerate() {
         if !filled[i] {
@@ -1333,6 +1333,7 @@ fn by_reading_order(
     template: Template,
     specs: &[RowSpec],
     tokens: &[Token<'_>],
+    subtotal: Option<usize>,
     first_line: u32,
     filled: &mut [bool],
     ex: &mut Extracted,
@@ -1345,14 +1346,14 @@ fn by_reading_order(
     if !filled.contains(&false) && !left_out {
         return;
     }
-    let Some((cells, apart)) = reading_order(table, template, specs, tokens) else {
+    let Some((cells, apart)) = reading_order(table, template, specs, tokens, subtotal) else {
         return;
     };
     ex.cells = cells;
     ex.diags.retain(|d| {
         !matches!(
             d.code,
-            Code::AmbiguousRow | Code::UnknownRow | Code::MissingValues | Code::ExtraValues
+            Code::AmbiguousRow | Code::UnknownRow | Code::MissingValues | Code::ExtraValues | Code::Subtotal
         )
     });
     filled.fill(true);
@@ -1361,12 +1362,17 @@ fn by_reading_order(
         Code::MissingValues,
         Some(first_line),
         format!(
-            "{}: the rows' labels stand apart from their numbers (a PDF's text in its reading order){}; read by the numbers' order alone, the one reading in which every row and column adds up",
+            "{}: the rows' labels stand apart from their numbers (a PDF's text in its reading order){}; read by the numbers' order alone, the one reading in which every row and column adds up{}",
             table.as_str(),
             if keys.is_empty() {
                 String::new()
             } else {
                 format!(", the first numbers of row(s) {} with their labels after later rows'", keys.join(", "))
+            },
+            if subtotal.is_some() {
+                " (each row's 法人或其他组织小计 the organisations' sum, and not emitted)"
+            } else {
+                ""
             }
         ),
     ));
@@ -2945,13 +2951,17 @@ mod tests {
         // A Word document's PDF in its reading order (`converted/018_word_pdftotext`): the
         // numbers in the template's order, but the rows beside the （三） and （四） group
         // labels printed apart, each label after the group's numbers with the row's first
-        // number between its lines. Both templates' tables.
-        for template in [Template::T2021, Template::T2019] {
-            rows_printed_apart(template);
+        // number between its lines. Both templates' tables, and one with a 小计 column.
+        for (template, subtotal) in [
+            (Template::T2021, false),
+            (Template::T2019, false),
+            (Template::T2021, true),
+        ] {
+            rows_printed_apart(template, subtotal);
         }
     }
 
-    fn rows_printed_apart(template: Template) {
+    fn rows_printed_apart(template: Template, subtotal: bool) {
         let specs = template::rows(Table::Applications, template);
         let mut rows = vec![[0u32; 7]; specs.len()];
         let key = |k: &str| specs.iter().position(|s| s.key == k).expect("a row of both templates");
@@ -2976,12 +2986,25 @@ mod tests {
             let mut text = String::from(
                 "申请人情况\n自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n",
             );
+            if subtotal {
+                text = text.replace("其他\n", "其他 小计\n");
+            }
+            // A row's numbers as printed: beside a 小计, the organisations' sum before the total.
+            let printed = |r: usize| -> Vec<u32> {
+                let v = rows[r];
+                let mut p = v[..6].to_vec();
+                if subtotal {
+                    p.push(v[1..6].iter().sum());
+                }
+                p.push(v[6]);
+                p
+            };
             for (r, spec) in specs.iter().enumerate() {
                 if apart.contains(&r) {
-                    rows[r][1..].iter().for_each(|v| text.push_str(&format!("{v}\n")));
+                    printed(r)[1..].iter().for_each(|v| text.push_str(&format!("{v}\n")));
                 } else {
                     text.push_str(&format!("{}\n", spec.label));
-                    rows[r].iter().for_each(|v| text.push_str(&format!("{v}\n")));
+                    printed(r).iter().for_each(|v| text.push_str(&format!("{v}\n")));
                 }
                 if spec.key == "unable.unclear_after_correction" {
                     for &a in &apart {
@@ -2999,7 +3022,7 @@ mod tests {
             assert_eq!(
                 values(&ex, spec.key),
                 rows[r].map(|v| Some(f64::from(v))).to_vec(),
-                "{template:?} {} {:?}",
+                "{template:?} {subtotal} {} {:?}",
                 spec.key,
                 ex.diags
             );
