@@ -486,13 +486,12 @@ const ORDER_WAITING: usize = 8;
 /// or when no reading or more than one (by the numbers read) fits; else the cells, with the
 /// rows whose first number stood apart.
 pub(super) fn reading_order(
-    table: Table,
     template: Template,
     specs: &[RowSpec],
     tokens: &[Token<'_>],
     subtotal: Option<usize>,
 ) -> Option<(Vec<Cell>, Vec<usize>)> {
-    if table != Table::Applications || specs.iter().any(|s| s.cols.len() != 7) {
+    if specs.iter().any(|s| s.cols.len() != 7) {
         return None;
     }
     let m = 7 + usize::from(subtotal.is_some());
@@ -529,7 +528,16 @@ pub(super) fn reading_order(
             .iter()
             .enumerate()
             .flat_map(|(r, spec)| columns.iter().map(move |&(c, col)| (r, spec, c, col)))
-            .map(|(r, spec, c, col)| value_cell(table, spec, col, &tokens[at[assign[r * m + c]]], None, &mut scratch))
+            .map(|(r, spec, c, col)| {
+                value_cell(
+                    Table::Applications,
+                    spec,
+                    col,
+                    &tokens[at[assign[r * m + c]]],
+                    None,
+                    &mut scratch,
+                )
+            })
             .collect()
     };
     // The table's column identities (its rows' own were checked as they were read).

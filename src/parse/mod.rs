@@ -1346,7 +1346,7 @@ fn by_reading_order(
     if !filled.contains(&false) && !left_out {
         return;
     }
-    let Some((cells, apart)) = reading_order(table, template, specs, tokens, subtotal) else {
+    let Some((cells, apart)) = reading_order(template, specs, tokens, subtotal) else {
         return;
     };
     ex.cells = cells;
