@@ -22,6 +22,7 @@ pub mod numbers;
 mod pages;
 mod place;
 mod review;
+mod sparse;
 pub mod stated;
 mod subtotal;
 
@@ -1007,6 +1008,23 @@ pub fn labelled(
     }
     if let (Table::Applications, Some(p)) = (table, subtotal_at) {
         cut_with_subtotal(specs, &mut hits, p);
+    }
+    // A report that left its zeros empty, in a text that keeps no empty cells (or keeps
+    // some that do not line up with the columns: no row with one holds as many cells as
+    // the table has columns): every row.
+    if table == Table::Applications
+        && form == Form::Text
+        && layout.is_none()
+        && !hits.iter().any(|(i, r)| {
+            r.values.iter().any(|t| t.kind == Kind::Run)
+                || (r.values.iter().any(|t| t.kind == Kind::Blank) && r.values.len() >= specs[*i].cols.len() + extra)
+        })
+    {
+        if let Some(read) = sparse::zeros_left_empty(specs, &ex.cells, &hits, subtotal_at, first_line) {
+            ex.cells.extend(read.cells);
+            ex.diags.extend(read.diags);
+            hits.clear();
+        }
     }
     // Rows whose values fit their columns exactly first, so identities can place the rest.
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
@@ -3038,6 +3056,103 @@ mod tests {
             "{:?}",
             ex.diags
         );
+    }
+
+    #[test]
+    fn zeros_left_empty_in_a_text_without_empty_cells_are_read_by_the_column_identities() {
+        // A report that left its zeros empty, put into text that keeps no empty cells (a
+        // PDF's text in its reading order): each row its non-zero numbers and its 总计.
+        let specs = template::rows(Table::Applications, Template::T2021);
+        let key = |k: &str| specs.iter().position(|s| s.key == k).expect("a row of the template");
+        let mut rows = vec![[0u32; 7]; specs.len()];
+        for (k, v) in [
+            ("new_received", [5, 3, 1, 2, 4, 6, 21]),
+            ("granted", [5, 3, 0, 0, 0, 0, 8]),
+            ("unable.not_held", [0, 0, 1, 2, 0, 0, 3]),
+            ("not_processed.duplicate", [0, 0, 0, 0, 4, 6, 10]),
+            ("total", [5, 3, 1, 2, 4, 6, 21]),
+        ] {
+            rows[key(k)] = v;
+        }
+        let text = |rows: &[[u32; 7]], subtotal: bool| -> String {
+            let mut text = String::from(
+                "申请人情况\n自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他",
+            );
+            text.push_str(if subtotal { " 小计\n" } else { "\n" });
+            for (spec, v) in specs.iter().zip(rows) {
+                let mut printed: Vec<u32> = v[..6].iter().copied().filter(|&x| x != 0).collect();
+                if subtotal {
+                    // (The 小计 printed, a zero too, before the 总计.)
+                    let orgs: u32 = v[1..6].iter().sum();
+                    printed.push(orgs);
+                }
+                printed.push(v[6]);
+                let printed: Vec<String> = printed.iter().map(u32::to_string).collect();
+                text.push_str(&format!("{} {}\n", spec.label, printed.join(" ")));
+            }
+            text
+        };
+        let cell = |ex: &Extracted, row: &str, col: &str| {
+            ex.cells
+                .iter()
+                .find(|c| c.row == row && c.col == col)
+                .map(|c| (c.status, c.value))
+        };
+        for subtotal in [false, true] {
+            // Every row's numbers fit one placement only: each cell read, the zeros empty.
+            let ex = labelled_text(Table::Applications, Template::T2021, &text(&rows, subtotal), Form::Text);
+            for (spec, v) in specs.iter().zip(&rows) {
+                for (c, col) in template::APPLICANTS.iter().enumerate() {
+                    let want = if v[c] == 0 && c < 6 {
+                        (CellStatus::Blank, None)
+                    } else {
+                        (CellStatus::Reported, Some(f64::from(v[c])))
+                    };
+                    assert_eq!(
+                        cell(&ex, spec.key, col),
+                        Some(want),
+                        "{subtotal} {} {col} {:?}",
+                        spec.key,
+                        ex.diags
+                    );
+                }
+            }
+            assert!(
+                ex.diags.iter().any(|d| d.message.contains("left its zeros empty")),
+                "{:?}",
+                ex.diags
+            );
+            assert!(!ex
+                .diags
+                .iter()
+                .any(|d| d.severity == crate::diag::Severity::Warning && d.code != Code::MissingValues));
+        }
+        // Every request a natural person's: the six applicants' columns are alike to the
+        // identities, so a row's number could stand in any; its 总计 and the rows that hold
+        // their 总计 alone are read, the rest left out and said.
+        let mut alike = vec![[0u32; 7]; specs.len()];
+        for k in ["new_received", "granted", "total"] {
+            alike[key(k)] = [4, 0, 0, 0, 0, 0, 4];
+        }
+        let ex = labelled_text(Table::Applications, Template::T2021, &text(&alike, false), Form::Text);
+        assert_eq!(cell(&ex, "granted", "total"), Some((CellStatus::Reported, Some(4.0))));
+        assert_eq!(cell(&ex, "granted", "natural_person"), None);
+        assert_eq!(cell(&ex, "carried_over", "other_org"), Some((CellStatus::Blank, None)));
+        assert_eq!(
+            cell(&ex, "carried_over", "total"),
+            Some((CellStatus::Reported, Some(0.0)))
+        );
+        assert!(ex
+            .diags
+            .iter()
+            .any(|d| d.code == Code::AmbiguousRow && d.message.contains("row granted")));
+        // A zero printed among a row's applicants: the report printed its zeros, and its
+        // rows are not read so.
+        let mut printed = alike.clone();
+        printed[key("granted")] = [4, 0, 0, 0, 0, 0, 4];
+        let zero = text(&printed, false).replace("（一）予以公开 4 4", "（一）予以公开 4 0 4");
+        let ex = labelled_text(Table::Applications, Template::T2021, &zero, Form::Text);
+        assert!(!ex.diags.iter().any(|d| d.message.contains("left its zeros empty")));
     }
 
     #[test]
