@@ -353,7 +353,9 @@ pub fn check_placed(
     };
     let blank = |k: u16| cell(k).is_some_and(|c| c.status == CellStatus::Blank);
     // An empty cell adds nothing to a sum; but an identity with an empty cell that does not
-    // hold says only that the cell was left empty (blank 总计 cells), so it is not a failure.
+    // hold may say only that the cell was left empty (blank 总计 cells), so it is not a
+    // failure, where the side it stands on falls short (the empty cell could hold what is
+    // missing). Where only the other side has one, no count left out makes it hold.
     let get = |k: u16| {
         if blank(k) {
             Some(0.0)
@@ -367,7 +369,7 @@ pub fn check_placed(
         let Some((lv, rv)) = slot_sides(l, r, get) else {
             continue;
         };
-        if !close(lv, rv) && l.iter().chain(r).any(|&k| blank(k)) {
+        if !close(lv, rv) && (if lv < rv { l } else { r }).iter().any(|&k| blank(k)) {
             continue;
         }
         checked = true;
@@ -419,6 +421,42 @@ mod tests {
             let some = template::rows(Table::Applications, template)[0].key;
             assert!(!identities_of_row(template, Table::Applications, some).is_empty());
         }
+    }
+
+    /// A row with an empty cell that does not add up: a 总计 left empty is no failure (the
+    /// cell could hold the applicants' sum), but an applicant's empty cell beside a 总计
+    /// smaller than the others' sum is (no count left out makes it hold): a row read into
+    /// the wrong columns (`18 2 1 1 ‹empty› 4 22`, its 小计 taken for 其他) is flagged.
+    #[test]
+    fn an_empty_cell_excuses_only_the_side_it_could_make_up() {
+        let row = |vals: [Option<f64>; 7]| -> Vec<Cell> {
+            template::APPLICANTS
+                .iter()
+                .zip(vals)
+                .map(|(&col, v)| match v {
+                    Some(v) => Cell {
+                        table: Table::Applications,
+                        row: "granted",
+                        col,
+                        value: Some(v),
+                        status: CellStatus::Reported,
+                        raw: Default::default(),
+                        line: 1,
+                    },
+                    None => Cell::blank(Table::Applications, "granted", col, 1),
+                })
+                .collect()
+        };
+        let failed = |cells: Vec<Cell>| {
+            let mut diags = Vec::new();
+            check(&cells, Template::T2021, &mut diags);
+            diags.iter().any(|d| d.code == Code::IdentityFailed)
+        };
+        let (one, two, four) = (Some(1.0), Some(2.0), Some(4.0));
+        assert!(!failed(row([Some(18.0), two, one, one, None, four, None])));
+        assert!(!failed(row([Some(18.0), two, one, one, None, four, Some(26.0)])));
+        assert!(!failed(row([Some(18.0), two, one, one, None, four, Some(27.0)])));
+        assert!(failed(row([Some(18.0), two, one, one, None, four, Some(22.0)])));
     }
 
     /// Two rows missing from an all-zero table (a real 2021 report printed them with a cell

@@ -155,7 +155,8 @@ def truth(agency, year, template, nums, blank_totals=(), zeros_blank=False):
         if k in blank_totals:
             v[6] = None
         if zeros_blank:
-            v = [None if x == 0 and i < 6 else x for i, x in enumerate(v)]
+            # ("all": the 总计's zeros too.)
+            v = [None if x == 0 and (i < 6 or zeros_blank == "all") else x for i, x in enumerate(v)]
         (req if k in ("new_received", "carried_over", "carried_forward") else out)[k] = v
     act = {}
     for k, v in nums["active"].items():
@@ -284,10 +285,12 @@ def app_rows(template, nums, style, blank_totals=()):
         if k in blank_totals:
             out[6] = ""
         if style.get("zeros_blank"):
-            # Only the 总计 column's zeros printed.
-            out = ["" if x == 0 and i < 6 else o for i, (x, o) in enumerate(zip(v, out))]
+            # Only the 总计 column's zeros printed ("all": none, the 小计's neither).
+            every = style["zeros_blank"] == "all"
+            out = ["" if x == 0 and (i < 6 or every) else o for i, (x, o) in enumerate(zip(v, out))]
         if subtotal:
-            out.insert(6, fmt(sum(v[1:6]), style))
+            orgs = sum(v[1:6])
+            out.insert(6, "" if orgs == 0 and style.get("zeros_blank") == "all" else fmt(orgs, style))
         return out
 
     rows = [Row(["一、本年新收政府信息公开申请数量"], vals("new_received")),
