@@ -310,13 +310,15 @@ pub(super) fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Whether a table's rows end with their last column: five rows at least, each on one
-/// line that opens with a bar, nearly all ending with a value, the 总计 (not a column of
-/// empty cells after the table's, `| … | 0 |  |`, whose rows' empty cells may be cells the
-/// text lost).
+/// line that opens with a bar, nearly all that hold a value ending with one, the 总计 (not
+/// a column of empty cells after the table's, `| … | 0 |  |`, whose rows' empty cells may
+/// be cells the text lost; a row of empty cells, a report's zeros left empty, tells
+/// nothing).
 pub(super) fn values_end_rows(hits: &[(usize, Run<'_>)], lines: &[Line<'_>]) -> bool {
-    let (mut rows, mut ended) = (0, 0);
+    let (mut rows, mut valued, mut ended) = (0, 0, 0);
     for (_, run) in hits {
         let Some(first) = run.values.first() else { continue };
+        valued += usize::from(run.values.iter().any(|t| t.kind != Kind::Blank));
         ended += usize::from(run.values.last().is_some_and(|t| t.kind != Kind::Blank));
         let opens = lines
             .binary_search_by_key(&first.line, |l| l.no)
@@ -326,7 +328,7 @@ pub(super) fn values_end_rows(hits: &[(usize, Run<'_>)], lines: &[Line<'_>]) -> 
         }
         rows += 1;
     }
-    rows >= 5 && ended * 10 >= rows * 9
+    rows >= 5 && valued > 0 && ended * 10 >= valued * 9
 }
 
 /// A row one cell a line with empty cells after its `m`, a line each (the places a merged

@@ -2289,6 +2289,31 @@ mod tests {
         );
         assert_eq!(statuses(&ex, "withheld.prohibited_by_law")[..6], [CellStatus::Blank; 6]);
         assert!(ex.diags.iter().all(|d| d.code == Code::RowMissing), "{:?}", ex.diags);
+        // The 总计's zeros left empty too: rows of empty cells say nothing of where rows end.
+        let rows = [
+            "| 一、本年新收政府信息公开申请数量 | | | 24 | 6 | 1 |  | 5 | 6 | 42 |",
+            "| 二、上年结转政府信息公开申请数量 | | |  |  |  | 1 |  |  | 1 |",
+            "| 三、本年度办理结果 | （一）予以公开 | |  | 6 |  | 1 | 5 |  | 12 |",
+            "| （二）部分公开（区分处理的，只计这一情形，不计其他情形） | | 2 |  |  |  |  |  | 2 |",
+            "| （三）不予公开 | 1.属于国家秘密 |  |  |  |  |  |  |  |",
+            "| 2.其他法律行政法规禁止公开 |  |  |  |  |  |  |  |",
+            "| 3.危及“三安全一稳定” | 2 |  |  |  |  |  | 2 |",
+            "| 4.保护第三方合法权益 |  |  |  |  |  |  |  |",
+            "| 5.属于三类内部事务信息 |  |  |  |  |  |  |  |",
+        ];
+        let ex = read(&rows);
+        assert_eq!(
+            values(&ex, "carried_over"),
+            [None, None, None, Some(1.0), None, None, Some(1.0)],
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(
+            values(&ex, "granted"),
+            [None, Some(6.0), None, Some(1.0), Some(5.0), None, Some(12.0)]
+        );
+        assert_eq!(statuses(&ex, "withheld.state_secret"), [CellStatus::Blank; 7]);
+        assert!(ex.diags.iter().all(|d| d.code == Code::RowMissing), "{:?}", ex.diags);
     }
 
     /// Bars between cells, each right after its cell (html2text's tables): a row that ends
