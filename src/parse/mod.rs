@@ -3151,6 +3151,22 @@ mod tests {
                 .diags
                 .iter()
                 .any(|d| d.severity == crate::diag::Severity::Warning && d.code != Code::MissingValues));
+            // 结转下年度继续办理 printed without values, its 总计's zero too, its label last:
+            // not found, the identity it enters says only that its counts are not negative,
+            // and the outcome rows still decide.
+            let zero = if subtotal { " 0 0\n" } else { " 0\n" };
+            let lost = text(&rows, subtotal).replace(&format!("结转下年度继续办理{zero}"), "结转下年度继续办理\n");
+            assert_ne!(lost, text(&rows, subtotal));
+            let ex = labelled_text(Table::Applications, Template::T2021, &lost, Form::Text);
+            assert_eq!(
+                cell(&ex, "granted", "commercial_enterprise"),
+                Some((CellStatus::Reported, Some(3.0)))
+            );
+            assert_eq!(
+                cell(&ex, "unable.not_held", "social_welfare_org"),
+                Some((CellStatus::Reported, Some(2.0)))
+            );
+            assert_eq!(cell(&ex, "carried_forward", "total"), None);
         }
         // Every request a natural person's: the six applicants' columns are alike to the
         // identities, so a row's number could stand in any; its 总计 and the rows that hold

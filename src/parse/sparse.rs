@@ -35,14 +35,15 @@ struct Row<'r, 'a> {
 }
 
 /// Reads the applications table's rows `hits` as a text of a report that left its zeros
-/// empty holds them, when it is one: no row holds a zero among its applicants (here or among the rows read before, `fixed`), each adds up
-/// as the applicants' numbers and, last, their 总计 (with a 小计 column at `subtotal`: the
-/// organisations' numbers and their 小计, where any, beside 自然人's), and some row holds
-/// three or more fewer numbers than columns (what no other reading places). Returns the
-/// cells and diagnostics of the rows in `hits`, or `None` when the table is not such a
-/// text (or a row of the template is missing: the column identities need them all). The
-/// rows' empty cells, where any, are not read: the caller has found that they do not line
-/// up with the columns.
+/// empty holds them, when it is one: no row holds a zero among its applicants (here or
+/// among the rows read before, `fixed`), each adds up as the applicants' numbers and, last,
+/// their 总计 (with a 小计 column at `subtotal`: the organisations' numbers and their 小计,
+/// where any, beside 自然人's), and some row holds three or more fewer numbers than
+/// columns (what no other reading places). Returns the cells and diagnostics of the rows
+/// in `hits`, or `None` when the table is not such a text (or its 本年新收, 上年结转 or 总计
+/// row is missing; another row missing, printed without values where no row's label
+/// follows, only bounds the column identities). The rows' empty cells, where any, are not
+/// read: the caller has found that they do not line up with the columns.
 pub(super) fn zeros_left_empty(
     specs: &[RowSpec],
     fixed: &[Cell],
@@ -139,6 +140,16 @@ pub(super) fn zeros_left_empty(
                     spec,
                     printed: Some((vals, owned)),
                     placements,
+                }
+            }
+            // An outcome row or 结转下年度继续办理 not found (printed without values, its
+            // label before a heading or among a group's labels rather than before a row's):
+            // the identities it enters then say only that none of its counts is negative.
+            None if !matches!(spec.key, "new_received" | "carried_over" | "total") && before(spec.key).is_none() => {
+                Row {
+                    spec,
+                    printed: None,
+                    placements: Vec::new(),
                 }
             }
             None => {
@@ -282,10 +293,16 @@ fn columns(rows: &[Row<'_, '_>]) -> Option<Vec<Vec<bool>>> {
         let mut requests = Vec::new();
         for (a, (_, n)) in rows[new].placements.iter().enumerate() {
             for (b, (_, o)) in rows[over].placements.iter().enumerate() {
+                if rows[forward].placements.is_empty() {
+                    steps += 1;
+                    if (0..6).all(|c| n[c] + o[c] >= sums_t[c]) {
+                        requests.push((a, b, None));
+                    }
+                }
                 for (d, (_, f)) in rows[forward].placements.iter().enumerate() {
                     steps += 1;
                     if add(n, o) == add(sums_t, f) {
-                        requests.push((a, b, d));
+                        requests.push((a, b, Some(d)));
                     }
                 }
             }
@@ -296,6 +313,12 @@ fn columns(rows: &[Row<'_, '_>]) -> Option<Vec<Vec<bool>>> {
         let mut layers: Vec<HashSet<Sums>> = Vec::with_capacity(outcomes.len() + 1);
         layers.push(std::iter::once([0; 6]).collect());
         for &r in &outcomes {
+            if rows[r].placements.is_empty() {
+                // (A row not found: the sums go on as they were.)
+                let same = layers.last()?.clone();
+                layers.push(same);
+                continue;
+            }
             let mut next = HashSet::default();
             for s in layers.last()? {
                 for (_, p) in &rows[r].placements {
@@ -311,17 +334,29 @@ fn columns(rows: &[Row<'_, '_>]) -> Option<Vec<Vec<bool>>> {
             }
             layers.push(next);
         }
-        if !layers.last()?.contains(sums_t) {
+        // With every outcome row found, the sums must come to the 总计's; else to no more.
+        let unknown = outcomes.iter().any(|&r| rows[r].placements.is_empty());
+        let ends: HashSet<Sums> = if unknown {
+            layers.last()?.clone()
+        } else {
+            layers.last()?.iter().filter(|s| *s == sums_t).copied().collect()
+        };
+        if ends.is_empty() {
             continue;
         }
         possible[total][t] = true;
         for (a, b, d) in requests {
             possible[new][a] = true;
             possible[over][b] = true;
-            possible[forward][d] = true;
+            if let Some(d) = d {
+                possible[forward][d] = true;
+            }
         }
-        let mut ahead: HashSet<Sums> = std::iter::once(*sums_t).collect();
+        let mut ahead = ends;
         for (step, &r) in outcomes.iter().enumerate().rev() {
+            if rows[r].placements.is_empty() {
+                continue;
+            }
             let mut back = HashSet::default();
             for s in &layers[step] {
                 for (j, (_, p)) in rows[r].placements.iter().enumerate() {
