@@ -1010,15 +1010,20 @@ pub fn labelled(
         cut_with_subtotal(specs, &mut hits, p);
     }
     // A report that left its zeros empty, in a text that keeps no empty cells (or keeps
-    // some that do not line up with the columns: no row with one holds as many cells as
-    // the table has columns): every row.
+    // some that do not line up with the columns: some row with one holds fewer cells than
+    // the table has columns, none more): every row.
+    let blanks = |r: &Run<'_>| r.values.iter().any(|t| t.kind == Kind::Blank);
     if table == Table::Applications
         && form == Form::Text
         && layout.is_none()
-        && !hits.iter().any(|(i, r)| {
-            r.values.iter().any(|t| t.kind == Kind::Run)
-                || (r.values.iter().any(|t| t.kind == Kind::Blank) && r.values.len() >= specs[*i].cols.len() + extra)
-        })
+        && !hits.iter().any(|(_, r)| r.values.iter().any(|t| t.kind == Kind::Run))
+        && !hits
+            .iter()
+            .any(|(i, r)| blanks(r) && r.values.len() > specs[*i].cols.len() + extra)
+        && (!hits.iter().any(|(_, r)| blanks(r))
+            || hits
+                .iter()
+                .any(|(i, r)| blanks(r) && r.values.len() < specs[*i].cols.len() + extra))
     {
         if let Some(read) = sparse::zeros_left_empty(specs, &ex.cells, &hits, subtotal_at, first_line) {
             ex.cells.extend(read.cells);
@@ -3167,6 +3172,43 @@ mod tests {
                 Some((CellStatus::Reported, Some(2.0)))
             );
             assert_eq!(cell(&ex, "carried_forward", "total"), None);
+        }
+        // A PDF's Markdown whose merged columns left a row's empty cells fewer than its
+        // columns (`|（一）予以公开|5|3||8|`), but some row's as many (`|2.重复申请|||||4|6|10|`,
+        // read by position).
+        let mut md = String::from("|申请人情况|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|\n");
+        for (spec, v) in specs.iter().zip(&rows) {
+            let cells: Vec<String> = if spec.key == "not_processed.duplicate" {
+                v.iter()
+                    .enumerate()
+                    .map(|(c, x)| if *x == 0 && c < 6 { String::new() } else { x.to_string() })
+                    .collect()
+            } else {
+                let mut p: Vec<String> = v[..6].iter().filter(|&&x| x != 0).map(u32::to_string).collect();
+                if p.len() < 6 {
+                    p.insert(p.len().min(1), String::new());
+                }
+                p.push(v[6].to_string());
+                p
+            };
+            md.push_str(&format!("|{}|{}|\n", spec.label, cells.join("|")));
+        }
+        let ex = labelled_text(Table::Applications, Template::T2021, &md, Form::Text);
+        for (spec, v) in specs.iter().zip(&rows) {
+            for (c, col) in template::APPLICANTS.iter().enumerate() {
+                let want = if v[c] == 0 && c < 6 {
+                    (CellStatus::Blank, None)
+                } else {
+                    (CellStatus::Reported, Some(f64::from(v[c])))
+                };
+                assert_eq!(
+                    cell(&ex, spec.key, col),
+                    Some(want),
+                    "markdown {} {col} {:?}",
+                    spec.key,
+                    ex.diags
+                );
+            }
         }
         // Every request a natural person's: the six applicants' columns are alike to the
         // identities, so a row's number could stand in any; its 总计 and the rows that hold

@@ -59,19 +59,69 @@ pub(super) fn zeros_left_empty(
         }
         _ => None,
     };
-    let mut read: Vec<(usize, Vec<u64>, Vec<&Token<'_>>, Shape)> = Vec::with_capacity(hits.len());
+    // (First, without reading a row: a table of rows as long as their columns, or with an
+    // applicant's zero printed, is no such text.)
+    if (subtotal.is_none() && hits.iter().any(|(_, r)| zero_before_last(r)))
+        || !hits.iter().any(|(_, r)| printed(r).count() + 3 <= width)
+    {
+        return None;
+    }
+    // Each row's numbers and their tokens (the 总计 last), how they read, and, for a row
+    // whose empty cells line up with the columns, the columns its applicants' stand in.
+    type Read<'r, 'a> = (usize, Vec<u64>, Vec<&'r Token<'a>>, Shape, Option<Vec<usize>>);
+    let mut read: Vec<Read<'_, '_>> = Vec::with_capacity(hits.len());
     let mut very_short = false;
     for (i, run) in hits {
+        if specs[*i].cols.len() != m || read.iter().any(|r| r.0 == *i) {
+            return None;
+        }
+        if run.values.len() == width && run.values.iter().any(|t| t.kind == Kind::Blank) {
+            // As many cells as columns, some empty: read by position.
+            let (total, cells) = run.values.split_last()?;
+            let (mut nums, mut toks, mut cols, mut orgs, mut sub) = (Vec::new(), Vec::new(), Vec::new(), 0, 0);
+            for (k, t) in cells.iter().enumerate() {
+                let v = match t.kind {
+                    Kind::Blank => 0,
+                    _ => number(t)?,
+                };
+                if subtotal == Some(k) {
+                    sub = v;
+                    continue;
+                }
+                let c = k - usize::from(subtotal.is_some_and(|p| k > p));
+                if t.kind != Kind::Blank {
+                    if v == 0 {
+                        return None;
+                    }
+                    nums.push(v);
+                    toks.push(t);
+                    cols.push(c);
+                    orgs += if c > 0 { v } else { 0 };
+                }
+            }
+            let t = number(total)?;
+            if nums.iter().sum::<u64>() != t || (subtotal.is_some() && sub != orgs) {
+                return None;
+            }
+            nums.push(t);
+            toks.push(total);
+            let shape = Shape {
+                natural: false,
+                subtotal: None,
+            };
+            read.push((*i, nums, toks, shape, Some(cols)));
+            continue;
+        }
         // (Empty cells that do not line up with the columns: a PDF's columns merged.)
         let toks: Vec<&Token<'_>> = run.values.iter().filter(|t| t.kind != Kind::Blank).collect();
         let n = toks.len();
-        if n == 0 || n > width || specs[*i].cols.len() != m || read.iter().any(|r| r.0 == *i) {
+        if n == 0 || n > width {
             return None;
         }
         let nums: Vec<u64> = toks.iter().map(|t| number(t)).collect::<Option<_>>()?;
         let shape = shape(&nums, subtotal)?;
         very_short |= n + 3 <= width;
-        read.push((*i, nums, toks, shape));
+        read.push((*i, nums, toks, shape, None));
     }
     if !very_short {
         return None;
@@ -97,7 +147,7 @@ pub(super) fn zeros_left_empty(
     let mut rows = Vec::with_capacity(specs.len());
     for (i, spec) in specs.iter().enumerate() {
         let row = match read.iter().find(|r| r.0 == i) {
-            Some((_, nums, toks, shape)) => {
+            Some((_, nums, toks, shape, at)) => {
                 // The applicants' numbers (自然人's first, where printed) and their tokens;
                 // the 小计 apart; the 总计 last.
                 let mut own: Vec<usize> = (0..nums.len() - 1).collect();
@@ -109,9 +159,10 @@ pub(super) fn zeros_left_empty(
                 owned.push(toks[nums.len() - 1]);
                 // Where the row's numbers may stand: any of the six columns, or, with a
                 // 小计, 自然人's where it tells one and the organisations' the rest.
-                let ways: Vec<Vec<usize>> = match subtotal {
-                    None => pages::choose(6, vals.len()),
-                    Some(_) => {
+                let ways: Vec<Vec<usize>> = match (at, subtotal) {
+                    (Some(cols), _) => vec![cols.clone()],
+                    (None, None) => pages::choose(6, vals.len()),
+                    (None, Some(_)) => {
                         let orgs = vals.len() - usize::from(shape.natural);
                         pages::choose(5, orgs)
                             .into_iter()
@@ -374,6 +425,19 @@ fn columns(rows: &[Row<'_, '_>]) -> Option<Vec<Vec<bool>>> {
         }
     }
     possible.iter().any(|p| p.contains(&true)).then_some(possible)
+}
+
+/// A row's cells that are not empty.
+fn printed<'r, 'a>(run: &'r Run<'a>) -> impl Iterator<Item = &'r Token<'a>> {
+    run.values.iter().filter(|t| t.kind != Kind::Blank)
+}
+
+/// Whether a row prints a zero before its last cell.
+fn zero_before_last(run: &Run<'_>) -> bool {
+    let n = printed(run).count();
+    printed(run)
+        .take(n.saturating_sub(1))
+        .any(|t| matches!(t.kind, Kind::Value(Value::Number(n)) if n.value == 0.0))
 }
 
 /// How a row's numbers read: whether the first is 自然人's, and where its 小计 stands.
