@@ -724,6 +724,13 @@ fn header_after_label(label: &str) -> Option<usize> {
 /// after row `i` by its label alone (runs of empty cells before it whose label names no row
 /// are headings: `第二十条第（九）项\t\t\t`).
 fn next_row_is_later(runs: &VecDeque<Run<'_>>, i: usize, specs: &[RowSpec], filled: &[bool]) -> bool {
+    if i + 1 == specs.len() {
+        // The table's last row (结转下年度继续办理, its 总计's zero left empty too): no row
+        // follows it; what does must hold no value and name no row.
+        return runs.iter().take(4).all(|r| {
+            r.values.iter().all(|t| t.kind == Kind::Blank) && labels::match_row(&r.label, specs, filled, i).is_none()
+        });
+    }
     for r in runs.iter().take(4) {
         if names_a_later_row(&r.label, i, specs, filled) {
             return true;
@@ -2468,6 +2475,24 @@ mod tests {
             .filter_map(|d| d.line)
             .collect();
         assert_eq!(missing, [5, 6], "{:?}", ex.diags);
+        // The table's last row left empty, its 总计 too: no row follows it, and nothing
+        // after it holds a value.
+        let text = "（七）总计\t5\t0\t0\t0\t0\t0\t5\n四、结转下年度继续办理\t\t\t\t\t\t\t\n";
+        let ex = applications_text(text);
+        assert_eq!(
+            statuses(&ex, "carried_forward"),
+            [CellStatus::Blank; 7],
+            "{:?}",
+            ex.diags
+        );
+        // ... but not where numbers follow it (they may be its own).
+        let ex = applications_text(&format!("{text}\t3\t0\t0\t0\t0\t0\t3\n"));
+        assert_ne!(
+            statuses(&ex, "carried_forward"),
+            [CellStatus::Blank; 7],
+            "{:?}",
+            ex.diags
+        );
         // The same rows in a table of the 2019 active disclosure: a heading row of empty
         // cells between two rows of empty cells is a heading.
         let text = "第二十条第（六）项\t\t\t\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政处罚\t\t\t\n\
