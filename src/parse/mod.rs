@@ -175,6 +175,8 @@ fn digit_string(t: &Token<'_>) -> Option<String> {
 /// that column, the pieces left of that column on those lines are the group's, taken out;
 /// the row's then read as a label wrapped after its values (`rejoin`).
 fn drop_group_fragments<'a>(tokens: &mut Vec<Token<'a>>, lines: &[Line<'_>]) {
+    /// The most characters of a group label's piece on one line of a narrow cell.
+    const GROUP_PIECE_CHARS: usize = 4;
     // Where each word of a token starts: (column, byte offset in its text).
     let words = |t: &Token<'_>| -> Vec<(usize, usize)> {
         let Some(c0) = column(t, lines) else {
@@ -246,6 +248,17 @@ fn drop_group_fragments<'a>(tokens: &mut Vec<Token<'a>>, lines: &[Line<'_>]) {
             let w = words(&tokens[k]);
             let Some(&(first, _)) = w.first() else { return };
             if first + 1 >= c {
+                return;
+            }
+            // (A narrow cell's piece is a few characters a line; a row's whole label at the
+            // line's start, a text laid out with spaces whose rows' labels stand apart from
+            // their group's, `（三）不予公开      1.属于国家秘密` / `2.其他法律行政法规禁止公开`
+            // (inscriptis), is no group's piece.)
+            let piece = match w.as_slice() {
+                [_, (_, at), ..] => &tokens[k].raw[..*at],
+                _ => tokens[k].raw,
+            };
+            if piece.chars().filter(|ch| !ch.is_whitespace()).count() > GROUP_PIECE_CHARS {
                 return;
             }
             match w.as_slice() {
@@ -2438,6 +2451,39 @@ mod tests {
             "{:?}",
             ex.diags
         );
+    }
+
+    /// A text laid out with spaces whose rows' labels stand at the line's start, apart from
+    /// their group's (`（三）不予公开      1.属于国家秘密`, inscriptis): the rows printed
+    /// without numbers below a row whose label stands in the same column as such a row's
+    /// are rows, not a narrow group cell's pieces to take out.
+    #[test]
+    fn whole_row_labels_are_no_group_labels_pieces() {
+        let pad = |a: &str, b: &str| format!("{a}{}{b}", " ".repeat(24 - a.chars().count()));
+        let text = [
+            pad(
+                "三、本年度办理结果",
+                "（一）予以公开      5      0      0      0      0      0      5",
+            ),
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）".to_string(),
+            pad("（三）不予公开", "1.属于国家秘密"),
+            "2.其他法律行政法规禁止公开".to_string(),
+            pad(
+                "",
+                "3.危及“三安全一稳定”      1      0      0      0      0      0      1",
+            ),
+        ]
+        .join("\n");
+        let ex = labelled_text(Table::Applications, Template::T2021, &(text + "\n"), Form::Text);
+        assert_eq!(values(&ex, "granted")[6], Some(5.0), "{:?}", ex.diags);
+        for row in [
+            "partially_granted",
+            "withheld.state_secret",
+            "withheld.prohibited_by_law",
+        ] {
+            assert_eq!(statuses(&ex, row), [CellStatus::Blank; 7], "{row} {:?}", ex.diags);
+        }
+        assert_eq!(values(&ex, "withheld.three_securities_one_stability")[0], Some(1.0));
     }
 
     /// Rows printed without numbers: empty cells (`7. 属于行政执法案卷\t\t…`) or the label
