@@ -10,6 +10,7 @@ bytes.
 
     python3 tools/synth.py fixtures tests/fixtures/forms   # the golden-test fixtures
     python3 tools/synth.py dump N DIR [--seed S] [--truth] [--jobs J] # N reports in nested folders
+    python3 tools/synth.py zeros-blank N DIR [--all]   # N pages that leave their zeros empty
 
 Only the standard library; no network.
 """
@@ -862,9 +863,31 @@ def write_reports(numbers, out_dir, seed, with_truth):
             (d / f"{i:07d}.truth.json").write_text(json.dumps(t, ensure_ascii=False), encoding="utf-8")
 
 
+def write_zeros_blank(n, out_dir, every=False):
+    """N pages of reports that leave their zeros empty (every=True: the 总计's and 小计's
+    too), a third with a 小计 column, both templates, with their truth: put into text by
+    tools/pdf.py and tools/convert.py they are the texts that keep no empty cells."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        rng = random.Random(7000 + i)
+        year = 2019 + i % 7
+        template = "2019" if year <= 2020 else "2021"
+        agency = PLACES[i % len(PLACES)] + AGENCIES[i % len(AGENCIES)]
+        nums = make_numbers(rng, template, scale=rng.choice([0.3, 1, 3]))
+        style = {"zeros_blank": "all" if every else True}
+        if i % 3 == 1:
+            style["subtotal"] = True
+        text, t = document(rng, agency, year, template, nums, "html", style)
+        (out / f"{i:03d}.html").write_text(text, encoding="utf-8")
+        (out / f"{i:03d}.truth.json").write_text(json.dumps(t, ensure_ascii=False), encoding="utf-8")
+
+
 def main(argv):
     if len(argv) >= 2 and argv[0] == "fixtures":
         write_fixtures(argv[1])
+    elif len(argv) >= 3 and argv[0] == "zeros-blank":
+        write_zeros_blank(int(argv[1]), argv[2], "--all" in argv)
     elif len(argv) >= 3 and argv[0] == "dump":
         seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 1
         jobs = int(argv[argv.index("--jobs") + 1]) if "--jobs" in argv else 1
