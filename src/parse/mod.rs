@@ -3288,6 +3288,28 @@ mod tests {
         for k in ["new_received", "granted", "total"] {
             alike[key(k)] = [4, 0, 0, 0, 0, 0, 4];
         }
+        // ... and its rows of zeros left wholly empty, their 总计 too (`|1.属于国家秘密|||`;
+        // the last, 结转下年度继续办理, is then no row found: nothing follows it).
+        // (And 上年结转's as many empty cells as columns, its 总计's too: read by position.)
+        let md = md.replace("||0|\n", "|||\n");
+        let over = specs[key("carried_over")].label;
+        let md = md.replace(&format!("|{over}|||\n"), &format!("|{over}|{}|\n", [""; 7].join("|")));
+        let ex = labelled_text(Table::Applications, Template::T2021, &md, Form::Text);
+        for (spec, v) in specs.iter().zip(&rows) {
+            if v[6] == 0 && spec.key != "carried_forward" {
+                assert_eq!(
+                    statuses(&ex, spec.key),
+                    [CellStatus::Blank; 7],
+                    "{} {:?}",
+                    spec.key,
+                    ex.diags
+                );
+            }
+        }
+        assert_eq!(
+            cell(&ex, "granted", "commercial_enterprise"),
+            Some((CellStatus::Reported, Some(3.0)))
+        );
         let ex = labelled_text(Table::Applications, Template::T2021, &text(&alike, false), Form::Text);
         assert_eq!(cell(&ex, "granted", "total"), Some((CellStatus::Reported, Some(4.0))));
         assert_eq!(cell(&ex, "granted", "natural_person"), None);

@@ -99,7 +99,11 @@ pub(super) fn zeros_left_empty(
                     orgs += if c > 0 { v } else { 0 };
                 }
             }
-            let t = number(total)?;
+            // (A 总计 left empty: the row's cells are all empty.)
+            let t = match total.kind {
+                Kind::Blank => 0,
+                _ => number(total)?,
+            };
             if nums.iter().sum::<u64>() != t || (subtotal.is_some() && sub != orgs) {
                 return None;
             }
@@ -112,13 +116,23 @@ pub(super) fn zeros_left_empty(
             read.push((*i, nums, toks, shape, Some(cols)));
             continue;
         }
-        // (Empty cells that do not line up with the columns: a PDF's columns merged.)
-        let toks: Vec<&Token<'_>> = run.values.iter().filter(|t| t.kind != Kind::Blank).collect();
+        // (Empty cells that do not line up with the columns: a PDF's columns merged. A row
+        // of empty cells alone, its 总计's zero left empty too: its first stands for the 总计.)
+        let mut toks: Vec<&Token<'_>> = run.values.iter().filter(|t| t.kind != Kind::Blank).collect();
+        if toks.is_empty() {
+            toks.extend(run.values.first());
+        }
         let n = toks.len();
         if n == 0 || n > width {
             return None;
         }
-        let nums: Vec<u64> = toks.iter().map(|t| number(t)).collect::<Option<_>>()?;
+        let nums: Vec<u64> = toks
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Blank => Some(0),
+                _ => number(t),
+            })
+            .collect::<Option<_>>()?;
         let shape = shape(&nums, subtotal)?;
         very_short |= n + 3 <= width;
         read.push((*i, nums, toks, shape, None));
@@ -275,14 +289,10 @@ pub(super) fn zeros_left_empty(
             }
         }
         let last = toks.len() - 1;
-        ex.cells.push(value_cell(
-            Table::Applications,
-            spec,
-            6,
-            toks[last],
-            None,
-            &mut ex.diags,
-        ));
+        ex.cells.push(match toks[last].kind {
+            Kind::Blank => Cell::blank(Table::Applications, spec.key, spec.cols[6], line),
+            _ => value_cell(Table::Applications, spec, 6, toks[last], None, &mut ex.diags),
+        });
         let raws: Vec<&str> = toks.iter().map(|t| t.raw).collect();
         if !left_out.is_empty() {
             ex.diags.push(Diagnostic::warning(
