@@ -3199,9 +3199,8 @@ mod tests {
                 .find(|c| c.row == row && c.col == col)
                 .map(|c| (c.status, c.value))
         };
-        for subtotal in [false, true] {
-            // Every row's numbers fit one placement only: each cell read, the zeros empty.
-            let ex = labelled_text(Table::Applications, Template::T2021, &text(&rows, subtotal), Form::Text);
+        // Every cell as `rows` has it, the zeros empty.
+        let reads_all = |ex: &Extracted, what: &str| {
             for (spec, v) in specs.iter().zip(&rows) {
                 for (c, col) in template::APPLICANTS.iter().enumerate() {
                     let want = if v[c] == 0 && c < 6 {
@@ -3210,14 +3209,19 @@ mod tests {
                         (CellStatus::Reported, Some(f64::from(v[c])))
                     };
                     assert_eq!(
-                        cell(&ex, spec.key, col),
+                        cell(ex, spec.key, col),
                         Some(want),
-                        "{subtotal} {} {col} {:?}",
+                        "{what} {} {col} {:?}",
                         spec.key,
                         ex.diags
                     );
                 }
             }
+        };
+        for subtotal in [false, true] {
+            // Every row's numbers fit one placement only: each cell read, the zeros empty.
+            let ex = labelled_text(Table::Applications, Template::T2021, &text(&rows, subtotal), Form::Text);
+            reads_all(&ex, if subtotal { "小计" } else { "text" });
             assert!(
                 ex.diags.iter().any(|d| d.message.contains("left its zeros empty")),
                 "{:?}",
@@ -3265,22 +3269,7 @@ mod tests {
             md.push_str(&format!("|{}|{}|\n", spec.label, cells.join("|")));
         }
         let ex = labelled_text(Table::Applications, Template::T2021, &md, Form::Text);
-        for (spec, v) in specs.iter().zip(&rows) {
-            for (c, col) in template::APPLICANTS.iter().enumerate() {
-                let want = if v[c] == 0 && c < 6 {
-                    (CellStatus::Blank, None)
-                } else {
-                    (CellStatus::Reported, Some(f64::from(v[c])))
-                };
-                assert_eq!(
-                    cell(&ex, spec.key, col),
-                    Some(want),
-                    "markdown {} {col} {:?}",
-                    spec.key,
-                    ex.diags
-                );
-            }
-        }
+        reads_all(&ex, "markdown");
         // Every request a natural person's: the six applicants' columns are alike to the
         // identities, so a row's number could stand in any; its 总计 and the rows that hold
         // their 总计 alone are read, the rest left out and said.
