@@ -319,7 +319,7 @@ pub(super) fn zeros_left_empty(
                     if nums.is_empty() {
                         "every applicant's cell empty"
                     } else {
-                        "the column identities single out its columns, the others empty"
+                        "its columns told (by its empty cells' places, or by the column identities), the others empty"
                     }
                 ),
             ));
