@@ -1029,21 +1029,11 @@ pub fn labelled(
     if let (Table::Applications, Some(p)) = (table, subtotal_at) {
         cut_with_subtotal(specs, &mut hits, p);
     }
-    // A report that left its zeros empty, in a text that keeps no empty cells (or keeps
-    // some that do not line up with the columns: some row with one holds fewer cells than
-    // the table has columns, none more): every row.
-    let blanks = |r: &Run<'_>| r.values.iter().any(|t| t.kind == Kind::Blank);
+    // A report that left its zeros empty, in a text that keeps no empty cells: every row.
     if table == Table::Applications
         && form == Form::Text
         && layout.is_none()
-        && !hits.iter().any(|(_, r)| r.values.iter().any(|t| t.kind == Kind::Run))
-        && !hits
-            .iter()
-            .any(|(i, r)| blanks(r) && r.values.len() > specs[*i].cols.len() + extra)
-        && (!hits.iter().any(|(_, r)| blanks(r))
-            || hits
-                .iter()
-                .any(|(i, r)| blanks(r) && r.values.len() < specs[*i].cols.len() + extra))
+        && sparse::keeps_no_empty_cells(&hits, specs, extra)
     {
         if let Some(read) = sparse::zeros_left_empty(specs, &ex.cells, &hits, subtotal_at, first_line) {
             ex.cells.extend(read.cells);

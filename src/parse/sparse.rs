@@ -34,6 +34,18 @@ struct Row<'r, 'a> {
     placements: Vec<(Vec<usize>, Sums)>,
 }
 
+/// Whether the applications table's rows `hits` are a text that keeps no empty cells, or
+/// keeps some that do not line up with the columns (`extra`: a 小计's): no run of a
+/// crawler's digits, no row with an empty cell holding more cells than the columns, and,
+/// where some row holds an empty cell, one such row holding fewer.
+pub(super) fn keeps_no_empty_cells(hits: &[RowRun<'_>], specs: &[RowSpec], extra: usize) -> bool {
+    let blanks = |r: &Run<'_>| r.values.iter().any(|t| t.kind == Kind::Blank);
+    let width = |i: usize| specs[i].cols.len() + extra;
+    !hits.iter().any(|(_, r)| r.values.iter().any(|t| t.kind == Kind::Run))
+        && !hits.iter().any(|(i, r)| blanks(r) && r.values.len() > width(*i))
+        && (!hits.iter().any(|(_, r)| blanks(r)) || hits.iter().any(|(i, r)| blanks(r) && r.values.len() < width(*i)))
+}
+
 /// Reads the applications table's rows `hits` as a text of a report that left its zeros
 /// empty holds them, when it is one: no row holds a zero among its applicants (here or
 /// among the rows read before, `fixed`), each adds up as the applicants' numbers and, last,
