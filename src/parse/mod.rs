@@ -1756,6 +1756,16 @@ mod tests {
         labelled_text(Table::Applications, Template::T2019, text, Form::Text)
     }
 
+    /// An applications table's rows, in `specs`' order: the rows named, the others zeros.
+    fn application_rows(specs: &[RowSpec], named: &[(&str, [u32; 7])]) -> Vec<[u32; 7]> {
+        let mut rows = vec![[0u32; 7]; specs.len()];
+        for (k, v) in named {
+            let at = specs.iter().position(|s| s.key == *k).expect("a row of the template");
+            rows[at] = *v;
+        }
+        rows
+    }
+
     fn values(ex: &Extracted, row: &str) -> Vec<Option<f64>> {
         ex.cells.iter().filter(|c| c.row == row).map(|c| c.value).collect()
     }
@@ -3072,20 +3082,20 @@ mod tests {
 
     fn rows_printed_apart(template: Template, subtotal: bool) {
         let specs = template::rows(Table::Applications, template);
-        let mut rows = vec![[0u32; 7]; specs.len()];
         let key = |k: &str| specs.iter().position(|s| s.key == k).expect("a row of both templates");
-        for (k, v) in [
-            ("new_received", [13, 2, 0, 0, 0, 0, 15]),
-            ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
-            ("granted", [5, 1, 0, 0, 0, 0, 6]),
-            ("withheld.internal_affairs", [3, 0, 0, 0, 0, 0, 3]),
-            ("unable.not_held", [4, 1, 0, 0, 0, 0, 5]),
-            ("unable.needs_creation", [2, 0, 0, 0, 0, 0, 2]),
-            ("total", [14, 2, 0, 0, 0, 0, 16]),
-            ("carried_forward", [1, 0, 0, 0, 0, 0, 1]),
-        ] {
-            rows[key(k)] = v;
-        }
+        let rows = application_rows(
+            specs,
+            &[
+                ("new_received", [13, 2, 0, 0, 0, 0, 15]),
+                ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
+                ("granted", [5, 1, 0, 0, 0, 0, 6]),
+                ("withheld.internal_affairs", [3, 0, 0, 0, 0, 0, 3]),
+                ("unable.not_held", [4, 1, 0, 0, 0, 0, 5]),
+                ("unable.needs_creation", [2, 0, 0, 0, 0, 0, 2]),
+                ("total", [14, 2, 0, 0, 0, 0, 16]),
+                ("carried_forward", [1, 0, 0, 0, 0, 0, 1]),
+            ],
+        );
         let apart = [
             key("withheld.internal_affairs"),
             key("unable.not_held"),
@@ -3155,16 +3165,16 @@ mod tests {
         // PDF's text in its reading order): each row its non-zero numbers and its 总计.
         let specs = template::rows(Table::Applications, Template::T2021);
         let key = |k: &str| specs.iter().position(|s| s.key == k).expect("a row of the template");
-        let mut rows = vec![[0u32; 7]; specs.len()];
-        for (k, v) in [
-            ("new_received", [5, 3, 1, 2, 4, 6, 21]),
-            ("granted", [5, 3, 0, 0, 0, 0, 8]),
-            ("unable.not_held", [0, 0, 1, 2, 0, 0, 3]),
-            ("not_processed.duplicate", [0, 0, 0, 0, 4, 6, 10]),
-            ("total", [5, 3, 1, 2, 4, 6, 21]),
-        ] {
-            rows[key(k)] = v;
-        }
+        let rows = application_rows(
+            specs,
+            &[
+                ("new_received", [5, 3, 1, 2, 4, 6, 21]),
+                ("granted", [5, 3, 0, 0, 0, 0, 8]),
+                ("unable.not_held", [0, 0, 1, 2, 0, 0, 3]),
+                ("not_processed.duplicate", [0, 0, 0, 0, 4, 6, 10]),
+                ("total", [5, 3, 1, 2, 4, 6, 21]),
+            ],
+        );
         let text = |rows: &[[u32; 7]], subtotal: bool| -> String {
             let mut text = String::from(
                 "申请人情况\n自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他",
@@ -3260,13 +3270,6 @@ mod tests {
         }
         let ex = labelled_text(Table::Applications, Template::T2021, &md, Form::Text);
         reads_all(&ex, "markdown");
-        // Every request a natural person's: the six applicants' columns are alike to the
-        // identities, so a row's number could stand in any; its 总计 and the rows that hold
-        // their 总计 alone are read, the rest left out and said.
-        let mut alike = vec![[0u32; 7]; specs.len()];
-        for k in ["new_received", "granted", "total"] {
-            alike[key(k)] = [4, 0, 0, 0, 0, 0, 4];
-        }
         // ... and its rows of zeros left wholly empty, their 总计 too (`|1.属于国家秘密|||`;
         // the last, 结转下年度继续办理, is then no row found: nothing follows it).
         // (And 上年结转's as many empty cells as columns, its 总计's too: read by position.)
@@ -3289,6 +3292,11 @@ mod tests {
             cell(&ex, "granted", "commercial_enterprise"),
             Some((CellStatus::Reported, Some(3.0)))
         );
+        // Every request a natural person's: the six applicants' columns are alike to the
+        // identities, so a row's number could stand in any; its 总计 and the rows that hold
+        // their 总计 alone are read, the rest left out and said.
+        let four = [4, 0, 0, 0, 0, 0, 4];
+        let alike = application_rows(specs, &[("new_received", four), ("granted", four), ("total", four)]);
         let ex = labelled_text(Table::Applications, Template::T2021, &text(&alike, false), Form::Text);
         assert_eq!(cell(&ex, "granted", "total"), Some((CellStatus::Reported, Some(4.0))));
         assert_eq!(cell(&ex, "granted", "natural_person"), None);

@@ -78,9 +78,9 @@ pub(super) fn zeros_left_empty(
     {
         return None;
     }
-    // Each row's numbers and their tokens (the 总计 last), how they read, and, for a row
-    // whose empty cells line up with the columns, the columns its applicants' stand in.
-    type Read<'r, 'a> = (usize, Vec<u64>, Vec<&'r Token<'a>>, Shape, Option<Vec<usize>>);
+    // Each row's applicants' numbers, their tokens and the 总计's last, and the ways its
+    // numbers may stand in the six columns.
+    type Read<'r, 'a> = (usize, Vec<u64>, Vec<&'r Token<'a>>, Vec<Vec<usize>>);
     let mut read: Vec<Read<'_, '_>> = Vec::with_capacity(hits.len());
     let mut very_short = false;
     for (i, run) in hits {
@@ -90,7 +90,7 @@ pub(super) fn zeros_left_empty(
         if run.values.len() == width && run.values.iter().any(|t| t.kind == Kind::Blank) {
             // As many cells as columns, some empty: read by position.
             let (total, cells) = run.values.split_last()?;
-            let (mut nums, mut toks, mut cols, mut orgs, mut sub) = (Vec::new(), Vec::new(), Vec::new(), 0, 0);
+            let (mut vals, mut toks, mut cols, mut orgs, mut sub) = (Vec::new(), Vec::new(), Vec::new(), 0, 0);
             for (k, t) in cells.iter().enumerate() {
                 let v = match t.kind {
                     Kind::Blank => 0,
@@ -105,7 +105,7 @@ pub(super) fn zeros_left_empty(
                     if v == 0 {
                         return None;
                     }
-                    nums.push(v);
+                    vals.push(v);
                     toks.push(t);
                     cols.push(c);
                     orgs += if c > 0 { v } else { 0 };
@@ -116,16 +116,11 @@ pub(super) fn zeros_left_empty(
                 Kind::Blank => 0,
                 _ => number(total)?,
             };
-            if nums.iter().sum::<u64>() != t || (subtotal.is_some() && sub != orgs) {
+            if vals.iter().sum::<u64>() != t || (subtotal.is_some() && sub != orgs) {
                 return None;
             }
-            nums.push(t);
             toks.push(total);
-            let shape = Shape {
-                natural: false,
-                subtotal: None,
-            };
-            read.push((*i, nums, toks, shape, Some(cols)));
+            read.push((*i, vals, toks, vec![cols]));
             continue;
         }
         // (Empty cells that do not line up with the columns: a PDF's columns merged. A row
@@ -147,7 +142,32 @@ pub(super) fn zeros_left_empty(
             .collect::<Option<_>>()?;
         let shape = shape(&nums, subtotal)?;
         very_short |= n + 3 <= width;
-        read.push((*i, nums, toks, shape, None));
+        // The applicants' numbers (自然人's first, where printed) and their tokens; the 小计
+        // apart; the 总计 last.
+        let own: Vec<usize> = (0..n - 1).filter(|&k| shape.subtotal != Some(k)).collect();
+        let vals: Vec<u64> = own.iter().map(|&k| nums[k]).collect();
+        let mut owned: Vec<&Token<'_>> = own.iter().map(|&k| toks[k]).collect();
+        owned.push(toks[n - 1]);
+        // Where they may stand: any of the six columns, or, with a 小计, 自然人's where it
+        // tells one and the organisations' the rest.
+        let ways: Vec<Vec<usize>> = match subtotal {
+            None => pages::choose(6, vals.len()),
+            Some(_) => {
+                let orgs = vals.len() - usize::from(shape.natural);
+                pages::choose(5, orgs)
+                    .into_iter()
+                    .map(|w| {
+                        let shifted = w.into_iter().map(|c| c + 1);
+                        if shape.natural {
+                            std::iter::once(0).chain(shifted).collect()
+                        } else {
+                            shifted.collect()
+                        }
+                    })
+                    .collect()
+            }
+        };
+        read.push((*i, vals, owned, ways));
     }
     if !very_short {
         return None;
@@ -172,37 +192,8 @@ pub(super) fn zeros_left_empty(
     };
     let mut rows = Vec::with_capacity(specs.len());
     for (i, spec) in specs.iter().enumerate() {
-        let row = match read.iter().find(|r| r.0 == i) {
-            Some((_, nums, toks, shape, at)) => {
-                // The applicants' numbers (自然人's first, where printed) and their tokens;
-                // the 小计 apart; the 总计 last.
-                let mut own: Vec<usize> = (0..nums.len() - 1).collect();
-                if let Some(at) = shape.subtotal {
-                    own.retain(|&k| k != at);
-                }
-                let vals: Vec<u64> = own.iter().map(|&k| nums[k]).collect();
-                let mut owned: Vec<&Token<'_>> = own.iter().map(|&k| toks[k]).collect();
-                owned.push(toks[nums.len() - 1]);
-                // Where the row's numbers may stand: any of the six columns, or, with a
-                // 小计, 自然人's where it tells one and the organisations' the rest.
-                let ways: Vec<Vec<usize>> = match (at, subtotal) {
-                    (Some(cols), _) => vec![cols.clone()],
-                    (None, None) => pages::choose(6, vals.len()),
-                    (None, Some(_)) => {
-                        let orgs = vals.len() - usize::from(shape.natural);
-                        pages::choose(5, orgs)
-                            .into_iter()
-                            .map(|w| {
-                                let shifted = w.into_iter().map(|c| c + 1);
-                                if shape.natural {
-                                    std::iter::once(0).chain(shifted).collect()
-                                } else {
-                                    shifted.collect()
-                                }
-                            })
-                            .collect()
-                    }
-                };
+        let row = match read.iter().position(|r| r.0 == i).map(|k| read.swap_remove(k)) {
+            Some((_, vals, toks, ways)) => {
                 let placements = ways
                     .into_iter()
                     .map(|cols| {
@@ -215,7 +206,7 @@ pub(super) fn zeros_left_empty(
                     .collect();
                 Row {
                     spec,
-                    printed: Some((vals, owned)),
+                    printed: Some((vals, toks)),
                     placements,
                 }
             }
