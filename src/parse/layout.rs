@@ -15,6 +15,15 @@ pub(super) struct Layout {
     /// The columns read off the values page by page ([`pages::columns`]); None where the
     /// header's words place them.
     pub(super) pages: Option<pages::Pages>,
+    /// Where `centers` are distances from the row's 总计 ([`Layout::relative`]), not
+    /// places on the line.
+    pub(super) relative: Option<Relative>,
+}
+
+/// How the columns' distances from the 总计 were read ([`Layout::relative`]).
+pub(super) struct Relative {
+    /// Off the values' even spacing, not every column holding one.
+    pub(super) spacing: bool,
 }
 
 impl Layout {
@@ -32,6 +41,7 @@ impl Layout {
             centers,
             subtotal,
             pages: None,
+            relative: None,
         };
         let values = hits.iter().flat_map(|(_, r)| &r.values).filter(|t| t.is_value());
         let count = values.clone().count();
@@ -89,6 +99,109 @@ impl Layout {
             centers: vec![f64::NAN; 7],
             subtotal: false,
             pages: Some(pages),
+            relative: None,
+        })
+    }
+
+    /// The columns as distances from each row's 总计, read off the rows that fill every
+    /// column, where a text lays its rows out with spaces but starts each line in a frame of
+    /// its own (PyMuPDF's sorted text: a row's values stand ten or fifteen characters
+    /// further right on a line without its label than on one with it, and a wide character
+    /// counts as one where it prints two): on a line, the values of a row stand as far
+    /// apart as the columns do, counting a wide character two.
+    ///
+    /// Read so only where every row whose values stand on one line, two spaces apart at
+    /// least, ends with their sum (the 总计: a table that leaves some empty is not read
+    /// so) and puts each value within two places of one column's distance, in order; the
+    /// columns four places apart at least ([`relative_columns`]); and every identity of the
+    /// table over the rows so read (and those found without values) holds, three at least,
+    /// an empty cell counting 0.
+    pub(super) fn relative(
+        lines: &[Line<'_>],
+        hits: &[(usize, Run<'_>)],
+        specs: &[RowSpec],
+        found: &[bool],
+        template: Template,
+    ) -> Option<Layout> {
+        const M: usize = 7;
+        if specs.iter().any(|s| s.cols.len() != M) {
+            return None;
+        }
+        // Each such row: its spec, its values' distances from its last and their numbers.
+        let mut rows: Vec<(usize, Vec<f64>, Vec<f64>)> = Vec::new();
+        for (spec, run) in hits {
+            let v = &run.values;
+            if v.is_empty() || v.len() > M || v.iter().any(|t| !t.is_value() || t.line != v[0].line) {
+                continue;
+            }
+            let centers: Option<Vec<f64>> = v.iter().map(|t| wide_center(t, lines)).collect();
+            let numbers: Option<Vec<f64>> = v.iter().map(summand).collect();
+            let (Some(centers), Some(numbers)) = (centers, numbers) else {
+                continue;
+            };
+            let (total, parts) = numbers.split_last()?;
+            if !v[1..].iter().all(|t| spaced(t, lines)) {
+                continue;
+            }
+            // (A row of two values or more whose last is not their sum: the table leaves
+            // some 总计 empty, and a row whose last value is the sum of its others may
+            // have left its own.)
+            if !validate::close(parts.iter().sum(), *total) {
+                if parts.is_empty() {
+                    continue;
+                }
+                return None;
+            }
+            let end = centers[centers.len() - 1];
+            rows.push((*spec, centers.iter().map(|c| c - end).collect(), numbers));
+        }
+        let (centers, spacing) = relative_columns(&rows)?;
+        // The table as so read: a row's cells, where every one is known.
+        let mut grid: Vec<Option<[f64; M]>> = vec![None; specs.len()];
+        for (spec, distances, numbers) in &rows {
+            let mut cells = [0.0; M];
+            let mut last = None;
+            for (d, n) in distances.iter().zip(numbers) {
+                let c = under_at(&centers, *d)?;
+                if last.is_some_and(|l| l >= c) {
+                    return None;
+                }
+                last = Some(c);
+                cells[c] = *n;
+            }
+            grid[*spec] = Some(cells);
+        }
+        // Rows found with no value: every cell empty.
+        for (i, _) in found.iter().enumerate().filter(|(_, f)| **f) {
+            let valued = hits
+                .iter()
+                .any(|(s, r)| *s == i && r.values.iter().any(|t| t.kind != Kind::Blank));
+            if !valued && grid[i].is_none() {
+                grid[i] = Some([0.0; M]);
+            }
+        }
+        let cell = |k: &validate::Key| -> Option<f64> {
+            (k.0 == Table::Applications).then_some(())?;
+            let row = specs.iter().position(|s| s.key == k.1)?;
+            let col = specs[row].cols.iter().position(|c| *c == k.2)?;
+            Some(grid[row]?[col])
+        };
+        let mut held = 0;
+        for id in validate::identities(template) {
+            let lhs: Option<f64> = id.lhs.iter().map(cell).sum();
+            let rhs: Option<f64> = id.rhs.iter().map(cell).sum();
+            if let (Some(l), Some(r)) = (lhs, rhs) {
+                if !validate::close(l, r) {
+                    return None;
+                }
+                held += 1;
+            }
+        }
+        (held >= 3).then_some(Layout {
+            centers,
+            subtotal: false,
+            pages: None,
+            relative: Some(Relative { spacing }),
         })
     }
 
@@ -117,8 +230,23 @@ impl Layout {
         }
         let mut at = vec![None; n];
         let mut last = None;
+        // (Distances from the row's last value, on its line, where the columns are.)
+        let end = if self.relative.is_some() {
+            let end = &run.values[run.values.len() - 1];
+            if run.values.iter().any(|t| t.line != end.line) {
+                return false;
+            }
+            wide_center(end, lines)
+        } else {
+            None
+        };
         for (k, t) in run.values.iter().enumerate() {
-            let Some(c) = under(self.centers_at(t.line), t, lines) else {
+            let c = match end {
+                Some(end) => wide_center(t, lines).and_then(|c| under_at(&self.centers, c - end)),
+                None if self.relative.is_some() => None,
+                None => under(self.centers_at(t.line), t, lines),
+            };
+            let Some(c) = c else {
                 return false;
             };
             if last.is_some_and(|l| l >= c) {
@@ -168,7 +296,9 @@ impl Layout {
             spec.label,
             run.values.len(),
             n,
-            if self.pages.is_some() {
+            if self.relative.is_some() {
+                " (the columns' distances from the 总计 read off the rows' values)"
+            } else if self.pages.is_some() {
                 " (the columns' places read off the values of its page)"
             } else {
                 ""
@@ -191,11 +321,90 @@ impl Layout {
     }
 }
 
+/// The columns' distances from the 总计 (the last, 0) of [`Layout::relative`]'s rows (each
+/// its spec, its values' distances from its last, their numbers), and whether they were
+/// read off the values' even spacing: the rows that fill every column, where some do (each
+/// column's distances within two places of each other); else the groups the applicants'
+/// values' distances gather in, where there are six (a column's values within two and a
+/// half places, a group ending where the next value stands a place and a half further);
+/// else, fewer groups, where they stand at whole steps of one spacing from the 总计, six at
+/// most, and at no half of it (two groups twenty-two apart are two columns or four). The
+/// columns four places apart at least.
+fn relative_columns(rows: &[(usize, Vec<f64>, Vec<f64>)]) -> Option<(Vec<f64>, bool)> {
+    const M: usize = 7;
+    let full: Vec<&Vec<f64>> = rows.iter().map(|r| &r.1).filter(|d| d.len() == M).collect();
+    let (centers, spacing) = if !full.is_empty() {
+        let mut centers = vec![0.0; M];
+        for (k, center) in centers.iter_mut().enumerate() {
+            let (lo, hi) = full.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), d| {
+                (lo.min(d[k]), hi.max(d[k]))
+            });
+            if hi - lo > 2.0 {
+                return None;
+            }
+            *center = full.iter().map(|d| d[k]).sum::<f64>() / full.len() as f64;
+        }
+        (centers, false)
+    } else {
+        let mut parts: Vec<f64> = rows.iter().flat_map(|r| &r.1[..r.1.len() - 1]).copied().collect();
+        parts.sort_by(f64::total_cmp);
+        let mut groups: Vec<(f64, f64)> = Vec::new();
+        for d in parts {
+            match groups.last_mut() {
+                Some((_, hi)) if d - *hi <= 1.5 => *hi = d,
+                _ => groups.push((d, d)),
+            }
+        }
+        if groups.is_empty() || groups.len() > M - 1 || groups.iter().any(|(lo, hi)| hi - lo > 2.5) {
+            return None;
+        }
+        let at: Vec<f64> = groups.iter().map(|(lo, hi)| (lo + hi) / 2.0).collect();
+        if at.len() == M - 1 {
+            (at.into_iter().chain([0.0]).collect(), false)
+        } else {
+            // The spacing: the nearest two groups' (or the last's to the 总计), and the
+            // steps of each group from the 总计 in it; where half of it fits as well, the
+            // steps are not known.
+            let step = at
+                .windows(2)
+                .map(|w| w[1] - w[0])
+                .chain([-at[at.len() - 1]])
+                .fold(f64::INFINITY, f64::min);
+            let fit = |step: f64| -> Option<(f64, Vec<usize>)> {
+                let steps: Vec<usize> = at.iter().map(|d| (-d / step).round() as usize).collect();
+                let total: usize = steps.iter().sum();
+                let spacing = -at.iter().sum::<f64>() / total as f64;
+                let fits = steps.iter().all(|&j| (1..M).contains(&j))
+                    && steps.windows(2).all(|w| w[0] > w[1])
+                    && at
+                        .iter()
+                        .zip(&steps)
+                        .all(|(d, &j)| (d + j as f64 * spacing).abs() <= 1.5);
+                fits.then_some((spacing, steps))
+            };
+            let (spacing, _) = fit(step)?;
+            if fit(step / 2.0).is_some() {
+                return None;
+            }
+            ((0..M).map(|k| -((M - 1 - k) as f64) * spacing).collect(), true)
+        }
+    };
+    if centers.windows(2).any(|w| w[1] - w[0] < 4.0) {
+        return None;
+    }
+    Some((centers, spacing))
+}
+
 /// The header whose center (`centers`, in characters) a value stands under: within two
 /// characters of the value's center, and nearer it than any other by one; None on a line
 /// with tabs (its places are no layout's).
 pub(super) fn under(centers: &[f64], t: &Token<'_>, lines: &[Line<'_>]) -> Option<usize> {
-    let center = center(t, lines)?;
+    under_at(centers, center(t, lines)?)
+}
+
+/// The column whose center (`centers`) `center` stands under: within two places, and
+/// nearer it than any other by one.
+fn under_at(centers: &[f64], center: f64) -> Option<usize> {
     // The nearest header and the distance to the next nearest.
     let (mut best, mut near, mut next) = (0, f64::INFINITY, f64::INFINITY);
     for (k, c) in centers.iter().enumerate() {
@@ -216,6 +425,39 @@ pub(super) fn center(t: &Token<'_>, lines: &[Line<'_>]) -> Option<f64> {
         return None;
     }
     Some(column(t, lines)? as f64 + t.raw.chars().count() as f64 / 2.0)
+}
+
+/// A value's center on its line counting a wide character (CJK, full-width forms) two
+/// places, as it prints; None on a line with tabs.
+fn wide_center(t: &Token<'_>, lines: &[Line<'_>]) -> Option<f64> {
+    let text = line_text(lines, t.line)?;
+    let at = (t.raw.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    if text.contains('\t') || at + t.raw.len() > text.len() || !text.is_char_boundary(at) {
+        return None;
+    }
+    let width = |s: &str| s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum::<usize>();
+    Some(width(&text[..at]) as f64 + width(t.raw) as f64 / 2.0)
+}
+
+/// Whether a character prints two places wide: CJK ideographs, kana, hangul, CJK
+/// punctuation and full-width forms.
+fn wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+}
+
+/// Whether a token stands two spaces at least after what comes before it on its line.
+fn spaced(t: &Token<'_>, lines: &[Line<'_>]) -> bool {
+    let Some(text) = line_text(lines, t.line) else {
+        return false;
+    };
+    let Some(at) = (t.raw.as_ptr() as usize).checked_sub(text.as_ptr() as usize) else {
+        return false;
+    };
+    text.get(..at)
+        .is_some_and(|before| before.chars().rev().take(2).filter(|c| c.is_whitespace()).count() == 2)
 }
 
 /// The review table's row in a text that keeps a page's layout (see [`Layout`]) with

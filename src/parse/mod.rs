@@ -1010,7 +1010,11 @@ pub fn labelled(
             .flatten();
         match values {
             Some(l) if l.pages.as_ref().is_some_and(|p| !p.by_header) => Some(l),
-            values => Layout::of(lines, &hits, extra == 1).or(values),
+            values => Layout::of(lines, &hits, extra == 1).or(values).or_else(|| {
+                (extra == 0)
+                    .then(|| Layout::relative(lines, &hits, specs, &filled, template))
+                    .flatten()
+            }),
         }
     } else {
         None
@@ -1024,6 +1028,17 @@ pub fn labelled(
             Code::AmbiguousRow,
             Some(first_line),
             "applications: the columns the values stand in were told apart by the header's words: the identities hold whichever of the columns no value of the table stands in are taken to be empty, so they do not check which".to_string(),
+        ));
+    }
+    if let Some(Layout {
+        relative: Some(layout::Relative { spacing: true }),
+        ..
+    }) = &layout
+    {
+        ex.diags.push(Diagnostic::warning(
+            Code::AmbiguousRow,
+            Some(first_line),
+            "applications: no row fills every column, and some column holds no value: the columns were placed by the even spacing of the values on their lines, counted from each row's 总计".to_string(),
         ));
     }
     if let (Table::Applications, Some(p)) = (table, subtotal_at) {
@@ -3159,6 +3174,95 @@ mod tests {
         );
     }
 
+    /// PyMuPDF's sorted text of a report that leaves its zeros empty: each row's values
+    /// stand as far apart as the columns, a wide character counting two, but each line in a
+    /// frame of its own (a line without its label's characters starts its values further
+    /// right). The columns are read as distances from each row's 总计: off a row that fills
+    /// every column; else, where some column holds no value, off the values' even spacing,
+    /// said; not where half the spacing fits as well.
+    #[test]
+    fn values_stand_as_far_from_their_total_as_their_columns_on_lines_of_their_own() {
+        let specs = template::rows(Table::Applications, Template::T2019);
+        let text = |rows: &[[u32; 7]], pitch: usize| -> String {
+            let mut text =
+                String::from("                申请人情况\n   自然人        总计    商业企  科研机  社会公  法律服\n");
+            for (r, (spec, v)) in specs.iter().zip(rows).enumerate() {
+                // The 总计's center, in places: another for each line.
+                let end = 120 + (r * 7) % 15;
+                let mut line = format!("{:indent$}{}", "", spec.label, indent = 4 + r % 5);
+                let mut width: usize = line.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+                for (k, n) in v.iter().enumerate() {
+                    if *n == 0 && k < 6 || (k == 6 && *n == 0 && v.iter().any(|&x| x > 0)) {
+                        continue;
+                    }
+                    let s = n.to_string();
+                    let start = end - (6 - k) * pitch - s.len() / 2;
+                    line.push_str(&" ".repeat(start.saturating_sub(width).max(2)));
+                    line.push_str(&s);
+                    width = line.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+                }
+                text.push_str(&line);
+                text.push('\n');
+            }
+            text
+        };
+        let read = |rows: &[[u32; 7]], pitch: usize| {
+            let ex = labelled_text(Table::Applications, Template::T2019, &text(rows, pitch), Form::Text);
+            for (spec, v) in specs.iter().zip(rows) {
+                let want: Vec<Option<f64>> = v
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &n)| (n > 0 || k == 6).then_some(f64::from(n)))
+                    .collect();
+                if values(&ex, spec.key) != want {
+                    return Err(format!("{}: {:?} {:?}", spec.key, values(&ex, spec.key), ex.diags));
+                }
+            }
+            Ok(ex)
+        };
+        // A row that fills every column, 本年新收.
+        let rows = application_rows(
+            specs,
+            &[
+                ("new_received", [10, 2, 1, 1, 1, 1, 16]),
+                ("granted", [6, 0, 1, 0, 0, 1, 8]),
+                ("partially_granted", [2, 2, 0, 0, 0, 0, 4]),
+                ("unable.not_held", [2, 0, 0, 1, 1, 0, 4]),
+                ("total", [10, 2, 1, 1, 1, 1, 16]),
+            ],
+        );
+        let ex = read(&rows, 11).unwrap();
+        assert!(!ex.diags.iter().any(|d| d.code == Code::AmbiguousRow), "{:?}", ex.diags);
+        // No row fills every column and 科研机构 holds no value: its place is the spacing's.
+        let rows = application_rows(
+            specs,
+            &[
+                ("new_received", [10, 2, 0, 1, 1, 1, 15]),
+                ("granted", [6, 0, 0, 0, 0, 1, 7]),
+                ("partially_granted", [2, 2, 0, 0, 0, 0, 4]),
+                ("unable.not_held", [2, 0, 0, 1, 1, 0, 4]),
+                ("total", [10, 2, 0, 1, 1, 1, 15]),
+            ],
+        );
+        let ex = read(&rows, 11).unwrap();
+        assert!(ex
+            .diags
+            .iter()
+            .any(|d| d.code == Code::AmbiguousRow && d.message.contains("even spacing")));
+        // Values in 自然人 and 法律服务机构 alone, 66 and 22 places from the 总计: six steps
+        // and two of 11, or three and one of 22. Not read by the spacing.
+        let rows = application_rows(
+            specs,
+            &[
+                ("new_received", [10, 0, 0, 0, 2, 0, 12]),
+                ("granted", [10, 0, 0, 0, 2, 0, 12]),
+                ("total", [10, 0, 0, 0, 2, 0, 12]),
+            ],
+        );
+        let err = read(&rows, 11).expect_err("not read by the spacing");
+        assert!(!err.contains("even spacing"), "{err}");
+    }
+
     #[test]
     fn zeros_left_empty_in_a_text_without_empty_cells_are_read_by_the_column_identities() {
         // A report that left its zeros empty, put into text that keeps no empty cells (a
@@ -3632,8 +3736,9 @@ mod tests {
     /// frame of its own (the next page's columns eight characters to the right, a form feed
     /// before it), the header's words nowhere near their columns, zeros left empty. The
     /// columns are read off the values page by page and told apart by the identities; where
-    /// a column no value stands in could be any of several, only a header whose words stand
-    /// over the values by a clear margin tells which, and says so; else nothing is read so.
+    /// a column no value stands in could be any of several, a header whose words stand over
+    /// the values by a clear margin tells which, and says so; else the columns' even
+    /// spacing, said too; else nothing is read so.
     #[test]
     fn columns_are_read_off_the_values_of_each_page() {
         // A line with each value centered at its place, in characters.
@@ -3660,7 +3765,8 @@ mod tests {
                 ("四、结转下年度继续办理", 1, [2, 2, 0, soc, 1, 0, 5 + soc]),
             ]
         };
-        let text = |rows: &[(&str, usize, [u32; 7])], header: &str| -> String {
+        let even: [usize; 7] = std::array::from_fn(|c| 40 + 6 * c);
+        let text_at = |rows: &[(&str, usize, [u32; 7])], header: &str, cols: [usize; 7]| -> String {
             let mut t = String::from(header);
             let mut page = 0;
             for (label, p, cells) in rows {
@@ -3671,12 +3777,13 @@ mod tests {
                 let nums: Vec<String> = cells.iter().map(u32::to_string).collect();
                 let at: Vec<(usize, &str)> = (0..7)
                     .filter(|&c| cells[c] != 0 || (c == 6 && cells.iter().all(|&v| v == 0)))
-                    .map(|c| (40 + 6 * c + 8 * page, nums[c].as_str()))
+                    .map(|c| (cols[c] + 8 * page, nums[c].as_str()))
                     .collect();
                 t += &line(label, &at);
             }
             t
         };
+        let text = |rows: &[(&str, usize, [u32; 7])], header: &str| text_at(rows, header, even);
         let far = "      自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n";
         // Every column holds a value on the first page: its seven groups are the columns.
         let ex = applications_text(&text(&table(1), far));
@@ -3712,8 +3819,21 @@ mod tests {
             ex.cells
         );
         // No value of the table in the 社会公益组织 column: the identities hold whichever
-        // empty column the groups skip. With no header to tell, nothing is read so.
+        // empty column the groups skip. With no header to tell, the columns' even spacing
+        // does, and a warning says so; columns apart unevenly, nothing.
         let ex = applications_text(&text(&table(0), far));
+        assert_eq!(
+            values(&ex, "total"),
+            [Some(10.0), Some(3.0), Some(2.0), None, Some(2.0), Some(4.0), Some(21.0)],
+            "{:?}",
+            ex.diags
+        );
+        assert!(ex
+            .diags
+            .iter()
+            .any(|d| d.code == Code::AmbiguousRow && d.message.contains("even spacing")));
+        let uneven = [40, 47, 52, 60, 65, 71, 78];
+        let ex = applications_text(&text_at(&table(0), far, uneven));
         assert!(!statuses(&ex, "total").contains(&CellStatus::Blank), "{:?}", ex.diags);
         // A header whose words stand over the first page's values: it tells, and a warning
         // says that it did.
@@ -3740,9 +3860,10 @@ mod tests {
             .diags
             .iter()
             .any(|d| d.code == Code::AmbiguousRow && d.message.contains("header's words")));
-        // A header whose words stand near the values but too far from them to tell: nothing.
+        // A header whose words stand near the values but too far from them to tell: nothing,
+        // where the columns are apart unevenly.
         let vague = near.replace("  社会", "社会  ").replace("  法律", "法律  ");
-        let ex = applications_text(&text(&table(0), &vague));
+        let ex = applications_text(&text_at(&table(0), &vague, uneven));
         assert!(!statuses(&ex, "total").contains(&CellStatus::Blank), "{:?}", ex.cells);
     }
 
