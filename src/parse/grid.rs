@@ -349,6 +349,20 @@ fn is_unit_word(w: &str) -> bool {
     }
 }
 
+/// Whether `w` is a piece of the applications table's group labels a narrow cell breaks
+/// over its lines: two to four characters of 本年度办理结果, 不予公开, 无法提供, 不予处理 or
+/// 其他处理 (not of a row's label: `重复申请` is 2.重复申请's).
+fn group_piece(w: &str) -> bool {
+    const GROUPS: [&str; 5] = [
+        "三、本年度办理结果",
+        "（三）不予公开",
+        "（四）无法提供",
+        "（五）不予处理",
+        "（六）其他处理",
+    ];
+    (2..=4).contains(&w.chars().count()) && GROUPS.iter().any(|g| g.contains(w))
+}
+
 /// A cell's text may carry trailing numbers ("规章 0 0 0" from PDF text with single
 /// spaces) only when the text part is label-like: short, and no sentence in it.
 fn label_like(head: &str) -> bool {
@@ -409,6 +423,17 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
     // A unit word cannot start the suffix.
     while k < words.len() && unit_at(k) {
         k += 1;
+    }
+    // A group label's piece one space after a row's last value (`2 理结果`: PyMuPDF's
+    // sorted text puts the lines of a narrow group cell, 三、本年度办理结果 a few
+    // characters a line, at the ends of its rows' lines): the number is a value, the piece
+    // text.
+    if idx > 0 && k == words.len() && words.len() == 2 && group_piece(words[1].1) {
+        if let Some(n) = numbers::number(words[0].1) {
+            out.push(tok(Kind::Value(Value::Number(n)), words[0].1));
+            out.push(tok(Kind::Text, words[1].1));
+            return;
+        }
     }
     if k == words.len() || (k > 0 && !label_like(cell[..words[k].0].trim_end())) {
         // No trailing values, or a sentence: one text cell. A cell of several glued
@@ -1016,6 +1041,26 @@ mod tests {
         );
         assert_eq!(t.last().map(|t| t.raw), Some("2708.2814 万"));
         assert_eq!(kinds("政府集中采购 46 万 人"), ["T:政府集中采购 46 万 人"]);
+    }
+
+    /// A narrow group cell's lines one space after a row's last value (PyMuPDF's sorted
+    /// text): the number is the row's, the piece text; a row's own label after a number
+    /// stays one (`2 重复申请`), as does a piece the line starts with.
+    #[test]
+    fn a_group_labels_piece_after_a_rows_last_value_leaves_it_a_value() {
+        assert_eq!(
+            kinds("   8.属于行政查询事项     2        2 年度办"),
+            ["T:8.属于行政查询事项", "V:2", "V:2", "T:年度办"]
+        );
+        assert_eq!(
+            kinds("  2.没有现成信息需要另行制     2        2 理结果"),
+            ["T:2.没有现成信息需要另行制", "V:2", "V:2", "T:理结果"]
+        );
+        assert_eq!(
+            kinds("  1.信访举报投诉类申请     4        2 重复申请"),
+            ["T:1.信访举报投诉类申请", "V:4", "T:2 重复申请"]
+        );
+        assert_eq!(kinds("2 理结果     4"), ["T:2 理结果", "V:4"]);
     }
 
     #[test]
