@@ -112,7 +112,9 @@ impl Layout {
     ///
     /// Read so only where every row whose values stand on one line, two spaces apart at
     /// least, ends with their sum (the 总计: a table that leaves some empty is not read
-    /// so) and puts each value within two places of one column's distance, in order; the
+    /// so; with a 小计 column, `subtotal`, the sum of the others but the 小计, itself the
+    /// organisations' sum) and puts each value within two places of one column's distance,
+    /// in order; the
     /// columns four places apart at least ([`relative_columns`]); and every identity of the
     /// table over the rows so read (and those found without values) holds, three at least,
     /// an empty cell counting 0.
@@ -122,16 +124,25 @@ impl Layout {
         specs: &[RowSpec],
         found: &[bool],
         template: Template,
+        subtotal: bool,
     ) -> Option<Layout> {
         const M: usize = 7;
         if specs.iter().any(|s| s.cols.len() != M) {
             return None;
         }
+        // (Every row found but the table's last ones: a row whose label was not may have
+        // lent its values to another's, which the identities over the rows read could not
+        // tell.)
+        if found.iter().skip_while(|f| **f).any(|f| *f) {
+            return None;
+        }
+        // The columns on the lines, a 小计's before the 总计.
+        let m = M + usize::from(subtotal);
         // Each such row: its spec, its values' distances from its last and their numbers.
         let mut rows: Vec<(usize, Vec<f64>, Vec<f64>)> = Vec::new();
         for (spec, run) in hits {
             let v = &run.values;
-            if v.is_empty() || v.len() > M || v.iter().any(|t| !t.is_value() || t.line != v[0].line) {
+            if v.is_empty() || v.len() > m || v.iter().any(|t| !t.is_value() || t.line != v[0].line) {
                 continue;
             }
             let centers: Option<Vec<f64>> = v.iter().map(|t| wide_center(t, lines)).collect();
@@ -139,27 +150,29 @@ impl Layout {
             let (Some(centers), Some(numbers)) = (centers, numbers) else {
                 continue;
             };
-            let (total, parts) = numbers.split_last()?;
             if !v[1..].iter().all(|t| spaced(t, lines)) {
                 continue;
-            }
-            // (A row of two values or more whose last is not their sum: the table leaves
-            // some 总计 empty, and a row whose last value is the sum of its others may
-            // have left its own.)
-            if !validate::close(parts.iter().sum(), *total) {
-                if parts.is_empty() {
-                    continue;
-                }
-                return None;
             }
             let end = centers[centers.len() - 1];
             rows.push((*spec, centers.iter().map(|c| c - end).collect(), numbers));
         }
-        let (centers, spacing) = relative_columns(&rows)?;
-        // The table as so read: a row's cells, where every one is known.
+        // (Without a 小计, a row's last value is the sum of the others where it is its
+        // 总计: a row of two values or more whose last is not leaves its 总计 empty, and a
+        // row whose last value is the sum of its others may have left its own.)
+        if !subtotal
+            && rows
+                .iter()
+                .any(|(_, _, n)| n.len() >= 2 && !validate::close(n[..n.len() - 1].iter().sum(), n[n.len() - 1]))
+        {
+            return None;
+        }
+        let (centers, spacing) = relative_columns(&rows, m)?;
+        // The table as so read: a row's cells (the template's: a 小计 checked and left out),
+        // where every one is known and the row adds up; a single value that does not is
+        // left unknown.
         let mut grid: Vec<Option<[f64; M]>> = vec![None; specs.len()];
         for (spec, distances, numbers) in &rows {
-            let mut cells = [0.0; M];
+            let mut cells = vec![None; m];
             let mut last = None;
             for (d, n) in distances.iter().zip(numbers) {
                 let c = under_at(&centers, *d)?;
@@ -167,9 +180,22 @@ impl Layout {
                     return None;
                 }
                 last = Some(c);
-                cells[c] = *n;
+                cells[c] = Some(*n);
             }
-            grid[*spec] = Some(cells);
+            let sum = |r: std::ops::Range<usize>| -> f64 { cells[r].iter().flatten().sum() };
+            let adds = cells[m - 1].is_some_and(|t| validate::close(sum(0..6), t))
+                && (!subtotal || cells[6].is_none_or(|s| validate::close(sum(1..6), s)));
+            if !adds {
+                if numbers.len() == 1 {
+                    continue;
+                }
+                return None;
+            }
+            let mut row = [0.0; M];
+            for (k, c) in (0..6).chain([m - 1]).enumerate() {
+                row[k] = cells[c].unwrap_or(0.0);
+            }
+            grid[*spec] = Some(row);
         }
         // Rows found with no value: every cell empty.
         for (i, _) in found.iter().enumerate().filter(|(_, f)| **f) {
@@ -199,7 +225,7 @@ impl Layout {
         }
         (held >= 3).then_some(Layout {
             centers,
-            subtotal: false,
+            subtotal,
             pages: None,
             relative: Some(Relative { spacing }),
         })
@@ -330,11 +356,10 @@ impl Layout {
 /// else, fewer groups, where they stand at whole steps of one spacing from the 总计, six at
 /// most, and at no half of it (two groups twenty-two apart are two columns or four). The
 /// columns four places apart at least.
-fn relative_columns(rows: &[(usize, Vec<f64>, Vec<f64>)]) -> Option<(Vec<f64>, bool)> {
-    const M: usize = 7;
-    let full: Vec<&Vec<f64>> = rows.iter().map(|r| &r.1).filter(|d| d.len() == M).collect();
+fn relative_columns(rows: &[(usize, Vec<f64>, Vec<f64>)], m: usize) -> Option<(Vec<f64>, bool)> {
+    let full: Vec<&Vec<f64>> = rows.iter().map(|r| &r.1).filter(|d| d.len() == m).collect();
     let (centers, spacing) = if !full.is_empty() {
-        let mut centers = vec![0.0; M];
+        let mut centers = vec![0.0; m];
         for (k, center) in centers.iter_mut().enumerate() {
             let (lo, hi) = full.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), d| {
                 (lo.min(d[k]), hi.max(d[k]))
@@ -355,11 +380,11 @@ fn relative_columns(rows: &[(usize, Vec<f64>, Vec<f64>)]) -> Option<(Vec<f64>, b
                 _ => groups.push((d, d)),
             }
         }
-        if groups.is_empty() || groups.len() > M - 1 || groups.iter().any(|(lo, hi)| hi - lo > 2.5) {
+        if groups.is_empty() || groups.len() > m - 1 || groups.iter().any(|(lo, hi)| hi - lo > 2.5) {
             return None;
         }
         let at: Vec<f64> = groups.iter().map(|(lo, hi)| (lo + hi) / 2.0).collect();
-        if at.len() == M - 1 {
+        if at.len() == m - 1 {
             (at.into_iter().chain([0.0]).collect(), false)
         } else {
             // The spacing: the nearest two groups' (or the last's to the 总计), and the
@@ -374,7 +399,7 @@ fn relative_columns(rows: &[(usize, Vec<f64>, Vec<f64>)]) -> Option<(Vec<f64>, b
                 let steps: Vec<usize> = at.iter().map(|d| (-d / step).round() as usize).collect();
                 let total: usize = steps.iter().sum();
                 let spacing = -at.iter().sum::<f64>() / total as f64;
-                let fits = steps.iter().all(|&j| (1..M).contains(&j))
+                let fits = steps.iter().all(|&j| (1..m).contains(&j))
                     && steps.windows(2).all(|w| w[0] > w[1])
                     && at
                         .iter()
@@ -386,7 +411,7 @@ fn relative_columns(rows: &[(usize, Vec<f64>, Vec<f64>)]) -> Option<(Vec<f64>, b
             if fit(step / 2.0).is_some() {
                 return None;
             }
-            ((0..M).map(|k| -((M - 1 - k) as f64) * spacing).collect(), true)
+            ((0..m).map(|k| -((m - 1 - k) as f64) * spacing).collect(), true)
         }
     };
     if centers.windows(2).any(|w| w[1] - w[0] < 4.0) {

@@ -1011,8 +1011,8 @@ pub fn labelled(
         match values {
             Some(l) if l.pages.as_ref().is_some_and(|p| !p.by_header) => Some(l),
             values => Layout::of(lines, &hits, extra == 1).or(values).or_else(|| {
-                (extra == 0)
-                    .then(|| Layout::relative(lines, &hits, specs, &filled, template))
+                (extra <= 1)
+                    .then(|| Layout::relative(lines, &hits, specs, &filled, template, extra == 1))
                     .flatten()
             }),
         }
@@ -3183,20 +3183,32 @@ mod tests {
     #[test]
     fn values_stand_as_far_from_their_total_as_their_columns_on_lines_of_their_own() {
         let specs = template::rows(Table::Applications, Template::T2019);
-        let text = |rows: &[[u32; 7]], pitch: usize| -> String {
-            let mut text =
-                String::from("                申请人情况\n   自然人        总计    商业企  科研机  社会公  法律服\n");
+        let text = |rows: &[[u32; 7]], pitch: usize, subtotal: bool| -> String {
+            let mut text = String::from(
+                "                申请人情况\n   自然人        总计    商业企  科研机  社会公  法律服  其他\n",
+            );
+            if subtotal {
+                text = text.replace("其他\n", "其他  小计\n");
+            }
             for (r, (spec, v)) in specs.iter().zip(rows).enumerate() {
+                // The row's cells as printed: beside a 小计, the organisations' sum before
+                // the 总计; zeros left empty but the 总计's.
+                let mut cells = v[..6].to_vec();
+                if subtotal {
+                    cells.push(v[1..6].iter().sum());
+                }
+                cells.push(v[6]);
+                let m = cells.len();
                 // The 总计's center, in places: another for each line.
                 let end = 120 + (r * 7) % 15;
                 let mut line = format!("{:indent$}{}", "", spec.label, indent = 4 + r % 5);
                 let mut width: usize = line.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
-                for (k, n) in v.iter().enumerate() {
-                    if *n == 0 && k < 6 || (k == 6 && *n == 0 && v.iter().any(|&x| x > 0)) {
+                for (k, n) in cells.iter().enumerate() {
+                    if *n == 0 && k + 1 < m {
                         continue;
                     }
                     let s = n.to_string();
-                    let start = end - (6 - k) * pitch - s.len() / 2;
+                    let start = end - (m - 1 - k) * pitch - s.len() / 2;
                     line.push_str(&" ".repeat(start.saturating_sub(width).max(2)));
                     line.push_str(&s);
                     width = line.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
@@ -3206,8 +3218,13 @@ mod tests {
             }
             text
         };
-        let read = |rows: &[[u32; 7]], pitch: usize| {
-            let ex = labelled_text(Table::Applications, Template::T2019, &text(rows, pitch), Form::Text);
+        let read_with = |rows: &[[u32; 7]], pitch: usize, subtotal: bool| {
+            let ex = labelled_text(
+                Table::Applications,
+                Template::T2019,
+                &text(rows, pitch, subtotal),
+                Form::Text,
+            );
             for (spec, v) in specs.iter().zip(rows) {
                 let want: Vec<Option<f64>> = v
                     .iter()
@@ -3220,6 +3237,7 @@ mod tests {
             }
             Ok(ex)
         };
+        let read = |rows: &[[u32; 7]], pitch: usize| read_with(rows, pitch, false);
         // A row that fills every column, 本年新收.
         let rows = application_rows(
             specs,
@@ -3261,6 +3279,20 @@ mod tests {
         );
         let err = read(&rows, 11).expect_err("not read by the spacing");
         assert!(!err.contains("even spacing"), "{err}");
+        // A 小计 column before the 总计: its place read too, the rows' 小计s checked and left
+        // out.
+        let rows = application_rows(
+            specs,
+            &[
+                ("new_received", [10, 2, 0, 1, 1, 1, 15]),
+                ("granted", [6, 0, 0, 0, 0, 1, 7]),
+                ("partially_granted", [2, 2, 0, 0, 0, 0, 4]),
+                ("unable.not_held", [2, 0, 0, 1, 1, 0, 4]),
+                ("total", [10, 2, 0, 1, 1, 1, 15]),
+            ],
+        );
+        let ex = read_with(&rows, 10, true).unwrap();
+        assert!(ex.diags.iter().any(|d| d.code == Code::Subtotal));
     }
 
     #[test]
