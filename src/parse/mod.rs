@@ -76,6 +76,10 @@ struct Run<'a> {
     /// Where in `label` each of its lines after the first starts, and the line (empty when
     /// the label is on one line).
     breaks: Vec<(usize, u32)>,
+    /// Where in `label` a cell starts after another on the same line (a text laid out with
+    /// spaces puts two rows' labels on one line: PyMuPDF's sorted text, `二、上年结转…数量`
+    /// and `（一）予以公开` with the second's values).
+    cells: Vec<usize>,
     values: Vec<Token<'a>>,
     /// The money unit named by the last header seen before the run.
     header_unit: Option<Unit>,
@@ -95,6 +99,7 @@ impl<'a> Run<'a> {
             label_line: line,
             first_line: line,
             breaks: Vec::new(),
+            cells: Vec::new(),
             values,
             header_unit,
             subtotal_line: None,
@@ -483,6 +488,7 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
     let mut label = String::with_capacity(LABEL_BYTES);
     let mut label_line = 0;
     let mut breaks = Vec::new();
+    let mut cells = Vec::new();
     let mut header_unit = None;
     let mut current: Option<Run<'a>> = None;
     let mut text_line = 0;
@@ -498,8 +504,11 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                 if label.is_empty() {
                     label_line = t.line;
                     breaks.clear();
+                    cells.clear();
                 } else if t.line != text_line && label_line != 0 {
                     breaks.push((label.len(), t.line));
+                } else if t.line == text_line {
+                    cells.push(label.len());
                 }
                 text_line = t.line;
                 labels::push_normalized(&mut label, t.raw);
@@ -521,6 +530,7 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                         label_line,
                         first_line: label_line,
                         breaks: std::mem::take(&mut breaks),
+                        cells: std::mem::take(&mut cells),
                         values: Vec::with_capacity(VALUES),
                         header_unit,
                         subtotal_line: None,
@@ -537,6 +547,7 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
                     label_line: line,
                     first_line: line,
                     breaks: std::mem::take(&mut breaks),
+                    cells: std::mem::take(&mut cells),
                     values: Vec::with_capacity(VALUES),
                     header_unit,
                     subtotal_line: None,
@@ -676,6 +687,9 @@ fn opens_item(label: &str) -> bool {
 /// row it names and its line are returned. Only the label's first lines are looked at (a
 /// table's header and a few rows, [`LABEL_LINES`]).
 fn empty_row_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<(usize, u32)> {
+    if let Some(found) = empty_cell_before(run, specs, filled, cursor) {
+        return Some(found);
+    }
     let mut start = (0, run.first_line);
     for k in 0..run.breaks.len().min(LABEL_LINES) {
         crate::budget::step();
@@ -689,6 +703,45 @@ fn empty_row_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], curso
             return Some((i, start.1));
         }
         start = (end, next_line);
+    }
+    None
+}
+
+/// A cell of `run`'s label that names the row expected next by itself while the cell after
+/// it on the same line names a later row by itself (PyMuPDF's sorted text of a row left
+/// empty: `二、上年结转政府信息公开申请数量   （一）予以公开   52   7 …`): a row printed without
+/// values. The label up to that cell's end is cut off; the row it names and its line are
+/// returned.
+fn empty_cell_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<(usize, u32)> {
+    for (k, &at) in run.cells.iter().enumerate() {
+        // The cell before: from the last cell or line to start before it.
+        let line = run.breaks.iter().take_while(|b| b.0 < at).last();
+        let from = run.cells[..k]
+            .last()
+            .copied()
+            .into_iter()
+            .chain(line.map(|b| b.0))
+            .max()
+            .unwrap_or(0);
+        // The cell after: to the next cell or line.
+        let to = run.cells[k + 1..]
+            .first()
+            .copied()
+            .into_iter()
+            .chain(run.breaks.iter().map(|b| b.0).find(|&b| b > at))
+            .min()
+            .unwrap_or(run.label.len());
+        let (Some(before), Some(after)) = (run.label.get(from..at), run.label.get(at..to)) else {
+            return None;
+        };
+        if let Some(i) = labels::names_next(before, specs, filled, cursor) {
+            if !names_a_later_row(after, i, specs, filled) {
+                return None;
+            }
+            let line = line.map_or(run.first_line, |b| b.1);
+            cut_label(run, at);
+            return Some((i, line));
+        }
     }
     None
 }
@@ -720,6 +773,8 @@ fn cut_label(run: &mut Run<'_>, end: usize) {
     }
     run.breaks.drain(..gone);
     run.breaks.iter_mut().for_each(|b| b.0 -= end);
+    run.cells.retain(|&c| c > end);
+    run.cells.iter_mut().for_each(|c| *c -= end);
 }
 
 /// Where the applicant columns' header words start in a label after a row's label
@@ -1226,6 +1281,8 @@ fn carry_into(mut c: Run<'_>, run: &mut Run<'_>) {
     c.breaks.push((at, run.label_line));
     c.breaks.extend(run.breaks.iter().map(|&(b, line)| (b + at, line)));
     run.breaks = c.breaks;
+    c.cells.extend(run.cells.iter().map(|&b| b + at));
+    run.cells = c.cells;
     run.label = c.label + &run.label;
     run.first_line = c.first_line;
 }
@@ -1274,6 +1331,7 @@ fn header_after_first_label(run: &mut Run<'_>) {
     {
         run.label.truncate(at);
         run.breaks.retain(|b| b.0 < at);
+        run.cells.retain(|&c| c < at);
     }
 }
 
@@ -2623,6 +2681,7 @@ mod tests {
                     label_line: 1,
                     first_line: 1,
                     breaks: Vec::new(),
+                    cells: Vec::new(),
                     values: Vec::new(),
                     header_unit: None,
                     subtotal_line: None,
@@ -3171,6 +3230,44 @@ mod tests {
             !ex.diags.iter().any(|d| d.message.contains("reading order")),
             "{:?}",
             ex.diags
+        );
+    }
+
+    /// A row left empty whose label shares its line with the next row's and its values
+    /// (PyMuPDF's sorted text): the first cell names the row expected next, the second a
+    /// later row, each by itself; the first is a row printed without values, the values the
+    /// second's. A cell that names no row (a group's label) or only the rest of a label
+    /// leaves the label whole.
+    #[test]
+    fn a_row_left_empty_on_the_line_of_the_next_rows_label_is_blank() {
+        let text = "一、本年新收政府信息公开申请数量    9    1    0    0    0    0    10\n\
+                    二、上年结转政府信息公开申请数量    （一）予以公开    9    1    0    0    0    0    10\n\
+                    （二）部分公开    0    0    0    0    0    0    0\n";
+        let ex = applications_text(text);
+        assert_eq!(statuses(&ex, "carried_over"), [CellStatus::Blank; 7], "{:?}", ex.diags);
+        assert_eq!(
+            values(&ex, "granted"),
+            [9.0, 1.0, 0.0, 0.0, 0.0, 0.0, 10.0].map(Some),
+            "{:?}",
+            ex.diags
+        );
+        // A group's label before the row's: one row.
+        let text = "一、本年新收政府信息公开申请数量    9    1    0    0    0    0    10\n\
+                    二、上年结转政府信息公开申请数量    0    0    0    0    0    0    0\n\
+                    三、本年度办理结果    （一）予以公开    9    1    0    0    0    0    10\n";
+        let ex = applications_text(text);
+        assert_eq!(values(&ex, "granted"), [9.0, 1.0, 0.0, 0.0, 0.0, 0.0, 10.0].map(Some));
+        assert!(
+            !ex.diags.iter().any(|d| d.code == Code::MissingValues),
+            "{:?}",
+            ex.diags
+        );
+        // A label's rest in a cell of its own: one row.
+        let text = "（二）部分公开    （区分处理的，只计这一情形，不计其他情形）    2    0    0    0    0    0    2\n";
+        let ex = applications_text(text);
+        assert_eq!(
+            values(&ex, "partially_granted"),
+            [2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0].map(Some)
         );
     }
 
@@ -3797,6 +3894,32 @@ mod tests {
                 ("四、结转下年度继续办理", 1, [2, 2, 0, soc, 1, 0, 5 + soc]),
             ]
         };
+        // The same rows in the whole table, every other row's 总计 a 0.
+        let specs = template::rows(Table::Applications, Template::T2019);
+        let keys = [
+            "new_received",
+            "carried_over",
+            "granted",
+            "partially_granted",
+            "withheld.state_secret",
+            "unable.not_held",
+            "total",
+            "carried_forward",
+        ];
+        let whole = |soc: u32| -> Vec<(&'static str, usize, [u32; 7])> {
+            let rows = table(soc);
+            specs
+                .iter()
+                .enumerate()
+                .map(|(i, spec)| {
+                    let page = usize::from(i > 3);
+                    match keys.iter().position(|k| *k == spec.key) {
+                        Some(k) => (rows[k].0, page, rows[k].2),
+                        None => (spec.label, page, [0; 7]),
+                    }
+                })
+                .collect()
+        };
         let even: [usize; 7] = std::array::from_fn(|c| 40 + 6 * c);
         let text_at = |rows: &[(&str, usize, [u32; 7])], header: &str, cols: [usize; 7]| -> String {
             let mut t = String::from(header);
@@ -3852,8 +3975,11 @@ mod tests {
         );
         // No value of the table in the 社会公益组织 column: the identities hold whichever
         // empty column the groups skip. With no header to tell, the columns' even spacing
-        // does, and a warning says so; columns apart unevenly, nothing.
+        // does (where every row of the table is found), and a warning says so; columns
+        // apart unevenly, nothing.
         let ex = applications_text(&text(&table(0), far));
+        assert!(!statuses(&ex, "total").contains(&CellStatus::Blank), "{:?}", ex.diags);
+        let ex = applications_text(&text(&whole(0), far));
         assert_eq!(
             values(&ex, "total"),
             [Some(10.0), Some(3.0), Some(2.0), None, Some(2.0), Some(4.0), Some(21.0)],
@@ -3865,7 +3991,7 @@ mod tests {
             .iter()
             .any(|d| d.code == Code::AmbiguousRow && d.message.contains("even spacing")));
         let uneven = [40, 47, 52, 60, 65, 71, 78];
-        let ex = applications_text(&text_at(&table(0), far, uneven));
+        let ex = applications_text(&text_at(&whole(0), far, uneven));
         assert!(!statuses(&ex, "total").contains(&CellStatus::Blank), "{:?}", ex.diags);
         // A header whose words stand over the first page's values: it tells, and a warning
         // says that it did.
@@ -3895,7 +4021,7 @@ mod tests {
         // A header whose words stand near the values but too far from them to tell: nothing,
         // where the columns are apart unevenly.
         let vague = near.replace("  社会", "社会  ").replace("  法律", "法律  ");
-        let ex = applications_text(&text_at(&table(0), &vague, uneven));
+        let ex = applications_text(&text_at(&whole(0), &vague, uneven));
         assert!(!statuses(&ex, "total").contains(&CellStatus::Blank), "{:?}", ex.cells);
     }
 
