@@ -713,37 +713,30 @@ fn empty_row_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], curso
 /// values. The label up to that cell's end is cut off; the row it names and its line are
 /// returned.
 fn empty_cell_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<(usize, u32)> {
-    for (k, &at) in run.cells.iter().enumerate() {
-        // The cell before: from the last cell or line to start before it.
-        let line = run.breaks.iter().take_while(|b| b.0 < at).last();
-        let from = run.cells[..k]
-            .last()
-            .copied()
-            .into_iter()
-            .chain(line.map(|b| b.0))
-            .max()
-            .unwrap_or(0);
-        // The cell after: to the next cell or line.
-        let to = run.cells[k + 1..]
-            .first()
-            .copied()
-            .into_iter()
-            .chain(run.breaks.iter().map(|b| b.0).find(|&b| b > at))
-            .min()
-            .unwrap_or(run.label.len());
-        let (Some(before), Some(after)) = (run.label.get(from..at), run.label.get(at..to)) else {
-            return None;
-        };
-        if let Some(i) = labels::names_next(before, specs, filled, cursor) {
-            if !names_a_later_row(after, i, specs, filled) {
-                return None;
-            }
-            let line = line.map_or(run.first_line, |b| b.1);
-            cut_label(run, at);
-            return Some((i, line));
-        }
+    // (The label's last cell, on the line of the run's first value: the rows' cells the
+    // other cells of a table's header are not.)
+    let &at = run.cells.last()?;
+    let line = run.breaks.last().filter(|b| b.0 < at).map_or(run.first_line, |b| b.1);
+    if run.breaks.last().is_some_and(|b| b.0 > at) || run.values.first().is_none_or(|v| v.line != line) {
+        return None;
     }
-    None
+    // The cell before: from the cell or line before it.
+    let from = run
+        .cells
+        .iter()
+        .rev()
+        .nth(1)
+        .copied()
+        .into_iter()
+        .chain(run.breaks.last().map(|b| b.0))
+        .max();
+    let before = run.label.get(from.unwrap_or(0)..at)?;
+    let i = labels::names_next(before, specs, filled, cursor)?;
+    if !names_a_later_row(run.label.get(at..)?, i, specs, filled) {
+        return None;
+    }
+    cut_label(run, at);
+    Some((i, line))
 }
 
 /// In a crawler dump, the row expected next printed without numbers: its label runs into
