@@ -559,6 +559,20 @@ fn runs<'a>(tokens: &[Token<'a>]) -> Vec<Run<'a>> {
         }
     }
     out.extend(current);
+    // A label after the last value: the table's last row printed without values, maybe.
+    if !label.is_empty() {
+        out.push(Run {
+            label,
+            label_line,
+            first_line: label_line,
+            breaks,
+            cells,
+            values: Vec::new(),
+            header_unit,
+            subtotal_line: None,
+            gaps: None,
+        });
+    }
     out
 }
 
@@ -854,10 +868,16 @@ pub fn labelled(
     // The rows read as printed without values, and their label's line.
     let mut printed_empty: Vec<(usize, u32)> = Vec::new();
     let mut all: VecDeque<Run> = runs(&tokens).into();
+    // The label after the table's last value ([`runs`]' last run, without values).
+    let mut trailing: Option<Run> = None;
     while let Some(mut run) = all.pop_front() {
         crate::budget::step();
         if let Some(c) = carry.take() {
             carry_into(c, &mut run);
+        }
+        if run.values.is_empty() {
+            trailing = Some(run);
+            break;
         }
         if form == Form::Text && table == Table::Applications {
             join_value_between_lines(&mut run, &mut all, specs, &filled, cursor, subtotal_at);
@@ -934,6 +954,54 @@ pub fn labelled(
                     template.as_str()
                 ),
             )),
+        }
+    }
+    // The table's last row's label after its last value, naming it by itself: printed
+    // without values (a report that leaves its zeros empty, 四、结转下年度继续办理 with
+    // none to carry forward), as a row whose label the next row's follows.
+    // (Where the 总计 column says so: 本年新收's 总计 and 上年结转's, each row's last value
+    // and the sum of its others, make the （七）总计 row's, and nothing is carried forward. A text that prints the
+    // table's labels apart from its values, pdfminer's a column at a time, may end with
+    // the row's label and its values elsewhere.)
+    if let Some(last) = trailing.filter(|_| table == Table::Applications) {
+        let i = specs.len() - 1;
+        let total_of = |key: &str| -> Option<f64> {
+            let row = specs.iter().position(|s| s.key == key)?;
+            if printed_empty.iter().any(|e| e.0 == row) {
+                return Some(0.0);
+            }
+            // (The row's last value where it is the sum of the others: beside a 小计, of the
+            // others but the 小计, the organisations' sum.)
+            let (_, run) = hits.iter().find(|(r, _)| *r == row)?;
+            let v: Vec<f64> = run.values.iter().map(summand).collect::<Option<_>>()?;
+            let (&last, rest) = v.split_last()?;
+            let sum: f64 = rest.iter().sum();
+            let adds = validate::close(sum, last)
+                || (subtotal_at.is_some() && validate::close(sum, 2.0 * last - rest.first()?));
+            adds.then_some(last)
+        };
+        let nothing_forward = match (total_of("new_received"), total_of("carried_over"), total_of("total")) {
+            (Some(new), Some(carried), Some(total)) => validate::close(new + carried, total),
+            _ => false,
+        };
+        if nothing_forward && labels::names_next(&last.label, specs, &filled, cursor) == Some(i) {
+            filled[i] = true;
+            ex.cells.extend(
+                specs[i]
+                    .cols
+                    .iter()
+                    .map(|&col| Cell::blank(table, specs[i].key, col, last.label_line)),
+            );
+            ex.diags.push(Diagnostic::warning(
+                Code::MissingValues,
+                Some(last.label_line),
+                format!(
+                    "{}: row {} ({}) is printed without values (the table ends after its label): its cells are blank",
+                    table.as_str(),
+                    specs[i].key,
+                    specs[i].label
+                ),
+            ));
         }
     }
     if table == Table::Applications && form == Form::Text && hits.iter().any(|(_, r)| r.values.len() >= 14) {
@@ -3226,6 +3294,41 @@ mod tests {
         );
     }
 
+    /// A report that leaves its zeros empty, nothing carried forward: the table's last label
+    /// after its last value, 四、结转下年度继续办理, is the row printed without values, where
+    /// 本年新收's 总计 and 上年结转's make the （七）总计's; else (its values printed elsewhere,
+    /// as pdfminer's text a column at a time prints them) it is not.
+    #[test]
+    fn the_tables_last_label_after_its_last_value_is_its_last_row_left_empty() {
+        let specs = template::rows(Table::Applications, Template::T2019);
+        let text = |total: u32| -> String {
+            let mut t = String::new();
+            for spec in specs {
+                let v = match spec.key {
+                    "new_received" | "granted" => " 3 3",
+                    "total" => &format!(" {total} {total}"),
+                    "carried_forward" => "",
+                    _ => " 0",
+                };
+                t += &format!("{}{v}\n", spec.label);
+            }
+            t
+        };
+        let ex = applications_text(&text(3));
+        assert_eq!(
+            statuses(&ex, "carried_forward"),
+            [CellStatus::Blank; 7],
+            "{:?}",
+            ex.diags
+        );
+        assert!(ex
+            .diags
+            .iter()
+            .any(|d| d.code == Code::MissingValues && d.message.contains("the table ends")));
+        let ex = applications_text(&text(4));
+        assert!(statuses(&ex, "carried_forward").is_empty(), "{:?}", ex.cells);
+    }
+
     /// A row left empty whose label shares its line with the next row's and its values
     /// (PyMuPDF's sorted text): the first cell names the row expected next, the second a
     /// later row, each by itself; the first is a row printed without values, the values the
@@ -3457,9 +3560,9 @@ mod tests {
                 .diags
                 .iter()
                 .any(|d| d.severity == crate::diag::Severity::Warning && d.code != Code::MissingValues));
-            // 结转下年度继续办理 printed without values, its 总计's zero too, its label last:
-            // not found, the identity it enters says only that its counts are not negative,
-            // and the outcome rows still decide.
+            // 结转下年度继续办理 printed without values, its 总计's zero too, its label last: a
+            // row printed empty (本年新收's 总计 is the （七）总计's), and the outcome rows still
+            // decide.
             let zero = if subtotal { " 0 0\n" } else { " 0\n" };
             let lost = text(&rows, subtotal).replace(&format!("结转下年度继续办理{zero}"), "结转下年度继续办理\n");
             assert_ne!(lost, text(&rows, subtotal));
@@ -3472,7 +3575,7 @@ mod tests {
                 cell(&ex, "unable.not_held", "social_welfare_org"),
                 Some((CellStatus::Reported, Some(2.0)))
             );
-            assert_eq!(cell(&ex, "carried_forward", "total"), None);
+            assert_eq!(cell(&ex, "carried_forward", "total"), Some((CellStatus::Blank, None)));
         }
         // A PDF's Markdown whose merged columns left a row's empty cells fewer than its
         // columns (`|（一）予以公开|5|3||8|`), but some row's as many (`|2.重复申请|||||4|6|10|`,
