@@ -110,8 +110,9 @@ impl Layout {
     /// counts as one where it prints two): on a line, the values of a row stand as far
     /// apart as the columns do, counting a wide character two.
     ///
-    /// Read so only where every row whose values stand on one line, two spaces apart at
-    /// least, ends with their sum (the 总计: a table that leaves some empty is not read
+    /// Read so only where some row's values stand a column apart or more around an empty
+    /// cell, and every row whose values stand on one line, two spaces apart at least, ends
+    /// with their sum (the 总计: a table that leaves some empty is not read
     /// so; with a 小计 column, `subtotal`, the sum of the others but the 小计, itself the
     /// organisations' sum) and puts each value within two places of one column's distance,
     /// in order; the
@@ -167,6 +168,16 @@ impl Layout {
             return None;
         }
         let (centers, spacing) = relative_columns(&rows, m)?;
+        // Some row's values stand a column apart or more where a cell between them is
+        // empty: the spaces keep the columns' places. (Values apart by the same spaces
+        // everywhere, a tab written as spaces, put a row's missing cell nowhere.)
+        let step = centers.windows(2).map(|w| w[1] - w[0]).fold(f64::INFINITY, f64::min);
+        if !rows
+            .iter()
+            .any(|(_, d, _)| d.windows(2).any(|w| w[1] - w[0] >= 1.5 * step))
+        {
+            return None;
+        }
         // The table as so read: a row's cells (the template's: a 小计 checked and left out),
         // where every one is known and the row adds up; a single value that does not is
         // left unknown.

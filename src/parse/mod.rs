@@ -3472,6 +3472,23 @@ mod tests {
         );
         let err = read(&rows, 11).expect_err("not read by the spacing");
         assert!(!err.contains("even spacing"), "{err}");
+        // A tab-separated text with its tabs written as spaces: every value four spaces
+        // after the last, a row's cells short by one not said where. Not read by distances.
+        let mut text = String::from("    自然人    法人或其他组织    总计\n            商业企业    科研机构    社会公益组织    法律服务机构    其他\n");
+        for (k, spec) in specs.iter().enumerate() {
+            let zeros = if k < 2 {
+                "0    0    0    0    0    0    0"
+            } else {
+                "    0    0    0    0    0    0"
+            };
+            text += &format!("{}    {zeros}\n", spec.label);
+        }
+        let ex = labelled_text(Table::Applications, Template::T2019, &text, Form::Text);
+        assert!(
+            !ex.diags.iter().any(|d| d.message.contains("distances")),
+            "{:?}",
+            ex.diags
+        );
         // A 小计 column before the 总计: its place read too, the rows' 小计s checked and left
         // out.
         let rows = application_rows(
