@@ -3431,30 +3431,24 @@ mod tests {
             Ok(ex)
         };
         let read = |rows: &[[u32; 7]], pitch: usize| read_with(rows, pitch, false);
+        // The table's rows, `research` requests from 科研机构 in 本年新收, 予以公开 and 总计.
+        let table = |research: u32| {
+            application_rows(
+                specs,
+                &[
+                    ("new_received", [10, 2, research, 1, 1, 1, 15 + research]),
+                    ("granted", [6, 0, research, 0, 0, 1, 7 + research]),
+                    ("partially_granted", [2, 2, 0, 0, 0, 0, 4]),
+                    ("unable.not_held", [2, 0, 0, 1, 1, 0, 4]),
+                    ("total", [10, 2, research, 1, 1, 1, 15 + research]),
+                ],
+            )
+        };
         // A row that fills every column, 本年新收.
-        let rows = application_rows(
-            specs,
-            &[
-                ("new_received", [10, 2, 1, 1, 1, 1, 16]),
-                ("granted", [6, 0, 1, 0, 0, 1, 8]),
-                ("partially_granted", [2, 2, 0, 0, 0, 0, 4]),
-                ("unable.not_held", [2, 0, 0, 1, 1, 0, 4]),
-                ("total", [10, 2, 1, 1, 1, 1, 16]),
-            ],
-        );
-        let ex = read(&rows, 11).unwrap();
+        let ex = read(&table(1), 11).unwrap();
         assert!(!ex.diags.iter().any(|d| d.code == Code::AmbiguousRow), "{:?}", ex.diags);
         // No row fills every column and 科研机构 holds no value: its place is the spacing's.
-        let rows = application_rows(
-            specs,
-            &[
-                ("new_received", [10, 2, 0, 1, 1, 1, 15]),
-                ("granted", [6, 0, 0, 0, 0, 1, 7]),
-                ("partially_granted", [2, 2, 0, 0, 0, 0, 4]),
-                ("unable.not_held", [2, 0, 0, 1, 1, 0, 4]),
-                ("total", [10, 2, 0, 1, 1, 1, 15]),
-            ],
-        );
+        let rows = table(0);
         let ex = read(&rows, 11).unwrap();
         assert!(ex
             .diags
@@ -3491,17 +3485,7 @@ mod tests {
         );
         // A 小计 column before the 总计: its place read too, the rows' 小计s checked and left
         // out.
-        let rows = application_rows(
-            specs,
-            &[
-                ("new_received", [10, 2, 0, 1, 1, 1, 15]),
-                ("granted", [6, 0, 0, 0, 0, 1, 7]),
-                ("partially_granted", [2, 2, 0, 0, 0, 0, 4]),
-                ("unable.not_held", [2, 0, 0, 1, 1, 0, 4]),
-                ("total", [10, 2, 0, 1, 1, 1, 15]),
-            ],
-        );
-        let ex = read_with(&rows, 10, true).unwrap();
+        let ex = read_with(&table(0), 10, true).unwrap();
         assert!(ex.diags.iter().any(|d| d.code == Code::Subtotal));
     }
 
@@ -4090,19 +4074,22 @@ mod tests {
         // empty column the groups skip. With no header to tell, the columns' even spacing
         // does (where every row of the table is found), and a warning says so; columns
         // apart unevenly, nothing.
+        // (The 总计 row read with its empty column, and a warning saying what told it.)
+        let told = |ex: &Extracted, by: &str| {
+            assert_eq!(
+                values(ex, "total"),
+                [Some(10.0), Some(3.0), Some(2.0), None, Some(2.0), Some(4.0), Some(21.0)],
+                "{:?}",
+                ex.diags
+            );
+            assert!(ex
+                .diags
+                .iter()
+                .any(|d| d.code == Code::AmbiguousRow && d.message.contains(by)));
+        };
         let ex = applications_text(&text(&table(0), far));
         assert!(!statuses(&ex, "total").contains(&CellStatus::Blank), "{:?}", ex.diags);
-        let ex = applications_text(&text(&whole(0), far));
-        assert_eq!(
-            values(&ex, "total"),
-            [Some(10.0), Some(3.0), Some(2.0), None, Some(2.0), Some(4.0), Some(21.0)],
-            "{:?}",
-            ex.diags
-        );
-        assert!(ex
-            .diags
-            .iter()
-            .any(|d| d.code == Code::AmbiguousRow && d.message.contains("even spacing")));
+        told(&applications_text(&text(&whole(0), far)), "even spacing");
         let uneven = [40, 47, 52, 60, 65, 71, 78];
         let ex = applications_text(&text_at(&whole(0), far, uneven));
         assert!(!statuses(&ex, "total").contains(&CellStatus::Blank), "{:?}", ex.diags);
@@ -4120,17 +4107,7 @@ mod tests {
                 (76, "总计"),
             ],
         );
-        let ex = applications_text(&text(&table(0), &near));
-        assert_eq!(
-            values(&ex, "total"),
-            [Some(10.0), Some(3.0), Some(2.0), None, Some(2.0), Some(4.0), Some(21.0)],
-            "{:?}",
-            ex.diags
-        );
-        assert!(ex
-            .diags
-            .iter()
-            .any(|d| d.code == Code::AmbiguousRow && d.message.contains("header's words")));
+        told(&applications_text(&text(&table(0), &near)), "header's words");
         // A header whose words stand near the values but too far from them to tell: nothing,
         // where the columns are apart unevenly.
         let vague = near.replace("  社会", "社会  ").replace("  法律", "法律  ");
