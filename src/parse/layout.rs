@@ -110,15 +110,14 @@ impl Layout {
     /// counts as one where it prints two): on a line, the values of a row stand as far
     /// apart as the columns do, counting a wide character two.
     ///
-    /// Read so only where some row's values stand a column apart or more around an empty
-    /// cell, and every row whose values stand on one line, two spaces apart at least, ends
-    /// with their sum (the 总计: a table that leaves some empty is not read
-    /// so; with a 小计 column, `subtotal`, the sum of the others but the 小计, itself the
-    /// organisations' sum) and puts each value within two places of one column's distance,
-    /// in order; the
-    /// columns four places apart at least ([`relative_columns`]); and every identity of the
-    /// table over the rows so read (and those found without values) holds, three at least,
-    /// an empty cell counting 0.
+    /// Read so only where every row before the last ones found is found; every row whose
+    /// values stand on one line, two spaces apart at least, ends with their sum (the 总计:
+    /// a table that leaves some empty is not read so; with a 小计 column, `subtotal`, the
+    /// sum of the others but the 小计, itself the organisations' sum) and puts each value
+    /// within two places of one column's distance, in order, the columns four places apart
+    /// at least ([`relative_columns`]); some row's values stand a column apart or more
+    /// around an empty cell; and every identity of the table over the rows so read (and
+    /// those found without values) holds, three at least, an empty cell counting 0.
     pub(super) fn relative(
         lines: &[Line<'_>],
         hits: &[(usize, Run<'_>)],

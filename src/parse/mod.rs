@@ -727,8 +727,8 @@ fn empty_row_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], curso
 /// values. The label up to that cell's end is cut off; the row it names and its line are
 /// returned.
 fn empty_cell_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<(usize, u32)> {
-    // (The label's last cell, on the line of the run's first value: the rows' cells the
-    // other cells of a table's header are not.)
+    // (Only the label's last cell, on the line of the run's first value: a header's cells,
+    // on lines above the values, are not looked at.)
     let &at = run.cells.last()?;
     let line = run.breaks.last().filter(|b| b.0 < at).map_or(run.first_line, |b| b.1);
     if run.breaks.last().is_some_and(|b| b.0 > at) || run.values.first().is_none_or(|v| v.line != line) {
@@ -958,11 +958,11 @@ pub fn labelled(
     }
     // The table's last row's label after its last value, naming it by itself: printed
     // without values (a report that leaves its zeros empty, 四、结转下年度继续办理 with
-    // none to carry forward), as a row whose label the next row's follows.
-    // (Where the 总计 column says so: 本年新收's 总计 and 上年结转's, each row's last value
-    // and the sum of its others, make the （七）总计 row's, and nothing is carried forward. A text that prints the
-    // table's labels apart from its values, pdfminer's a column at a time, may end with
-    // the row's label and its values elsewhere.)
+    // none to carry forward), as a row whose label the next row's follows. (Where the 总计
+    // column says so: 本年新收's 总计 and 上年结转's, each row's last value and the sum of
+    // its others, make the （七）总计 row's, and nothing is carried forward. A text that
+    // prints the table's labels apart from its values, pdfminer's a column at a time, may
+    // end with the row's label and its values elsewhere.)
     if let Some(last) = trailing.filter(|_| table == Table::Applications) {
         let i = specs.len() - 1;
         let total_of = |key: &str| -> Option<f64> {
