@@ -721,6 +721,45 @@ fn empty_row_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], curso
     None
 }
 
+/// Whether the applications table's last label after its last value (`last`, naming the
+/// table's last row by itself) is that row printed without values (a report that leaves
+/// its zeros empty, 四、结转下年度继续办理 with none to carry forward), as a row whose
+/// label the next row's follows: where the 总计 column says so, 本年新收's 总计 and
+/// 上年结转's (each row's last value and the sum of its others; a row printed empty, 0)
+/// making the （七）总计 row's, nothing carried forward. (A text that prints the table's
+/// labels apart from its values, pdfminer's a column at a time, may end with the row's
+/// label and its values elsewhere.) The row, where it is.
+fn last_row_printed_empty(
+    last: &Run<'_>,
+    specs: &[RowSpec],
+    hits: &[RowRun<'_>],
+    printed_empty: &[(usize, u32)],
+    subtotal_at: Option<usize>,
+    filled: &[bool],
+    cursor: usize,
+) -> Option<usize> {
+    let total_of = |key: &str| -> Option<f64> {
+        let row = specs.iter().position(|s| s.key == key)?;
+        if printed_empty.iter().any(|e| e.0 == row) {
+            return Some(0.0);
+        }
+        // (Beside a 小计, the sum of the others but the 小计, the organisations' sum.)
+        let (_, run) = hits.iter().find(|(r, _)| *r == row)?;
+        let v: Vec<f64> = run.values.iter().map(summand).collect::<Option<_>>()?;
+        let (&last, rest) = v.split_last()?;
+        let sum: f64 = rest.iter().sum();
+        let adds =
+            validate::close(sum, last) || (subtotal_at.is_some() && validate::close(sum, 2.0 * last - rest.first()?));
+        adds.then_some(last)
+    };
+    let new = total_of("new_received")?;
+    let carried = total_of("carried_over")?;
+    let total = total_of("total")?;
+    let i = specs.len() - 1;
+    (validate::close(new + carried, total) && labels::names_next(&last.label, specs, filled, cursor) == Some(i))
+        .then_some(i)
+}
+
 /// A cell of `run`'s label that names the row expected next by itself while the cell after
 /// it on the same line names a later row by itself (PyMuPDF's sorted text of a row left
 /// empty: `二、上年结转政府信息公开申请数量   （一）予以公开   52   7 …`): a row printed without
@@ -956,35 +995,8 @@ pub fn labelled(
             )),
         }
     }
-    // The table's last row's label after its last value, naming it by itself: printed
-    // without values (a report that leaves its zeros empty, 四、结转下年度继续办理 with
-    // none to carry forward), as a row whose label the next row's follows. (Where the 总计
-    // column says so: 本年新收's 总计 and 上年结转's, each row's last value and the sum of
-    // its others, make the （七）总计 row's, and nothing is carried forward. A text that
-    // prints the table's labels apart from its values, pdfminer's a column at a time, may
-    // end with the row's label and its values elsewhere.)
     if let Some(last) = trailing.filter(|_| table == Table::Applications) {
-        let i = specs.len() - 1;
-        let total_of = |key: &str| -> Option<f64> {
-            let row = specs.iter().position(|s| s.key == key)?;
-            if printed_empty.iter().any(|e| e.0 == row) {
-                return Some(0.0);
-            }
-            // (The row's last value where it is the sum of the others: beside a 小计, of the
-            // others but the 小计, the organisations' sum.)
-            let (_, run) = hits.iter().find(|(r, _)| *r == row)?;
-            let v: Vec<f64> = run.values.iter().map(summand).collect::<Option<_>>()?;
-            let (&last, rest) = v.split_last()?;
-            let sum: f64 = rest.iter().sum();
-            let adds = validate::close(sum, last)
-                || (subtotal_at.is_some() && validate::close(sum, 2.0 * last - rest.first()?));
-            adds.then_some(last)
-        };
-        let nothing_forward = match (total_of("new_received"), total_of("carried_over"), total_of("total")) {
-            (Some(new), Some(carried), Some(total)) => validate::close(new + carried, total),
-            _ => false,
-        };
-        if nothing_forward && labels::names_next(&last.label, specs, &filled, cursor) == Some(i) {
+        if let Some(i) = last_row_printed_empty(&last, specs, &hits, &printed_empty, subtotal_at, &filled, cursor) {
             filled[i] = true;
             ex.cells.extend(
                 specs[i]
