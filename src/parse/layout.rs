@@ -156,16 +156,6 @@ impl Layout {
             let end = centers[centers.len() - 1];
             rows.push((*spec, centers.iter().map(|c| c - end).collect(), numbers));
         }
-        // (Without a 小计, a row's last value is the sum of the others where it is its
-        // 总计: a row of two values or more whose last is not leaves its 总计 empty, and a
-        // row whose last value is the sum of its others may have left its own.)
-        if !subtotal
-            && rows
-                .iter()
-                .any(|(_, _, n)| n.len() >= 2 && !validate::close(n[..n.len() - 1].iter().sum(), n[n.len() - 1]))
-        {
-            return None;
-        }
         let (centers, spacing) = relative_columns(&rows, m)?;
         // Some row's values stand a column apart or more where a cell between them is
         // empty: the spaces keep the columns' places. (Values apart by the same spaces
@@ -179,7 +169,9 @@ impl Layout {
         }
         // The table as so read: a row's cells (the template's: a 小计 checked and left out),
         // where every one is known and the row adds up; a single value that does not is
-        // left unknown.
+        // left unknown. (A row of two values or more that does not leaves its 总计 empty,
+        // and a row whose last value is the sum of its others may have left its own: the
+        // table is not read so.)
         let mut grid: Vec<Option<[f64; M]>> = vec![None; specs.len()];
         for (spec, distances, numbers) in &rows {
             let mut cells = vec![None; m];
@@ -267,19 +259,19 @@ impl Layout {
         let mut at = vec![None; n];
         let mut last = None;
         // (Distances from the row's last value, on its line, where the columns are.)
-        let end = if self.relative.is_some() {
-            let end = &run.values[run.values.len() - 1];
-            if run.values.iter().any(|t| t.line != end.line) {
-                return false;
+        let end = match &self.relative {
+            Some(_) => {
+                let end = &run.values[run.values.len() - 1];
+                match wide_center(end, lines) {
+                    Some(c) if run.values.iter().all(|t| t.line == end.line) => Some(c),
+                    _ => return false,
+                }
             }
-            wide_center(end, lines)
-        } else {
-            None
+            None => None,
         };
         for (k, t) in run.values.iter().enumerate() {
             let c = match end {
                 Some(end) => wide_center(t, lines).and_then(|c| under_at(&self.centers, c - end)),
-                None if self.relative.is_some() => None,
                 None => under(self.centers_at(t.line), t, lines),
             };
             let Some(c) = c else {
@@ -465,13 +457,12 @@ pub(super) fn center(t: &Token<'_>, lines: &[Line<'_>]) -> Option<f64> {
 /// A value's center on its line counting a wide character (CJK, full-width forms) two
 /// places, as it prints; None on a line with tabs.
 fn wide_center(t: &Token<'_>, lines: &[Line<'_>]) -> Option<f64> {
-    let text = line_text(lines, t.line)?;
-    let at = (t.raw.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
-    if text.contains('\t') || at + t.raw.len() > text.len() || !text.is_char_boundary(at) {
+    let (text, before) = line_before(t, lines)?;
+    if text.contains('\t') {
         return None;
     }
     let width = |s: &str| s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum::<usize>();
-    Some(width(&text[..at]) as f64 + width(t.raw) as f64 / 2.0)
+    Some(width(before) as f64 + width(t.raw) as f64 / 2.0)
 }
 
 /// Whether a character prints two places wide: CJK ideographs, kana, hangul, CJK
@@ -485,14 +476,8 @@ fn wide(c: char) -> bool {
 
 /// Whether a token stands two spaces at least after what comes before it on its line.
 fn spaced(t: &Token<'_>, lines: &[Line<'_>]) -> bool {
-    let Some(text) = line_text(lines, t.line) else {
-        return false;
-    };
-    let Some(at) = (t.raw.as_ptr() as usize).checked_sub(text.as_ptr() as usize) else {
-        return false;
-    };
-    text.get(..at)
-        .is_some_and(|before| before.chars().rev().take(2).filter(|c| c.is_whitespace()).count() == 2)
+    line_before(t, lines)
+        .is_some_and(|(_, before)| before.chars().rev().take(2).filter(|c| c.is_whitespace()).count() == 2)
 }
 
 /// The review table's row in a text that keeps a page's layout (see [`Layout`]) with

@@ -135,14 +135,19 @@ fn line_text<'a>(lines: &[Line<'a>], no: u32) -> Option<&'a str> {
     (l.no == no).then_some(l.text)
 }
 
-/// The character column a token starts at in its line, where its text is the line's.
-fn column(t: &Token<'_>, lines: &[Line<'_>]) -> Option<usize> {
+/// A token's line and the line's text before the token, where its text is the line's.
+fn line_before<'a>(t: &Token<'_>, lines: &[Line<'a>]) -> Option<(&'a str, &'a str)> {
     let text = line_text(lines, t.line)?;
     let at = (t.raw.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
     if at + t.raw.len() > text.len() || !text.is_char_boundary(at) {
         return None;
     }
-    Some(text[..at].chars().count())
+    Some((text, &text[..at]))
+}
+
+/// The character column a token starts at in its line, where its text is the line's.
+fn column(t: &Token<'_>, lines: &[Line<'_>]) -> Option<usize> {
+    line_before(t, lines).map(|(_, before)| before.chars().count())
 }
 
 /// The tokens of `tokens[start]`'s line, from it on (tokens are in line order).
