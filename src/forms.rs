@@ -187,6 +187,94 @@ pub(crate) fn nbsp_cells(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// `text` with the no-break spaces of rows whose cells ran together written as tabs, or
+/// None where it has no such rows. A page's text taken whole (BeautifulSoup's `get_text()`)
+/// runs a row's cells together, an empty cell's `&nbsp;` a no-break space of its own
+/// (`（七）总计64\u{a0}\u{a0}\u{a0}1511`: 64, three empty cells, 1511): each is a cell, so a
+/// run of n between two cells is n + 1 tabs (n empty cells between them), n at the line's
+/// end. Only where three lines or more have a no-break space beside a digit and a label run
+/// into a number, and none has a tab (its cells apart otherwise); in those texts, the lines with one beside a digit or
+/// two or more ending them after a label (a row left empty); no-break spaces opening a
+/// line are its indent, and stay.
+pub(crate) fn nbsp_glued(text: &str) -> Option<String> {
+    const NBSP: char = '\u{a0}';
+    memchr::memmem::find(text.as_bytes(), "\u{a0}".as_bytes())?;
+    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
+        return None;
+    }
+    // Whether a no-break space of the line stands beside a digit.
+    let beside_digit = |line: &str| {
+        let mut prev: Option<char> = None;
+        let mut after_nbsp = false;
+        for c in line.chars() {
+            if c == NBSP {
+                if prev.is_some_and(numbers_digit) {
+                    return true;
+                }
+                after_nbsp = true;
+            } else {
+                if after_nbsp && numbers_digit(c) && prev.is_some() {
+                    return true;
+                }
+                after_nbsp = false;
+            }
+            prev = Some(c);
+        }
+        false
+    };
+    let ends_empty = |line: &str| {
+        let body = line.trim_end_matches([' ', '\r']);
+        let rest = body.trim_end_matches(NBSP);
+        body.len() - rest.len() >= 2 * NBSP.len_utf8() && !rest.trim().is_empty()
+    };
+    // A label run into its row's first number (`数量64`, `情形）1`): a crawler's row.
+    let label_glued = |line: &str| {
+        let mut prev = ' ';
+        line.chars().any(|c| {
+            let glued = numbers_digit(c) && !prev.is_ascii() && !prev.is_whitespace() && !numbers_digit(prev);
+            prev = c;
+            glued
+        })
+    };
+    if text
+        .split('\n')
+        .filter(|l| beside_digit(l) && label_glued(l))
+        .take(3)
+        .count()
+        < 3
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if !line.contains(NBSP) || !(beside_digit(line) || ends_empty(line)) {
+            out.push_str(line);
+            continue;
+        }
+        let indent = line.len() - line.trim_start_matches(NBSP).len();
+        out.push_str(&line[..indent]);
+        let body = &line[indent..];
+        let end = body.trim_end_matches([' ', '\r', NBSP]).len();
+        let mut chars = body.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if c != NBSP {
+                out.push(c);
+                continue;
+            }
+            let mut n = 1;
+            while chars.next_if(|&(_, c)| c == NBSP).is_some() {
+                n += 1;
+            }
+            let ending = at >= end;
+            out.extend(std::iter::repeat_n('\t', if ending { n } else { n + 1 }));
+        }
+    }
+    Some(out)
+}
+
 /// The fields of a line of comma-separated values (quoted ones unquoted, `""` a quote),
 /// or None where the line is not one: fewer than three fields, a tab or a bar in it (cells
 /// apart otherwise), a field longer than a label is or a sentence's (ending in `。`), a

@@ -291,6 +291,20 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     // cell, written as a tab alone: the form of a table put into text a cell a line.
     let nbsp = if html { None } else { nbsp_cells(text) };
     let text = nbsp.as_deref().unwrap_or(text);
+    // A row's cells run together with each empty one a no-break space (a page's text taken
+    // whole): those spaces as tabs, an empty cell's place kept.
+    if let Some(glued) = (!html).then(|| nbsp_glued(text)).flatten() {
+        // Read as a crawler's text, its runs cut; as any other text where that reads no table.
+        let before = out.diagnostics.len();
+        let mut again = FileOutcome::new(String::new(), String::new(), out.bytes);
+        let cut = segment::unglue_lines(&glued);
+        read(&cut.text, parse::Form::Glued, &mut again);
+        to_source_lines(&cut.source, &mut again, 0);
+        if again.status == DocStatus::Ok {
+            adopt(out, before, again);
+            return;
+        }
+    }
     // A table's rows as comma-separated values (a spreadsheet's, a scraper's `to_csv`):
     // their cells apart by tabs.
     let csv = if html { None } else { csv_cells(text) };
@@ -1317,6 +1331,56 @@ mod tests {
             tab_repeats(&rows.replace("本年\t本年", "制作\t公开").replace("2\n", "1\n")),
             None
         );
+    }
+
+    /// A page's text taken whole (BeautifulSoup's `get_text()`) of a report that leaves its
+    /// zeros empty: a row's cells run together, each empty cell a no-break space of its own
+    /// (`（一）予以公开2528␣␣1761`: 25, 28, two empty cells, 1, 7, 61). Each such space is an
+    /// empty cell in its place, and the runs between them are cut around them: every cell
+    /// as the page has it (115 left out before), with a 小计 column too.
+    #[test]
+    fn a_pages_text_taken_whole_keeps_its_empty_cells_in_place() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/converted");
+        for name in [
+            "zeros_blank_2021_get_text_nbsp.txt",
+            "zeros_blank_subtotal_2019_get_text_nbsp.txt",
+        ] {
+            let o = process_bytes(name, &std::fs::read(root.join(name)).unwrap(), &Limits::default());
+            let truth: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(root.join(name.replace(".txt", ".truth.json"))).unwrap())
+                    .unwrap();
+            let row = |key: &str| -> Vec<Option<f64>> {
+                o.cells
+                    .iter()
+                    .filter(|c| c.table == template::Table::Applications && c.row == key)
+                    .map(|c| c.value)
+                    .collect()
+            };
+            for (group, key) in [
+                ("requests", "new_received"),
+                ("outcomes", "granted"),
+                ("outcomes", "total"),
+            ] {
+                let expected: Vec<Option<f64>> = truth[group][key]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_f64())
+                    .collect();
+                assert_eq!(row(key), expected, "{name} {key}: {:?}", o.diagnostics);
+            }
+            assert_eq!(o.identities_ok, Some(true), "{name}");
+        }
+        // Spaces as tabs, n + 1 between cells and n at the line's end; the indent stays; a
+        // line with none beside a digit and not ending with empty cells stays.
+        let text = "数量64\u{a0}\u{a0}\u{a0}5915\n秘密1\u{a0}\u{a0}01\n政务\u{a0}公开\n\u{a0}\u{a0}总计3\u{a0}\u{a0}\n";
+        assert_eq!(
+            nbsp_glued(text).as_deref(),
+            Some("数量64\t\t\t\t5915\n秘密1\t\t\t01\n政务\u{a0}公开\n\u{a0}\u{a0}总计3\t\t\n")
+        );
+        // Not where fewer than three rows show it, nor where cells stand behind tabs.
+        assert_eq!(nbsp_glued(&text.replace("总计3", "总计")), None);
+        assert_eq!(nbsp_glued(&format!("{text}a\tb\n")), None);
     }
 
     /// The same Word 97 document put into text by LibreOffice: a cell a line, no empty line

@@ -469,6 +469,8 @@ pub(super) fn splits_summing<'a>(values: &[Token<'a>], m: usize) -> Option<(Vec<
             // A sign starts a chunk.
             Kind::Run if text.starts_with(is_sign) => return None,
             Kind::Run => 0.0,
+            // An empty cell in its place counts nothing.
+            Kind::Blank => 0.0,
             Kind::Value(Value::Number(n)) if !n.signed && n.value >= 0.0 => n.value,
             _ => return None,
         };
@@ -846,7 +848,13 @@ pub(super) fn glued_candidates(
                 let mut d = Vec::new();
                 let cell = cell_for(c, t, &mut d);
                 info.push((
-                    cell.number(),
+                    // An empty cell in its place (`nbsp_glued`) counts nothing in the sums;
+                    // an empty 总计 (the last column) states none.
+                    if t.kind == Kind::Blank && c + 1 < m {
+                        Some(0.0)
+                    } else {
+                        cell.number()
+                    },
                     d.iter().any(|x| x.code == Code::InvalidValue),
                     d.iter().any(|x| x.code == Code::UnitAssumed),
                 ));

@@ -1174,6 +1174,35 @@ pub fn labelled(
             "applications: no row fills every column, and some column holds no value: the columns were placed by the even spacing of the values on their lines, counted from each row's 总计".to_string(),
         ));
     }
+    // A crawler's row with its empty cells in their places (`nbsp_glued`): fewer cells
+    // than columns, so its numbers ran together, each maybe several cells (`64 · · · 5915`:
+    // 6|4, three empty, 5|9|15).
+    let mut placed: Vec<usize> = Vec::new();
+    if form == Form::Glued {
+        for (i, r) in hits.iter_mut() {
+            // An empty 总计 after the row's runs: the row as one that leaves its 总计 empty
+            // (`joint_glued`'s cuts into the applicant columns, with the other rows').
+            if table == Table::Applications && r.values.iter().any(|t| t.kind != Kind::Blank) {
+                while r.values.last().is_some_and(|t| t.kind == Kind::Blank) {
+                    r.values.pop();
+                }
+            }
+            if r.values.iter().any(|t| t.kind == Kind::Blank) && r.values.len() < specs[*i].cols.len() + extra {
+                placed.push(*i);
+                for t in r.values.iter_mut() {
+                    if t.is_value()
+                        && t.raw
+                            .chars()
+                            .filter(|&c| numbers::halfwidth(c).is_ascii_digit())
+                            .count()
+                            > 1
+                    {
+                        t.kind = Kind::Run;
+                    }
+                }
+            }
+        }
+    }
     if let (Table::Applications, Some(p)) = (table, subtotal_at) {
         cut_with_subtotal(specs, &mut hits, p);
     }
@@ -1238,10 +1267,20 @@ pub fn labelled(
             by_position(table, spec, &run, &mut ex);
             continue;
         }
-        if positional(table, spec, &mut run, form, own_blanks, trailing_own, &mut ex) {
+        // A crawler's run of cells with an empty one among them, in its place (a no-break
+        // space of a page's text taken whole, `nbsp_glued`): the split keeps it there.
+        let placed_blanks = placed.contains(&i);
+        if placed_blanks && run.values.len() == spec.cols.len() && !run.values.iter().any(|t| t.kind == Kind::Run) {
+            // (Cut with its 小计, which was checked and dropped.)
+            by_position(table, spec, &run, &mut ex);
             continue;
         }
-        run.values.retain(|t| t.kind != Kind::Blank);
+        if !placed_blanks && positional(table, spec, &mut run, form, own_blanks, trailing_own, &mut ex) {
+            continue;
+        }
+        if !placed_blanks {
+            run.values.retain(|t| t.kind != Kind::Blank);
+        }
         if let Some(layout) = &layout {
             if layout.place(table, spec, &run, lines, &mut ex) {
                 continue;

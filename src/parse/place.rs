@@ -401,6 +401,9 @@ pub(super) fn value_cell(
     header_unit: Option<Unit>,
     diags: &mut Vec<Diagnostic>,
 ) -> Cell {
+    if tok.kind == Kind::Blank {
+        return Cell::blank(table, spec.key, spec.cols[col], tok.line);
+    }
     let mut cell = Cell {
         table,
         row: spec.key,

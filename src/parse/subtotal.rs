@@ -99,6 +99,8 @@ pub(super) fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)]
     const MAX_JOINT: usize = 4096;
     let number = |t: &Token<'_>| match t.kind {
         Kind::Value(Value::Number(n)) => Some(n.value),
+        // An empty cell in its place (`nbsp_glued`) counts nothing.
+        Kind::Blank => Some(0.0),
         _ => None,
     };
     // Each row's cuts that add up, as their numbers without the 小计 (and the tokens).
@@ -107,7 +109,7 @@ pub(super) fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)]
     for (i, run) in hits.iter() {
         let mut found: Vec<Cut<'_>> = Vec::new();
         let glued = run.values.iter().any(|t| t.kind == Kind::Run);
-        if glued && !run.values.iter().any(|t| t.kind == Kind::Blank) {
+        if glued {
             let m = specs[*i].cols.len() + 1;
             let mut fit = 0;
             let all = splits(&run.values, m, |split, _| {
