@@ -275,6 +275,58 @@ pub(crate) fn nbsp_glued(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// `text` with the rows whose cells stand a space apart, an empty cell a no-break space
+/// (BeautifulSoup's `get_text(" ")` of a page that leaves its zeros empty: `一、本年新收…
+/// 6 4 ␣ ␣ ␣ 5 9 15`, ␣ a no-break space), written as tab-separated cells, the empty ones
+/// empty: the label, then each of the numbers and no-break spaces that end the line a cell.
+/// None where three lines or more do not end so, or a line has a tab (its cells apart
+/// otherwise).
+pub(crate) fn nbsp_words(text: &str) -> Option<String> {
+    const NBSP: char = '\u{a0}';
+    memchr::memmem::find(text.as_bytes(), "\u{a0}".as_bytes())?;
+    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
+        return None;
+    }
+    let empty = |w: &str| !w.is_empty() && w.chars().all(|c| c == NBSP);
+    let cell = |w: &str| empty(w) || parse::numbers::number(w).is_some();
+    // The line as tab-separated cells, when it ends with such cells, one empty at least,
+    // after a label.
+    let row = |line: &str| -> Option<String> {
+        let (body, cr) = match line.strip_suffix('\r') {
+            Some(b) => (b, "\r"),
+            None => (line, ""),
+        };
+        let words: Vec<&str> = body.trim_matches(' ').split(' ').collect();
+        let k = words.len() - words.iter().rev().take_while(|w| cell(w)).count();
+        if k == 0 || k == words.len() || !words[k..].iter().any(|w| empty(w)) {
+            return None;
+        }
+        let mut out = words[..k].join(" ");
+        for w in &words[k..] {
+            out.push('\t');
+            if !empty(w) {
+                out.push_str(w);
+            }
+        }
+        out.push_str(cr);
+        Some(out)
+    };
+    if text.split('\n').filter_map(row).take(3).count() < 3 {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        match row(line) {
+            Some(r) => out.push_str(&r),
+            None => out.push_str(line),
+        }
+    }
+    Some(out)
+}
+
 /// The fields of a line of comma-separated values (quoted ones unquoted, `""` a quote),
 /// or None where the line is not one: fewer than three fields, a tab or a bar in it (cells
 /// apart otherwise), a field longer than a label is or a sentence's (ending in `。`), a

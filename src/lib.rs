@@ -305,6 +305,10 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
             return;
         }
     }
+    // Cells a space apart, each empty one a no-break space (a page's text with a space
+    // between its strings): tab-separated, the empty cells in their places.
+    let words = if html { None } else { nbsp_words(text) };
+    let text = words.as_deref().unwrap_or(text);
     // A table's rows as comma-separated values (a spreadsheet's, a scraper's `to_csv`):
     // their cells apart by tabs.
     let csv = if html { None } else { csv_cells(text) };
@@ -1333,6 +1337,28 @@ mod tests {
         );
     }
 
+    /// Every applications cell of fixture `converted/NAME` as its truth file has it, and its
+    /// identities hold.
+    fn applications_as_truth(name: &str) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/converted");
+        let o = process_bytes(name, &std::fs::read(root.join(name)).unwrap(), &Limits::default());
+        let truth: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(root.join(name.replace(".txt", ".truth.json"))).unwrap()).unwrap();
+        for group in ["requests", "outcomes"] {
+            for (key, cells) in truth[group].as_object().unwrap() {
+                let expected: Vec<Option<f64>> = cells.as_array().unwrap().iter().map(|v| v.as_f64()).collect();
+                let read: Vec<Option<f64>> = o
+                    .cells
+                    .iter()
+                    .filter(|c| c.table == template::Table::Applications && c.row == key)
+                    .map(|c| c.value)
+                    .collect();
+                assert_eq!(read, expected, "{name} {key}: {:?}", o.diagnostics);
+            }
+        }
+        assert_eq!(o.identities_ok, Some(true), "{name}");
+    }
+
     /// A page's text taken whole (BeautifulSoup's `get_text()`) of a report that leaves its
     /// zeros empty: a row's cells run together, each empty cell a no-break space of its own
     /// (`（一）予以公开2528␣␣1761`: 25, 28, two empty cells, 1, 7, 61). Each such space is an
@@ -1340,37 +1366,8 @@ mod tests {
     /// as the page has it (115 left out before), with a 小计 column too.
     #[test]
     fn a_pages_text_taken_whole_keeps_its_empty_cells_in_place() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/converted");
-        for name in [
-            "zeros_blank_2021_get_text_nbsp.txt",
-            "zeros_blank_subtotal_2019_get_text_nbsp.txt",
-        ] {
-            let o = process_bytes(name, &std::fs::read(root.join(name)).unwrap(), &Limits::default());
-            let truth: serde_json::Value =
-                serde_json::from_slice(&std::fs::read(root.join(name.replace(".txt", ".truth.json"))).unwrap())
-                    .unwrap();
-            let row = |key: &str| -> Vec<Option<f64>> {
-                o.cells
-                    .iter()
-                    .filter(|c| c.table == template::Table::Applications && c.row == key)
-                    .map(|c| c.value)
-                    .collect()
-            };
-            for (group, key) in [
-                ("requests", "new_received"),
-                ("outcomes", "granted"),
-                ("outcomes", "total"),
-            ] {
-                let expected: Vec<Option<f64>> = truth[group][key]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|v| v.as_f64())
-                    .collect();
-                assert_eq!(row(key), expected, "{name} {key}: {:?}", o.diagnostics);
-            }
-            assert_eq!(o.identities_ok, Some(true), "{name}");
-        }
+        applications_as_truth("zeros_blank_2021_get_text_nbsp.txt");
+        applications_as_truth("zeros_blank_subtotal_2019_get_text_nbsp.txt");
         // Spaces as tabs, n + 1 between cells and n at the line's end; the indent stays; a
         // line with none beside a digit and not ending with empty cells stays.
         let text = "数量64\u{a0}\u{a0}\u{a0}5915\n秘密1\u{a0}\u{a0}01\n政务\u{a0}公开\n\u{a0}\u{a0}总计3\u{a0}\u{a0}\n";
@@ -1381,6 +1378,24 @@ mod tests {
         // Not where fewer than three rows show it, nor where cells stand behind tabs.
         assert_eq!(nbsp_glued(&text.replace("总计3", "总计")), None);
         assert_eq!(nbsp_glued(&format!("{text}a\tb\n")), None);
+    }
+
+    /// A page's text with a space between its strings (`get_text(" ")`): a row's label and
+    /// cells a space apart, a group's label before the row's (`（六）其他处理 1.申请人无正当
+    /// 理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0`, 41 characters before
+    /// the numbers: read as a sentence, its numbers with it, 7 cells wrong); where the page
+    /// leaves its zeros empty, each empty cell a no-break space between spaces (76 cells
+    /// left out before). Both read as the page.
+    #[test]
+    fn a_pages_text_with_spaces_between_its_strings_reads_as_the_page() {
+        applications_as_truth("get_text_spaces_2024.txt");
+        applications_as_truth("zeros_blank_2021_get_text_spaces.txt");
+        let text = "规章 1 \u{a0} 2\n许可 \u{a0} 3\r\n（一）予以公开 \u{a0} \u{a0}\n本年 工作 5 件\n";
+        assert_eq!(
+            nbsp_words(text).as_deref(),
+            Some("规章\t1\t\t2\n许可\t\t3\r\n（一）予以公开\t\t\n本年 工作 5 件\n")
+        );
+        assert_eq!(nbsp_words(&text.replace("许可 \u{a0} 3", "许可 3")), None);
     }
 
     /// The same Word 97 document put into text by LibreOffice: a cell a line, no empty line

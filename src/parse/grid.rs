@@ -364,9 +364,12 @@ fn group_piece(w: &str) -> bool {
 }
 
 /// A cell's text may carry trailing numbers ("规章 0 0 0" from PDF text with single
-/// spaces) only when the text part is label-like: short, and no sentence in it.
+/// spaces) only when the text part is label-like: short, and no sentence in it. Short is
+/// what the longest label with its groups' labels before it takes (`三、本年度办理结果
+/// （六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请`, 52
+/// characters: a page's text with a space between its strings, `get_text(" ")`).
 fn label_like(head: &str) -> bool {
-    head.chars().count() <= 40 && !head.contains('。') && !head.contains('；')
+    head.chars().count() <= 56 && !head.contains('。') && !head.contains('；')
 }
 
 /// Turns one cell into tokens, appending to `out`.
