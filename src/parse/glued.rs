@@ -994,6 +994,83 @@ pub(super) fn ambiguity(
     ))
 }
 
+/// Most ways [`spaced_blanks`] gives to put empty cells at a row's spaces.
+const MAX_SPACED: usize = 256;
+
+/// A crawler's row whose spaces may stand for empty cells (a page that leaves its zeros
+/// empty, its `&nbsp;` cells collapsed with the white space around them into one space:
+/// `（二）部分公开…1 01`, 1, five empty cells, 0, 1): the row's values with one empty cell
+/// or more at each space within its runs, and none or more before its first value, for
+/// every count of empty cells the row's `m` columns leave room for (each run a number at
+/// least). Empty when the runs hold no space, or the ways are more than [`MAX_SPACED`].
+pub(super) fn spaced_blanks<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token<'a>>> {
+    // The row's pieces: its tokens, each run cut at its spaces; and whether a space stood
+    // before each piece.
+    let mut pieces: Vec<(Token<'a>, bool)> = Vec::new();
+    for t in values {
+        if t.kind != Kind::Run || !t.raw.contains(' ') {
+            pieces.push((t.clone(), false));
+            continue;
+        }
+        let mut first = true;
+        for part in t.raw.split(' ').filter(|p| !p.is_empty()) {
+            pieces.push((Token { raw: part, ..t.clone() }, !first));
+            first = false;
+        }
+    }
+    let spaces = pieces.iter().filter(|p| p.1).count();
+    if spaces == 0 || pieces.len() + spaces > m {
+        return Vec::new();
+    }
+    // Slots: before the first piece (none or more, where a space stood before it: else it
+    // is the first column's, its label run into it), and at each space (one or more).
+    let slots = spaces + 1;
+    let lead = pieces[0].0.spaced;
+    let blank = |t: &Token<'a>| Token {
+        kind: Kind::Blank,
+        raw: &t.raw[..0],
+        ..t.clone()
+    };
+    let mut out = Vec::new();
+    let mut counts = vec![0usize; slots];
+    // Each total of empty cells, each way to share it (the odometer over the slots).
+    for total in spaces..=m - pieces.len() {
+        let extra = total - spaces;
+        counts.iter_mut().for_each(|c| *c = 0);
+        loop {
+            if counts.iter().sum::<usize>() == extra && (lead || counts[0] == 0) {
+                if out.len() == MAX_SPACED {
+                    return Vec::new();
+                }
+                let mut row = Vec::with_capacity(pieces.len() + total);
+                let mut slot = 1;
+                row.extend(std::iter::repeat_n(blank(&pieces[0].0), counts[0]));
+                for (t, spaced) in &pieces {
+                    if *spaced {
+                        row.extend(std::iter::repeat_n(blank(t), counts[slot] + 1));
+                        slot += 1;
+                    }
+                    row.push(t.clone());
+                }
+                out.push(row);
+            }
+            let mut k = 0;
+            while k < slots {
+                counts[k] += 1;
+                if counts[k] <= extra {
+                    break;
+                }
+                counts[k] = 0;
+                k += 1;
+            }
+            if k == slots {
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// Places the run-together rows of a table together: each row keeps the splits its own
 /// identity (总计 = the six columns) allows, and the combination that satisfies the most
 /// column identities with every other row wins (all combinations when they are few,
@@ -1025,6 +1102,32 @@ pub(super) fn joint_glued(
         // columns' digits together: where no cut into every column adds up, or none is
         // possible, the cuts into the applicant columns with the 总计 blank are candidates
         // too, and the column identities choose among them all.
+        // A row whose spaces stand for empty cells (`spaced_blanks`): where no cut adds up,
+        // the cuts with empty cells at its spaces that add up best are its candidates.
+        if table == Table::Applications && sums && cands.first().is_none_or(|c| own.score_nums(&c.nums) <= 0) {
+            let mut best = cands.first().map_or(i32::MIN, |c| own.score_nums(&c.nums)).max(0);
+            for variant in spaced_blanks(&run.values, spec.cols.len()) {
+                let (more, mut more_pieces) =
+                    glued_candidates(&variant, spec.cols, cell_for, |n| own.score_nums(n), false);
+                let Some(score) = more.first().map(|c| own.score_nums(&c.nums)) else {
+                    continue;
+                };
+                if score < best || score <= 0 {
+                    continue;
+                }
+                if score > best {
+                    best = score;
+                    cands.clear();
+                    pieces.clear();
+                }
+                let at = pieces.len() as u32;
+                pieces.append(&mut more_pieces);
+                cands.extend(more.into_iter().map(|mut c| {
+                    c.cells.iter_mut().for_each(|i| *i += at);
+                    c
+                }));
+            }
+        }
         let blank_total = table == Table::Applications && sums && spec.cols.last() == Some(&"total");
         let mut first_short = usize::MAX;
         if blank_total && cands.first().is_none_or(|c| own.score_nums(&c.nums) <= 0) {

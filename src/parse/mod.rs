@@ -4764,6 +4764,7 @@ mod tests {
                 line: 1,
                 cell: 0,
                 line_cells: 1,
+                spaced: false,
             }],
             7,
             |_, _| count += 1,
@@ -4781,6 +4782,7 @@ mod tests {
             line: 1,
             cell: 0,
             line_cells: 1,
+            spaced: false,
         };
         let v = |a: f64, b: f64| vec![Some(a), Some(b)];
         let mut all = vec![v(1.0, 234.0), v(12.0, 34.0), v(-0.0, 1.0), v(12.0, 34.0), v(0.0, 1.0)];
@@ -4824,6 +4826,7 @@ mod tests {
             line: 1,
             cell: 0,
             line_cells: 2,
+            spaced: false,
         };
         let mut count = 0;
         let done = crate::budget::run(10_000, || {
@@ -4917,6 +4920,7 @@ mod tests {
                 line: 1,
                 cell: 0,
                 line_cells: 1,
+                spaced: false,
             };
             let mut tokens = vec![token(Kind::Run, raw)];
             if rnd(5) == 0 {
@@ -4957,6 +4961,7 @@ mod tests {
             line: 1,
             cell: 0,
             line_cells: 1,
+            spaced: false,
         }];
         assert!(splits_summing(&signed, 3).is_none(), "a sign is left to `splits`");
     }
