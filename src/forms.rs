@@ -192,36 +192,37 @@ pub(crate) fn nbsp_cells(text: &str) -> Option<String> {
 /// runs a row's cells together, an empty cell's `&nbsp;` a no-break space of its own
 /// (`（七）总计64\u{a0}\u{a0}\u{a0}1511`: 64, three empty cells, 1511): each is a cell, so a
 /// run of n between two cells is n + 1 tabs (n empty cells between them), n at the line's
-/// end. Only where three lines or more have a no-break space beside a digit and a label run
-/// into a number, and none has a tab (its cells apart otherwise); in those texts, the lines with one beside a digit or
-/// two or more ending them after a label (a row left empty); no-break spaces opening a
-/// line are its indent, and stay.
+/// end. Only where three runs of them or more stand beside a digit on lines with a label
+/// run into a number (a crawler's body on one line counts each of its runs), and no line
+/// has a tab (its cells apart otherwise); in those texts, the lines with one beside a
+/// digit or two or more ending them after a label (a row left empty); no-break spaces
+/// opening a line are its indent, and stay.
 pub(crate) fn nbsp_glued(text: &str) -> Option<String> {
     const NBSP: char = '\u{a0}';
     memchr::memmem::find(text.as_bytes(), "\u{a0}".as_bytes())?;
     if memchr::memchr(b'\t', text.as_bytes()).is_some() {
         return None;
     }
-    // Whether a no-break space of the line stands beside a digit.
-    let beside_digit = |line: &str| {
+    // How many runs of no-break spaces of the line stand beside a digit.
+    let beside_digits = |line: &str| {
         let mut prev: Option<char> = None;
-        let mut after_nbsp = false;
+        let (mut after_nbsp, mut beside, mut count) = (false, false, 0);
         for c in line.chars() {
             if c == NBSP {
-                if prev.is_some_and(numbers_digit) {
-                    return true;
-                }
+                beside |= !after_nbsp && prev.is_some_and(numbers_digit);
                 after_nbsp = true;
             } else {
-                if after_nbsp && numbers_digit(c) && prev.is_some() {
-                    return true;
+                if after_nbsp && (beside || (numbers_digit(c) && prev.is_some())) {
+                    count += 1;
                 }
                 after_nbsp = false;
+                beside = false;
             }
             prev = Some(c);
         }
-        false
+        count + usize::from(after_nbsp && beside)
     };
+    let beside_digit = |line: &str| beside_digits(line) > 0;
     let ends_empty = |line: &str| {
         let body = line.trim_end_matches([' ', '\r']);
         let rest = body.trim_end_matches(NBSP);
@@ -236,13 +237,9 @@ pub(crate) fn nbsp_glued(text: &str) -> Option<String> {
             glued
         })
     };
-    if text
-        .split('\n')
-        .filter(|l| beside_digit(l) && label_glued(l))
-        .take(3)
-        .count()
-        < 3
-    {
+    // (A crawler's body on one line counts each such run of it.)
+    let rows: usize = text.split('\n').filter(|l| label_glued(l)).map(beside_digits).sum();
+    if rows < 3 {
         return None;
     }
     let mut out = String::with_capacity(text.len() + text.len() / 16);

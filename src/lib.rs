@@ -1368,6 +1368,7 @@ mod tests {
     fn a_pages_text_taken_whole_keeps_its_empty_cells_in_place() {
         applications_as_truth("zeros_blank_2021_get_text_nbsp.txt");
         applications_as_truth("zeros_blank_subtotal_2019_get_text_nbsp.txt");
+        applications_as_truth("zeros_blank_2025_get_text_one_line.txt");
         // Spaces as tabs, n + 1 between cells and n at the line's end; the indent stays; a
         // line with none beside a digit and not ending with empty cells stays.
         let text = "数量64\u{a0}\u{a0}\u{a0}5915\n秘密1\u{a0}\u{a0}01\n政务\u{a0}公开\n\u{a0}\u{a0}总计3\u{a0}\u{a0}\n";
@@ -1378,6 +1379,11 @@ mod tests {
         // Not where fewer than three rows show it, nor where cells stand behind tabs.
         assert_eq!(nbsp_glued(&text.replace("总计3", "总计")), None);
         assert_eq!(nbsp_glued(&format!("{text}a\tb\n")), None);
+        // A crawler's body on one line: each run of them counts.
+        assert_eq!(
+            nbsp_glued("数量64\u{a0}\u{a0}5915二、数量\u{a0}3三、1\u{a0}1").as_deref(),
+            Some("数量64\t\t\t5915二、数量\t\t3三、1\t\t1")
+        );
     }
 
     /// A page's text with a space between its strings (`get_text(" ")`): a row's label and
