@@ -289,25 +289,51 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
 pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     // A line of no-break spaces alone (a page's `&nbsp;` cell, a cell a line) is an empty
     // cell, written as a tab alone: the form of a table put into text a cell a line.
-    let nbsp = if html { None } else { nbsp_cells(text) };
+    // (Most texts have no no-break space: looked for once.)
+    let spaces = !html && memchr::memmem::find(text.as_bytes(), "\u{a0}".as_bytes()).is_some();
+    let nbsp = if spaces { nbsp_cells(text) } else { None };
     let text = nbsp.as_deref().unwrap_or(text);
     // A row's cells run together with each empty one a no-break space (a page's text taken
     // whole): those spaces as tabs, an empty cell's place kept.
-    if let Some(glued) = (!html).then(|| nbsp_glued(text)).flatten() {
-        // Read as a crawler's text, its runs cut; as any other text where that reads no table.
-        let before = out.diagnostics.len();
-        let mut again = FileOutcome::new(String::new(), String::new(), out.bytes);
-        let cut = segment::unglue_lines(&glued);
-        read(&cut.text, parse::Form::Glued, &mut again);
-        to_source_lines(&cut.source, &mut again, 0);
-        if again.status == DocStatus::Ok {
-            adopt(out, before, again);
-            return;
-        }
+    let Some(glued) = spaces.then(|| nbsp_glued(text)).flatten() else {
+        return extract_forms(text, html, spaces, out);
+    };
+    // Read as a crawler's text, its runs cut, and as any other text (a crawler's no-break
+    // spaces may be its spacing, not empty cells: `数量230␣000023`, 23|0|0|0|0|0|23): the
+    // reading whose identities hold is kept, of two that both hold the one with fewer
+    // warnings; the other text's where neither is better.
+    let before = out.diagnostics.len();
+    let mut again = FileOutcome::new(String::new(), String::new(), out.bytes);
+    let cut = segment::unglue_lines(&glued);
+    read(&cut.text, parse::Form::Glued, &mut again);
+    to_source_lines(&cut.source, &mut again, 0);
+    extract_forms(text, html, spaces, out);
+    let rank = |o: &FileOutcome, from: usize| {
+        let warned = o.diagnostics[from..]
+            .iter()
+            .filter(|d| d.severity >= diag::Severity::Warning)
+            .count();
+        (
+            o.status == DocStatus::Ok,
+            o.identities_ok == Some(true),
+            std::cmp::Reverse(warned),
+        )
+    };
+    let (glued, plain) = (rank(&again, 0), rank(out, before));
+    // (Fewer warnings decide only between readings whose identities hold.)
+    if (glued.0, glued.1) > (plain.0, plain.1)
+        || ((glued.0, glued.1) == (plain.0, plain.1) && glued.1 && glued.2 > plain.2)
+    {
+        adopt(out, before, again);
     }
+}
+
+/// [`extract`] for the forms a text may take beyond a crawler's with empty cells as
+/// no-break spaces (`spaces`: the text has one).
+fn extract_forms(text: &str, html: bool, spaces: bool, out: &mut FileOutcome) {
     // Cells a space apart, each empty one a no-break space (a page's text with a space
     // between its strings): tab-separated, the empty cells in their places.
-    let words = if html { None } else { nbsp_words(text) };
+    let words = if spaces { nbsp_words(text) } else { None };
     let text = words.as_deref().unwrap_or(text);
     // A table's rows as comma-separated values (a spreadsheet's, a scraper's `to_csv`):
     // their cells apart by tabs.
@@ -1379,6 +1405,15 @@ mod tests {
         // Not where fewer than three rows show it, nor where cells stand behind tabs.
         assert_eq!(nbsp_glued(&text.replace("总计3", "总计")), None);
         assert_eq!(nbsp_glued(&format!("{text}a\tb\n")), None);
+        // A crawler's no-break spaces that are its spacing, not empty cells (`数量230␣000023`,
+        // 23|0|0|0|0|0|23): the text reads as with spaces.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+        for name in ["001.txt", "007.txt"] {
+            let text = std::fs::read_to_string(root.join(name)).unwrap();
+            let spaced = process_bytes(name, text.as_bytes(), &Limits::default());
+            let nbsp = process_bytes(name, text.replace(' ', "\u{a0}").as_bytes(), &Limits::default());
+            assert_eq!(values(&nbsp), values(&spaced), "{name}");
+        }
         // A crawler's body on one line: each run of them counts.
         assert_eq!(
             nbsp_glued("数量64\u{a0}\u{a0}5915二、数量\u{a0}3三、1\u{a0}1").as_deref(),
