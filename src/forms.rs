@@ -187,6 +187,16 @@ pub(crate) fn nbsp_cells(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// A no-break space: an empty cell's `&nbsp;` in a page's text.
+const NBSP: char = '\u{a0}';
+
+/// Whether `text` has a no-break space and no tab (a text whose cells stand apart by tabs
+/// has its empty cells as such).
+fn nbsp_untabbed(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memmem::find(b, "\u{a0}".as_bytes()).is_some() && memchr::memchr(b'\t', b).is_none()
+}
+
 /// `text` with the no-break spaces of rows whose cells ran together written as tabs, or
 /// None where it has no such rows. A page's text taken whole (BeautifulSoup's `get_text()`)
 /// runs a row's cells together, an empty cell's `&nbsp;` a no-break space of its own
@@ -198,9 +208,7 @@ pub(crate) fn nbsp_cells(text: &str) -> Option<String> {
 /// digit or two or more ending them after a label (a row left empty); no-break spaces
 /// opening a line are its indent, and stay.
 pub(crate) fn nbsp_glued(text: &str) -> Option<String> {
-    const NBSP: char = '\u{a0}';
-    memchr::memmem::find(text.as_bytes(), "\u{a0}".as_bytes())?;
-    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
+    if !nbsp_untabbed(text) {
         return None;
     }
     // How many runs of no-break spaces of the line stand beside a digit.
@@ -279,9 +287,7 @@ pub(crate) fn nbsp_glued(text: &str) -> Option<String> {
 /// None where three lines or more do not end so, or a line has a tab (its cells apart
 /// otherwise).
 pub(crate) fn nbsp_words(text: &str) -> Option<String> {
-    const NBSP: char = '\u{a0}';
-    memchr::memmem::find(text.as_bytes(), "\u{a0}".as_bytes())?;
-    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
+    if !nbsp_untabbed(text) {
         return None;
     }
     let empty = |w: &str| !w.is_empty() && w.chars().all(|c| c == NBSP);
