@@ -319,10 +319,10 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
             std::cmp::Reverse(warned),
         )
     };
-    let (glued, plain) = (rank(&again, 0), rank(out, before));
+    let (crawled, plain) = (rank(&again, 0), rank(out, before));
     // (Fewer warnings decide only between readings whose identities hold.)
-    if (glued.0, glued.1) > (plain.0, plain.1)
-        || ((glued.0, glued.1) == (plain.0, plain.1) && glued.1 && glued.2 > plain.2)
+    if (crawled.0, crawled.1) > (plain.0, plain.1)
+        || ((crawled.0, crawled.1) == (plain.0, plain.1) && crawled.1 && crawled.2 > plain.2)
     {
         adopt(out, before, again);
     }
