@@ -1448,6 +1448,9 @@ mod tests {
     #[test]
     fn a_crawlers_runs_with_empty_cells_at_their_spaces_read_as_the_page() {
         applications_as_truth("zeros_blank_2020_crawler_spaces.txt");
+        // With a 小计 column (`数量8 161816`: 8, two empty cells, 1, 6, 1, 小计 8, 总计 16), and
+        // a space only before the run (`1.属于国家秘密 00`: six empty cells, 0, 0).
+        applications_as_truth("zeros_blank_subtotal_2024_crawler_spaces.txt");
     }
 
     /// The same Word 97 document put into text by LibreOffice: a cell a line, no empty line

@@ -1000,9 +1000,10 @@ const MAX_SPACED: usize = 256;
 /// A crawler's row whose spaces may stand for empty cells (a page that leaves its zeros
 /// empty, its `&nbsp;` cells collapsed with the white space around them into one space:
 /// `（二）部分公开…1 01`, 1, five empty cells, 0, 1): the row's values with one empty cell
-/// or more at each space within its runs, and none or more before its first value, for
-/// every count of empty cells the row's `m` columns leave room for (each run a number at
-/// least). Empty when the runs hold no space, or the ways are more than [`MAX_SPACED`].
+/// or more at each space within its runs, and none or more before its first value where a
+/// space stood between it and its label (`数量 222`), for every count of empty cells (one
+/// at least) the row's `m` columns leave room for (each run a number at least). Empty when
+/// no space stands so, or the ways are more than [`MAX_SPACED`].
 pub(super) fn spaced_blanks<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token<'a>>> {
     // The row's pieces: its tokens, each run cut at its spaces; and whether a space stood
     // before each piece.
@@ -1019,13 +1020,13 @@ pub(super) fn spaced_blanks<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token
         }
     }
     let spaces = pieces.iter().filter(|p| p.1).count();
-    if spaces == 0 || pieces.len() + spaces > m {
-        return Vec::new();
-    }
     // Slots: before the first piece (none or more, where a space stood before it: else it
     // is the first column's, its label run into it), and at each space (one or more).
+    let lead = pieces.first().is_some_and(|p| p.0.spaced);
+    if (spaces == 0 && !lead) || pieces.len() + spaces.max(1) > m {
+        return Vec::new();
+    }
     let slots = spaces + 1;
-    let lead = pieces[0].0.spaced;
     let blank = |t: &Token<'a>| Token {
         kind: Kind::Blank,
         raw: &t.raw[..0],
@@ -1034,7 +1035,8 @@ pub(super) fn spaced_blanks<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token
     let mut out = Vec::new();
     let mut counts = vec![0usize; slots];
     // Each total of empty cells, each way to share it (the odometer over the slots).
-    for total in spaces..=m - pieces.len() {
+    // (At least one: none is the row as it stands.)
+    for total in spaces.max(1)..=m - pieces.len() {
         let extra = total - spaces;
         counts.iter_mut().for_each(|c| *c = 0);
         loop {

@@ -1204,7 +1204,7 @@ pub fn labelled(
         }
     }
     if let (Table::Applications, Some(p)) = (table, subtotal_at) {
-        cut_with_subtotal(specs, &mut hits, p);
+        placed.extend(cut_with_subtotal(specs, &mut hits, p));
     }
     // A report that left its zeros empty, in a text that keeps no empty cells: every row.
     if table == Table::Applications

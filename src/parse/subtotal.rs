@@ -92,39 +92,52 @@ fn subtotal_fits<'r, 'a>(spec: &RowSpec, run: &'r Run<'a>) -> Option<(Vec<&'r To
 /// up, the one cut that also makes every column identity it enters hold with the rows cut
 /// so (本年新收 + 上年结转 = 总计 + 结转下年度; 总计 = the outcome rows' sum). Such a row is
 /// then its eight numbers, and [`drop_subtotal`] checks and drops the 小计 as a text's;
-/// the others are left to be cut without it (the identities flag what fails).
-pub(super) fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize) {
-    const MAX_CUTS: usize = 64;
+/// the others are left to be cut without it (the identities flag what fails). A row no cut
+/// makes add up is cut with empty cells at its spaces too (`spaced_blanks`); the rows so
+/// cut are returned, their empty cells in their places.
+/// A row's cut that adds up with its 小计: its numbers without the 小计, and the tokens.
+type Cut<'a> = (Vec<f64>, Vec<Token<'a>>);
+
+/// Most cuts of a row [`cut_with_subtotal`] keeps: a row with more is cut no way "alone".
+const MAX_CUTS: usize = 64;
+
+pub(super) fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize) -> Vec<usize> {
     // The combinations of the undecided rows' cuts tried together.
     const MAX_JOINT: usize = 4096;
-    let number = |t: &Token<'_>| match t.kind {
-        Kind::Value(Value::Number(n)) => Some(n.value),
-        // An empty cell in its place (`nbsp_glued`) counts nothing.
-        Kind::Blank => Some(0.0),
-        _ => None,
-    };
-    // Each row's cuts that add up, as their numbers without the 小计 (and the tokens).
-    type Cut<'a> = (Vec<f64>, Vec<Token<'a>>);
     let mut cuts: Vec<Vec<Cut<'_>>> = Vec::with_capacity(hits.len());
-    for (i, run) in hits.iter() {
+    // Whether each row's cuts put empty cells at its spaces (`spaced_blanks`).
+    let mut spaced = vec![false; hits.len()];
+    for (k, (i, run)) in hits.iter().enumerate() {
         let mut found: Vec<Cut<'_>> = Vec::new();
         let glued = run.values.iter().any(|t| t.kind == Kind::Run);
         if glued {
             let m = specs[*i].cols.len() + 1;
             let mut fit = 0;
-            let all = splits(&run.values, m, |split, _| {
-                let Some(v) = split.iter().map(number).collect::<Option<Vec<f64>>>() else {
-                    return;
-                };
-                if numbers_add_up(&v, Some(p)) {
-                    fit += 1;
-                    if found.len() < MAX_CUTS {
-                        let mut own = v;
-                        own.remove(p);
-                        found.push((own, split.to_vec()));
+            // Each cut of `values` that adds up, into `found` (counted in `fit`); whether
+            // every cut was tried.
+            fn cut<'a>(values: &[Token<'a>], m: usize, p: usize, fit: &mut usize, found: &mut Vec<Cut<'a>>) -> bool {
+                splits(values, m, |split, _| {
+                    let Some(v) = split.iter().map(summand).collect::<Option<Vec<f64>>>() else {
+                        return;
+                    };
+                    if numbers_add_up(&v, Some(p)) {
+                        *fit += 1;
+                        if found.len() < MAX_CUTS {
+                            let mut own = v;
+                            own.remove(p);
+                            found.push((own, split.to_vec()));
+                        }
                     }
+                })
+            }
+            let mut all = cut(&run.values, m, p, &mut fit, &mut found);
+            // Where no cut adds up, a crawler's spaces may stand for empty cells.
+            if all && found.is_empty() {
+                for variant in spaced_blanks(&run.values, m) {
+                    all &= cut(&variant, m, p, &mut fit, &mut found);
                 }
-            });
+                spaced[k] = !found.is_empty();
+            }
             // Only where every cut was tried and every fitting one kept is one cut "alone".
             if !all || fit > MAX_CUTS {
                 found.clear();
@@ -225,11 +238,16 @@ pub(super) fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)]
             }
         }
     }
-    for (k, (_, run)) in hits.iter_mut().enumerate() {
+    let mut placed = Vec::new();
+    for (k, (i, run)) in hits.iter_mut().enumerate() {
         if let Some(c) = chosen[k] {
             run.values = std::mem::take(&mut cuts[k][c].1);
+            if spaced[k] {
+                placed.push(*i);
+            }
         }
     }
+    placed
 }
 
 /// The rows of each applications column's balance: 本年新收 + 上年结转 = 总计 + 结转下年度.
