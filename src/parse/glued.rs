@@ -1004,7 +1004,7 @@ const MAX_SPACED: usize = 256;
 /// space stood between it and its label (`数量 222`), for every count of empty cells (one
 /// at least) the row's `m` columns leave room for (each run a number at least). Empty when
 /// no space stands so, or the ways are more than [`MAX_SPACED`].
-pub(super) fn spaced_blanks<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token<'a>>> {
+pub(super) fn spaced_blanks<'a>(values: &[Token<'a>], m: usize, lines: &[Line<'_>]) -> Vec<Vec<Token<'a>>> {
     // The row's pieces: its tokens, each run cut at its spaces; and whether a space stood
     // before each piece.
     let mut pieces: Vec<(Token<'a>, bool)> = Vec::new();
@@ -1022,7 +1022,10 @@ pub(super) fn spaced_blanks<'a>(values: &[Token<'a>], m: usize) -> Vec<Vec<Token
     let spaces = pieces.iter().filter(|p| p.1).count();
     // Slots: before the first piece (none or more, where a space stood before it: else it
     // is the first column's, its label run into it), and at each space (one or more).
-    let lead = pieces.first().is_some_and(|p| p.0.spaced);
+    let lead = pieces
+        .first()
+        .and_then(|p| line_before(&p.0, lines))
+        .is_some_and(|(_, before)| before.ends_with(char::is_whitespace));
     if (spaces == 0 && !lead) || pieces.len() + spaces.max(1) > m {
         return Vec::new();
     }
@@ -1084,6 +1087,7 @@ pub(super) fn joint_glued(
     specs: &[RowSpec],
     rows: &[RowRun<'_>],
     stated: &Stated<'_>,
+    lines: &[Line<'_>],
     ex: &mut Extracted,
 ) {
     const MAX_EACH: usize = 16;
@@ -1108,7 +1112,7 @@ pub(super) fn joint_glued(
         // the cuts with empty cells at its spaces that add up best are its candidates.
         if table == Table::Applications && sums && cands.first().is_none_or(|c| own.score_nums(&c.nums) <= 0) {
             let mut best = cands.first().map_or(i32::MIN, |c| own.score_nums(&c.nums)).max(0);
-            for variant in spaced_blanks(&run.values, spec.cols.len()) {
+            for variant in spaced_blanks(&run.values, spec.cols.len(), lines) {
                 let (more, mut more_pieces) =
                     glued_candidates(&variant, spec.cols, cell_for, |n| own.score_nums(n), false);
                 let Some(score) = more.first().map(|c| own.score_nums(&c.nums)) else {

@@ -52,9 +52,6 @@ pub struct Token<'a> {
     /// Index of the cell within its line, and the number of cells of the line.
     pub cell: u16,
     pub line_cells: u16,
-    /// White space stood right before it in its cell (a crawler's run after a label and a
-    /// space, `数量 211 4`: see `glued::spaced_blanks`).
-    pub spaced: bool,
 }
 
 impl Token<'_> {
@@ -383,7 +380,6 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
         line,
         cell: idx,
         line_cells: n,
-        spaced: false,
     };
     if cell.is_empty() {
         out.push(tok(Kind::Blank, cell));
@@ -537,7 +533,6 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
                 line: l.no,
                 cell: 0,
                 line_cells: 1,
-                spaced: false,
             });
             continue;
         }
@@ -855,7 +850,6 @@ fn unglue<'a>(t: Token<'a>, out: &mut Vec<Token<'a>>) {
         let byte = |k: usize| chars.get(k).map(|x| x.0).unwrap_or(s.len());
         push(Kind::Text, &s[byte(text_start)..byte(i)], out);
         let raw = &s[byte(i)..byte(unit_end)];
-        let from = out.len();
         match super::numbers::numbers(raw) {
             Some(ns)
                 if ns.len() == 1 && !raw.trim_start_matches(['+', '-']).starts_with("00") && raw.trim().len() <= 4 =>
@@ -863,9 +857,6 @@ fn unglue<'a>(t: Token<'a>, out: &mut Vec<Token<'a>>) {
                 push(Kind::Value(Value::Number(ns[0])), raw, out)
             }
             _ => push(Kind::Run, raw, out),
-        }
-        if let Some(t) = out.get_mut(from) {
-            t.spaced = prev.is_some_and(char::is_whitespace);
         }
         text_start = unit_end;
         i = unit_end.max(i + 1);

@@ -1204,7 +1204,7 @@ pub fn labelled(
         }
     }
     if let (Table::Applications, Some(p)) = (table, subtotal_at) {
-        placed.extend(cut_with_subtotal(specs, &mut hits, p));
+        placed.extend(cut_with_subtotal(specs, &mut hits, p, lines));
     }
     // A report that left its zeros empty, in a text that keeps no empty cells: every row.
     if table == Table::Applications
@@ -1349,7 +1349,7 @@ pub fn labelled(
         previous = Some(ex.cells.clone());
     }
     if !glued_rows.is_empty() {
-        joint_glued(table, template, specs, &glued_rows, stated, &mut ex);
+        joint_glued(table, template, specs, &glued_rows, stated, lines, &mut ex);
     }
     // Rows a PDF's reading order printed apart from their labels, some left out as read.
     if table == Table::Applications && form == Form::Text {
@@ -4764,7 +4764,6 @@ mod tests {
                 line: 1,
                 cell: 0,
                 line_cells: 1,
-                spaced: false,
             }],
             7,
             |_, _| count += 1,
@@ -4782,7 +4781,6 @@ mod tests {
             line: 1,
             cell: 0,
             line_cells: 1,
-            spaced: false,
         };
         let v = |a: f64, b: f64| vec![Some(a), Some(b)];
         let mut all = vec![v(1.0, 234.0), v(12.0, 34.0), v(-0.0, 1.0), v(12.0, 34.0), v(0.0, 1.0)];
@@ -4826,7 +4824,6 @@ mod tests {
             line: 1,
             cell: 0,
             line_cells: 2,
-            spaced: false,
         };
         let mut count = 0;
         let done = crate::budget::run(10_000, || {
@@ -4920,7 +4917,6 @@ mod tests {
                 line: 1,
                 cell: 0,
                 line_cells: 1,
-                spaced: false,
             };
             let mut tokens = vec![token(Kind::Run, raw)];
             if rnd(5) == 0 {
@@ -4961,7 +4957,6 @@ mod tests {
             line: 1,
             cell: 0,
             line_cells: 1,
-            spaced: false,
         }];
         assert!(splits_summing(&signed, 3).is_none(), "a sign is left to `splits`");
     }

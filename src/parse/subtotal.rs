@@ -101,7 +101,12 @@ type Cut<'a> = (Vec<f64>, Vec<Token<'a>>);
 /// Most cuts of a row [`cut_with_subtotal`] keeps: a row with more is cut no way "alone".
 const MAX_CUTS: usize = 64;
 
-pub(super) fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)], p: usize) -> Vec<usize> {
+pub(super) fn cut_with_subtotal(
+    specs: &[RowSpec],
+    hits: &mut [(usize, Run<'_>)],
+    p: usize,
+    lines: &[Line<'_>],
+) -> Vec<usize> {
     // The combinations of the undecided rows' cuts tried together.
     const MAX_JOINT: usize = 4096;
     let mut cuts: Vec<Vec<Cut<'_>>> = Vec::with_capacity(hits.len());
@@ -133,7 +138,7 @@ pub(super) fn cut_with_subtotal(specs: &[RowSpec], hits: &mut [(usize, Run<'_>)]
             let mut all = cut(&run.values, m, p, &mut fit, &mut found);
             // Where no cut adds up, a crawler's spaces may stand for empty cells.
             if all && found.is_empty() {
-                for variant in spaced_blanks(&run.values, m) {
+                for variant in spaced_blanks(&run.values, m, lines) {
                     all &= cut(&variant, m, p, &mut fit, &mut found);
                 }
                 spaced[k] = !found.is_empty();
