@@ -148,8 +148,14 @@ fn is_title(norm: &str) -> bool {
         .filter(|n| !n.contains(['《', '》']))
         .unwrap_or(norm);
     // 年报 with the year before it (某某局2020年度政府信息公开年报); a portal's column of the
-    // same name (政府信息公开年报) has none.
-    let annual = || norm.ends_with("年报") && year_in(norm).is_some();
+    // same name (政府信息公开年报) has none. (Or with the agency in brackets after it.)
+    let annual = || {
+        let bare = norm
+            .strip_suffix(')')
+            .and_then(|n| n.rsplit_once('('))
+            .map_or(norm, |(head, _)| head);
+        bare.ends_with("年报") && year_in(norm).is_some()
+    };
     (norm.contains("报告") || annual())
         && (norm.contains("信息公开") || norm.contains("政务公开"))
         && norm.chars().count() <= 80
@@ -664,8 +670,10 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                     let rest = rest.strip_prefix('度').unwrap_or(&rest);
                     clean_agency(&rest[..subject_at(rest)?])
                 })
+                .or_else(|| bracketed_agency(&norm))
                 .or_else(|| agency_above(&singles[..k]))
-                .or_else(|| whole.then(|| agency_of_repeat(&singles, k, year)).flatten());
+                .or_else(|| whole.then(|| agency_of_repeat(&singles, k, year)).flatten())
+                .or_else(|| whole.then(|| name_below(&singles, at)).flatten());
             break 'passes;
         }
     }
@@ -686,6 +694,7 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                     .flatten()
             };
             m.agency = clean_agency(&norm[..end])
+                .or_else(|| bracketed_agency(&norm))
                 .or_else(|| agency_above(&singles[..k]))
                 .or_else(below);
         }
@@ -1092,6 +1101,27 @@ fn agency_above(before: &[(usize, &str)]) -> Option<String> {
     }
     // (Not a menu's item above a title without a name, `政策文件` / `年度报告`.)
     clean_agency(name).filter(|n| agency_like(n) || placed(n))
+}
+
+/// The agency a title names in brackets after its words (`2023年政府信息公开工作年度报告
+/// （某某县教育局）`): a name with its place in it, not a note (`（修订版）`, `（2020年）`).
+fn bracketed_agency(title: &str) -> Option<String> {
+    let inner = title.strip_suffix(')')?;
+    let (head, name) = inner.rsplit_once('(')?;
+    (head.ends_with("报告") || head.ends_with("年报"))
+        .then_some(name)
+        .filter(|n| agency_like(n) && placed(n) && fits_above(n))
+        .and_then(clean_agency)
+}
+
+/// The agency's name on the line under a title that does not name it (`2023年政府信息公开
+/// 工作年度报告` / `某某县教育局`): a name with its place in it. `at`: the title's line among
+/// `singles`.
+fn name_below(singles: &[(usize, &str)], at: usize) -> Option<String> {
+    let n = normalize(singles.get(at + 1)?.1);
+    (fits_above(&n) && agency_like(&n) && placed(&n))
+        .then(|| clean_agency(&n))
+        .flatten()
 }
 
 /// Whether a normalised line may be the agency's name, or its first part, above a title.

@@ -549,6 +549,10 @@ mod tests {
             "政府信息公开工作年度报告\n（2020年度）\n某某县教育局",
             "某某县教育局2020年度政府信息公开年报",
             "2020年某某县教育局政府信息公开年报",
+            "2020年政府信息公开工作年度报告（某某县教育局）",
+            "2020年度政府信息公开年报(某某县教育局)",
+            "2020年政府信息公开工作年度报告\n某某县教育局",
+            "某某县教育局2020年政府信息公开工作年度报告（修订版）",
             "某某县人民政府门户网站-某某县教育局2020年政府信息公开工作年度报告",
             "中国·某某 | 某某县教育局2020年政府信息公开工作年度报告",
             "某某在线_某某县教育局2020年政府信息公开工作年度报告",
@@ -607,6 +611,17 @@ mod tests {
         assert_eq!(meta_of(&text), (None, None));
         let unsigned = format!("2020年政府信息公开工作年度报告{body}");
         assert_eq!(meta_of(&unsigned), (None, Some(2020)));
+        // Under or after the title, a note or a name without its place is none.
+        for title in [
+            "2020年政府信息公开工作年度报告（修订版）",
+            "2020年政府信息公开工作年度报告（教育局）",
+            "2020年政府信息公开工作年度报告\n教育局",
+            "2020年政府信息公开工作年度报告\n（2021年1月）",
+        ] {
+            assert_eq!(meta_of(&format!("{title}{body}")), (None, Some(2020)), "{title:?}");
+        }
+        let text = format!("政府信息公开工作年度报告（某某县教育局）{stated}{body}");
+        assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
         let text = format!("2020年政府信息公开工作年度报告{body}{signed}");
         assert_eq!(meta_of(&text), (Some("某某县教育局".to_string()), Some(2020)));
         let text = format!("2020年政府信息公开工作年度报告{body}某某县教育局 2021年1月15日\n");
