@@ -4,10 +4,12 @@
 Each report `NAME.html` (with its `NAME.truth.json` beside it) is laid out as `OUT/NAME.pdf`
 with reportlab (its paragraphs, and its tables with their merged cells and grid lines, in
 the Adobe CJK font STSong-Light), and its text extracted to `OUT/TOOL/NAME.txt` with a copy
-of its truth file: pdfplumber (plain and `layout=True`), PyMuPDF (plain and sorted), pdfminer and
-pymupdf4llm (Markdown). Then read and score as with `tools/convert.py`. Needs (not run by CI):
+of its truth file: pdfplumber (plain and `layout=True`, and its pages joined with nothing
+between them), PyMuPDF (plain and sorted), pdfminer, pymupdf4llm (Markdown) and, where
+installed, pypdfium2 (its pages a line apart, and joined with nothing between them). Then
+read and score as with `tools/convert.py`. Needs (not run by CI):
 
-    pip install reportlab pdfplumber pymupdf pymupdf4llm
+    pip install reportlab pdfplumber pymupdf pymupdf4llm pypdfium2
 
     python3 tools/pdf.py OUT FILE.html...
 
@@ -172,10 +174,25 @@ def extract(pdf):
     with pdfplumber.open(pdf) as d:
         out["plumber"] = "\n".join((p.extract_text() or "") for p in d.pages)
         out["plumber-layout"] = "\n".join((p.extract_text(layout=True) or "") for p in d.pages)
+        # The pages' texts joined with nothing between them (`"".join(...)`, a common
+        # recipe): a page's last line runs into the next page's first.
+        out["plumber-joined"] = "".join((p.extract_text() or "") for p in d.pages)
     doc = fitz.open(pdf)
     out["pymupdf"] = "".join(p.get_text() for p in doc)
     out["pymupdf-sort"] = "".join(p.get_text(sort=True) for p in doc)
     out["pdfminer"] = extract_text(pdf)
+    # PDFium's text (pypdfium2, as LangChain's PyPDFium2Loader reads it), each page's lines
+    # apart by CRLF and no line end after its last: a page a line apart, and joined with
+    # nothing between them.
+    try:
+        import pypdfium2
+
+        d = pypdfium2.PdfDocument(pdf)
+        pages = [d[i].get_textpage().get_text_range().replace("\r\n", "\n") for i in range(len(d))]
+        out["pdfium"] = "\n".join(pages)
+        out["pdfium-joined"] = "".join(pages)
+    except ImportError:
+        pass
     # Markdown for language models: tables as pipe tables, a cell's line breaks as <br>.
     import pymupdf4llm
     out["pymupdf4llm"] = pymupdf4llm.to_markdown(pdf, show_progress=False)

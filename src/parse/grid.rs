@@ -363,6 +363,18 @@ fn group_piece(w: &str) -> bool {
     (2..=4).contains(&w.chars().count()) && GROUPS.iter().any(|g| g.contains(w))
 }
 
+/// Whether `w` starts as a row's label does, with its item's number (`（一）予以公开`,
+/// `(二)部分公开`, `四、结转下年度继续办理`).
+fn starts_label(w: &str) -> bool {
+    const NUMERALS: &str = "一二三四五六七";
+    let mut cs = w.chars();
+    match (cs.next(), cs.next(), cs.next()) {
+        (Some('（' | '('), Some(c), Some('）' | ')')) => NUMERALS.contains(c),
+        (Some(c), Some('、'), Some(_)) => NUMERALS.contains(c),
+        _ => false,
+    }
+}
+
 /// A cell's text may carry trailing numbers ("规章 0 0 0" from PDF text with single
 /// spaces) only when the text part is label-like: short, and no sentence in it. Short is
 /// what the longest label with its groups' labels before it takes (`三、本年度办理结果
@@ -411,6 +423,23 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - cell.as_ptr() as usize, w))
         .collect();
+    // The next row's label, or a group label's piece, run into a row's last value (`… 0 0
+    // 7（一）予以公开 4 2 …`, `… 0 0 7三、本`: a PDF's pages put into text with nothing
+    // between them, the next page's first line on the row's last): the cell up to it, then
+    // the rest read as a cell of its own.
+    for w in 1..words.len() {
+        let (off, word) = words[w];
+        let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let rest = &word[digits..];
+        let starts_row = digits > 0
+            && (starts_label(rest)
+                || w + 1 == words.len() && group_piece(rest) && numbers::number(words[w - 1].1).is_some());
+        if starts_row {
+            cell_tokens(cell[..off + digits].trim_end(), line, idx, n, out);
+            cell_tokens(&cell[off + digits..], line, idx, n, out);
+            return;
+        }
+    }
     // The longest suffix of words that are all numbers, units or not-applicable marks (万
     // alone the cell's last word: 万元 with its 元 wrapped onto the next line).
     let unit_at = |i: usize| is_unit_word(words[i].1) || (words[i].1 == "万" && i + 1 == words.len());
@@ -1064,6 +1093,57 @@ mod tests {
             ["T:1.信访举报投诉类申请", "V:4", "T:2 重复申请"]
         );
         assert_eq!(kinds("2 理结果     4"), ["T:2 理结果", "V:4"]);
+    }
+
+    /// A PDF's pages joined with nothing between them: the next page's first line (a row's
+    /// label, a group label's piece) run into the last value of the row ending the page
+    /// starts a cell of its own; digits in a label (`第2项`), a number's unit and a label
+    /// with no number before it stay as they are.
+    #[test]
+    fn a_label_run_into_a_rows_last_value_starts_a_cell() {
+        assert_eq!(
+            kinds("二、上年结转政府信息公开申请数量 0 5 0 2 0 0 7三、本"),
+            [
+                "T:二、上年结转政府信息公开申请数量",
+                "V:0",
+                "V:5",
+                "V:0",
+                "V:2",
+                "V:0",
+                "V:0",
+                "V:7",
+                "T:三、本"
+            ]
+        );
+        assert_eq!(
+            kinds("二、上年结转政府信息公开申请数量 0 2 2（一）予以公开 24 1 25"),
+            [
+                "T:二、上年结转政府信息公开申请数量",
+                "V:0",
+                "V:2",
+                "V:2",
+                "T:（一）予以公开",
+                "V:24",
+                "V:1",
+                "V:25"
+            ]
+        );
+        assert_eq!(
+            kinds("二、上年结转政府信息公开申请数量 0（一）予以公开 52 7"),
+            [
+                "T:二、上年结转政府信息公开申请数量",
+                "V:0",
+                "T:（一）予以公开",
+                "V:52",
+                "V:7"
+            ]
+        );
+        // A group label's piece alone needs a value before it.
+        assert_eq!(
+            kinds("二、上年结转政府信息公开申请数量 7理结果"),
+            ["T:二、上年结转政府信息公开申请数量 7理结果"]
+        );
+        assert_eq!(kinds("政府集中采购 46 2708万元"), ["T:政府集中采购", "V:46", "V:2708"]);
     }
 
     #[test]
