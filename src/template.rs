@@ -131,7 +131,7 @@ pub static ACTIVE_2019: &[RowSpec] = &[
     row(
         "administrative_fees",
         "行政事业性收费",
-        &["事业性收费", "行政事业"],
+        &["事业性收费", "行政事业", "行政性收费", "行政收费"],
         &["previous_year", "change"],
     ),
     money_row(
@@ -154,7 +154,7 @@ pub static ACTIVE_2021: &[RowSpec] = &[
     money_row(
         "administrative_fees",
         "行政事业性收费",
-        &["事业性收费", "行政事业"],
+        &["事业性收费", "行政事业", "行政性收费", "行政收费"],
         &["fee_amount"],
         0,
     ),

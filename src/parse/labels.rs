@@ -166,7 +166,7 @@ pub fn match_row(label: &str, specs: &[RowSpec], filled: &[bool], cursor: usize)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::template::{ACTIVE_2019, APPLICATIONS_2019, APPLICATIONS_2021};
+    use crate::template::{ACTIVE_2019, ACTIVE_2021, APPLICATIONS_2019, APPLICATIONS_2021};
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
@@ -218,6 +218,9 @@ mod tests {
                 Some("other_management_services"),
             ),
             ("行政处罚", ACTIVE_2019, 3, Some("administrative_penalty")),
+            // 行政事业性收费 worded short.
+            ("行政性收费", ACTIVE_2019, 5, Some("administrative_fees")),
+            ("行政收费", ACTIVE_2021, 5, Some("administrative_fees")),
             (
                 "申请人情况 自然人 总计 其他 一、本年新收政府信息公开申请数量",
                 APPLICATIONS_2019,
