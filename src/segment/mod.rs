@@ -1173,6 +1173,28 @@ mod tests {
         }
     }
 
+    /// pymupdf4llm's Markdown of a PDF whose applications table's header and first rows it
+    /// joined to the table above, the table's heading after them: the table starts at its
+    /// header; not where no row of its own stands between them.
+    #[test]
+    fn an_applications_header_and_rows_before_its_heading_start_the_table() {
+        let text = "二、主动公开政府信息情况\n|第二十条|信息内容|\n|行政事业性收费|5|\n\
+            |、收到和处理政府信息<br>|公开申请情况<br>|||申请人情况<br>||\n|||自然人|总计|\n\
+            |一、本年新收政府信息|公开申请数量|5|5|\n|二、上年结转政府信息|公开申请数量|0|0|\n\n\
+            # 三、收到和处理政府信息公开申请情况\n\n|（一）予以公开|5|5|\n\
+            四、政府信息公开行政复议、行政诉讼情况\n|结果维持|结果纠正|\n|0|0|\n";
+        assert_eq!(
+            heads(text),
+            vec![
+                (Table::ActiveDisclosure, 0),
+                (Table::Applications, 3),
+                (Table::ReviewLitigation, 11)
+            ]
+        );
+        let apart = text.replace("|一、本年新收政府信息|公开申请数量|5|5|\n", "|行政强制|5|5|\n");
+        assert_eq!(heads(&apart)[1], (Table::Applications, 8));
+    }
+
     /// The tables `regions` finds in `text` and their headings' lines.
     fn heads(text: &str) -> Vec<(Table, usize)> {
         regions(&lines(text)).0.iter().map(|r| (r.table, r.heading)).collect()

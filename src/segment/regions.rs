@@ -217,6 +217,13 @@ pub(super) fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> 
             .or_else(|| cands.iter().copied().find(|&i| numbered(i)))
             .or_else(|| cands.iter().copied().find(|&i| opens(i)))
             .or_else(|| cands.first().copied());
+        // The applications table's header and first rows before its heading (pymupdf4llm
+        // joins them to the table above and puts the heading after them): the table starts
+        // at its header where a row of its own follows it before the heading.
+        let pick = pick.map(|i| match t {
+            Table::Applications if first.is_none() && !opens(i) => header_before(lines, i).unwrap_or(i),
+            _ => i,
+        });
         if let Some(i) = pick {
             heads.push((i, t));
         }
@@ -342,6 +349,16 @@ fn opens_table(lines: &[Line<'_>], singles: &[(usize, String)], kinds: &[Option<
         }
     }
     false
+}
+
+/// The first line of the applications table's header a few lines before its heading at
+/// `heading`, where its first row (一、本年新收…) follows that header before the heading.
+fn header_before(lines: &[Line<'_>], heading: usize) -> Option<usize> {
+    const WORDS: [&str; 3] = ["申请人情况", "勾稽", "钩稽"];
+    let window = heading.saturating_sub(12)..heading;
+    let first_row = window.clone().find(|&k| lines[k].text.contains("本年新收"))?;
+    (first_row.saturating_sub(6).max(window.start)..first_row)
+        .find(|&k| WORDS.iter().any(|w| lines[k].text.contains(w)))
 }
 
 /// The markers of [`template_of`]: the first seven the 2019 template's, the others the
