@@ -709,6 +709,9 @@ fn empty_row_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], curso
     if let Some(found) = empty_cell_before(run, specs, filled, cursor) {
         return Some(found);
     }
+    if let Some(found) = empty_label_within(run, specs, filled, cursor) {
+        return Some(found);
+    }
     let mut start = (0, run.first_line);
     for k in 0..run.breaks.len().min(LABEL_LINES) {
         crate::budget::step();
@@ -794,6 +797,29 @@ fn empty_cell_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], curs
         return None;
     }
     cut_label(run, at);
+    Some((i, line))
+}
+
+/// The label's last cell holding two rows' labels, the later one's item number right after
+/// the first's words (`二、上年结转政府信息公开申请数量（一）予以公开  52  7 …`: a PDF's pages
+/// put into text with nothing between them, the row that ends a page printed empty): the
+/// first a row printed without values, as [`empty_cell_before`] reads two cells.
+fn empty_label_within(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<(usize, u32)> {
+    let (start, line) = run.breaks.last().map_or((0, run.first_line), |&b| b);
+    if run.values.first().is_none_or(|v| v.line != line) {
+        return None;
+    }
+    let start = run.cells.last().copied().filter(|&c| c > start).unwrap_or(start);
+    let cell = run.label.get(start..)?;
+    let (k, i) = cell
+        .char_indices()
+        .skip(1)
+        .filter(|&(k, _)| opens_item(&cell[k..]))
+        .find_map(|(k, _)| {
+            let i = labels::names_next(&cell[..k], specs, filled, cursor)?;
+            names_a_later_row(&cell[k..], i, specs, filled).then_some((start + k, i))
+        })?;
+    cut_label(run, k);
     Some((i, line))
 }
 
@@ -2738,6 +2764,25 @@ mod tests {
         assert_eq!(values(&ex, "administrative_coercion"), [None; 3], "{:?}", ex.diags);
         assert_eq!(values(&ex, "administrative_fees"), [None; 2]);
         assert_eq!(values(&ex, "centralized_procurement"), [Some(2.0), Some(476.92)]);
+    }
+
+    /// A row printed without numbers whose label runs into the next row's, that one's item
+    /// number right after it, on a line of a PDF's text (its pages joined with nothing
+    /// between them): blank, the next row's numbers its own; not where the words before the
+    /// item number name no row (a group's label before its first row's).
+    #[test]
+    fn a_label_run_into_the_next_rows_label_is_a_row_printed_empty() {
+        let text = "一、本年新收政府信息公开申请数量 220 30 9 7 9 4 279\n\
+                    二、上年结转政府信息公开申请数量（一）予以公开 52 7 2 4 7 1 73\n\
+                    （二）部分公开（区分处理的，只计这一情形，不计其他情形） 0 0 0 0 0 0 0\n";
+        let ex = applications_text(text);
+        assert_eq!(statuses(&ex, "carried_over"), [CellStatus::Blank; 7], "{:?}", ex.diags);
+        let granted = [52.0, 7.0, 2.0, 4.0, 7.0, 1.0, 73.0].map(Some);
+        assert_eq!(values(&ex, "granted"), granted, "{:?}", ex.diags);
+        let grouped = "三、本年度办理结果（一）予以公开 52 7 2 4 7 1 73\n";
+        let ex = applications_text(grouped);
+        assert_eq!(values(&ex, "granted"), granted, "{:?}", ex.diags);
+        assert!(ex.diags.iter().all(|d| d.code != Code::MissingValues), "{:?}", ex.diags);
     }
 
     /// A crawler dump's row printed without numbers: its label runs into the next row's,
