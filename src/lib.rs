@@ -1453,6 +1453,35 @@ mod tests {
         applications_as_truth("zeros_blank_subtotal_2024_crawler_spaces.txt");
     }
 
+    /// A page's text with a tab between its strings (`get_text("\t")`) of a report that
+    /// leaves its zeros empty: each line a row, a tab after each cell, each empty cell a
+    /// no-break space (`\t四、结转下年度继续办理\t␣\t␣\t␣\t5\t␣\t6\t11\t`). The tab after the
+    /// last cell is no cell, and the empty cells stay in their places (the row's 5 was read
+    /// one column right, 社会公益组织's as 法律服务机构's, with no warning). A row with one
+    /// cell too many is no row of empty cells at its spaces: left out, said.
+    #[test]
+    fn a_pages_text_with_tabs_between_its_strings_keeps_its_empty_cells_in_place() {
+        applications_as_truth("zeros_blank_2021_get_text_tabs.txt");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/converted");
+        let text = std::fs::read_to_string(root.join("zeros_blank_2021_get_text_tabs.txt")).unwrap();
+        let row = "\t四、结转下年度继续办理\t\u{a0}\t\u{a0}\t\u{a0}\t5\t";
+        assert!(text.contains(row));
+        let more = text.replace(row, "\t四、结转下年度继续办理\t\u{a0}\t\u{a0}\t\u{a0}\t\u{a0}\t5\t");
+        let o = process_bytes("more.txt", more.as_bytes(), &Limits::default());
+        let forward: Vec<Option<f64>> = o
+            .cells
+            .iter()
+            .filter(|c| c.row == "carried_forward")
+            .map(|c| c.value)
+            .collect();
+        assert!(forward.iter().all(Option::is_none), "{forward:?}");
+        assert!(
+            o.diagnostics.iter().any(|d| d.message.contains("carried_forward")),
+            "{:?}",
+            o.diagnostics
+        );
+    }
+
     /// The same Word 97 document put into text by LibreOffice: a cell a line, no empty line
     /// between cells, an empty cell a line of a no-break space (an empty line the place of a
     /// merged label cell). It reads as the page does (real 013: 120 cells left out before).

@@ -1022,10 +1022,11 @@ pub(super) fn spaced_blanks<'a>(values: &[Token<'a>], m: usize, lines: &[Line<'_
     let spaces = pieces.iter().filter(|p| p.1).count();
     // Slots: before the first piece (none or more, where a space stood before it: else it
     // is the first column's, its label run into it), and at each space (one or more).
+    // (Not a tab: a cell's separator, an empty cell between two tabs a cell of its own.)
     let lead = pieces
         .first()
         .and_then(|p| line_before(&p.0, lines))
-        .is_some_and(|(_, before)| before.ends_with(char::is_whitespace));
+        .is_some_and(|(_, before)| before.ends_with(|c: char| c.is_whitespace() && c != '\t'));
     if (spaces == 0 && !lead) || pieces.len() + spaces.max(1) > m {
         return Vec::new();
     }

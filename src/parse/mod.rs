@@ -1098,6 +1098,18 @@ pub fn labelled(
             }
         }
     }
+    // A crawler's row with an empty 总计 after its runs: the row as one that leaves its 总计
+    // empty (`joint_glued`'s cuts into the applicant columns, with the other rows'); a line
+    // that ends with a separator after its last cell, an empty cell past its columns.
+    if form == Form::Glued && table == Table::Applications {
+        for (_, r) in hits.iter_mut() {
+            if r.values.iter().any(|t| t.kind != Kind::Blank) {
+                while r.values.last().is_some_and(|t| t.kind == Kind::Blank) {
+                    r.values.pop();
+                }
+            }
+        }
+    }
     // (Looked at only when some row could use it: one of its columns' count of cells, the
     // first empty.)
     let own_blanks = hits.iter().any(|(i, r)| {
@@ -1206,13 +1218,6 @@ pub fn labelled(
     let mut placed: Vec<usize> = Vec::new();
     if form == Form::Glued {
         for (i, r) in hits.iter_mut() {
-            // An empty 总计 after the row's runs: the row as one that leaves its 总计 empty
-            // (`joint_glued`'s cuts into the applicant columns, with the other rows').
-            if table == Table::Applications && r.values.iter().any(|t| t.kind != Kind::Blank) {
-                while r.values.last().is_some_and(|t| t.kind == Kind::Blank) {
-                    r.values.pop();
-                }
-            }
             if r.values.iter().any(|t| t.kind == Kind::Blank) && r.values.len() < specs[*i].cols.len() + extra {
                 placed.push(*i);
                 for t in r.values.iter_mut() {
