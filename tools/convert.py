@@ -4,7 +4,8 @@
 Each report `NAME.html` (with its `NAME.truth.json` beside it) is written as
 `OUT/TOOL/NAME.txt` with a copy of its truth file, for every converter: trafilatura (text,
 Markdown, and both with its metadata front matter), html2text, markdownify, inscriptis,
-BeautifulSoup's `get_text` (a line break between strings, and none), Pandoc (plain text,
+BeautifulSoup's `get_text` (a line break between strings, a tab, and none), pandas (each
+table read by `read_html` and printed by `to_string` and `to_markdown`), Pandoc (plain text,
 its Markdown, GitHub's Markdown), the extraction of stored report pages (a bar after each
 cell, on its line or the next, or rows framed by bars, on a line or a cell's paragraph a
 line; a paragraph a cell, an empty one of a
@@ -23,7 +24,7 @@ by LibreOffice itself and by antiword (where installed). Then
 Needs the converters (not the standard library; not run by CI):
 
     pip install trafilatura html2text markdownify inscriptis beautifulsoup4 lxml lxml_html_clean \
-        pypandoc_binary
+        pypandoc_binary pandas tabulate
     apt-get install w3m lynx   # optional: their dumps are left out without them
     pip install docx2txt mammoth docx2python python-docx   # optional: the Word document's texts
     apt-get install libreoffice-writer-nogui antiword   # optional: the Word 97 document's
@@ -88,6 +89,9 @@ def converters():
         "inscriptis": inscriptis.get_text,
         "get-text-lines": lambda h: BeautifulSoup(h, "lxml").get_text("\n", strip=True),
         "get-text": lambda h: BeautifulSoup(h, "lxml").get_text(),
+        "get-text-tabs": lambda h: BeautifulSoup(h, "lxml").get_text("\t"),
+        "pandas-string": lambda h: pandas_text(h, "string"),
+        "pandas-markdown": lambda h: pandas_text(h, "markdown"),
         "pandoc-plain": pandoc("plain"),
         "pandoc-markdown": pandoc("markdown"),
         "pandoc-gfm": pandoc("gfm"),
@@ -97,6 +101,24 @@ def converters():
         "bars-open-rows": bars_open_text,
         "paragraphs-spaces": paragraphs_text,
     }
+
+
+def pandas_text(page, how):
+    """The page's text with each table as pandas reads it (`read_html`) and prints it:
+    `to_string` (no index, no header) or `to_markdown` (no index), an empty cell `NaN` or
+    `nan`, a merged cell's text in each place it spans."""
+    import io
+
+    import pandas as pd
+
+    def table(t):
+        from lxml import html as lh
+
+        df = pd.read_html(io.StringIO(lh.tostring(t, encoding="unicode")))[0]
+        text = df.to_string(index=False, header=False) if how == "string" else df.to_markdown(index=False)
+        return text.split("\n")
+
+    return "\n".join(page_blocks(page, table)) + "\n"
 
 
 def page_blocks(page, table):

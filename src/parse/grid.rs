@@ -393,8 +393,8 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
         cell: idx,
         line_cells: n,
     };
-    if cell.is_empty() {
-        out.push(tok(Kind::Blank, cell));
+    if cell.is_empty() || numbers::is_empty_mark(cell) {
+        out.push(tok(Kind::Blank, &cell[..0]));
         return;
     }
     if numbers::is_not_applicable(cell) {
@@ -446,7 +446,10 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
     let mut k = words.len();
     while k > 0 {
         let w = words[k - 1].1;
-        let ok = numbers::is_numbers(unquoted(w)) || numbers::is_not_applicable(w) || (unit_at(k - 1) && k >= 2);
+        let ok = numbers::is_numbers(unquoted(w))
+            || numbers::is_not_applicable(w)
+            || numbers::is_empty_mark(w)
+            || (unit_at(k - 1) && k >= 2);
         if !ok {
             break;
         }
@@ -492,7 +495,9 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
             i += 1;
         }
         let raw = unquoted(&cell[off..end]);
-        if numbers::is_not_applicable(raw) {
+        if numbers::is_empty_mark(raw) {
+            out.push(tok(Kind::Blank, &raw[..0]));
+        } else if numbers::is_not_applicable(raw) {
             out.push(tok(Kind::Value(Value::NotApplicable), raw));
         } else {
             for n in numbers::numbers(raw).unwrap_or_default() {

@@ -2441,6 +2441,48 @@ mod tests {
         assert_eq!(ex.cells[5].value, Some(1.0));
     }
 
+    /// A table pandas read and printed (`to_markdown`, `to_string`): its columns' numbers
+    /// as a header row above the table's (`| 0 | 1 | … | 14 |`), read before as the review
+    /// row (its 总计 do not add up); its empty cells `nan` or `NaN`, empty cells in their
+    /// places.
+    #[test]
+    fn a_table_pandas_printed_reads_past_its_column_numbers_and_nan() {
+        let numbers: Vec<String> = (0..15).map(|i| i.to_string()).collect();
+        let text = format!(
+            "| {} |\n|:--|\n| 行政复议 | 行政复议 | 行政复议 | 行政复议 | 行政复议 | 行政诉讼 |\n\
+             | 2 | 5 | 0 | 1 | 8 | 5 | 5 | 0 | 3 | 13 | 3 | 0 | 0 | 0 | 3 |\n",
+            numbers.join(" | ")
+        );
+        let ex = review(&lines(&text), 1, Form::Text);
+        let got: Vec<Option<f64>> = ex.cells.iter().map(|c| c.value).collect();
+        let want = [2, 5, 0, 1, 8, 5, 5, 0, 3, 13, 3, 0, 0, 0, 3].map(|v| Some(f64::from(v)));
+        assert_eq!(got, want, "{:?}", ex.diags);
+        // Where no row adds up, the first is read, as before.
+        let ex = review(&lines(&text.replace("| 8 |", "| 9 |")), 1, Form::Text);
+        assert_eq!(ex.cells[1].value, Some(1.0));
+        let kinds = |line: &str| -> Vec<(bool, String)> {
+            grid::tokens(&lines(line), false)
+                .iter()
+                .map(|t| (t.kind == Kind::Blank, t.raw.to_string()))
+                .collect()
+        };
+        let want = |w: &[(bool, &str)]| -> Vec<(bool, String)> { w.iter().map(|&(b, r)| (b, r.to_string())).collect() };
+        assert_eq!(
+            kinds("一、本年新收政府信息公开申请数量   NaN   3   nan   3"),
+            want(&[
+                (false, "一、本年新收政府信息公开申请数量"),
+                (true, ""),
+                (false, "3"),
+                (true, ""),
+                (false, "3")
+            ])
+        );
+        assert_eq!(
+            kinds("| 规章 | nan | 1 |"),
+            want(&[(false, "规章"), (true, ""), (false, "1")])
+        );
+    }
+
     /// Rows a converter padded with bars to its table's widest (`| |`, `| ||`, trafilatura):
     /// the empty cells after a row's columns are padding, the empty cell that makes up its
     /// columns (a 总计 printed blank) is the row's own, not inferred.
