@@ -362,6 +362,18 @@ fn extract_forms(text: &str, html: bool, spaces: bool, out: &mut FileOutcome) {
 
 /// [`extract`] after the text's lines are read as cells where they are.
 fn read_text(text: &str, html: bool, out: &mut FileOutcome) {
+    // A page's strings joined by bars on one line: a string a line.
+    if let Some(cut) = (!html).then(|| segment::bar_joined(text)).flatten() {
+        let before = out.diagnostics.len();
+        read_lines(&cut.text, false, out);
+        to_source_lines(&cut.source, out, before);
+        return;
+    }
+    read_lines(text, html, out);
+}
+
+/// [`read_text`] of a text whose strings are on their own lines or cells.
+fn read_lines(text: &str, html: bool, out: &mut FileOutcome) {
     // Crawler dumps hold the whole body on one line: break it at the headings first. A
     // page's tables put into text a cell a line behind bars are read a row a line; those
     // with a bar after each cell, a cell a line.
@@ -1480,6 +1492,25 @@ mod tests {
             "{:?}",
             o.diagnostics
         );
+    }
+
+    /// A page's strings joined by bars on one line (`get_text("|", strip=True)`), the empty
+    /// cells' strings gone: a string a line, read as a text that keeps no empty cells (133
+    /// cells left out before, read as a crawler's runs). Where a line has fewer bars than a
+    /// page's strings make, or a no-break space stands for an empty cell, as written.
+    #[test]
+    fn a_pages_strings_joined_by_bars_read_a_string_a_line() {
+        applications_as_truth("zeros_blank_subtotal_2023_get_text_bars.txt");
+        let strings: Vec<String> = (0..60).map(|i| format!("{i}")).collect();
+        let line = format!("标题|{}| \u{a0} |\n|", strings.join("|"));
+        let cut = segment::bar_joined(&format!("上\n{line}")).unwrap();
+        let lines: Vec<&str> = cut.text.lines().collect();
+        assert_eq!(&lines[..3], ["上", "标题", "0"]);
+        // (The line after it, with a bar alone, stays as it is.)
+        assert_eq!(lines[lines.len() - 3..], ["59", "\u{a0}", "|"]);
+        assert_eq!(cut.source[..2], [1, 2]);
+        assert_eq!(cut.source[cut.source.len() - 3..cut.source.len() - 1], [2, 2]);
+        assert!(segment::bar_joined(&"| 规章 | 0 | 0 | 0 |\n".repeat(30)).is_none());
     }
 
     /// The same Word 97 document put into text by LibreOffice: a cell a line, no empty line

@@ -4,7 +4,7 @@
 Each report `NAME.html` (with its `NAME.truth.json` beside it) is written as
 `OUT/TOOL/NAME.txt` with a copy of its truth file, for every converter: trafilatura (text,
 Markdown, and both with its metadata front matter), html2text, markdownify, inscriptis,
-BeautifulSoup's `get_text` (a line break between strings, a tab, and none), pandas (each
+BeautifulSoup's `get_text` (a line break between strings, a tab, a bar, and none), pandas (each
 table read by `read_html` and printed by `to_string` and `to_markdown`), Pandoc (plain text,
 its Markdown, GitHub's Markdown), the extraction of stored report pages (a bar after each
 cell, on its line or the next, or rows framed by bars, on a line or a cell's paragraph a
@@ -90,6 +90,7 @@ def converters():
         "get-text-lines": lambda h: BeautifulSoup(h, "lxml").get_text("\n", strip=True),
         "get-text": lambda h: BeautifulSoup(h, "lxml").get_text(),
         "get-text-tabs": lambda h: BeautifulSoup(h, "lxml").get_text("\t"),
+        "get-text-bars": lambda h: BeautifulSoup(h, "lxml").get_text("|", strip=True),
         "pandas-string": lambda h: pandas_text(h, "string"),
         "pandas-markdown": lambda h: pandas_text(h, "markdown"),
         "pandoc-plain": pandoc("plain"),

@@ -119,6 +119,42 @@ pub fn unglue_lines(text: &str) -> Cut {
     cut_headings(text, |l| holds_heading(l, SECTION_PHRASES))
 }
 
+/// A page's text with a bar between its strings, on one line (BeautifulSoup's
+/// `get_text("|", strip=True)`: `…|一、本年新收政府信息公开申请数量|57|16|7|12|92|二、…`):
+/// each string a line, as a text a cell a line; a string of no-break spaces alone (an empty
+/// cell's `&nbsp;`, where the strings were not stripped) a line of its own, other white
+/// space between the strings none. None for a text without a line of [`JOINED_BARS`] bars or
+/// more (a table's row has a bar for each of its cells, sixteen at most).
+pub fn bar_joined(text: &str) -> Option<Cut> {
+    let bars = |l: &str| memchr::memchr_iter(b'|', l.as_bytes()).count();
+    if !text.split('\n').any(|l| bars(l) >= JOINED_BARS) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut source = Vec::new();
+    for (no, line) in (1u32..).zip(text.split('\n')) {
+        if bars(line) < JOINED_BARS {
+            out.push_str(line);
+            out.push('\n');
+            source.push(no);
+            continue;
+        }
+        for piece in line.split('|') {
+            let kept = piece.trim();
+            if kept.is_empty() && !piece.contains('\u{a0}') {
+                continue;
+            }
+            out.push_str(if kept.is_empty() { "\u{a0}" } else { kept });
+            out.push('\n');
+            source.push(no);
+        }
+    }
+    Some(Cut { text: out, source })
+}
+
+/// The bars on one line that make it a page's strings joined by bars ([`bar_joined`]).
+const JOINED_BARS: usize = 60;
+
 /// A page's tables put into text with a bar after every cell (` | `, as trafilatura writes
 /// them) where each cell's paragraph ended its line: every cell but a row's first stands
 /// on a line behind the bar that closed the one before (`| 821`), an empty cell is a bar
