@@ -1494,13 +1494,17 @@ mod tests {
         );
     }
 
-    /// A page's strings joined by bars on one line (`get_text("|", strip=True)`), the empty
-    /// cells' strings gone: a string a line, read as a text that keeps no empty cells (133
+    /// A page's strings joined by bars (or spaces) on one line (`get_text("|", strip=True)`),
+    /// the empty cells' strings gone: a string a line, read as a text that keeps no empty cells (133
     /// cells left out before, read as a crawler's runs). Where a line has fewer bars than a
     /// page's strings make, or a no-break space stands for an empty cell, as written.
     #[test]
     fn a_pages_strings_joined_by_bars_read_a_string_a_line() {
         applications_as_truth("zeros_blank_subtotal_2023_get_text_bars.txt");
+        // A space apart (`" ".join(stripped_strings)`), every zero empty: a space is a
+        // separator where rows of numbers so apart make up their columns (60 cells left out
+        // or wrong before, read as a crawler's collapsed white space).
+        applications_as_truth("zeros_blank_subtotal_2023_stripped_strings_spaced.txt");
         let strings: Vec<String> = (0..60).map(|i| format!("{i}")).collect();
         let line = format!("标题|{}| \u{a0} |\n|", strings.join("|"));
         let cut = segment::bar_joined(&format!("上\n{line}")).unwrap();

@@ -687,6 +687,62 @@ fn opens_with_word(piece: &str, w: &str) -> bool {
     piece.starts_with(w) || piece.starts_with(other)
 }
 
+/// A token's numbers a space apart as values of their own (a run `22 2 24`); other tokens
+/// as they are.
+fn spaced_values<'a>(t: &Token<'a>) -> Vec<Token<'a>> {
+    if t.kind != Kind::Run || !t.raw.contains(' ') {
+        return vec![t.clone()];
+    }
+    let pieces: Vec<Token<'a>> = t
+        .raw
+        .split(' ')
+        .filter(|p| !p.is_empty())
+        .map(|p| Token {
+            kind: numbers::number(p).map_or(Kind::Run, |n| Kind::Value(Value::Number(n))),
+            raw: p,
+            ..t.clone()
+        })
+        .collect();
+    if pieces.iter().any(|p| p.kind == Kind::Run) {
+        return vec![t.clone()];
+    }
+    pieces
+}
+
+/// Whether a crawler's applications rows set every two values a space apart: two rows or
+/// more whose runs' numbers, so cut, are as many as the row's columns and add up (each its
+/// 总计 the sum of the others, not 0), and none a run of digits without a space in it but a
+/// single number's (no digits ran together).
+fn spaces_separate_values(hits: &[(usize, Run<'_>)], specs: &[RowSpec], extra: usize, subtotal: Option<usize>) -> bool {
+    let spaced = |r: &Run<'_>| r.values.iter().any(|t| t.kind == Kind::Run && t.raw.contains(' '));
+    if !hits.iter().any(|(_, r)| spaced(r)) {
+        return false;
+    }
+    let mut whole = 0;
+    for (i, r) in hits {
+        let values: Vec<Token<'_>> = r.values.iter().flat_map(spaced_values).collect();
+        if values.iter().any(|t| t.kind == Kind::Run) {
+            return false;
+        }
+        if values.len() != specs[*i].cols.len() + extra {
+            continue;
+        }
+        // (With a 小计 column: the row without it adds up, the 小计 its organisations' sum.)
+        let adds_up = match subtotal.filter(|&p| extra == 1 && p + 1 < values.len()) {
+            Some(p) => {
+                let mut rest = values.clone();
+                let sub = rest.remove(p);
+                let value = |t: &Token<'_>| grid::number(t).map(|n| n.value);
+                let orgs: Option<f64> = rest[1..rest.len() - 1].iter().map(value).sum();
+                bands::sums_to_total(&rest) && value(&sub).zip(orgs).is_some_and(|(a, b)| validate::close(a, b))
+            }
+            None => bands::sums_to_total(&values),
+        };
+        whole += usize::from(adds_up);
+    }
+    whole >= 2
+}
+
 /// Whether a normalised label opens with an item's number (`5.`, `5、`, `(六)`).
 fn opens_item(label: &str) -> bool {
     let digits = label.bytes().take_while(u8::is_ascii_digit).count();
@@ -1098,6 +1154,18 @@ pub fn labelled(
             }
         }
     }
+    // A page's strings a space apart on one line (`" ".join(stripped_strings)`), its empty
+    // cells' strings gone: a space is no empty cell but the separator of every two values,
+    // where a row of numbers a space apart makes up its columns, adding up (`数量 220 30 9 7
+    // 9 4 279`: a crawler's collapsed white space runs such a row's digits together, a
+    // space standing for empty cells). Each run's numbers are then values of their own.
+    if form == Form::Glued && table == Table::Applications && spaces_separate_values(&hits, specs, extra, subtotal_at) {
+        for (_, r) in hits.iter_mut() {
+            if r.values.iter().any(|t| t.kind == Kind::Run && t.raw.contains(' ')) {
+                r.values = r.values.iter().flat_map(spaced_values).collect();
+            }
+        }
+    }
     // A crawler's row with an empty 总计 after its runs: the row as one that leaves its 总计
     // empty (`joint_glued`'s cuts into the applicant columns, with the other rows'); a line
     // that ends with a separator after its last cell, an empty cell past its columns.
@@ -1238,8 +1306,10 @@ pub fn labelled(
         placed.extend(cut_with_subtotal(specs, &mut hits, p, lines));
     }
     // A report that left its zeros empty, in a text that keeps no empty cells: every row.
+    // (A crawler's too, where no row's digits ran together: its strings a space apart,
+    // `" ".join(stripped_strings)`.)
     if table == Table::Applications
-        && form == Form::Text
+        && matches!(form, Form::Text | Form::Glued)
         && layout.is_none()
         && sparse::keeps_no_empty_cells(&hits, specs, extra)
     {
