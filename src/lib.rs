@@ -403,15 +403,15 @@ fn read_lines(text: &str, html: bool, out: &mut FileOutcome) {
     // No table read where headings were found: the tables may stand apart from their
     // headings (a Word document's paragraphs first and its tables after them; an appendix
     // of tables). Read again with a heading before each table's own first line; kept when
-    // that finds cells.
+    // that finds cells, and the reading as a crawler's below no more.
+    let mut anchored = None;
     if out.status == DocStatus::NoTables {
         if let Some(cut) = segment::anchored_tables(text) {
             let mut again = FileOutcome::new(String::new(), String::new(), out.bytes);
             read(&cut.text, parse::Form::Text, &mut again);
             to_source_lines(&cut.source, &mut again, 0);
             if again.cells.iter().any(|c| c.status != model::CellStatus::Blank) {
-                adopt(out, before, again);
-                return;
+                anchored = Some(again);
             }
         }
     }
@@ -425,6 +425,14 @@ fn read_lines(text: &str, html: bool, out: &mut FileOutcome) {
     to_source_lines(&cut.source, &mut again, 0);
     // Blank cells alone (rows printed without values) are no reading of the tables.
     let values = |o: &FileOutcome| o.cells.iter().filter(|c| c.status != model::CellStatus::Blank).count();
+    // The tables read with their headings put back, unless the text read as a crawler's
+    // reads more of them (a crawler's text that kept its paragraphs' lines).
+    if let Some(anchored) = anchored {
+        if values(&anchored) >= values(&again) {
+            adopt(out, before, anchored);
+            return;
+        }
+    }
     // Nor is it taken where the text read nine cells in ten of what it reads: a table with
     // one cell that is no number (`两千余万元`) is no crawler's, and its other cells are no
     // runs to cut (`51` as 5|1).

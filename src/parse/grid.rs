@@ -385,7 +385,9 @@ fn label_like(head: &str) -> bool {
 }
 
 /// Turns one cell into tokens, appending to `out`.
-fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Token<'a>>) {
+/// `split_rows`: a row's label run into the values of the row before starts a cell (not in
+/// a crawler's text, whose runs are cut later, `unglue`).
+fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, split_rows: bool, out: &mut Vec<Token<'a>>) {
     let tok = |kind, raw| Token {
         kind,
         raw,
@@ -427,7 +429,7 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
     // 7（一）予以公开 4 2 …`, `… 0 0 7三、本`: a PDF's pages put into text with nothing
     // between them, the next page's first line on the row's last): the cell up to it, then
     // the rest read as a cell of its own.
-    for w in 1..words.len() {
+    for w in (1..words.len()).filter(|_| split_rows) {
         let (off, word) = words[w];
         let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         let rest = &word[digits..];
@@ -435,8 +437,8 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, out: &mut Vec<Tok
             && (starts_label(rest)
                 || w + 1 == words.len() && group_piece(rest) && numbers::number(words[w - 1].1).is_some());
         if starts_row {
-            cell_tokens(cell[..off + digits].trim_end(), line, idx, n, out);
-            cell_tokens(&cell[off + digits..], line, idx, n, out);
+            cell_tokens(cell[..off + digits].trim_end(), line, idx, n, true, out);
+            cell_tokens(&cell[off + digits..], line, idx, n, true, out);
             return;
         }
     }
@@ -584,7 +586,7 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
         let n = cs.len().min(u16::MAX as usize) as u16;
         for (i, c) in cs.iter().enumerate() {
             let from = out.len();
-            cell_tokens(c, l.no, i.min(u16::MAX as usize) as u16, n, &mut out);
+            cell_tokens(c, l.no, i.min(u16::MAX as usize) as u16, n, !glued, &mut out);
             // A cell of digits with a leading zero (`000000000000000`, `0100000`: a crawler's
             // cells run together, set apart from their label by a double space) is no one
             // number but a run, as within text.
@@ -1149,6 +1151,9 @@ mod tests {
             ["T:二、上年结转政府信息公开申请数量 7理结果"]
         );
         assert_eq!(kinds("政府集中采购 46 2708万元"), ["T:政府集中采购", "V:46", "V:2708"]);
+        // Not in a crawler's text, whose runs are cut later, with the labels run into them.
+        let crawler = glued("（六）其他处理 0 0 0 0 0 0 0（七）总计 1 0 00 0 0 1");
+        assert_eq!(crawler[..3], ["T:（六）其他处理", "R:0 0 0 0 0 0 0", "T:（七）总计"]);
     }
 
     #[test]
