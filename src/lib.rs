@@ -1503,9 +1503,10 @@ mod tests {
     }
 
     /// A page's strings joined by bars (or spaces) on one line (`get_text("|", strip=True)`),
-    /// the empty cells' strings gone: a string a line, read as a text that keeps no empty cells (133
-    /// cells left out before, read as a crawler's runs). Where a line has fewer bars than a
-    /// page's strings make, or a no-break space stands for an empty cell, as written.
+    /// the empty cells' strings gone: a string a line, read as a text that keeps no empty
+    /// cells (133 cells left out before, read as a crawler's runs). A string of no-break
+    /// spaces is an empty cell's line; a line with fewer bars than a page's strings make
+    /// stays as written.
     #[test]
     fn a_pages_strings_joined_by_bars_read_a_string_a_line() {
         applications_as_truth("zeros_blank_subtotal_2023_get_text_bars.txt");

@@ -1104,8 +1104,8 @@ mod tests {
 
     /// A PDF's pages joined with nothing between them: the next page's first line (a row's
     /// label, a group label's piece) run into the last value of the row ending the page
-    /// starts a cell of its own; digits in a label (`第2项`), a number's unit and a label
-    /// with no number before it stay as they are.
+    /// starts a cell of its own; a group label's piece with no value before it and a
+    /// number's unit stay as they are.
     #[test]
     fn a_label_run_into_a_rows_last_value_starts_a_cell() {
         assert_eq!(
