@@ -431,7 +431,12 @@ fn cell_tokens<'a>(cell: &'a str, line: u32, idx: u16, n: u16, split_rows: bool,
     // the rest read as a cell of its own.
     for w in (1..words.len()).filter(|_| split_rows) {
         let (off, word) = words[w];
-        let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        // (Most words are a number alone or text: neither starts so.)
+        let bytes = word.as_bytes();
+        if !bytes[0].is_ascii_digit() || bytes.iter().all(u8::is_ascii_digit) {
+            continue;
+        }
+        let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
         let rest = &word[digits..];
         let starts_row = digits > 0
             && (starts_label(rest)

@@ -765,9 +765,6 @@ fn empty_row_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], curso
     if let Some(found) = empty_cell_before(run, specs, filled, cursor) {
         return Some(found);
     }
-    if let Some(found) = empty_label_within(run, specs, filled, cursor) {
-        return Some(found);
-    }
     let mut start = (0, run.first_line);
     for k in 0..run.breaks.len().min(LABEL_LINES) {
         crate::budget::step();
@@ -859,7 +856,8 @@ fn empty_cell_before(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], curs
 /// The label's last cell holding two rows' labels, the later one's item number right after
 /// the first's words (`二、上年结转政府信息公开申请数量（一）予以公开  52  7 …`: a PDF's pages
 /// put into text with nothing between them, the row that ends a page printed empty): the
-/// first a row printed without values, as [`empty_cell_before`] reads two cells.
+/// first a row printed without values, as [`empty_cell_before`] reads two cells. (A text's
+/// only: a crawler's labels run together are cut by `glued_empty_row`.)
 fn empty_label_within(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cursor: usize) -> Option<(usize, u32)> {
     let (start, line) = run.breaks.last().map_or((0, run.first_line), |&b| b);
     if run.values.first().is_none_or(|v| v.line != line) {
@@ -867,11 +865,13 @@ fn empty_label_within(run: &mut Run<'_>, specs: &[RowSpec], filled: &[bool], cur
     }
     let start = run.cells.last().copied().filter(|&c| c > start).unwrap_or(start);
     let cell = run.label.get(start..)?;
-    let (k, i) = cell
-        .char_indices()
-        .skip(1)
-        .filter(|&(k, _)| opens_item(&cell[k..]))
-        .find_map(|(k, _)| {
+    // (An item's number opens with `(` or a digit, in a label normalised, not within a
+    // number: looked at only there, byte by byte.)
+    let bytes = cell.as_bytes();
+    let (k, i) = (1..bytes.len())
+        .filter(|&k| bytes[k] == b'(' || bytes[k].is_ascii_digit() && !bytes[k - 1].is_ascii_digit())
+        .filter(|&k| opens_item(&cell[k..]))
+        .find_map(|k| {
             let i = labels::names_next(&cell[..k], specs, filled, cursor)?;
             names_a_later_row(&cell[k..], i, specs, filled).then_some((start + k, i))
         })?;
@@ -1566,6 +1566,11 @@ fn rows_before(
     let mut empties = Vec::new();
     loop {
         let (i, line) = if let Some(found) = empty_row_before(run, specs, filled, *cursor) {
+            found
+        } else if let Some(found) = (form == Form::Text)
+            .then(|| empty_label_within(run, specs, filled, *cursor))
+            .flatten()
+        {
             found
         } else if form == Form::Glued {
             let line = run.label_line;

@@ -104,7 +104,8 @@ fn starts_a_mark(c: char) -> bool {
 /// `to_string`, `nan` in `to_markdown`): a table read by pandas and printed, its empty
 /// cells so marked.
 pub fn is_empty_mark(s: &str) -> bool {
-    matches!(s.trim(), "NaN" | "nan")
+    // (Most cells are longer, or a number: rejected before they are trimmed.)
+    s.len() <= 8 && s.bytes().any(|b| b == b'n' || b == b'N') && matches!(s.trim(), "NaN" | "nan")
 }
 
 pub fn is_not_applicable(s: &str) -> bool {

@@ -21,16 +21,6 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
             _ => by_line.push((t.line, vec![t])),
         }
     }
-    let rows: Vec<Vec<&Token>> = by_line
-        .iter()
-        .filter_map(|(_, ts)| {
-            let grid = ts.len() >= width
-                && ts[0].line_cells as usize == ts.len()
-                && ts.iter().all(|t| t.kind != Kind::Text && t.kind != Kind::Run)
-                && ts.iter().any(|t| t.is_value());
-            grid.then(|| review_cells(ts, width)).flatten()
-        })
-        .collect();
     // The first row whose proceedings' 总计 add up, else the first: a row of the columns'
     // numbers above the table's (`| 0 | 1 | 2 | … | 14 |`, pandas' header of a table it
     // read) is none.
@@ -40,7 +30,21 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
             v.is_none_or(|v| validate::close(v[4], v[..4].iter().sum()))
         })
     };
-    let positional = rows.iter().find(|ts| adds_up(ts)).or(rows.first()).cloned();
+    let mut first = None;
+    let positional = by_line
+        .iter()
+        .filter_map(|(_, ts)| {
+            let grid = ts.len() >= width
+                && ts[0].line_cells as usize == ts.len()
+                && ts.iter().all(|t| t.kind != Kind::Text && t.kind != Kind::Run)
+                && ts.iter().any(|t| t.is_value());
+            grid.then(|| review_cells(ts, width)).flatten()
+        })
+        .find(|ts| {
+            first.get_or_insert_with(|| ts.clone());
+            adds_up(ts)
+        })
+        .or(first);
     let positional = positional.or_else(|| stacked_review(&tokens, width));
     if positional.is_none() && form == Form::Text {
         if let Some((cells, checked)) = review_by_layout(lines, &tokens, width) {

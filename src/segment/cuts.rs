@@ -126,8 +126,9 @@ pub fn unglue_lines(text: &str) -> Cut {
 /// space between the strings none. None for a text without a line of [`JOINED_BARS`] bars or
 /// more (a table's row has a bar for each of its cells, sixteen at most).
 pub fn bar_joined(text: &str) -> Option<Cut> {
+    // (Most texts have a few bars, or none: found by one search over the text first.)
     let bars = |l: &str| memchr::memchr_iter(b'|', l.as_bytes()).count();
-    if !text.split('\n').any(|l| bars(l) >= JOINED_BARS) {
+    if bars(text) < JOINED_BARS || !text.split('\n').any(|l| bars(l) >= JOINED_BARS) {
         return None;
     }
     let mut out = String::with_capacity(text.len() + text.len() / 8);
