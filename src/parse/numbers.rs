@@ -99,7 +99,6 @@ fn starts_a_mark(c: char) -> bool {
     )
 }
 
-/// True when `s` (trimmed) is a not-applicable mark.
 /// Whether a cell's text is the mark pandas writes for an empty cell (`NaN` in
 /// `to_string`, `nan` in `to_markdown`): a table read by pandas and printed, its empty
 /// cells so marked.
@@ -108,6 +107,7 @@ pub fn is_empty_mark(s: &str) -> bool {
     s.len() <= 8 && s.bytes().any(|b| b == b'n' || b == b'N') && matches!(s.trim(), "NaN" | "nan")
 }
 
+/// True when `s` (trimmed) is a not-applicable mark.
 pub fn is_not_applicable(s: &str) -> bool {
     // Most cells are numbers: no mark starts with a digit.
     if s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
