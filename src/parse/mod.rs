@@ -709,38 +709,40 @@ fn spaced_values<'a>(t: &Token<'a>) -> Vec<Token<'a>> {
     pieces
 }
 
-/// Whether a crawler's applications rows set every two values a space apart: two rows or
-/// more whose runs' numbers, so cut, are as many as the row's columns and add up (each its
-/// 总计 the sum of the others, not 0), and none a run of digits without a space in it but a
-/// single number's (no digits ran together).
-fn spaces_separate_values(hits: &[(usize, Run<'_>)], specs: &[RowSpec], extra: usize, subtotal: Option<usize>) -> bool {
+/// A crawler's applications rows, each run's numbers a space apart as values of their own,
+/// where the rows set every two values a space apart: two rows or more whose numbers, so
+/// cut, are as many as the row's columns and add up (`numbers_add_up`, the 总计 not 0), and
+/// none a run of digits without a space in it but a single number's (no digits ran
+/// together). None otherwise, or where no run has a space.
+fn spaced_rows<'a>(
+    hits: &[(usize, Run<'a>)],
+    specs: &[RowSpec],
+    extra: usize,
+    subtotal: Option<usize>,
+) -> Option<Vec<Vec<Token<'a>>>> {
     let spaced = |r: &Run<'_>| r.values.iter().any(|t| t.kind == Kind::Run && t.raw.contains(' '));
     if !hits.iter().any(|(_, r)| spaced(r)) {
-        return false;
+        return None;
     }
-    let mut whole = 0;
-    for (i, r) in hits {
-        let values: Vec<Token<'_>> = r.values.iter().flat_map(spaced_values).collect();
-        if values.iter().any(|t| t.kind == Kind::Run) {
-            return false;
-        }
-        if values.len() != specs[*i].cols.len() + extra {
-            continue;
-        }
-        // (With a 小计 column: the row without it adds up, the 小计 its organisations' sum.)
-        let adds_up = match subtotal.filter(|&p| extra == 1 && p + 1 < values.len()) {
-            Some(p) => {
-                let mut rest = values.clone();
-                let sub = rest.remove(p);
-                let value = |t: &Token<'_>| grid::number(t).map(|n| n.value);
-                let orgs: Option<f64> = rest[1..rest.len() - 1].iter().map(value).sum();
-                bands::sums_to_total(&rest) && value(&sub).zip(orgs).is_some_and(|(a, b)| validate::close(a, b))
-            }
-            None => bands::sums_to_total(&values),
-        };
-        whole += usize::from(adds_up);
+    let rows: Vec<Vec<Token<'a>>> = hits
+        .iter()
+        .map(|(_, r)| r.values.iter().flat_map(spaced_values).collect())
+        .collect();
+    if rows.iter().flatten().any(|t| t.kind == Kind::Run) {
+        return None;
     }
-    whole >= 2
+    let whole = hits
+        .iter()
+        .zip(&rows)
+        .filter(|((i, _), values)| {
+            let numbers: Vec<f64> = values.iter().filter_map(summand).collect();
+            values.len() == specs[*i].cols.len() + extra
+                && numbers.len() == values.len()
+                && numbers.last().is_some_and(|&t| t != 0.0)
+                && numbers_add_up(&numbers, subtotal.filter(|_| extra == 1))
+        })
+        .count();
+    (whole >= 2).then_some(rows)
 }
 
 /// Whether a normalised label opens with an item's number (`5.`, `5、`, `(六)`).
@@ -1159,17 +1161,15 @@ pub fn labelled(
     // where a row of numbers a space apart makes up its columns, adding up (`数量 220 30 9 7
     // 9 4 279`: a crawler's collapsed white space runs such a row's digits together, a
     // space standing for empty cells). Each run's numbers are then values of their own.
-    if form == Form::Glued && table == Table::Applications && spaces_separate_values(&hits, specs, extra, subtotal_at) {
-        for (_, r) in hits.iter_mut() {
-            if r.values.iter().any(|t| t.kind == Kind::Run && t.raw.contains(' ')) {
-                r.values = r.values.iter().flat_map(spaced_values).collect();
-            }
-        }
-    }
     // A crawler's row with an empty 总计 after its runs: the row as one that leaves its 总计
     // empty (`joint_glued`'s cuts into the applicant columns, with the other rows'); a line
     // that ends with a separator after its last cell, an empty cell past its columns.
     if form == Form::Glued && table == Table::Applications {
+        if let Some(rows) = spaced_rows(&hits, specs, extra, subtotal_at) {
+            for ((_, r), values) in hits.iter_mut().zip(rows) {
+                r.values = values;
+            }
+        }
         for (_, r) in hits.iter_mut() {
             if r.values.iter().any(|t| t.kind != Kind::Blank) {
                 while r.values.last().is_some_and(|t| t.kind == Kind::Blank) {

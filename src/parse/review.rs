@@ -27,7 +27,7 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
     let adds_up = |ts: &[&Token<'_>]| {
         ts.chunks(5).all(|group| {
             let v: Option<Vec<f64>> = group.iter().map(|t| grid::number(t).map(|n| n.value)).collect();
-            v.is_none_or(|v| validate::close(v[4], v[..4].iter().sum()))
+            v.is_none_or(|v| group_adds_up(&v))
         })
     };
     let mut first = None;
@@ -101,13 +101,7 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
             (0..3)
                 .map(|g| {
                     let v: Option<Vec<f64>> = nums[g * 5..g * 5 + 5].iter().copied().collect();
-                    v.map_or(0, |v| {
-                        if validate::close(v[4], v[..4].iter().sum()) {
-                            1
-                        } else {
-                            -1
-                        }
-                    })
+                    v.map_or(0, |v| if group_adds_up(&v) { 1 } else { -1 })
                 })
                 .sum()
         };
@@ -299,11 +293,7 @@ fn place_flat(run: &Run<'_>, m: usize, ex: &mut Extracted) {
             }
             let nums: Option<Vec<f64>> = group.iter().map(|c| c.as_ref().and_then(Cell::number)).collect();
             if let Some(v) = nums {
-                score += if validate::close(v[4], v[..4].iter().sum()) {
-                    1
-                } else {
-                    -1
-                };
+                score += if group_adds_up(&v) { 1 } else { -1 };
             }
         }
         if !reject {
@@ -341,4 +331,9 @@ fn place_flat(run: &Run<'_>, m: usize, ex: &mut Extracted) {
     }
     ex.diags.extend(scratch);
     ex.cells.extend(agreed.into_iter().flatten());
+}
+
+/// Whether a proceeding's five numbers add up: its 总计, the fifth, the sum of the others.
+fn group_adds_up(v: &[f64]) -> bool {
+    validate::close(v[4], v[..4].iter().sum())
 }
