@@ -115,7 +115,7 @@ pub(super) fn values_of_rows_after<'a>(
 
 /// A row read as printed without values that takes values after all: its blank cells and
 /// the warning that said so taken back.
-fn unmark_printed_empty(ex: &mut Extracted, key: &str) {
+pub(super) fn unmark_printed_empty(ex: &mut Extracted, key: &str) {
     let named = format!("row {key} (");
     ex.cells.retain(|c| c.row != key);
     ex.diags

@@ -14,6 +14,7 @@
 //! review and litigation table).
 
 mod bands;
+mod columns;
 mod glued;
 pub mod grid;
 pub mod labels;
@@ -35,6 +36,7 @@ use crate::model::{Cell, CellStatus};
 use crate::template::{self, RowSpec, Table, Template};
 use crate::validate::{self, Key};
 use bands::*;
+use columns::*;
 pub use glued::run_head;
 use glued::*;
 use grid::{Kind, Line, Token};
@@ -1104,6 +1106,18 @@ pub fn labelled(
                 ),
             ));
         }
+    }
+    // Every row's label, then all the table's numbers: a text that reads it a column at a time.
+    if table == Table::Applications && form == Form::Text && hits.len() * 2 <= specs.len() {
+        rows_read_by_columns(
+            specs,
+            &tokens,
+            &printed_empty,
+            subtotal_at,
+            &mut filled,
+            &mut hits,
+            &mut ex,
+        );
     }
     if table == Table::Applications && form == Form::Text && hits.iter().any(|(_, r)| r.values.len() >= 14) {
         values_of_rows_after(specs, &tokens, &printed_empty, &mut filled, &mut hits, &mut ex);
