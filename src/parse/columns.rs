@@ -75,7 +75,7 @@ pub(super) fn rows_read_by_columns<'a>(
     // as a note; in more, as a warning: the more rectangles, the more readings there are to
     // add up by chance.)
     let message = format!(
-        "applications: the {n} numbers after row {}'s label are the table's, read a column at a time in {pieces} rectangle(s) of it (every row's label printed before them, without values): the one such reading in as few in which every row and every column adds up",
+        "applications: the table's {n} numbers, after its rows' labels (most after row {}'s), read a column at a time in {pieces} rectangle(s) of it: the one such reading in as few in which every row and every column adds up",
         specs[at].key
     );
     ex.diags.push(if pieces <= 2 {
