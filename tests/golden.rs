@@ -148,8 +148,8 @@ fn required_accuracy(corpus: &str) -> f64 {
         // Scans read back by OCR: what is lost is lost (see its README); what is read must
         // stay right, and nothing wrong may go unflagged.
         "ocr" => 0.65,
-        // pdfminer's text: the first table's cells, read in an order no rule gives, are
-        // lost (see its README); the applications table's, where a reading adds up, read.
+        // pdfminer's text: the 2019 template's first table's cells, read among their labels
+        // in an order no rule gives, are lost (see its README).
         "pdfminer" => 0.8,
         _ => 0.99,
     }

@@ -85,6 +85,102 @@ pub(super) fn rows_read_by_columns<'a>(
     });
 }
 
+/// The 2021 template's first table's parts, each under its `第二十条第（…）项` heading: its
+/// rows.
+const SECTIONS_2021: &[(&str, &[&str])] = &[
+    ("一", &["rules", "normative_documents"]),
+    ("五", &["administrative_licensing"]),
+    ("六", &["administrative_penalty", "administrative_coercion"]),
+    ("八", &["administrative_fees"]),
+];
+
+/// The 2021 template's first table as pdfminer reads it: each part's heading, its column
+/// headers and its numbers, a column at a time, its rows' labels apart from them (before,
+/// or after them among the next part's: `第二十条第（一）项` / `信息内容` / `规章` / `行政规范性
+/// 文件` / `本年制发件数` … / `0` `1` `1` `0` `19` `268` / `第二十条第（五）项` / `本年处理决定数量` /
+/// `19294` / … / `行政许可`). Where some row was read as printed without values (the first
+/// of each part of two rows among them), and the numbers under each part's heading are
+/// as many as its cells, each part's rows take them, a column at a time, with a warning:
+/// no identity checks that order (pdfminer's, on 181 rendered pages of the 2021 template).
+pub(super) fn sections_read_by_columns<'a>(
+    specs: &[RowSpec],
+    tokens: &[Token<'a>],
+    printed_empty: &[(usize, u32)],
+    filled: &mut [bool],
+    hits: &mut Vec<RowRun<'a>>,
+    ex: &mut Extracted,
+) {
+    let row = |key: &str| specs.iter().position(|s| s.key == key);
+    let apart =
+        |key: &str| row(key).is_some_and(|j| printed_empty.iter().any(|e| e.0 == j) || !hits.iter().any(|h| h.0 == j));
+    if SECTIONS_2021.iter().any(|(_, keys)| keys.len() > 1 && !apart(keys[0])) {
+        return;
+    }
+    // Each part's numbers, in the order read.
+    let mut numbers: Vec<Vec<&Token<'a>>> = vec![Vec::new(); SECTIONS_2021.len()];
+    let mut seen = vec![false; SECTIONS_2021.len()];
+    let mut current: Option<usize> = None;
+    let mut unit = None;
+    for t in tokens {
+        match t.kind {
+            Kind::Text if t.raw.contains("第二十条") => {
+                let item = t
+                    .raw
+                    .split(['（', '('])
+                    .nth(1)
+                    .and_then(|rest| rest.split(['）', ')']).next())
+                    .map(str::trim);
+                current = SECTIONS_2021.iter().position(|(n, _)| Some(*n) == item);
+                match current {
+                    Some(i) if !seen[i] => seen[i] = true,
+                    // (A part twice, or one the template has not.)
+                    _ => return,
+                }
+            }
+            Kind::Text => {
+                if let Some(u) = numbers::header_unit(t.raw) {
+                    unit = Some(u);
+                }
+            }
+            _ if t.is_value() => match current {
+                Some(i) => numbers[i].push(t),
+                None => return,
+            },
+            _ => {}
+        }
+    }
+    let mut parts = Vec::with_capacity(SECTIONS_2021.len());
+    for ((_, keys), nums) in SECTIONS_2021.iter().zip(&numbers) {
+        let Some(rows) = keys.iter().map(|k| row(k)).collect::<Option<Vec<usize>>>() else {
+            return;
+        };
+        let cols = specs[rows[0]].cols.len();
+        if nums.len() != rows.len() * cols || rows.iter().any(|&j| specs[j].cols.len() != cols) {
+            return;
+        }
+        parts.push((rows, cols, nums));
+    }
+    hits.retain(|h| !parts.iter().any(|(rows, _, _)| rows.contains(&h.0)));
+    ex.diags.retain(|d| d.code != Code::UnknownRow);
+    let mut first_line = None;
+    for (rows, cols, nums) in parts {
+        for (i, &j) in rows.iter().enumerate() {
+            let values: Vec<Token<'a>> = (0..cols).map(|c| nums[c * rows.len() + i].clone()).collect();
+            let line = values[0].line;
+            first_line.get_or_insert(line);
+            super::bands::unmark_printed_empty(ex, specs[j].key);
+            filled[j] = true;
+            hits.push((j, Run::cut(specs[j].label.to_string(), line, values, unit)));
+        }
+    }
+    hits.sort_by_key(|h| h.0);
+    ex.diags.push(Diagnostic::warning(
+        Code::MissingValues,
+        first_line,
+        "active_disclosure: every row's label stands apart from its numbers; the numbers under each 第二十条第（…）项 heading were read as its rows', a column at a time, as a text that reads a table's cells a column at a time gives them (no identity checks that order)".to_string(),
+    ));
+}
+
 /// A count as a whole number (a cell of the applications table).
 fn integer(t: &Token<'_>) -> Option<i64> {
     match t.kind {
@@ -457,6 +553,46 @@ mod tests {
             .iter()
             .filter(|c| c.row == "granted")
             .all(|c| c.value.is_none()));
+    }
+
+    #[test]
+    fn the_first_tables_parts_read_a_column_at_a_time() {
+        // pdfminer's text of a rendered page (tests/fixtures/pdfminer/full_2021_band_then_columns).
+        let text = "第二十条第（一）项\n信息内容\n规章\n行政规范性文件\n本年制发件数\n本年废止件数\n现行有效件数\n0\n1\n1\n0\n19\n268\n\
+                    第二十条第（五）项\n本年处理决定数量\n19294\n第二十条第（六）项\n本年处理决定数量\n20549\n26\n\
+                    信息内容\n行政许可\n信息内容\n行政处罚\n行政强制\n第二十条第（八）项\n信息内容\n\
+                    本年收费金额（单位：万元）\n行政事业性收费\n0\n";
+        let ex = labelled(
+            Table::ActiveDisclosure,
+            Template::T2021,
+            &grid::lines(text),
+            1,
+            Form::Text,
+            &Stated::new(""),
+        );
+        let values =
+            |row: &str| -> Vec<Option<f64>> { ex.cells.iter().filter(|c| c.row == row).map(|c| c.value).collect() };
+        assert_eq!(values("rules"), [Some(0.0), Some(1.0), Some(19.0)]);
+        assert_eq!(values("normative_documents"), [Some(1.0), Some(0.0), Some(268.0)]);
+        assert_eq!(values("administrative_licensing"), [Some(19294.0)]);
+        assert_eq!(values("administrative_penalty"), [Some(20549.0)]);
+        assert_eq!(values("administrative_coercion"), [Some(26.0)]);
+        assert_eq!(values("administrative_fees"), [Some(0.0)]);
+        assert!(ex
+            .diags
+            .iter()
+            .any(|d| d.severity == Severity::Warning && d.message.contains("a column at a time")));
+        // A part with a number fewer than its cells: nothing is read so.
+        let short = text.replace("20549\n26\n", "20549\n");
+        let ex = labelled(
+            Table::ActiveDisclosure,
+            Template::T2021,
+            &grid::lines(&short),
+            1,
+            Form::Text,
+            &Stated::new(""),
+        );
+        assert!(!ex.diags.iter().any(|d| d.message.contains("a column at a time")));
     }
 
     #[test]
