@@ -4,7 +4,9 @@
 //! next column's). The numbers come in rectangles of the table, each a column at a time, as
 //! cuts across and down the table leave them (an XY cut: the first two rows' band, then the
 //! rest; or the rows of a tall label's cell apart from those below it): the reading is the
-//! one with the fewest rectangles in which every row and every column adds up.
+//! one with the fewest rectangles in which every row and every column adds up. The 2021
+//! template's first table, which no identity orders, is read a part at a time, each part's
+//! numbers under its heading a column at a time, with a warning.
 
 use super::*;
 
@@ -13,12 +15,12 @@ use super::*;
 /// none wrong; with eight, one of them added up by chance).
 const MAX_PIECES: usize = 7;
 
-/// The applications table read as all its rows' labels then all its numbers: where the rows
-/// that took values (the last, its label the last before the numbers; the first, with the
-/// first number) hold one for every cell of the table between them, one of them more than a
-/// row's, and every other row was read as printed without values, the numbers are put in the
-/// one reading, with the fewest rectangles, that makes every row and column add up; each row
-/// then takes its own. Nothing changes where no reading does, or two that differ do.
+/// The applications table read as all its rows' labels then all its numbers: where at most
+/// half its rows took values (the last, its label the last before the numbers; the first,
+/// with the first number; a few others, among them), one of them more than a row's, and the
+/// table's numbers are as many as its cells, they are put in the one reading, with the
+/// fewest rectangles, that makes every row and column add up; each row then takes its own.
+/// Nothing changes where no reading does, or two that differ do.
 pub(super) fn rows_read_by_columns<'a>(
     specs: &[RowSpec],
     tokens: &[Token<'a>],
@@ -425,8 +427,7 @@ mod tests {
     /// An applications table that adds up: the rows named (自然人, 商业企业, 总计 …), the
     /// others zeros.
     fn table(specs: &[RowSpec]) -> Vec<[i64; 7]> {
-        let mut rows = vec![[0i64; 7]; specs.len()];
-        for (key, v) in [
+        let named = [
             ("new_received", [13, 2, 0, 0, 1, 0, 16]),
             ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
             ("granted", [5, 1, 0, 0, 1, 0, 7]),
@@ -435,13 +436,11 @@ mod tests {
             ("unable.not_held", [4, 1, 0, 0, 0, 0, 5]),
             ("total", [13, 2, 0, 0, 1, 0, 16]),
             ("carried_forward", [2, 0, 0, 0, 0, 0, 2]),
-        ] {
-            rows[specs
-                .iter()
-                .position(|s| s.key == key)
-                .expect("a row of both templates")] = v;
-        }
-        rows
+        ];
+        crate::parse::tests::application_rows(specs, &named)
+            .into_iter()
+            .map(|row| row.map(i64::from))
+            .collect()
     }
 
     /// The table's text as pdfminer gives it: its header, every row's label on a line of its

@@ -2070,7 +2070,7 @@ mod tests {
     }
 
     /// An applications table's rows, in `specs`' order: the rows named, the others zeros.
-    fn application_rows(specs: &[RowSpec], named: &[(&str, [u32; 7])]) -> Vec<[u32; 7]> {
+    pub(super) fn application_rows(specs: &[RowSpec], named: &[(&str, [u32; 7])]) -> Vec<[u32; 7]> {
         let mut rows = vec![[0u32; 7]; specs.len()];
         for (k, v) in named {
             let at = specs.iter().position(|s| s.key == *k).expect("a row of the template");
