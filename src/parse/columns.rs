@@ -4,9 +4,9 @@
 //! next column's). The numbers come in rectangles of the table, each a column at a time, as
 //! cuts across and down the table leave them (an XY cut: the first two rows' band, then the
 //! rest; or the rows of a tall label's cell apart from those below it): the reading is the
-//! one with the fewest rectangles in which every row and every column adds up. The 2021
-//! template's first table, which no identity orders, is read a part at a time, each part's
-//! numbers under its heading a column at a time, with a warning.
+//! one with the fewest rectangles in which every row and every column adds up. The first
+//! table, which no identity orders, is read a part at a time, each part's numbers under its
+//! heading a column at a time, with a warning.
 
 use super::*;
 
@@ -87,42 +87,49 @@ pub(super) fn rows_read_by_columns<'a>(
     });
 }
 
-/// The 2021 template's first table's parts, each under its `第二十条第（…）项` heading: its
-/// rows.
-const SECTIONS_2021: &[(&str, &[&str])] = &[
+/// The first table's parts, each under its `第二十条第（…）项` heading: its rows, by template.
+const PARTS_2019: &[(&str, &[&str])] = &[
+    ("一", &["rules", "normative_documents"]),
+    ("五", &["administrative_licensing", "other_management_services"]),
+    ("六", &["administrative_penalty", "administrative_coercion"]),
+    ("八", &["administrative_fees"]),
+    ("九", &["centralized_procurement"]),
+];
+const PARTS_2021: &[(&str, &[&str])] = &[
     ("一", &["rules", "normative_documents"]),
     ("五", &["administrative_licensing"]),
     ("六", &["administrative_penalty", "administrative_coercion"]),
     ("八", &["administrative_fees"]),
 ];
 
-/// The 2021 template's first table as pdfminer reads it: each part's heading, its column
-/// headers and its numbers, a column at a time, its rows' labels apart from them (before,
-/// or after them among the next part's: `第二十条第（一）项` / `信息内容` / `规章` / `行政规范性
-/// 文件` / `本年制发件数` … / `0` `1` `1` `0` `19` `268` / `第二十条第（五）项` / `本年处理决定数量` /
-/// `19294` / … / `行政许可`). Where some row was read as printed without values (the first
-/// of each part of two rows among them), and the numbers under each part's heading are
-/// as many as its cells, each part's rows take them, a column at a time, with a warning:
-/// no identity checks that order (pdfminer's, on 181 rendered pages of the 2021 template).
+/// The first table as pdfminer reads it: each part's heading, its column headers and its
+/// numbers, a column at a time, its rows' labels apart from them (before, or after them
+/// among the next part's: `第二十条第（一）项` / `信息内容` / `规章` / `行政规范性文件` /
+/// `本年制发件数` … / `0` `1` `1` `0` `19` `268` / `第二十条第（五）项` / `本年处理决定数量` /
+/// `19294` / … / `行政许可`). Where a part's rows were not each read with their values (one
+/// printed without values, or a value short) and the numbers under its heading are as many
+/// as its cells, its rows take them, a column at a time, with a warning: no identity checks
+/// that order. (pdfminer's, on the rendered pages: every part of the 2021 template's 181;
+/// the 2019 template's 一 and 五 where their numbers are as many, 151 of 207 parts, the others
+/// read among the next parts', left.)
 pub(super) fn sections_read_by_columns<'a>(
     specs: &[RowSpec],
+    template: Template,
     tokens: &[Token<'a>],
-    printed_empty: &[(usize, u32)],
     filled: &mut [bool],
     hits: &mut Vec<RowRun<'a>>,
     ex: &mut Extracted,
 ) {
+    let parts_of = match template {
+        Template::T2019 => PARTS_2019,
+        Template::T2021 => PARTS_2021,
+    };
     let row = |key: &str| specs.iter().position(|s| s.key == key);
-    let apart =
-        |key: &str| row(key).is_some_and(|j| printed_empty.iter().any(|e| e.0 == j) || !hits.iter().any(|h| h.0 == j));
-    if SECTIONS_2021.iter().any(|(_, keys)| keys.len() > 1 && !apart(keys[0])) {
-        return;
-    }
-    // Each part's numbers, in the order read.
-    let mut numbers: Vec<Vec<&Token<'a>>> = vec![Vec::new(); SECTIONS_2021.len()];
-    let mut seen = vec![false; SECTIONS_2021.len()];
+    // Each part's numbers, in the order read, and the money unit its headers name.
+    let mut numbers: Vec<Vec<&Token<'a>>> = vec![Vec::new(); parts_of.len()];
+    let mut units = vec![None; parts_of.len()];
+    let mut seen = vec![false; parts_of.len()];
     let mut current: Option<usize> = None;
-    let mut unit = None;
     for t in tokens {
         match t.kind {
             Kind::Text if t.raw.contains("第二十条") => {
@@ -132,7 +139,7 @@ pub(super) fn sections_read_by_columns<'a>(
                     .nth(1)
                     .and_then(|rest| rest.split(['）', ')']).next())
                     .map(str::trim);
-                current = SECTIONS_2021.iter().position(|(n, _)| Some(*n) == item);
+                current = parts_of.iter().position(|(n, _)| Some(*n) == item);
                 match current {
                     Some(i) if !seen[i] => seen[i] = true,
                     // (A part twice, or one the template has not.)
@@ -140,8 +147,8 @@ pub(super) fn sections_read_by_columns<'a>(
                 }
             }
             Kind::Text => {
-                if let Some(u) = numbers::header_unit(t.raw) {
-                    unit = Some(u);
+                if let (Some(i), Some(u)) = (current, numbers::header_unit(t.raw)) {
+                    units[i] = Some(u);
                 }
             }
             _ if t.is_value() => match current {
@@ -151,27 +158,39 @@ pub(super) fn sections_read_by_columns<'a>(
             _ => {}
         }
     }
-    let mut parts = Vec::with_capacity(SECTIONS_2021.len());
-    for ((_, keys), nums) in SECTIONS_2021.iter().zip(&numbers) {
+    // The parts read so: (rows, columns, numbers, unit).
+    let mut parts = Vec::with_capacity(parts_of.len());
+    for (((_, keys), nums), unit) in parts_of.iter().zip(numbers).zip(units) {
         let Some(rows) = keys.iter().map(|k| row(k)).collect::<Option<Vec<usize>>>() else {
             return;
         };
         let cols = specs[rows[0]].cols.len();
-        if nums.len() != rows.len() * cols || rows.iter().any(|&j| specs[j].cols.len() != cols) {
-            return;
+        let read_whole = |j: usize| hits.iter().any(|h| h.0 == j && h.1.values.len() == specs[j].cols.len());
+        if nums.len() == rows.len() * cols
+            && rows.iter().all(|&j| specs[j].cols.len() == cols)
+            && !rows.iter().all(|&j| read_whole(j))
+        {
+            parts.push((rows, cols, nums, unit));
         }
-        parts.push((rows, cols, nums));
     }
-    hits.retain(|h| !parts.iter().any(|(rows, _, _)| rows.contains(&h.0)));
-    ex.diags.retain(|d| d.code != Code::UnknownRow);
+    if parts.is_empty() {
+        return;
+    }
+    // (Every part's numbers used: the values a label matching no row took were some of them.)
+    if parts.len() == parts_of.len() {
+        ex.diags.retain(|d| d.code != Code::UnknownRow);
+    }
+    hits.retain(|h| !parts.iter().any(|(rows, _, _, _)| rows.contains(&h.0)));
     let mut first_line = None;
-    for (rows, cols, nums) in parts {
+    let mut keys = Vec::new();
+    for (rows, cols, nums, unit) in parts {
         for (i, &j) in rows.iter().enumerate() {
             let values: Vec<Token<'a>> = (0..cols).map(|c| nums[c * rows.len() + i].clone()).collect();
             let line = values[0].line;
             first_line.get_or_insert(line);
             super::bands::unmark_printed_empty(ex, specs[j].key);
             filled[j] = true;
+            keys.push(specs[j].key);
             hits.push((j, Run::cut(specs[j].label.to_string(), line, values, unit)));
         }
     }
@@ -179,7 +198,10 @@ pub(super) fn sections_read_by_columns<'a>(
     ex.diags.push(Diagnostic::warning(
         Code::MissingValues,
         first_line,
-        "active_disclosure: every row's label stands apart from its numbers; the numbers under each 第二十条第（…）项 heading were read as its rows', a column at a time, as a text that reads a table's cells a column at a time gives them (no identity checks that order)".to_string(),
+        format!(
+            "active_disclosure: rows {} stand apart from their numbers; the numbers under each one's 第二十条第（…）项 heading were read as its part's rows', a column at a time, as a text that reads a table's cells a column at a time gives them (no identity checks that order)",
+            keys.join(", ")
+        ),
     ));
 }
 
@@ -561,37 +583,72 @@ mod tests {
                     第二十条第（五）项\n本年处理决定数量\n19294\n第二十条第（六）项\n本年处理决定数量\n20549\n26\n\
                     信息内容\n行政许可\n信息内容\n行政处罚\n行政强制\n第二十条第（八）项\n信息内容\n\
                     本年收费金额（单位：万元）\n行政事业性收费\n0\n";
-        let ex = labelled(
-            Table::ActiveDisclosure,
-            Template::T2021,
-            &grid::lines(text),
-            1,
-            Form::Text,
-            &Stated::new(""),
-        );
-        let values =
-            |row: &str| -> Vec<Option<f64>> { ex.cells.iter().filter(|c| c.row == row).map(|c| c.value).collect() };
-        assert_eq!(values("rules"), [Some(0.0), Some(1.0), Some(19.0)]);
-        assert_eq!(values("normative_documents"), [Some(1.0), Some(0.0), Some(268.0)]);
-        assert_eq!(values("administrative_licensing"), [Some(19294.0)]);
-        assert_eq!(values("administrative_penalty"), [Some(20549.0)]);
-        assert_eq!(values("administrative_coercion"), [Some(26.0)]);
-        assert_eq!(values("administrative_fees"), [Some(0.0)]);
+        let ex = active(Template::T2021, text);
+        assert_eq!(values(&ex, "rules"), [Some(0.0), Some(1.0), Some(19.0)]);
+        assert_eq!(values(&ex, "normative_documents"), [Some(1.0), Some(0.0), Some(268.0)]);
+        assert_eq!(values(&ex, "administrative_licensing"), [Some(19294.0)]);
+        assert_eq!(values(&ex, "administrative_penalty"), [Some(20549.0)]);
+        assert_eq!(values(&ex, "administrative_coercion"), [Some(26.0)]);
+        assert_eq!(values(&ex, "administrative_fees"), [Some(0.0)]);
         assert!(ex
             .diags
             .iter()
             .any(|d| d.severity == Severity::Warning && d.message.contains("a column at a time")));
-        // A part with a number fewer than its cells: nothing is read so.
+        // A part with a number fewer than its cells is not read so; the others are.
         let short = text.replace("20549\n26\n", "20549\n");
-        let ex = labelled(
+        let ex = active(Template::T2021, &short);
+        let said = ex
+            .diags
+            .iter()
+            .find(|d| d.message.contains("a column at a time"))
+            .expect("the other parts read");
+        assert!(said.message.contains("rules") && !said.message.contains("administrative_penalty"));
+        assert_eq!(values(&ex, "normative_documents"), [Some(1.0), Some(0.0), Some(268.0)]);
+    }
+
+    #[test]
+    fn the_2019_first_tables_parts_whose_numbers_are_as_many_as_their_cells() {
+        // pdfminer's text of a rendered page (tests/fixtures/pdfminer/full_2019_columns): 五's
+        // third column and 六, 八 and 九 read among the next parts' labels and numbers.
+        let text = "第二十条第（一）项\n本年新制作数量\n本年新公开数量\n对外公开总数量\n0\n0\n0\n0\n350\n227\n\
+                    第二十条第（五）项\n上一年项目数量\n本年增/减\n处理决定数量\n468\n0\n-12\n10\n0\n0\n\
+                    第二十条第（六）项\n0\n上一年项目数量\n本年增/减\n处理决定数量\n信息内容\n规章\n规范性文件\n\
+                    信息内容\n行政许可\n其他对外管理服务事项\n信息内容\n行政处罚\n行政强制\n0\n0\n\
+                    第二十条第（八）项\n信息内容\n上一年项目数量\n行政事业性收费\n25\n第二十条第（九）项\n0\n33\n\
+                    本年增/减\n0\n采购总金额\n603.1471万元\n信息内容\n政府集中采购\n采购项目数量\n23\n";
+        let ex = active(Template::T2019, text);
+        assert_eq!(values(&ex, "rules"), [Some(0.0), Some(0.0), Some(350.0)]);
+        assert_eq!(values(&ex, "normative_documents"), [Some(0.0), Some(0.0), Some(227.0)]);
+        assert_eq!(
+            values(&ex, "administrative_licensing"),
+            [Some(468.0), Some(-12.0), Some(0.0)]
+        );
+        assert_eq!(
+            values(&ex, "other_management_services"),
+            [Some(0.0), Some(10.0), Some(0.0)]
+        );
+        let said = ex
+            .diags
+            .iter()
+            .find(|d| d.message.contains("a column at a time"))
+            .expect("一 and 五 read");
+        assert_eq!(said.severity, Severity::Warning);
+        assert!(!said.message.contains("administrative_penalty"));
+    }
+
+    fn active(template: Template, text: &str) -> Extracted {
+        labelled(
             Table::ActiveDisclosure,
-            Template::T2021,
-            &grid::lines(&short),
+            template,
+            &grid::lines(text),
             1,
             Form::Text,
             &Stated::new(""),
-        );
-        assert!(!ex.diags.iter().any(|d| d.message.contains("a column at a time")));
+        )
+    }
+
+    fn values(ex: &Extracted, row: &str) -> Vec<Option<f64>> {
+        ex.cells.iter().filter(|c| c.row == row).map(|c| c.value).collect()
     }
 
     #[test]

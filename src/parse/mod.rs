@@ -1123,9 +1123,7 @@ pub fn labelled(
         values_of_rows_after(specs, &tokens, &printed_empty, &mut filled, &mut hits, &mut ex);
     }
     if table == Table::ActiveDisclosure && form == Form::Text && !printed_empty.is_empty() {
-        if template == Template::T2021 {
-            sections_read_by_columns(specs, &tokens, &printed_empty, &mut filled, &mut hits, &mut ex);
-        }
+        sections_read_by_columns(specs, template, &tokens, &mut filled, &mut hits, &mut ex);
         items_of_rows_after(specs, &printed_empty, &mut hits, &mut ex);
     }
     // More unknown labelled rows than template rows, and most template rows absent: another
