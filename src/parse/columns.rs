@@ -37,11 +37,14 @@ pub(super) fn rows_read_by_columns<'a>(
     let Some(&(at, ref run)) = hits.iter().max_by_key(|(_, r)| r.values.len()) else {
         return;
     };
+    if run.values.len() <= cols || hits.len() * 2 > rows {
+        return;
+    }
     let numbers: Vec<&Token<'a>> = tokens.iter().filter(|t| t.is_value()).collect();
     let n = numbers.len();
     // (Every cell printed: a text that leaves empty cells out gives fewer numbers, and no
     // place tells where they were.)
-    if n != rows * cols || run.values.len() <= cols || hits.len() * 2 > rows {
+    if n != rows * cols {
         return;
     }
     let Some(values) = numbers.iter().map(|t| integer(t)).collect::<Option<Vec<i64>>>() else {
@@ -110,8 +113,8 @@ const PARTS_2021: &[(&str, &[&str])] = &[
 /// printed without values, or a value short) and the numbers under its heading are as many
 /// as its cells, its rows take them, a column at a time, with a warning: no identity checks
 /// that order. (pdfminer's, on the rendered pages: every part of the 2021 template's 181;
-/// the 2019 template's 一 and 五 where their numbers are as many, 151 of 207 parts, the others
-/// read among the next parts', left.)
+/// the 2019 template's 一 and 五 where their numbers are as many, 151 of their 193, the other
+/// parts read among the next parts', left.)
 pub(super) fn sections_read_by_columns<'a>(
     specs: &[RowSpec],
     template: Template,
