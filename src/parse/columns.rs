@@ -110,9 +110,9 @@ const PARTS_2021: &[(&str, &[&str])] = &[
 /// among the next part's: `第二十条第（一）项` / `信息内容` / `规章` / `行政规范性文件` /
 /// `本年制发件数` … / `0` `1` `1` `0` `19` `268` / `第二十条第（五）项` / `本年处理决定数量` /
 /// `19294` / … / `行政许可`). Where a part's rows were not each read with their values (one
-/// printed without values, or a value short) and the numbers under its heading are as many
-/// as its cells, its rows take them, a column at a time, with a warning: no identity checks
-/// that order. (pdfminer's, on the rendered pages: every part of the 2021 template's 181;
+/// printed without values, or a value short), the numbers under its heading are as many as
+/// its cells and the first follows its column headers, not a row's label, its rows take
+/// them, a column at a time, with a warning: no identity checks that order. (pdfminer's, on the rendered pages: every part of the 2021 template's 181;
 /// the 2019 template's 一 and 五 where their numbers are as many, 151 of their 193, the other
 /// parts read among the next parts', left.)
 pub(super) fn sections_read_by_columns<'a>(
@@ -132,8 +132,20 @@ pub(super) fn sections_read_by_columns<'a>(
     let mut numbers: Vec<Vec<&Token<'a>>> = vec![Vec::new(); parts_of.len()];
     let mut units = vec![None; parts_of.len()];
     let mut seen = vec![false; parts_of.len()];
+    // Whether a part's first number follows a row's label (a row's numbers after its label,
+    // a band of rows' a row at a time: `行政许可` / `20` `+17` `37` `144` `+5` `149`, for
+    // `items_of_rows_after`), not its column headers.
+    let mut after_label = vec![false; parts_of.len()];
+    let mut last_text: Option<&str> = None;
+    let names_row = |text: &str| {
+        let text = labels::normalize(text);
+        specs.iter().any(|s| s.keywords.iter().any(|k| text.contains(k)))
+    };
     let mut current: Option<usize> = None;
     for t in tokens {
+        if t.kind == Kind::Text {
+            last_text = Some(t.raw);
+        }
         match t.kind {
             Kind::Text if t.raw.contains("第二十条") => {
                 let item = t
@@ -155,7 +167,12 @@ pub(super) fn sections_read_by_columns<'a>(
                 }
             }
             _ if t.is_value() => match current {
-                Some(i) => numbers[i].push(t),
+                Some(i) => {
+                    if numbers[i].is_empty() {
+                        after_label[i] = last_text.is_some_and(names_row);
+                    }
+                    numbers[i].push(t)
+                }
                 None => return,
             },
             _ => {}
@@ -163,13 +180,14 @@ pub(super) fn sections_read_by_columns<'a>(
     }
     // The parts read so: (rows, columns, numbers, unit).
     let mut parts = Vec::with_capacity(parts_of.len());
-    for (((_, keys), nums), unit) in parts_of.iter().zip(numbers).zip(units) {
+    for ((((_, keys), nums), unit), after_label) in parts_of.iter().zip(numbers).zip(units).zip(after_label) {
         let Some(rows) = keys.iter().map(|k| row(k)).collect::<Option<Vec<usize>>>() else {
             return;
         };
         let cols = specs[rows[0]].cols.len();
         let read_whole = |j: usize| hits.iter().any(|h| h.0 == j && h.1.values.len() == specs[j].cols.len());
         if nums.len() == rows.len() * cols
+            && !after_label
             && rows.iter().all(|&j| specs[j].cols.len() == cols)
             && !rows.iter().all(|&j| read_whole(j))
         {
