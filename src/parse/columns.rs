@@ -112,9 +112,10 @@ const PARTS_2021: &[(&str, &[&str])] = &[
 /// `19294` / … / `行政许可`). Where a part's rows were not each read with their values (one
 /// printed without values, or a value short), the numbers under its heading are as many as
 /// its cells and the first follows its column headers, not a row's label, its rows take
-/// them, a column at a time, with a warning: no identity checks that order. (pdfminer's, on the rendered pages: every part of the 2021 template's 181;
-/// the 2019 template's 一 and 五 where their numbers are as many, 151 of their 193, the other
-/// parts read among the next parts', left.)
+/// them, a column at a time, with a warning: no identity checks that order. (pdfminer's, on
+/// the rendered pages: every part of the 2021 template's 181; the 2019 template's 一 and 五
+/// where their numbers are as many, 151 of their 193, the other parts read among the next
+/// parts', left.)
 pub(super) fn sections_read_by_columns<'a>(
     specs: &[RowSpec],
     template: Template,
