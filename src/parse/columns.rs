@@ -466,7 +466,7 @@ impl Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::stated::Stated;
+    use crate::parse::tests::{labelled_text, values};
 
     /// An applications table that adds up: the rows named (自然人, 商业企业, 总计 …), the
     /// others zeros.
@@ -523,14 +523,7 @@ mod tests {
     }
 
     fn read(template: Template, text: &str) -> Extracted {
-        labelled(
-            Table::Applications,
-            template,
-            &grid::lines(text),
-            1,
-            Form::Text,
-            &Stated::new(""),
-        )
+        labelled_text(Table::Applications, template, text, Form::Text)
     }
 
     fn said(ex: &Extracted) -> Option<Severity> {
@@ -570,10 +563,13 @@ mod tests {
                         ex.diags
                     );
                     for (spec, want) in specs.iter().zip(&rows) {
-                        let got: Vec<Option<f64>> =
-                            ex.cells.iter().filter(|c| c.row == spec.key).map(|c| c.value).collect();
                         let want: Vec<Option<f64>> = want.iter().map(|&v| Some(v as f64)).collect();
-                        assert_eq!(got, want, "{template:?} {subtotal} {pieces:?}: row {}", spec.key);
+                        assert_eq!(
+                            values(&ex, spec.key),
+                            want,
+                            "{template:?} {subtotal} {pieces:?}: row {}",
+                            spec.key
+                        );
                     }
                 }
             }
@@ -659,18 +655,7 @@ mod tests {
     }
 
     fn active(template: Template, text: &str) -> Extracted {
-        labelled(
-            Table::ActiveDisclosure,
-            template,
-            &grid::lines(text),
-            1,
-            Form::Text,
-            &Stated::new(""),
-        )
-    }
-
-    fn values(ex: &Extracted, row: &str) -> Vec<Option<f64>> {
-        ex.cells.iter().filter(|c| c.row == row).map(|c| c.value).collect()
+        labelled_text(Table::ActiveDisclosure, template, text, Form::Text)
     }
 
     #[test]

@@ -2058,7 +2058,7 @@ mod tests {
     }
 
     /// `labelled` on a table's text alone (no prose around it), from line 1.
-    fn labelled_text(table: Table, template: Template, text: &str, form: Form) -> Extracted {
+    pub(super) fn labelled_text(table: Table, template: Template, text: &str, form: Form) -> Extracted {
         labelled(table, template, &lines(text), 1, form, &Stated::new(""))
     }
 
@@ -2077,7 +2077,7 @@ mod tests {
         rows
     }
 
-    fn values(ex: &Extracted, row: &str) -> Vec<Option<f64>> {
+    pub(super) fn values(ex: &Extracted, row: &str) -> Vec<Option<f64>> {
         ex.cells.iter().filter(|c| c.row == row).map(|c| c.value).collect()
     }
 
