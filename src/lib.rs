@@ -1243,6 +1243,37 @@ mod tests {
         }
     }
 
+    /// A crawler dump broken at its sentences and before its numbered headings, whose
+    /// section after the tables is worded as no template words it, its heading run into
+    /// its first paragraph on one line (`五、当前存在的突出问题过去一年中，按国办函〔2020〕
+    /// 109号规定…`): the review table ends there, its run not joined to that line's numbers.
+    /// And a table's heading without its 情况, a no-break space between it and its prose
+    /// (`二、主动公开政府信息\u{a0}通过运用…`): read as the dump is.
+    #[test]
+    fn a_crawler_dumps_sections_after_the_tables_worded_otherwise_end_them() {
+        for (name, text, plain) in crawler_dumps() {
+            let (head, body) = text.split_at(text.find("====\n").unwrap() + 5);
+            let worded = body.replacen(
+                "五、存在的主要问题及改进情况",
+                "五、当前存在的突出问题过去一年中，按国办函〔2020〕109号规定",
+                1,
+            );
+            let mut sentences = worded.replace('。', "。\n");
+            for n in "一二三四五六七八九十".chars() {
+                sentences = sentences.replace(&format!("{n}、"), &format!("\n{n}、"));
+            }
+            reads_as(name, "sentences", &format!("{head}{sentences}"), &plain);
+            let prose = "主动公开政府信息\u{a0}通过运用微信公众号等多种方式进行立体式、多方位解读，注重发挥专家学者作用，提升解读准确性。";
+            let bare = body.replacen("主动公开政府信息情况 ", prose, 1).replacen(
+                "主动公开政府信息情况第",
+                &format!("{prose}第"),
+                1,
+            );
+            assert_ne!(bare, body, "{name}");
+            reads_as(name, "bare heading", &format!("{head}{bare}"), &plain);
+        }
+    }
+
     /// A cell of a crawler dump is reported at the line of the file where it stands: the
     /// one line of the body (not a line of the text broken at its headings, which the file
     /// does not have), and in a dump that kept its paragraphs' line breaks, the line that

@@ -679,7 +679,7 @@ pub(super) fn numbered_headings(line: &str) -> Vec<(usize, usize, Table)> {
         let window = &line[from..to];
         // Up to the table's header, or the heading's 情况, or, the words followed by the
         // prose under the heading, all of them (`二、主动公开政府信息2024年，…`) or those
-        // before a space (`二、主动公开政府信息 通过运用…`).
+        // before a space, an ideographic or a no-break one too (`二、主动公开政府信息 通过运用…`).
         let end = STARTS
             .iter()
             .filter_map(|s| window.find(s))
@@ -687,7 +687,7 @@ pub(super) fn numbered_headings(line: &str) -> Vec<(usize, usize, Table)> {
             .min()
             .or_else(|| window.find("情况").map(|k| k + "情况".len()))
             .or_else(|| (digit && !window.is_empty()).then_some(window.len()))
-            .or_else(|| window.find([' ', '\u{3000}']).filter(|&k| k > 0));
+            .or_else(|| window.find(char::is_whitespace).filter(|&k| k > 0));
         if let Some(end) = end {
             if let Some(table) = heading_of(&normalize(&line[i..from + end])) {
                 out.push((i, from + end, table));

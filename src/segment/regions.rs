@@ -97,6 +97,16 @@ fn is_end(norm: &str) -> bool {
             || (is_section(norm) && AFTER_TABLES.contains(norm.chars().next().unwrap_or(' '))))
 }
 
+/// Whether `line` opens with the number of a section after the tables (五、 to 十、) and
+/// words, a heading run into its paragraph (a heading alone is `is_end`'s).
+fn opens_section_after_tables(line: &str) -> bool {
+    let mut cs = line.trim_start().chars();
+    matches!(
+        (cs.next(), cs.next(), cs.next()),
+        (Some(n), Some('、'), Some(w)) if AFTER_TABLES.contains(n) && ('\u{4e00}'..='\u{9fff}').contains(&w)
+    )
+}
+
 /// The regions of the tables present, in document order, and the line where the tables
 /// stand again, numbered headings their headers follow, two tables or more of them after
 /// the ones read: a second report in the file (a compilation of several agencies' reports)
@@ -238,6 +248,16 @@ pub(super) fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> 
             .iter()
             .enumerate()
             .filter(|(_, l)| l.text.trim_start().starts_with("通知收取件数"))
+            .map(|(i, _)| i),
+    );
+    // A section after the tables whose heading runs into its first paragraph on its line,
+    // worded as `is_end` does not know (`五、当前存在的突出问题过去一年中，…`: a crawler's body
+    // broken at its sentences), ends them too.
+    ends.extend(
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| opens_section_after_tables(l.text))
             .map(|(i, _)| i),
     );
     ends.sort_unstable();
