@@ -1247,10 +1247,12 @@ mod tests {
     /// section after the tables is worded as no template words it, its heading run into
     /// its first paragraph on one line (`五、当前存在的突出问题过去一年中，按国办函〔2020〕
     /// 109号规定…`): the review table ends there, its run not joined to that line's numbers.
+    /// Every line of such a dump with a heading in it is cut at the heading, not the long
+    /// ones alone.
     /// And a table's heading without its 情况, a no-break space between it and its prose
     /// (`二、主动公开政府信息\u{a0}通过运用…`): read as the dump is.
     #[test]
-    fn a_crawler_dumps_sections_after_the_tables_worded_otherwise_end_them() {
+    fn a_crawler_dump_broken_at_its_sentences_reads_as_the_one_line_dump() {
         for (name, text, plain) in crawler_dumps() {
             let (head, body) = text.split_at(text.find("====\n").unwrap() + 5);
             let worded = body.replacen(
@@ -1263,6 +1265,21 @@ mod tests {
                 sentences = sentences.replace(&format!("{n}、"), &format!("\n{n}、"));
             }
             reads_as(name, "sentences", &format!("{head}{sentences}"), &plain);
+            // Broken at its sentences alone, a sentence after the applications table's heading
+            // (as jjf2024's: `三、收到和处理政府信息公开申请情况2024年，共收到…3条。`): the heading
+            // runs into the line of the table before it, a line too short to be told as a
+            // dump's (the dump is told by the next, the applications table's run into the
+            // review table's), unnumbered too.
+            for (form, heading) in [("a sentence", "三、收到和处理"), ("unnumbered", "收到和处理")] {
+                let sentences = body
+                    .replacen(
+                        "三、收到和处理政府信息公开申请情况",
+                        &format!("{heading}政府信息公开申请情况本年共收到政府信息公开申请。"),
+                        1,
+                    )
+                    .replace('。', "。\n");
+                reads_as(name, form, &format!("{head}{sentences}"), &plain);
+            }
             let prose = "主动公开政府信息\u{a0}通过运用微信公众号等多种方式进行立体式、多方位解读，注重发挥专家学者作用，提升解读准确性。";
             let bare = body.replacen("主动公开政府信息情况 ", prose, 1).replacen(
                 "主动公开政府信息情况第",

@@ -108,7 +108,10 @@ pub fn unglue(text: &str) -> Option<Cut> {
             start = end + 1;
             is_glued(line.strip_suffix('\r').unwrap_or(line))
         });
-    glued.then(|| cut_headings(text, is_glued))
+    // Every line with a heading in it is cut, not the long ones alone: a body broken at
+    // its sentences runs a table's heading into the line of the table before it
+    // (`…行政事业性收费0收到和处理政府信息公开申请情况2024年，共收到…申请3条。`).
+    glued.then(|| cut_headings(text, |l| holds_heading(l, SECTION_PHRASES)))
 }
 
 /// The text of a crawler dump that kept its paragraphs' line breaks but ran each table's
