@@ -1123,8 +1123,8 @@ mod tests {
     }
 
     /// The section some 2023–2025 reports put after the review table, 信息处理费收取情况 (a
-    /// table of its own), numbered or not, worded so or otherwise, does not run its
-    /// numbers into the review table's: every cell is read as without it.
+    /// table of its own), numbered or not, worded so or otherwise, letter-spaced or not, does
+    /// not run its numbers into the review table's: every cell is read as without it.
     #[test]
     fn the_fee_section_after_the_review_table_ends_it() {
         for (name, text, plain) in crawler_dumps() {
@@ -1140,6 +1140,14 @@ mod tests {
                     &text[at..]
                 );
                 reads_as(name, &format!("{heading} lines"), &lines, &plain);
+                // And letter-spaced, as a text of spans may be (`通 知 收 取 件 数`).
+                let spaced = format!(
+                    "{}{}{}",
+                    &text[..at],
+                    spaced_between(&fee, |a, b| !a.is_ascii_digit() && !b.is_ascii_digit()),
+                    &text[at..]
+                );
+                reads_as(name, &format!("{heading} letter-spaced"), &spaced, &plain);
             }
         }
     }

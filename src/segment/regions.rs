@@ -97,6 +97,13 @@ fn is_end(norm: &str) -> bool {
             || (is_section(norm) && AFTER_TABLES.contains(norm.chars().next().unwrap_or(' '))))
 }
 
+/// Whether `line` opens with `word`, white space allowed before and among its characters
+/// (`通 知 收 取 件 数`: a text letter-spaced).
+fn starts_spaced(line: &str, word: &str) -> bool {
+    let mut cs = line.chars().filter(|c| !c.is_whitespace());
+    word.chars().all(|w| cs.next() == Some(w))
+}
+
 /// Whether `line` opens with the number of a section after the tables (五、 to 十、) and
 /// words, a heading run into its paragraph (a heading alone is `is_end`'s).
 fn opens_section_after_tables(line: &str) -> bool {
@@ -247,7 +254,7 @@ pub(super) fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> 
         lines
             .iter()
             .enumerate()
-            .filter(|(_, l)| l.text.trim_start().starts_with("通知收取件数"))
+            .filter(|(_, l)| starts_spaced(l.text, "通知收取件数"))
             .map(|(i, _)| i),
     );
     // A section after the tables whose heading runs into its first paragraph on its line,
