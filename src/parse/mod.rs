@@ -1391,6 +1391,11 @@ pub fn labelled(
             by_position(table, spec, &run, &mut ex);
             continue;
         }
+        // (A row whose cells as printed, empty ones among them, are as many as its columns
+        // (but empty ones after its last value: a tab ending each line) stood apart: its
+        // numbers are no runs to cut, whichever empty cells are layout.)
+        let printed = run.values.len() - run.values.iter().rev().take_while(|t| t.kind == Kind::Blank).count();
+        let apart = printed == spec.cols.len() && run.values[..printed].iter().any(|t| t.kind == Kind::Blank);
         if !placed_blanks && positional(table, spec, &mut run, form, own_blanks, trailing_own, &mut ex) {
             continue;
         }
@@ -1402,7 +1407,7 @@ pub fn labelled(
                 continue;
             }
         }
-        if form == Form::Glued && run.values.len() < spec.cols.len() {
+        if form == Form::Glued && run.values.len() < spec.cols.len() && !apart {
             // A crawler dump's short number may still be several cells (规章1411 = 14|1|1;
             // in full-width digits too).
             for t in run.values.iter_mut() {
@@ -4731,6 +4736,41 @@ mod tests {
             ex.diags.iter().any(|d| d.code == Code::AmbiguousSplit),
             "no identity decides 898989"
         );
+    }
+
+    /// A row whose cells stood apart by tabs, an empty one among them, as many as its
+    /// columns (`行政规范性文件\t\t2\t63`, a report that left its zeros empty), read as a
+    /// crawler's text (the reading tried where a text's tables were not all read) is no run
+    /// to cut: not 2|6|3, which no identity checks; the row is flagged as read as text. With a
+    /// tab after each line's last cell too (BeautifulSoup's `get_text("\t")`).
+    #[test]
+    fn numbers_apart_by_tabs_are_no_runs_to_cut() {
+        for text in [
+            "规章\t34\t6\t96\n行政规范性文件\t\t2\t63\n第二十条",
+            "\t规章\t34\t6\t96\t\n\t行政规范性文件\t\t2\t63\t\n第二十条",
+        ] {
+            let ex = labelled_text(Table::ActiveDisclosure, Template::T2021, text, Form::Glued);
+            assert_eq!(values(&ex, "rules"), [34.0, 6.0, 96.0].map(Some), "{text:?}");
+            assert_ne!(
+                values(&ex, "normative_documents"),
+                [2.0, 6.0, 3.0].map(Some),
+                "{text:?}"
+            );
+            assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousRow), "{text:?}");
+        }
+        // (A crawler's run with a stray tab after it is cut as before: `规范性文件\t1411\t`.)
+        let ex = labelled_text(
+            Table::ActiveDisclosure,
+            Template::T2021,
+            "规章000规范性文件\t1411\t第二十条",
+            Form::Glued,
+        );
+        let cut: String = values(&ex, "normative_documents")
+            .iter()
+            .flatten()
+            .map(|v| v.to_string())
+            .collect();
+        assert_eq!(cut, "1411");
     }
 
     /// What is in force has built up over the years: a split giving more than half as many
