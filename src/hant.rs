@@ -53,7 +53,19 @@ pub fn simplified(text: &str) -> Option<String> {
     // Every character of the table is a CJK one (U+2E80 on): the others are not looked up.
     let cjk = |c: &char| *c >= '\u{2E80}';
     let (mut traditional, mut simplified) = (0, 0);
-    for c in text.chars().filter(cjk) {
+    // (A page's markup is not its text: a mirror converts the text, not the font names its
+    // tags hold, `<font face="宋体">`.)
+    let (mut in_tag, mut prev) = (false, ' ');
+    for c in text.chars() {
+        match c {
+            '>' => in_tag = false,
+            c if prev == '<' && (c.is_ascii_alphabetic() || c == '/' || c == '!') => in_tag = true,
+            _ => {}
+        }
+        prev = c;
+        if in_tag || !cjk(&c) {
+            continue;
+        }
         if t.get(c).is_some() {
             traditional += 1;
         } else if t.simplified_only.binary_search(&c).is_ok() {
@@ -102,6 +114,14 @@ mod tests {
             "上海市人民政府办公厅2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n（三）不予公开\t1.属于国家秘密\t0\n"
         );
         assert_eq!(s.len(), text.len());
+        // A page whose tags keep the simplified font names the mirror did not convert.
+        let cell = |v: &str| format!("<td><font face=\"宋体\">{v}</font></td>");
+        let page: String = (0..40).map(|_| cell("0")).collect();
+        let page = format!(
+            "<p>{text}</p><table><tr>{}{page}</tr></table>",
+            cell("結轉下年度繼續辦理")
+        );
+        assert!(simplified(&page).expect("traditional").contains("结转下年度继续办理"));
     }
 
     #[test]

@@ -1334,6 +1334,16 @@ pub fn labelled(
             hits.clear();
         }
     }
+    // A page's table with a word processor's empty column after its own: every row longer
+    // than its columns ends with an empty cell and some opens with a value. Such rows lose
+    // their last empty cells first, not their first (`规范性文件 | | | 373 | |`: a report that
+    // left its zeros empty opens rows with empty cells too). Where every such row both opens
+    // and ends empty, nothing tells the spare column's side: said.
+    let spare_after = if form == Form::Html {
+        spare_column_after(table, specs, &hits, extra, first_line, &mut ex)
+    } else {
+        false
+    };
     // Rows whose values fit their columns exactly first, so identities can place the rest.
     hits.sort_by_key(|(i, r)| (r.values.len() != specs[*i].cols.len(), *i));
     // Rows still to place after the ones read by position.
@@ -1353,6 +1363,11 @@ pub fn labelled(
             ));
         }
         let m = spec.cols.len() + extra;
+        if spare_after {
+            while run.values.len() > m && run.values.last().is_some_and(|t| t.kind == Kind::Blank) {
+                run.values.pop();
+            }
+        }
         let n = run.values.len();
         let spread = right_aligned
             && n >= m
@@ -1861,6 +1876,46 @@ fn unitless_per_project(n: f64, number: f64) -> (f64, bool) {
 /// value at all and a cell for each column, or its first empty cell is its own (where
 /// [`values_follow_labels`], an applications row that adds up with it). Returns false when
 /// the row is not such a grid row.
+/// Whether a page's table has an empty column after its own (see `labelled`): the rows
+/// longer than their columns all end with an empty cell, and some opens with a value. A
+/// warning where they all open and end with empty cells (the spare column's side unknown)
+/// and some holds a value.
+fn spare_column_after(
+    table: Table,
+    specs: &[RowSpec],
+    hits: &[RowRun<'_>],
+    extra: usize,
+    line: u32,
+    ex: &mut Extracted,
+) -> bool {
+    let blank = |t: Option<&Token<'_>>| t.is_some_and(|t| t.kind == Kind::Blank);
+    let mut longer = hits
+        .iter()
+        .filter(|(i, r)| r.values.len() > specs[*i].cols.len() + extra)
+        .map(|(_, r)| &r.values)
+        .peekable();
+    if longer.peek().is_none() {
+        return false;
+    }
+    let (mut ends_empty, mut opens_empty, mut valued) = (true, true, false);
+    for v in longer {
+        ends_empty &= blank(v.last());
+        opens_empty &= blank(v.first());
+        valued |= v.iter().any(|t| t.kind != Kind::Blank);
+    }
+    if ends_empty && opens_empty && valued {
+        ex.diags.push(Diagnostic::warning(
+            Code::AmbiguousRow,
+            Some(line),
+            format!(
+                "{}: the rows with a cell more than their columns all open and end with an empty one: the spare column may be the first or the last; read as the first",
+                table.as_str()
+            ),
+        ));
+    }
+    ends_empty && !opens_empty
+}
+
 fn positional(
     table: Table,
     spec: &RowSpec,
@@ -2154,6 +2209,26 @@ mod tests {
         let blank = (None, CellStatus::Blank);
         let reported = |v| (Some(v), CellStatus::Reported);
         assert_eq!(got, [reported(3.0), blank, blank, blank, blank, reported(1.0), blank]);
+    }
+
+    /// A page's table with a spare empty column after its own whose report left its zeros
+    /// empty: a row that opens with empty cells (`规范性文件 | | | 373 | |`) loses its last
+    /// one, not its first (373 is 对外公开总数量, not 本年新公开数量). Where every longer row
+    /// opens and ends empty, the side is not known: said.
+    #[test]
+    fn a_spare_column_after_a_table_that_left_its_zeros_empty() {
+        let text = "规章\t5\t5\t349\t\n规范性文件\t\t\t373\t\n第二十条\n";
+        let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, text, Form::Html);
+        assert_eq!(values(&ex, "normative_documents"), [None, None, Some(373.0)]);
+        assert_eq!(values(&ex, "rules"), [5.0, 5.0, 349.0].map(Some));
+        assert!(!ex.diags.iter().any(|d| d.code == Code::AmbiguousRow));
+        // (A spare column before is read as before.)
+        let before = "规章\t\t5\t5\t349\n规范性文件\t\t\t\t373\n第二十条\n";
+        let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, before, Form::Html);
+        assert_eq!(values(&ex, "normative_documents"), [None, None, Some(373.0)]);
+        let both = "规章\t\t\t5\t\n规范性文件\t\t\t373\t\n第二十条\n";
+        let ex = labelled_text(Table::ActiveDisclosure, Template::T2019, both, Form::Html);
+        assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousRow));
     }
 
     /// Empty cells after a row's values that make up its columns, in a text table whose
