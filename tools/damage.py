@@ -356,12 +356,15 @@ def byte_forms(name, text):
     """(form, bytes) for damage below the text: encodings and stray bytes."""
     b = text.encode("utf-8")
     yield "gb18030", text.encode("gb18030")
-    i = b.index(b"\n", 200) + 1
+    # (A text with no line break or stop past its first bytes, a converter's one line, is
+    # damaged at its end.)
+    i = b.find(b"\n", 200) + 1 or len(b)
     yield "stray-byte", b[:i] + b"\xff" + b[i:]
-    j = b.index("。".encode(), 400)
-    yield "character-cut", b[:j] + b[j + 1:]
+    j = b.find("。".encode(), 400)
+    if j >= 0:
+        yield "character-cut", b[:j] + b[j + 1:]
     g = text.encode("gb18030")
-    k = g.index(b"\n", 200) + 1
+    k = g.find(b"\n", 200) + 1 or len(g)
     yield "gb18030-stray-byte", g[:k] + b"\xff" + g[k:]
     if name.endswith(".txt"):
         yield "utf16", b"\xff\xfe" + text.encode("utf-16-le")

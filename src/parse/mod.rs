@@ -2809,6 +2809,17 @@ mod tests {
         assert_eq!(ex.cells[0].value, Some(5.0));
         assert_eq!(ex.cells[1].status, CellStatus::Blank);
         assert_eq!(ex.cells[4].value, Some(7.0));
+        // Two to spare, one at each end (a line opening and ending with a tab, as
+        // `get_text("\t")` writes it), in a report that left its zeros empty: the one way
+        // that adds up (1 upheld after review, its 总计 1), not both from the front.
+        let text = format!("\t{}1\t\t\t\t1\t\n", "\t".repeat(10));
+        for form in [Form::Text, Form::Html] {
+            let ex = review(&lines(&text), 1, form);
+            let got: Vec<Option<f64>> = ex.cells.iter().map(|c| c.value).collect();
+            let mut want = vec![None; 15];
+            (want[10], want[14]) = (Some(1.0), Some(1.0));
+            assert_eq!(got, want, "{form:?}");
+        }
     }
 
     /// A label broken over two lines with the row's values after its first part (a PDF's

@@ -179,8 +179,8 @@ fn runs_among_values(values: &mut [Token<'_>], width: usize) {
 /// The `width` cells of a review row of values and empty cells, one token a cell. A row
 /// with more cells has empty ones to spare at its ends (a trailing tab, an empty column a
 /// word processor added before or after the table's): they are dropped from the end that
-/// has them, or, when both ends have, from the one end after whose dropping each
-/// proceeding's 总计 is the sum of its four results (empty cells as 0).
+/// has them, or, when both ends have, in the one way, from either end or from both, after
+/// which each proceeding's 总计 is the sum of its four results (empty cells as 0).
 fn review_cells<'t, 'a>(ts: &[&'t Token<'a>], width: usize) -> Option<Vec<&'t Token<'a>>> {
     let extra = ts.len() - width;
     if extra == 0 {
@@ -200,17 +200,25 @@ fn review_cells<'t, 'a>(ts: &[&'t Token<'a>], width: usize) -> Option<Vec<&'t To
             validate::close(n[n.len() - 1], n[..n.len() - 1].iter().sum())
         })
     };
-    let front = (lead >= extra).then(|| &ts[extra..]);
-    let back = (trail >= extra).then(|| &ts[..width]);
-    let pick = match (front, back) {
-        (Some(f), None) => f,
-        (None, Some(b)) => b,
-        (Some(f), Some(b)) => match (sums(f), sums(b)) {
-            (true, false) => f,
-            (false, true) => b,
-            _ => return None,
-        },
-        (None, None) => return None,
+    // Each way of taking the spare cells from the two ends (a line that opens and ends with
+    // a tab, `get_text("\t")`'s, has one at each).
+    let ways: Vec<&[&Token<'_>]> = (0..=extra)
+        .filter(|&k| k <= lead && extra - k <= trail)
+        .map(|k| &ts[k..k + width])
+        .collect();
+    let pick = match ways[..] {
+        [] => return None,
+        [one] => one,
+        _ => {
+            let mut adding = ways.iter().filter(|w| sums(w));
+            let first = adding.next()?;
+            // (Readings that differ only in which empty cells were dropped are one.)
+            let same = |a: &[&Token<'_>], b: &[&Token<'_>]| a.iter().zip(b).all(|(x, y)| x.kind == y.kind);
+            if !adding.all(|w| same(w, first)) {
+                return None;
+            }
+            first
+        }
     };
     Some(pick.to_vec())
 }
