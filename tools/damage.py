@@ -2,6 +2,7 @@
 """Reads the fixture reports after damage that keeps their numbers, and scores each form.
 
 usage: python3 tools/damage.py [--ogi BIN] [--keep DIR] [--check] [--corpora seeds,real,pingtan]
+                              [--pairs N [--seed S]]
 
 Every report under tests/fixtures/{seeds,real,pingtan} (or the corpora `--corpora` names:
 `forms,converted` too) that has a truth file is damaged the
@@ -25,6 +26,10 @@ cells than the undamaged reports do (plus LOST for the forms that leave cells no
 could place): the damage keeps every number. The HOSTILE forms rearrange the cells of a
 table (rows or columns swapped or reversed, labels apart from their rows, commas between
 cells): for them only a silent error fails.
+
+With --pairs N, each report is damaged two ways at once instead (the second form on the
+first's text; N pairs drawn at random, `--seed`): only silent errors count there, two
+forms together may leave cells no reader can place (`--pairs 300 --check` in CI).
 
 Needs the duckdb Python package (for score.py) and a built ogi (target/release/ogi).
 """
@@ -253,7 +258,9 @@ def text_forms(name, text, crawler):
         # as its label alone (the truth: the row not expected).
         # (A zero full-width or before a CR is a zero too.)
         blanked = re.sub(r"(?m)(?<=\t)[0０](?=\t|\r?$)", "", text)
-        if not re.search(r"(?m)(^|[\t ])[0０]([\t ]|\r?$)", blanked) and re.search(r"(?m)^[^\t\n]+(\t[^\t\n]*){3}", text):
+        # (Not where a zero is left in a row: one beside an `&emsp;`, a `|`, a space.)
+        rows = "\n".join(l for l in blanked.split("\n") if "\t" in l)
+        if not re.search(r"(?<![\d.０-９])[0０](?![\d.０-９])", rows) and re.search(r"(?m)^[^\t\n]+(\t[^\t\n]*){3}", text):
             yield "blank-zeros", blanked, zeros_blank
         # The 总计 cells of the outcome rows left empty (a real page, 上海市人民政府办公厅 2019),
         # the other rows' printed, on lines that end at their last column (no tab after it):
@@ -396,10 +403,8 @@ def build(out, corpora):
             truth = p.with_name(p.stem + ".truth.json")
             if p.suffix not in (".txt", ".html") or not truth.exists():
                 continue
-            raw = p.read_bytes()
             # (The forms' reports in UTF-16 and GBK are damaged as their text, in UTF-8.)
-            text = (raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff")
-                    else raw.decode("utf-8-sig") if is_utf8(raw) else raw.decode("gb18030"))
+            text = read_fixture(p)
             crawler = p.suffix == ".txt" and "====\n" in text and max(map(len, text.split("\n"))) > 500
             damaged = [(f, t.encode("utf-8"), fix) for f, t, fix in
                        ((*x, None)[:3] for x in (html_forms(text) if p.suffix == ".html"
@@ -436,6 +441,89 @@ def build(out, corpora):
             for form, reports in forms.items()}
 
 
+def read_fixture(p):
+    """The text of fixture `p` (the forms' reports in UTF-16 and GBK as their text)."""
+    raw = p.read_bytes()
+    return (raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff")
+            else raw.decode("utf-8-sig") if is_utf8(raw) else raw.decode("gb18030"))
+
+
+def text_damage(p, text):
+    """{form: (text, truth fix or None)} for fixture `p` with text `text` (HTML or not)."""
+    if p.suffix == ".html":
+        made = html_forms(text)
+    else:
+        crawler = "====\n" in text and max(map(len, text.split("\n"))) > 500
+        made = text_forms(p.name, text, crawler)
+    return {f: (t, fix) for f, t, fix in ((*x, None)[:3] for x in made)}
+
+
+def build_pairs(out, corpora, n, seed):
+    """Each report damaged two ways at once, the second on the first's text: `n` pairs of
+    forms drawn with `seed` (but the HOSTILE ones), each a corpus `A+B` of its own (truth
+    fixes applied in turn; a pair whose second form changes nothing is left out). The
+    number of reports written."""
+    reports = []
+    for corpus in corpora:
+        for p in sorted((ROOT / "tests" / "fixtures" / corpus).iterdir()):
+            truth = p.with_name(p.stem + ".truth.json")
+            if p.suffix in (".txt", ".html") and truth.exists():
+                reports.append((corpus, p, read_fixture(p), json.loads(truth.read_text())))
+    names = sorted({f for _, p, t, _ in reports for f in text_damage(p, t)} - HOSTILE)
+    pairs = [(a, b) for a in names for b in names if a != b]
+    random.Random(seed).shuffle(pairs)
+    second = {}
+    for a, b in pairs[:n]:
+        second.setdefault(a, []).append(b)
+    written = 0
+    for corpus, p, text, truth in reports:
+        first = text_damage(p, text)
+        for a, bs in second.items():
+            if a not in first:
+                continue
+            ta, fix_a = first[a]
+            then = text_damage(p, ta)
+            for b in bs:
+                if b not in then or then[b][0] == ta:
+                    continue
+                tb, fix_b = then[b]
+                t = fix_b(fix_a(truth) if fix_a else truth) if fix_b else (fix_a(truth) if fix_a else truth)
+                d = out / f"{a}+{b}" / corpus
+                d.mkdir(parents=True, exist_ok=True)
+                (d / p.name).write_bytes(tb.encode("utf-8"))
+                (d / (p.stem + ".truth.json")).write_text(json.dumps(t, ensure_ascii=False))
+                written += 1
+    return written
+
+
+def silent_errors(corpus, out):
+    """{pair: [(report, cells)]}: the reports of `corpus` with cells wrong or missing and no
+    warning, read from `out` (ogi's output) with score.py's rules."""
+    import duckdb
+    sys.path.insert(0, str(SCORE.parent))
+    from score import truth_cells, matches
+    con = duckdb.connect()
+    con.execute("set enable_progress_bar = false")
+    docs = dict(con.execute(f"select path, doc_id from '{out / 'documents.parquet'}'").fetchall())
+    warned = {r[0] for r in con.execute(f"select distinct doc_id from '{out / 'diagnostics.parquet'}' "
+                                        "where severity in ('warning', 'error')").fetchall()}
+    cells = {}
+    for d, t, r, c, v, st in con.execute(f"select doc_id, \"table\", \"row\", col, value, status "
+                                         f"from '{out / 'cells.parquet'}'").fetchall():
+        cells.setdefault(d, {})[(t, r, c)] = (v, st)
+    found = {}
+    for tf in sorted(corpus.rglob("*.truth.json")):
+        stem = tf.name[: -len(".truth.json")]
+        doc = next(x for x in tf.parent.iterdir() if x.stem == stem and not x.name.endswith(".json"))
+        rel = doc.relative_to(corpus).as_posix()
+        d = docs.get(rel)
+        got = cells.get(d, {})
+        bad = sum(not matches(e, *got.get(k, (None, None))) for k, e in truth_cells(json.loads(tf.read_text())).items())
+        if bad and d not in warned:
+            found.setdefault(rel.split("/")[0], []).append((rel, bad))
+    return found
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--ogi", default=str(ROOT / "target" / "release" / "ogi"))
@@ -443,9 +531,28 @@ def main():
     ap.add_argument("--check", action="store_true", help="exit 1 on a silent error or a cell lost to damage")
     ap.add_argument("--corpora", default="seeds,real,pingtan",
                     help="the fixture corpora to damage, comma-separated (default: seeds,real,pingtan)")
+    ap.add_argument("--pairs", type=int, metavar="N",
+                    help="damage each report two ways at once, N pairs of forms drawn at random; only silent "
+                         "errors count (two forms may together leave a cell no reader can place)")
+    ap.add_argument("--seed", type=int, default=1, help="the draw of --pairs (default 1)")
     args = ap.parse_args()
     tmp = pathlib.Path(args.keep) if args.keep else pathlib.Path(tempfile.mkdtemp(prefix="ogi-damage-"))
     try:
+        if args.pairs:
+            written = build_pairs(tmp / "pairs", args.corpora.split(","), args.pairs, args.seed)
+            rc = subprocess.run([args.ogi, "run", "--input", str(tmp / "pairs"), "--output", str(tmp / "pairs-out")],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+            if rc > 1:
+                sys.exit(f"pairs: ogi run exited with {rc}")
+            found = silent_errors(tmp / "pairs", tmp / "pairs-out")
+            print(f"{args.pairs} pairs of forms (seed {args.seed}), {written} reports: "
+                  f"{sum(len(v) for v in found.values())} with a silent error")
+            for pair, reports in sorted(found.items()):
+                for rel, bad in reports:
+                    print(f"  SILENT {rel}: {bad} cells")
+            if found and args.check:
+                sys.exit(1)
+            return
         forms = build(tmp / "in", args.corpora.split(","))
 
         def score(corpus):
