@@ -1273,6 +1273,20 @@ mod tests {
                 sentences = sentences.replace(&format!("{n}、"), &format!("\n{n}、"));
             }
             reads_as(name, "sentences", &format!("{head}{sentences}"), &plain);
+            // Broken at its sentences and around the review table's heading alone: the
+            // section after it, worded otherwise, runs into the table's values on their line.
+            let review = [
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "四、因政府信息公开申请行政复议、行政诉讼情况",
+            ]
+            .into_iter()
+            .find(|h| worded.contains(h))
+            .expect("a review heading");
+            let apart = worded
+                .replace('。', "。\n")
+                .replacen(review, &format!("\n{review}\n"), 1);
+            assert!(!apart.contains("\n五、当前"), "{name}");
+            reads_as(name, "review heading apart", &format!("{head}{apart}"), &plain);
             // Broken at its sentences alone, a sentence after the applications table's heading
             // (as jjf2024's: `三、收到和处理政府信息公开申请情况2024年，共收到…3条。`): the heading
             // runs into the line of the table before it, a line too short to be told as a

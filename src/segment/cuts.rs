@@ -735,9 +735,26 @@ fn section_after(line: &str, from: usize) -> Option<(usize, usize)> {
 fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> Cut {
     let mut out = String::with_capacity(text.len() + 64);
     let mut source = Vec::new();
+    // Whether a review heading stood on a line above and no section after it was found yet.
+    let mut review_above = false;
     for (no, line) in (1u32..).zip(text.split('\n')) {
         let breaks = out.len();
         if !cut(line) {
+            // The section after a review table whose heading stood on a line of its own,
+            // run into the table's values, worded as no phrase is (`…总计000000000000000五、
+            // 当前存在的突出问题过去一年中…`: a dump broken at its headings): cut there.
+            let after = if review_above { section_after(line, 0) } else { None };
+            review_above &= after.is_none();
+            if let Some((s, e)) = after.filter(|&(s, _)| s > 0) {
+                out.push_str(&line[..s]);
+                out.push('\n');
+                out.push_str(&line[s..e]);
+                out.push('\n');
+                out.push_str(&line[e..]);
+                out.push('\n');
+                source.extend([no; 3]);
+                continue;
+            }
             out.push_str(line);
             out.push('\n');
             source.push(no);
@@ -776,7 +793,11 @@ fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> Cut {
         }
         // The section after the review table, however worded (五、当前存在的突出问题, 五、信息
         // 处理费…): its number ends the table, or the prose after it runs into its values.
-        if let Some(cut) = review.and_then(|from| section_after(line, from)) {
+        let after = review.and_then(|from| section_after(line, from));
+        // (Watched for on the lines below while this line has a review heading and no
+        // section after it; any other heading's line ends the watch.)
+        review_above = review.is_some() && after.is_none();
+        if let Some(cut) = after {
             cuts.push(cut);
         }
         cuts.sort();
