@@ -673,8 +673,10 @@ pub(super) fn numbered_headings(line: &str) -> Vec<(usize, usize, Table)> {
         let words = &line[from..];
         let (mut to, mut digit) = (from, false);
         for (k, ch) in words.char_indices().take(40) {
-            if "。；;".contains(ch) || ch.is_ascii_digit() {
-                digit = ch.is_ascii_digit();
+            // (A full-width digit too: `三、收到和处理政府信息公开申请２０２４年，…`.)
+            let is_digit = ch.is_ascii_digit() || ('０'..='９').contains(&ch);
+            if "。；;".contains(ch) || is_digit {
+                digit = is_digit;
                 break;
             }
             to = from + k + ch.len_utf8();

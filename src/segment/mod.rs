@@ -1090,6 +1090,11 @@ mod tests {
                 "四、政府信息公开行政复议、诉讼情况"
             ]
         );
+        // The prose's year in full-width digits, a no-break space after a heading.
+        let wide =
+            "三、收到和处理政府信息公开申请２０２４年，共收到申请３件。二、主动公开政府信息\u{a0}通过门户网站公开。";
+        let got: Vec<&str> = numbered_headings(wide).iter().map(|&(s, e, _)| &wide[s..e]).collect();
+        assert_eq!(got, ["三、收到和处理政府信息公开申请", "二、主动公开政府信息"]);
         let cut = unglue_lines(line).text;
         let lines = lines(&cut);
         let r: Vec<(Table, &str)> = regions(&lines)
