@@ -111,7 +111,13 @@ pub fn unglue(text: &str) -> Option<Cut> {
     // Every line with a heading in it is cut, not the long ones alone: a body broken at
     // its sentences runs a table's heading into the line of the table before it
     // (`…行政事业性收费0收到和处理政府信息公开申请情况2024年，共收到…申请3条。`).
-    glued.then(|| cut_headings(text, |l| holds_heading(l, SECTION_PHRASES)))
+    // (Every phrase ends in 况, 项 or 数, and a numbered heading has its 、: the lines with
+    // none, most of a dump's header, are not searched for each phrase.)
+    glued.then(|| {
+        cut_headings(text, |l| {
+            l.contains(['、', '况', '项', '数']) && holds_heading(l, SECTION_PHRASES)
+        })
+    })
 }
 
 /// The text of a crawler dump that kept its paragraphs' line breaks but ran each table's
