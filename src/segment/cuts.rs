@@ -746,69 +746,20 @@ fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> Cut {
     // Whether a review heading stood on a line above and no section after it was found yet.
     let mut review_above = false;
     for (no, line) in (1u32..).zip(text.split('\n')) {
-        let breaks = out.len();
-        if !cut(line) {
+        let cuts = if cut(line) {
+            let (cuts, watch) = heading_cuts(line);
+            review_above = watch;
+            cuts
+        } else if review_above {
             // The section after a review table whose heading stood on a line of its own,
             // run into the table's values, worded as no phrase is (`…总计000000000000000五、
             // 当前存在的突出问题过去一年中…`: a dump broken at its headings): cut there.
-            let after = if review_above { section_after(line, 0) } else { None };
-            review_above &= after.is_none();
-            if let Some((s, e)) = after.filter(|&(s, _)| s > 0) {
-                out.push_str(&line[..s]);
-                out.push('\n');
-                out.push_str(&line[s..e]);
-                out.push('\n');
-                out.push_str(&line[e..]);
-                out.push('\n');
-                source.extend([no; 3]);
-                continue;
-            }
-            out.push_str(line);
-            out.push('\n');
-            source.push(no);
-            continue;
-        }
-        let mut cuts: Vec<(usize, usize)> = Vec::new();
-        // The tables with a numbered heading among the phrases', and where the last review
-        // heading ends.
-        let mut numbered: Vec<Table> = Vec::new();
-        let mut review: Option<usize> = None;
-        for (p, &table) in SECTION_PHRASES.iter().zip(PHRASE_TABLES.iter()) {
-            // Through white space: a heading may have it when the same phrase in the prose
-            // has none.
-            let mut from = 0;
-            while let Some((at, end)) = find_spaced(line, p, from) {
-                from = end;
-                let number = number_before(&line[..at]);
-                if let (Some(_), Some(t)) = (number, table) {
-                    numbered.push(t);
-                }
-                if table == Some(Table::ReviewLitigation) {
-                    review = review.max(Some(end));
-                }
-                cuts.push((number.unwrap_or(at), end));
-            }
-        }
-        // Headings worded otherwise than every phrase: looked for only when some table has
-        // no numbered heading among the phrases' (most dumps word all three as the template).
-        if !Table::ALL.iter().all(|t| numbered.contains(t)) {
-            for (s, e, table) in numbered_headings(line) {
-                if table == Table::ReviewLitigation {
-                    review = review.max(Some(e));
-                }
-                cuts.push((s, e));
-            }
-        }
-        // The section after the review table, however worded (五、当前存在的突出问题, 五、信息
-        // 处理费…): its number ends the table, or the prose after it runs into its values.
-        let after = review.and_then(|from| section_after(line, from));
-        // (Watched for on the lines below while this line has a review heading and no
-        // section after it; any other heading's line ends the watch.)
-        review_above = review.is_some() && after.is_none();
-        if let Some(cut) = after {
-            cuts.push(cut);
-        }
-        cuts.sort();
+            let after = section_after(line, 0);
+            review_above = after.is_none();
+            after.filter(|&(s, _)| s > 0).into_iter().collect()
+        } else {
+            Vec::new()
+        };
         let mut pos = 0;
         for (s, e) in cuts {
             if s < pos {
@@ -818,12 +769,55 @@ fn cut_headings(text: &str, cut: impl Fn(&str) -> bool) -> Cut {
             out.push('\n');
             out.push_str(&line[s..e]);
             out.push('\n');
+            source.extend([no; 2]);
             pos = e;
         }
         out.push_str(&line[pos..]);
         out.push('\n');
-        let pieces = memchr::memchr_iter(b'\n', &out.as_bytes()[breaks..]).count();
-        source.extend(std::iter::repeat_n(no, pieces));
+        source.push(no);
     }
     Cut { text: out, source }
+}
+
+/// Where `line` is cut at its headings (sorted byte ranges, each a heading of its own), and
+/// whether it has a review heading with no section after it on the line (the lines below
+/// are then watched for one).
+fn heading_cuts(line: &str) -> (Vec<(usize, usize)>, bool) {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    // The tables with a numbered heading among the phrases', and where the last review
+    // heading ends.
+    let mut numbered: Vec<Table> = Vec::new();
+    let mut review: Option<usize> = None;
+    for (p, &table) in SECTION_PHRASES.iter().zip(PHRASE_TABLES.iter()) {
+        // Through white space: a heading may have it when the same phrase in the prose
+        // has none.
+        let mut from = 0;
+        while let Some((at, end)) = find_spaced(line, p, from) {
+            from = end;
+            let number = number_before(&line[..at]);
+            if let (Some(_), Some(t)) = (number, table) {
+                numbered.push(t);
+            }
+            if table == Some(Table::ReviewLitigation) {
+                review = review.max(Some(end));
+            }
+            cuts.push((number.unwrap_or(at), end));
+        }
+    }
+    // Headings worded otherwise than every phrase: looked for only when some table has
+    // no numbered heading among the phrases' (most dumps word all three as the template).
+    if !Table::ALL.iter().all(|t| numbered.contains(t)) {
+        for (s, e, table) in numbered_headings(line) {
+            if table == Table::ReviewLitigation {
+                review = review.max(Some(e));
+            }
+            cuts.push((s, e));
+        }
+    }
+    // The section after the review table, however worded (五、当前存在的突出问题, 五、信息
+    // 处理费…): its number ends the table, or the prose after it runs into its values.
+    let after = review.and_then(|from| section_after(line, from));
+    cuts.extend(after);
+    cuts.sort();
+    (cuts, review.is_some() && after.is_none())
 }
