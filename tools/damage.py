@@ -487,7 +487,8 @@ def build_pairs(out, corpora, n, seed):
                 if b not in then or then[b][0] == ta:
                     continue
                 tb, fix_b = then[b]
-                t = fix_b(fix_a(truth) if fix_a else truth) if fix_b else (fix_a(truth) if fix_a else truth)
+                t = fix_a(truth) if fix_a else truth
+                t = fix_b(t) if fix_b else t
                 d = out / f"{a}+{b}" / corpus
                 d.mkdir(parents=True, exist_ok=True)
                 (d / p.name).write_bytes(tb.encode("utf-8"))
