@@ -166,6 +166,23 @@ fn is_title(norm: &str) -> bool {
         && !norm.contains("如下")
 }
 
+/// The title of the report a notice sends, in book-title marks after its verb
+/// (`某某县人民政府办公室关于印发《某某县2020年政府信息公开工作年度报告》的通知`); not a sentence
+/// citing one (`根据《关于做好…年度报告…的通知》要求`, `…的通知》，现将…`).
+fn sent_title(norm: &str) -> Option<&str> {
+    let (head, rest) = norm.split_once('《')?;
+    let (title, tail) = rest.split_once('》')?;
+    let verb = ["印发", "转发", "公布", "发布", "报送", "上报", "呈报", "提交"]
+        .iter()
+        .any(|v| head.ends_with(v));
+    (verb
+        && head.contains("关于")
+        && head.chars().count() <= 40
+        && ["", "的通知", "的函", "的公告"].contains(&tail)
+        && is_title(title))
+    .then_some(title)
+}
+
 /// The title that `last` (a line with 报告 that is not a title by itself) ends, when one or
 /// two short lines before it (the end of `before`) complete it: the index of its first
 /// line in `before` and the title.
@@ -339,6 +356,12 @@ pub fn clean_agency(s: &str) -> Option<String> {
     let mut a = normalize(s);
     for p in ["标题:", "标题：", "title:", "Title:", "TITLE:"] {
         if let Some(rest) = a.strip_prefix(p) {
+            a = rest.to_string();
+        }
+    }
+    // A label before the title, up to a colon (文字解读：, 图解：): no name holds one.
+    if let Some((label, rest)) = a.split_once(':') {
+        if label.chars().count() <= 8 && rest.chars().count() >= 2 {
             a = rest.to_string();
         }
     }
@@ -550,6 +573,11 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
             // ['信息公开、年度报告']`, `description: …`) is none.
             if metadata_key(&norm).is_some_and(|k| !k.eq_ignore_ascii_case("title")) {
                 continue;
+            }
+            // A notice sending the report, its title in book-title marks (关于印发《某某县
+            // 2020年…报告》的通知): the report's own title.
+            if let Some(title) = sent_title(&norm) {
+                norm = title.to_string();
             }
             // A line that reads as a title may be a page's field naming the report, after its
             // key (`标    题：…`, `名称：…`), or one naming another report (`相关链接：…`,
