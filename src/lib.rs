@@ -397,7 +397,12 @@ fn read_lines(text: &str, html: bool, out: &mut FileOutcome) {
     if let Some(cut) = cut {
         to_source_lines(&cut.source, out, before);
     }
-    if form != parse::Form::Text || out.status == DocStatus::Ok {
+    // (A text read whole whose identities fail where it cut runs of digits itself may be a
+    // crawler's text whose rows' cells ran together after a space, `数量 100242010440140`:
+    // read again so too.)
+    let cut_runs = || out.diagnostics[before..].iter().any(|d| d.code == Code::AmbiguousSplit);
+    let runs_fail = out.status == DocStatus::Ok && out.identities_ok == Some(false) && cut_runs();
+    if form != parse::Form::Text || (out.status == DocStatus::Ok && !runs_fail) {
         return;
     }
     // No table read where headings were found: the tables may stand apart from their
@@ -447,6 +452,9 @@ fn read_lines(text: &str, html: bool, out: &mut FileOutcome) {
     // only so): the text must read a third of the cells at least.
     let better = if values(out) == 0 {
         values(&again) > 0
+    } else if runs_fail {
+        // (Whole both ways: the reading whose identities hold.)
+        again.status == DocStatus::Ok && again.identities_ok == Some(true)
     } else {
         (again.status == DocStatus::Ok
             && again.identities_ok == Some(true)
@@ -1757,6 +1765,37 @@ mod tests {
         let o = process_bytes(name, text.replace("\r\n", "\r\r\n").as_bytes(), &Limits::default());
         assert_eq!(values(&o), values(&plain));
         assert!(o.diagnostics.is_empty(), "{:?}", o.diagnostics);
+    }
+
+    /// A page's text whose rows' cells ran together, a 小计 among them, with a space between
+    /// a row's label and its run (`数量 100242010440140`, on one row or on every row): read as
+    /// the rows run into their labels, 小计 and all.
+    #[test]
+    fn runs_apart_from_their_labels_by_a_space_are_cut_with_their_subtotal() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/converted");
+        let name = "subtotal_columns_2021_get_text.txt";
+        let text = std::fs::read_to_string(root.join(name)).unwrap();
+        let plain = process_bytes(name, text.as_bytes(), &Limits::default());
+        assert_eq!(plain.identities_ok, Some(true));
+        let one = text.replace("申请数量100242010440140", "申请数量 100242010440140");
+        let every: String = text
+            .split_inclusive('\n')
+            .map(|l| {
+                let at = l.find(|c: char| c.is_ascii_digit()).filter(|&at| {
+                    l[at..].trim_end().bytes().all(|b| b.is_ascii_digit()) && l[at..].trim_end().len() >= 5
+                });
+                match at {
+                    Some(at) if at > 0 && !l[..at].ends_with(['.', ' ']) => format!("{} {}", &l[..at], &l[at..]),
+                    _ => l.to_string(),
+                }
+            })
+            .collect();
+        assert!(every.contains("（一）予以公开 331420101750"));
+        for damaged in [one, every] {
+            let o = process_bytes(name, damaged.as_bytes(), &Limits::default());
+            assert_eq!(values(&o), values(&plain));
+            assert_eq!(o.identities_ok, Some(true));
+        }
     }
 
     /// Pandoc's plain text of a page laid out in a table: each row of its grid tables ends
