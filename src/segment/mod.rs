@@ -1143,6 +1143,46 @@ mod tests {
         );
     }
 
+    /// Pandoc's grid tables after unnumbered headings: the rules and the cells' padding,
+    /// hundreds of characters a line, do not hide the header the heading opens.
+    #[test]
+    fn an_unnumbered_heading_opens_a_grid_table() {
+        let rule = format!("+{}+", "-".repeat(800));
+        let cell = |s: &str| format!("| {s}{} |", " ".repeat(790 - s.chars().count()));
+        let text = [
+            "一、总体情况".to_string(),
+            "（一）主动公开政府信息的情况".to_string(),
+            "本年主动公开政府信息120条。".to_string(),
+            "（二）依申请公开情况".to_string(),
+            "本年受理申请3件。".to_string(),
+            "主动公开政府信息情况".to_string(),
+            String::new(),
+            "::: {align=\"center\"}".to_string(),
+            rule.clone(),
+            cell("第二十条第（一）项"),
+            rule.clone(),
+            "收到和处理政府信息公开申请情况".to_string(),
+            String::new(),
+            "::: {align=\"center\"}".to_string(),
+            rule.clone(),
+            cell("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"),
+            cell(""),
+            rule.clone(),
+            cell("一、本年新收政府信息公开申请数量"),
+        ]
+        .join("\n");
+        let lines = lines(&text);
+        let r = regions(&lines).0;
+        let got: Vec<(Table, &str)> = r.iter().map(|r| (r.table, lines[r.heading].text)).collect();
+        assert_eq!(
+            got,
+            [
+                (Table::ActiveDisclosure, "主动公开政府信息情况"),
+                (Table::Applications, "收到和处理政府信息公开申请情况")
+            ]
+        );
+    }
+
     /// pymupdf4llm's Markdown of a PDF: a heading joined to the paragraph before it, and
     /// one cut into a table's cells; neither is a heading where it is no numbered table's.
     #[test]

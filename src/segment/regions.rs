@@ -364,7 +364,12 @@ fn opens_table(lines: &[Line<'_>], singles: &[(usize, String)], kinds: &[Option<
     };
     let mut budget = 600;
     for k in (i + 1..lines.len()).take(8) {
-        let text = lines[k].text;
+        // (A grid table's rules and its cells' padding are no text: Pandoc's grid tables
+        // run to hundreds of characters a line.)
+        let text = lines[k].text.trim();
+        if grid::is_rule(text) {
+            continue;
+        }
         let head = &text[..text.floor_char_boundary(budget.min(text.len()))];
         // A header row may itself read as a heading (`行政复议行政诉讼结果维持…`).
         if words.iter().any(|w| head.contains(w)) {
