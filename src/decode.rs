@@ -291,7 +291,7 @@ fn utf16(enc: &'static Encoding, body: &[u8]) -> Result<Decoded<'static>, Decode
 /// UTF-16 saved without its BOM: NUL bytes, the high bytes of the ASCII characters (digits,
 /// tabs, line breaks), mostly at odd offsets (little-endian) or at even ones (big-endian),
 /// and text that reads as Chinese in that byte order (16 ideographs or more, 95% of its
-/// characters ASCII, ideographs, CJK or general punctuation, full-width forms, enclosed
+/// characters ASCII, no-break spaces (a page's empty cells), middle dots, ideographs, CJK or general punctuation, full-width forms, enclosed
 /// numbers (①) and box drawing (a table's rules, `│`, `┼`)). Otherwise
 /// None: NUL bytes in a file that is not such a text are binary data.
 fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded<'static>> {
@@ -327,7 +327,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded<'static>> {
     for c in d.text.chars() {
         all += 1;
         usual += usize::from(
-            matches!(c, '\t'..='\r' | ' '..='~' | '\u{2000}'..='\u{206F}' | '\u{2460}'..='\u{257F}' | '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}'),
+            matches!(c, '\t'..='\r' | ' '..='~' | '\u{a0}' | '\u{b7}' | '\u{2000}'..='\u{206F}' | '\u{2460}'..='\u{257F}' | '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}'),
         );
     }
     if usual * 20 < all * 19 {
@@ -607,7 +607,12 @@ mod tests {
             "某某县财政局2022年政府信息公开工作年度报告\n{}",
             "┌──────────┬────┬────┐\n│规章      │3   │1   │\n├──────────┼────┼────┤\n".repeat(4)
         );
-        for report in [report, boxed.as_str()] {
+        // A page's text whose empty cells are no-break spaces (`get_text("\t")`).
+        let spaced = format!(
+            "某某县财政局2022年政府信息公开工作年度报告\n{}",
+            "一、本年新收政府信息公开申请数量\t\u{a0}\t\u{a0}\t\u{a0}\t\u{a0}\t\u{a0}\t\u{a0}\t\u{a0}\n".repeat(4)
+        );
+        for report in [report, boxed.as_str(), spaced.as_str()] {
             let le: Vec<u8> = report.encode_utf16().flat_map(u16::to_le_bytes).collect();
             let be: Vec<u8> = report.encode_utf16().flat_map(u16::to_be_bytes).collect();
             for (bytes, encoding) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
