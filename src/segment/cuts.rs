@@ -678,7 +678,14 @@ pub(super) fn numbered_headings(line: &str) -> Vec<(usize, usize, Table)> {
         let from = at + '、'.len_utf8();
         let words = &line[from..];
         let (mut to, mut digit) = (from, false);
-        for (k, ch) in words.char_indices().take(40) {
+        // (Forty characters, white space not counted: a heading set with spaces between its
+        // characters, `四、政 府 信 息 公 开 行 政 复 议 或 提 起 行 政 诉 讼 情 况`.)
+        let mut seen = 0;
+        for (k, ch) in words.char_indices() {
+            seen += usize::from(!ch.is_whitespace());
+            if seen > 40 {
+                break;
+            }
             // (A full-width digit too: `三、收到和处理政府信息公开申请２０２４年，…`.)
             let is_digit = ch.is_ascii_digit() || ('０'..='９').contains(&ch);
             if "。；;".contains(ch) || is_digit {
@@ -696,7 +703,7 @@ pub(super) fn numbered_headings(line: &str) -> Vec<(usize, usize, Table)> {
             .filter_map(|s| window.find(s))
             .filter(|&k| k > 0)
             .min()
-            .or_else(|| window.find("情况").map(|k| k + "情况".len()))
+            .or_else(|| find_spaced(window, "情况", 0).map(|(_, e)| e))
             .or_else(|| (digit && !window.is_empty()).then_some(window.len()))
             .or_else(|| window.find(char::is_whitespace).filter(|&k| k > 0));
         if let Some(end) = end {

@@ -1049,6 +1049,15 @@ mod tests {
                 format!("继续办理0000000\n四、政府信息公开行政复议{and}行政诉讼情况\n行政复议行政诉讼\n"),
                 "{and}"
             );
+            // Letter-spaced too (a crawler's text of a page set with spaces between its
+            // characters).
+            let spaced: String = line.chars().flat_map(|c| [c, ' ']).collect();
+            let cut = unglue_lines(&spaced).text;
+            let heading = cut.lines().find(|l| l.contains("况")).unwrap_or_default();
+            assert!(
+                heading.starts_with("四 、") && heading.trim_end().ends_with("情 况"),
+                "{and}: {cut:?}"
+            );
         }
     }
 
