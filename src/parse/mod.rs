@@ -1300,35 +1300,28 @@ pub fn labelled(
     // 6|4, three empty, 5|9|15).
     let mut placed: Vec<usize> = Vec::new();
     if form == Form::Glued {
+        // A row's numbers of several digits, as runs to cut.
+        let runs = |values: &mut Vec<Token<'_>>| {
+            for t in values.iter_mut() {
+                let digits = t
+                    .raw
+                    .chars()
+                    .filter(|&c| numbers::halfwidth(c).is_ascii_digit())
+                    .count();
+                if t.is_value() && digits > 1 {
+                    t.kind = Kind::Run;
+                }
+            }
+        };
         for (i, r) in hits.iter_mut() {
             // (A row's one number of several digits, set apart from its label by a space
             // (`数量 100242010440140`): a run to cut, with its 小计 too.)
             if extra == 1 && r.values.len() == 1 {
-                for t in r.values.iter_mut() {
-                    if t.is_value()
-                        && t.raw
-                            .chars()
-                            .filter(|&c| numbers::halfwidth(c).is_ascii_digit())
-                            .count()
-                            > 1
-                    {
-                        t.kind = Kind::Run;
-                    }
-                }
+                runs(&mut r.values);
             }
             if r.values.iter().any(|t| t.kind == Kind::Blank) && r.values.len() < specs[*i].cols.len() + extra {
                 placed.push(*i);
-                for t in r.values.iter_mut() {
-                    if t.is_value()
-                        && t.raw
-                            .chars()
-                            .filter(|&c| numbers::halfwidth(c).is_ascii_digit())
-                            .count()
-                            > 1
-                    {
-                        t.kind = Kind::Run;
-                    }
-                }
+                runs(&mut r.values);
             }
         }
     }
