@@ -291,9 +291,10 @@ fn utf16(enc: &'static Encoding, body: &[u8]) -> Result<Decoded<'static>, Decode
 /// UTF-16 saved without its BOM: NUL bytes, the high bytes of the ASCII characters (digits,
 /// tabs, line breaks), mostly at odd offsets (little-endian) or at even ones (big-endian),
 /// and text that reads as Chinese in that byte order (16 ideographs or more, 95% of its
-/// characters ASCII, no-break spaces (a page's empty cells), middle dots, ideographs, CJK or general punctuation, full-width forms, enclosed
-/// numbers (①) and box drawing (a table's rules, `│`, `┼`)). Otherwise
-/// None: NUL bytes in a file that is not such a text are binary data.
+/// characters ASCII, no-break spaces (a page's empty cells), middle dots, ideographs, CJK
+/// or general punctuation, full-width forms, enclosed numbers (①) and box drawing (a
+/// table's rules, `│`, `┼`)). Otherwise None: NUL bytes in a file that is not such a text
+/// are binary data.
 fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded<'static>> {
     if bytes.len() % 2 == 1 {
         return None;
