@@ -1250,6 +1250,11 @@ mod tests {
         );
         let apart = text.replace("|一、本年新收政府信息|公开申请数量|5|5|\n", "|行政强制|5|5|\n");
         assert_eq!(heads(&apart)[1], (Table::Applications, 8));
+        // Spaces among the characters (a PDF's text): the same.
+        let spaced = text
+            .replace("本年新收", "本 年新收")
+            .replace("申请人情况", "申请 人情况");
+        assert_eq!(heads(&spaced)[1], (Table::Applications, 3));
     }
 
     /// The tables `regions` finds in `text` and their headings' lines.

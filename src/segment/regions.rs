@@ -388,9 +388,10 @@ fn opens_table(lines: &[Line<'_>], singles: &[(usize, String)], kinds: &[Option<
 fn header_before(lines: &[Line<'_>], heading: usize) -> Option<usize> {
     const WORDS: [&str; 3] = ["申请人情况", "勾稽", "钩稽"];
     let window = heading.saturating_sub(12)..heading;
-    let first_row = window.clone().find(|&k| lines[k].text.contains("本年新收"))?;
-    (first_row.saturating_sub(6).max(window.start)..first_row)
-        .find(|&k| WORDS.iter().any(|w| lines[k].text.contains(w)))
+    // (Through white space: a PDF's text with spaces among its characters, `一、本 年新收`.)
+    let holds = |k: usize, w: &str| find_spaced(lines[k].text, w, 0).is_some();
+    let first_row = window.clone().find(|&k| holds(k, "本年新收"))?;
+    (first_row.saturating_sub(6).max(window.start)..first_row).find(|&k| WORDS.iter().any(|w| holds(k, w)))
 }
 
 /// The markers of [`template_of`]: the first seven the 2019 template's, the others the
