@@ -1876,14 +1876,6 @@ fn unitless_per_project(n: f64, number: f64) -> (f64, bool) {
     }
 }
 
-/// Reads a row with empty cells by position when its cells, empty ones included, line up
-/// with the row's columns: an empty cell is a `blank` cell, not a gap to fill. In an HTML
-/// table every `<td>` is a cell, so only empty cells before the values (under a merged
-/// label) are dropped. In text, tabs and bars before and after the values are layout
-/// (`规章\t\t0\t0\t0\t`), so only empty cells between values count, unless the row has no
-/// value at all and a cell for each column, or its first empty cell is its own (where
-/// [`values_follow_labels`], an applications row that adds up with it). Returns false when
-/// the row is not such a grid row.
 /// Whether a page's table has an empty column after its own (see `labelled`): the rows
 /// longer than their columns all end with an empty cell, and some opens with a value. A
 /// warning where they all open and end with empty cells (the spare column's side unknown)
@@ -1924,6 +1916,14 @@ fn spare_column_after(
     ends_empty && !opens_empty
 }
 
+/// Reads a row with empty cells by position when its cells, empty ones included, line up
+/// with the row's columns: an empty cell is a `blank` cell, not a gap to fill. In an HTML
+/// table every `<td>` is a cell, so only empty cells before the values (under a merged
+/// label) are dropped. In text, tabs and bars before and after the values are layout
+/// (`规章\t\t0\t0\t0\t`), so only empty cells between values count, unless the row has no
+/// value at all and a cell for each column, or its first empty cell is its own (where
+/// [`values_follow_labels`], an applications row that adds up with it). Returns false when
+/// the row is not such a grid row.
 fn positional(
     table: Table,
     spec: &RowSpec,
