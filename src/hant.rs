@@ -82,6 +82,13 @@ pub fn simplified(text: &str) -> Option<String> {
     )
 }
 
+/// A text of a report read as traditional, each character in simplified ones (a page's
+/// metadata title, which its text's test did not see).
+pub fn mapped(text: &str) -> String {
+    let t = &*TABLE;
+    text.chars().map(|c| t.get(c).unwrap_or(c)).collect()
+}
+
 impl Table {
     /// The simplified character a traditional one is read as.
     fn get(&self, c: char) -> Option<char> {

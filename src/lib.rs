@@ -217,17 +217,22 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
         None => decoded.text,
     };
     // A report in traditional characters (a portal's 繁體 mirror) is read in simplified ones.
-    let decoded_text = match hant::simplified(&decoded_text) {
-        Some(simplified) => {
-            out.diagnostics.push(Diagnostic::info(
-                Code::Traditional,
-                None,
-                "the text is in traditional characters: it was read, and its agency named, in simplified ones",
-            ));
-            std::borrow::Cow::Owned(simplified)
-        }
-        None => decoded_text,
+    let traditional = |out: &mut FileOutcome| {
+        out.diagnostics.push(Diagnostic::info(
+            Code::Traditional,
+            None,
+            "the text is in traditional characters: it was read, and its agency named, in simplified ones",
+        ))
     };
+    let (decoded_text, was_traditional) = match hant::simplified(&decoded_text) {
+        Some(simplified) => {
+            traditional(out);
+            (std::borrow::Cow::Owned(simplified), true)
+        }
+        None => (decoded_text, false),
+    };
+    // The page's text was found in traditional characters once its references were read.
+    let mut traditional_refs = false;
     // A page's source written as text, its markup escaped (`&lt;td&gt;`: a feed's or a
     // double-escaping editor's): the markup.
     let decoded_text = match markup_escaped(&decoded_text) {
@@ -258,6 +263,18 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
             Some(_) => (html::page_text(&text).0, None),
             None => (text, lines),
         };
+        // A page in traditional characters written as character references
+        // (`&#38283;`: a mirror's or a crawler's escaping of every character not ASCII):
+        // its text read in simplified ones (each character the same length: the lines
+        // kept).
+        let text = match (!was_traditional).then(|| hant::simplified(&text)).flatten() {
+            Some(simplified) => {
+                traditional(out);
+                traditional_refs = true;
+                simplified
+            }
+            None => text,
+        };
         (std::borrow::Cow::Owned(text), meta_pubdate(&page), Some(page), lines)
     } else {
         (
@@ -279,6 +296,7 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
     out.published = out.published.or(pubdate);
     if out.agency.is_none() || out.year.is_none() || out.diagnostics.iter().any(|d| d.code == Code::NoTitle) {
         if let Some(title) = page.as_deref().and_then(meta_title) {
+            let title = if traditional_refs { hant::mapped(&title) } else { title };
             title_from_metadata(&title, out);
         }
     }
