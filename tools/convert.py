@@ -14,7 +14,8 @@ where they are installed, and, where python-docx's family is installed, the page
 Word document by Pandoc and put into text as dumps of reports published as `.docx` hold
 them: docx2txt (textract's reader), mammoth (raw text, Markdown), docx2python, python-docx
 (a row's cells apart by tabs, in the document's order, and the paragraphs first with the
-tables after them, the commonest recipe); where
+tables after them, the commonest recipe); where MarkItDown is installed, its Markdown of the
+page and of the Word document; where
 LibreOffice is installed, the page made a Word 97 document by LibreOffice and put into text
 by LibreOffice itself and by antiword (where installed). Then
 
@@ -27,6 +28,7 @@ Needs the converters (not the standard library; not run by CI):
         pypandoc_binary pandas tabulate
     apt-get install w3m lynx   # optional: their dumps are left out without them
     pip install docx2txt mammoth docx2python python-docx   # optional: the Word document's texts
+    pip install 'markitdown[docx]'   # optional: MarkItDown's Markdown
     apt-get install libreoffice-writer-nogui antiword   # optional: the Word 97 document's
 
     python3 tools/convert.py OUT FILE.html...
@@ -101,7 +103,36 @@ def converters():
         "bars-framed-rows": lambda h: bars_text(h, below=False, framed=True),
         "bars-open-rows": bars_open_text,
         "paragraphs-spaces": paragraphs_text,
+        **markitdown_converters(),
     }
+
+
+def markitdown_converters():
+    """The page put into Markdown by Microsoft's MarkItDown (its own markdownify, tables in
+    GitHub's form), as a page and as the Word document Pandoc makes of it (MarkItDown reads
+    a `.docx` with mammoth), where MarkItDown is installed."""
+    import importlib.util
+    import io
+    import tempfile
+
+    if not importlib.util.find_spec("markitdown"):
+        return {}
+    import pypandoc
+    from markitdown import MarkItDown, StreamInfo
+
+    md = MarkItDown()
+
+    def page(h):
+        info = StreamInfo(extension=".html", mimetype="text/html", charset="utf-8")
+        return md.convert_stream(io.BytesIO(h.encode("utf-8")), stream_info=info).markdown
+
+    def docx(h):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "page.docx")
+            pypandoc.convert_text(h, "docx", format="html", outputfile=path)
+            return md.convert(path).markdown
+
+    return {"markitdown": page, "markitdown-docx": docx}
 
 
 def pandas_text(page, how):

@@ -487,8 +487,10 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
     let singles: Vec<(usize, &str)> = lines
         .iter()
         .enumerate()
-        // (Nor a fence of Pandoc's Markdown around a page's divisions, `::: {.header}`.)
-        .filter(|(_, l)| normalized_any(l.text) && !l.text.trim_start().starts_with(":::"))
+        // (Nor a fence of Pandoc's Markdown around a page's divisions, `::: {.header}`, nor
+        // a rule: a Markdown table's separator row cut a cell a line, `---` for each of a
+        // layout table's hundreds of columns above the title's cell.)
+        .filter(|(_, l)| normalized_any(l.text) && !l.text.trim_start().starts_with(":::") && !grid::is_rule(l.text))
         .map(|(i, l)| (i, l.text))
         .take(80)
         .collect();

@@ -403,6 +403,18 @@ mod tests {
         assert_eq!(meta_of(&both), (Some("某某市民政局".into()), Some(2019)));
     }
 
+    /// A Markdown table's separator row cut a cell a line (MarkItDown's table of a page's
+    /// layout table: a `---` for each of its hundreds of columns) takes none of the head's
+    /// 80 lines: the title in the cell below is still found.
+    #[test]
+    fn rules_are_no_lines_of_the_head() {
+        let title = "某某县农业农村局2023年政府信息公开工作年度报告 本报告根据《中华人民共和国政府信息公开条例》编制。";
+        let text = format!("发布时间：2024-01-16\n{}信息公开目录\n{title}\n", "---\n".repeat(300));
+        assert_eq!(meta_of(&text), (Some("某某县农业农村局".into()), Some(2023)));
+        let text = format!("发布时间：2024-01-16\n{}信息公开目录\n{title}\n", "x\n".repeat(300));
+        assert_eq!(meta_of(&text).1, None);
+    }
+
     /// docx2txt's text of a word processor's table: a paragraph a cell, an empty line after
     /// each; an empty cell a paragraph of white space or an empty paragraph (its line, then
     /// the empty line after it). A paragraph a line, an empty cell a tab, each at its line.
