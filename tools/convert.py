@@ -17,7 +17,7 @@ them: docx2txt (textract's reader), mammoth (raw text, Markdown), docx2python, p
 tables after them, the commonest recipe); where MarkItDown is installed, its Markdown of the
 page and of the Word document; where
 LibreOffice is installed, the page made a Word 97 document by LibreOffice and put into text
-by LibreOffice itself and by antiword (where installed). Then
+by LibreOffice itself and by antiword and catdoc (where installed). Then
 
     cargo run --release -- run --input OUT/TOOL --output OUT-TOOL
     python3 ../shared/tools/score.py OUT/TOOL OUT-TOOL
@@ -29,7 +29,7 @@ Needs the converters (not the standard library; not run by CI):
     apt-get install w3m lynx   # optional: their dumps are left out without them
     pip install docx2txt mammoth docx2python python-docx   # optional: the Word document's texts
     pip install 'markitdown[docx]'   # optional: MarkItDown's Markdown
-    apt-get install libreoffice-writer-nogui antiword   # optional: the Word 97 document's
+    apt-get install libreoffice-writer-nogui antiword catdoc   # optional: the Word 97 document's
 
     python3 tools/convert.py OUT FILE.html...
 """
@@ -328,6 +328,9 @@ def word_converters():
         if shutil.which("antiword"):
             converters["antiword"] = via_doc(lambda doc, d: subprocess.run(
                 ["antiword", "-m", "UTF-8.txt", doc], capture_output=True, check=True).stdout.decode("utf-8"))
+        if shutil.which("catdoc"):
+            converters["catdoc"] = via_doc(lambda doc, d: subprocess.run(
+                ["catdoc", "-d", "utf-8", doc], capture_output=True, check=True).stdout.decode("utf-8"))
     return converters
 
 

@@ -480,17 +480,21 @@ const ORDER_WAITING: usize = 8;
 /// / `3` / `务信息` after them). Read as the one reading of that kind in which every row adds
 /// up and the table's column identities hold: each row takes the next seven numbers, or the
 /// next six and, as its first, a number standing alone between label lines later, in the
-/// order of the rows that wait for one. Beside a 法人或其他组织小计 column at `subtotal` each
+/// order of the rows that wait for one. Where no such reading fits, a row may also take the
+/// next numbers but its last (its total), or but its last few where a label follows them,
+/// those standing later after a label or after another waiting row's, in the order of the
+/// rows that wait (a LibreOffice document's PDF: `0 0 3 4 0 0` among the rows' numbers, the
+/// `7` after the labels' block). Beside a 法人或其他组织小计 column at `subtotal` each
 /// row has eight numbers, the 小计 the organisations' and 自然人 plus it the total; it is
 /// checked and dropped. None when the table holds other than a row's numbers for each row,
-/// or when no reading or more than one (by the numbers read) fits; else the cells, with the
-/// rows whose first number stood apart.
+/// or when no reading or more than one (by the numbers read) fits; else the cells, the
+/// rows whose numbers stood apart, and whether some of those were last numbers.
 pub(super) fn reading_order(
     template: Template,
     specs: &[RowSpec],
     tokens: &[Token<'_>],
     subtotal: Option<usize>,
-) -> Option<(Vec<Cell>, Vec<usize>)> {
+) -> Option<(Vec<Cell>, Vec<usize>, bool)> {
     if specs.iter().any(|s| s.cols.len() != 7) {
         return None;
     }
@@ -507,14 +511,12 @@ pub(super) fn reading_order(
         return None;
     }
     let vals: Vec<f64> = at.iter().filter_map(|&i| summand(&tokens[i])).collect();
-    // A number standing alone between label lines (or a label and the table's end).
-    let alone: Vec<bool> = at
-        .iter()
-        .map(|&i| {
-            let text = |t: Option<&Token<'_>>| t.is_none_or(|t| t.kind == Kind::Text);
-            text(i.checked_sub(1).and_then(|p| tokens.get(p))) && text(tokens.get(i + 1))
-        })
-        .collect();
+    // A number after a label (or at the table's start), and one before a label (or at its
+    // end); one that is both stands alone between label lines.
+    let text = |t: Option<&Token<'_>>| t.is_none_or(|t| t.kind == Kind::Text);
+    let opens: Vec<bool> = at.iter().map(|&i| text(i.checked_sub(1).and_then(|p| tokens.get(p)))).collect();
+    let closes: Vec<bool> = at.iter().map(|&i| text(tokens.get(i + 1))).collect();
+    let alone: Vec<bool> = opens.iter().zip(&closes).map(|(o, c)| *o && *c).collect();
     // A row's numbers and its template columns: the 小计's dropped.
     let columns: Vec<(usize, usize)> = (0..m)
         .filter(|&c| Some(c) != subtotal)
@@ -542,25 +544,34 @@ pub(super) fn reading_order(
     };
     // The table's column identities (its rows' own were checked as they were read).
     let holds = |assign: &[usize]| validate::check(&cells(assign), template, &mut Vec::new()) == Some(true);
-    let mut search = Order {
-        holds: &holds,
-        vals: &vals,
-        alone: &alone,
-        m,
-        subtotal,
-        rows: specs.len(),
-        steps: 0,
-        checks: 0,
-        assign: vec![usize::MAX; specs.len() * m],
-        found: None,
-        twice: false,
-    };
-    search.go(0, 0, &mut Vec::new());
-    if search.twice || search.steps > ORDER_STEPS {
-        return None;
+    // Rows whose first numbers stand apart first; then, where no reading of that kind fits,
+    // rows whose last numbers do too (a search of many more readings).
+    for lasts in [false, true] {
+        let mut search = Order {
+            holds: &holds,
+            vals: &vals,
+            alone: &alone,
+            opens: &opens,
+            closes: &closes,
+            lasts,
+            m,
+            subtotal,
+            rows: specs.len(),
+            steps: 0,
+            checks: 0,
+            assign: vec![usize::MAX; specs.len() * m],
+            found: None,
+            twice: false,
+        };
+        search.go(0, 0, &mut Vec::new(), false);
+        if search.twice || search.steps > ORDER_STEPS {
+            return None;
+        }
+        if let Some((assign, apart)) = search.found {
+            return Some((cells(&assign), apart, lasts));
+        }
     }
-    let (assign, apart) = search.found?;
-    Some((cells(&assign), apart))
+    None
 }
 
 /// The search of [`reading_order`]: `assign` gives each cell (row by row) the index of its
@@ -570,6 +581,11 @@ struct Order<'v> {
     holds: &'v dyn Fn(&[usize]) -> bool,
     vals: &'v [f64],
     alone: &'v [bool],
+    /// The numbers after a label, and before one.
+    opens: &'v [bool],
+    closes: &'v [bool],
+    /// Whether a row's last numbers may stand apart.
+    lasts: bool,
     /// A row's numbers: seven, or eight beside the 小计 at `subtotal`.
     m: usize,
     subtotal: Option<usize>,
@@ -578,30 +594,60 @@ struct Order<'v> {
     /// Readings checked against the column identities.
     checks: usize,
     assign: Vec<usize>,
-    /// The first reading found whose columns add up, and its rows whose first number stood
+    /// The first reading found whose columns add up, and its rows whose numbers stood
     /// apart.
     found: Option<(Vec<usize>, Vec<usize>)>,
     /// A second such reading with other numbers was found.
     twice: bool,
 }
 
+/// What a row whose numbers were not all read in a run waits for.
+#[derive(Clone, Copy)]
+enum Wait {
+    /// Its first number, which must be this (its total less the others).
+    First(f64),
+    /// Its last numbers, this many.
+    Last(usize),
+}
+
 impl Order<'_> {
-    /// Reads from number `pos` on, rows `r` on, `waiting` the rows (with the first number
-    /// each must get) whose first number stands later, in their order.
-    fn go(&mut self, pos: usize, r: usize, waiting: &mut Vec<(usize, f64)>) {
+    /// Reads from number `pos` on, rows `r` on, `waiting` the rows whose first or last
+    /// numbers stand later, in their order; `chained`: the number before `pos` was one a
+    /// waiting row took.
+    fn go(&mut self, pos: usize, r: usize, waiting: &mut Vec<(usize, Wait)>, chained: bool) {
         self.steps += 1;
         if self.twice || self.steps > ORDER_STEPS {
             return;
         }
         let n = self.vals.len();
-        // The first number of the row that waits first, standing alone here.
-        if let Some(&(row, want)) = waiting.first() {
-            if pos < n && self.alone[pos] && validate::close(self.vals[pos], want) {
-                let first = waiting.remove(0);
-                self.assign[row * self.m] = pos;
-                self.go(pos + 1, r, waiting);
-                waiting.insert(0, first);
+        let m = self.m;
+        match waiting.first() {
+            // The first number of the row that waits first, standing alone here.
+            Some(&(row, Wait::First(want))) => {
+                if pos < n && self.alone[pos] && validate::close(self.vals[pos], want) {
+                    let first = waiting.remove(0);
+                    self.assign[row * m] = pos;
+                    self.go(pos + 1, r, waiting, true);
+                    waiting.insert(0, first);
+                }
             }
+            // Its last numbers, after a label (or after another waiting row's), with which
+            // the row adds up.
+            Some(&(row, Wait::Last(len))) => {
+                if pos + len <= n && (self.opens[pos] || chained) {
+                    let mut v: Vec<f64> = (0..m - len).map(|c| self.vals[self.assign[row * m + c]]).collect();
+                    v.extend_from_slice(&self.vals[pos..pos + len]);
+                    if numbers_add_up(&v, self.subtotal) {
+                        let first = waiting.remove(0);
+                        for c in 0..len {
+                            self.assign[row * m + m - len + c] = pos + c;
+                        }
+                        self.go(pos + len, r, waiting, true);
+                        waiting.insert(0, first);
+                    }
+                }
+            }
+            None => {}
         }
         if r == self.rows {
             if pos == n && waiting.is_empty() {
@@ -609,24 +655,46 @@ impl Order<'_> {
             }
             return;
         }
-        let m = self.m;
         // The row's numbers, one after the other.
-        if pos + m <= n && numbers_add_up(&self.vals[pos..pos + m], self.subtotal) {
+        let whole = pos + m <= n && numbers_add_up(&self.vals[pos..pos + m], self.subtotal);
+        if whole {
             for c in 0..m {
                 self.assign[r * m + c] = pos + c;
             }
-            self.go(pos + m, r + 1, waiting);
+            self.go(pos + m, r + 1, waiting, false);
+        }
+        if waiting.len() >= ORDER_WAITING {
+            return;
         }
         // All but its first, which stands later.
-        if pos + m - 1 <= n && waiting.len() < ORDER_WAITING {
+        if pos + m - 1 <= n {
             if let Some(want) = self.first_of(&self.vals[pos..pos + m - 1]) {
                 for c in 1..m {
                     self.assign[r * m + c] = pos + c - 1;
                 }
-                waiting.push((r, want));
-                self.go(pos + m - 1, r + 1, waiting);
+                waiting.push((r, Wait::First(want)));
+                self.go(pos + m - 1, r + 1, waiting, false);
                 waiting.pop();
             }
+        }
+        // All but its last (its total), or but its last few where a label follows its first
+        // ones (a LibreOffice document's PDF read by pdftotext: `0 0 3 4 0 0` and the next
+        // row's numbers, the `7` after the labels' block), which stand later: where the next
+        // numbers are no row that adds up (a row of zeros fits everywhere).
+        if whole || !self.lasts {
+            return;
+        }
+        for len in 1..m - 1 {
+            let k = m - len;
+            if pos + k > n || (len > 1 && !self.closes[pos + k - 1]) {
+                continue;
+            }
+            for c in 0..k {
+                self.assign[r * m + c] = pos + c;
+            }
+            waiting.push((r, Wait::Last(len)));
+            self.go(pos + k, r + 1, waiting, false);
+            waiting.pop();
         }
     }
 
@@ -649,8 +717,9 @@ impl Order<'_> {
     }
 
     fn record(&mut self) {
+        let m = self.m;
         let apart: Vec<usize> = (0..self.rows)
-            .filter(|&r| self.assign[r * self.m] + 1 != self.assign[r * self.m + 1])
+            .filter(|&r| (0..m - 1).any(|c| self.assign[r * m + c] + 1 != self.assign[r * m + c + 1]))
             .collect();
         if let Some((seen, before)) = &self.found {
             if seen

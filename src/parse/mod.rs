@@ -1718,7 +1718,7 @@ fn by_reading_order(
     if !filled.contains(&false) && !left_out {
         return;
     }
-    let Some((cells, apart)) = reading_order(template, specs, tokens, subtotal) else {
+    let Some((cells, apart, lasts)) = reading_order(template, specs, tokens, subtotal) else {
         return;
     };
     ex.cells = cells;
@@ -1739,7 +1739,9 @@ fn by_reading_order(
             if keys.is_empty() {
                 String::new()
             } else {
-                format!(", the first numbers of row(s) {} with their labels after later rows'", keys.join(", "))
+                let which = if lasts { "" } else { " with their labels" };
+                let what = if lasts { "some numbers" } else { "the first numbers" };
+                format!(", {what} of row(s) {}{which} after later rows'", keys.join(", "))
             },
             if subtotal.is_some() {
                 " (each row's 法人或其他组织小计 the organisations' sum, and not emitted)"
@@ -3624,6 +3626,72 @@ mod tests {
         // A first number that makes its row not add up: no reading of the numbers' order
         // fits, and the table is not read so.
         let ex = labelled_text(Table::Applications, template, &text(&|a| rows[a][0] + 1), Form::Text);
+        assert!(
+            !ex.diags.iter().any(|d| d.message.contains("reading order")),
+            "{:?}",
+            ex.diags
+        );
+    }
+
+    #[test]
+    fn rows_whose_last_numbers_stand_after_a_block_of_labels_are_read_by_the_numbers_order() {
+        // A LibreOffice document's PDF read by pdftotext (`converted/full_2024_libreoffice_
+        // pdftotext`): 上年结转's total after the labels' block, 结转下年度's last two after a
+        // label that follows its first five (its numbers still in order: read as a row).
+        let template = Template::T2021;
+        let specs = template::rows(Table::Applications, template);
+        let rows = application_rows(
+            specs,
+            &[
+                ("new_received", [13, 2, 1, 3, 0, 0, 19]),
+                ("carried_over", [2, 0, 3, 4, 0, 0, 9]),
+                ("granted", [5, 1, 3, 6, 0, 0, 15]),
+                ("withheld.internal_affairs", [3, 0, 0, 0, 0, 0, 3]),
+                ("unable.not_held", [4, 1, 0, 0, 0, 0, 5]),
+                ("unable.needs_creation", [2, 0, 0, 0, 0, 0, 2]),
+                ("total", [14, 2, 3, 6, 0, 0, 25]),
+                ("carried_forward", [1, 0, 1, 1, 0, 0, 3]),
+            ],
+        );
+        let text = |total_of_carried_over: u32| {
+            let mut text = String::from(
+                "申请人情况\n自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n",
+            );
+            let numbers = |v: &[u32]| v.iter().map(|v| format!("{v}\n")).collect::<String>();
+            for (r, spec) in specs.iter().enumerate() {
+                text.push_str(&format!("{}\n", spec.label));
+                match spec.key {
+                    "carried_over" => text.push_str(&numbers(&rows[r][..6])),
+                    "carried_forward" => {
+                        text.push_str(&numbers(&rows[r][..5]));
+                        text.push_str(&format!("（七）总计\n{}", numbers(&rows[r][5..])));
+                    }
+                    _ => text.push_str(&numbers(&rows[r])),
+                }
+                if spec.key == "not_processed.confirmation_request" {
+                    text.push_str(&format!("（二）部分公开\n（四）无法提供\n总计\n{total_of_carried_over}\n"));
+                }
+            }
+            text
+        };
+        let ex = labelled_text(Table::Applications, template, &text(9), Form::Text);
+        for (r, spec) in specs.iter().enumerate() {
+            assert_eq!(
+                values(&ex, spec.key),
+                rows[r].map(|v| Some(f64::from(v))).to_vec(),
+                "{} {:?}",
+                spec.key,
+                ex.diags
+            );
+        }
+        assert!(
+            ex.diags.iter().any(|d| d.code == Code::MissingValues
+                && d.message.contains("some numbers of row(s) carried_over after")),
+            "{:?}",
+            ex.diags
+        );
+        // A total that makes its row not add up: no such reading fits.
+        let ex = labelled_text(Table::Applications, template, &text(8), Form::Text);
         assert!(
             !ex.diags.iter().any(|d| d.message.contains("reading order")),
             "{:?}",
