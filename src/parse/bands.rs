@@ -484,11 +484,15 @@ const ORDER_WAITING: usize = 8;
 /// next numbers but its last (its total), or but its last few where a label follows them,
 /// those standing later after a label or after another waiting row's, in the order of the
 /// rows that wait (a LibreOffice document's PDF: `0 0 3 4 0 0` among the rows' numbers, the
-/// `7` after the labels' block). Beside a 法人或其他组织小计 column at `subtotal` each
+/// `7` after the labels' block). Where none fits either, any one of a row's numbers, or any
+/// two where a label follows its others, may stand later, in a run of numbers shorter than a
+/// row's that waiting rows' numbers make up (`1 3 0 0 0` / `3.其他` / … / `0 4`: 结转下年度's
+/// 商业企业 and 总计; its numbers in order, `1 3 0 0 0 0 4`, add up, its columns do not).
+/// Beside a 法人或其他组织小计 column at `subtotal` each
 /// row has eight numbers, the 小计 the organisations' and 自然人 plus it the total; it is
 /// checked and dropped. None when the table holds other than a row's numbers for each row,
 /// or when no reading or more than one (by the numbers read) fits; else the cells, the
-/// rows whose numbers stood apart, and whether some of those were last numbers.
+/// rows whose numbers stood apart, and whether some of those were other than first ones.
 pub(super) fn reading_order(
     template: Template,
     specs: &[RowSpec],
@@ -514,9 +518,26 @@ pub(super) fn reading_order(
     // A number after a label (or at the table's start), and one before a label (or at its
     // end); one that is both stands alone between label lines.
     let text = |t: Option<&Token<'_>>| t.is_none_or(|t| t.kind == Kind::Text);
-    let opens: Vec<bool> = at.iter().map(|&i| text(i.checked_sub(1).and_then(|p| tokens.get(p)))).collect();
+    let opens: Vec<bool> = at
+        .iter()
+        .map(|&i| text(i.checked_sub(1).and_then(|p| tokens.get(p))))
+        .collect();
     let closes: Vec<bool> = at.iter().map(|&i| text(tokens.get(i + 1))).collect();
     let alone: Vec<bool> = opens.iter().zip(&closes).map(|(o, c)| *o && *c).collect();
+    // The numbers in runs of fewer than a row's between labels, and how many of them stand
+    // from each number on: where a row's numbers that stand apart may be.
+    let mut short = vec![false; at.len()];
+    let mut start = 0;
+    for i in 0..at.len() {
+        if closes[i] {
+            short[start..=i].fill(i + 1 - start < m);
+            start = i + 1;
+        }
+    }
+    let mut stray = vec![0; at.len() + 1];
+    for i in (0..at.len()).rev() {
+        stray[i] = stray[i + 1] + usize::from(short[i]);
+    }
     // A row's numbers and its template columns: the 小计's dropped.
     let columns: Vec<(usize, usize)> = (0..m)
         .filter(|&c| Some(c) != subtotal)
@@ -546,14 +567,16 @@ pub(super) fn reading_order(
     let holds = |assign: &[usize]| validate::check(&cells(assign), template, &mut Vec::new()) == Some(true);
     // Rows whose first numbers stand apart first; then, where no reading of that kind fits,
     // rows whose last numbers do too (a search of many more readings).
-    for lasts in [false, true] {
+    for apart in [Apart::First, Apart::Last, Apart::Any] {
         let mut search = Order {
             holds: &holds,
             vals: &vals,
             alone: &alone,
             opens: &opens,
             closes: &closes,
-            lasts,
+            short: &short,
+            stray: &stray,
+            apart,
             m,
             subtotal,
             rows: specs.len(),
@@ -562,13 +585,14 @@ pub(super) fn reading_order(
             assign: vec![usize::MAX; specs.len() * m],
             found: None,
             twice: false,
+            checked: std::collections::HashSet::new(),
         };
         search.go(0, 0, &mut Vec::new(), false);
         if search.twice || search.steps > ORDER_STEPS {
             return None;
         }
-        if let Some((assign, apart)) = search.found {
-            return Some((cells(&assign), apart, lasts));
+        if let Some((assign, rows)) = search.found {
+            return Some((cells(&assign), rows, apart != Apart::First));
         }
     }
     None
@@ -584,8 +608,11 @@ struct Order<'v> {
     /// The numbers after a label, and before one.
     opens: &'v [bool],
     closes: &'v [bool],
-    /// Whether a row's last numbers may stand apart.
-    lasts: bool,
+    /// The numbers in runs shorter than a row's, and how many stand from each on.
+    short: &'v [bool],
+    stray: &'v [usize],
+    /// Which of a row's numbers may stand apart.
+    apart: Apart,
     /// A row's numbers: seven, or eight beside the 小计 at `subtotal`.
     m: usize,
     subtotal: Option<usize>,
@@ -599,6 +626,17 @@ struct Order<'v> {
     found: Option<(Vec<usize>, Vec<usize>)>,
     /// A second such reading with other numbers was found.
     twice: bool,
+    /// The numbers of the readings checked.
+    checked: std::collections::HashSet<Vec<u64>>,
+}
+
+/// Which numbers of a row [`reading_order`]'s search lets stand apart: the first; then the
+/// first or the last few; then any.
+#[derive(Clone, Copy, PartialEq)]
+enum Apart {
+    First,
+    Last,
+    Any,
 }
 
 /// What a row whose numbers were not all read in a run waits for.
@@ -606,8 +644,13 @@ struct Order<'v> {
 enum Wait {
     /// Its first number, which must be this (its total less the others).
     First(f64),
-    /// Its last numbers, this many.
-    Last(usize),
+    /// Its numbers in these columns (a bit each), in their order.
+    Apart(u16),
+}
+
+/// The columns of a row of `m` numbers in `mask`, in their order, or not in it.
+fn columns_of(mask: u16, m: usize, apart: bool) -> impl Iterator<Item = usize> {
+    (0..m).filter(move |&c| (mask >> c) & 1 == u16::from(apart))
 }
 
 impl Order<'_> {
@@ -621,33 +664,51 @@ impl Order<'_> {
         }
         let n = self.vals.len();
         let m = self.m;
+        // Any of a row's numbers apart: they stand in runs shorter than a row's, as many as
+        // wait.
+        let any = self.apart == Apart::Any;
+        if any {
+            let pending: usize = waiting
+                .iter()
+                .map(|(_, w)| match w {
+                    Wait::First(_) => 1,
+                    Wait::Apart(mask) => mask.count_ones() as usize,
+                })
+                .sum();
+            if pending > self.stray[pos] {
+                return;
+            }
+        }
         match waiting.first() {
             // The first number of the row that waits first, standing alone here.
-            Some(&(row, Wait::First(want))) => {
-                if pos < n && self.alone[pos] && validate::close(self.vals[pos], want) {
+            Some(&(row, Wait::First(want))) if pos < n && self.alone[pos] && validate::close(self.vals[pos], want) => {
+                let first = waiting.remove(0);
+                self.assign[row * m] = pos;
+                self.go(pos + 1, r, waiting, true);
+                waiting.insert(0, first);
+            }
+            // Its other numbers, after a label (or after another waiting row's), with which
+            // the row adds up.
+            Some(&(row, Wait::Apart(mask)))
+                if pos + mask.count_ones() as usize <= n
+                    && (self.opens[pos] || chained)
+                    && (!any || self.short[pos]) =>
+            {
+                for (k, c) in columns_of(mask, m, true).enumerate() {
+                    self.assign[row * m + c] = pos + k;
+                }
+                let v: Vec<f64> = (0..m).map(|c| self.vals[self.assign[row * m + c]]).collect();
+                if numbers_add_up(&v, self.subtotal) {
                     let first = waiting.remove(0);
-                    self.assign[row * m] = pos;
-                    self.go(pos + 1, r, waiting, true);
+                    self.go(pos + mask.count_ones() as usize, r, waiting, true);
                     waiting.insert(0, first);
                 }
             }
-            // Its last numbers, after a label (or after another waiting row's), with which
-            // the row adds up.
-            Some(&(row, Wait::Last(len))) => {
-                if pos + len <= n && (self.opens[pos] || chained) {
-                    let mut v: Vec<f64> = (0..m - len).map(|c| self.vals[self.assign[row * m + c]]).collect();
-                    v.extend_from_slice(&self.vals[pos..pos + len]);
-                    if numbers_add_up(&v, self.subtotal) {
-                        let first = waiting.remove(0);
-                        for c in 0..len {
-                            self.assign[row * m + m - len + c] = pos + c;
-                        }
-                        self.go(pos + len, r, waiting, true);
-                        waiting.insert(0, first);
-                    }
-                }
-            }
-            None => {}
+            _ => {}
+        }
+        // (The rest of a run a waiting row's numbers started is other waiting rows'.)
+        if any && chained && !self.closes[pos - 1] {
+            return;
         }
         if r == self.rows {
             if pos == n && waiting.is_empty() {
@@ -666,8 +727,9 @@ impl Order<'_> {
         if waiting.len() >= ORDER_WAITING {
             return;
         }
-        // All but its first, which stands later.
-        if pos + m - 1 <= n {
+        // All but its first, which stands later (where any may, of a row that does not add
+        // up in place).
+        if pos + m - 1 <= n && !(any && whole) {
             if let Some(want) = self.first_of(&self.vals[pos..pos + m - 1]) {
                 for c in 1..m {
                     self.assign[r * m + c] = pos + c - 1;
@@ -681,18 +743,38 @@ impl Order<'_> {
         // ones (a LibreOffice document's PDF read by pdftotext: `0 0 3 4 0 0` and the next
         // row's numbers, the `7` after the labels' block), which stand later: where the next
         // numbers are no row that adds up (a row of zeros fits everywhere).
-        if whole || !self.lasts {
+        // (A row that adds up across a label may be none: `1 3 0 0 0` / `3.其他` / `0 4`.)
+        let across = || (pos..pos + m - 1).any(|i| self.closes[i]);
+        if self.apart == Apart::First || (whole && !(any && across())) {
             return;
         }
-        for len in 1..m - 1 {
+        // Then, where that found none, any one number of the row, or any two where a label
+        // follows its others (`1 3 0 0 0` / `3.其他` … `0 4`: its 商业企业 and 总计 later).
+        let last = |len: usize| ((1u16 << len) - 1) << (m - len);
+        let masks: Vec<u16> = match self.apart {
+            Apart::First => Vec::new(),
+            Apart::Last => (1..m - 1).map(last).collect(),
+            Apart::Any => {
+                let pairs = (0..m).flat_map(|a| (a + 1..m).map(move |b| (1u16 << a) | (1u16 << b)));
+                (0..m)
+                    .map(|c| 1u16 << c)
+                    .chain(pairs)
+                    .chain((3..m - 1).map(last))
+                    .filter(|&mask| mask != 1)
+                    .collect()
+            }
+        };
+        for mask in masks {
+            let len = mask.count_ones() as usize;
             let k = m - len;
-            if pos + k > n || (len > 1 && !self.closes[pos + k - 1]) {
+            // (A label after its others where they would add up as a row.)
+            if pos + k > n || ((len > 1 || whole) && !self.closes[pos + k - 1]) {
                 continue;
             }
-            for c in 0..k {
-                self.assign[r * m + c] = pos + c;
+            for (i, c) in columns_of(mask, m, false).enumerate() {
+                self.assign[r * m + c] = pos + i;
             }
-            waiting.push((r, Wait::Last(len)));
+            waiting.push((r, Wait::Apart(mask)));
             self.go(pos + k, r + 1, waiting, false);
             waiting.pop();
         }
@@ -734,6 +816,11 @@ impl Order<'_> {
                 }
                 return;
             }
+        }
+        // (Readings with the numbers of one checked before: that one's answer.)
+        let numbers: Vec<u64> = self.assign.iter().map(|&i| self.vals[i].to_bits()).collect();
+        if !self.checked.insert(numbers) {
+            return;
         }
         self.checks += 1;
         if self.checks > ORDER_CHECKS {
