@@ -1010,8 +1010,12 @@ pub fn labelled(
             break;
         }
         if form == Form::Text && table == Table::Applications {
-            join_value_between_lines(&mut run, &mut all, specs, &filled, cursor, subtotal_at);
+            join_value_between_lines(&mut run, &mut all, specs, &filled, cursor, subtotal_at, false);
             header_after_first_label(&mut run);
+        } else if form == Form::Text && table == Table::ActiveDisclosure && counts_between_lines(&run, all.front()) {
+            // (The first table's rows too, of counts, each value the row's: `行政规范性文` /
+            // `58` / `件` / `45` / `546`.)
+            join_value_between_lines(&mut run, &mut all, specs, &filled, cursor, None, true);
         }
         // Rows whose labels stand before this run's own, each by itself.
         let empties = rows_before(&mut run, specs, &mut filled, &mut cursor, form);
@@ -1548,9 +1552,23 @@ fn carry_into(mut c: Run<'_>, run: &mut Run<'_>) {
     run.first_line = c.first_line;
 }
 
+/// Whether `run`'s values and the next run's are counts alone (no sign, no fraction, no
+/// unit): a first table's row whose value stands between its label's lines is read so only
+/// where its columns cannot be told apart by what they hold otherwise (pdfminer's text, a
+/// column at a time, gives a 政府集中采购 row's amount between its label's lines, its deals
+/// after, and a 行政事业性收费 row's signed change before its count), for no identity
+/// checks the order of that table's columns.
+fn counts_between_lines(run: &Run<'_>, next: Option<&Run<'_>>) -> bool {
+    let count = |t: &Token<'_>| {
+        grid::number(t).is_some_and(|n| !n.signed && n.unit.is_none() && n.value >= 0.0 && n.value.fract() == 0.0)
+    };
+    run.values.len() == 1 && next.is_some_and(|next| run.values.iter().chain(&next.values).all(count))
+}
+
 /// A row's first value between its label's lines ([`value_between_label_lines`]): the next
 /// run's label joined to `run`'s and its values to the row's, the values after the row's
-/// (the next row's, its label elsewhere) put back as a run of their own.
+/// (the next row's, its label elsewhere) put back as a run of their own; `exact`: only where
+/// the two runs hold the row's values and no more.
 fn join_value_between_lines<'a>(
     run: &mut Run<'a>,
     all: &mut VecDeque<Run<'a>>,
@@ -1558,6 +1576,7 @@ fn join_value_between_lines<'a>(
     filled: &[bool],
     cursor: usize,
     subtotal_at: Option<usize>,
+    exact: bool,
 ) {
     let Some(next) = all.front() else {
         return;
@@ -1565,6 +1584,13 @@ fn join_value_between_lines<'a>(
     let Some(m) = value_between_label_lines(run, next, specs, filled, cursor, subtotal_at) else {
         return;
     };
+    if exact {
+        let joined = [run.label.as_str(), &next.label].concat();
+        let row = labels::match_row(&joined, specs, filled, cursor);
+        if row.is_none_or(|i| specs[i].cols.len() != 1 + next.values.len()) {
+            return;
+        }
+    }
     let mut next = all.pop_front().expect("the front run");
     let at = run.label.len();
     run.breaks.push((at, next.label_line));
@@ -3631,6 +3657,29 @@ mod tests {
             "{:?}",
             ex.diags
         );
+    }
+
+    #[test]
+    fn a_first_table_rows_first_count_between_its_labels_lines_is_its_own() {
+        // A LibreOffice document's PDF read by pdftotext (real/018's page): the label wrapped
+        // in its narrow cell, the row's first count between its lines.
+        let text = "第二十条第（一）项\n信息内容\n本年制发件数 本年废止件数 现行有效件数\n规章\n0\n0\n0\n行政规范性文\n58\n件\n45\n546\n";
+        let ex = labelled_text(Table::ActiveDisclosure, Template::T2021, text, Form::Text);
+        assert_eq!(
+            values(&ex, "normative_documents"),
+            [58.0, 45.0, 546.0].map(Some),
+            "{:?}",
+            ex.diags
+        );
+        // Not where the values are more than the row's (`\+7` read as a label, the next
+        // row's after it), nor other than counts (an amount, a signed change: pdfminer's text
+        // a column at a time puts them so, and no identity orders the table's columns).
+        for (between, after) in [("58", "45\n546\n7"), ("58.5", "45\n546"), ("+58", "45\n546")] {
+            let text = text.replace("58\n件\n45\n546", &format!("{between}\n件\n{after}"));
+            let ex = labelled_text(Table::ActiveDisclosure, Template::T2021, &text, Form::Text);
+            let first = values(&ex, "normative_documents").first().copied().flatten();
+            assert_ne!(first, Some(between.parse::<f64>().unwrap()), "{text}");
+        }
     }
 
     #[test]
