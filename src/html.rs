@@ -622,7 +622,7 @@ impl<'a> Dom<'a> {
 /// fast path does not decode exactly as html5ever would (named references not in
 /// [`NAMED_REFS`], legacy references without `;`, numeric ones without `;` or to code
 /// points the standard replaces).
-fn decode_refs(s: &str) -> Option<Cow<'_, str>> {
+pub(crate) fn decode_refs(s: &str) -> Option<Cow<'_, str>> {
     if !s.contains('&') {
         return Some(Cow::Borrowed(s));
     }

@@ -892,6 +892,32 @@ mod tests {
             "{:?}",
             o.diagnostics
         );
+        // A page in traditional characters written as character references (a crawler
+        // writing ASCII), its metadata's title so too: read in simplified ones.
+        let refs = |s: &str| {
+            s.chars()
+                .map(|c| {
+                    if c.is_ascii() {
+                        c.to_string()
+                    } else {
+                        format!("&#{};", c as u32)
+                    }
+                })
+                .collect::<String>()
+        };
+        let meta = format!(
+            r#"<meta name="ArticleTitle" content="{}"/>"#,
+            refs("平潭綜合實驗區市場監督管理局2019年度政府信息公開工作年度報告")
+        );
+        let body = refs(&"本機關認真貫徹落實條例，積極推進政務公開，開展檢查與評議。".repeat(3));
+        let o = process_bytes("page.html", page(&meta, &body).as_bytes(), &Limits::default());
+        assert_eq!(
+            (o.agency.as_deref(), o.year),
+            (Some("平潭综合实验区市场监督管理局"), Some(2019)),
+            "{:?}",
+            o.diagnostics
+        );
+        assert!(o.diagnostics.iter().any(|d| d.code == Code::Traditional));
     }
 
     #[test]

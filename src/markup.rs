@@ -86,10 +86,11 @@ pub(crate) fn meta_pubdate(page: &str) -> Option<i32> {
 pub(crate) fn meta_title(page: &str) -> Option<String> {
     static NAME: std::sync::LazyLock<aho_corasick::AhoCorasick> =
         std::sync::LazyLock::new(|| meta_name("articletitle"));
+    // (Its character references read: a page written in ASCII writes its title so.)
     meta_contents(page, &NAME)
         .map(str::trim)
         .find(|t| !t.is_empty())
-        .map(String::from)
+        .map(|t| html::decode_refs(t).map_or_else(|| t.to_string(), std::borrow::Cow::into_owned))
 }
 
 /// The agency and year a page's metadata title gives where its text shows no title with
