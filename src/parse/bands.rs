@@ -566,7 +566,8 @@ pub(super) fn reading_order(
     // The table's column identities (its rows' own were checked as they were read).
     let holds = |assign: &[usize]| validate::check(&cells(assign), template, &mut Vec::new()) == Some(true);
     // Rows whose first numbers stand apart first; then, where no reading of that kind fits,
-    // rows whose last numbers do too (a search of many more readings).
+    // rows whose last numbers do too; then any one or two of a row's (each a search of many
+    // more readings).
     for apart in [Apart::First, Apart::Last, Apart::Any] {
         let mut search = Order {
             holds: &holds,
