@@ -75,18 +75,17 @@ pub fn simplified(text: &str) -> Option<String> {
     if traditional < AT_LEAST || traditional < 4 * simplified {
         return None;
     }
-    Some(
-        text.chars()
-            .map(|c| if cjk(&c) { t.get(c).unwrap_or(c) } else { c })
-            .collect(),
-    )
+    Some(mapped(text))
 }
 
-/// A text of a report read as traditional, each character in simplified ones (a page's
+/// A text of a report read as traditional, each character in simplified ones (also a page's
 /// metadata title, which its text's test did not see).
 pub fn mapped(text: &str) -> String {
     let t = &*TABLE;
-    text.chars().map(|c| t.get(c).unwrap_or(c)).collect()
+    // (Every character of the table is a CJK one: the others are not looked up.)
+    text.chars()
+        .map(|c| if c >= '\u{2E80}' { t.get(c).unwrap_or(c) } else { c })
+        .collect()
 }
 
 impl Table {

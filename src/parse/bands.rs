@@ -568,7 +568,21 @@ pub(super) fn reading_order(
     // Rows whose first numbers stand apart first; then, where no reading of that kind fits,
     // rows whose last numbers do too; then any one or two of a row's (each a search of many
     // more readings).
-    for apart in [Apart::First, Apart::Last, Apart::Any] {
+    // The columns a row may leave for later, in each pass but the first (whose first number
+    // waits as `Wait::First`): its last few; then any one, any two, or its last few.
+    let last = |len: usize| ((1u16 << len) - 1) << (m - len);
+    let lasts: Vec<u16> = (1..m - 1).map(last).collect();
+    let pairs = (0..m).flat_map(|a| (a + 1..m).map(move |b| (1u16 << a) | (1u16 << b)));
+    let any: Vec<u16> = (1..m)
+        .map(|c| 1u16 << c)
+        .chain(pairs)
+        .chain((3..m - 1).map(last))
+        .collect();
+    for (apart, masks) in [
+        (Apart::First, &[][..]),
+        (Apart::Last, &lasts[..]),
+        (Apart::Any, &any[..]),
+    ] {
         let mut search = Order {
             holds: &holds,
             vals: &vals,
@@ -578,6 +592,7 @@ pub(super) fn reading_order(
             short: &short,
             stray: &stray,
             apart,
+            masks,
             m,
             subtotal,
             rows: specs.len(),
@@ -612,8 +627,10 @@ struct Order<'v> {
     /// The numbers in runs shorter than a row's, and how many stand from each on.
     short: &'v [bool],
     stray: &'v [usize],
-    /// Which of a row's numbers may stand apart.
+    /// Which of a row's numbers may stand apart, and the sets of its columns (a bit each)
+    /// that may.
     apart: Apart,
+    masks: &'v [u16],
     /// A row's numbers: seven, or eight beside the 小计 at `subtotal`.
     m: usize,
     subtotal: Option<usize>,
@@ -751,21 +768,7 @@ impl Order<'_> {
         }
         // Then, where that found none, any one number of the row, or any two where a label
         // follows its others (`1 3 0 0 0` / `3.其他` … `0 4`: its 商业企业 and 总计 later).
-        let last = |len: usize| ((1u16 << len) - 1) << (m - len);
-        let masks: Vec<u16> = match self.apart {
-            Apart::First => Vec::new(),
-            Apart::Last => (1..m - 1).map(last).collect(),
-            Apart::Any => {
-                let pairs = (0..m).flat_map(|a| (a + 1..m).map(move |b| (1u16 << a) | (1u16 << b)));
-                (0..m)
-                    .map(|c| 1u16 << c)
-                    .chain(pairs)
-                    .chain((3..m - 1).map(last))
-                    .filter(|&mask| mask != 1)
-                    .collect()
-            }
-        };
-        for mask in masks {
+        for &mask in self.masks {
             let len = mask.count_ones() as usize;
             let k = m - len;
             // (A label after its others where they would add up as a row.)

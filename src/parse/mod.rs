@@ -619,7 +619,7 @@ fn rejoin(run: &mut Run<'_>, next: &mut Run<'_>, specs: &[RowSpec], filled: &[bo
 /// label's last lines (from the line after the value's or the next) and the
 /// rest; joined, they name a row with a value for each of its columns (and its 小计, where
 /// the table has one, at `subtotal`), the row each of them names alone if any. Returns how
-/// many values the row takes.
+/// many values the row takes, and how many it has.
 fn value_between_label_lines(
     run: &Run<'_>,
     next: &Run<'_>,
@@ -627,7 +627,7 @@ fn value_between_label_lines(
     filled: &[bool],
     cursor: usize,
     subtotal: Option<usize>,
-) -> Option<usize> {
+) -> Option<(usize, usize)> {
     let [value] = run.values.as_slice() else {
         return None;
     };
@@ -665,16 +665,16 @@ fn value_between_label_lines(
     // them (`join_wrapped`), or the next row's where the row's add up without them.
     let n = 1 + next.values.len();
     if n == m {
-        return Some(m);
+        return Some((m, m));
     }
     let first: Option<Vec<f64>> = std::iter::once(value)
         .chain(&next.values[..m - 1])
         .map(|t| grid::number(t).map(|n| n.value))
         .collect();
     if first.is_some_and(|v| numbers_add_up(&v, subtotal)) {
-        Some(m)
+        Some((m, m))
     } else {
-        (n <= m + 2).then_some(n)
+        (n <= m + 2).then_some((n, m))
     }
 }
 
@@ -1581,15 +1581,11 @@ fn join_value_between_lines<'a>(
     let Some(next) = all.front() else {
         return;
     };
-    let Some(m) = value_between_label_lines(run, next, specs, filled, cursor, subtotal_at) else {
+    let Some((m, of)) = value_between_label_lines(run, next, specs, filled, cursor, subtotal_at) else {
         return;
     };
-    if exact {
-        let joined = [run.label.as_str(), &next.label].concat();
-        let row = labels::match_row(&joined, specs, filled, cursor);
-        if row.is_none_or(|i| specs[i].cols.len() != 1 + next.values.len()) {
-            return;
-        }
+    if exact && of != 1 + next.values.len() {
+        return;
     }
     let mut next = all.pop_front().expect("the front run");
     let at = run.label.len();
