@@ -68,7 +68,7 @@ pub enum Form {
 }
 
 /// A run of values with the label before it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Run<'a> {
     label: String,
     label_line: u32,
@@ -1581,13 +1581,28 @@ fn join_value_between_lines<'a>(
     let Some(next) = all.front() else {
         return;
     };
-    let Some((m, of)) = value_between_label_lines(run, next, specs, filled, cursor, subtotal_at) else {
+    // (The label's last lines after a group's label's last piece, which its narrow cell
+    // wrapped beside the row's: `（六）其他处 2.申请人逾期…其政府信息公` / `0` / `理` / `开申请`.)
+    let piece = group_piece(&run.label, next);
+    let cut;
+    let view = if piece > 0 {
+        let mut rest = next.clone();
+        cut_label(&mut rest, piece);
+        cut = rest;
+        &cut
+    } else {
+        next
+    };
+    let Some((m, of)) = value_between_label_lines(run, view, specs, filled, cursor, subtotal_at) else {
         return;
     };
     if exact && of != 1 + next.values.len() {
         return;
     }
     let mut next = all.pop_front().expect("the front run");
+    if piece > 0 {
+        cut_label(&mut next, piece);
+    }
     let at = run.label.len();
     run.breaks.push((at, next.label_line));
     run.label.push_str(&next.label);
@@ -1596,6 +1611,28 @@ fn join_value_between_lines<'a>(
     if let Some(first) = more.first() {
         let line = first.line;
         all.push_front(Run::cut(String::new(), line, more, next.header_unit));
+    }
+}
+
+/// The length of `next`'s first line where it is the last piece of a group's label whose
+/// other pieces end `label`'s (`（六）其他处` … / `理`): at most three characters, on a line
+/// of its own before the rest of `next`'s label; 0 otherwise.
+fn group_piece(label: &str, next: &Run<'_>) -> usize {
+    const GROUPS: [&str; 6] = ["其他处理", "其它处理", "不予处理", "不予公开", "无法提供", "办理结果"];
+    let Some(&(end, _)) = next.breaks.first() else {
+        return 0;
+    };
+    let piece = &next.label[..end];
+    if piece.is_empty() || piece.chars().count() > 3 {
+        return 0;
+    }
+    let completes = |g: &str| {
+        g.len() > piece.len() && g.ends_with(piece) && label.contains(&g[..g.len() - piece.len()]) && !label.contains(g)
+    };
+    if GROUPS.iter().any(|g| completes(g)) {
+        end
+    } else {
+        0
     }
 }
 
@@ -4324,6 +4361,31 @@ mod tests {
             [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0].map(Some),
             "{:?}",
             ex.diags
+        );
+        // A group's label's last piece between the value and the label's last line, its
+        // other pieces on the label's first (LibreOffice's PDF read by pdftotext: `（六）其他处`
+        // wrapped in its narrow cell); the next row's values after the row's.
+        let text = format!(
+            "{}（六）其他处 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公\n2\n理\n开申请\n{}{}3.其他\n",
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n",
+            a_line("1 0 0 0 0 3"),
+            a_line("1 0 0 0 0 0 1"),
+        );
+        let ex = labelled_text(Table::Applications, Template::T2021, &text, Form::Text);
+        assert_eq!(
+            values(&ex, "other.unpaid_fee"),
+            [2.0, 1.0, 0.0, 0.0, 0.0, 0.0, 3.0].map(Some),
+            "{:?}",
+            ex.diags
+        );
+        // Not a piece of another group's label (`理` ends none the label's first line begins).
+        let other = text.replace("（六）其他处 ", "");
+        let ex = labelled_text(Table::Applications, Template::T2021, &other, Form::Text);
+        assert_ne!(
+            values(&ex, "other.unpaid_fee").first(),
+            Some(&Some(2.0)),
+            "{:?}",
+            ex.cells
         );
         // The next row's label after the value is no line of this one's.
         let text = format!(
