@@ -740,7 +740,8 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
         m.agency = signatory(lines)
             .or_else(|| compiled_by(&singles))
             .or_else(|| summary().filter(|o| Some(o.0) == m.year).and_then(|o| o.1))
-            .or_else(|| byline(lines));
+            .or_else(|| byline(lines))
+            .or_else(|| site_after_title(lines, m.title_line?));
     }
     // No title at all (a crawler's body saved without the header above it, a page's text
     // without its heading): the agency and year of the sentence that names the report
@@ -1196,6 +1197,34 @@ pub(super) fn placed(n: &str) -> bool {
 
 /// Characters that end the name of an area (某某省, 某某市, 某某区 …).
 pub(super) const AREAS: [char; 7] = ['省', '市', '区', '县', '州', '旗', '盟'];
+
+/// The site a page's `<title>` names after the report's own title where that names no
+/// agency (`2023年政府信息公开工作年度报告_某某区人民政府`, `… - 某某县教育局`): a page on
+/// the agency's own site, its name the site's, without the site's words (门户网站).
+fn site_after_title(lines: &[Line<'_>], title_line: u32) -> Option<String> {
+    let line = lines.iter().find(|l| l.no == title_line)?;
+    let norm = normalize(line.text);
+    let after = &norm[norm.find("报告")? + "报告".len()..];
+    let rest = after.trim_start_matches(|c: char| "(（全文）)".contains(c));
+    let rest = rest
+        .strip_prefix(['-', '_', '|', '—', '–'])?
+        .trim_start_matches(['-', '—']);
+    let name = ["门户网站", "网站", "政府网", "门户网"]
+        .iter()
+        .find_map(|w| {
+            rest.strip_suffix(w).map(|n| {
+                if w.starts_with('政') {
+                    format!("{n}政府")
+                } else {
+                    n.to_string()
+                }
+            })
+        })
+        .unwrap_or_else(|| rest.to_string());
+    (agency_like(&name) && placed(&name) && year_in(&name).is_none())
+        .then(|| clean_agency(&name))
+        .flatten()
+}
 
 /// Whether a normalised line ends as the name of an agency does.
 fn agency_like(n: &str) -> bool {

@@ -581,6 +581,9 @@ mod tests {
             "某某县教育局政府信息公开工作年度报告\n（2020年度）\n某某县教育局",
             "某某县教育局\n2020\n年度政府信息公开工作年度报告",
             "某某县教育局2020\n年度政府信息公开工作年度报告",
+            // A title naming no agency on the agency's own site, the site's name after it.
+            "2020年政府信息公开工作年度报告_某某县教育局",
+            "2020年度政府信息公开工作年度报告 - 某某县教育局门户网站",
         ];
         for title in cases {
             let text = format!("{title}{body}");
@@ -590,6 +593,9 @@ mod tests {
                 "{title:?}"
             );
         }
+        // A site's section after such a title is no agency.
+        let text = format!("2020年政府信息公开工作年度报告_政府信息公开年报专栏{body}");
+        assert_eq!(meta_of(&text), (None, Some(2020)));
         // No year in the title: the year of the statistics' period the report states.
         let stated = "\n本年度报告中所列数据统计期限从2020年1月1日到12月31日止。\n";
         let text = format!("某某县教育局政府信息公开工作年度报告{stated}{body}");
