@@ -698,7 +698,14 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                     }
                     let rest: String = chars[year_end..].iter().collect();
                     let rest = rest.strip_prefix('度').unwrap_or(&rest);
-                    clean_agency(&rest[..subject_at(rest)?])
+                    match subject_at(rest) {
+                        Some(end) => clean_agency(&rest[..end]),
+                        // (The title's words before the year, the name after it, on one
+                        // line: `政府信息公开工作年度报告 2023年度 某某县财政局`.)
+                        None => (subject_at(&prefix).is_some() && agency_like(rest) && placed(rest))
+                            .then(|| clean_agency(rest))
+                            .flatten(),
+                    }
                 })
                 .or_else(|| bracketed_agency(&norm))
                 .or_else(|| agency_above(&singles[..k]))

@@ -584,6 +584,8 @@ mod tests {
             // A title naming no agency on the agency's own site, the site's name after it.
             "2020年政府信息公开工作年度报告_某某县教育局",
             "2020年度政府信息公开工作年度报告 - 某某县教育局门户网站",
+            // The title's words, the year, the name, on one line.
+            "政府信息公开工作年度报告 2020年度 某某县教育局",
         ];
         for title in cases {
             let text = format!("{title}{body}");
