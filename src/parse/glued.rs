@@ -1092,9 +1092,8 @@ pub(super) fn joint_glued(
     ex: &mut Extracted,
 ) {
     const MAX_EACH: usize = 16;
-    // The exhaustive search keeps the candidates of a row it has seen as a mask of 32 bits.
+    // The search keeps the candidates of a row it has seen as a mask of 32 bits.
     const _: () = assert!(MAX_EACH <= 32);
-    const EXHAUSTIVE: usize = 20_000;
     let mut options: Vec<(usize, &Run<'_>, Vec<Split>, Pieces)> = Vec::new();
     // Per option, where its candidates with the 总计 printed empty start.
     let mut short_from: Vec<usize> = Vec::new();
@@ -1179,13 +1178,7 @@ pub(super) fn joint_glued(
         .iter()
         .filter_map(|c| c.number().map(|v| ((c.table, c.row, c.col), v)))
         .collect();
-    // The identities that involve a glued row, resolved once: each term is a known number,
-    // a cell of some row's chosen split, or absent (the identity cannot be evaluated).
-    enum Term {
-        Known(f64),
-        Chosen(usize, usize),
-        Absent,
-    }
+    // The identities that involve a glued row, resolved once (`Term`).
     let term = |k: &Key| -> Term {
         match at.get(k.1) {
             Some(&o) if k.0 == table => match specs[options[o].0].cols.iter().position(|x| *x == k.2) {
@@ -1244,94 +1237,27 @@ pub(super) fn joint_glued(
     let score = |choice: &[usize]| -> i32 { ids.iter().map(|id| holds(id, choice)).sum() };
     let n = options.len();
     let sizes: Vec<usize> = options.iter().map(|o| o.2.len()).collect();
-    let product = sizes
-        .iter()
-        .try_fold(1usize, |a, &b| a.checked_mul(b).filter(|&p| p <= EXHAUSTIVE));
-    // For each row, the candidates used by some best combination.
-    let mut choice = vec![0; n];
+    // Only the rows some identity reads are searched: the others change no score, so the
+    // first best combination has their first candidate, and every candidate of theirs is
+    // in some best combination (in order).
+    let mut read = vec![false; n];
+    for t in ids.iter().flat_map(|(l, r)| l.iter().chain(r)) {
+        if let Term::Chosen(o, _) = t {
+            read[*o] = true;
+        }
+    }
+    let live: Vec<usize> = (0..n).filter(|&r| read[r]).collect();
+    // The first best combination in order, the most plausible one; for each row, the
+    // candidates used by some best combination.
+    let (mut choice, seen) = best_combinations(&ids, &nums, &start, &width, &sizes, &live, &score);
     let mut alternatives: Vec<Vec<usize>> = vec![Vec::new(); n];
-    if product.is_some() {
-        let mut best = i32::MIN;
-        // The candidates of the best combinations so far, per row in order of first
-        // appearance (with a mask of those seen: at most `MAX_EACH` a row), and the first
-        // such combination.
-        let mut seen = vec![0u32; n];
-        let mut c = vec![0; n];
-        // Only the rows some identity reads are enumerated: the others change no score, so
-        // the first best combination has their first candidate, and every candidate of
-        // theirs is in some best combination (in order).
-        let mut read = vec![false; n];
-        for t in ids.iter().flat_map(|(l, r)| l.iter().chain(r)) {
-            if let Term::Chosen(o, _) = t {
-                read[*o] = true;
-            }
-        }
-        let live: Vec<usize> = (0..n).filter(|&r| read[r]).collect();
-        // The identities by the last row they read, last first: a step of the odometer
-        // that changes rows from `r` on re-evaluates only those reading one of them.
-        let last_row = |(l, r): &(Vec<Term>, Vec<Term>)| {
-            l.iter()
-                .chain(r)
-                .filter_map(|t| match t {
-                    Term::Chosen(o, _) => Some(*o),
-                    _ => None,
-                })
-                .max()
-                .unwrap_or(0)
-        };
-        let mut by_last: Vec<(usize, usize)> = ids.iter().enumerate().map(|(k, id)| (last_row(id), k)).collect();
-        by_last.sort_unstable_by(|a, b| b.cmp(a));
-        let mut held: Vec<i32> = ids.iter().map(|id| holds(id, &c)).collect();
-        let mut s: i32 = held.iter().sum();
-        loop {
-            if s > best {
-                best = s;
-                choice.copy_from_slice(&c);
-                seen.fill(0);
-                alternatives.iter_mut().for_each(Vec::clear);
-            }
-            if s == best {
-                for &r in &live {
-                    if seen[r] & (1 << c[r]) == 0 {
-                        seen[r] |= 1 << c[r];
-                        alternatives[r].push(c[r]);
-                    }
-                }
-            }
-            // Next combination of the rows read (odometer, the last row fastest); `r` is
-            // the first row changed.
-            let mut k = live.len();
-            loop {
-                if k == 0 {
-                    break;
-                }
-                k -= 1;
-                c[live[k]] += 1;
-                if c[live[k]] < sizes[live[k]] {
-                    break;
-                }
-                c[live[k]] = 0;
-            }
-            // Back to all zeros: every row wrapped, the first one last.
-            if live.is_empty() || (k == 0 && c[live[0]] == 0) {
-                break;
-            }
-            let r = live[k];
-            for &(last, k) in &by_last {
-                if last < r {
-                    break;
-                }
-                let h = holds(&ids[k], &c);
-                s += h - held[k];
-                held[k] = h;
-            }
-        }
-        // `choice` holds the first best combination in order, the most plausible one.
-        for r in (0..n).filter(|&r| !read[r]) {
-            alternatives[r] = (0..sizes[r]).collect();
+    if let Some(seen) = &seen {
+        for r in 0..n {
+            alternatives[r] = (0..sizes[r]).filter(|&k| !read[r] || seen[r] & (1 << k) != 0).collect();
         }
     } else {
-        // Row by row: each takes its best candidate given the others, until stable.
+        // Row by row from the best combination found: each takes its best candidate given
+        // the others, until stable.
         for _ in 0..6 {
             let mut changed = false;
             for r in 0..n {
@@ -1412,4 +1338,193 @@ pub(super) fn joint_glued(
         }
         cands[choice[r]].emit(&pieces, ex);
     }
+}
+
+/// A term of an identity a glued row takes part in: a known number, a cell of some row's
+/// chosen split (row, column), or absent (the identity cannot be evaluated).
+enum Term {
+    Known(f64),
+    Chosen(usize, usize),
+    Absent,
+}
+
+/// Each identity's sides as the rows chosen so far allow them (`best_combinations`).
+struct Sides {
+    /// The least and greatest sums of each side.
+    lo: Vec<[f64; 2]>,
+    hi: Vec<[f64; 2]>,
+    /// The cells of rows not chosen whose candidates hold some that is no number.
+    open: Vec<u32>,
+    /// The cells chosen that are no number.
+    nones: Vec<u32>,
+    /// The most each identity can add to the score (`Sides::most`), and their sum.
+    most: Vec<i32>,
+    ub: i32,
+}
+
+impl Sides {
+    /// The most identity `k` can add to the score: none where a cell it reads is no number
+    /// (it cannot be evaluated), -1 where the sums its sides allow lie apart, else 1.
+    fn most(&self, k: usize) -> i32 {
+        let apart = |a: f64, b: f64| a < b && !validate::close(a, b);
+        let (lo, hi) = (self.lo[k], self.hi[k]);
+        if self.nones[k] > 0 {
+            0
+        } else if self.open[k] == 0 && (apart(hi[0], lo[1]) || apart(hi[1], lo[0])) {
+            -1
+        } else {
+            1
+        }
+    }
+}
+
+/// The best combination of the glued rows' candidates (`joint_glued`): the rows `live`
+/// (those some identity reads), row `o`'s candidate `k`'s number in column `c` at
+/// `nums[start[o] + k * width[o] + c]`, scored by `score` (1 for each identity that holds,
+/// -1 for each that does not). Depth first, the rows most identities read first (a table's
+/// 总计 row: its column sums bound the rows' after it), each row's candidates in order; a
+/// branch is left only where no combination in it can score as well as the best so far,
+/// so every best one is seen. Returns the first best in the table's order of rows (each
+/// row's candidates in order: the most plausible), and for each row the candidates of
+/// some best combination as a mask; no masks where the search took more than its steps
+/// (the combination is then the best it found).
+fn best_combinations(
+    ids: &[(Vec<Term>, Vec<Term>)],
+    nums: &[Option<f64>],
+    start: &[usize],
+    width: &[usize],
+    sizes: &[usize],
+    live: &[usize],
+    score: &dyn Fn(&[usize]) -> i32,
+) -> (Vec<usize>, Option<Vec<u32>>) {
+    const SEARCH_STEPS: usize = 1_000_000;
+    let n = sizes.len();
+    // Each cell's least and greatest number among its row's candidates (None where some
+    // candidate's is no number), and where each row's cells are read: (identity, side,
+    // column).
+    let range = |o: usize, c: usize| -> Option<(f64, f64)> {
+        (0..sizes[o]).try_fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), k| {
+            let v = nums[start[o] + k * width[o] + c]?;
+            Some((lo.min(v), hi.max(v)))
+        })
+    };
+    let ranges: Vec<Vec<Option<(f64, f64)>>> = (0..n).map(|o| (0..width[o]).map(|c| range(o, c)).collect()).collect();
+    let mut refs: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); n];
+    let mut st = Sides {
+        lo: vec![[0.0; 2]; ids.len()],
+        hi: vec![[0.0; 2]; ids.len()],
+        open: vec![0; ids.len()],
+        nones: vec![0; ids.len()],
+        most: vec![0; ids.len()],
+        ub: 0,
+    };
+    for (k, (l, r)) in ids.iter().enumerate() {
+        for (side, terms) in [l, r].into_iter().enumerate() {
+            for t in terms {
+                match *t {
+                    Term::Known(v) => {
+                        st.lo[k][side] += v;
+                        st.hi[k][side] += v;
+                    }
+                    Term::Chosen(o, c) => {
+                        refs[o].push((k, side, c));
+                        match ranges[o][c] {
+                            Some((a, b)) => {
+                                st.lo[k][side] += a;
+                                st.hi[k][side] += b;
+                            }
+                            None => st.open[k] += 1,
+                        }
+                    }
+                    Term::Absent => {}
+                }
+            }
+        }
+    }
+    for k in 0..ids.len() {
+        st.most[k] = st.most(k);
+    }
+    st.ub = st.most.iter().sum();
+    // Row `o` chosen as its candidate `cand` (`sign` 1), or unchosen (-1).
+    let set = |o: usize, cand: usize, sign: f64, st: &mut Sides| {
+        for &(k, side, c) in &refs[o] {
+            match ranges[o][c] {
+                Some((a, b)) => {
+                    st.lo[k][side] -= sign * a;
+                    st.hi[k][side] -= sign * b;
+                }
+                None if sign > 0.0 => st.open[k] -= 1,
+                None => st.open[k] += 1,
+            }
+            match nums[start[o] + cand * width[o] + c] {
+                Some(v) => {
+                    st.lo[k][side] += sign * v;
+                    st.hi[k][side] += sign * v;
+                }
+                None if sign > 0.0 => st.nones[k] += 1,
+                None => st.nones[k] -= 1,
+            }
+            let most = st.most(k);
+            st.ub += most - st.most[k];
+            st.most[k] = most;
+        }
+    };
+    let mut order = live.to_vec();
+    order.sort_by_key(|&r| std::cmp::Reverse(refs[r].len()));
+    // (Sums of whole numbers are exact however often they are added to and taken from: a
+    // combination's bound is then its score. Others are summed afresh.)
+    let known = ids.iter().flat_map(|(l, r)| l.iter().chain(r)).filter_map(|t| match t {
+        Term::Known(v) => Some(v),
+        _ => None,
+    });
+    let whole = nums
+        .iter()
+        .flatten()
+        .chain(known)
+        .all(|v| v.fract() == 0.0 && v.abs() < 1e15);
+    let mut best = i32::MIN;
+    let mut choice = vec![0; n];
+    let mut seen = vec![0u32; n];
+    let mut c = vec![0; n];
+    let mut d = 0;
+    for _ in 0..SEARCH_STEPS {
+        // `c` holds the rows `order[..d]` chosen.
+        if st.ub >= best {
+            if d < order.len() {
+                set(order[d], 0, 1.0, &mut st);
+                d += 1;
+                continue;
+            }
+            let s = if whole { st.ub } else { score(&c) };
+            let first = live.iter().map(|&r| c[r]).lt(live.iter().map(|&r| choice[r]));
+            if s > best || s == best && first {
+                choice.copy_from_slice(&c);
+            }
+            if s > best {
+                best = s;
+                seen.fill(0);
+            }
+            if s == best {
+                for &r in live {
+                    seen[r] |= 1 << c[r];
+                }
+            }
+        }
+        // The next candidate of the last row chosen, or of the row before it.
+        while d > 0 {
+            let r = order[d - 1];
+            set(r, c[r], -1.0, &mut st);
+            c[r] += 1;
+            if c[r] < sizes[r] {
+                set(r, c[r], 1.0, &mut st);
+                break;
+            }
+            c[r] = 0;
+            d -= 1;
+        }
+        if d == 0 {
+            return (choice, Some(seen));
+        }
+    }
+    (choice, None)
 }

@@ -4994,6 +4994,65 @@ mod tests {
         );
     }
 
+    /// A large agency's crawled runs (hundreds and thousands of applications): nine rows
+    /// cut more than one way that adds up, too many combinations of them to try each, which
+    /// a search row by row left with columns that did not add up. The search of the
+    /// combinations the column sums allow finds the one in which every identity holds.
+    #[test]
+    fn runs_of_many_rows_each_cut_several_ways_are_cut_together_by_the_column_sums() {
+        let runs = [
+            "1149287144779621638",
+            "0500005",
+            "68268553121812",
+            "122201025141",
+            "6000107",
+            "110006017",
+            "76000215",
+            "3017002150",
+            "101000213",
+            "213000327",
+            "2221022047",
+            "3300006",
+            "52104519918207",
+            "2410002036",
+            "294005038",
+            "95112112112",
+            "2110312138",
+            "1000102",
+            "616010225",
+            "0000358",
+            "0201205",
+            "163000019",
+            "111000012",
+            "1149292144179621637",
+            "0006006",
+        ];
+        let text = &crawled_applications(runs, false);
+        let ex = labelled_text(Table::Applications, Template::T2021, text, Form::Glued);
+        for (row, want) in [
+            ("granted", [682, 68, 5, 5, 31, 21, 812]),
+            ("withheld.law_enforcement_file", [22, 21, 0, 2, 2, 0, 47]),
+            ("not_processed.petition_complaint", [95, 1, 1, 2, 11, 2, 112]),
+            ("not_processed.duplicate", [21, 10, 3, 1, 2, 1, 38]),
+            ("other.other", [1, 11, 0, 0, 0, 0, 12]),
+            ("total", [1149, 292, 14, 41, 79, 62, 1637]),
+        ] {
+            assert_eq!(
+                values(&ex, row),
+                want.map(|v| Some(f64::from(v))),
+                "{row}: {:?}",
+                ex.diags
+            );
+        }
+        assert!(
+            !ex.diags
+                .iter()
+                .any(|d| matches!(d.code, Code::AmbiguousSplit | Code::IdentityFailed)),
+            "{:?}",
+            ex.diags
+        );
+    }
+
     #[test]
     fn glued_runs_are_split_by_the_identities() {
         let text = "一、本年新收政府信息公开申请数量230 000023二、上年结转政府信息公开申请数量0000000";
