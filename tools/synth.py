@@ -797,6 +797,9 @@ FIXTURES = [
      {}, "utf-8", False, ("withheld.state_secret", "withheld.process_information", "not_processed.duplicate", "other.other")),
     ("html_subtotal_columns_2021.html", "某某区商务局", 2023, "2021", "html",
      {"subtotal": True}, "utf-8", False, ()),
+    # A large agency's numbers (thousands of applications) run together.
+    ("crawler_big_city_2021.txt", "某某市人民政府", 2024, "2021", "glued",
+     {"scale": 30}, "utf-8", False, ()),
 ]
 
 
@@ -805,7 +808,7 @@ def write_fixtures(out_dir):
     out.mkdir(parents=True, exist_ok=True)
     for i, (name, agency, year, template, form, style, enc, crlf, blanks) in enumerate(FIXTURES):
         rng = random.Random(zlib.crc32(name.encode()))  # by name: adding a fixture changes no other
-        nums = make_numbers(rng, template, scale=1.0 + i % 3)
+        nums = make_numbers(rng, template, scale=style.get("scale", 1.0 + i % 3))
         text, t = document(rng, agency, year, template, nums, form, style, blanks)
         (out / name).write_bytes(encode(text, enc, crlf))
         stem = name.rsplit(".", 1)[0]
