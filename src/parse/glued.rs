@@ -1091,9 +1091,9 @@ pub(super) fn joint_glued(
     lines: &[Line<'_>],
     ex: &mut Extracted,
 ) {
-    const MAX_EACH: usize = 16;
+    const MAX_EACH: usize = 64;
     // The search keeps the candidates of a row it has seen as a mask of 32 bits.
-    const _: () = assert!(MAX_EACH <= 32);
+    const _: () = assert!(MAX_EACH <= 64);
     let mut options: Vec<(usize, &Run<'_>, Vec<Split>, Pieces)> = Vec::new();
     // Per option, where its candidates with the 总计 printed empty start.
     let mut short_from: Vec<usize> = Vec::new();
@@ -1396,7 +1396,7 @@ fn best_combinations(
     sizes: &[usize],
     live: &[usize],
     score: &dyn Fn(&[usize]) -> i32,
-) -> (Vec<usize>, Option<Vec<u32>>) {
+) -> (Vec<usize>, Option<Vec<u64>>) {
     const SEARCH_STEPS: usize = 1_000_000;
     let n = sizes.len();
     // Each cell's least and greatest number among its row's candidates (None where some
@@ -1484,7 +1484,7 @@ fn best_combinations(
         .all(|v| v.fract() == 0.0 && v.abs() < 1e15);
     let mut best = i32::MIN;
     let mut choice = vec![0; n];
-    let mut seen = vec![0u32; n];
+    let mut seen = vec![0u64; n];
     let mut c = vec![0; n];
     let mut d = 0;
     for _ in 0..SEARCH_STEPS {
