@@ -1012,6 +1012,7 @@ pub fn labelled(
         if form == Form::Text && table == Table::Applications {
             join_value_between_lines(&mut run, &mut all, specs, &filled, cursor, subtotal_at, false);
             header_after_first_label(&mut run);
+            join_header_word_between_values(&mut run, &mut all, specs, &filled, cursor, subtotal_at);
         } else if form == Form::Text && table == Table::ActiveDisclosure && counts_between_lines(&run, all.front()) {
             // (The first table's rows too, of counts, each value the row's: `行政规范性文` /
             // `58` / `件` / `45` / `546`.)
@@ -1634,6 +1635,49 @@ fn group_piece(label: &str, next: &Run<'_>) -> usize {
     } else {
         0
     }
+}
+
+/// A header's word among the first row's values (a PDF's text reads the 总计 header cell,
+/// which spans the header's rows, after the row's first numbers: `一、本年新收…数量` /
+/// `1766 281` / `总计` / `72` / … / `2741`): where `run` names the first row expected, with
+/// fewer values than its columns, and the next run's label is header words alone whose
+/// values make the row's whole, the two are the row's.
+fn join_header_word_between_values<'a>(
+    run: &mut Run<'a>,
+    all: &mut VecDeque<Run<'a>>,
+    specs: &[RowSpec],
+    filled: &[bool],
+    cursor: usize,
+    subtotal: Option<usize>,
+) {
+    const WORDS: [&str; 10] = [
+        "总计",
+        "合计",
+        "小计",
+        "自然人",
+        "法人或其他组织",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "申请人情况",
+    ];
+    let Some(next) = all.front() else {
+        return;
+    };
+    let Some(i) = labels::names_next(&run.label, specs, filled, cursor).filter(|&i| i == 0) else {
+        return;
+    };
+    let m = specs[i].cols.len() + usize::from(subtotal.is_some());
+    let mut rest = next.label.as_str();
+    while let Some(w) = WORDS.iter().find(|w| rest.starts_with(*w)) {
+        rest = &rest[w.len()..];
+    }
+    if !rest.is_empty() || next.label.is_empty() || run.values.len() >= m || run.values.len() + next.values.len() != m {
+        return;
+    }
+    let next = all.pop_front().expect("the front run");
+    run.values.extend(next.values);
 }
 
 /// A row's label with the header's words after it (a PDF's text prints the first row's
@@ -4399,6 +4443,40 @@ mod tests {
             "{:?}",
             ex.cells
         );
+    }
+
+    /// The header's 总计, a cell spanning the header's rows, among the first row's numbers
+    /// (LibreOffice's PDF of a large agency's page read by pdftotext): the row's, all seven;
+    /// not where they are not the row's whole.
+    #[test]
+    fn a_header_word_among_the_first_rows_values_is_no_row() {
+        let text = |first: &str, after: &str| {
+            format!(
+                "{}一、本年新收政府信息公开申请数量\n{first}\n总计\n{after}\n二、上年结转政府信息公开申请数量\n2\n0\n0\n0\n1\n0\n3\n",
+                "申请人情况\n自然人\n法人或其他组织\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n"
+            )
+        };
+        let ex = labelled_text(
+            Table::Applications,
+            Template::T2021,
+            &text("1766 281", "72\n75\n353\n194 2741"),
+            Form::Text,
+        );
+        assert_eq!(
+            values(&ex, "new_received"),
+            [1766.0, 281.0, 72.0, 75.0, 353.0, 194.0, 2741.0].map(Some),
+            "{:?}",
+            ex.diags
+        );
+        assert!(values(&ex, "total").iter().all(Option::is_none), "{:?}", ex.cells);
+        // Eight values: not the row's whole; the 总计 is not taken for the row's.
+        let ex = labelled_text(
+            Table::Applications,
+            Template::T2021,
+            &text("1766 281", "72\n75\n353\n194 2741 5"),
+            Form::Text,
+        );
+        assert_ne!(values(&ex, "new_received").get(2), Some(&Some(72.0)), "{:?}", ex.cells);
     }
 
     /// The first row's label before the header's words (a PDF's text prints the label cell
