@@ -1528,3 +1528,83 @@ fn best_combinations(
     }
     (choice, None)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The search finds what trying every combination in order finds: the first of the
+        /// best score, and each row's candidates of some best combination; whatever the
+        /// rows, their candidates (some cells no number) and the identities.
+        #[test]
+        fn the_search_finds_what_trying_every_combination_finds(
+            sizes in proptest::collection::vec(1usize..4, 1..5),
+            cells in proptest::collection::vec(proptest::option::weighted(0.9, 0i32..6), 40),
+            shapes in proptest::collection::vec((proptest::collection::vec((0usize..6, 0usize..2, 0i32..12), 1..4),
+                                                 proptest::collection::vec((0usize..6, 0usize..2, 0i32..12), 1..4)), 1..5),
+        ) {
+            let n = sizes.len();
+            let width = vec![2; n];
+            let mut start = Vec::new();
+            let mut nums = Vec::new();
+            for &size in &sizes {
+                start.push(nums.len());
+                for k in 0..size * 2 {
+                    nums.push(cells[(nums.len() + k) % cells.len()].map(f64::from));
+                }
+            }
+            // A term: a row's cell where the row is one, else a known number.
+            let term = |(o, c, v): (usize, usize, i32)| if o < n { Term::Chosen(o, c) } else { Term::Known(f64::from(v)) };
+            let ids: Vec<(Vec<Term>, Vec<Term>)> = shapes
+                .iter()
+                .map(|(l, r)| (l.iter().copied().map(term).collect(), r.iter().copied().map(term).collect()))
+                .collect();
+            let holds = |(l, r): &(Vec<Term>, Vec<Term>), c: &[usize]| -> i32 {
+                let sum = |ts: &[Term]| -> Option<f64> {
+                    ts.iter().map(|t| match *t {
+                        Term::Known(v) => Some(v),
+                        Term::Chosen(o, col) => nums[start[o] + c[o] * width[o] + col],
+                        Term::Absent => None,
+                    }).sum()
+                };
+                match (sum(l), sum(r)) {
+                    (Some(a), Some(b)) if validate::close(a, b) => 1,
+                    (Some(_), Some(_)) => -1,
+                    _ => 0,
+                }
+            };
+            let score = |c: &[usize]| -> i32 { ids.iter().map(|id| holds(id, c)).sum() };
+            let mut read = vec![false; n];
+            for t in ids.iter().flat_map(|(l, r)| l.iter().chain(r)) {
+                if let Term::Chosen(o, _) = t {
+                    read[*o] = true;
+                }
+            }
+            let live: Vec<usize> = (0..n).filter(|&r| read[r]).collect();
+            // Every combination of the rows read, the first row slowest.
+            let (mut best, mut first, mut seen) = (i32::MIN, vec![0; n], vec![0u64; n]);
+            let mut c = vec![0; n];
+            loop {
+                let s = score(&c);
+                if s > best {
+                    (best, first) = (s, c.clone());
+                    seen.fill(0);
+                }
+                if s == best {
+                    live.iter().for_each(|&r| seen[r] |= 1 << c[r]);
+                }
+                let Some(k) = (0..live.len()).rev().find(|&k| c[live[k]] + 1 < sizes[live[k]]) else {
+                    break;
+                };
+                c[live[k]] += 1;
+                live[k + 1..].iter().for_each(|&r| c[r] = 0);
+            }
+            let (choice, found) = best_combinations(&ids, &nums, &start, &width, &sizes, &live, &score);
+            prop_assert_eq!(choice, first);
+            prop_assert_eq!(found, Some(seen));
+        }
+    }
+}
