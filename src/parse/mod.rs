@@ -1662,18 +1662,18 @@ fn join_header_word_between_values<'a>(
         "法律服务机构",
         "申请人情况",
     ];
-    let Some(next) = all.front() else {
+    let (Some(next), Some(spec)) = (all.front(), specs.first()) else {
         return;
     };
-    let Some(i) = labels::names_next(&run.label, specs, filled, cursor).filter(|&i| i == 0) else {
+    let m = spec.cols.len() + usize::from(subtotal.is_some());
+    if filled.first() != Some(&false) || run.values.len() >= m || run.values.len() + next.values.len() != m {
         return;
-    };
-    let m = specs[i].cols.len() + usize::from(subtotal.is_some());
+    }
     let mut rest = next.label.as_str();
     while let Some(w) = WORDS.iter().find(|w| rest.starts_with(*w)) {
         rest = &rest[w.len()..];
     }
-    if !rest.is_empty() || next.label.is_empty() || run.values.len() >= m || run.values.len() + next.values.len() != m {
+    if !rest.is_empty() || next.label.is_empty() || labels::names_next(&run.label, specs, filled, cursor) != Some(0) {
         return;
     }
     let next = all.pop_front().expect("the front run");
