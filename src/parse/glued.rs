@@ -1092,7 +1092,7 @@ pub(super) fn joint_glued(
     ex: &mut Extracted,
 ) {
     const MAX_EACH: usize = 64;
-    // The search keeps the candidates of a row it has seen as a mask of 32 bits.
+    // The search keeps the candidates of a row it has seen as a mask of 64 bits.
     const _: () = assert!(MAX_EACH <= 64);
     let mut options: Vec<(usize, &Run<'_>, Vec<Split>, Pieces)> = Vec::new();
     // Per option, where its candidates with the 总计 printed empty start.
