@@ -1212,24 +1212,17 @@ fn site_after_title(lines: &[Line<'_>], title_line: u32) -> Option<String> {
     let line = lines.iter().find(|l| l.no == title_line)?;
     let norm = normalize(line.text);
     let after = &norm[norm.find("报告")? + "报告".len()..];
-    let rest = after.trim_start_matches(|c: char| "(（全文）)".contains(c));
-    let rest = rest
+    let after = after.strip_prefix("(全文)").unwrap_or(after);
+    let rest = after
         .strip_prefix(['-', '_', '|', '—', '–'])?
         .trim_start_matches(['-', '—']);
-    let name = ["门户网站", "网站", "政府网", "门户网"]
+    // (Not a site's name that is no agency's, `某某市人民政府网`, `中国政府网`: it ends in 网.)
+    let name = ["门户网站", "网站"]
         .iter()
-        .find_map(|w| {
-            rest.strip_suffix(w).map(|n| {
-                if w.starts_with('政') {
-                    format!("{n}政府")
-                } else {
-                    n.to_string()
-                }
-            })
-        })
-        .unwrap_or_else(|| rest.to_string());
-    (agency_like(&name) && placed(&name) && year_in(&name).is_none())
-        .then(|| clean_agency(&name))
+        .find_map(|w| rest.strip_suffix(w))
+        .unwrap_or(rest);
+    (agency_like(name) && placed(name) && year_in(name).is_none())
+        .then(|| clean_agency(name))
         .flatten()
 }
 
