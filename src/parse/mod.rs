@@ -17,6 +17,7 @@ mod bands;
 mod columns;
 mod glued;
 pub mod grid;
+mod groups;
 pub mod labels;
 mod layout;
 pub mod numbers;
@@ -40,6 +41,7 @@ use columns::*;
 pub use glued::run_head;
 use glued::*;
 use grid::{Kind, Line, Token};
+use groups::*;
 use layout::*;
 use numbers::{Unit, Value};
 use place::*;
@@ -1000,6 +1002,8 @@ pub fn labelled(
     let mut all: VecDeque<Run> = runs(&tokens).into();
     // The label after the table's last value ([`runs`]' last run, without values).
     let mut trailing: Option<Run> = None;
+    // The rows of a group's sums (`（三）不予公开小计`), with their group.
+    let mut groups: Vec<(&'static str, Run)> = Vec::new();
     while let Some(mut run) = all.pop_front() {
         crate::budget::step();
         if let Some(c) = carry.take() {
@@ -1070,6 +1074,12 @@ pub fn labelled(
                 printed_without_values(table, specs, &empties, &mut ex);
             }
         }
+        let group = match row {
+            None if !blank && table == Table::Applications && row_shaped(&run, specs, subtotal_at) => {
+                group_of(&run.label, specs)
+            }
+            _ => None,
+        };
         match row {
             Some(i) => {
                 filled[i] = true;
@@ -1078,6 +1088,7 @@ pub fn labelled(
             }
             None if blank && run.label.len() <= CARRY_BYTES => carry = Some(run),
             None if blank => {}
+            None if group.is_some() => groups.extend(group.map(|g| (g, run))),
             None => ex.diags.push(Diagnostic::warning(
                 Code::UnknownRow,
                 Some(run.label_line),
@@ -1515,6 +1526,7 @@ pub fn labelled(
     }
     if table == Table::Applications {
         totals_printed_empty(&mut ex);
+        check_groups(specs, &groups, subtotal_at, &mut ex);
     }
     // A number broken over two lines is printed as both its pieces.
     let why = |(line, first, second)| (line, first, second, "the only reading with which the row adds up");

@@ -6,9 +6,11 @@ use super::*;
 
 /// Where the table's header puts a 法人或其他组织小计 column among the eight value columns:
 /// after the five organisation columns (6), or before them (1). None when no header names
-/// a 小计.
+/// a 小计. A 小计 after a group's label is that group's row of sums (`（三）不予公开小计`, or
+/// its cells `（三）不予公开` / `小计`), not a column.
 pub(super) fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
     let mut seen_org = false;
+    let mut before = Cow::Borrowed("");
     for t in tokens.iter().filter(|t| t.kind == Kind::Text) {
         // Through white space: a header's words may be spaced out (`小 计`, `商 业 企 业`).
         let text = if t.raw.contains(char::is_whitespace) {
@@ -19,7 +21,15 @@ pub(super) fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
         // (Or the word broken over two lines of its cell, `小` / `计`: a table of bars or
         // box-drawing lines, each line's piece of a cell a cell of its own.)
         let broken = text.len() <= 8 && text.trim() == "小";
-        if let Some(at) = text.find("小计").or(broken.then_some(0)) {
+        let at = text.find("小计").or(broken.then_some(0));
+        let group = |at: usize| {
+            let head = if at == 0 { &before[..] } else { &text[..at] };
+            let head = head.trim_end_matches(|c: char| c.is_whitespace() || "：:、，,".contains(c));
+            ["不予公开", "无法提供", "不予处理", "其他处理", "其它处理"]
+                .iter()
+                .any(|w| head.ends_with(w))
+        };
+        if let Some(at) = at.filter(|&at| !group(at)) {
             // (A crawler's header runs its words together: `…法律服务机构其他小计`.)
             let org_before = ["商业企", "科研机", "社会公", "法律服"]
                 .iter()
@@ -35,6 +45,7 @@ pub(super) fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
         {
             seen_org = true;
         }
+        before = text;
     }
     None
 }
