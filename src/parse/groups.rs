@@ -44,6 +44,15 @@ pub(super) fn group_of(label: &str, specs: &[RowSpec]) -> Option<&'static str> {
     (alone && specs.iter().any(|s| in_group(s, prefix))).then_some(*prefix)
 }
 
+/// The group of a row labelled 小计 or 合计 alone after `last`, the row before it: its
+/// group's sums, after its rows.
+pub(super) fn group_after(label: &str, last: Option<&RowSpec>) -> Option<&'static str> {
+    let label = labels::normalize(label);
+    let alone = matches!(label.trim_end_matches([':', '：']), "小计" | "合计");
+    let last = last.filter(|_| alone)?;
+    GROUPS.iter().map(|g| g.1).find(|prefix| in_group(last, prefix))
+}
+
 /// Checks each group's row of sums against the cells of the group's rows (an empty cell
 /// as 0): a note where every column adds up, a warning where one does not. A crawler's run
 /// adds up where its digits are the sums' run together. `subtotal_at` is where a
@@ -105,12 +114,13 @@ pub(super) fn check_groups(
         });
         let n = rows.len();
         let label = shorten(&run.label);
+        let group = GROUPS.iter().find(|g| g.1 == *prefix).map_or("", |g| g.0);
         ex.diags.push(if adds_up {
             Diagnostic::info(
                 Code::GroupRow,
                 Some(run.label_line),
                 format!(
-                    "applications: the row {label:?} holds the sums of its group's {n} rows, which the template does not have: every column adds up; it was not emitted"
+                    "applications: the row {label:?} holds the sums of {group}'s {n} rows, which the template does not have: every column adds up; it was not emitted"
                 ),
             )
         } else {
@@ -122,7 +132,7 @@ pub(super) fn check_groups(
                 Code::GroupRow,
                 Some(run.label_line),
                 format!(
-                    "applications: {} value(s) after label {label:?}, a row of its group's sums, do not add up to the group's {n} rows as read (their sums {read}); they were not used",
+                    "applications: {} value(s) after label {label:?}, a row of {group}'s sums, do not add up to its {n} rows as read (their sums {read}); they were not used",
                     run.values.len()
                 ),
             )
@@ -227,6 +237,30 @@ mod tests {
             values(&ex, "withheld.internal_affairs"),
             [3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0].map(Some)
         );
+
+        // A 小计 alone after the group's last row, that row (numbered) printed empty.
+        let specs = template::rows(Table::Applications, Template::T2021);
+        let last = specs
+            .iter()
+            .rev()
+            .find(|s| in_group(s, "withheld"))
+            .expect("a group")
+            .label;
+        let text = table("5\t0\t0\t0\t0\t0\t5", false)
+            .replace("（三）不予公开\t小计\t5\t0\t0\t0\t0\t0\t5\n", "")
+            .replace(
+                &format!("{last}\t0\t0\t0\t0\t0\t0\t0\n"),
+                &format!("8.{last}\t\t\t\t\t\t\t\n小计\t5\t0\t0\t0\t0\t0\t5\n"),
+            );
+        assert!(text.contains("\n小计\t"), "{text}");
+        let ex = labelled_text(Table::Applications, Template::T2021, &text, Form::Text);
+        let group: Vec<_> = ex.diags.iter().filter(|d| d.code == Code::GroupRow).collect();
+        assert_eq!(group.len(), 1, "{:?}", ex.diags);
+        assert_eq!(group[0].severity, crate::diag::Severity::Info, "{:?}", ex.diags);
+        assert!(ex.diags.iter().all(|d| d.code != Code::Subtotal), "{:?}", ex.diags);
+        // The row before it printed empty: blank, not the sums (its label was carried into
+        // the 小计's, and the row took them).
+        assert_eq!(values(&ex, "withheld.administrative_query"), [None; 7]);
 
         // Under a 小计 column the row has its 小计 too.
         let text = table("5\t0\t0\t0\t0\t0\t0\t5", true);

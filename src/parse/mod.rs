@@ -939,7 +939,8 @@ fn next_row_is_later(runs: &VecDeque<Run<'_>>, i: usize, specs: &[RowSpec], fill
         });
     }
     for r in runs.iter().take(4) {
-        if names_a_later_row(&r.label, i, specs, filled) {
+        // (Or its group's sums after it, `8.属于行政查询事项` / `小计`: see `groups`.)
+        if names_a_later_row(&r.label, i, specs, filled) || group_after(&r.label, Some(&specs[i])).is_some() {
             return true;
         }
         if r.values.iter().any(|t| t.kind != Kind::Blank) || labels::match_row(&r.label, specs, filled, i).is_some() {
@@ -1076,7 +1077,7 @@ pub fn labelled(
         }
         let group = match row {
             None if !blank && table == Table::Applications && row_shaped(&run, specs, subtotal_at) => {
-                group_of(&run.label, specs)
+                group_of(&run.label, specs).or_else(|| group_after(&run.label, hits.last().map(|h| &specs[h.0])))
             }
             _ => None,
         };

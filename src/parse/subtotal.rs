@@ -7,11 +7,18 @@ use super::*;
 /// Where the table's header puts a 法人或其他组织小计 column among the eight value columns:
 /// after the five organisation columns (6), or before them (1). None when no header names
 /// a 小计. A 小计 after a group's label is that group's row of sums (`（三）不予公开小计`, or
-/// its cells `（三）不予公开` / `小计`), not a column.
+/// its cells `（三）不予公开` / `小计`), and one that opens a label after a row's values or
+/// its numbered label is a row's (a group's sums after its rows), not a column.
 pub(super) fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
     let mut seen_org = false;
     let mut before = Cow::Borrowed("");
-    for t in tokens.iter().filter(|t| t.kind == Kind::Text) {
+    let mut after_values = false;
+    for t in tokens {
+        if t.kind != Kind::Text {
+            // (An empty cell, a trailing tab, says nothing of where the line stands.)
+            after_values |= t.kind != Kind::Blank;
+            continue;
+        }
         // Through white space: a header's words may be spaced out (`小 计`, `商 业 企 业`).
         let text = if t.raw.contains(char::is_whitespace) {
             Cow::Owned(labels::normalize(t.raw))
@@ -23,11 +30,15 @@ pub(super) fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
         let broken = text.len() <= 8 && text.trim() == "小";
         let at = text.find("小计").or(broken.then_some(0));
         let group = |at: usize| {
-            let head = if at == 0 { &before[..] } else { &text[..at] };
+            let opens = text[..at].trim().is_empty();
+            let head = if opens { &before[..] } else { &text[..at] };
             let head = head.trim_end_matches(|c: char| c.is_whitespace() || "：:、，,".contains(c));
-            ["不予公开", "无法提供", "不予处理", "其他处理", "其它处理"]
-                .iter()
-                .any(|w| head.ends_with(w))
+            // (A row's label before it, its values printed empty: `5.要求…确认…` / `小计`.)
+            let numbered = before.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '（');
+            (opens && (after_values || numbered))
+                || ["不予公开", "无法提供", "不予处理", "其他处理", "其它处理"]
+                    .iter()
+                    .any(|w| head.ends_with(w))
         };
         if let Some(at) = at.filter(|&at| !group(at)) {
             // (A crawler's header runs its words together: `…法律服务机构其他小计`.)
@@ -46,6 +57,7 @@ pub(super) fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
             seen_org = true;
         }
         before = text;
+        after_values = false;
     }
     None
 }
