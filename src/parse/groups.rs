@@ -95,10 +95,14 @@ pub(super) fn check_groups(
         });
         let adds_up = sums.as_ref().is_some_and(|sums| {
             if !glued {
-                run.values
-                    .iter()
-                    .zip(sums)
-                    .all(|(t, &s)| bands::summand(t).is_some_and(|v| validate::close(v, s)))
+                // (The row's values as many as the columns: a 小计 the rows showed after the
+                // row was taken is no column of it.)
+                run.values.len() == sums.len()
+                    && run
+                        .values
+                        .iter()
+                        .zip(sums)
+                        .all(|(t, &s)| bands::summand(t).is_some_and(|v| validate::close(v, s)))
             } else {
                 // Digits run together: the sums' digits, in order, and nothing else.
                 let digits: String = run
@@ -143,6 +147,7 @@ pub(super) fn check_groups(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Severity;
     use crate::parse::tests::{application_rows, labelled_text, values};
 
     #[test]
@@ -198,6 +203,13 @@ mod tests {
         text
     }
 
+    /// The severity of `ex`'s one `GROUP_ROW`.
+    fn group_row(ex: &Extracted) -> Severity {
+        let group: Vec<_> = ex.diags.iter().filter(|d| d.code == Code::GroupRow).collect();
+        assert_eq!(group.len(), 1, "{:?}", ex.diags);
+        group[0].severity
+    }
+
     #[test]
     fn a_row_of_a_groups_sums_is_checked_not_emitted() {
         let ex = labelled_text(
@@ -206,9 +218,7 @@ mod tests {
             &table("5\t0\t0\t0\t0\t0\t5", false),
             Form::Text,
         );
-        let group: Vec<_> = ex.diags.iter().filter(|d| d.code == Code::GroupRow).collect();
-        assert_eq!(group.len(), 1, "{:?}", ex.diags);
-        assert_eq!(group[0].severity, crate::diag::Severity::Info);
+        assert_eq!(group_row(&ex), Severity::Info);
         // Its 小计 is the group's, not a 法人或其他组织小计 column's.
         assert!(
             ex.diags
@@ -230,9 +240,7 @@ mod tests {
             &table("6\t0\t0\t0\t0\t0\t6", false),
             Form::Text,
         );
-        let group: Vec<_> = ex.diags.iter().filter(|d| d.code == Code::GroupRow).collect();
-        assert_eq!(group.len(), 1, "{:?}", ex.diags);
-        assert_eq!(group[0].severity, crate::diag::Severity::Warning);
+        assert_eq!(group_row(&ex), Severity::Warning);
         assert_eq!(
             values(&ex, "withheld.internal_affairs"),
             [3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0].map(Some)
@@ -254,9 +262,7 @@ mod tests {
             );
         assert!(text.contains("\n小计\t"), "{text}");
         let ex = labelled_text(Table::Applications, Template::T2021, &text, Form::Text);
-        let group: Vec<_> = ex.diags.iter().filter(|d| d.code == Code::GroupRow).collect();
-        assert_eq!(group.len(), 1, "{:?}", ex.diags);
-        assert_eq!(group[0].severity, crate::diag::Severity::Info, "{:?}", ex.diags);
+        assert_eq!(group_row(&ex), Severity::Info);
         assert!(ex.diags.iter().all(|d| d.code != Code::Subtotal), "{:?}", ex.diags);
         // The row before it printed empty: blank, not the sums (its label was carried into
         // the 小计's, and the row took them).
@@ -265,9 +271,7 @@ mod tests {
         // Under a 小计 column the row has its 小计 too.
         let text = table("5\t0\t0\t0\t0\t0\t0\t5", true);
         let ex = labelled_text(Table::Applications, Template::T2021, &text, Form::Text);
-        let group: Vec<_> = ex.diags.iter().filter(|d| d.code == Code::GroupRow).collect();
-        assert_eq!(group.len(), 1, "{:?}", ex.diags);
-        assert_eq!(group[0].severity, crate::diag::Severity::Info, "{:?}", ex.diags);
+        assert_eq!(group_row(&ex), Severity::Info);
         assert_eq!(
             values(&ex, "new_received"),
             [9.0, 1.0, 0.0, 0.0, 0.0, 0.0, 10.0].map(Some)

@@ -33,8 +33,9 @@ pub(super) fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
             let opens = text[..at].trim().is_empty();
             let head = if opens { &before[..] } else { &text[..at] };
             let head = head.trim_end_matches(|c: char| c.is_whitespace() || "：:、，,".contains(c));
-            // (A row's label before it, its values printed empty: `5.要求…确认…` / `小计`.)
-            let numbered = before.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '（');
+            // (A group's row's label before it, its values printed empty: `5.要求…确认…` /
+            // `小计`.)
+            let numbered = before.starts_with(|c: char| numbers::halfwidth(c).is_ascii_digit());
             (opens && (after_values || numbered))
                 || ["不予公开", "无法提供", "不予处理", "其他处理", "其它处理"]
                     .iter()
