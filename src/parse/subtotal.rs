@@ -8,7 +8,7 @@ use super::*;
 /// after the five organisation columns (6), or before them (1). None when no header names
 /// a 小计. A 小计 after a group's label is that group's row of sums (`（三）不予公开小计`, or
 /// its cells `（三）不予公开` / `小计`), and one that opens a label after a row's values or
-/// its numbered label is a row's (a group's sums after its rows), not a column.
+/// its label numbered by a digit is a row's (a group's sums after its rows), not a column.
 pub(super) fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
     let mut seen_org = false;
     let mut before = Cow::Borrowed("");
