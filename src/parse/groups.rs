@@ -6,7 +6,7 @@ use super::*;
 
 /// The applications table's groups of rows: the group's name, and the prefix of its rows'
 /// keys.
-const GROUPS: [(&str, &str); 5] = [
+pub(super) const GROUPS: [(&str, &str); 5] = [
     ("不予公开", "withheld"),
     ("无法提供", "unable"),
     ("不予处理", "not_processed"),

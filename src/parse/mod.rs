@@ -1632,7 +1632,6 @@ fn join_value_between_lines<'a>(
 /// other pieces end `label`'s (`（六）其他处` … / `理`): at most three characters, on a line
 /// of its own before the rest of `next`'s label; 0 otherwise.
 fn group_piece(label: &str, next: &Run<'_>) -> usize {
-    const GROUPS: [&str; 6] = ["其他处理", "其它处理", "不予处理", "不予公开", "无法提供", "办理结果"];
     let Some(&(end, _)) = next.breaks.first() else {
         return 0;
     };
@@ -1643,7 +1642,8 @@ fn group_piece(label: &str, next: &Run<'_>) -> usize {
     let completes = |g: &str| {
         g.len() > piece.len() && g.ends_with(piece) && label.contains(&g[..g.len() - piece.len()]) && !label.contains(g)
     };
-    if GROUPS.iter().any(|g| completes(g)) {
+    // (The groups' labels, and 三、本年度办理结果's.)
+    if GROUPS.iter().map(|g| g.0).chain(["办理结果"]).any(completes) {
         end
     } else {
         0

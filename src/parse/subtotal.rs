@@ -36,10 +36,7 @@ pub(super) fn subtotal_position(tokens: &[Token<'_>]) -> Option<usize> {
             // (A group's row's label before it, its values printed empty: `5.要求…确认…` /
             // `小计`.)
             let numbered = before.starts_with(|c: char| numbers::halfwidth(c).is_ascii_digit());
-            (opens && (after_values || numbered))
-                || ["不予公开", "无法提供", "不予处理", "其他处理", "其它处理"]
-                    .iter()
-                    .any(|w| head.ends_with(w))
+            (opens && (after_values || numbered)) || GROUPS.iter().any(|(w, _)| head.ends_with(w))
         };
         if let Some(at) = at.filter(|&at| !group(at)) {
             // (A crawler's header runs its words together: `…法律服务机构其他小计`.)
