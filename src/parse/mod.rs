@@ -13,6 +13,7 @@
 //! text with its layout kept), `bands` (a PDF's text in its reading order), `review` (the
 //! review and litigation table).
 
+mod absent;
 mod bands;
 mod columns;
 mod glued;
@@ -981,6 +982,12 @@ pub fn labelled(
     } else {
         None
     };
+    // The organisation columns the header names no word for (a table that left one out).
+    let absent = if table == Table::Applications && form != Form::Glued && subtotal_at.is_none() {
+        absent::absent_columns(&tokens)
+    } else {
+        Vec::new()
+    };
     if form == Form::Text && table == Table::Applications {
         wrapped = join_pieces_below(&mut tokens, lines, subtotal_at);
         drop_group_fragments(&mut tokens, lines);
@@ -1036,12 +1043,14 @@ pub fn labelled(
         let row = row.filter(|&i| {
             let m = specs[i].cols.len();
             let n = run.values.len();
+            // (A table that left columns out: its rows' cells are fewer.)
+            let fewest = m - absent.len();
             !blank
                 || if form == Form::Html {
-                    (m..=m + 1).contains(&n)
+                    (fewest..=m + 1).contains(&n)
                 } else {
                     let last = run.breaks.last().map_or(0, |b| b.0);
-                    n >= m
+                    n >= fewest
                         && labels::match_row(&run.label[last..], specs, &filled, cursor) == Some(i)
                         && next_row_is_later(&all, i, specs, &filled)
                 }
@@ -1257,6 +1266,14 @@ pub fn labelled(
         (Some(h), Some(r)) if h != r => Some(r),
         (at, _) => at,
     };
+    // A table that left columns out, its header naming the others: every row read so.
+    if !absent.is_empty()
+        && !spare
+        && subtotal_rows.is_none()
+        && absent::read_without(table, specs, &hits, &absent, first_line, &mut ex)
+    {
+        hits.clear();
+    }
     let trailing_own = hits
         .iter()
         .any(|(i, r)| r.values.len() >= specs[*i].cols.len() && r.values.last().is_some_and(|t| t.kind == Kind::Blank))
@@ -2735,6 +2752,29 @@ mod tests {
         assert_eq!(ex.cells.len(), 15);
         assert_eq!(ex.cells[4].status, CellStatus::Blank);
         assert_eq!(ex.cells[5].value, Some(1.0));
+    }
+
+    /// One cell a line, each behind a tab, so that a line of white space with a tab is an
+    /// empty cell (a word processor's table put into text, every line ending with a tab):
+    /// a PDF's page number among the review table's cells ends no run of them (before, the
+    /// cells before it, an empty line's "cell" first, were read as the fifteen).
+    #[test]
+    fn a_page_number_among_the_review_cells_one_a_line_breaks_no_run() {
+        let vals = [1, 0, 0, 0, 1, 2, 0, 1, 0, 3, 0, 0, 0, 0, 0];
+        let mut text = String::from(" \t \n\t行政复议 \t \n\t行政诉讼 \t \n \t \n\t结果维持 \t \n\t总计 \t \n");
+        for (i, v) in vals.iter().enumerate() {
+            if i == 0 {
+                text.push_str(" \t \n");
+            }
+            if i == 14 {
+                text.push_str("- 25 - \t \n");
+            }
+            text.push_str(&format!("\t{v} \t \n"));
+        }
+        text.push_str(" \t \n \t \n");
+        let ex = review(&lines(&text), 1, Form::Text);
+        let got: Vec<Option<f64>> = ex.cells.iter().map(|c| c.value).collect();
+        assert_eq!(got, vals.map(|v| Some(f64::from(v))), "{:?}", ex.diags);
     }
 
     /// A table pandas read and printed (`to_markdown`, `to_string`): its columns' numbers

@@ -45,7 +45,7 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
             adds_up(ts)
         })
         .or(first);
-    let positional = positional.or_else(|| stacked_review(&tokens, width));
+    let positional = positional.or_else(|| stacked_review(&tokens, lines, width));
     if positional.is_none() && form == Form::Text {
         if let Some((cells, checked)) = review_by_layout(lines, &tokens, width) {
             let line = cells.iter().flatten().next().map_or(first_line, |t| t.line);
@@ -226,8 +226,17 @@ fn review_cells<'t, 'a>(ts: &[&'t Token<'a>], width: usize) -> Option<Vec<&'t To
 /// The review table's `width` cells one a line, an empty one printed as such (`5 |`, `|`,
 /// `2 |`: a page's cells put into text one a line): the one run of tokens, each its line's
 /// only cell, values and empty cells on lines one after another, exactly `width` long with
-/// a value among them.
-fn stacked_review<'t, 'a>(tokens: &'t [Token<'a>], width: usize) -> Option<Vec<&'t Token<'a>>> {
+/// a value among them. A PDF's page number between two of them (`- 25 -`) breaks no run:
+/// the cells go on after it.
+fn stacked_review<'t, 'a>(tokens: &'t [Token<'a>], lines: &[Line<'_>], width: usize) -> Option<Vec<&'t Token<'a>>> {
+    // Whether the lines between `a` and `b` are all page numbers.
+    let page_between = |a: u32, b: u32| {
+        let from = lines.partition_point(|l| l.no <= a);
+        lines[from..]
+            .iter()
+            .take_while(|l| l.no < b)
+            .all(|l| grid::is_page_break(l.text))
+    };
     let mut found = None;
     let mut run: Vec<&Token<'a>> = Vec::new();
     let mut close = |run: &mut Vec<&'t Token<'a>>| -> bool {
@@ -238,7 +247,10 @@ fn stacked_review<'t, 'a>(tokens: &'t [Token<'a>], width: usize) -> Option<Vec<&
     };
     for t in tokens {
         let cell = t.line_cells == 1 && (t.is_value() || t.kind == Kind::Blank);
-        let ends = !cell || run.last().is_some_and(|p| p.line + 1 != t.line);
+        let ends = !cell
+            || run
+                .last()
+                .is_some_and(|p| p.line + 1 != t.line && !page_between(p.line, t.line));
         if ends && close(&mut run) {
             return None;
         }
