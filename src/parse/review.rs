@@ -229,13 +229,11 @@ fn review_cells<'t, 'a>(ts: &[&'t Token<'a>], width: usize) -> Option<Vec<&'t To
 /// a value among them. A PDF's page number between two of them (`- 25 -`) breaks no run:
 /// the cells go on after it.
 fn stacked_review<'t, 'a>(tokens: &'t [Token<'a>], lines: &[Line<'_>], width: usize) -> Option<Vec<&'t Token<'a>>> {
-    // Whether the lines between `a` and `b` are all page numbers.
+    // Whether there are lines between `a` and `b`, all page numbers.
     let page_between = |a: u32, b: u32| {
         let from = lines.partition_point(|l| l.no <= a);
-        lines[from..]
-            .iter()
-            .take_while(|l| l.no < b)
-            .all(|l| grid::is_page_break(l.text))
+        let mut between = lines[from..].iter().take_while(|l| l.no < b).peekable();
+        between.peek().is_some() && between.all(|l| grid::is_page_break(l.text))
     };
     let mut found = None;
     let mut run: Vec<&Token<'a>> = Vec::new();
