@@ -27,6 +27,54 @@ const WORDS: [&str; 7] = [
 /// is that of the table's cells before its first value. Empty where every column is named,
 /// or no header is found.
 pub(super) fn absent_columns(tokens: &[Token<'_>]) -> Vec<usize> {
+    // (Each mark looked for in each cell, not in the cells' text put together: a header is
+    // a few dozen cells, and a character is found by its last byte alone.)
+    let (mut natural, mut total, mut org) = (false, false, [false; 4]);
+    let (mut others, mut ors, mut bytes) = (0, 0, 0);
+    for t in tokens {
+        match t.kind {
+            Kind::Text => {}
+            Kind::Blank => continue,
+            _ => break,
+        }
+        let r = t.raw;
+        // (Past the header's words: a table without a header, or a garbage file's text.)
+        bytes += r.len();
+        if bytes > 1024 {
+            return Vec::new();
+        }
+        natural |= r.contains('然');
+        total |= r.contains('总') || r.contains('合');
+        for (seen, (_, c)) in org.iter_mut().zip(ORG_MARKS) {
+            *seen |= r.contains(c);
+        }
+        others += r.matches('其').count();
+        ors += r.matches('或').count();
+    }
+    if !natural || !total {
+        return Vec::new();
+    }
+    let mut absent: Vec<usize> = ORG_MARKS
+        .iter()
+        .zip(org)
+        .filter(|(_, seen)| !seen)
+        .map(|(&(i, _), _)| i)
+        .collect();
+    // 其他 as a column of its own: more 其 than 法人或其他组织 holds (its 或 with it).
+    if others <= ors {
+        absent.push(5);
+    }
+    if absent.len() > 3 {
+        return Vec::new();
+    }
+    absent
+}
+
+/// Whether the header's cells, put together without white space, name the organisation
+/// columns but `absent` one after the other (`商业企业社会公益组织法律服务机构其他`): a
+/// crawler's runs hold nothing that tells a column left out from a header cut short, so
+/// its header must name the others whole.
+pub(super) fn named_in_order(tokens: &[Token<'_>], absent: &[usize]) -> bool {
     let mut header = String::new();
     for t in tokens {
         match t.kind {
@@ -34,27 +82,24 @@ pub(super) fn absent_columns(tokens: &[Token<'_>]) -> Vec<usize> {
             Kind::Blank => {}
             _ => break,
         }
-        // (Past the header's words: a table without a header, or a garbage file's text.)
-        if header.len() > 1024 {
-            return Vec::new();
-        }
     }
-    if !header.contains('然') || !(header.contains('总') || header.contains("合计")) {
-        return Vec::new();
-    }
-    let mut absent: Vec<usize> = ORG_MARKS
-        .iter()
-        .filter(|(_, c)| !header.contains(*c))
-        .map(|&(i, _)| i)
-        .collect();
-    // 其他 as a column of its own: more 其 than 法人或其他组织 holds (its 或 beside it).
-    if header.matches('其').count() <= header.matches("或其").count() {
-        absent.push(5);
-    }
-    if absent.len() > 3 {
-        return Vec::new();
-    }
-    absent
+    let named: String = (1..6).filter(|c| !absent.contains(c)).map(|c| WORDS[c]).collect();
+    header.contains(&named)
+}
+
+/// Whether a crawler's rows of zeros run together print `width` zeros, every one: a row
+/// of zeros is as many digits as the table's columns (`000000`, six), so they tell a table
+/// that left a column out from one whose header lost words. (At least one such row.)
+pub(super) fn zero_runs_fit(rows: &[RowRun<'_>], width: usize) -> bool {
+    let mut zeros = rows.iter().filter_map(|(_, run)| match &run.values[..] {
+        [t] if t.kind == Kind::Run && t.raw.chars().all(|c| c == '0' || c == '０') => Some(t.raw.chars().count()),
+        _ => None,
+    });
+    let mut any = false;
+    zeros.all(|n| {
+        any = true;
+        n == width
+    }) && any
 }
 
 /// A row's values as the printed columns of a table that prints `width` of them: the
@@ -70,6 +115,16 @@ fn printed<'r, 'a>(run: &'r Run<'a>, width: usize) -> Option<&'r [Token<'a>]> {
         v = &v[..v.len() - 1];
     }
     (v.len() == width && v.iter().all(|t| t.kind != Kind::Run)).then_some(v)
+}
+
+/// The count of cells every row of an applications table prints, where it is one to three
+/// fewer than the template's columns (see [`printed`]): a table that may have left columns
+/// out. None for any other table (most: a row of seven cells ends the look).
+pub(super) fn fewer_cells(specs: &[RowSpec], hits: &[RowRun<'_>]) -> Option<usize> {
+    let m = specs.first()?.cols.len();
+    (m - 3..m)
+        .rev()
+        .find(|&width| !hits.is_empty() && hits.iter().all(|(_, run)| printed(run, width).is_some()))
 }
 
 /// Reads the rows of an applications table whose header names no word for the columns
@@ -126,6 +181,80 @@ pub(super) fn read_without(
         ),
     ));
     true
+}
+
+/// The applications rows of `template` without the columns `absent`, built once for the
+/// process per template and set of columns (the scorers key their caches by a row's
+/// address): a crawler's runs of a table that left columns out are cut into the others.
+pub(super) fn without(template: Template, absent: &[usize]) -> &'static [RowSpec] {
+    type Cache = std::sync::Mutex<HashMap<(Template, u8), &'static [RowSpec]>>;
+    static CACHE: std::sync::LazyLock<Cache> = std::sync::LazyLock::new(Default::default);
+    let mask = absent.iter().fold(0u8, |m, &c| m | 1 << c);
+    // A panic elsewhere while the lock was held leaves the map as it was: still usable.
+    let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    // (At most two templates times the sets of one to three of five columns: 50.)
+    cache.entry((template, mask)).or_insert_with(|| {
+        let specs = template::rows(Table::Applications, template);
+        let cols: Vec<&'static str> = template::APPLICANTS
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| !absent.contains(c))
+            .map(|(_, k)| *k)
+            .collect();
+        let cols: &'static [&'static str] = Box::leak(cols.into_boxed_slice());
+        let rows: Vec<RowSpec> = specs
+            .iter()
+            .map(|s| RowSpec {
+                key: s.key,
+                label: s.label,
+                keywords: s.keywords,
+                cols,
+                amount_col: s.amount_col,
+                prose: s.prose,
+            })
+            .collect();
+        Box::leak(rows.into_boxed_slice())
+    })
+}
+
+/// Whether `col` is an applicant column `spec` (an applications row) leaves out: a row of
+/// [`without`]'s, whose left-out columns count as 0 in the identities.
+pub(super) fn left_out(table: Table, spec: &RowSpec, col: &str) -> bool {
+    table == Table::Applications
+        && spec.cols.len() < template::APPLICANTS.len()
+        && template::APPLICANTS.contains(&col)
+        && !spec.cols.contains(&col)
+}
+
+/// After a crawler's runs were cut into the columns of [`without`]`(…, absent)`: each
+/// such row's absent columns blank, and a warning naming them.
+pub(super) fn runs_cut_without(
+    table: Table,
+    specs: &[RowSpec],
+    rows: &[RowRun<'_>],
+    absent: &[usize],
+    line: u32,
+    ex: &mut Extracted,
+) {
+    for (i, run) in rows {
+        let spec = &specs[*i];
+        for &c in absent {
+            ex.cells
+                .push(Cell::blank(table, spec.key, spec.cols[c], run.label_line));
+        }
+    }
+    let words: Vec<&str> = absent.iter().map(|&c| WORDS[c]).collect();
+    let keys: Vec<&str> = absent.iter().map(|&c| specs[0].cols[c]).collect();
+    ex.diags.push(Diagnostic::warning(
+        Code::ColumnMissing,
+        Some(line),
+        format!(
+            "{}: the header names no column {}: the rows' digits run together were cut into the columns the header names, their {} blank",
+            table.as_str(),
+            words.join(", "),
+            keys.join(", ")
+        ),
+    ));
 }
 
 #[cfg(test)]
@@ -212,6 +341,31 @@ mod tests {
             values(&ex, "granted"),
             vec![Some(4.0), Some(1.0), Some(0.0), Some(0.0), Some(0.0), None, Some(6.0)]
         );
+    }
+
+    #[test]
+    fn a_crawlers_runs_of_a_table_that_left_a_column_out_are_cut_into_the_others() {
+        // The table's text run together, as a crawler keeps a page's: header and rows.
+        let glued: String = table(&[0, 1, 3, 4, 5, 6])
+            .lines()
+            .map(|l| l.replace('\t', ""))
+            .collect();
+        let ex = labelled_text(Table::Applications, Template::T2021, &glued, Form::Glued);
+        assert_eq!(
+            values(&ex, "new_received"),
+            vec![Some(9.0), Some(1.0), None, Some(2.0), Some(0.0), Some(1.0), Some(13.0)],
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(
+            values(&ex, "withheld.state_secret"),
+            vec![Some(2.0), Some(0.0), None, Some(2.0), Some(0.0), Some(0.0), Some(4.0)]
+        );
+        assert!(ex.diags.iter().any(|d| d.code == Code::ColumnMissing), "{:?}", ex.diags);
+        // A header cut short (its last words lost) is no table that left columns out.
+        let cut = glued.replacen("法律服务机构其他", "", 1);
+        let ex = labelled_text(Table::Applications, Template::T2021, &cut, Form::Glued);
+        assert!(ex.diags.iter().all(|d| d.code != Code::ColumnMissing), "{:?}", ex.diags);
     }
 
     #[test]

@@ -1183,6 +1183,8 @@ pub(super) fn joint_glued(
         match at.get(k.1) {
             Some(&o) if k.0 == table => match specs[options[o].0].cols.iter().position(|x| *x == k.2) {
                 Some(c) => Term::Chosen(o, c),
+                // (A column a table left out: 0.)
+                None if super::absent::left_out(table, &specs[options[o].0], k.2) => Term::Known(0.0),
                 None => Term::Absent,
             },
             _ => known.get(k).map_or(Term::Absent, |&v| Term::Known(v)),

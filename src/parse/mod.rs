@@ -982,12 +982,10 @@ pub fn labelled(
     } else {
         None
     };
-    // The organisation columns the header names no word for (a table that left one out).
-    let absent = if table == Table::Applications && form != Form::Glued && subtotal_at.is_none() {
-        absent::absent_columns(&tokens)
-    } else {
-        Vec::new()
-    };
+    // The organisation columns the header names no word for (a table that left some out),
+    // looked for only where a row could be such a table's (`absent::absent_columns`).
+    let may_leave_out = table == Table::Applications && subtotal_at.is_none();
+    let mut absent: Option<Vec<usize>> = None;
     if form == Form::Text && table == Table::Applications {
         wrapped = join_pieces_below(&mut tokens, lines, subtotal_at);
         drop_group_fragments(&mut tokens, lines);
@@ -1044,7 +1042,11 @@ pub fn labelled(
             let m = specs[i].cols.len();
             let n = run.values.len();
             // (A table that left columns out: its rows' cells are fewer.)
-            let fewest = m - absent.len();
+            let fewest = if blank && may_leave_out && n < m {
+                m - absent.get_or_insert_with(|| absent::absent_columns(&tokens)).len()
+            } else {
+                m
+            };
             !blank
                 || if form == Form::Html {
                     (fewest..=m + 1).contains(&n)
@@ -1267,12 +1269,15 @@ pub fn labelled(
         (at, _) => at,
     };
     // A table that left columns out, its header naming the others: every row read so.
-    if !absent.is_empty()
-        && !spare
-        && subtotal_rows.is_none()
-        && absent::read_without(table, specs, &hits, &absent, first_line, &mut ex)
-    {
-        hits.clear();
+    if may_leave_out && !spare && subtotal_rows.is_none() {
+        if let Some(width) = absent::fewer_cells(specs, &hits) {
+            let cols = absent.get_or_insert_with(|| absent::absent_columns(&tokens));
+            if cols.len() + width == specs[0].cols.len()
+                && absent::read_without(table, specs, &hits, cols, first_line, &mut ex)
+            {
+                hits.clear();
+            }
+        }
     }
     let trailing_own = hits
         .iter()
@@ -1527,7 +1532,21 @@ pub fn labelled(
         previous = Some(ex.cells.clone());
     }
     if !glued_rows.is_empty() {
-        joint_glued(table, template, specs, &glued_rows, stated, lines, &mut ex);
+        // A crawler's runs of a table that left columns out: cut into the others.
+        let cols = (may_leave_out && form == Form::Glued)
+            .then(|| absent.get_or_insert_with(|| absent::absent_columns(&tokens)))
+            .filter(|cols| {
+                !cols.is_empty()
+                    && absent::named_in_order(&tokens, cols)
+                    && absent::zero_runs_fit(&glued_rows, specs[0].cols.len() - cols.len())
+            });
+        if let Some(cols) = cols {
+            let without = absent::without(template, cols);
+            joint_glued(table, template, without, &glued_rows, stated, lines, &mut ex);
+            absent::runs_cut_without(table, specs, &glued_rows, cols, first_line, &mut ex);
+        } else {
+            joint_glued(table, template, specs, &glued_rows, stated, lines, &mut ex);
+        }
     }
     // Rows a PDF's reading order printed apart from their labels, some left out as read.
     if table == Table::Applications && form == Form::Text {

@@ -55,6 +55,8 @@ type Candidate = Vec<Option<Cell>>;
 enum RowTerm {
     Col(usize),
     Other(Key),
+    /// A column a table left out ([`super::absent::without`]'s rows): 0.
+    Zero,
     Absent,
 }
 
@@ -77,10 +79,11 @@ impl RowTerms {
         let ids = validate::identities_of_row(template, table, spec.key).to_vec();
         let term = |k: &Key| -> RowTerm {
             if k.0 == table && k.1 == spec.key {
-                spec.cols
-                    .iter()
-                    .position(|x| x == &k.2)
-                    .map_or(RowTerm::Absent, RowTerm::Col)
+                match spec.cols.iter().position(|x| x == &k.2) {
+                    Some(c) => RowTerm::Col(c),
+                    None if absent::left_out(table, spec, k.2) => RowTerm::Zero,
+                    None => RowTerm::Absent,
+                }
             } else {
                 RowTerm::Other(*k)
             }
@@ -98,6 +101,7 @@ impl RowTerms {
             .iter()
             .map(|t| match *t {
                 RowTerm::Col(c) => Term::Col(c),
+                RowTerm::Zero => Term::Known(0.0),
                 RowTerm::Other(_) | RowTerm::Absent => Term::Absent,
             })
             .collect();
@@ -153,6 +157,7 @@ impl RowScorer {
             let terms = rt.terms.iter().map(|t| match *t {
                 RowTerm::Col(c) => Term::Col(c),
                 RowTerm::Other(k) => known.get(&k).map_or(Term::Absent, |&v| Term::Known(v)),
+                RowTerm::Zero => Term::Known(0.0),
                 RowTerm::Absent => Term::Absent,
             });
             Cow::Owned(terms.collect())
