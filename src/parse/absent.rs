@@ -168,19 +168,27 @@ pub(super) fn read_without(
             ex.cells.push(cell);
         }
     }
+    let how =
+        format!("every row prints {width} cells, not {m}: each row's values were read in the columns the header names");
+    ex.diags.push(column_missing(table, specs, absent, line, &how));
+    true
+}
+
+/// The warning that `absent`'s columns were left out of the table, and how its rows were
+/// read.
+fn column_missing(table: Table, specs: &[RowSpec], absent: &[usize], line: u32, how: &str) -> Diagnostic {
     let words: Vec<&str> = absent.iter().map(|&c| WORDS[c]).collect();
     let keys: Vec<&str> = absent.iter().map(|&c| specs[0].cols[c]).collect();
-    ex.diags.push(Diagnostic::warning(
+    Diagnostic::warning(
         Code::ColumnMissing,
         Some(line),
         format!(
-            "{}: the header names no column {} and every row prints {width} cells, not {m}: each row's values were read in the columns the header names, its {} blank",
+            "{}: the header names no column {}: {how}, the cells of {} blank",
             table.as_str(),
             words.join(", "),
             keys.join(", ")
         ),
-    ));
-    true
+    )
 }
 
 /// The applications rows of `template` without the columns `absent`, built once for the
@@ -243,18 +251,8 @@ pub(super) fn runs_cut_without(
                 .push(Cell::blank(table, spec.key, spec.cols[c], run.label_line));
         }
     }
-    let words: Vec<&str> = absent.iter().map(|&c| WORDS[c]).collect();
-    let keys: Vec<&str> = absent.iter().map(|&c| specs[0].cols[c]).collect();
-    ex.diags.push(Diagnostic::warning(
-        Code::ColumnMissing,
-        Some(line),
-        format!(
-            "{}: the header names no column {}: the rows' digits run together were cut into the columns the header names, their {} blank",
-            table.as_str(),
-            words.join(", "),
-            keys.join(", ")
-        ),
-    ));
+    let how = "the rows' digits run together were cut into the columns the header names";
+    ex.diags.push(column_missing(table, specs, absent, line, how));
 }
 
 #[cfg(test)]
