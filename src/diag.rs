@@ -67,7 +67,7 @@ codes! {
     AmbiguousRow => "AMBIGUOUS_ROW", "a row's values could be placed in its columns in several ways the identities cannot tell apart";
     AmbiguousSplit => "AMBIGUOUS_SPLIT", "digits run together (crawler text) split in several ways the identities cannot tell apart; the most plausible split was used";
     GroupRow => "GROUP_ROW", "a row of a group's sums (（三）不予公开 printed with numbers, or a 小计 under it), which the templates do not have; checked against the group's rows and not emitted (a warning when it does not add up)";
-    ColumnMissing => "COLUMN_MISSING", "the applications table's header names no column for a kind of applicant (no 科研机构) and every row prints a value fewer: the values were read in the columns the header names, the absent column's cells blank";
+    ColumnMissing => "COLUMN_MISSING", "the applications table's header names no column for a kind of applicant (no 科研机构) and every row prints a value fewer (a crawler's rows of zeros a digit fewer): the values were read in the columns the header names, the absent column's cells blank";
     Subtotal => "SUBTOTAL", "an applications row has an eighth column 法人或其他组织小计; it was checked against the organisation columns and not emitted";
     InferredCell => "INFERRED_CELL", "a missing cell was derived from the arithmetic identities";
     InvalidValue => "INVALID_VALUE", "a cell holds text that is not a number";
