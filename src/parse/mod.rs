@@ -2796,6 +2796,48 @@ mod tests {
         assert_eq!(got, vals.map(|v| Some(f64::from(v))), "{:?}", ex.diags);
     }
 
+    /// A tab-separated review row broken over two lines, as a cell's line break leaves it:
+    /// its first five cells empty, so the ten values read in order could stand anywhere
+    /// (before, left out with `AMBIGUOUS_ROW`). The lines' cells together are the fifteen,
+    /// an empty cell a broken line ends with left out, each proceeding's empty or adding up.
+    #[test]
+    fn a_review_row_broken_over_lines_is_read_by_place() {
+        let head = "行政复议\t\t\t\t\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n";
+        let want: Vec<Option<f64>> = [None, None, None, None, None]
+            .into_iter()
+            .chain([1, 2, 0, 1, 4, 0, 0, 0, 0, 0].map(|v| Some(f64::from(v))))
+            .collect();
+        for row in [
+            "\t\t\t\t\t1\n2\t0\t1\t4\t0\t0\t0\t0\t0\n",
+            "\t\t\t\t\t1\t\n2\t0\t1\t4\t0\t0\t0\t0\t0\n",
+            "\t\t\t\t\t1\t2\t0\n1\t4\n0\t0\t0\t0\t0\n",
+            // Broken before its last cell, the line's fifteenth an empty one.
+            "\t\t\t\t\t1\t2\t0\t1\t4\t0\t0\t0\t0\t\n0\n",
+        ] {
+            let ex = review(&lines(&format!("{head}{row}")), 1, Form::Text);
+            let got: Vec<Option<f64>> = ex.cells.iter().map(|c| c.value).collect();
+            assert_eq!(got, want, "{row:?}: {:?}", ex.diags);
+            assert!(ex.cells[..5].iter().all(|c| c.status == CellStatus::Blank));
+        }
+        // Where a proceeding's cells do not add up so read, nothing is read by place.
+        let ex = review(
+            &lines(&format!("{head}\t\t\t\t\t1\n2\t0\t1\t5\t0\t0\t0\t0\t0\n")),
+            1,
+            Form::Text,
+        );
+        assert!(ex.cells.iter().all(|c| c.status != CellStatus::Blank), "{:?}", ex.cells);
+        assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousRow), "{:?}", ex.diags);
+        // A line of the fifteen with a 总计 printed empty and no line after it is read as it
+        // stands.
+        let ex = review(
+            &lines(&format!("{head}1\t0\t0\t0\t\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n")),
+            1,
+            Form::Text,
+        );
+        assert_eq!(ex.cells[4].status, CellStatus::Blank);
+        assert_eq!(ex.cells[0].value, Some(1.0));
+    }
+
     /// A table pandas read and printed (`to_markdown`, `to_string`): its columns' numbers
     /// as a header row above the table's (`| 0 | 1 | … | 14 |`), read before as the review
     /// row (its 总计 do not add up); its empty cells `nan` or `NaN`, empty cells in their

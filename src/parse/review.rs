@@ -45,7 +45,18 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
             adds_up(ts)
         })
         .or(first);
-    let positional = positional.or_else(|| stacked_review(&tokens, lines, width));
+    // A proceeding's cells partly empty on a line that holds all fifteen, the next line's
+    // values after it (`0\t…\t0\t` / `0`: the row broken before its last cell), are the
+    // row broken there where its lines together read so.
+    let partial = |ts: &[&Token<'_>]| {
+        ts.chunks(template::RESULTS.len())
+            .any(|g| g.iter().any(|t| t.kind == Kind::Blank) && g.iter().any(|t| t.is_value()))
+    };
+    let positional = match positional {
+        Some(ts) if partial(&ts) => continued_review(&by_line, lines, width).or(Some(ts)),
+        Some(ts) => Some(ts),
+        None => stacked_review(&tokens, lines, width).or_else(|| continued_review(&by_line, lines, width)),
+    };
     if positional.is_none() && form == Form::Text {
         if let Some((cells, checked)) = review_by_layout(lines, &tokens, width) {
             let line = cells.iter().flatten().next().map_or(first_line, |t| t.line);
@@ -258,6 +269,73 @@ fn stacked_review<'t, 'a>(tokens: &'t [Token<'a>], lines: &[Line<'_>], width: us
     }
     if close(&mut run) {
         return None;
+    }
+    found
+}
+
+/// The review table's row broken over lines (a page put into text with a tab between its
+/// cells, a cell's line break breaking the row: `\t\t\t\t\t1` / `2\t0\t1\t4\t0\t0…`):
+/// up to three lines one after another, each of values and empty cells only (no bars) and
+/// no more than `width`, the first with a tab and a value, that together hold exactly
+/// `width` cells, an empty cell a line ends with left out where
+/// the cell broken there began on the next line; each proceeding's five cells all empty or
+/// all numbers that add up, and no other such reading.
+fn continued_review<'t, 'a>(
+    by_line: &[(u32, Vec<&'t Token<'a>>)],
+    lines: &[Line<'_>],
+    width: usize,
+) -> Option<Vec<&'t Token<'a>>> {
+    let text = |no: u32| lines.binary_search_by_key(&no, |l| l.no).map_or("", |i| lines[i].text);
+    // Cells apart by tabs, not bars (a line of bars alone is a row's padding, not its
+    // cells), at most three lines, the first holding a tab and a value.
+    let cells_only = |no: u32, ts: &[&Token<'_>]| {
+        ts.len() <= width
+            && ts[0].line_cells as usize == ts.len()
+            && ts.iter().all(|t| t.is_value() || t.kind == Kind::Blank)
+            && !text(no).contains(['|', '│', '┃'])
+    };
+    let fits = |cells: &[&Token<'_>]| {
+        cells.len() == width
+            && cells
+                .chunks(template::RESULTS.len())
+                .any(|g| g.iter().all(|t| t.is_value()))
+            && cells.chunks(template::RESULTS.len()).all(|g| {
+                let n: Option<Vec<f64>> = g.iter().map(|t| grid::number(t).map(|n| n.value)).collect();
+                g.iter().all(|t| t.kind == Kind::Blank) || n.is_some_and(|n| group_adds_up(&n))
+            })
+    };
+    let mut found: Option<Vec<&Token<'a>>> = None;
+    for (i, (first, ts)) in by_line.iter().enumerate() {
+        if !cells_only(*first, ts) || !text(*first).contains('\t') || !ts.iter().any(|t| t.is_value()) {
+            continue;
+        }
+        // The cells so far, and the same without the empty cells the lines broken so far
+        // end with.
+        let (mut all, mut broken) = (ts.clone(), ts.clone());
+        let mut last = *first;
+        for (line, next) in by_line[i + 1..].iter().take(2) {
+            if *line != last + 1 || !cells_only(*line, next) {
+                break;
+            }
+            last = *line;
+            if broken.last().is_some_and(|t| t.kind == Kind::Blank) {
+                broken.pop();
+            }
+            all.extend(next.iter().copied());
+            broken.extend(next.iter().copied());
+            for cells in [&all, &broken] {
+                if fits(cells) {
+                    let same = |f: &Vec<&Token<'_>>| f.iter().zip(cells.iter()).all(|(a, b)| std::ptr::eq(*a, *b));
+                    match &found {
+                        Some(f) if !same(f) => return None,
+                        _ => found = Some(cells.clone()),
+                    }
+                }
+            }
+            if broken.len() > width {
+                break;
+            }
+        }
     }
     found
 }
