@@ -47,13 +47,15 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
         .or(first);
     // A proceeding's cells partly empty on a line that holds all fifteen, the next line's
     // values after it (`0\t…\t0\t` / `0`: the row broken before its last cell), are the
-    // row broken there where its lines together read so.
+    // row broken there where that line and the next together read so.
     let partial = |ts: &[&Token<'_>]| {
         ts.chunks(template::RESULTS.len())
             .any(|g| g.iter().any(|t| t.kind == Kind::Blank) && g.iter().any(|t| t.is_value()))
     };
     let positional = match positional {
-        Some(ts) if partial(&ts) => continued_review(&by_line, lines, width).or(Some(ts)),
+        Some(ts) if partial(&ts) => continued_review(&by_line, lines, width)
+            .filter(|c| std::ptr::eq(c[0], ts[0]))
+            .or(Some(ts)),
         Some(ts) => Some(ts),
         None => stacked_review(&tokens, lines, width).or_else(|| continued_review(&by_line, lines, width)),
     };
