@@ -2799,7 +2799,8 @@ mod tests {
     /// A tab-separated review row broken over two lines, as a cell's line break leaves it:
     /// its first five cells empty, so the ten values read in order could stand anywhere
     /// (before, left out with `AMBIGUOUS_ROW`). The lines' cells together are the fifteen,
-    /// an empty cell a broken line ends with left out, each proceeding's empty or adding up.
+    /// an empty cell a broken line ends with left out, each proceeding's empty or adding up;
+    /// broken before its first value, the line of tabs alone above holds the empty cells.
     #[test]
     fn a_review_row_broken_over_lines_is_read_by_place() {
         let head = "行政复议\t\t\t\t\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n";
@@ -2813,6 +2814,9 @@ mod tests {
             "\t\t\t\t\t1\t2\t0\n1\t4\n0\t0\t0\t0\t0\n",
             // Broken before its last cell, the line's fifteenth an empty one.
             "\t\t\t\t\t1\t2\t0\t1\t4\t0\t0\t0\t0\t\n0\n",
+            // Broken before its first value: its empty cells a line of tabs alone.
+            "\t\t\t\t\t\n1\t2\t0\t1\t4\t0\t0\t0\t0\t0\n",
+            "\t\t\t\t\n1\t2\t0\t1\t4\t0\t0\t0\t0\t0\n",
         ] {
             let ex = review(&lines(&format!("{head}{row}")), 1, Form::Text);
             let got: Vec<Option<f64>> = ex.cells.iter().map(|c| c.value).collect();
@@ -2826,6 +2830,13 @@ mod tests {
             Form::Text,
         );
         assert!(ex.cells.iter().all(|c| c.status != CellStatus::Blank), "{:?}", ex.cells);
+        assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousRow), "{:?}", ex.diags);
+        // Nor where a line of tabs alone above the values holds too few empty cells.
+        let ex = review(
+            &lines(&format!("{head}\t\t\t\n1\t2\t0\t1\t4\t0\t0\t0\t0\t0\n")),
+            1,
+            Form::Text,
+        );
         assert!(ex.diags.iter().any(|d| d.code == Code::AmbiguousRow), "{:?}", ex.diags);
         // A line of the fifteen with a 总计 printed empty and no line after it is read as it
         // stands.

@@ -52,12 +52,14 @@ pub fn review(lines: &[Line<'_>], first_line: u32, form: Form) -> Extracted {
         ts.chunks(template::RESULTS.len())
             .any(|g| g.iter().any(|t| t.kind == Kind::Blank) && g.iter().any(|t| t.is_value()))
     };
-    let positional = match positional {
+    let positional: Option<Vec<Token<'_>>> = match positional {
         Some(ts) if partial(&ts) => continued_review(&by_line, lines, width)
-            .filter(|c| std::ptr::eq(c[0], ts[0]))
-            .or(Some(ts)),
-        Some(ts) => Some(ts),
-        None => stacked_review(&tokens, lines, width).or_else(|| continued_review(&by_line, lines, width)),
+            .filter(|c| c[0].line == ts[0].line && c[0].cell == ts[0].cell)
+            .or_else(|| Some(own(&ts))),
+        Some(ts) => Some(own(&ts)),
+        None => stacked_review(&tokens, lines, width)
+            .map(|ts| own(&ts))
+            .or_else(|| continued_review(&by_line, lines, width)),
     };
     if positional.is_none() && form == Form::Text {
         if let Some((cells, checked)) = review_by_layout(lines, &tokens, width) {
@@ -278,25 +280,26 @@ fn stacked_review<'t, 'a>(tokens: &'t [Token<'a>], lines: &[Line<'_>], width: us
 /// The review table's row broken over lines (a page put into text with a tab between its
 /// cells, a cell's line break breaking the row: `\t\t\t\t\t1` / `2\t0\t1\t4\t0\t0…`):
 /// up to three lines one after another, each of values and empty cells only (no bars) and
-/// no more than `width`, the first with a tab and a value, that together hold exactly
-/// `width` cells, an empty cell a line ends with left out where
-/// the cell broken there began on the next line; each proceeding's five cells all empty or
-/// all numbers that add up, and no other such reading.
-fn continued_review<'t, 'a>(
-    by_line: &[(u32, Vec<&'t Token<'a>>)],
+/// no more than `width`, the first holding a tab and a value — or a line of tabs alone
+/// right above one that opens with a value (the row broken before that value) — that
+/// together hold exactly `width` cells, an empty cell a line ends with left out where the
+/// cell broken there began on the next line; each proceeding's five cells all empty or all
+/// numbers that add up, and no other such reading.
+fn continued_review<'a>(
+    by_line: &[(u32, Vec<&Token<'a>>)],
     lines: &[Line<'_>],
     width: usize,
-) -> Option<Vec<&'t Token<'a>>> {
+) -> Option<Vec<Token<'a>>> {
     let text = |no: u32| lines.binary_search_by_key(&no, |l| l.no).map_or("", |i| lines[i].text);
     // Cells apart by tabs, not bars (a line of bars alone is a row's padding, not its
-    // cells), at most three lines, the first holding a tab and a value.
+    // cells).
     let cells_only = |no: u32, ts: &[&Token<'_>]| {
         ts.len() <= width
             && ts[0].line_cells as usize == ts.len()
             && ts.iter().all(|t| t.is_value() || t.kind == Kind::Blank)
             && !text(no).contains(['|', '│', '┃'])
     };
-    let fits = |cells: &[&Token<'_>]| {
+    let fits = |cells: &[Token<'_>]| {
         cells.len() == width
             && cells
                 .chunks(template::RESULTS.len())
@@ -306,40 +309,74 @@ fn continued_review<'t, 'a>(
                 g.iter().all(|t| t.kind == Kind::Blank) || n.is_some_and(|n| group_adds_up(&n))
             })
     };
-    let mut found: Option<Vec<&Token<'a>>> = None;
+    let same = |a: &[Token<'_>], b: &[Token<'_>]| {
+        a.iter()
+            .zip(b)
+            .all(|(x, y)| x.line == y.line && x.cell == y.cell && x.kind == y.kind)
+    };
+    let mut found: Option<Vec<Token<'a>>> = None;
     for (i, (first, ts)) in by_line.iter().enumerate() {
         if !cells_only(*first, ts) || !text(*first).contains('\t') || !ts.iter().any(|t| t.is_value()) {
             continue;
         }
-        // The cells so far, and the same without the empty cells the lines broken so far
-        // end with.
-        let (mut all, mut broken) = (ts.clone(), ts.clone());
-        let mut last = *first;
-        for (line, next) in by_line[i + 1..].iter().take(2) {
-            if *line != last + 1 || !cells_only(*line, next) {
-                break;
+        // The line's cells, or a line of tabs alone right above them first: its empty cells.
+        let above = first.checked_sub(1).filter(|&no| {
+            let t = text(no);
+            ts[0].is_value() && t.contains('\t') && grid::trim(t).is_empty()
+        });
+        let tabs_above = above.map(|no| {
+            let n = text(no).matches('\t').count() + 1;
+            (0..n)
+                .map(|c| Token {
+                    kind: Kind::Blank,
+                    raw: "",
+                    line: no,
+                    cell: c as u16,
+                    line_cells: n as u16,
+                })
+                .collect::<Vec<_>>()
+        });
+        let starts = tabs_above
+            .map(|blanks| (vec![blanks, own(ts)], 1))
+            .into_iter()
+            .chain([(vec![own(ts)], 0)]);
+        for (mut rows, tabs_line) in starts {
+            let mut last = *first;
+            for (line, next) in by_line[i + 1..].iter().take(2 - tabs_line) {
+                if *line != last + 1 || !cells_only(*line, next) {
+                    break;
+                }
+                last = *line;
+                rows.push(own(next));
             }
-            last = *line;
-            if broken.last().is_some_and(|t| t.kind == Kind::Blank) {
-                broken.pop();
-            }
-            all.extend(next.iter().copied());
-            broken.extend(next.iter().copied());
-            for cells in [&all, &broken] {
-                if fits(cells) {
-                    let same = |f: &Vec<&Token<'_>>| f.iter().zip(cells.iter()).all(|(a, b)| std::ptr::eq(*a, *b));
-                    match &found {
-                        Some(f) if !same(f) => return None,
-                        _ => found = Some(cells.clone()),
+            // Each run of the lines from the first, with every line's cells, and with the
+            // empty cell each broken line ends with left out.
+            for k in 2..=rows.len() {
+                let all: Vec<Token<'a>> = rows[..k].concat();
+                let mut broken: Vec<Token<'a>> = Vec::new();
+                for (j, row) in rows[..k].iter().enumerate() {
+                    broken.extend(row.iter().cloned());
+                    if j + 1 < k && broken.last().is_some_and(|t| t.kind == Kind::Blank) {
+                        broken.pop();
                     }
                 }
-            }
-            if broken.len() > width {
-                break;
+                for cells in [all, broken] {
+                    if fits(&cells) {
+                        match &found {
+                            Some(f) if !same(f, &cells) => return None,
+                            _ => found = Some(cells),
+                        }
+                    }
+                }
             }
         }
     }
     found
+}
+
+/// Owned copies of a line's tokens.
+fn own<'a>(ts: &[&Token<'a>]) -> Vec<Token<'a>> {
+    ts.iter().map(|&t| t.clone()).collect()
 }
 
 /// The review table's 15 cells as one row, for splitting runs (no column has a prior).
