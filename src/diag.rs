@@ -69,6 +69,7 @@ codes! {
     GroupRow => "GROUP_ROW", "a row of a group's sums (（三）不予公开 printed with numbers, or a 小计 under it), which the templates do not have; checked against the group's rows and not emitted (a warning when it does not add up)";
     ColumnMissing => "COLUMN_MISSING", "the applications table's header names no column for a kind of applicant (no 科研机构) and every row prints a value fewer (a crawler's rows of zeros a digit fewer): the values were read in the columns the header names, the absent column's cells blank";
     Subtotal => "SUBTOTAL", "an applications row has an eighth column 法人或其他组织小计; it was checked against the organisation columns and not emitted";
+    TotalsBlank => "TOTALS_BLANK", "no row of the applications table prints its 总计 though some print numbers other than 0: no row's sum could be checked (a warning), and a column the table added or left out would shift the others unseen";
     InferredCell => "INFERRED_CELL", "a missing cell was derived from the arithmetic identities";
     InvalidValue => "INVALID_VALUE", "a cell holds text that is not a number";
     UnitAssumed => "UNIT_ASSUMED", "an amount carries no unit in its cell or header; 万元 was assumed (元 for a procurement amount it makes plausible)";

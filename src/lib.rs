@@ -671,6 +671,13 @@ fn read(text: &str, form: parse::Form, out: &mut FileOutcome) {
     } else {
         validate::check_placed(&cells, checked, placement, &mut out.diagnostics)
     };
+    if let Some(line) = validate::totals_unprinted(&cells) {
+        out.diagnostics.push(Diagnostic::warning(
+            Code::TotalsBlank,
+            Some(line),
+            "applications: no row prints its 总计 (the column is empty in every row): no row's sum could be checked, and a column the table added or left out would shift the others unseen",
+        ));
+    }
     out.status = if cells.is_empty() {
         DocStatus::NoTables
     } else if complete && cells.len() >= expected {

@@ -386,6 +386,26 @@ pub fn check_placed(
     checked.then_some(ok)
 }
 
+/// The line of the applications table where its rows print numbers other than 0 but no row
+/// prints its 总计 (the column empty in every row): no row's sum can then be checked, and a
+/// column added or left out would shift the others unseen (a word processor's spare column
+/// after a table that left one out reads as seven columns whose 总计 are all empty). None
+/// where some row prints a 总计, or no row a number other than 0.
+pub fn totals_unprinted(cells: &[Cell]) -> Option<u32> {
+    let mut line = None;
+    for c in cells.iter().filter(|c| c.table == Table::Applications) {
+        let n = c.number();
+        if c.col == "total" {
+            if n.is_some() {
+                return None;
+            }
+        } else if n.is_some_and(|v| v != 0.0) {
+            line = Some(line.map_or(c.line, |l: u32| l.min(c.line)));
+        }
+    }
+    line
+}
+
 fn fmt(v: f64) -> String {
     if close(v, v.round()) {
         format!("{}", v.round())
@@ -421,6 +441,50 @@ mod tests {
             let some = template::rows(Table::Applications, template)[0].key;
             assert!(!identities_of_row(template, Table::Applications, some).is_empty());
         }
+    }
+
+    /// An applications table whose rows print numbers but no 总计 is said (its rows' sums
+    /// unchecked); one row's 总计 printed, or only zeros printed, is not.
+    #[test]
+    fn a_table_that_prints_no_total_is_said() {
+        let cell = |row: &'static str, col: &'static str, v: Option<f64>, line: u32| match v {
+            Some(v) => Cell {
+                table: Table::Applications,
+                row,
+                col,
+                value: Some(v),
+                status: CellStatus::Reported,
+                raw: Default::default(),
+                line,
+            },
+            None => Cell::blank(Table::Applications, row, col, line),
+        };
+        let table = |rows: &[(&'static str, [Option<f64>; 7], u32)]| -> Vec<Cell> {
+            rows.iter()
+                .flat_map(|&(row, vals, line)| {
+                    template::APPLICANTS
+                        .iter()
+                        .zip(vals)
+                        .map(move |(&col, v)| cell(row, col, v, line))
+                })
+                .collect()
+        };
+        let (z, n) = (Some(0.0), None);
+        let shifted = [
+            (
+                "new_received",
+                [Some(9.0), Some(1.0), Some(2.0), z, Some(1.0), Some(13.0), n],
+                7,
+            ),
+            ("granted", [Some(4.0), Some(1.0), z, z, Some(1.0), Some(6.0), n], 9),
+        ];
+        assert_eq!(totals_unprinted(&table(&shifted)), Some(7));
+        let mut one = shifted;
+        one[1].1[6] = Some(6.0);
+        assert_eq!(totals_unprinted(&table(&one)), None);
+        let zeros = [("new_received", [z, z, z, z, z, z, n], 7)];
+        assert_eq!(totals_unprinted(&table(&zeros)), None);
+        assert_eq!(totals_unprinted(&[]), None);
     }
 
     /// A row with an empty cell that does not add up: a 总计 left empty is no failure (the

@@ -341,6 +341,33 @@ mod tests {
         );
     }
 
+    /// A page's table that left a column out, with a word processor's spare empty column
+    /// after its own (every row its six values and two empty cells in the page's grid): the
+    /// spare cell dropped, the row's other empty cell is no 总计 left empty in every row but
+    /// the width of a table of six columns. Read so, not shifted one column left (科研机构
+    /// taking 社会公益组织's values, 其他 the totals, every 总计 blank: the column sums hold
+    /// so, nothing said).
+    #[test]
+    fn a_table_that_left_a_column_out_with_a_spare_column_after_is_read_by_its_words() {
+        let text: String = table(&[0, 1, 3, 4, 5, 6])
+            .lines()
+            .enumerate()
+            .map(|(i, l)| if i < 2 { format!("{l}\n") } else { format!("{l}\t\t\n") })
+            .collect();
+        let ex = labelled_text(Table::Applications, Template::T2021, &text, Form::Html);
+        assert_eq!(
+            values(&ex, "new_received"),
+            vec![Some(9.0), Some(1.0), None, Some(2.0), Some(0.0), Some(1.0), Some(13.0)],
+            "{:?}",
+            ex.diags
+        );
+        assert_eq!(
+            values(&ex, "withheld.state_secret"),
+            vec![Some(2.0), Some(0.0), None, Some(2.0), Some(0.0), Some(0.0), Some(4.0)]
+        );
+        assert!(ex.diags.iter().any(|d| d.code == Code::ColumnMissing), "{:?}", ex.diags);
+    }
+
     #[test]
     fn a_crawlers_runs_of_a_table_that_left_a_column_out_are_cut_into_the_others() {
         // The table's text run together, as a crawler keeps a page's: header and rows.

@@ -1268,8 +1268,10 @@ pub fn labelled(
         (Some(h), Some(r)) if h != r => Some(r),
         (at, _) => at,
     };
-    // A table that left columns out, its header naming the others: every row read so.
-    if may_leave_out && !spare && subtotal_rows.is_none() {
+    // A table that left columns out, its header naming the others: every row read so (also
+    // after a word processor's spare column was dropped: the rows' last cells, empty in every
+    // row, are the spare column's, not a 总计 column left empty).
+    if may_leave_out && subtotal_rows.is_none() {
         if let Some(width) = absent::fewer_cells(specs, &hits) {
             let cols = absent.get_or_insert_with(|| absent::absent_columns(&tokens));
             if cols.len() + width == specs[0].cols.len()
