@@ -163,6 +163,40 @@ fn numbers_digit(c: char) -> bool {
     parse::numbers::halfwidth(c).is_ascii_digit()
 }
 
+/// `text` with the white space after each line's last character dropped, where its only
+/// tabs stand there and nine lines in ten with characters end with one (a converter's or
+/// a crawler's tab after every line of a text that has no cells apart by tabs: layout, no
+/// empty cell; a PDF's text so written read each line as a cell and an empty one). None
+/// where a tab stands before a line's last character (the text's cells are apart by tabs,
+/// an empty one after them may be a row's own) or too few lines end with one. Lines stay
+/// lines.
+pub(crate) fn trailing_tabs(text: &str) -> Option<String> {
+    memchr::memchr(b'\t', text.as_bytes())?;
+    let layout = |c: char| matches!(c, ' ' | '\t' | '\r');
+    let (mut lines, mut tabbed) = (0usize, 0usize);
+    for line in text.split('\n') {
+        let kept = line.trim_end_matches(layout);
+        if kept.contains('\t') {
+            return None;
+        }
+        if !kept.is_empty() {
+            lines += 1;
+            tabbed += usize::from(line[kept.len()..].contains('\t'));
+        }
+    }
+    if lines == 0 || tabbed * 10 < lines * 9 {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(line.trim_end_matches(layout));
+    }
+    Some(out)
+}
+
 /// `text` with each line of no-break spaces alone (three at most, maybe with other white
 /// space: a cell's, not an empty line of a PDF's text with its layout kept) a tab alone, or
 /// None where it has none. Lines stay lines.

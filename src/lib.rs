@@ -305,6 +305,9 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
 /// Segments, parses and validates decoded text into `out`. `html`: the text is the line
 /// form of an HTML page (`html::to_text`), whose table rows hold every cell in place.
 pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
+    // A tab after every line of a text whose cells are not apart by tabs: layout, dropped.
+    let untabbed = if html { None } else { forms::trailing_tabs(text) };
+    let text = untabbed.as_deref().unwrap_or(text);
     // A line of no-break spaces alone (a page's `&nbsp;` cell, a cell a line) is an empty
     // cell, written as a tab alone: the form of a table put into text a cell a line.
     // (Most texts have no no-break space: looked for once.)
@@ -1127,6 +1130,33 @@ mod tests {
                 .collect();
             reads_as(name, "tabbed", &tabbed.join("\n"), &plain);
         }
+    }
+
+    /// A PDF's text (with and without its layout, a Word document's) and a page's lines with
+    /// a space and a tab after every line: the tabs are layout, not an empty cell after each
+    /// line's (each number read as a cell and an empty one before); read as without them. A
+    /// text whose cells stand apart by tabs keeps its own (lines stay lines).
+    #[test]
+    fn a_tab_after_every_line_of_an_untabbed_text_is_layout() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for name in [
+            "converted/full_2021_pdftotext.txt",
+            "converted/full_2019_word_pdftotext_layout.txt",
+            "converted/zeros_blank_2021_plumber.txt",
+            "converted/blank_totals_2021_get_text.txt",
+        ] {
+            let text = std::fs::read_to_string(root.join(name)).unwrap();
+            let plain = process_bytes(name, text.as_bytes(), &Limits::default());
+            let tabbed: Vec<String> = text.split('\n').map(|l| format!("{l} \t ")).collect();
+            let o = process_bytes(name, tabbed.join("\n").as_bytes(), &Limits::default());
+            assert_eq!(o.status, plain.status, "{name}");
+            assert_eq!(values(&o), values(&plain), "{name}");
+        }
+        assert_eq!(forms::trailing_tabs("a \t\n\nb\t\r\nc\t").as_deref(), Some("a\n\nb\nc"));
+        // A tab between cells, or too few lines ending with one: no change.
+        assert_eq!(forms::trailing_tabs("a\tb\t\nc\t\nd\t"), None);
+        assert_eq!(forms::trailing_tabs("a\t\nb\nc\t"), None);
+        assert_eq!(forms::trailing_tabs("a\nb"), None);
     }
 
     /// `text` with a space between every two characters `between` picks.
