@@ -197,6 +197,50 @@ pub(crate) fn trailing_tabs(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// `text` with the spaces and ideographic spaces before each line's first character
+/// dropped, where nine lines in ten with characters open with two or more of them (or an
+/// ideographic space), and fewer than five hold a run of three spaces between characters
+/// (a PDF's text with its layout kept, whose lines' places are its columns'): an indent of
+/// every line, each line's first cell read as an empty one and its characters after it
+/// (`  ２８６`: the row's numbers came apart from their empty cells). Tabs stay (a line's
+/// first empty cell). None where the text is not so; lines stay lines.
+pub(crate) fn indented_lines(text: &str) -> Option<String> {
+    let indent = |c: char| c == ' ' || c == '\u{3000}';
+    let (mut lines, mut indented) = (0usize, 0usize);
+    for line in text.split('\n') {
+        if line
+            .trim_matches(|c: char| indent(c) || c == '\t' || c == '\r')
+            .is_empty()
+        {
+            continue;
+        }
+        lines += 1;
+        let lead = &line[..line.len() - line.trim_start_matches(indent).len()];
+        indented += usize::from(lead.len() >= 2 || lead.contains('\u{3000}'));
+    }
+    if lines == 0 || indented * 10 < lines * 9 {
+        return None;
+    }
+    let wide = text
+        .split('\n')
+        .filter(|l| {
+            let t = l.trim_matches(|c: char| c.is_whitespace());
+            memchr::memmem::find(t.as_bytes(), b"   ").is_some()
+        })
+        .count();
+    if wide >= 5 {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(line.trim_start_matches(indent));
+    }
+    Some(out)
+}
+
 /// `text` with each line of no-break spaces alone (three at most, maybe with other white
 /// space: a cell's, not an empty line of a PDF's text with its layout kept) a tab alone, or
 /// None where it has none. Lines stay lines.
