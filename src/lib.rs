@@ -1267,6 +1267,13 @@ mod tests {
                     &text[at..]
                 );
                 reads_as(name, &format!("{heading} lines"), &lines, &plain);
+                // And as a Markdown table's rows (`| 通知收取件数 | … |`).
+                let bars = format!(
+                    "{}\n{heading}\n| 通知收取件数 | 通知收取金额（元） | 实际收取金额（元） |\n| 3 | 150 | 150 |\n{}",
+                    &text[..at],
+                    &text[at..]
+                );
+                reads_as(name, &format!("{heading} bars"), &bars, &plain);
                 // And letter-spaced, as a text of spans may be (`通 知 收 取 件 数`).
                 let spaced = format!(
                     "{}{}{}",

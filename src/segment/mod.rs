@@ -1342,6 +1342,26 @@ mod tests {
         );
     }
 
+    /// The fee table's header row after the review table, under a heading worded as no
+    /// section's (`政府信息公开处理费情况`), ends the review table: in a tab-separated text,
+    /// letter-spaced, and as a Markdown or box table's row (`| 通知收取件数 | … |`).
+    #[test]
+    fn the_fee_tables_header_row_ends_the_review_table() {
+        for header in [
+            "通知收取件数\t通知收取金额（元）\t实际收取金额（元）",
+            "通 知 收 取 件 数\t通知收取金额（元）",
+            "| 通知收取件数 | 通知收取金额（元） | 实际收取金额（元） |",
+            "│通知收取件数│通知收取金额（元）│实际收取金额（元）│",
+        ] {
+            let text = format!(
+                "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n0\t0\t0\t0\t0\n政府信息公开处理费情况\n{header}\n3\t150\t150\n文字"
+            );
+            let r = regions(&lines(&text)).0;
+            let got: Vec<(Table, usize, usize)> = r.iter().map(|r| (r.table, r.heading, r.end)).collect();
+            assert_eq!(got, vec![(Table::ReviewLitigation, 0, 4)], "{header}");
+        }
+    }
+
     /// A PDF's text that put the next section's heading among the review table's values
     /// (five, the heading, ten): the region goes on past the heading to the values that
     /// make its fifteen, and no further; not where they would be more or fewer.

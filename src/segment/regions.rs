@@ -98,9 +98,13 @@ fn is_end(norm: &str) -> bool {
 }
 
 /// Whether `line` opens with `word`, white space allowed before and among its characters
-/// (`通 知 收 取 件 数`: a text letter-spaced).
+/// (`通 知 收 取 件 数`: a text letter-spaced), and a table's bars before it (`| 通知收取件数
+/// | …`: a row of a Markdown or box table).
 fn starts_spaced(line: &str, word: &str) -> bool {
-    let mut cs = line.chars().filter(|c| !c.is_whitespace());
+    let mut cs = line
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .skip_while(|c| matches!(c, '|' | '│' | '┃' | '║'));
     word.chars().all(|w| cs.next() == Some(w))
 }
 
