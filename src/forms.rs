@@ -163,6 +163,113 @@ fn numbers_digit(c: char) -> bool {
     parse::numbers::halfwidth(c).is_ascii_digit()
 }
 
+/// `text` with each number a line break cut at its thousands separator whole again: a
+/// line whose last cell is a number's first digits and its comma (`17,`) and the next line
+/// opening with three digits (`929`), or the line's last cell digits and the next opening
+/// with the comma (`17` / `,929`), as a narrow cell of a PDF's table breaks a large number
+/// (`行政处罚 17,929` read 929 or 17 before). The pieces are joined on the first line, the
+/// second's left empty (lines stay lines). No cell opens with a comma, and none ends with
+/// one after digits: a line so is a number's piece. None where the text has none.
+pub(crate) fn thousands_broken(text: &str) -> Option<String> {
+    memchr::memchr(b',', text.as_bytes())?;
+    fn boundary(c: char) -> bool {
+        c.is_whitespace() || matches!(c, '|' | '│' | '┃')
+    }
+    // A line up to its last cell's end, and where that cell starts: after the last boundary.
+    fn last_cell(l: &str) -> (&str, usize) {
+        let t = l.trim_end_matches(boundary);
+        let start = t
+            .rfind(boundary)
+            .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+        (t, start)
+    }
+    // Digits in groups of three after a first of one to three, a sign before them.
+    let grouped = |s: &str| {
+        let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+        let mut groups = s.split(',');
+        let first = groups.next().unwrap_or("");
+        (1..=3).contains(&first.len())
+            && first.bytes().all(|b| b.is_ascii_digit())
+            && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+    };
+    // The next line's first cell opens a number's rest: three digits (`929`, `036.6024`,
+    // `929|`), or the comma and three (`,929`).
+    let rest_len = |l: &str, comma: bool| -> Option<usize> {
+        let t = l.trim_start();
+        let lead = l.len() - t.len();
+        let body = if comma { t.strip_prefix(',')? } else { t };
+        let end = body
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .unwrap_or(body.len());
+        let num = &body[..end];
+        let int = num.split('.').next().unwrap_or("");
+        let ok = int
+            .split(',')
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+            && num
+                .split('.')
+                .nth(1)
+                .is_none_or(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+            && num.matches('.').count() <= 1
+            && body[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| boundary(c) || !c.is_ascii_punctuation());
+        ok.then_some(lead + usize::from(comma) + end)
+    };
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let (t, start) = last_cell(lines[i]);
+        let cell = &t[start..];
+        let next = lines[i + 1];
+        let found = if let Some(head) = cell.strip_suffix(',') {
+            (grouped(head) && !next.trim_start().starts_with(','))
+                .then(|| rest_len(next, false))
+                .flatten()
+        } else if grouped(cell) && next.trim_start().starts_with(',') {
+            rest_len(next, true)
+        } else {
+            None
+        };
+        match found {
+            Some(len) => {
+                joins.push((i, len));
+                i += 2;
+            }
+            None => i += 1,
+        }
+    }
+    if joins.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut k = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        if i > 0 {
+            out.push('\n');
+        }
+        match joins.get(k) {
+            Some(&(at, len)) if at == i => {
+                let (t, _) = last_cell(lines[i]);
+                let next = lines[i + 1];
+                out.push_str(t);
+                out.push_str(next[..len].trim_start());
+                out.push_str(&next[len..]);
+                out.push('\n');
+                k += 1;
+                i += 2;
+                continue;
+            }
+            _ => out.push_str(lines[i]),
+        }
+        i += 1;
+    }
+    Some(out)
+}
+
 /// `text` with the white space after each line's last character dropped, where its only
 /// tabs stand there and nine lines in ten with characters end with one (a converter's or
 /// a crawler's tab after every line of a text that has no cells apart by tabs: layout, no

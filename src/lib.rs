@@ -311,6 +311,9 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     // An indent before every line: no empty cell, dropped.
     let unindented = if html { None } else { forms::indented_lines(text) };
     let text = unindented.as_deref().unwrap_or(text);
+    // A number a line break cut at its thousands separator: whole again.
+    let rejoined = if html { None } else { forms::thousands_broken(text) };
+    let text = rejoined.as_deref().unwrap_or(text);
     // A line of no-break spaces alone (a page's `&nbsp;` cell, a cell a line) is an empty
     // cell, written as a tab alone: the form of a table put into text a cell a line.
     // (Most texts have no no-break space: looked for once.)
@@ -1195,6 +1198,38 @@ mod tests {
         assert_eq!(forms::indented_lines(" a\n b"), None);
         let layout = "  规章     0     0     0\n".repeat(6);
         assert_eq!(forms::indented_lines(&layout), None);
+    }
+
+    /// A PDF's large numbers a narrow cell broke at their thousands separator (`17,` / `929`,
+    /// `82` / `,036.6024`): read whole, as printed on one line (929 and 36.6024, or 17 and
+    /// 82, before: wrong, and said only by the report's other warning). A Markdown row's
+    /// number so broken likewise (`|行政处罚|8` / `,538|||`).
+    #[test]
+    fn a_number_broken_at_its_thousands_separator_is_read_whole() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let name = "converted/thousands_2021_word_pdftotext.txt";
+        let text = std::fs::read_to_string(root.join(name)).unwrap();
+        assert!(text.contains("17,929") && text.contains("82,036.6024"));
+        let plain = process_bytes(name, text.as_bytes(), &Limits::default());
+        for (a, b) in [("17,\n929", "82,\n036.6024"), ("17\n,929", "82\n  ,036.6024")] {
+            let cut = text.replace("17,929", a).replace("82,036.6024", b);
+            let o = process_bytes(name, cut.as_bytes(), &Limits::default());
+            assert_eq!(values(&o), values(&plain), "{a}");
+        }
+        assert_eq!(
+            forms::thousands_broken("|行政处罚|8\t \n,538|||\n规章").as_deref(),
+            Some("|行政处罚|8,538|||\n\n规章")
+        );
+        // No number's piece: prose, a year, a cell of its own after a whole number, CSV.
+        for text in [
+            "申请17,\n929件",
+            "17,\n2019年",
+            "1,234\n567",
+            "0,0,0,\n100,0,0",
+            "12\n，345",
+        ] {
+            assert_eq!(forms::thousands_broken(text), None, "{text}");
+        }
     }
 
     /// `text` with a space between every two characters `between` picks.
