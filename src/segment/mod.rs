@@ -1382,5 +1382,8 @@ mod tests {
         assert_eq!(review(&format!("{ten}\n\n１")), "７");
         assert_eq!(review("０\n０"), "７");
         assert_eq!(review("- 5 -"), "７");
+        // A page's number among the ten is none of them (`tools/damage.py`'s `page-numbers`
+        // on `converted/full_2019_pdftotext`).
+        assert_eq!(review("０\n\n０\n- 35 -\n０\n０\n０\n０ ０\n０\n０\n０"), "０");
     }
 }

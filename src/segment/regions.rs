@@ -304,12 +304,15 @@ pub(super) fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> 
 fn review_values_after_end(lines: &[Line<'_>], heading: usize, end: usize) -> usize {
     const CELLS: usize = 15;
     // (Looked at only where a line of numbers alone follows the heading.)
-    let first = lines.iter().skip(end + 1).find(|l| !l.text.trim().is_empty());
+    // (A page's number, `- 34 -`, among the lines is no value: passed over.)
+    let blank = |l: &Line<'_>| l.text.trim().is_empty() || grid::is_page_break(l.text);
+    let first = lines.iter().skip(end + 1).find(|l| !blank(l));
     if first.is_none_or(|l| numbers_of_line(l.text).is_none_or(|n| n == 0)) {
         return end;
     }
     let before: usize = lines[heading + 1..end]
         .iter()
+        .filter(|l| !grid::is_page_break(l.text))
         .flat_map(|l| l.text.split_whitespace())
         .filter(|w| is_number_word(w))
         .count();
@@ -318,7 +321,7 @@ fn review_values_after_end(lines: &[Line<'_>], heading: usize, end: usize) -> us
     }
     let (mut after, mut last) = (0, None);
     for (k, l) in lines.iter().enumerate().skip(end + 1) {
-        if l.text.trim().is_empty() {
+        if blank(l) {
             continue;
         }
         match numbers_of_line(l.text) {
