@@ -171,7 +171,19 @@ fn numbers_digit(c: char) -> bool {
 /// second's left empty (lines stay lines). No cell opens with a comma, and none ends with
 /// one after digits: a line so is a number's piece. None where the text has none.
 pub(crate) fn thousands_broken(text: &str) -> Option<String> {
-    memchr::memchr(b',', text.as_bytes())?;
+    // (Looked at only where a comma ends a line after a digit, or opens one before a digit:
+    // most texts have neither, and most of their lines are not looked at.)
+    let b = text.as_bytes();
+    let piece = memchr::memchr_iter(b',', b).any(|p| {
+        let before = b[..p].iter().rev().find(|&&c| !matches!(c, b' ' | b'\t'));
+        let after = b[p + 1..].iter().find(|&&c| !matches!(c, b' ' | b'\t' | b'\r'));
+        let digit_before = b[..p].last().is_some_and(u8::is_ascii_digit);
+        let digit_after = b.get(p + 1).is_some_and(u8::is_ascii_digit);
+        (digit_before && after.is_none_or(|&c| c == b'\n')) || (digit_after && before.is_none_or(|&c| c == b'\n'))
+    });
+    if !piece {
+        return None;
+    }
     fn boundary(c: char) -> bool {
         c.is_whitespace() || matches!(c, '|' | '│' | '┃')
     }
@@ -278,7 +290,16 @@ pub(crate) fn thousands_broken(text: &str) -> Option<String> {
 /// an empty one after them may be a row's own) or too few lines end with one. Lines stay
 /// lines.
 pub(crate) fn trailing_tabs(text: &str) -> Option<String> {
-    memchr::memchr(b'\t', text.as_bytes())?;
+    // (Most texts with tabs have one between cells first: given up there.)
+    let b = text.as_bytes();
+    let first = memchr::memchr(b'\t', b)?;
+    if b[first..]
+        .iter()
+        .take_while(|&&c| c != b'\n')
+        .any(|c| !matches!(c, b' ' | b'\t' | b'\r'))
+    {
+        return None;
+    }
     let layout = |c: char| matches!(c, ' ' | '\t' | '\r');
     let (mut lines, mut tabbed) = (0usize, 0usize);
     for line in text.split('\n') {
@@ -306,24 +327,44 @@ pub(crate) fn trailing_tabs(text: &str) -> Option<String> {
 
 /// `text` with the spaces and ideographic spaces before each line's first character
 /// dropped, where nine lines in ten with characters open with two or more of them (or an
-/// ideographic space), and fewer than five hold a run of three spaces between characters
+/// ideographic space), three of the first five at least, and fewer than five hold a run of
+/// three spaces between characters
 /// (a PDF's text with its layout kept, whose lines' places are its columns'): an indent of
 /// every line, each line's first cell read as an empty one and its characters after it
 /// (`  ２８６`: the row's numbers came apart from their empty cells). Tabs stay (a line's
 /// first empty cell). None where the text is not so; lines stay lines.
 pub(crate) fn indented_lines(text: &str) -> Option<String> {
     let indent = |c: char| c == ' ' || c == '\u{3000}';
+    // (Most texts' lines open with a character: given up where three of the first five
+    // lines with characters do, or more of them than a tenth of all the lines.)
+    let mut all = None;
     let (mut lines, mut indented) = (0usize, 0usize);
     for line in text.split('\n') {
-        if line
-            .trim_matches(|c: char| indent(c) || c == '\t' || c == '\r')
-            .is_empty()
+        let opens = line
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| !matches!(b, b' ' | b'\t' | b'\r' | 0xE3));
+        if !opens
+            && line
+                .trim_matches(|c: char| indent(c) || c == '\t' || c == '\r')
+                .is_empty()
         {
             continue;
         }
         lines += 1;
-        let lead = &line[..line.len() - line.trim_start_matches(indent).len()];
-        indented += usize::from(lead.len() >= 2 || lead.contains('\u{3000}'));
+        if !opens {
+            let lead = &line[..line.len() - line.trim_start_matches(indent).len()];
+            indented += usize::from(lead.len() >= 2 || lead.contains('\u{3000}'));
+        }
+        if lines <= 5 {
+            if lines - indented >= 3 {
+                return None;
+            }
+        } else if (lines - indented) * 10
+            > *all.get_or_insert_with(|| memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1)
+        {
+            return None;
+        }
     }
     if lines == 0 || indented * 10 < lines * 9 {
         return None;
