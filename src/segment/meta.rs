@@ -680,9 +680,12 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
             } else {
                 chars[..start].iter().collect()
             };
-            // A name wrapped before the title's line (某某县人民政府 / 办公室2020年…报告).
-            let above = (found.map(|f| f.1) != Some(usize::MAX) && k > 0 && at == k && singles[k - 1].0 + 2 >= i)
-                .then(|| normalize(singles[k - 1].1))
+            // A name wrapped before the title's line (某某县人民政府 / 办公室2020年…报告), or
+            // before the first line of a title wrapped over several, its year on the line
+            // before its words (漳州市住房和城乡建 / 设局2021年政府 / 信息公开工作年度报告).
+            let first = k - usize::from(found.map(|f| f.1) == Some(usize::MAX));
+            let above = (first > 0 && singles[first - 1].0 + 2 >= singles[first].0)
+                .then(|| normalize(singles[first - 1].1))
                 .filter(|a| fits_above(a));
             m.agency = clean_agency(&prefix)
                 .map(|name| {

@@ -520,6 +520,17 @@ mod tests {
                 "某某市自然资源和规划局",
                 2020,
             ),
+            // And the title wrapped over three lines, the name's first part on the first.
+            (
+                "漳州市住房和城乡建\n设局2021年政府\n信息公开工作年度报告\n正文",
+                "漳州市住房和城乡建设局",
+                2021,
+            ),
+            (
+                "漳州市住房和城乡\n建设局2021年度政府信息公开\n工作年度报告\n正文",
+                "漳州市住房和城乡建设局",
+                2021,
+            ),
             // The page's buttons after it.
             (
                 "某某县教育局2020年政府信息公开工作年度报告【打印】【关闭】\n正文",
