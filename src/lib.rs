@@ -314,6 +314,9 @@ pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
     // A number a line break cut at its thousands separator: whole again.
     let rejoined = if html { None } else { forms::thousands_broken(text) };
     let text = rejoined.as_deref().unwrap_or(text);
+    // A letter-spaced text (every two ideographs a space apart): the spaces dropped.
+    let unspaced = if html { None } else { forms::letter_spacing(text) };
+    let text = unspaced.as_deref().unwrap_or(text);
     // A line of no-break spaces alone (a page's `&nbsp;` cell, a cell a line) is an empty
     // cell, written as a tab alone: the form of a table put into text a cell a line.
     // (Most texts have no no-break space: looked for once.)
@@ -1244,6 +1247,36 @@ mod tests {
             prev = Some(c);
         }
         out
+    }
+
+    /// A text letter-spaced whole (a space between every two ideographs, as a PDF's text
+    /// whose characters were set apart gives): its title, run on with the page's other text
+    /// on a line (`…浏 览 次 数：1690 某 某 县 生 态 环 境 局2020年 政 府 …报 告`), names its
+    /// agency, and its cells read as without the spaces. A text with a space between some
+    /// cells is no such text.
+    #[test]
+    fn a_letter_spaced_text_reads_as_without_its_spaces() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        for name in [
+            "converted/pymupdf4llm_2020.txt",
+            "converted/zeros_blank_2025_get_text_one_line.txt",
+            "seeds/001_048cfcac86dd0fa1.txt",
+        ] {
+            let text = std::fs::read_to_string(root.join(name)).unwrap();
+            let plain = process_bytes(name, text.as_bytes(), &Limits::default());
+            assert!(plain.agency.is_some(), "{name}");
+            let spaced = spaced_between(&text, |a, b| cjk(a) && cjk(b));
+            let o = process_bytes(name, spaced.as_bytes(), &Limits::default());
+            assert_eq!((&o.agency, o.year), (&plain.agency, plain.year), "{name}");
+            assert_eq!(values(&o), values(&plain), "{name}");
+        }
+        assert_eq!(forms::letter_spacing("自然人 法人或其他组织 总计\n规章 0"), None);
+        let spaced = "某 某 县 教 育 局 政 府 信 息 公 开 工 作 年 度 报 告 2020年 1 月\n".repeat(2);
+        assert_eq!(
+            forms::letter_spacing(&spaced).as_deref(),
+            Some("某某县教育局政府信息公开工作年度报告 2020年 1 月\n".repeat(2).as_str())
+        );
     }
 
     /// White space between the characters of a crawler dump's text (a space after every
