@@ -267,7 +267,8 @@ def text_forms(name, text, crawler):
         # the empty cells are the rows' own.
         ended = re.sub(r"(?m)\t+$", "", text).split("\n")
         row = re.compile(r"^([^\n]*[\u4e00-\u9fff）)][^\t\n]*\t*(?:\t\d+){6}\t)\d+$")
-        kept = re.compile(r"本年新收|上年结转|总计|结转下年度")
+        # (Worded otherwise too, a form before this one having done so: `上年度结转`, `合计`.)
+        kept = re.compile(r"本年度?新收|上年度?结转|总计|合计|结转下一?年度")
         outcomes = [i for i, l in enumerate(ended) if row.match(l) and not kept.search(re.sub(r"\s", "", l))]
         # Every outcome row but （七）总计 (19 of the 2019 form's 20, 22 of the 2021 form's 23).
         if len(outcomes) in (19, 22):
