@@ -386,14 +386,19 @@ pub(crate) fn trailing_tabs(text: &str) -> Option<String> {
     if lines == 0 || tabbed * 10 < lines * 9 {
         return None;
     }
+    Some(map_lines(text, |line| line.trim_end_matches(layout)))
+}
+
+/// `text` with each line (apart by `\n`) as `f` makes it: lines stay lines.
+fn map_lines<'a>(text: &'a str, f: impl Fn(&'a str) -> &'a str) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(line.trim_end_matches(layout));
+        out.push_str(f(line));
     }
-    Some(out)
+    out
 }
 
 /// `text` with the spaces and ideographic spaces before each line's first character
@@ -450,14 +455,7 @@ pub(crate) fn indented_lines(text: &str) -> Option<String> {
     if wide >= 5 {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str(line.trim_start_matches(indent));
-    }
-    Some(out)
+    Some(map_lines(text, |line| line.trim_start_matches(indent)))
 }
 
 /// `text` with each line of no-break spaces alone (three at most, maybe with other white

@@ -1141,26 +1141,37 @@ mod tests {
         }
     }
 
+    /// Each fixture `names` (under `tests/fixtures`) read as `damage` makes its text reads as
+    /// the fixture: its status and every cell's value.
+    fn fixtures_read_alike(names: &[&str], damage: impl Fn(&str) -> String) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for name in names {
+            let text = std::fs::read_to_string(root.join(name)).unwrap();
+            let plain = process_bytes(name, text.as_bytes(), &Limits::default());
+            let o = process_bytes(name, damage(&text).as_bytes(), &Limits::default());
+            assert_eq!(o.status, plain.status, "{name}");
+            assert_eq!(values(&o), values(&plain), "{name}");
+        }
+    }
+
     /// A PDF's text (with and without its layout, a Word document's) and a page's lines with
     /// a space and a tab after every line: the tabs are layout, not an empty cell after each
     /// line's (each number read as a cell and an empty one before); read as without them. A
     /// text whose cells stand apart by tabs keeps its own (lines stay lines).
     #[test]
     fn a_tab_after_every_line_of_an_untabbed_text_is_layout() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        for name in [
-            "converted/full_2021_pdftotext.txt",
-            "converted/full_2019_word_pdftotext_layout.txt",
-            "converted/zeros_blank_2021_plumber.txt",
-            "converted/blank_totals_2021_get_text.txt",
-        ] {
-            let text = std::fs::read_to_string(root.join(name)).unwrap();
-            let plain = process_bytes(name, text.as_bytes(), &Limits::default());
-            let tabbed: Vec<String> = text.split('\n').map(|l| format!("{l} \t ")).collect();
-            let o = process_bytes(name, tabbed.join("\n").as_bytes(), &Limits::default());
-            assert_eq!(o.status, plain.status, "{name}");
-            assert_eq!(values(&o), values(&plain), "{name}");
-        }
+        fixtures_read_alike(
+            &[
+                "converted/full_2021_pdftotext.txt",
+                "converted/full_2019_word_pdftotext_layout.txt",
+                "converted/zeros_blank_2021_plumber.txt",
+                "converted/blank_totals_2021_get_text.txt",
+            ],
+            |text| {
+                let tabbed: Vec<String> = text.split('\n').map(|l| format!("{l} \t ")).collect();
+                tabbed.join("\n")
+            },
+        );
         assert_eq!(forms::trailing_tabs("a \t\n\nb\t\r\nc\t").as_deref(), Some("a\n\nb\nc"));
         // A tab between cells, or too few lines ending with one: no change.
         assert_eq!(forms::trailing_tabs("a\tb\t\nc\t\nd\t"), None);
@@ -1175,23 +1186,21 @@ mod tests {
     /// its layout kept, or whose lines are not all indented, keeps its own.
     #[test]
     fn an_indent_before_every_line_is_no_empty_cell() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        for name in [
-            "converted/full_2021_pdftotext.txt",
-            "converted/018_word_pdftotext.txt",
-            "converted/zeros_blank_2019_paragraphs_spaces.txt",
-        ] {
-            let text = std::fs::read_to_string(root.join(name)).unwrap();
-            let plain = process_bytes(name, text.as_bytes(), &Limits::default());
-            let indented: Vec<String> = text
-                .split('\n')
-                .enumerate()
-                .map(|(i, l)| format!("{}{l}", if i % 3 == 0 { "\u{3000}\u{3000}" } else { "  " }))
-                .collect();
-            let o = process_bytes(name, indented.join("\n").as_bytes(), &Limits::default());
-            assert_eq!(o.status, plain.status, "{name}");
-            assert_eq!(values(&o), values(&plain), "{name}");
-        }
+        fixtures_read_alike(
+            &[
+                "converted/full_2021_pdftotext.txt",
+                "converted/018_word_pdftotext.txt",
+                "converted/zeros_blank_2019_paragraphs_spaces.txt",
+            ],
+            |text| {
+                let indented: Vec<String> = text
+                    .split('\n')
+                    .enumerate()
+                    .map(|(i, l)| format!("{}{l}", if i % 3 == 0 { "\u{3000}\u{3000}" } else { "  " }))
+                    .collect();
+                indented.join("\n")
+            },
+        );
         assert_eq!(
             forms::indented_lines("  a\n\u{3000}\u{3000}b\n \n  \tc").as_deref(),
             Some("a\nb\n\n\tc")
