@@ -165,14 +165,13 @@ fn numbers_digit(c: char) -> bool {
 
 /// `text` with the space between every two ideographs dropped, where it is letter-spaced:
 /// four in five of its ideographs next to another stand a space apart from it, twenty at
-/// least and half its first sixteen spaces alone (`某 某 县 生 态 环 境 局2020年 政 府 信 息 公 开 …`: a PDF's text whose characters
-/// were set apart, a justified page). A title run on with a page's other text on a line
-/// (`来 源：… 浏 览 次 数：1690 某 某 县…报 告`) was no title so; its tables read alike. None
-/// where the text is not so; lines stay lines.
+/// least, and half its first sixteen spaces alone do (`某 某 县 生 态 环 境 局2020年 政 府
+/// 信 息 公 开 …`: a PDF's text whose characters were set apart, a justified page). A title
+/// run on with a page's other text on a line (`来 源：… 浏 览 次 数：1690 某 某 县…报 告`)
+/// was no title so; its tables read alike. None where the text is not so; lines stay lines.
 pub(crate) fn letter_spacing(text: &str) -> Option<String> {
     let ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-    // (Counted on the bytes: an ideograph of that block is three, its first E4 to E9. The
-    // spaces between two first: most texts have few spaces, and fewer than twenty such.)
+    // (Counted on the bytes: an ideograph of that block is three, its first E4 to E9.)
     let b = text.as_bytes();
     let lead = |i: usize| b.get(i).is_some_and(|x| (0xE4..=0xE9).contains(x));
     // (A letter-spaced text is so from its start: half its first sixteen spaces that stand
@@ -246,11 +245,22 @@ pub(crate) fn thousands_broken(text: &str) -> Option<String> {
     // most texts have neither, and most of their lines are not looked at.)
     let b = text.as_bytes();
     let piece = memchr::memchr_iter(b',', b).any(|p| {
-        let before = b[..p].iter().rev().find(|&&c| !matches!(c, b' ' | b'\t'));
-        let after = b[p + 1..].iter().find(|&&c| !matches!(c, b' ' | b'\t' | b'\r'));
-        let digit_before = b[..p].last().is_some_and(u8::is_ascii_digit);
-        let digit_after = b.get(p + 1).is_some_and(u8::is_ascii_digit);
-        (digit_before && after.is_none_or(|&c| c == b'\n')) || (digit_after && before.is_none_or(|&c| c == b'\n'))
+        // (A digit beside the comma first: most commas have none.)
+        let ends = || {
+            b[p + 1..]
+                .iter()
+                .find(|&&c| !matches!(c, b' ' | b'\t' | b'\r'))
+                .is_none_or(|&c| c == b'\n')
+        };
+        let opens = || {
+            b[..p]
+                .iter()
+                .rev()
+                .find(|&&c| !matches!(c, b' ' | b'\t'))
+                .is_none_or(|&c| c == b'\n')
+        };
+        (b[..p].last().is_some_and(u8::is_ascii_digit) && ends())
+            || (b.get(p + 1).is_some_and(u8::is_ascii_digit) && opens())
     });
     if !piece {
         return None;
@@ -404,11 +414,11 @@ fn map_lines<'a>(text: &'a str, f: impl Fn(&'a str) -> &'a str) -> String {
 /// `text` with the spaces and ideographic spaces before each line's first character
 /// dropped, where nine lines in ten with characters open with two or more of them (or an
 /// ideographic space), three of the first five at least, and fewer than five hold a run of
-/// three spaces between characters
-/// (a PDF's text with its layout kept, whose lines' places are its columns'): an indent of
-/// every line, each line's first cell read as an empty one and its characters after it
-/// (`  ２８６`: the row's numbers came apart from their empty cells). Tabs stay (a line's
-/// first empty cell). None where the text is not so; lines stay lines.
+/// three spaces between characters (a PDF's text with its layout kept, whose lines' places
+/// are its columns'): an indent of every line, each line's first cell read as an empty one
+/// and its characters after it (`  ２８６`: the row's numbers came apart from their empty
+/// cells). Tabs stay (a line's first empty cell). None where the text is not so; lines
+/// stay lines.
 pub(crate) fn indented_lines(text: &str) -> Option<String> {
     let indent = |c: char| c == ' ' || c == '\u{3000}';
     // (Most texts' lines open with a character: given up where three of the first five
