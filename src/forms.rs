@@ -310,13 +310,13 @@ pub(crate) fn thousands_broken(text: &str) -> Option<String> {
                 .is_none_or(|c| boundary(c) || !c.is_ascii_punctuation());
         ok.then_some(lead + usize::from(comma) + end)
     };
-    let lines: Vec<&str> = text.split('\n').collect();
-    let mut joins: Vec<(usize, usize)> = Vec::new();
+    let mut lines: Vec<std::borrow::Cow<'_, str>> = text.split('\n').map(Into::into).collect();
+    let mut joined = false;
     let mut i = 0;
     while i + 1 < lines.len() {
-        let (t, start) = last_cell(lines[i]);
+        let (t, start) = last_cell(&lines[i]);
         let cell = &t[start..];
-        let next = lines[i + 1];
+        let next = &lines[i + 1];
         let found = if let Some(head) = cell.strip_suffix(',') {
             (grouped(head) && !next.trim_start().starts_with(','))
                 .then(|| rest_len(next, false))
@@ -326,41 +326,17 @@ pub(crate) fn thousands_broken(text: &str) -> Option<String> {
         } else {
             None
         };
-        match found {
-            Some(len) => {
-                joins.push((i, len));
-                i += 2;
-            }
-            None => i += 1,
-        }
+        let Some(len) = found else {
+            i += 1;
+            continue;
+        };
+        // The pieces on the first line, the second left empty.
+        let whole = format!("{t}{}{}", next[..len].trim_start(), &next[len..]);
+        (lines[i], lines[i + 1]) = (whole.into(), "".into());
+        joined = true;
+        i += 2;
     }
-    if joins.is_empty() {
-        return None;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut k = 0;
-    let mut i = 0;
-    while i < lines.len() {
-        if i > 0 {
-            out.push('\n');
-        }
-        match joins.get(k) {
-            Some(&(at, len)) if at == i => {
-                let (t, _) = last_cell(lines[i]);
-                let next = lines[i + 1];
-                out.push_str(t);
-                out.push_str(next[..len].trim_start());
-                out.push_str(&next[len..]);
-                out.push('\n');
-                k += 1;
-                i += 2;
-                continue;
-            }
-            _ => out.push_str(lines[i]),
-        }
-        i += 1;
-    }
-    Some(out)
+    joined.then(|| lines.join("\n"))
 }
 
 /// `text` with the white space after each line's last character dropped, where its only

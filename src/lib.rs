@@ -305,18 +305,25 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
 /// Segments, parses and validates decoded text into `out`. `html`: the text is the line
 /// form of an HTML page (`html::to_text`), whose table rows hold every cell in place.
 pub fn extract(text: &str, html: bool, out: &mut FileOutcome) {
-    // A tab after every line of a text whose cells are not apart by tabs: layout, dropped.
-    let untabbed = if html { None } else { forms::trailing_tabs(text) };
-    let text = untabbed.as_deref().unwrap_or(text);
-    // An indent before every line: no empty cell, dropped.
-    let unindented = if html { None } else { forms::indented_lines(text) };
-    let text = unindented.as_deref().unwrap_or(text);
-    // A number a line break cut at its thousands separator: whole again.
-    let rejoined = if html { None } else { forms::thousands_broken(text) };
-    let text = rejoined.as_deref().unwrap_or(text);
-    // A letter-spaced text (every two ideographs a space apart): the spaces dropped.
-    let unspaced = if html { None } else { forms::letter_spacing(text) };
-    let text = unspaced.as_deref().unwrap_or(text);
+    // A text's layout that hides its cells, undone in turn (each pass None where the text
+    // is not so): a tab after every line of a text whose cells are not apart by tabs, an
+    // indent before every line, a number a line break cut at its thousands separator, a
+    // letter-spaced text (every two ideographs a space apart).
+    let mut undone: Option<String> = None;
+    if !html {
+        let passes: [fn(&str) -> Option<String>; 4] = [
+            forms::trailing_tabs,
+            forms::indented_lines,
+            forms::thousands_broken,
+            forms::letter_spacing,
+        ];
+        for pass in passes {
+            if let Some(t) = pass(undone.as_deref().unwrap_or(text)) {
+                undone = Some(t);
+            }
+        }
+    }
+    let text = undone.as_deref().unwrap_or(text);
     // A line of no-break spaces alone (a page's `&nbsp;` cell, a cell a line) is an empty
     // cell, written as a tab alone: the form of a table put into text a cell a line.
     // (Most texts have no no-break space: looked for once.)
