@@ -444,6 +444,10 @@ pub fn clean_agency(s: &str) -> Option<String> {
             a = rest.to_string();
         }
     }
+    // A letterhead's name above the title (某某局文件, a document issued as one).
+    if let Some(rest) = a.strip_suffix("文件").filter(|r| agency_like(r)) {
+        a = rest.to_string();
+    }
     if let Some(p) = a.find(|c: char| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c)) {
         let tail = &a[p..];
         let date = tail
@@ -1128,7 +1132,9 @@ fn agency_of_repeat(singles: &[(usize, &str)], k: usize, year: i32) -> Option<St
     })
 }
 
-/// The agency on a line of its own among the three lines before the title (`before`).
+/// The agency on a line of its own among the three lines before the title (`before`), or
+/// broken over two (a cover's `某某县人民政府` / `办公室`, or `某某市住房和` / `城乡建设局`, a
+/// long name set in a large type).
 fn agency_above(before: &[(usize, &str)]) -> Option<String> {
     let lines: Vec<String> = before.iter().rev().take(3).map(|(_, raw)| normalize(raw)).collect();
     let at = lines.iter().position(|n| fits_above(n))?;
@@ -1136,7 +1142,7 @@ fn agency_above(before: &[(usize, &str)]) -> Option<String> {
     if let Some(joined) = lines
         .get(at + 1)
         .filter(|a| fits_above(a))
-        .and_then(|a| joined_name(a, name, false))
+        .and_then(|a| joined_name(a, name, true))
     {
         return Some(joined);
     }
@@ -1182,8 +1188,13 @@ fn fits_above(n: &str) -> bool {
 /// a department's name without a place in it, under a line that ends as an agency's or a
 /// place's name does.
 fn joined_name(above: &str, name: &str, mid_word: bool) -> Option<String> {
-    let bare =
-        name.chars().count() <= 8 && !name.contains(AREAS) && !name.contains(['镇', '乡']) && !name.contains("政府");
+    // (城乡 and 城镇 are words of departments' names, `城乡建设局`, not a township's; a name
+    // that starts with 人民政府 is a place's government without its place.)
+    let words = name.replace("城乡", "").replace("城镇", "");
+    let bare = name.chars().count() <= 12
+        && !name.contains(AREAS)
+        && !words.contains(['镇', '乡'])
+        && (!name.contains("政府") || name.starts_with("人民政府"));
     // Or, a title's line wrapped in the middle of a word (`mid_word`: 某某市公共资源 /
     // 交易中心2020年…报告), a line above that starts with a place and is no name of its own.
     let fragment = || {
