@@ -26,6 +26,20 @@ pub struct Decoded<'a> {
     /// The file held the text's bytes read as Latin-1 and saved as UTF-8 (a crawler's
     /// mojibake, `Õþ¸®ÐÅÏ¢¹«¿ª`): they were read again, in `encoding`.
     pub from_latin1: bool,
+    /// Some lines were in the other encoding (a crawler's UTF-8 header above a GBK page's
+    /// bytes, a site's footer included in another encoding than its page): each line was
+    /// read in the one it fits.
+    pub mixed: Option<Mixed>,
+}
+
+/// The lines of a text in the other encoding than most of it (see [`Decoded::mixed`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mixed {
+    /// `UTF-8` or `GB18030`.
+    pub other: &'static str,
+    /// How many lines, and the first's number (from 1).
+    pub lines: usize,
+    pub first_line: usize,
 }
 
 /// A text is read with replacement characters only when it has at most one invalid
@@ -145,6 +159,7 @@ fn as_is(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                 truncated: false,
                 replaced: None,
                 from_latin1: false,
+                mixed: None,
             })
         }
         // Valid UTF-8 cut in the middle of a character: the file was truncated.
@@ -156,6 +171,7 @@ fn as_is(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                 truncated: true,
                 replaced: None,
                 from_latin1: false,
+                mixed: None,
             });
         }
         Err(e) => e.valid_up_to(),
@@ -163,13 +179,123 @@ fn as_is(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     match gb18030(bytes) {
         // Big5 bytes read as GB18030 too, as other characters: a text that says nothing of
         // 公开 in GB18030 but 公開 in Big5 is Big5 (a 繁體 page saved as text).
+        // UTF-8 lines read as GB18030 too, as other characters (`标题` as `鏍囬`): a GBK
+        // text with a line of Chinese in UTF-8 is read line by line.
+        Ok(d) if bytes.split(|&b| b == b'\n').any(utf8_chinese) => Ok(mixed(bytes).unwrap_or(d)),
         Ok(d) if !d.text.contains("公开") => Ok(big5(bytes).filter(|b| b.text.contains("公開")).unwrap_or(d)),
         Ok(d) => Ok(d),
-        Err(gb18030_offset) => nearly(bytes).ok_or(DecodeError::Undecodable {
+        Err(gb18030_offset) => mixed(bytes).or_else(|| nearly(bytes)).ok_or(DecodeError::Undecodable {
             utf8_offset,
             gb18030_offset,
         }),
     }
+}
+
+/// A text whose lines are each UTF-8 or GB18030, some of each (see [`Decoded::mixed`]): a
+/// line that is not UTF-8 but for a stray byte among Chinese characters (four or more for
+/// each, as a GBK line's never are) and that reads as no Chinese in GB18030 is UTF-8 with
+/// the byte read as U+FFFD; one that fits neither makes the text none of this kind.
+fn mixed(bytes: &[u8]) -> Option<Decoded<'static>> {
+    let most = (bytes.len() / BYTES_PER_INVALID).min(MAX_INVALID);
+    let mut text = String::with_capacity(bytes.len() * 3 / 2);
+    // Non-ASCII bytes in lines of each encoding; the lines in GB18030, the first's number.
+    let (mut utf8_wide, mut gb_wide, mut gb_lines, mut first_gb) = (0, 0, 0, 0);
+    // The UTF-8 lines with characters of their own (not ASCII alone), the first's number.
+    let (mut utf8_lines, mut first_utf8) = (0, 0);
+    let (mut replaced, mut first_replaced, mut at) = (0, 0, 0);
+    for (no, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
+        let wide = line.iter().filter(|&&b| b >= 0x80).count();
+        // (A short GBK line may be UTF-8 too, as other scripts' letters: `元` is D4 AA,
+        // `Ԫ`. Such a line that reads in GB18030 as Chinese is GB18030.)
+        let odd = |s: &str| s.chars().any(|c| !plain(c));
+        let utf8 = from_utf8(line).ok().filter(|s| {
+            !odd(s)
+                || GB18030
+                    .decode_without_bom_handling_and_without_replacement(line)
+                    .is_none_or(|g| odd(&g))
+        });
+        if let Some(s) = utf8 {
+            text.push_str(s);
+            utf8_wide += wide;
+            if wide > 0 {
+                utf8_lines += 1;
+                if first_utf8 == 0 {
+                    first_utf8 = no + 1;
+                }
+            }
+        } else {
+            let invalid = line.utf8_chunks().filter(|c| !c.invalid().is_empty()).count();
+            let chinese = line
+                .utf8_chunks()
+                .map(|c| {
+                    c.valid()
+                        .chars()
+                        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+                        .count()
+                })
+                .sum::<usize>();
+            let gb = GB18030.decode_without_bom_handling_and_without_replacement(line);
+            if invalid > 0 && chinese >= 4 * invalid && gb.as_deref().is_none_or(odd) && replaced + invalid <= most {
+                for chunk in line.utf8_chunks() {
+                    text.push_str(chunk.valid());
+                    if !chunk.invalid().is_empty() {
+                        if replaced == 0 {
+                            first_replaced = at + (chunk.invalid().as_ptr() as usize - line.as_ptr() as usize);
+                        }
+                        replaced += 1;
+                        text.push('\u{FFFD}');
+                    }
+                }
+                utf8_wide += wide;
+            } else {
+                text.push_str(&gb?);
+                gb_wide += wide;
+                gb_lines += 1;
+                if first_gb == 0 {
+                    first_gb = no + 1;
+                }
+            }
+        }
+        at += line.len();
+    }
+    if gb_lines == 0 || utf8_lines == 0 {
+        return None;
+    }
+    // The text's encoding is the one most of its characters are in; the other's lines are
+    // counted.
+    let (encoding, other, lines, first_line) = if gb_wide > utf8_wide {
+        ("GB18030", "UTF-8", utf8_lines, first_utf8)
+    } else {
+        ("UTF-8", "GB18030", gb_lines, first_gb)
+    };
+    Some(Decoded {
+        text: Cow::Owned(text),
+        encoding,
+        truncated: false,
+        replaced: (replaced > 0).then_some((replaced, first_replaced)),
+        from_latin1: false,
+        mixed: Some(Mixed {
+            other,
+            lines,
+            first_line,
+        }),
+    })
+}
+
+/// Whether a line is Chinese in UTF-8: four Chinese characters or more, nothing but what
+/// a report is made of (GBK bytes are almost never so).
+fn utf8_chinese(line: &[u8]) -> bool {
+    line.iter().any(|&b| b >= 0x80)
+        && simdutf8::basic::from_utf8(line).is_ok_and(|s| {
+            s.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count() >= 4 && s.chars().all(plain)
+        })
+}
+
+/// Whether a character is one a Chinese report's text is made of: ASCII, Chinese
+/// characters and their punctuation, full-width forms, general punctuation, Latin-1's.
+fn plain(c: char) -> bool {
+    matches!(c as u32,
+        0..=0xFF | 0x2000..=0x206F | 0x2100..=0x27BF | 0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
 }
 
 /// The text `bytes` almost are: UTF-8, else GB18030, with each invalid sequence as U+FFFD,
@@ -207,6 +333,7 @@ fn nearly(bytes: &[u8]) -> Option<Decoded<'static>> {
             truncated: false,
             replaced: Some((count, first)),
             from_latin1: false,
+            mixed: None,
         });
     }
     let mut decoder = GB18030.new_decoder_without_bom_handling();
@@ -236,6 +363,7 @@ fn nearly(bytes: &[u8]) -> Option<Decoded<'static>> {
         truncated: false,
         replaced: Some((count, first)),
         from_latin1: false,
+        mixed: None,
     })
 }
 
@@ -247,6 +375,7 @@ fn utf8(body: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             truncated: false,
             replaced: None,
             from_latin1: false,
+            mixed: None,
         }),
         Err(e) if e.error_len().is_none() => {
             let s = std::str::from_utf8(&body[..e.valid_up_to()]).expect("validated prefix");
@@ -256,6 +385,7 @@ fn utf8(body: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                 truncated: true,
                 replaced: None,
                 from_latin1: false,
+                mixed: None,
             })
         }
         Err(e) => nearly(body)
@@ -277,6 +407,7 @@ fn utf16(enc: &'static Encoding, body: &[u8]) -> Result<Decoded<'static>, Decode
             truncated,
             replaced: None,
             from_latin1: false,
+            mixed: None,
         }),
         None => {
             let offset = first_malformed(enc, body).unwrap_or(0) + 2;
@@ -355,6 +486,7 @@ fn gb18030(bytes: &[u8]) -> Result<Decoded<'static>, usize> {
             truncated: false,
             replaced: None,
             from_latin1: false,
+            mixed: None,
         }),
         None => {
             let offset = first_malformed(GB18030, bytes).unwrap_or(0);
@@ -367,6 +499,7 @@ fn gb18030(bytes: &[u8]) -> Result<Decoded<'static>, usize> {
                         truncated: true,
                         replaced: None,
                         from_latin1: false,
+                        mixed: None,
                     });
                 }
             }
@@ -384,6 +517,7 @@ fn big5(bytes: &[u8]) -> Option<Decoded<'static>> {
         truncated: false,
         replaced: None,
         from_latin1: false,
+        mixed: None,
     })
 }
 
@@ -543,6 +677,51 @@ mod tests {
         ));
         // Valid texts say nothing was replaced.
         assert_eq!(text(report.as_bytes()).unwrap().replaced, None);
+    }
+
+    /// A text whose lines are each UTF-8 or GB18030 (a crawler's UTF-8 header above a GBK
+    /// page's bytes) is read line by line, each in the one it fits, and says which lines
+    /// were in the other; a GBK line that is UTF-8 too as other scripts' letters (`元`, D4
+    /// AA, `Ԫ`) is GB18030; a UTF-8 line with a stray byte is UTF-8 still.
+    #[test]
+    fn lines_in_utf8_and_gbk_are_each_read_in_their_own() {
+        let header = "标题: 某某县教育局2020年政府信息公开工作年度报告\n发布时间: 2021-01-20\n";
+        let body = "一、总体情况\n政府集中采购\t3\t12.5万元\n元\n".repeat(40);
+        let gbk = |s: &str| GB18030.encode(s).0.into_owned();
+        let bytes = [header.as_bytes(), &gbk(&body)].concat();
+        let d = text(&bytes).unwrap();
+        assert_eq!(d.text, format!("{header}{body}"));
+        assert_eq!(d.encoding, "GB18030");
+        assert_eq!(
+            d.mixed,
+            Some(Mixed {
+                other: "UTF-8",
+                lines: 2,
+                first_line: 1
+            })
+        );
+        assert_eq!(d.replaced, None);
+        // The other way round, a stray byte in a UTF-8 line.
+        let mut utf8 = body.clone().into_bytes();
+        utf8.insert(3, 0xFF);
+        let bytes = [&gbk(header)[..], &utf8].concat();
+        let d = text(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(
+            d.mixed,
+            Some(Mixed {
+                other: "GB18030",
+                lines: 2,
+                first_line: 1
+            })
+        );
+        assert_eq!(d.replaced.map(|r| r.0), Some(1));
+        assert_eq!(d.text.replace('\u{FFFD}', ""), format!("{header}{body}"));
+        // A line that fits neither is no such text.
+        let bytes = [header.as_bytes(), &gbk(&body), b"\xff\xff\xff\xff\n"].concat();
+        assert!(mixed(&bytes).is_none());
+        // Nor one in one encoding alone.
+        assert!(mixed(&gbk(&body)).is_none());
     }
 
     #[test]

@@ -46,6 +46,7 @@ codes! {
     Binary => "BINARY", "the file holds binary data (NUL bytes or a known binary signature)";
     Undecodable => "UNDECODABLE", "the bytes are neither UTF-8, UTF-16 with BOM, nor GB18030; the message names the byte offset";
     InvalidBytes => "INVALID_BYTES", "a few byte sequences fit neither UTF-8 nor GB18030 (a stray byte in a long text); each was read as U+FFFD and the rest of the text as usual; the message names how many and the first offset";
+    MixedEncoding => "MIXED_ENCODING", "some lines are UTF-8 and others GB18030 (a crawler's UTF-8 header above a GBK page's bytes, a footer included in another encoding than its page); each line was read in the one it fits; the message names the other encoding's lines";
     Latin1Mojibake => "LATIN1_MOJIBAKE", "the file holds the text's bytes read as Latin-1 (or Windows-1252) and saved as UTF-8, as a crawler that took a page without a charset for Latin-1 saves it (`Õþ¸®ÐÅÏ¢¹«¿ª`); the bytes were read again";
     Traditional => "TRADITIONAL", "the text is in traditional characters (a portal's 繁體 mirror); it was read in simplified ones, and its agency is named in them";
     TruncatedText => "TRUNCATED_TEXT", "the file ends in the middle of a multi-byte character";

@@ -195,12 +195,25 @@ fn decode_and_extract(kind: InputKind, bytes: &[u8], out: &mut FileOutcome) {
         ));
     }
     if let Some((count, first)) = decoded.replaced {
+        // (In a text of mixed lines only UTF-8 lines are read with stray bytes.)
+        let encoding = if decoded.mixed.is_some() {
+            "UTF-8"
+        } else {
+            decoded.encoding
+        };
         out.diagnostics.push(Diagnostic::warning(
             Code::InvalidBytes,
             None,
+            format!("{count} byte sequence(s) are not {encoding} (the first at byte offset {first}); each was read as U+FFFD"),
+        ));
+    }
+    if let Some(mixed) = decoded.mixed {
+        out.diagnostics.push(Diagnostic::warning(
+            Code::MixedEncoding,
+            Some(mixed.first_line as u32),
             format!(
-                "{count} byte sequence(s) are not {} (the first at byte offset {first}); each was read as U+FFFD",
-                decoded.encoding
+                "{} line(s) are {} (the first is line {}), the rest {}; each line was read in the encoding it fits",
+                mixed.lines, mixed.other, mixed.first_line, decoded.encoding
             ),
         ));
     }

@@ -443,10 +443,19 @@ def build(out, corpora):
 
 
 def read_fixture(p):
-    """The text of fixture `p` (the forms' reports in UTF-16 and GBK as their text)."""
+    """The text of fixture `p` (the forms' reports in UTF-16 and GBK as their text; one whose
+    lines are some UTF-8, some GBK, a line at a time)."""
     raw = p.read_bytes()
-    return (raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff")
-            else raw.decode("utf-8-sig") if is_utf8(raw) else raw.decode("gb18030"))
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return raw.decode("utf-16")
+    if is_utf8(raw):
+        return raw.decode("utf-8-sig")
+    def chinese(line):  # a line of Chinese in UTF-8 (GBK bytes almost never are)
+        return len(re.findall("[\u4e00-\u9fff]", line.decode("utf-8"))) if is_utf8(line) else 0
+    lines = raw.split(b"\n")
+    if any(chinese(l) >= 4 for l in lines):
+        return "\n".join(l.decode("utf-8") if chinese(l) else l.decode("gb18030") for l in lines)
+    return raw.decode("gb18030")
 
 
 def text_damage(p, text):
