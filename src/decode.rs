@@ -181,7 +181,7 @@ fn as_is(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         // 公开 in GB18030 but 公開 in Big5 is Big5 (a 繁體 page saved as text).
         // UTF-8 lines read as GB18030 too, as other characters (`标题` as `鏍囬`): a GBK
         // text with a line of Chinese in UTF-8 is read line by line.
-        Ok(d) if bytes.split(|&b| b == b'\n').any(utf8_chinese) => Ok(mixed(bytes).unwrap_or(d)),
+        Ok(d) if utf8_chinese_line(bytes) => Ok(mixed(bytes).unwrap_or(d)),
         Ok(d) if !d.text.contains("公开") => Ok(big5(bytes).filter(|b| b.text.contains("公開")).unwrap_or(d)),
         Ok(d) => Ok(d),
         Err(gb18030_offset) => mixed(bytes).or_else(|| nearly(bytes)).ok_or(DecodeError::Undecodable {
@@ -285,10 +285,23 @@ fn mixed(bytes: &[u8]) -> Option<Decoded<'static>> {
 /// Whether a line is Chinese in UTF-8: four Chinese characters or more, nothing but what
 /// a report is made of (GBK bytes are almost never so).
 fn utf8_chinese(line: &[u8]) -> bool {
-    line.iter().any(|&b| b >= 0x80)
-        && simdutf8::basic::from_utf8(line).is_ok_and(|s| {
-            s.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count() >= 4 && s.chars().all(plain)
-        })
+    simdutf8::basic::from_utf8(line).is_ok_and(|s| {
+        !s.is_ascii()
+            && s.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count() >= 4
+            && s.chars().all(plain)
+    })
+}
+
+/// Whether a line of `bytes` is Chinese in UTF-8 (see [`utf8_chinese`]).
+fn utf8_chinese_line(bytes: &[u8]) -> bool {
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        if utf8_chinese(&bytes[start..end]) {
+            return true;
+        }
+        start = end + 1;
+    }
+    false
 }
 
 /// Whether a character is one a Chinese report's text is made of: ASCII, Chinese
