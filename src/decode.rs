@@ -177,11 +177,11 @@ fn as_is(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         Err(e) => e.valid_up_to(),
     };
     match gb18030(bytes) {
-        // Big5 bytes read as GB18030 too, as other characters: a text that says nothing of
-        // 公开 in GB18030 but 公開 in Big5 is Big5 (a 繁體 page saved as text).
         // UTF-8 lines read as GB18030 too, as other characters (`标题` as `鏍囬`): a GBK
         // text with a line of Chinese in UTF-8 is read line by line.
         Ok(d) if utf8_chinese_line(bytes) => Ok(mixed(bytes).unwrap_or(d)),
+        // Big5 bytes read as GB18030 too, as other characters: a text that says nothing of
+        // 公开 in GB18030 but 公開 in Big5 is Big5 (a 繁體 page saved as text).
         Ok(d) if !d.text.contains("公开") => Ok(big5(bytes).filter(|b| b.text.contains("公開")).unwrap_or(d)),
         Ok(d) => Ok(d),
         Err(gb18030_offset) => mixed(bytes).or_else(|| nearly(bytes)).ok_or(DecodeError::Undecodable {
@@ -203,11 +203,11 @@ fn mixed(bytes: &[u8]) -> Option<Decoded<'static>> {
     // The UTF-8 lines with characters of their own (not ASCII alone), the first's number.
     let (mut utf8_lines, mut first_utf8) = (0, 0);
     let (mut replaced, mut first_replaced, mut at) = (0, 0, 0);
+    let odd = |s: &str| s.chars().any(|c| !plain(c));
     for (no, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
         let wide = line.iter().filter(|&&b| b >= 0x80).count();
         // (A short GBK line may be UTF-8 too, as other scripts' letters: `元` is D4 AA,
         // `Ԫ`. Such a line that reads in GB18030 as Chinese is GB18030.)
-        let odd = |s: &str| s.chars().any(|c| !plain(c));
         let utf8 = from_utf8(line).ok().filter(|s| {
             !odd(s)
                 || GB18030

@@ -692,12 +692,7 @@ pub fn meta(lines: &[Line<'_>]) -> Meta {
                 .then(|| normalize(singles[first - 1].1))
                 .filter(|a| fits_above(a));
             m.agency = clean_agency(&prefix)
-                .map(|name| {
-                    above
-                        .as_deref()
-                        .and_then(|a| joined_name(a, &name, true))
-                        .unwrap_or(name)
-                })
+                .map(|name| above.as_deref().and_then(|a| joined_name(a, &name)).unwrap_or(name))
                 .or_else(|| {
                     // "2019年上海市人民政府办公厅政府信息公开工作年度报告": the agency follows the year.
                     if year_end == usize::MAX {
@@ -1142,7 +1137,7 @@ fn agency_above(before: &[(usize, &str)]) -> Option<String> {
     if let Some(joined) = lines
         .get(at + 1)
         .filter(|a| fits_above(a))
-        .and_then(|a| joined_name(a, name, true))
+        .and_then(|a| joined_name(a, name))
     {
         return Some(joined);
     }
@@ -1186,8 +1181,8 @@ fn fits_above(n: &str) -> bool {
 
 /// A name broken over two lines of a cover or a wrapped title (某某县人民政府 / 办公室…):
 /// a department's name without a place in it, under a line that ends as an agency's or a
-/// place's name does.
-fn joined_name(above: &str, name: &str, mid_word: bool) -> Option<String> {
+/// place's name does, or that is a piece of a name.
+fn joined_name(above: &str, name: &str) -> Option<String> {
     // (城乡 and 城镇 are words of departments' names, `城乡建设局`, not a township's; a name
     // that starts with 人民政府 is a place's government without its place.)
     let words = name.replace("城乡", "").replace("城镇", "");
@@ -1195,8 +1190,9 @@ fn joined_name(above: &str, name: &str, mid_word: bool) -> Option<String> {
         && !name.contains(AREAS)
         && !words.contains(['镇', '乡'])
         && (!name.contains("政府") || name.starts_with("人民政府"));
-    // Or, a title's line wrapped in the middle of a word (`mid_word`: 某某市公共资源 /
-    // 交易中心2020年…报告), a line above that starts with a place and is no name of its own.
+    // Or, a line broken in the middle of a word (某某市公共资源 / 交易中心2020年…报告,
+    // 某某市住房和 / 城乡建设局), a line above that starts with a place and is no name of its
+    // own.
     let fragment = || {
         placed(above)
             && (3..=24).contains(&above.chars().count())
@@ -1205,7 +1201,7 @@ fn joined_name(above: &str, name: &str, mid_word: bool) -> Option<String> {
                 .all(|c| c.is_alphabetic() && !c.is_ascii() || "（）()".contains(c))
     };
     let joined = format!("{above}{name}");
-    (bare && agency_like(name) && (agency_like(above) || mid_word && fragment()) && joined.chars().count() <= 40)
+    (bare && agency_like(name) && (agency_like(above) || fragment()) && joined.chars().count() <= 40)
         .then(|| clean_agency(&joined))
         .flatten()
 }
