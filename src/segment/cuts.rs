@@ -706,7 +706,7 @@ pub(super) fn numbered_headings(line: &str) -> Vec<(usize, usize, Table)> {
             .or_else(|| find_spaced(window, "情况", 0).map(|(_, e)| e))
             .or_else(|| (digit && !window.is_empty()).then_some(window.len()))
             .or_else(|| window.find(char::is_whitespace).filter(|&k| k > 0));
-        if let Some(end) = end {
+        if let Some(end) = end.filter(|&end| !leader_and_page(&line[from + end..])) {
             if let Some(table) = heading_of(&normalize(&line[i..from + end])) {
                 out.push((i, from + end, table));
             }
@@ -801,6 +801,10 @@ fn heading_cuts(line: &str) -> (Vec<(usize, usize)>, bool) {
         let mut from = 0;
         while let Some((at, end)) = find_spaced(line, p, from) {
             from = end;
+            // (Not an entry of a table of contents: `四、…诉讼情况……………4`.)
+            if leader_and_page(&line[end..]) {
+                continue;
+            }
             let number = number_before(&line[..at]);
             if let (Some(_), Some(t)) = (number, table) {
                 numbered.push(t);

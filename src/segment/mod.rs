@@ -1393,6 +1393,41 @@ mod tests {
         );
     }
 
+    /// A table of contents' entries (a heading's words, a dot leader or white space, the
+    /// page's number) are no headings: the tables' are the ones below.
+    #[test]
+    fn a_table_of_contents_entries_are_no_headings() {
+        for entry in [
+            "……………………{}",
+            ".........{}",
+            " . . . . {}",
+            "··········{}",
+            "\t{}",
+            "      {}",
+        ] {
+            let toc: String = [
+                "二、主动公开政府信息情况",
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "五、存在的主要问题及改进情况",
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, h)| format!("{h}{}\n", entry.replace("{}", &(i + 2).to_string())))
+            .collect();
+            let text = format!(
+                "目  录\n{toc}二、主动公开政府信息情况\n规章\t0\n四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n0\n五、存在的主要问题及改进情况\n文字"
+            );
+            assert_eq!(
+                heads(&text),
+                vec![(Table::ActiveDisclosure, 4), (Table::ReviewLitigation, 6)],
+                "{entry:?}"
+            );
+        }
+        assert!(leader_and_page("……………4二、主动公开"));
+        assert!(!leader_and_page(" 0 0 0 0 0"));
+        assert!(!leader_and_page("（一）"));
+    }
+
     /// The fee table's header row after the review table, under a heading worded as no
     /// section's (`政府信息公开处理费情况`), ends the review table: in a tab-separated text,
     /// letter-spaced, and as a Markdown or box table's row (`| 通知收取件数 | … |`).

@@ -51,7 +51,7 @@ pub(super) fn heading_of(norm: &str) -> Option<Table> {
         chars += 1;
         key |= matches!(c, '公' | '收' | '议');
     }
-    if chars > 40 || !key {
+    if chars > 40 || !key || toc_entry(norm) {
         return None;
     }
     if norm.contains("主动公开") && !norm.contains("申请") {
@@ -66,6 +66,44 @@ pub(super) fn heading_of(norm: &str) -> Option<Table> {
     } else {
         None
     }
+}
+
+/// Whether a normalised line is an entry of a table of contents, a dot leader and a page's
+/// number after the heading's words (`四、政府信息公开行政复议、行政诉讼情况……4`, `二、…情况
+/// .......2`): no heading.
+fn toc_entry(norm: &str) -> bool {
+    let rest = norm.trim_end_matches(|c: char| c.is_ascii_digit());
+    rest.len() < norm.len() && rest.chars().rev().take_while(|&c| leader(c)).count() >= 2
+}
+
+/// A character of a table of contents' leader between a heading and its page's number.
+fn leader(c: char) -> bool {
+    matches!(c, '…' | '⋯' | '.' | '·' | '．' | '-' | '—' | '_')
+}
+
+/// Whether `rest`, what follows a heading's words on its line, is a table of contents'
+/// leader and a page's number (`……………4`, ` . . . . 4`, a crawler's `……4二、…`), or white
+/// space and the number alone to the line's end (`\t4`): the heading is an entry of the
+/// contents, no table's.
+pub(super) fn leader_and_page(rest: &str) -> bool {
+    let page = rest.trim();
+    if rest.starts_with(char::is_whitespace)
+        && (1..=3).contains(&page.len())
+        && page.bytes().all(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
+    let mut leaders = 0;
+    let mut chars = rest.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if leader(c) {
+            leaders += 1;
+        } else if !c.is_whitespace() {
+            break;
+        }
+        chars.next();
+    }
+    leaders >= 2 && chars.next().is_some_and(|c| halfwidth(c).is_ascii_digit())
 }
 
 /// The numerals of a section's number (二、).
@@ -89,6 +127,7 @@ fn is_end(norm: &str) -> bool {
         key |= matches!(c, '题' | '报' | '费');
     }
     chars <= 40
+        && !toc_entry(norm)
         && ((key
             && (norm.contains("存在的主要问题")
                 || norm.contains("主要问题及")
