@@ -119,16 +119,18 @@ fn windows_1252_byte(c: char) -> Option<u8> {
     Some(0x80 + i as u8)
 }
 
+/// How many Chinese characters (U+4E00 to U+9FFF) `s` holds, counted up to `most`.
+fn ideographs_upto(s: &str, most: usize) -> usize {
+    s.chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .take(most)
+        .count()
+}
+
 /// The text, owned, when it reads as Chinese: ideographs, not other characters that the
 /// bytes of a text in Latin letters would give.
 fn ideographs(d: Decoded<'_>) -> Option<Decoded<'static>> {
-    let n = d
-        .text
-        .chars()
-        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-        .take(16)
-        .count();
-    (n >= 16).then(|| Decoded {
+    (ideographs_upto(&d.text, 16) >= 16).then(|| Decoded {
         text: Cow::Owned(d.text.into_owned()),
         ..d
     })
@@ -227,12 +229,7 @@ fn mixed(bytes: &[u8]) -> Option<Decoded<'static>> {
             let invalid = line.utf8_chunks().filter(|c| !c.invalid().is_empty()).count();
             let chinese = line
                 .utf8_chunks()
-                .map(|c| {
-                    c.valid()
-                        .chars()
-                        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-                        .count()
-                })
+                .map(|c| ideographs_upto(c.valid(), usize::MAX))
                 .sum::<usize>();
             let gb = GB18030.decode_without_bom_handling_and_without_replacement(line);
             if invalid > 0 && chinese >= 4 * invalid && gb.as_deref().is_none_or(odd) && replaced + invalid <= most {
@@ -285,11 +282,7 @@ fn mixed(bytes: &[u8]) -> Option<Decoded<'static>> {
 /// Whether a line is Chinese in UTF-8: four Chinese characters or more, nothing but what
 /// a report is made of (GBK bytes are almost never so).
 fn utf8_chinese(line: &[u8]) -> bool {
-    simdutf8::basic::from_utf8(line).is_ok_and(|s| {
-        !s.is_ascii()
-            && s.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count() >= 4
-            && s.chars().all(plain)
-    })
+    simdutf8::basic::from_utf8(line).is_ok_and(|s| !s.is_ascii() && ideographs_upto(s, 4) >= 4 && s.chars().all(plain))
 }
 
 /// Whether a line of `bytes` is Chinese in UTF-8 (see [`utf8_chinese`]).
