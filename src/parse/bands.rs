@@ -480,7 +480,13 @@ const ORDER_WAITING: usize = 8;
 /// / `3` / `务信息` after them). Read as the one reading of that kind in which every row adds
 /// up and the table's column identities hold: each row takes the next seven numbers, or the
 /// next six and, as its first, a number standing alone between label lines later, in the
-/// order of the rows that wait for one. Where no such reading fits, a row may also take the
+/// order of the rows that wait for one; where none fits, a first number may also stand
+/// before its row's others, in a run of numbers shorter than a row's (a LibreOffice
+/// document's PDF of a large agency's page: `5` / `864` / `（区分处理的，` / `4119` among the
+/// labels' block, the three rows' other numbers after it), taken by the rows that lack
+/// theirs in their order (so too in each pass after: each first without, then with it; a
+/// search with it that runs past its steps gives up that pass alone). Where no such
+/// reading fits, a row may also take the
 /// next numbers but its last (its total), or but its last few where a label follows them,
 /// those standing later after a label or after another waiting row's, in the order of the
 /// rows that wait (a LibreOffice document's PDF: `0 0 3 4 0 0` among the rows' numbers, the
@@ -578,10 +584,13 @@ pub(super) fn reading_order(
         .chain(pairs)
         .chain((3..m - 1).map(last))
         .collect();
-    for (apart, masks) in [
-        (Apart::First, &[][..]),
-        (Apart::Last, &lasts[..]),
-        (Apart::Any, &any[..]),
+    for (apart, masks, bank) in [
+        (Apart::First, &[][..], false),
+        (Apart::First, &[][..], true),
+        (Apart::Last, &lasts[..], false),
+        (Apart::Last, &lasts[..], true),
+        (Apart::Any, &any[..], false),
+        (Apart::Any, &any[..], true),
     ] {
         let mut search = Order {
             holds: &holds,
@@ -602,10 +611,17 @@ pub(super) fn reading_order(
             found: None,
             twice: false,
             checked: std::collections::HashSet::new(),
+            early: Vec::new(),
+            taken: 0,
+            bank,
         };
         search.go(0, 0, &mut Vec::new(), false);
-        if search.twice || search.steps > ORDER_STEPS {
+        // (A search that also lets first numbers stand before gives up alone.)
+        if search.twice || (search.steps > ORDER_STEPS && !bank) {
             return None;
+        }
+        if search.steps > ORDER_STEPS {
+            continue;
         }
         if let Some((assign, rows)) = search.found {
             return Some((cells(&assign), rows, apart != Apart::First));
@@ -646,6 +662,14 @@ struct Order<'v> {
     twice: bool,
     /// The numbers of the readings checked.
     checked: std::collections::HashSet<Vec<u64>>,
+    /// Numbers in runs shorter than a row's that stand before the rest of their rows (a
+    /// LibreOffice document's PDF read by pdftotext: `5` / `864` / `（区分处理的，` / `4119`
+    /// after the labels' block, the rows' other numbers after them), in their order, and
+    /// how many of them rows took, in the order of the rows that lack their first number.
+    early: Vec<usize>,
+    taken: usize,
+    /// Whether first numbers may stand before their rows' others.
+    bank: bool,
 }
 
 /// Which numbers of a row [`reading_order`]'s search lets stand apart: the first; then the
@@ -729,10 +753,17 @@ impl Order<'_> {
             return;
         }
         if r == self.rows {
-            if pos == n && waiting.is_empty() {
+            if pos == n && waiting.is_empty() && self.taken == self.early.len() {
                 self.record();
             }
             return;
+        }
+        // A number in a run shorter than a row's, standing before its row's others: a first
+        // number a later row takes.
+        if self.bank && pos < n && self.short[pos] && self.early.len() - self.taken < ORDER_WAITING {
+            self.early.push(pos);
+            self.go(pos + 1, r, waiting, false);
+            self.early.pop();
         }
         // The row's numbers, one after the other.
         let whole = pos + m <= n && numbers_add_up(&self.vals[pos..pos + m], self.subtotal);
@@ -751,6 +782,15 @@ impl Order<'_> {
             if let Some(want) = self.first_of(&self.vals[pos..pos + m - 1]) {
                 for c in 1..m {
                     self.assign[r * m + c] = pos + c - 1;
+                }
+                // Its first standing before, the next of those rows lacking theirs took.
+                if let Some(&first) = self.early.get(self.taken) {
+                    if validate::close(self.vals[first], want) {
+                        self.assign[r * m] = first;
+                        self.taken += 1;
+                        self.go(pos + m - 1, r + 1, waiting, false);
+                        self.taken -= 1;
+                    }
                 }
                 waiting.push((r, Wait::First(want)));
                 self.go(pos + m - 1, r + 1, waiting, false);

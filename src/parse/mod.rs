@@ -1893,9 +1893,8 @@ fn by_reading_order(
             if keys.is_empty() {
                 String::new()
             } else {
-                let which = if lasts { "" } else { " with their labels" };
                 let what = if lasts { "some numbers" } else { "the first numbers" };
-                format!(", {what} of row(s) {}{which} after later rows'", keys.join(", "))
+                format!(", {what} of row(s) {} apart from their others", keys.join(", "))
             },
             if subtotal.is_some() {
                 " (each row's 法人或其他组织小计 the organisations' sum, and not emitted)"
@@ -3864,6 +3863,76 @@ mod tests {
     }
 
     #[test]
+    fn rows_whose_first_numbers_stand_before_their_others_are_read_by_the_numbers_order() {
+        // A LibreOffice document's PDF of a large agency's page read by pdftotext: the labels
+        // of 上年结转 and the first outcome rows in a block, with those rows' first numbers
+        // (the widest column's) between its lines, then the rows' other numbers.
+        let template = Template::T2021;
+        let specs = template::rows(Table::Applications, template);
+        let rows = application_rows(
+            specs,
+            &[
+                ("new_received", [10437, 5357, 276, 347, 2317, 596, 19330]),
+                ("carried_over", [5, 0, 2, 0, 0, 0, 7]),
+                ("granted", [864, 3400, 17, 196, 1448, 107, 6032]),
+                ("partially_granted", [4119, 401, 9, 6, 29, 109, 4673]),
+                ("withheld.state_secret", [90, 31, 30, 0, 18, 8, 177]),
+                ("unable.not_held", [5369, 1525, 216, 145, 822, 371, 8448]),
+                ("total", [10442, 5357, 272, 347, 2317, 595, 19330]),
+                ("carried_forward", [0, 0, 6, 0, 0, 1, 7]),
+            ],
+        );
+        let line =
+            |r: usize, from: usize| rows[r][from..].iter().map(u32::to_string).collect::<Vec<_>>().join(" ") + "\n";
+        let text = |first: &dyn Fn(usize) -> u32| {
+            let mut text = String::from(
+                "申请人情况\n自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n",
+            );
+            text.push_str(&format!("一、本年新收政府信息公开申请数量\n{}", line(0, 0)));
+            text.push_str("二、上年结转政府信息公\n开申请数量\n三、本 （一）予以公开\n年度办\n理结果 （二）部分公开\n");
+            text.push_str(&format!(
+                "{}\n{}\n（区分处理的，\n{}\n只计这一情形，\n不计其他情形）\n",
+                first(1),
+                first(2),
+                first(3)
+            ));
+            for r in 1..4 {
+                text.push_str(&line(r, 1));
+            }
+            for (r, spec) in specs.iter().enumerate().skip(4) {
+                text.push_str(&format!("{}\n{}", spec.label, line(r, 0)));
+            }
+            text
+        };
+        let ex = labelled_text(Table::Applications, template, &text(&|r| rows[r][0]), Form::Text);
+        for (r, spec) in specs.iter().enumerate() {
+            assert_eq!(
+                values(&ex, spec.key),
+                rows[r].map(|v| Some(f64::from(v))).to_vec(),
+                "{} {:?}",
+                spec.key,
+                ex.diags
+            );
+        }
+        assert!(ex.diags.iter().any(|d| d.code == Code::MissingValues
+            && d.message
+                .contains("carried_over, granted, partially_granted apart from their others")));
+        // Firsts in another order than their rows' (or one that makes its row not add up):
+        // no reading of the numbers' order fits, and the table is not read so.
+        let swapped = |r: usize| rows[[1, 3, 2][r - 1]][0];
+        let wrong = |r: usize| rows[r][0] + 1;
+        let firsts: [&dyn Fn(usize) -> u32; 2] = [&swapped, &wrong];
+        for first in firsts {
+            let ex = labelled_text(Table::Applications, template, &text(first), Form::Text);
+            assert!(
+                !ex.diags.iter().any(|d| d.message.contains("reading order")),
+                "{:?}",
+                ex.diags
+            );
+        }
+    }
+
+    #[test]
     fn a_first_table_rows_first_count_between_its_labels_lines_is_its_own() {
         // A LibreOffice document's PDF read by pdftotext (real/018's page): the label wrapped
         // in its narrow cell, the row's first count between its lines.
@@ -3949,7 +4018,8 @@ mod tests {
             }
             assert!(
                 ex.diags.iter().any(|d| d.code == Code::MissingValues
-                    && d.message.contains(&format!("some numbers of row(s) {apart} after"))),
+                    && d.message
+                        .contains(&format!("some numbers of row(s) {apart} apart from"))),
                 "{:?}",
                 ex.diags
             );
