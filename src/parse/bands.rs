@@ -490,7 +490,8 @@ const ORDER_WAITING: usize = 8;
 /// next numbers but its last (its total), or but its last few where a label follows them,
 /// those standing later after a label or after another waiting row's, in the order of the
 /// rows that wait (a LibreOffice document's PDF: `0 0 3 4 0 0` among the rows' numbers, the
-/// `7` after the labels' block). Where none fits either, any one of a row's numbers, or any
+/// `7` after the labels' block), or its first few (`0 4 2 11` after 上年结转's label, `0 0 5`
+/// after the block). Where none fits either, any one of a row's numbers, or any
 /// two where a label follows its others, may stand later, in a run of numbers shorter than a
 /// row's that waiting rows' numbers make up (`1 3 0 0 0` / `3.其他` / … / `0 4`: 结转下年度's
 /// 商业企业 and 总计; its numbers in order, `1 3 0 0 0 0 4`, add up, its columns do not).
@@ -577,20 +578,26 @@ pub(super) fn reading_order(
     // The columns a row may leave for later, in each pass but the first (whose first number
     // waits as `Wait::First`): its last few; then any one, any two, or its last few.
     let last = |len: usize| ((1u16 << len) - 1) << (m - len);
+    let first = |len: usize| (1u16 << len) - 1;
     let lasts: Vec<u16> = (1..m - 1).map(last).collect();
+    let firsts: Vec<u16> = (2..m - 1).map(first).collect();
     let pairs = (0..m).flat_map(|a| (a + 1..m).map(move |b| (1u16 << a) | (1u16 << b)));
     let any: Vec<u16> = (1..m)
         .map(|c| 1u16 << c)
         .chain(pairs)
         .chain((3..m - 1).map(last))
         .collect();
-    for (apart, masks, bank) in [
-        (Apart::First, &[][..], false),
-        (Apart::First, &[][..], true),
-        (Apart::Last, &lasts[..], false),
-        (Apart::Last, &lasts[..], true),
-        (Apart::Any, &any[..], false),
-        (Apart::Any, &any[..], true),
+    // (A pass that lets first numbers stand before their rows' others, or a row's first
+    // few stand later, is one the passes before it found nothing in: one that runs past its
+    // steps gives up itself alone, not the table.)
+    for (apart, masks, bank, widened) in [
+        (Apart::First, &[][..], false, false),
+        (Apart::First, &[][..], true, true),
+        (Apart::Last, &lasts[..], false, false),
+        (Apart::Last, &lasts[..], true, true),
+        (Apart::Last, &firsts[..], false, true),
+        (Apart::Any, &any[..], false, false),
+        (Apart::Any, &any[..], true, true),
     ] {
         let mut search = Order {
             holds: &holds,
@@ -616,8 +623,7 @@ pub(super) fn reading_order(
             bank,
         };
         search.go(0, 0, &mut Vec::new(), false);
-        // (A search that also lets first numbers stand before gives up alone.)
-        if search.twice || (search.steps > ORDER_STEPS && !bank) {
+        if search.twice || (search.steps > ORDER_STEPS && !widened) {
             return None;
         }
         if search.steps > ORDER_STEPS {

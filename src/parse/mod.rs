@@ -3933,6 +3933,82 @@ mod tests {
     }
 
     #[test]
+    fn a_rows_first_few_numbers_after_a_block_of_labels_are_read_by_the_numbers_order() {
+        // The same PDFs' text of another page: 上年结转's last four numbers after its label,
+        // its first three after the labels' block of the rows beside the group cells.
+        let template = Template::T2019;
+        let specs = template::rows(Table::Applications, template);
+        let rows = application_rows(
+            specs,
+            &[
+                ("new_received", [20956, 5740, 434, 315, 1608, 1130, 30183]),
+                ("carried_over", [0, 0, 5, 0, 4, 2, 11]),
+                ("granted", [5212, 2014, 208, 138, 6, 32, 7610]),
+                ("partially_granted", [882, 321, 78, 39, 773, 285, 2378]),
+                ("withheld.state_secret", [70, 53, 0, 1, 17, 17, 158]),
+                ("withheld.prohibited_by_law", [32, 149, 14, 5, 34, 13, 247]),
+                ("withheld.three_securities_one_stability", [20, 87, 3, 1, 73, 5, 189]),
+                ("withheld.third_party_rights", [128, 81, 0, 0, 35, 17, 261]),
+                ("withheld.internal_affairs", [368, 75, 7, 0, 5, 50, 505]),
+                ("withheld.process_information", [233, 71, 1, 11, 10, 18, 344]),
+                ("withheld.law_enforcement_file", [964, 39, 3, 2, 22, 29, 1059]),
+                ("withheld.administrative_query", [82, 43, 10, 18, 3, 26, 182]),
+                ("unable.not_held", [9330, 1634, 53, 9, 186, 176, 11388]),
+                ("unable.needs_creation", [213, 29, 25, 25, 44, 76, 412]),
+                ("unable.unclear_after_correction", [119, 18, 9, 6, 5, 4, 161]),
+                ("not_processed.petition_complaint", [1305, 780, 2, 20, 113, 11, 2231]),
+                ("not_processed.duplicate", [391, 287, 6, 7, 198, 226, 1115]),
+                ("not_processed.publication_request", [148, 48, 5, 4, 4, 59, 268]),
+                ("not_processed.excessive_repeated", [155, 1, 2, 8, 20, 2, 188]),
+                ("not_processed.confirmation_request", [722, 3, 5, 7, 30, 57, 824]),
+                ("other", [582, 7, 8, 10, 34, 29, 670]),
+                ("total", [20956, 5740, 439, 311, 1612, 1132, 30190]),
+                ("carried_forward", [0, 0, 0, 4, 0, 0, 4]),
+            ],
+        );
+        let text = |head: [u32; 3]| {
+            let mut text = String::from(
+                "申请人情况\n自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n",
+            );
+            let numbers = |v: &[u32]| v.iter().map(|v| format!("{v}\n")).collect::<String>();
+            for (r, spec) in specs.iter().enumerate() {
+                text.push_str(&format!("{}\n", spec.label));
+                match spec.key {
+                    "carried_over" => text.push_str(&numbers(&rows[r][3..])),
+                    _ => text.push_str(&numbers(&rows[r])),
+                }
+                if spec.key == "withheld.third_party_rights" {
+                    text.push_str(&format!(
+                        "（区分处理的，\n（三 1.属于国\n）不 家秘密\n{}",
+                        numbers(&head)
+                    ));
+                }
+            }
+            text
+        };
+        let ex = labelled_text(Table::Applications, template, &text([0, 0, 5]), Form::Text);
+        for (r, spec) in specs.iter().enumerate() {
+            assert_eq!(
+                values(&ex, spec.key),
+                rows[r].map(|v| Some(f64::from(v))).to_vec(),
+                "{} {:?}",
+                spec.key,
+                ex.diags
+            );
+        }
+        assert!(ex.diags.iter().any(|d| d.code == Code::MissingValues
+            && d.message
+                .contains("some numbers of row(s) carried_over apart from their others")));
+        // First numbers with which the row does not add up: not read so.
+        let ex = labelled_text(Table::Applications, template, &text([0, 1, 5]), Form::Text);
+        assert!(
+            !ex.diags.iter().any(|d| d.message.contains("reading order")),
+            "{:?}",
+            ex.diags
+        );
+    }
+
+    #[test]
     fn a_first_table_rows_first_count_between_its_labels_lines_is_its_own() {
         // A LibreOffice document's PDF read by pdftotext (real/018's page): the label wrapped
         // in its narrow cell, the row's first count between its lines.
