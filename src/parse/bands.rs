@@ -486,8 +486,8 @@ const ORDER_WAITING: usize = 8;
 /// labels' block, the three rows' other numbers after it), taken by the rows that lack
 /// theirs in their order (so too in each pass after: each first without, then with it; a
 /// search with it that runs past its steps gives up that pass alone). Where no such
-/// reading fits, a row may also take the
-/// next numbers but its last (its total), or but its last few where a label follows them,
+/// reading fits, a row may also take the next numbers but its last (its total), or but its
+/// last few where a label follows them,
 /// those standing later after a label or after another waiting row's, in the order of the
 /// rows that wait (a LibreOffice document's PDF: `0 0 3 4 0 0` among the rows' numbers, the
 /// `7` after the labels' block), or its first few (`0 4 2 11` after 上年结转's label, `0 0 5`
@@ -576,7 +576,8 @@ pub(super) fn reading_order(
     // rows whose last numbers do too; then any one or two of a row's (each a search of many
     // more readings).
     // The columns a row may leave for later, in each pass but the first (whose first number
-    // waits as `Wait::First`): its last few; then any one, any two, or its last few.
+    // waits as `Wait::First`): its last few; then its first few; then any one, any two, or
+    // its last few.
     let last = |len: usize| ((1u16 << len) - 1) << (m - len);
     let first = |len: usize| (1u16 << len) - 1;
     let lasts: Vec<u16> = (1..m - 1).map(last).collect();
