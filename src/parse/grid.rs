@@ -589,6 +589,7 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
             !opens && separator(text) == Separator::Bar && *memo_sep.get_or_insert_with(|| bars_follow_cells(lines));
         cells_into(line_text, terminated, separated, &mut cs);
         let n = cs.len().min(u16::MAX as usize) as u16;
+        let line_start = out.len();
         for (i, c) in cs.iter().enumerate() {
             let from = out.len();
             cell_tokens(c, l.no, i.min(u16::MAX as usize) as u16, n, !glued, &mut out);
@@ -618,8 +619,52 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
                 }
             }
         }
+        if !glued {
+            split_glued_first_value(&mut out, line_start);
+        }
     }
     out
+}
+
+/// A row's first number run into its label (`（一）予以公开1856 793 46 30 106 42 2873`:
+/// PyMuPDF's sorted text, OCR, a PDF's text with the label's cell and the first number's
+/// a hair apart): where a line's label ends with digits right after a CJK character and
+/// the line's next token is a value, the digits are the row's first value. Not where the
+/// label holds digits run into a word elsewhere (`规章000规范性文件898989`: a crawler's runs)
+/// or the digits open with a zero (a run of cells, `000`), and never in a crawler's text,
+/// whose runs are cut by the identities (`unglue`).
+fn split_glued_first_value(out: &mut Vec<Token<'_>>, from: usize) {
+    let Some(i) = (from..out.len().saturating_sub(1)).find(|&i| {
+        out[i].kind == Kind::Text
+            && out[i + 1].is_value()
+            && out[i].raw.as_bytes().last().is_some_and(u8::is_ascii_digit)
+    }) else {
+        return;
+    };
+    let raw = out[i].raw;
+    let head = raw.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = &raw[head.len()..];
+    let han = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    if !head.chars().next_back().is_some_and(han) || digits.len() > 9 || (digits.len() > 1 && digits.starts_with('0')) {
+        return;
+    }
+    // (Digits run into a word before them: `规章0规范性文件12`.)
+    let mut cs = head.chars().map(numbers::halfwidth).peekable();
+    while let Some(c) = cs.next() {
+        if c.is_ascii_digit() && cs.peek().is_some_and(|&d| han(d)) {
+            return;
+        }
+    }
+    let Some(n) = numbers::number(digits) else {
+        return;
+    };
+    let value = Token {
+        kind: Kind::Value(Value::Number(n)),
+        raw: digits,
+        ..out[i].clone()
+    };
+    out[i].raw = head;
+    out.insert(i + 1, value);
 }
 
 /// Whether the lines hold one cell each, most behind white space (`\t0`, `\t规章`: a word
@@ -1105,6 +1150,36 @@ mod tests {
             ["T:1.信访举报投诉类申请", "V:4", "T:2 重复申请"]
         );
         assert_eq!(kinds("2 理结果     4"), ["T:2 理结果", "V:4"]);
+    }
+
+    /// A row's first number run into its label, the line's next token a value (PyMuPDF's
+    /// sorted text of a large agency's table): the digits are a value of their own; not
+    /// where no value follows, the digits follow no CJK character, open with a zero, or the
+    /// label holds digits run into a word before them (a crawler's runs).
+    #[test]
+    fn a_rows_first_number_run_into_its_label_is_a_value() {
+        assert_eq!(
+            kinds("三、本 （一）予以公开1856 793  46 30 106 42 2873"),
+            [
+                "T:三、本 （一）予以公开",
+                "V:1856",
+                "V:793",
+                "V:46",
+                "V:30",
+                "V:106",
+                "V:42",
+                "V:2873"
+            ]
+        );
+        assert_eq!(
+            kinds("1.属于国家秘密13 46 1"),
+            ["T:1.属于国家秘密", "V:13", "V:46", "V:1"]
+        );
+        assert_eq!(kinds("（一）予以公开1856"), ["T:（一）予以公开1856"]);
+        assert_eq!(kinds("截至2019年 5 6"), ["T:截至2019年", "V:5", "V:6"]);
+        assert_eq!(kinds("Section2 5 6"), ["T:Section2", "V:5", "V:6"]);
+        assert_eq!(kinds("规章000 5 6"), ["T:规章000", "V:5", "V:6"]);
+        assert_eq!(kinds("规章0规范性文件12 5 6"), ["T:规章0规范性文件12", "V:5", "V:6"]);
     }
 
     /// A PDF's pages joined with nothing between them: the next page's first line (a row's
