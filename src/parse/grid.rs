@@ -620,7 +620,7 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
             }
         }
         if !glued {
-            split_glued_first_value(&mut out, line_start);
+            split_glued_first_values(&mut out, line_start.saturating_sub(1));
         }
     }
     out
@@ -628,43 +628,52 @@ pub fn tokens<'a>(lines: &[Line<'a>], glued: bool) -> Vec<Token<'a>> {
 
 /// A row's first number run into its label (`（一）予以公开1856 793 46 30 106 42 2873`:
 /// PyMuPDF's sorted text, OCR, a PDF's text with the label's cell and the first number's
-/// a hair apart): where a line's label ends with digits right after a CJK character and
-/// the line's next token is a value, the digits are the row's first value. Not where the
-/// label holds digits run into a word elsewhere (`规章000规范性文件898989`: a crawler's runs)
-/// or the digits open with a zero (a run of cells, `000`), and never in a crawler's text,
-/// whose runs are cut by the identities (`unglue`).
-fn split_glued_first_value(out: &mut Vec<Token<'_>>, from: usize) {
-    let Some(i) = (from..out.len().saturating_sub(1)).find(|&i| {
-        out[i].kind == Kind::Text
-            && out[i + 1].is_value()
-            && out[i].raw.as_bytes().last().is_some_and(u8::is_ascii_digit)
-    }) else {
-        return;
-    };
-    let raw = out[i].raw;
+/// a hair apart; `（一）予以公开6636` / `237` …, its text unsorted): where a label ends with
+/// digits right after a CJK character and the next token, on its line or the next, is a
+/// value, the digits are the row's first value. Looked at from `from` on (the last token
+/// of the line before the one just read). Not where the label holds digits run into a
+/// word elsewhere (`规章000规范性文件898989`: a crawler's runs) or the digits open with a
+/// zero (a run of cells, `000`), and never in a crawler's text, whose runs are cut by the
+/// identities (`unglue`).
+fn split_glued_first_values(out: &mut Vec<Token<'_>>, from: usize) {
+    let mut i = from;
+    while i + 1 < out.len() {
+        let (t, next) = (&out[i], &out[i + 1]);
+        let glued = t.kind == Kind::Text && t.raw.as_bytes().last().is_some_and(u8::is_ascii_digit);
+        if glued && next.is_value() && next.line <= t.line + 1 {
+            if let Some(value) = glued_value(t) {
+                out[i].raw = &out[i].raw[..out[i].raw.len() - value.raw.len()];
+                out.insert(i + 1, value);
+                i += 1;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The value `label`'s last digits are, if they stand right after a CJK character (see
+/// [`split_glued_first_values`]).
+fn glued_value<'a>(label: &Token<'a>) -> Option<Token<'a>> {
+    let raw = label.raw;
     let head = raw.trim_end_matches(|c: char| c.is_ascii_digit());
     let digits = &raw[head.len()..];
     let han = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
     if !head.chars().next_back().is_some_and(han) || digits.len() > 9 || (digits.len() > 1 && digits.starts_with('0')) {
-        return;
+        return None;
     }
     // (Digits run into a word before them: `规章0规范性文件12`.)
     let mut cs = head.chars().map(numbers::halfwidth).peekable();
     while let Some(c) = cs.next() {
         if c.is_ascii_digit() && cs.peek().is_some_and(|&d| han(d)) {
-            return;
+            return None;
         }
     }
-    let Some(n) = numbers::number(digits) else {
-        return;
-    };
-    let value = Token {
+    let n = numbers::number(digits)?;
+    Some(Token {
         kind: Kind::Value(Value::Number(n)),
         raw: digits,
-        ..out[i].clone()
-    };
-    out[i].raw = head;
-    out.insert(i + 1, value);
+        ..label.clone()
+    })
 }
 
 /// Whether the lines hold one cell each, most behind white space (`\t0`, `\t规章`: a word
@@ -1152,8 +1161,8 @@ mod tests {
         assert_eq!(kinds("2 理结果     4"), ["T:2 理结果", "V:4"]);
     }
 
-    /// A row's first number run into its label, the line's next token a value (PyMuPDF's
-    /// sorted text of a large agency's table): the digits are a value of their own; not
+    /// A row's first number run into its label, the next token a value (PyMuPDF's text of
+    /// a large agency's table): the digits are a value of their own; not
     /// where no value follows, the digits follow no CJK character, open with a zero, or the
     /// label holds digits run into a word before them (a crawler's runs).
     #[test]
@@ -1180,6 +1189,22 @@ mod tests {
         assert_eq!(kinds("Section2 5 6"), ["T:Section2", "V:5", "V:6"]);
         assert_eq!(kinds("规章000 5 6"), ["T:规章000", "V:5", "V:6"]);
         assert_eq!(kinds("规章0规范性文件12 5 6"), ["T:规章0规范性文件12", "V:5", "V:6"]);
+        // The next line's value (PyMuPDF's unsorted text, a cell a line); not one further.
+        let read = |text: &'static str| {
+            let t = tokens(&lines(text), false);
+            t.iter().map(|t| (t.raw, t.line, t.is_value())).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read("（一）予以公开6636\n237\n42 274"),
+            [
+                ("（一）予以公开", 1, false),
+                ("6636", 1, true),
+                ("237", 2, true),
+                ("42", 3, true),
+                ("274", 3, true)
+            ]
+        );
+        assert_eq!(read("（一）予以公开6636\n\n237")[0], ("（一）予以公开6636", 1, false));
     }
 
     /// A PDF's pages joined with nothing between them: the next page's first line (a row's
