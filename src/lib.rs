@@ -2021,6 +2021,30 @@ mod tests {
         }
     }
 
+    /// pdfminer's text of a rendered page that reads a block of cells at a time: some rows'
+    /// labels stand before the next row's with no numbers of their own, but the tables hold
+    /// a number for each of their cells, so none was printed empty. Those rows are left out,
+    /// said so, not read as printed blank.
+    #[test]
+    fn rows_without_numbers_in_a_table_with_a_number_for_each_cell_are_not_blank() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdfminer");
+        let name = "full_2019_no_xy_cut.txt";
+        let o = process_bytes(name, &std::fs::read(root.join(name)).unwrap(), &Limits::default());
+        assert!(o.cells.iter().all(|c| c.status != model::CellStatus::Blank));
+        let said = |d: &&diag::Diagnostic| d.message.contains("none was printed empty: its cells were left out");
+        let left_out: Vec<&str> = o.diagnostics.iter().filter(said).map(|d| d.message.as_str()).collect();
+        assert!(left_out.len() >= 10, "{left_out:?}");
+        for m in &left_out {
+            let row = m.split("row ").nth(1).and_then(|r| r.split(' ').next()).unwrap();
+            assert!(o.cells.iter().all(|c| c.row != row), "{row}");
+        }
+        // A table whose numbers are fewer than its cells keeps its rows printed blank.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/converted");
+        let name = "layout_table_2021_pandoc_plain.txt";
+        let o = process_bytes(name, &std::fs::read(root.join(name)).unwrap(), &Limits::default());
+        assert!(o.cells.iter().any(|c| c.status == model::CellStatus::Blank));
+    }
+
     /// Pandoc's plain text of a page laid out in a table: each row of its grid tables ends
     /// with the layout's empty cell, eight cells under a header with no 小计. The spare cell
     /// is no 总计 or 小计: a 总计 printed blank stays blank (it was given by the identities).

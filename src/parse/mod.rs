@@ -1114,9 +1114,11 @@ pub fn labelled(
             )),
         }
     }
+    let mut last_empty = None;
     if let Some(last) = trailing.filter(|_| table == Table::Applications) {
         if let Some(i) = last_row_printed_empty(&last, specs, &hits, &printed_empty, subtotal_at, &filled, cursor) {
             filled[i] = true;
+            last_empty = Some((i, last.label_line));
             ex.cells.extend(
                 specs[i]
                     .cols
@@ -1554,6 +1556,9 @@ pub fn labelled(
     if table == Table::Applications && form == Form::Text {
         by_reading_order(template, specs, &tokens, subtotal_at, first_line, &mut filled, &mut ex);
     }
+    if form == Form::Text && (!printed_empty.is_empty() || last_empty.is_some()) {
+        not_printed_empty(table, specs, &tokens, printed_empty.iter().chain(&last_empty), &mut ex);
+    }
     for (i, spec) in specs.iter().enumerate() {
         if !filled[i] {
             ex.diags.push(Diagnostic::warning(
@@ -1824,6 +1829,41 @@ fn band_of_rows_before<'a>(
         ),
     );
     Some((own, diag))
+}
+
+/// Rows read as printed without values whose cells are still blank, where the table holds a
+/// number for each of its cells (a PDF's text read a block of cells at a time: the rows'
+/// labels, then their numbers): no cell of it was printed empty, and those rows' numbers
+/// stand where no reading found them. Their blank cells are taken out (left out, not
+/// printed empty), with a warning each instead of the one that said they were blank.
+fn not_printed_empty<'x>(
+    table: Table,
+    specs: &[RowSpec],
+    tokens: &[Token<'_>],
+    rows: impl Iterator<Item = &'x (usize, u32)>,
+    ex: &mut Extracted,
+) {
+    let cells: usize = specs.iter().map(|s| s.cols.len()).sum();
+    if tokens.iter().filter(|t| t.is_value()).count() < cells {
+        return;
+    }
+    for &(i, line) in rows {
+        let key = specs[i].key;
+        let mut own = ex.cells.iter().filter(|c| c.row == key).peekable();
+        if own.peek().is_none() || !own.all(|c| c.status == CellStatus::Blank) {
+            continue;
+        }
+        unmark_printed_empty(ex, key);
+        ex.diags.push(Diagnostic::warning(
+            Code::MissingValues,
+            Some(line),
+            format!(
+                "{}: row {key} ({}) has no values after its label, but the table holds a number for each of its cells, so none was printed empty: its cells were left out",
+                table.as_str(),
+                specs[i].label
+            ),
+        ));
+    }
 }
 
 /// Rows whose labels stand before another's with no values of their own: their cells were
