@@ -1448,6 +1448,30 @@ mod tests {
         }
     }
 
+    /// PyMuPDF's sorted text that put the review table's last line of values and the next
+    /// section's heading on one line (`… 6 0 8五、存在的主要问题及改进情况`): the line is the
+    /// table's too; a heading alone, or after words, is not.
+    #[test]
+    fn review_values_on_the_next_headings_line_are_the_tables() {
+        let end = |last: &str| {
+            let text = format!(
+                "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n结果维持 结果纠正\n{last}\n2020年，我局……\n六、其他需要报告的事项\n无。"
+            );
+            let r = regions(&lines(&text)).0;
+            r.iter().find(|r| r.table == Table::ReviewLitigation).map(|r| r.end)
+        };
+        assert_eq!(
+            end(" 0 0 0 5 5 0 0 6 6 12 2 0 6 0 8五、存在的主要问题及改进情况"),
+            Some(4)
+        );
+        assert_eq!(
+            end("0 0 0 5 5 0 0 6 6 12 2 0 6 0 8 五、存在的主要问题及改进情况"),
+            Some(4)
+        );
+        assert_eq!(end("五、存在的主要问题及改进情况"), Some(3));
+        assert_eq!(end("共8件。五、存在的主要问题及改进情况"), Some(3));
+    }
+
     /// A PDF's text that put the next section's heading among the review table's values
     /// (five, the heading, ten): the region goes on past the heading to the values that
     /// make its fifteen, and no further; not where they would be more or fewer.

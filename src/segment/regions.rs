@@ -325,6 +325,12 @@ pub(super) fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> 
             if t == Table::ReviewLitigation && next_end < next_head {
                 end = review_values_after_end(lines, i, end).min(next_head);
             }
+            // The table's last numbers on the line of the section after it, before its
+            // heading (`0 0 0 5 5 … 6 0 8五、存在的主要问题及改进情况`: PyMuPDF's sorted text
+            // put the two on one line): the line is the table's too.
+            if end == next_end && end < next_head && numbers_before_section(lines[end].text) {
+                end += 1;
+            }
             Region {
                 table: t,
                 heading: i,
@@ -374,6 +380,18 @@ fn review_values_after_end(lines: &[Line<'_>], heading: usize, end: usize) -> us
         Some(k) if before + after == CELLS => k + 1,
         _ => end,
     }
+}
+
+/// Whether `text` opens with numbers alone, then (run into the last or after white space) a
+/// numbered section's heading (`0 0 6 0 8五、存在的主要问题及改进情况`).
+fn numbers_before_section(text: &str) -> bool {
+    let text = text.trim_start();
+    let at = text
+        .char_indices()
+        .find(|&(_, c)| !(halfwidth(c).is_ascii_digit() || c == '.' || c.is_whitespace()))
+        .map_or(text.len(), |(k, _)| k);
+    let (numbers, rest) = text.split_at(at);
+    numbers.split_whitespace().next().is_some_and(is_number_word) && is_section(&normalize(rest))
 }
 
 /// How many numbers a line holds where it holds nothing else (`０`, `1 0 2`), else None.
