@@ -1472,6 +1472,38 @@ mod tests {
         assert_eq!(end("共8件。五、存在的主要问题及改进情况"), Some(3));
     }
 
+    /// A PDF's text that put the review table's heading on the line of the applications
+    /// table's last row, after its values: the heading is found there, and the line is the
+    /// applications table's too (its region ends after it, the review's starts after it).
+    #[test]
+    fn a_heading_after_a_rows_last_value_on_its_line_is_found() {
+        for glue in ["", " "] {
+            let text = format!(
+                "三、收到和处理政府信息公开申请情况\n申请人情况 自然人 总计\n一、本年新收政府信息公开申请数量 1 1\n\
+                 四、结转下年度继续办理 0 0 0 0 0 0 0{glue}四、政府信息公开行政复议、行政诉讼情况\n\
+                 行政复议 行政诉讼\n结果维持 结果纠正\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况\n无。"
+            );
+            let r = regions(&lines(&text)).0;
+            let got: Vec<(Table, usize, usize)> = r.iter().map(|r| (r.table, r.heading, r.end)).collect();
+            assert_eq!(
+                got,
+                vec![(Table::Applications, 0, 4), (Table::ReviewLitigation, 3, 7)],
+                "{glue:?}"
+            );
+        }
+        assert_eq!(
+            heading_after_values("四、结转下年度继续办理 0 0 7四、政府信息公开行政复议、行政诉讼情况").as_deref(),
+            Some("四、政府信息公开行政复议、行政诉讼情况")
+        );
+        for line in [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "2020年四、政府信息公开行政复议、行政诉讼情况",
+            "结转 0 0 7四、结转下年度继续办理",
+        ] {
+            assert_eq!(heading_after_values(line), None, "{line}");
+        }
+    }
+
     /// A PDF's text that put the next section's heading among the review table's values
     /// (five, the heading, ten): the region goes on past the heading to the values that
     /// make its fifteen, and no further; not where they would be more or fewer.

@@ -188,7 +188,8 @@ pub fn regions(lines: &[Line<'_>]) -> (Vec<Region>, Option<usize>) {
         .filter_map(|(i, l)| {
             let heading = letter_spaced(l.text, 40)
                 .or_else(|| heading_after_prose(l.text))
-                .or_else(|| heading_in_cells(l.text))?;
+                .or_else(|| heading_in_cells(l.text))
+                .or_else(|| heading_after_values(l.text))?;
             Some((i, heading))
         })
         .collect();
@@ -227,6 +228,29 @@ pub(super) fn heading_after_prose(line: &str) -> Option<String> {
     // (Bold in Markdown: `**二、主动公开政府信息情况**`.)
     let n = normalize(tail.trim_start_matches('*'));
     (is_section(&n) && heading_of(&n).is_some()).then_some(n)
+}
+
+/// The numbered heading of a table after a row's last value on its line, run into it or
+/// after white space (`四、结转下年度继续办理 0 0 0 0 0 0 0四、政府信息公开行政复议、行政诉讼
+/// 情况`: a PDF's text that put the two on one line), normalised: the line's values are the
+/// table's before it ([`regions_among`] ends that one's region after the line).
+pub(super) fn heading_after_values(line: &str) -> Option<String> {
+    let line = line.trim_end();
+    let mut last_digit = false;
+    for (k, c) in line.char_indices() {
+        if SECTION_NUMERALS.contains(c) && last_digit && line[k + c.len_utf8()..].starts_with('、') {
+            let rest = &line[k..];
+            if !normalized_within(rest, 40) {
+                return None;
+            }
+            let n = normalize(rest);
+            return heading_of(&n).is_some().then_some(n);
+        }
+        if !c.is_whitespace() {
+            last_digit = halfwidth(c).is_ascii_digit();
+        }
+    }
+    None
 }
 
 /// The numbered heading of a table cut into a row of bar-separated cells, none with a
@@ -329,6 +353,11 @@ pub(super) fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> 
             // heading (`0 0 0 5 5 … 6 0 8五、存在的主要问题及改进情况`: PyMuPDF's sorted text
             // put the two on one line): the line is the table's too.
             if end == next_end && end < next_head && numbers_before_section(lines[end].text) {
+                end += 1;
+            }
+            // Or on the line of the next table's heading, before it (`四、结转下年度继续办理
+            // 0 0 0 0 0 0 0四、政府信息公开行政复议、行政诉讼情况`).
+            if end == next_head && end < lines.len() && heading_after_values(lines[end].text).is_some() {
                 end += 1;
             }
             Region {
