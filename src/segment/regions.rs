@@ -236,19 +236,24 @@ pub(super) fn heading_after_prose(line: &str) -> Option<String> {
 /// table's before it ([`regions_among`] ends that one's region after the line).
 pub(super) fn heading_after_values(line: &str) -> Option<String> {
     let line = line.trim_end();
-    let mut last_digit = false;
-    for (k, c) in line.char_indices() {
-        if SECTION_NUMERALS.contains(c) && last_digit && line[k + c.len_utf8()..].starts_with('、') {
-            let rest = &line[k..];
-            if !normalized_within(rest, 40) {
-                return None;
-            }
-            let n = normalize(rest);
-            return heading_of(&n).is_some().then_some(n);
+    // (Each 、 of the line, found by its bytes: a section's numeral before it, a digit
+    // before that, white space between allowed.)
+    for (k, _) in line.match_indices('、') {
+        let mut before = line[..k].chars().rev();
+        let numeral = before.next().filter(|&c| SECTION_NUMERALS.contains(c));
+        let Some(numeral) = numeral else { continue };
+        if !before
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| halfwidth(c).is_ascii_digit())
+        {
+            continue;
         }
-        if !c.is_whitespace() {
-            last_digit = halfwidth(c).is_ascii_digit();
+        let rest = &line[k - numeral.len_utf8()..];
+        if !normalized_within(rest, 40) {
+            return None;
         }
+        let n = normalize(rest);
+        return heading_of(&n).is_some().then_some(n);
     }
     None
 }
