@@ -2021,6 +2021,22 @@ mod tests {
         }
     }
 
+    /// A mangled page (`tools/mutate.py --seed 2`) whose first line two tables' headings are
+    /// found on (one after the prose's last sentence, the other among its cells): the first
+    /// table's region ended at its heading, and the reader sliced backwards (a panic, caught
+    /// as `INTERNAL`). Every region now ends after its heading.
+    #[test]
+    fn two_tables_headings_on_one_line_are_no_panic() {
+        let text = "（五）监督保障。将政务公开纳入绩效考核，分值占比4%，全年开展督查2次。 <u>二、主动公开政府信息、收到和处理政府信息<br>|公开申请情况<br>||||申请人情况<br>||||\n\
+            |一、本年新收政府信息|公开申请数量|159|58|0|3|9|0|229|\n# <u>三、收到和处理政府信息公开申请情况</u> ";
+        let o = process_bytes("mangled.txt", text.as_bytes(), &Limits::default());
+        assert!(
+            o.diagnostics.iter().all(|d| d.code != Code::Internal),
+            "{:?}",
+            o.diagnostics
+        );
+    }
+
     /// pdfminer's text of a rendered page that reads a block of cells at a time: some rows'
     /// labels stand before the next row's with no numbers of their own, but the tables hold
     /// a number for each of their cells, so none was printed empty. Those rows are left out,

@@ -365,10 +365,12 @@ pub(super) fn regions_among(lines: &[Line<'_>], singles: &[(usize, String)]) -> 
             if end == next_head && end < lines.len() && heading_after_values(lines[end].text).is_some() {
                 end += 1;
             }
+            // (Two tables' headings found on one line, a mangled page's: the first's region
+            // holds no line, and ends after its heading all the same.)
             Region {
                 table: t,
                 heading: i,
-                end,
+                end: end.max(i + 1),
             }
         })
         .collect();
