@@ -119,6 +119,22 @@ def outside_tags(f, text):
     return "".join(p if p.startswith("<") else f(p) for p in re.split(r"(<[^<>]*>)", text))
 
 
+def after_label(text, sep):
+    """`text` with `sep` for the tab between each line's first cell and a number after it,
+    where that cell has an ideograph and no `：` after its last one (as a pattern would do
+    it, but without backtracking through a long first cell: a text whose line ends are CRs
+    is one line)."""
+    def line(l):
+        i = l.find("\t")
+        if i < 0 or not l[i + 1:i + 2].isdecimal():
+            return l
+        last = next((j for j in range(i - 1, -1, -1) if "\u4e00" <= l[j] <= "\u9fff"), None)
+        if last is None or "：" in l[last + 1:i]:
+            return l
+        return l[:i] + sep + l[i + 1:]
+    return "\n".join(map(line, text.split("\n")))
+
+
 def layout(text):
     """Whether a text keeps a PDF's layout (its columns apart by runs of spaces): where
     a cell stands on its line is what places it, and damage that widens a label moves it."""
@@ -248,9 +264,8 @@ def text_forms(name, text, crawler):
         yield "numbers-reversed", blocks(lambda rows: ["\t".join([r[0]] + r[:0:-1]) for r in rows])
         yield "rows-reversed", blocks(lambda rows: ["\t".join(r) for r in reversed(rows)])
         yield "csv-commas", text.replace("\t", ",")
-        label = r"(?m)^([^\t\n]*[\u4e00-\u9fff][^\t\n：]*)\t(?=\d)"
-        yield "empty-cell-after-label", re.sub(label, "\\1\t\t", text)
-        yield "colon-after-label", re.sub(label, "\\1：\t", text)
+        yield "empty-cell-after-label", after_label(text, "\t\t")
+        yield "colon-after-label", after_label(text, "：\t")
         yield "space-after-label", re.sub(r"(?m)^([^\t\n]*[\u4e00-\u9fff])\t(?=\d)", "\\1 ", text)
         yield "right-aligned-numbers", re.sub(r"(?<=\t)(\d+)(?=\t|$)", lambda m: m.group(1).rjust(6), text,
                                               flags=re.M)
@@ -269,7 +284,10 @@ def text_forms(name, text, crawler):
         row = re.compile(r"^([^\n]*[\u4e00-\u9fff）)][^\t\n]*\t*(?:\t\d+){6}\t)\d+$")
         # (Worded otherwise too, a form before this one having done so: `上年度结转`, `合计`.)
         kept = re.compile(r"本年度?新收|上年度?结转|总计|合计|结转下一?年度")
-        outcomes = [i for i, l in enumerate(ended) if row.match(l) and not kept.search(re.sub(r"\s", "", l))]
+        # (Only a line that ends with a digit after seven tabs is tried: the pattern backtracks
+        # through a long one, a text whose line ends were made CRs.)
+        outcomes = [i for i, l in enumerate(ended) if l[-1:].isdecimal() and l.count("\t") >= 7 and row.match(l)
+                    and not kept.search(re.sub(r"\s", "", l))]
         # Every outcome row but （七）总计 (19 of the 2019 form's 20, 22 of the 2021 form's 23).
         if len(outcomes) in (19, 22):
             for i in outcomes:
@@ -279,8 +297,9 @@ def text_forms(name, text, crawler):
         # The same, one cell a line, an empty one a bar alone.
         yield "trailing-bars-one-a-line", "\n".join(
             "\n".join(f"{c} |" if c.strip() else "|" for c in l.split("\t")) if "\t" in l else l for l in lines)
-        yield "label-only-rows", re.sub(r"(?m)^([^\n]*[\u4e00-\u9fff][^\t\n]*)(\t0)+\t*$", r"\1", text), \
-            zero_rows_unexpected
+        zeros = re.compile(r"^([^\n]*[\u4e00-\u9fff][^\t\n]*)(\t0)+\t*$")
+        yield "label-only-rows", "\n".join(zeros.sub(r"\1", l) if l.rstrip("\t").endswith("\t0") else l
+                                            for l in text.split("\n")), zero_rows_unexpected
     if crawler:
         head, sep, body = text.partition("====\n")
         yield "crawler-tabs", "\n".join(l.replace("。", "。\t", 3) + "\t" for l in lines)
