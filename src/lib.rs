@@ -1706,6 +1706,27 @@ mod tests {
         assert_eq!(o.identities_ok, Some(true), "{name}");
     }
 
+    /// LibreOffice's PDF of an ordinary agency's page read by pdftotext without `-layout`:
+    /// the applications rows' labels apart from their numbers, 予以公开's first number on its
+    /// label's line, and a quiet year's rows of zeros, which fit many alignments: the search
+    /// of the numbers' order finds the reading but runs past its steps proving no other
+    /// fits. The reading it found is kept, flagged as not proven the only one (its rows were
+    /// left out before).
+    #[test]
+    fn a_reading_found_before_the_search_gave_up_is_kept_and_flagged() {
+        let name = "full_2019_libreoffice_pdftotext_zero_rows.txt";
+        applications_as_truth(name);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/converted");
+        let o = process_bytes(name, &std::fs::read(root.join(name)).unwrap(), &Limits::default());
+        assert!(
+            o.diagnostics
+                .iter()
+                .any(|d| d.code == Code::AmbiguousRow && d.message.contains("not proven the only one")),
+            "{:?}",
+            o.diagnostics
+        );
+    }
+
     /// A page's text taken whole (BeautifulSoup's `get_text()`) of a report that leaves its
     /// zeros empty: a row's cells run together, each empty cell a no-break space of its own
     /// (`（一）予以公开2528␣␣1761`: 25, 28, two empty cells, 1, 7, 61). Each such space is an

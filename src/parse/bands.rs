@@ -463,7 +463,8 @@ pub(super) fn lines_end_at_last_column(hits: &[(usize, Run<'_>)], specs: &[RowSp
 }
 
 /// Most steps [`reading_order`]'s search takes: the rows of zeros of a quiet year fit many
-/// alignments that read alike; a search past this is given up (the table stays as read).
+/// alignments that read alike; a search past this keeps the reading it found, flagged as
+/// unproven, or else is given up (the table stays as read).
 const ORDER_STEPS: usize = 200_000;
 /// Most readings with other numbers than the first [`reading_order`] checks against the
 /// column identities (each check builds the table's cells).
@@ -498,14 +499,14 @@ const ORDER_WAITING: usize = 8;
 /// Beside a 法人或其他组织小计 column at `subtotal` each
 /// row has eight numbers, the 小计 the organisations' and 自然人 plus it the total; it is
 /// checked and dropped. None when the table holds other than a row's numbers for each row,
-/// or when no reading or more than one (by the numbers read) fits; else the cells, the
-/// rows whose numbers stood apart, and whether some of those were other than first ones.
+/// or when no reading or more than one (by the numbers read) fits; else the reading, which
+/// is unproven where the search ran past its steps after it found it.
 pub(super) fn reading_order(
     template: Template,
     specs: &[RowSpec],
     tokens: &[Token<'_>],
     subtotal: Option<usize>,
-) -> Option<(Vec<Cell>, Vec<usize>, bool)> {
+) -> Option<Reading> {
     if specs.iter().any(|s| s.cols.len() != 7) {
         return None;
     }
@@ -624,17 +625,44 @@ pub(super) fn reading_order(
             bank,
         };
         search.go(0, 0, &mut Vec::new(), false);
-        if search.twice || (search.steps > ORDER_STEPS && !widened) {
+        if search.twice {
             return None;
         }
-        if search.steps > ORDER_STEPS {
+        // A reading found before the search ran past its steps proving no other fits (rows
+        // of zeros fit many alignments that read alike): the one found, unproven (not where
+        // the readings checked ran past theirs: many rows' numbers then add up otherwise).
+        let gave_up = search.steps > ORDER_STEPS;
+        if gave_up && search.checks > ORDER_CHECKS {
+            if !widened {
+                return None;
+            }
             continue;
         }
         if let Some((assign, rows)) = search.found {
-            return Some((cells(&assign), rows, apart != Apart::First));
+            let found = Reading {
+                cells: cells(&assign),
+                apart: rows,
+                lasts: apart != Apart::First,
+                unproven: gave_up,
+            };
+            return Some(found);
+        }
+        if gave_up && !widened {
+            return None;
         }
     }
     None
+}
+
+/// A reading [`reading_order`] found.
+pub(super) struct Reading {
+    pub cells: Vec<Cell>,
+    /// The rows whose numbers stood apart.
+    pub apart: Vec<usize>,
+    /// Whether some of those were other than first numbers.
+    pub lasts: bool,
+    /// Whether the search ran past its steps before it proved no other reading fits.
+    pub unproven: bool,
 }
 
 /// The search of [`reading_order`]: `assign` gives each cell (row by row) the index of its

@@ -1912,9 +1912,15 @@ fn by_reading_order(
     if !filled.contains(&false) && !left_out {
         return;
     }
-    let Some((cells, apart, lasts)) = reading_order(template, specs, tokens, subtotal) else {
+    let Some(reading) = reading_order(template, specs, tokens, subtotal) else {
         return;
     };
+    let bands::Reading {
+        cells,
+        apart,
+        lasts,
+        unproven,
+    } = reading;
     ex.cells = cells;
     ex.diags.retain(|d| {
         !matches!(
@@ -1924,17 +1930,24 @@ fn by_reading_order(
     });
     filled.fill(true);
     let keys: Vec<&str> = apart.iter().map(|&r| specs[r].key).collect();
+    // (A reading not proven the only one is a row's placement the identities may not
+    // decide: said so.)
     ex.diags.push(Diagnostic::warning(
-        Code::MissingValues,
+        if unproven { Code::AmbiguousRow } else { Code::MissingValues },
         Some(first_line),
         format!(
-            "{}: the rows' labels stand apart from their numbers (a PDF's text in its reading order){}; read by the numbers' order alone, the one reading in which every row and column adds up{}",
+            "{}: the rows' labels stand apart from their numbers (a PDF's text in its reading order){}; read by the numbers' order alone, {} in which every row and column adds up{}",
             table.as_str(),
             if keys.is_empty() {
                 String::new()
             } else {
                 let what = if lasts { "some numbers" } else { "the first numbers" };
                 format!(", {what} of row(s) {} apart from their others", keys.join(", "))
+            },
+            if unproven {
+                "a reading (the search for another gave up among rows that fit many alignments: not proven the only one)"
+            } else {
+                "the one reading"
             },
             if subtotal.is_some() {
                 " (each row's 法人或其他组织小计 the organisations' sum, and not emitted)"
