@@ -638,7 +638,12 @@ pub(super) fn reading_order(
             }
             continue;
         }
-        if let Some((assign, rows)) = search.found {
+        // (Not one that reads a row's numbers right after another row's label: the
+        // identities cannot tell two such rows apart, and the search found that one first.)
+        let found = search
+            .found
+            .filter(|(assign, _)| !(gave_up && after_another_label(specs, tokens, &at, &vals, assign, m)));
+        if let Some((assign, rows)) = found {
             let found = Reading {
                 cells: cells(&assign),
                 apart: rows,
@@ -652,6 +657,44 @@ pub(super) fn reading_order(
         }
     }
     None
+}
+
+/// Whether reading `assign` (each cell's index in `at`, the numbers' tokens) puts a row's
+/// numbers, standing together, right after text that names another row and not it
+/// (`1.本机关不` / `掌握相关政府` / `信息` / `1 0 0 0 0 0 1` read as 8.属于行政查询事项's), each
+/// row it names read with other numbers (`vals`).
+fn after_another_label(
+    specs: &[RowSpec],
+    tokens: &[Token<'_>],
+    at: &[usize],
+    vals: &[f64],
+    assign: &[usize],
+    m: usize,
+) -> bool {
+    let mut label = String::new();
+    (0..specs.len()).any(|r| {
+        let row = &assign[r * m..(r + 1) * m];
+        if row.windows(2).any(|w| w[0] + 1 != w[1]) {
+            return false;
+        }
+        let first = at[row[0]];
+        let start = tokens[..first]
+            .iter()
+            .rposition(|t| t.kind != Kind::Text)
+            .map_or(0, |i| i + 1);
+        label.clear();
+        for t in &tokens[start..first] {
+            labels::push_normalized(&mut label, t.raw);
+        }
+        // (Rows with the same numbers, rows of zeros, read alike at either's place.)
+        let same = |j: usize| (0..m).all(|c| vals[assign[j * m + c]] == vals[row[c]]);
+        let mut named =
+            (0..specs.len()).filter(|&j| !labels::is_generic(&specs[j]) && labels::matches(&specs[j], &label));
+        !label.is_empty()
+            && !labels::matches(&specs[r], &label)
+            && named.next().is_some_and(|j| !same(j))
+            && named.all(|j| !same(j))
+    })
 }
 
 /// A reading [`reading_order`] found.

@@ -116,13 +116,14 @@ pub fn push_normalized(buf: &mut String, s: &str) {
     buf.push_str(&s[run..]);
 }
 
-fn matches(spec: &RowSpec, label: &str) -> bool {
+/// Whether normalised `label` holds one of the row's keywords.
+pub fn matches(spec: &RowSpec, label: &str) -> bool {
     spec.keywords.iter().any(|k| label.contains(k))
 }
 
 /// A row named only by a word every label may contain (其他 or 其它, in 2021's （六）其他处理
 /// group) is placed only when it is the row expected next.
-fn is_generic(spec: &RowSpec) -> bool {
+pub fn is_generic(spec: &RowSpec) -> bool {
     spec.keywords.iter().all(|k| matches!(*k, "其他" | "其它"))
 }
 
