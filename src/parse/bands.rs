@@ -500,7 +500,8 @@ const ORDER_WAITING: usize = 8;
 /// row has eight numbers, the 小计 the organisations' and 自然人 plus it the total; it is
 /// checked and dropped. None when the table holds other than a row's numbers for each row,
 /// or when no reading or more than one (by the numbers read) fits; else the reading, which
-/// is unproven where the search ran past its steps after it found it.
+/// is unproven where the search ran past its steps after it found it (and then none where
+/// it puts a row's numbers right after another row's label: [`after_another_label`]).
 pub(super) fn reading_order(
     template: Template,
     specs: &[RowSpec],

@@ -3920,8 +3920,8 @@ mod tests {
         // LibreOffice's PDF of an ordinary agency's page read by pdftotext without `-layout`
         // (seed 23's 80 pages): the search of the numbers' order runs past its steps after
         // it found a reading that puts 本机关不掌握's `1 0 0 0 0 0 1`, after its label, in
-        // 8.属于行政查询事项 (a row of zeros in 本机关不掌握): the identities cannot tell them
-        // apart, the labels can. Not kept: no cell read wrong.
+        // 8.属于行政查询事项, and a row of zeros in 本机关不掌握: the identities cannot tell
+        // the two apart, the labels can. Not kept: no cell read wrong.
         let text = [
             "申请人情况|（本列数据的勾稽关系为：第|一项加第二项之和，等于第三|项加第四项之和）|自然人|法人或其他组织|总计|社会|商业企 科研|法律服务|公益|其他|业 机构|机构|组织|一、本年新收政府信息公开申|16|",
             "请数量|2|4|0|4|6 32|",
