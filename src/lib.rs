@@ -1685,8 +1685,8 @@ mod tests {
     }
 
     /// Every applications cell of fixture `converted/NAME` as its truth file has it, and its
-    /// identities hold.
-    fn applications_as_truth(name: &str) {
+    /// identities hold; the fixture's outcome.
+    fn applications_as_truth(name: &str) -> FileOutcome {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/converted");
         let o = process_bytes(name, &std::fs::read(root.join(name)).unwrap(), &Limits::default());
         let truth: serde_json::Value =
@@ -1704,6 +1704,7 @@ mod tests {
             }
         }
         assert_eq!(o.identities_ok, Some(true), "{name}");
+        o
     }
 
     /// LibreOffice's PDF of an ordinary agency's page read by pdftotext without `-layout`:
@@ -1714,10 +1715,7 @@ mod tests {
     /// left out before).
     #[test]
     fn a_reading_found_before_the_search_gave_up_is_kept_and_flagged() {
-        let name = "full_2019_libreoffice_pdftotext_zero_rows.txt";
-        applications_as_truth(name);
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/converted");
-        let o = process_bytes(name, &std::fs::read(root.join(name)).unwrap(), &Limits::default());
+        let o = applications_as_truth("full_2019_libreoffice_pdftotext_zero_rows.txt");
         assert!(
             o.diagnostics
                 .iter()

@@ -645,13 +645,12 @@ pub(super) fn reading_order(
             .found
             .filter(|(assign, _)| !(gave_up && after_another_label(specs, tokens, &at, &vals, assign, m)));
         if let Some((assign, rows)) = found {
-            let found = Reading {
+            return Some(Reading {
                 cells: cells(&assign),
                 apart: rows,
                 lasts: apart != Apart::First,
                 unproven: gave_up,
-            };
-            return Some(found);
+            });
         }
         if gave_up && !widened {
             return None;

@@ -1912,15 +1912,15 @@ fn by_reading_order(
     if !filled.contains(&false) && !left_out {
         return;
     }
-    let Some(reading) = reading_order(template, specs, tokens, subtotal) else {
-        return;
-    };
-    let bands::Reading {
+    let Some(Reading {
         cells,
         apart,
         lasts,
         unproven,
-    } = reading;
+    }) = reading_order(template, specs, tokens, subtotal)
+    else {
+        return;
+    };
     ex.cells = cells;
     ex.diags.retain(|d| {
         !matches!(
