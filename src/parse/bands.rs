@@ -496,6 +496,10 @@ const ORDER_WAITING: usize = 8;
 /// two where a label follows its others, may stand later, in a run of numbers shorter than a
 /// row's that waiting rows' numbers make up (`1 3 0 0 0` / `3.其他` / … / `0 4`: 结转下年度's
 /// 商业企业 and 总计; its numbers in order, `1 3 0 0 0 0 4`, add up, its columns do not).
+/// Each of those passes that finds nothing is tried again, `loose`: a waiting row's first
+/// number may also stand in a run with others, and before the first numbers of rows that
+/// wait before it, and a row's first two or three may stand before its others together (a
+/// large agency's page: `0` `0` after 上年结转's label, `11018 243` on 予以公开's line).
 /// Beside a 法人或其他组织小计 column at `subtotal` each
 /// row has eight numbers, the 小计 the organisations' and 自然人 plus it the total; it is
 /// checked and dropped. None when the table holds other than a row's numbers for each row,
@@ -592,15 +596,25 @@ pub(super) fn reading_order(
         .collect();
     // (A pass that lets first numbers stand before their rows' others, or a row's first
     // few stand later, is one the passes before it found nothing in: one that runs past its
-    // steps gives up itself alone, not the table.)
-    for (apart, masks, bank, widened) in [
-        (Apart::First, &[][..], false, false),
-        (Apart::First, &[][..], true, true),
-        (Apart::Last, &lasts[..], false, false),
-        (Apart::Last, &lasts[..], true, true),
-        (Apart::Last, &firsts[..], false, true),
-        (Apart::Any, &any[..], false, false),
-        (Apart::Any, &any[..], true, true),
+    // steps gives up itself alone, not the table. So is each pass again, `loose`, where it
+    // found nothing: first numbers standing later in another order than their rows', or
+    // among others in a short run, and a row's first two or three standing before its
+    // others together.)
+    for (apart, masks, bank, widened, loose) in [
+        (Apart::First, &[][..], false, false, false),
+        (Apart::First, &[][..], false, true, true),
+        (Apart::First, &[][..], true, true, false),
+        (Apart::First, &[][..], true, true, true),
+        (Apart::Last, &lasts[..], false, false, false),
+        (Apart::Last, &lasts[..], false, true, true),
+        (Apart::Last, &lasts[..], true, true, false),
+        (Apart::Last, &lasts[..], true, true, true),
+        (Apart::Last, &firsts[..], false, true, false),
+        (Apart::Last, &firsts[..], false, true, true),
+        (Apart::Any, &any[..], false, false, false),
+        (Apart::Any, &any[..], false, true, true),
+        (Apart::Any, &any[..], true, true, false),
+        (Apart::Any, &any[..], true, true, true),
     ] {
         let mut search = Order {
             holds: &holds,
@@ -624,6 +638,7 @@ pub(super) fn reading_order(
             early: Vec::new(),
             taken: 0,
             bank,
+            loose,
         };
         search.go(0, 0, &mut Vec::new(), false);
         if search.twice {
@@ -748,6 +763,14 @@ struct Order<'v> {
     taken: usize,
     /// Whether first numbers may stand before their rows' others.
     bank: bool,
+    /// Whether a waiting row's first number may stand in a run shorter than a row's, not
+    /// alone, and before the first numbers of rows that wait before it (a large agency's
+    /// page in LibreOffice's PDF read by pdftotext: `0` / `462` between the labels of
+    /// 予以公开 and 部分公开, the first numbers of 上年结转 and 予以公开, 4983 after them,
+    /// 上年结转's second 0 after a later row's label); and, where `bank`, a row's first
+    /// two or three numbers banked, one after the other (`0` `0` after 上年结转's label,
+    /// `11018 243` on 予以公开's line, each row's others after them).
+    loose: bool,
 }
 
 /// Which numbers of a row [`reading_order`]'s search lets stand apart: the first; then the
@@ -797,6 +820,19 @@ impl Order<'_> {
                 .sum();
             if pending > self.stray[pos] {
                 return;
+            }
+        }
+        // (Loose: the first number of the first waiting row it is, in a short run; where
+        // that is the row that waits first and it stands alone, the branch below.)
+        if self.loose && pos < n && self.short[pos] {
+            let is = |w: Wait| matches!(w, Wait::First(want) if validate::close(self.vals[pos], want));
+            if let Some(j) = waiting.iter().position(|&(_, w)| is(w)) {
+                if j > 0 || !self.alone[pos] {
+                    let (row, w) = waiting.remove(j);
+                    self.assign[row * m] = pos;
+                    self.go(pos + 1, r, waiting, true);
+                    waiting.insert(j, (row, w));
+                }
             }
         }
         match waiting.first() {
@@ -873,6 +909,32 @@ impl Order<'_> {
                 waiting.push((r, Wait::First(want)));
                 self.go(pos + m - 1, r + 1, waiting, false);
                 waiting.pop();
+            }
+        }
+        // (Loose: all but its first two or three, which stand before, the next of those
+        // banked, one after the other.)
+        if self.loose && self.bank && !whole {
+            for k in 2..=3 {
+                if self.early.len() - self.taken < k || pos + m - k > n {
+                    continue;
+                }
+                let firsts = &self.early[self.taken..self.taken + k];
+                let mut v = [0.0; 8];
+                for (c, i) in firsts.iter().copied().chain(pos..pos + m - k).enumerate() {
+                    v[c] = self.vals[i];
+                }
+                if !numbers_add_up(&v[..m], self.subtotal) {
+                    continue;
+                }
+                for (c, &i) in firsts.iter().enumerate() {
+                    self.assign[r * m + c] = i;
+                }
+                for c in k..m {
+                    self.assign[r * m + c] = pos + c - k;
+                }
+                self.taken += k;
+                self.go(pos + m - k, r + 1, waiting, false);
+                self.taken -= k;
             }
         }
         // All but its last (its total), or but its last few where a label follows its first
