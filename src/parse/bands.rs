@@ -765,11 +765,11 @@ struct Order<'v> {
     bank: bool,
     /// Whether a waiting row's first number may stand in a run shorter than a row's, not
     /// alone, and before the first numbers of rows that wait before it (a large agency's
-    /// page in LibreOffice's PDF read by pdftotext: `0` / `462` between the labels of
-    /// 予以公开 and 部分公开, the first numbers of 上年结转 and 予以公开, 4983 after them,
-    /// 上年结转's second 0 after a later row's label); and, where `bank`, a row's first
-    /// two or three numbers banked, one after the other (`0` `0` after 上年结转's label,
-    /// `11018 243` on 予以公开's line, each row's others after them).
+    /// page in LibreOffice's PDF read by pdftotext: 部分公开's `784` among the labels'
+    /// block before 上年结转's last three zeros, which wait before it; 属于行政查询事项's
+    /// `50` right after the next row's numbers); and, where `bank`, a row's first two or
+    /// three numbers banked, one after the other (`0` `0` after 上年结转's label, `11018
+    /// 243` on 予以公开's line, each row's others after them).
     loose: bool,
 }
 
