@@ -1707,6 +1707,16 @@ mod tests {
         o
     }
 
+    /// That `o` has a diagnostic `code` whose message holds `text`.
+    fn assert_said(o: &FileOutcome, code: Code, text: &str) {
+        assert!(
+            o.diagnostics.iter().any(|d| d.code == code && d.message.contains(text)),
+            "{}: {:?}",
+            o.path,
+            o.diagnostics
+        );
+    }
+
     /// LibreOffice's PDF of an ordinary agency's page read by pdftotext without `-layout`:
     /// the applications rows' labels apart from their numbers, 予以公开's first number on its
     /// label's line, and a quiet year's rows of zeros, which fit many alignments: the search
@@ -1716,13 +1726,7 @@ mod tests {
     #[test]
     fn a_reading_found_before_the_search_gave_up_is_kept_and_flagged() {
         let o = applications_as_truth("full_2019_libreoffice_pdftotext_zero_rows.txt");
-        assert!(
-            o.diagnostics
-                .iter()
-                .any(|d| d.code == Code::AmbiguousRow && d.message.contains("not proven the only one")),
-            "{:?}",
-            o.diagnostics
-        );
+        assert_said(&o, Code::AmbiguousRow, "not proven the only one");
     }
 
     /// LibreOffice's PDFs of large agencies' pages read by pdftotext without `-layout`: rows'
@@ -1736,13 +1740,10 @@ mod tests {
             "full_2023_libreoffice_pdftotext_firsts_out_of_order.txt",
             "full_2022_libreoffice_pdftotext_firsts_in_twos.txt",
         ] {
-            let o = applications_as_truth(name);
-            assert!(
-                o.diagnostics
-                    .iter()
-                    .any(|d| d.code == Code::MissingValues && d.message.contains("apart from their others")),
-                "{name}: {:?}",
-                o.diagnostics
+            assert_said(
+                &applications_as_truth(name),
+                Code::MissingValues,
+                "apart from their others",
             );
         }
     }

@@ -601,21 +601,17 @@ pub(super) fn reading_order(
     // among others in a short run, and a row's first two or three standing before its
     // others together.)
     for (apart, masks, bank, widened, loose) in [
-        (Apart::First, &[][..], false, false, false),
-        (Apart::First, &[][..], false, true, true),
-        (Apart::First, &[][..], true, true, false),
-        (Apart::First, &[][..], true, true, true),
-        (Apart::Last, &lasts[..], false, false, false),
-        (Apart::Last, &lasts[..], false, true, true),
-        (Apart::Last, &lasts[..], true, true, false),
-        (Apart::Last, &lasts[..], true, true, true),
-        (Apart::Last, &firsts[..], false, true, false),
-        (Apart::Last, &firsts[..], false, true, true),
-        (Apart::Any, &any[..], false, false, false),
-        (Apart::Any, &any[..], false, true, true),
-        (Apart::Any, &any[..], true, true, false),
-        (Apart::Any, &any[..], true, true, true),
-    ] {
+        (Apart::First, &[][..], false, false),
+        (Apart::First, &[][..], true, true),
+        (Apart::Last, &lasts[..], false, false),
+        (Apart::Last, &lasts[..], true, true),
+        (Apart::Last, &firsts[..], false, true),
+        (Apart::Any, &any[..], false, false),
+        (Apart::Any, &any[..], true, true),
+    ]
+    .into_iter()
+    .flat_map(|(apart, masks, bank, widened)| [false, true].map(|loose| (apart, masks, bank, widened || loose, loose)))
+    {
         let mut search = Order {
             holds: &holds,
             vals: &vals,
@@ -822,27 +818,21 @@ impl Order<'_> {
                 return;
             }
         }
-        // (Loose: the first number of the first waiting row it is, in a short run; where
-        // that is the row that waits first and it stands alone, the branch below.)
-        if self.loose && pos < n && self.short[pos] {
-            let is = |w: Wait| matches!(w, Wait::First(want) if validate::close(self.vals[pos], want));
-            if let Some(j) = waiting.iter().position(|&(_, w)| is(w)) {
-                if j > 0 || !self.alone[pos] {
-                    let (row, w) = waiting.remove(j);
-                    self.assign[row * m] = pos;
-                    self.go(pos + 1, r, waiting, true);
-                    waiting.insert(j, (row, w));
-                }
-            }
+        // The first number of the row that waits first, standing alone here; where loose, of
+        // the first waiting row it is, in a short run.
+        let is = |w: Wait| matches!(w, Wait::First(want) if validate::close(self.vals[pos], want));
+        let first = match (pos < n, self.loose) {
+            (true, false) if self.alone[pos] => waiting.first().filter(|&&(_, w)| is(w)).map(|_| 0),
+            (true, true) if self.short[pos] => waiting.iter().position(|&(_, w)| is(w)),
+            _ => None,
+        };
+        if let Some(j) = first {
+            let (row, w) = waiting.remove(j);
+            self.assign[row * m] = pos;
+            self.go(pos + 1, r, waiting, true);
+            waiting.insert(j, (row, w));
         }
         match waiting.first() {
-            // The first number of the row that waits first, standing alone here.
-            Some(&(row, Wait::First(want))) if pos < n && self.alone[pos] && validate::close(self.vals[pos], want) => {
-                let first = waiting.remove(0);
-                self.assign[row * m] = pos;
-                self.go(pos + 1, r, waiting, true);
-                waiting.insert(0, first);
-            }
             // Its other numbers, after a label (or after another waiting row's), with which
             // the row adds up.
             Some(&(row, Wait::Apart(mask)))
